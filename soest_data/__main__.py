@@ -1,0 +1,96 @@
+"""Command line: python -m soest_data {build,validate,export,import}."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from soest_data import bouw, db, paden, uitwisseling
+from soest_data.probleem import BronFout
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m soest_data", description="Wijkprofielen Soest: gegevensbeheer")
+    sub = parser.add_subparsers(dest="opdracht", required=True)
+    b = sub.add_parser("build", help="bouw data/wijkprofielen.duckdb uit data/ en geo/")
+    b.add_argument("--als-verouderd", action="store_true", help="alleen bouwen als de database ontbreekt of verouderd is")
+    sub.add_parser("validate", help="controleer de bronbestanden zonder te bouwen")
+    e = sub.add_parser("export", help="alle waarden als één nette tabel")
+    e.add_argument("--csv", type=Path)
+    e.add_argument("--xlsx", type=Path)
+    e.add_argument("--publiek", action="store_true", help="met afscherming van kleine aantallen, zoals de app toont")
+    i = sub.add_parser("import", help="voeg waarden toe of vervang ze uit een CSV in het exportformaat")
+    i.add_argument("bestand", type=Path)
+    i.add_argument("--dry-run", action="store_true", help="toon alleen wat er zou veranderen")
+    args = parser.parse_args(argv)
+    data, geo, doel = paden.data_dir(), paden.geo_dir(), paden.db_path()
+    try:
+        return OPDRACHTEN[args.opdracht](args, data, geo, doel)
+    except BronFout as fout:
+        print(f"{len(fout.problemen)} probleem/problemen gevonden; er is niets veranderd:", file=sys.stderr)
+        for probleem in fout.problemen:
+            print(f"  {probleem}", file=sys.stderr)
+        return 1
+    except db.DatabaseFout as fout:
+        print(fout, file=sys.stderr)
+        return 1
+
+
+def _build(args, data: Path, geo: Path, doel: Path) -> int:
+    if args.als_verouderd and not bouw.is_verouderd(doel, data, geo):
+        print(f"{doel} is actueel.")
+        return 0
+    start = time.perf_counter()
+    verslag = bouw.bouw(data, geo, doel)
+    print(f"Gebouwd: {doel} in {time.perf_counter() - start:.1f} s — {verslag['indicatoren']} indicatoren, "
+          f"{verslag['waarden']} waarden ({verslag['berekend']} berekend), {verslag['bronnen']} bronnen, "
+          f"{verslag['gebieden']} gebieden.")
+    return 0
+
+
+def _validate(args, data: Path, geo: Path, doel: Path) -> int:
+    problemen = bouw.valideer(data, geo)
+    if problemen:
+        raise BronFout(problemen)
+    print("Alle bronbestanden zijn in orde.")
+    return 0
+
+
+def _export(args, data: Path, geo: Path, doel: Path) -> int:
+    if not args.csv and not args.xlsx:
+        print("Geef --csv PAD en/of --xlsx PAD op.", file=sys.stderr)
+        return 2
+    con = db.open_readonly(doel)
+    try:
+        tabel = uitwisseling.exporttabel(con, afschermen=args.publiek)
+    finally:
+        con.close()
+    if args.csv:
+        args.csv.write_bytes(uitwisseling.naar_csv(tabel))
+    if args.xlsx:
+        uitwisseling.naar_xlsx(tabel, args.xlsx)
+    print(f"{len(tabel)} waarden van {tabel['indicator'].nunique()} indicatoren geëxporteerd.")
+    return 0
+
+
+def _import(args, data: Path, geo: Path, doel: Path) -> int:
+    if not args.bestand.exists():
+        print(f"Bestand {args.bestand} bestaat niet.", file=sys.stderr)
+        return 1
+    w = uitwisseling.importeer(args.bestand, data, geo, doel, dry_run=args.dry_run)
+    kop = "Zou veranderen (dry run, er is niets geschreven)" if args.dry_run else "Geïmporteerd"
+    print(f"{kop}: {len(w.nieuw)} nieuw, {len(w.gewijzigd)} gewijzigd, {w.ongewijzigd} ongewijzigd"
+          + (f", {w.berekend_overgeslagen} berekende waarden overgeslagen (die rekent de build zelf uit)"
+             if w.berekend_overgeslagen else "") + ".")
+    for soort, frame in (("nieuw", w.nieuw), ("gewijzigd", w.gewijzigd)):
+        for _, rij in frame.head(50).iterrows():
+            print(f"  {soort}: {rij['gebied_code']} {rij['indicator']} {rij['jaar']} = "
+                  f"{rij['waarde'] if rij['waarde'] == rij['waarde'] else rij['relatief'] or rij['status']}")
+    return 0
+
+
+OPDRACHTEN = {"build": _build, "validate": _validate, "export": _export, "import": _import}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""The only writer: data/ + geo/ → data/wijkprofielen.duckdb.
+
+The database is built into a temporary file next to the target and renamed into place only when the
+whole build succeeded, so a failed build leaves the previous database untouched.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from soest_data import catalogus, db
+from soest_data.catalogus import Bronnen, zonder_regel
+from soest_data.probleem import BronFout, Probleem
+from soest_data.waardenbestand import dubbele_sleutels, lees_waarden
+
+GEO_BESTANDEN = {"wijk": "soest_wijken_2024.geojson", "buurt": "soest_buurten_2024.geojson"}
+GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}
+SCHEMA_VERSIE = "1"
+
+
+@dataclass
+class Bronset:
+    bronnen: Bronnen
+    waarden: pd.DataFrame
+    geometrie: dict[str, str]
+    problemen: list[Probleem]
+
+
+def lees(data: Path, geo: Path) -> Bronset:
+    """Read and check every text source; problems are collected, not raised."""
+    b = catalogus.laad(data)
+    problemen = list(b.problemen)
+    frames = []
+    for pad in sorted((data / "waarden").glob("*.csv")):
+        frame, fouten = lees_waarden(pad, b, naam=f"waarden/{pad.name}")
+        frames.append(frame)
+        problemen += fouten
+    waarden = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if len(frames) > 1:
+        # duplicates inside one file were reported by lees_waarden; here only those across files
+        problemen += [p for p in dubbele_sleutels(waarden) if p not in problemen]
+    geometrie = _lees_geometrie(geo, b, problemen)
+    return Bronset(b, waarden, geometrie, problemen)
+
+
+def _lees_geometrie(geo: Path, b: Bronnen, problemen: list[Probleem]) -> dict[str, str]:
+    geometrie = {}
+    for niveau, bestand in GEO_BESTANDEN.items():
+        pad = geo / bestand
+        try:
+            features = json.loads(pad.read_text(encoding="utf-8"))["features"]
+        except (OSError, ValueError, KeyError) as fout:
+            problemen.append(Probleem(f"geo/{bestand}", None, f"grenzen kunnen niet gelezen worden ({fout})"))
+            continue
+        for feature in features:
+            geometrie[feature["properties"][GEO_CODE[niveau]]] = json.dumps(feature["geometry"])
+        for code, gebied in b.gebieden.items():
+            if gebied["niveau"] == niveau and code not in geometrie:
+                problemen.append(Probleem(f"geo/{bestand}", None, f"geen grens voor {code} ({gebied['naam']})"))
+    return geometrie
+
+
+def bronhash(data: Path, geo: Path) -> str:
+    """Fingerprint of every source file, stored in the database to tell whether it is stale."""
+    h = hashlib.sha256(SCHEMA_VERSIE.encode())
+    bestanden = [(data, p) for p in [*data.rglob("*.csv"), *data.rglob("*.yaml")]] + [(geo, p) for p in geo.glob("*.geojson")]
+    for wortel, pad in sorted(bestanden, key=lambda wp: (wp[0].name, str(wp[1]))):
+        h.update(pad.relative_to(wortel).as_posix().encode())
+        h.update(pad.read_bytes())
+    return h.hexdigest()
+
+
+def is_verouderd(doel: Path, data: Path, geo: Path) -> bool:
+    try:
+        con = db.open_readonly(doel)
+    except db.DatabaseFout:
+        return True
+    try:
+        opgeslagen = con.execute("select waarde from bouwinfo where sleutel = 'bronhash'").fetchone()
+    except duckdb.Error:
+        return True
+    finally:
+        con.close()
+    return not opgeslagen or opgeslagen[0] != bronhash(data, geo)
+
+
+def bereken(bronnen: Bronnen, waarden: pd.DataFrame) -> pd.DataFrame:
+    """Computed indicators (teller / noemer × factor), per area and year where both exist as numbers."""
+    getallen = waarden.dropna(subset=["waarde"]).set_index(["gebied_code", "indicator", "jaar"])
+    rijen = []
+    for ind in bronnen.indicatoren.values():
+        formule = ind.get("berekening")
+        if not formule:
+            continue
+        teller = getallen.xs(formule["teller"], level="indicator", drop_level=True) \
+            if formule["teller"] in getallen.index.get_level_values("indicator") else None
+        noemer = getallen.xs(formule["noemer"], level="indicator", drop_level=True) \
+            if formule["noemer"] in getallen.index.get_level_values("indicator") else None
+        if teller is None or noemer is None:
+            continue
+        paren = teller.join(noemer, lsuffix="_t", rsuffix="_n", how="inner")
+        factor = formule.get("factor", 1)
+        for (gebied, jaar), rij in paren.iterrows():
+            if not rij["waarde_n"]:
+                continue
+            rijen.append({
+                "gebied_code": gebied, "indicator": ind["id"], "jaar": int(jaar),
+                "waarde": round(rij["waarde_t"] / rij["waarde_n"] * factor, 2),
+                "eenheid": ind["eenheid"], "relatief": "", "status": "", "bron": rij["bron_t"],
+                "citaat": (f"berekend: {formule['teller']} ({rij['waarde_t']:g}) / {formule['noemer']} "
+                           f"({rij['waarde_n']:g}) × {factor:g}"),
+                "bestand": "berekend", "regel": None,
+            })
+    return pd.DataFrame(rijen, columns=waarden.columns)
+
+
+def valideer(data: Path, geo: Path) -> list[Probleem]:
+    return lees(data, geo).problemen
+
+
+def bouw(data: Path, geo: Path, doel: Path) -> dict:
+    """Build the database atomically. Raises BronFout (and leaves `doel` untouched) when sources are invalid."""
+    bronset = lees(data, geo)
+    if bronset.problemen:
+        raise BronFout(bronset.problemen)
+    return schrijf(bronset, doel, bronhash(data, geo))
+
+
+def schrijf(bronset: Bronset, doel: Path, hash_: str) -> dict:
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = doel.with_name(f"{doel.name}.tmp-{os.getpid()}")
+    tijdelijk.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(tijdelijk))
+        try:
+            verslag = _vul(con, bronset, hash_)
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        os.replace(tijdelijk, doel)
+    finally:
+        tijdelijk.unlink(missing_ok=True)
+        Path(f"{tijdelijk}.wal").unlink(missing_ok=True)
+    return verslag
+
+
+def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
+    b = bronset.bronnen
+    berekend = bereken(b, bronset.waarden)
+    waarden = pd.concat([bronset.waarden.assign(berekend=False), berekend.assign(berekend=True)], ignore_index=True)
+    waarden = waarden.sort_values(["indicator", "gebied_code", "jaar"]).reset_index(drop=True)
+    waarden["jaar"] = waarden["jaar"].astype("int64")
+    waarden["waarde"] = waarden["waarde"].astype("float64")
+    waarden["regel"] = waarden["regel"].astype("Int64")
+
+    gebieden = pd.DataFrame([{**g, "geometrie": bronset.geometrie.get(code)} for code, g in b.gebieden.items()])
+    bronnen = pd.DataFrame([_bronrij(x) for x in b.bronnen.values()])
+    indicatoren = pd.DataFrame([_indicatorrij(x, i) for i, x in enumerate(b.indicatoren.values())])
+    verhalen = pd.DataFrame([zonder_regel(v) for v in b.verhalen],
+                            columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats"])
+    opgaven = pd.DataFrame([{"id": o["id"], "volgorde": i, "gegevens": json.dumps(_schoon(o), ensure_ascii=False)}
+                            for i, o in enumerate(b.opgaven)], columns=["id", "volgorde", "gegevens"])
+    bouwinfo = pd.DataFrame([
+        ("bronhash", hash_), ("schema", SCHEMA_VERSIE),
+        ("gebouwd_op", datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        ("enquete", json.dumps(_schoon(b.enquete), ensure_ascii=False)),
+    ], columns=["sleutel", "waarde"])
+    for naam, frame in (("gebieden", gebieden), ("bronnen", bronnen), ("indicatoren", indicatoren),
+                        ("waarden", waarden), ("verhalen", verhalen), ("opgaven", opgaven), ("bouwinfo", bouwinfo)):
+        con.register("_frame", frame)
+        con.execute(f"create table {naam} as select * from _frame")
+        con.unregister("_frame")
+    return {"indicatoren": len(indicatoren), "waarden": len(waarden), "berekend": len(berekend),
+            "bronnen": len(bronnen), "gebieden": len(gebieden)}
+
+
+def _schoon(item):
+    """Drop the line bookkeeping the YAML loader adds."""
+    if isinstance(item, dict):
+        return {k: _schoon(v) for k, v in item.items() if not k.startswith("_")}
+    if isinstance(item, list):
+        return [_schoon(v) for v in item]
+    return item
+
+
+def _bronrij(bron: dict) -> dict:
+    return {"id": bron["id"], "uitgever": bron["uitgever"], "titel": bron["titel"], "tabel": bron.get("tabel") or "",
+            "jaren": ", ".join(str(j) for j in bron.get("jaren") or []), "url": bron["url"],
+            "licentie": bron["licentie"], "licentie_url": bron.get("licentie_url") or "",
+            "voorbehoud": bron.get("voorbehoud") or "", "overgenomen_uit": bron.get("overgenomen_uit") or ""}
+
+
+def _indicatorrij(ind: dict, volgorde: int) -> dict:
+    onthulling = ind.get("onthulling") or {}
+    formule = ind.get("berekening")
+    return {
+        "id": ind["id"], "volgorde": volgorde, "label": ind["label"], "opgave": ind["opgave"], "thema": ind["thema"],
+        "eenheid": ind["eenheid"], "richting": ind["richting"], "definitie": " ".join(str(ind["definitie"]).split()),
+        "periode": str(ind["periode"]), "bronnen": ", ".join(ind["bronnen"]),
+        "modelschatting": bool(ind.get("modelschatting")), "soort": ind["soort"], "niveaus": ", ".join(ind["niveaus"]),
+        "onthulling_regel": onthulling.get("regel", "geen"), "onthulling_drempel": onthulling.get("drempel"),
+        "onthulling_basis": onthulling.get("basis"), "voorbehoud": ind.get("voorbehoud") or "",
+        "formule": (f"{formule['teller']} / {formule['noemer']} × {formule.get('factor', 1)}" if formule else ""),
+    }
