@@ -1,0 +1,139 @@
+"""The only place with st.cache_* and shared Streamlit pieces (data access, source lines, downloads).
+
+Pages call these; the data layer (soest_data) never imports streamlit.
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+
+import pandas as pd
+import streamlit as st
+
+from soest_data import db, gebieden, paden, waarden
+from soest_data.opmaak import waarde_met_eenheid
+
+
+@st.cache_resource(show_spinner=False)
+def _verbinding(pad: str, versie: float):
+    return db.open_readonly(pad)
+
+
+def _cursor():
+    pad = paden.db_path()
+    try:
+        versie = pad.stat().st_mtime_ns  # a rebuilt file gets a new connection and fresh caches
+    except FileNotFoundError:
+        raise db.DatabaseFout(f"Het databasebestand {pad} ontbreekt. Bouw het met: {db.HERSTEL}")
+    return _verbinding(str(pad), versie).cursor(), versie
+
+
+@st.cache_data(show_spinner=False)
+def _gegevens(pad: str, versie: float) -> dict:
+    cur, _ = _cursor()
+    return {
+        "indicatoren": waarden.indicatoren(cur),
+        "waarden": waarden.alle_waarden(cur),
+        "gebieden": waarden.gebieden(cur),
+        "bronnen": waarden.bronnen(cur),
+        "verhalen": waarden.verhalen(cur),
+        "opgaven": waarden.opgaven(cur),
+        "enquete": waarden.enquete(cur),
+        "bouwinfo": waarden.bouwinfo(cur),
+    }
+
+
+def gegevens() -> dict:
+    """All catalogue, values (after disclosure control) and texts; loaded once per database version.
+
+    On a missing or broken database, shows a clear Dutch message with the fixing command and stops the page.
+    """
+    try:
+        _, versie = _cursor()
+        return _gegevens(str(paden.db_path()), versie)
+    except db.DatabaseFout as fout:
+        st.error(f"**De gegevens kunnen niet geladen worden.** {fout}")
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def _vormen(niveau: str, pad: str, versie: float):
+    cur, _ = _cursor()
+    return gebieden.geodataframe(waarden.geometrie(cur, niveau))
+
+
+def vormen(niveau: str):
+    """Simplified wijk/buurt shapes as a GeoDataFrame (cached; do not modify)."""
+    _, versie = _cursor()
+    return _vormen(niveau, str(paden.db_path()), versie)
+
+
+def indicator(indicator_id: str) -> pd.Series:
+    cat = gegevens()["indicatoren"]
+    return cat[cat["id"] == indicator_id].iloc[0]
+
+
+def bronvermelding(indicator_id: str, jaar: int | None = None) -> None:
+    """Source, year, 'modelschatting' and caveat right under a chart, with a link to the definition."""
+    g = gegevens()
+    ind = indicator(indicator_id)
+    rijen = g["waarden"][(g["waarden"]["indicator"] == indicator_id)]
+    if jaar is not None:
+        rijen = rijen[rijen["jaar"] == jaar]
+    bron_ids = sorted(set(rijen["bron"])) or [b.strip() for b in ind["bronnen"].split(",")]
+    bronnen = g["bronnen"].set_index("id")
+    delen = []
+    for bron_id in bron_ids:
+        bron = bronnen.loc[bron_id]
+        tabel = f", tabel {bron['tabel']}" if bron["tabel"] else ""
+        delen.append(f"[{bron['uitgever']}, {bron['titel']}{tabel}]({bron['url']}) ({bron['licentie']})")
+    regel = "Bron: " + "; ".join(delen)
+    if jaar is not None:
+        regel += f" · jaar {jaar}"
+    if ind["modelschatting"]:
+        regel += " · **modelschatting**, geen telling"
+    if ind["formule"]:
+        regel += f" · berekend: {ind['formule']}"
+    if ind["voorbehoud"]:
+        regel += f" · {ind['voorbehoud']}"
+    regel += f" · [definitie](/data?indicator={indicator_id})"
+    st.markdown(f"<div class='bron'>{_md_naar_html(regel)}</div>", unsafe_allow_html=True)
+
+
+def _md_naar_html(tekst: str) -> str:
+    tekst = escape(tekst, quote=False)
+    tekst = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', tekst)
+    return re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", tekst)
+
+
+def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze cijfers (CSV)") -> None:
+    """Every view ends with a download of exactly what it shows, with source and licence columns."""
+    st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=bestandsnaam,
+                       mime="text/csv", key=f"download-{bestandsnaam}")
+
+
+def waarde_tekst(waarde, eenheid: str) -> str:
+    return waarde_met_eenheid(waarde, eenheid)
+
+
+def meldingen(*keuzes) -> None:
+    """Show the friendly notices of URL parsing (unknown wijk, indicator …)."""
+    for keuze in keuzes:
+        if keuze.melding:
+            st.info(keuze.melding)
+
+
+STIJL = """
+<style>
+/* Streamlit's default caption grey fails WCAG AA contrast (3.9:1); ours is #4d4d4d on white (8.5:1). */
+[data-testid="stCaptionContainer"], .bron { color: #4d4d4d !important; }
+.bron { font-size: 0.95rem; margin: 0.25rem 0 1rem 0; }
+.bron a { color: #004b87; }
+html { font-size: 18px; }
+:focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
+</style>
+"""
+
+
+def opmaak() -> None:
+    st.markdown(STIJL, unsafe_allow_html=True)

@@ -1,0 +1,54 @@
+"""Over de data: every indicator's definition, unit, direction, source, licence; downloads; how to update."""
+import io
+
+import streamlit as st
+
+from pages import _ui
+from soest_data import overzicht, uitwisseling, url_state
+from soest_data.catalogus import OPGAVEN
+
+g = _ui.gegevens()
+ind = g["indicatoren"]
+
+st.title("Over de data")
+st.markdown("Elke indicator met zijn definitie, eenheid, richting (is hoger beter, slechter of geen van beide), "
+            "bron, jaar en voorbehoud. Ontbrekende cijfers tonen we als *geen gegevens*, nooit als nul. "
+            "Kleine aantallen schermen we af zodat niemand herkenbaar is.")
+
+keuze = url_state.kies(st.query_params, "indicator", ind["id"], None, "indicator")
+_ui.meldingen(keuze)
+if keuze.waarde:
+    rij = _ui.indicator(keuze.waarde)
+    st.subheader(rij["label"])
+    st.markdown(f"**Definitie:** {rij['definitie']}  \n**Eenheid:** {rij['eenheid']}  \n"
+                f"**Opgave:** {OPGAVEN[rij['opgave']]} · thema {rij['thema']}  \n**Periode:** {rij['periode']}")
+    _ui.bronvermelding(keuze.waarde)
+
+opgave = st.selectbox("Toon indicatoren van opgave", ["Alle opgaven", *OPGAVEN.values()])
+tabel = overzicht.catalogustabel(ind, g["bronnen"])
+if opgave != "Alle opgaven":
+    tabel = tabel[tabel["opgave"] == opgave]
+st.dataframe(tabel, hide_index=True, width="stretch")
+
+st.subheader("Bronnen")
+st.dataframe(g["bronnen"].drop(columns=["jaren"]), hide_index=True, width="stretch",
+             column_config={"url": st.column_config.LinkColumn("url")})
+
+st.subheader("Alle cijfers downloaden")
+export = g["waarden"][uitwisseling.EXPORTKOLOMMEN]
+_ui.download(export, "wijkprofielen_soest_alle_waarden.csv", "Alle waarden (CSV)")
+buffer = io.BytesIO()
+uitwisseling.naar_xlsx(export, buffer)
+st.download_button("Alle waarden (Excel)", buffer.getvalue(), file_name="wijkprofielen_soest_alle_waarden.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+st.subheader("Toegankelijkheid")
+st.markdown("Dit dashboard streeft naar WCAG 2.1 niveau AA: kleuren die ook bij kleurenblindheid te onderscheiden "
+            "zijn, betekenis nooit alleen in kleur (ook in woorden en symbolen), bij elke grafiek en kaart een tabel "
+            "of tekst, en volledig met het toetsenbord te bedienen.")
+
+st.subheader("De gegevens bijwerken")
+st.markdown("De cijfers staan als tekstbestanden in `data/`. Een nieuw jaar toevoegen: exporteer met "
+            "`python -m soest_data export --csv cijfers.csv`, vul het bestand aan, controleer met "
+            "`python -m soest_data import cijfers.csv --dry-run` en importeer met "
+            "`python -m soest_data import cijfers.csv`. Zie `docs/GEGEVENS_BIJWERKEN.md`.")

@@ -1,0 +1,39 @@
+"""Area geometry and the geo join: values of one indicator attached to wijk or buurt shapes."""
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import shape
+
+GRENZEN_BRON = "Kadaster / CBS, Wijk- en buurtkaart 2024 (vereenvoudigd)"
+CRS = "EPSG:4326"
+CRS_METERS = "EPSG:28992"
+
+
+def geodataframe(geometrie: pd.DataFrame) -> gpd.GeoDataFrame:
+    """From rows with a GeoJSON `geometrie` column (as stored in the database) to a GeoDataFrame."""
+    vormen = [shape(json.loads(g)) for g in geometrie["geometrie"]]
+    return gpd.GeoDataFrame(geometrie.drop(columns="geometrie"), geometry=vormen, crs=CRS)
+
+
+def koppel(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Every area keeps its shape; areas without a value get empty value columns (shown as 'geen gegevens')."""
+    kolommen = [k for k in waarden.columns if k not in ("gebied_naam", "niveau", "ouder")]
+    return vormen.merge(waarden[kolommen], left_on="code", right_on="gebied_code", how="left").drop(
+        columns="gebied_code")
+
+
+def labelpunten(vormen: gpd.GeoDataFrame) -> pd.DataFrame:
+    """A point inside each area (for name labels on the map)."""
+    punten = vormen.geometry.representative_point()
+    return pd.DataFrame({"code": vormen["code"], "naam": vormen["naam"], "lon": punten.x, "lat": punten.y})
+
+
+def oppervlakte_km2(vormen: gpd.GeoDataFrame) -> pd.Series:
+    return vormen.to_crs(CRS_METERS).area / 1e6
+
+
+def als_geojson(gdf: gpd.GeoDataFrame) -> dict:
+    return json.loads(gdf.to_json(na="null"))

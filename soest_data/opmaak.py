@@ -1,0 +1,34 @@
+"""Dutch number formatting and the colour-blind-safe palette (Okabe-Ito / ColorBrewer), shared by all views."""
+from __future__ import annotations
+
+import math
+
+# Okabe-Ito: distinguishable with every common colour-vision deficiency.
+KLEUR_GUNSTIG = "#0072B2"     # blue
+KLEUR_ONGUNSTIG = "#D55E00"   # vermillion
+KLEUR_ROND = "#9E9E9E"        # grey
+KLEUR_NEUTRAAL = "#6A51A3"    # purple: descriptive indicators, no judgement
+KLEUR_UITGELICHT = "#000000"
+KLEUR_GEEN_GEGEVENS = "#E0E0E0"
+# Sequential scales for the map, light → dark (ColorBrewer, colour-blind safe).
+SCHAAL_ONGUNSTIG = ["#fff7bc", "#fec44f", "#ec7014", "#cc4c02", "#8c2d04"]  # YlOrBr: dark = unfavourable
+SCHAAL_NEUTRAAL = ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"]   # Purples: dark = higher
+
+
+def getal(waarde: float | None, decimalen: int | None = None) -> str:
+    """11.6 → '11,6'; 47100 → '47.100'; None/NaN → 'geen gegevens'."""
+    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
+        return "geen gegevens"
+    if decimalen is None:
+        decimalen = 0 if float(waarde).is_integer() or abs(waarde) >= 1000 else (2 if abs(waarde) < 1 else 1)
+    tekst = f"{waarde:,.{decimalen}f}"
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def waarde_met_eenheid(waarde: float | None, eenheid: str) -> str:
+    tekst = getal(waarde)
+    if tekst == "geen gegevens":
+        return tekst
+    if eenheid.startswith("%"):
+        return f"{tekst} %"
+    return f"{tekst} {eenheid}"

@@ -1,0 +1,99 @@
+"""Browser tier: the real app (`streamlit run`) on a free port, opened in Debian chromium through Playwright.
+
+No browser download: Playwright drives /usr/bin/chromium (installed by scripts/test.sh when missing).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+ARTEFACTEN = PROJECT / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_VLAGGEN = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_streamlit(script: Path, db: Path, poort: int) -> subprocess.Popen:
+    env = {**os.environ, "SOEST_DB": str(db)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(poort),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def wacht_op_gezond(url: str, proces: subprocess.Popen, seconden: float = 60) -> None:
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if proces.poll() is not None:
+            raise RuntimeError("streamlit stopte tijdens het opstarten")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as antwoord:
+                if antwoord.read() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("streamlit werd niet gezond binnen de tijd")
+
+
+@pytest.fixture(scope="session")
+def app_url(echte_db) -> str:
+    poort = _vrije_poort()
+    proces = start_streamlit(PROJECT / "app.py", echte_db, poort)
+    url = f"http://127.0.0.1:{poort}"
+    try:
+        wacht_op_gezond(url, proces)
+        yield url
+    finally:
+        proces.terminate()
+        proces.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_VLAGGEN)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def pagina(browser):
+    """A fresh page (1600×1000, like a projector) that records console errors in `pagina.fouten`."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="nl-NL")
+    page = context.new_page()
+    page.fouten = []
+    page.on("console", lambda m: page.fouten.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.fouten.append(str(e)))
+    yield page
+    context.close()
+
+
+def wacht_op_app(page, timeout: int = 60_000) -> None:
+    """Wait until Streamlit finished the run: the app view is there and no element is still 'running'."""
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') "
+        "&& document.querySelector('[data-testid=\"stMain\"] h1')", timeout=timeout)
+    page.wait_for_timeout(300)
+
+
+def schermafdruk(page, naam: str) -> Path:
+    ARTEFACTEN.mkdir(exist_ok=True)
+    pad = ARTEFACTEN / f"{naam}.png"
+    page.screenshot(path=str(pad), full_page=True)
+    return pad

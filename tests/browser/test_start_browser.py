@@ -1,0 +1,14 @@
+import pytest
+
+from tests.browser.conftest import schermafdruk, wacht_op_app
+
+pytestmark = pytest.mark.browser
+
+
+def test_start_page_opens_in_chromium_and_shows_the_dashboard(app_url, pagina):
+    pagina.goto(app_url)
+    wacht_op_app(pagina)
+    assert pagina.locator("h1").first.inner_text().startswith("Wijkprofielen Soest")
+    assert pagina.get_by_text("Indicatoren per opgave").is_visible()
+    schermafdruk(pagina, "start")
+    assert not [f for f in pagina.fouten if "favicon" not in f], pagina.fouten

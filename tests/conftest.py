@@ -1,0 +1,52 @@
+"""Shared fixtures. The fixture database is built from tests/fixtures/data (TESTGEGEVENS, made up); the real
+database from data/. Both are built into temporary folders, never over the app's own file."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from soest_data import bouw
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = PROJECT / "tests" / "fixtures" / "data"
+ECHTE_DATA = PROJECT / "data"
+GEO = PROJECT / "geo"
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory) -> Path:
+    doel = tmp_path_factory.mktemp("fixture") / "test.duckdb"
+    bouw.bouw(FIXTURE_DATA, GEO, doel)
+    return doel
+
+
+@pytest.fixture(scope="session")
+def echte_db(tmp_path_factory) -> Path:
+    doel = tmp_path_factory.mktemp("echt") / "wijkprofielen.duckdb"
+    bouw.bouw(ECHTE_DATA, GEO, doel)
+    return doel
+
+
+@pytest.fixture
+def fixture_data(tmp_path) -> Path:
+    """A writable copy of the test sources, for tests that import into them."""
+    kopie = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, kopie)
+    return kopie
+
+
+@pytest.fixture
+def app_op(monkeypatch):
+    """Point the app at a database: app_op(db_pad) → AppTest of app.py, not yet run."""
+    from streamlit.testing.v1 import AppTest
+
+    def maak(db_pad: Path, **query) -> AppTest:
+        monkeypatch.setenv("SOEST_DB", str(db_pad))
+        at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+        for sleutel, waarde in query.items():
+            at.query_params[sleutel] = waarde
+        return at
+
+    return maak
