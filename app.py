@@ -8,13 +8,13 @@ st.set_page_config(page_title="Wijkprofielen Soest", page_icon="🏘️", layout
 _ui.opmaak()
 
 PAGINAS = [
-    st.Page("pages/start.py", title="Start", icon="🏠", default=True),
-    st.Page("pages/kaart.py", title="Kaart", icon="🗺️", url_path="kaart"),
-    st.Page("pages/wijkprofiel.py", title="Wijkprofiel", icon="🏘️", url_path="wijkprofiel"),
-    st.Page("pages/opgave.py", title="Opgaven", icon="🎯", url_path="opgave"),
-    st.Page("pages/vergelijken.py", title="Vergelijken", icon="⚖️", url_path="vergelijken"),
-    st.Page("pages/aandacht.py", title="Aandacht per opgave", icon="🔎", url_path="aandacht"),
-    st.Page("pages/inwoners.py", title="Inwoners aan het woord", icon="💬", url_path="inwoners"),
-    st.Page("pages/data.py", title="Over de data", icon="ℹ️", url_path="data"),
+    st.Page("pages/start.py", title="Start", icon=":material/home:", default=True),
+    st.Page("pages/kaart.py", title="Kaart", icon=":material/map:", url_path="kaart"),
+    st.Page("pages/wijkprofiel.py", title="Wijkprofiel", icon=":material/location_city:", url_path="wijkprofiel"),
+    st.Page("pages/opgave.py", title="Opgaven", icon=":material/flag:", url_path="opgave"),
+    st.Page("pages/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:", url_path="vergelijken"),
+    st.Page("pages/aandacht.py", title="Aandacht per opgave", icon=":material/priority_high:", url_path="aandacht"),
+    st.Page("pages/inwoners.py", title="Inwoners aan het woord", icon=":material/forum:", url_path="inwoners"),
+    st.Page("pages/data.py", title="Over de data", icon=":material/info:", url_path="data"),
 ]
 st.navigation(PAGINAS).run()

@@ -10,8 +10,7 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from soest_data import db, gebieden, paden, waarden
-from soest_data.opmaak import waarde_met_eenheid
+from soest_data import db, gebieden, paden, scoring, uitwisseling, waarden
 
 
 @st.cache_resource(show_spinner=False)
@@ -54,6 +53,18 @@ def gegevens() -> dict:
     except db.DatabaseFout as fout:
         st.error(f"**De gegevens kunnen niet geladen worden.** {fout}")
         st.stop()
+
+
+@st.cache_data(show_spinner=False)
+def _beoordeeld(marge: float, pad: str, versie: float) -> pd.DataFrame:
+    g = _gegevens(pad, versie)
+    return scoring.beoordeel_wijken(g["waarden"], g["indicatoren"], marge)
+
+
+def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
+    """Every wijk × indicator (latest year) scored against Soest; cached per database version and margin."""
+    _, versie = _cursor()
+    return _beoordeeld(marge, str(paden.db_path()), versie)
 
 
 @st.cache_resource(show_spinner=False)
@@ -100,6 +111,34 @@ def bronvermelding(indicator_id: str, jaar: int | None = None) -> None:
     st.markdown(f"<div class='bron'>{_md_naar_html(regel)}</div>", unsafe_allow_html=True)
 
 
+def bronnen_van(indicator_jaren) -> None:
+    """One source block under a chart that holds several indicators: each source once, then the definitions."""
+    g = gegevens()
+    paren = list(dict.fromkeys((i, int(j)) for i, j in indicator_jaren))
+    w = g["waarden"]
+    bron_jaren: dict[str, set[int]] = {}
+    for indicator_id, jaar in paren:
+        for bron_id in set(w.loc[(w["indicator"] == indicator_id) & (w["jaar"] == jaar), "bron"]):
+            bron_jaren.setdefault(bron_id, set()).add(jaar)
+    bronnen = g["bronnen"].set_index("id")
+    delen = [f"[{bronnen.loc[b, 'uitgever']}, {bronnen.loc[b, 'titel']}]({bronnen.loc[b, 'url']}) "
+             f"({bronnen.loc[b, 'licentie']})" + (" · **modelschatting**" if "modelschat" in bronnen.loc[b, "voorbehoud"].lower() else "")
+             for b in sorted(bron_jaren)]
+    namen = g["indicatoren"].set_index("id")["label"]
+    definities = ", ".join(f"[{namen[i]}](/data?indicator={i})" for i in dict.fromkeys(i for i, _ in paren))
+    regel = "Bronnen: " + "; ".join(delen) + f" · Definities: {definities}"
+    st.markdown(f"<div class='bron'>{_md_naar_html(regel)}</div>", unsafe_allow_html=True)
+
+
+def verhaalbron(verhalen: pd.DataFrame) -> None:
+    """Source line under texts from the documents: title and where in the document."""
+    titels = gegevens()["bronnen"].set_index("id")
+    delen = sorted({f"[{titels.loc[b, 'uitgever']}, {titels.loc[b, 'titel']}]({titels.loc[b, 'url']}), {p}"
+                    for b, p in zip(verhalen["bron"], verhalen["vindplaats"].fillna(""))})
+    st.markdown(f"<div class='bron'>{_md_naar_html('Bron: ' + '; '.join(delen) + ' (in eigen woorden samengevat)')}</div>",
+                unsafe_allow_html=True)
+
+
 def _md_naar_html(tekst: str) -> str:
     tekst = escape(tekst, quote=False)
     tekst = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', tekst)
@@ -112,8 +151,39 @@ def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze
                        mime="text/csv", key=f"download-{bestandsnaam}")
 
 
-def waarde_tekst(waarde, eenheid: str) -> str:
-    return waarde_met_eenheid(waarde, eenheid)
+def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,
+                 gebied: str | None = None) -> pd.DataFrame:
+    """The rows behind a view, in the export format (with source and licence), for its download button."""
+    w = gegevens()["waarden"]
+    kies = w["indicator"] == indicator_id if indicator_id else pd.Series(True, index=w.index)
+    if jaar is not None:
+        kies &= w["jaar"] == jaar
+    if niveau is not None:
+        kies &= w["niveau"].isin([niveau, "gemeente"])
+    if gebied is not None:
+        kies &= w["gebied_code"].isin([gebied, waarden.SOEST])
+    return w.loc[kies, uitwisseling.EXPORTKOLOMMEN]
+
+
+def widget_volgt_url(sleutel: str, waarde) -> None:
+    """The URL is the source of truth: an opened link sets the widget, a widget change sets the URL (on_change)."""
+    if st.session_state.get(sleutel) != waarde:
+        st.session_state[sleutel] = waarde
+
+
+def legenda(rijen: pd.DataFrame) -> None:
+    """Colour swatch + words per class; the words carry the meaning, the colour only repeats it."""
+    regels = "".join(
+        f"<li><span class='vak' style='background:{escape(k)}'></span>{escape(b)}</li>"
+        for k, b in zip(rijen["kleur"], rijen["betekenis"]))
+    st.markdown(f"<ul class='legenda'>{regels}</ul>", unsafe_allow_html=True)
+
+
+def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
+    """One link per wijk to its profile: reachable by keyboard, shareable."""
+    vakken = st.columns(kolommen)
+    for i, (code, naam) in enumerate(wijken):
+        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:", query_params={"wijk": code})
 
 
 def meldingen(*keuzes) -> None:
@@ -130,6 +200,10 @@ STIJL = """
 .bron { font-size: 0.95rem; margin: 0.25rem 0 1rem 0; }
 .bron a { color: #004b87; }
 html { font-size: 18px; }
+.referentie { font-size: 1.3rem; font-weight: 700; margin: 0; }
+ul.legenda { list-style: none; padding-left: 0; }
+ul.legenda li { display: flex; align-items: center; gap: 0.5rem; margin: 0.2rem 0; font-size: 1.05rem; }
+ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1px solid #333; }
 :focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
 </style>
 """

@@ -1,3 +1,104 @@
+"""Wijkprofiel: one wijk against Soest — header, the five opgaven at a glance, per opgave its indicators, the story."""
 import streamlit as st
 
-st.title('wijkprofiel (in aanbouw)')
+from pages import _ui
+from soest_data import grafieken, kaart, scoring, url_state, wijkprofiel
+from soest_data.catalogus import OPGAVEN
+
+g = _ui.gegevens()
+wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"]
+naam_van = dict(zip(wijken["code"], wijken["naam"]))
+keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")
+
+if keuze.waarde is None:
+    st.title("Wijkprofiel")
+    if keuze.melding:
+        st.info(f"De wijk in de link is niet bekend ('{st.query_params.get('wijk', '')[:40]}'). Kies hieronder een wijk.")
+    st.markdown("Kies de wijk waarvan u het profiel wilt zien:")
+    _ui.wijkknoppen(list(naam_van.items()))
+    st.stop()
+
+wijk = keuze.waarde
+
+
+def _wijk_naar_url():
+    st.query_params["wijk"] = st.session_state["profiel_wijk"]
+
+
+_ui.widget_volgt_url("profiel_wijk", wijk)
+st.selectbox("Wijk", list(naam_van), format_func=naam_van.get, key="profiel_wijk", on_change=_wijk_naar_url)
+
+waarden = g["waarden"]
+kop = wijkprofiel.kop(wijk, g["gebieden"], waarden)
+beoordeeld = wijkprofiel.met_woorden(_ui.beoordeeld())
+verhalen = g["verhalen"][g["verhalen"]["gebied"] == wijk]
+
+st.title(f"Wijkprofiel {kop.naam}")
+links, rechts = st.columns([3, 2], gap="large")
+with links:
+    st.markdown(f"**Inwoners:** {kop.inwoners}  \n**Oppervlakte:** {kop.oppervlakte}  \n"
+                f"**Buurten ({len(kop.buurten)}):** {', '.join(kop.buurten)}")
+    for _, v in verhalen[verhalen["soort"] == "voorbehoud"].iterrows():
+        st.warning(f"**Let op:** {v['tekst']}")
+with rechts:
+    st.pydeck_chart(kaart.locatorkaart(_ui.vormen("wijk"), wijk), height=240,
+                    alt=f"Kaartje van Soest met de ligging van {kop.naam}.")
+
+st.header("De vijf opgaven in één oogopslag")
+st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave het aantal indicatoren dat gunstig "
+            f"(▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt. Een wijk wijkt af bij meer dan "
+            f"{round(scoring.STANDAARD_MARGE * 100)} % verschil met de Soester waarde.")
+samenvatting = wijkprofiel.opgaven_in_een_oogopslag(beoordeeld, wijk)
+vakken = st.columns(len(samenvatting))
+for vak, (_, rij) in zip(vakken, samenvatting.iterrows()):
+    with vak.container(border=True):
+        st.markdown(f"**{rij['Opgave']}**  \n▲ {rij['gunstig']} gunstig  \n● {rij['rond']} rond gemiddelde  \n"
+                    f"▼ {rij['ongunstig']} ongunstig")
+
+st.header("Het verhaal van de wijk")
+for soort, kopje in (("situatieschets", None), ("sterk", "Sterke kanten"), ("aandacht", "Aandachtspunten")):
+    deel = verhalen[verhalen["soort"] == soort]
+    if kopje and len(deel):
+        st.markdown(f"**{kopje}**")
+    for _, v in deel.iterrows():
+        st.markdown(f"{'- ' if kopje else ''}{v['tekst']}")
+if len(verhalen):
+    _ui.verhaalbron(verhalen)
+else:
+    st.markdown("Voor deze wijk is nog geen beschrijving opgenomen.")
+
+st.header("Per opgave")
+_ui.widget_volgt_url("profiel_opgave", url_state.kies(st.query_params, "opgave", wijkprofiel.VIJF_OPGAVEN,
+                                                      wijkprofiel.VIJF_OPGAVEN[0], "opgave").waarde)
+opgave = st.segmented_control("Opgave", wijkprofiel.VIJF_OPGAVEN, format_func=OPGAVEN.get, key="profiel_opgave",
+                              on_change=lambda: st.query_params.update(opgave=st.session_state["profiel_opgave"] or ""))
+opgave = opgave or wijkprofiel.VIJF_OPGAVEN[0]
+
+stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
+if len(stemmen):
+    st.markdown("**Wat inwoners zeggen**")
+    for _, v in stemmen.iterrows():
+        st.markdown(f"> {v['tekst']}")
+    _ui.verhaalbron(stemmen)
+
+rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
+if rijen.empty:
+    st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
+else:
+    st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest**")
+    st.dataframe(wijkprofiel.profieltabel(rijen, wijk).drop(columns="opgave"), hide_index=True, width="stretch")
+    getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
+    if getallen["waarde"].notna().any():
+        st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
+                    "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
+        st.altair_chart(grafieken.stippen(getallen, wijk, kop.naam), width="content")
+    reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
+    if len(reeksen):
+        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
+        st.altair_chart(grafieken.trends(reeksen), width="content")
+    _ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
+
+with st.expander("Alle cijfers van deze wijk in één tabel"):
+    tabel = wijkprofiel.profieltabel(beoordeeld, wijk)
+    st.dataframe(tabel, hide_index=True, width="stretch")
+_ui.download(_ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}.csv", "Download alle cijfers van deze wijk (CSV)")

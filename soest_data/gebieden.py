@@ -6,6 +6,7 @@ import json
 import geopandas as gpd
 import pandas as pd
 from shapely.geometry import shape
+from shapely.ops import polylabel
 
 GRENZEN_BRON = "Kadaster / CBS, Wijk- en buurtkaart 2024 (vereenvoudigd)"
 CRS = "EPSG:4326"
@@ -26,9 +27,14 @@ def koppel(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame) -> gpd.GeoDataFrame:
 
 
 def labelpunten(vormen: gpd.GeoDataFrame) -> pd.DataFrame:
-    """A point inside each area (for name labels on the map)."""
-    punten = vormen.geometry.representative_point()
-    return pd.DataFrame({"code": vormen["code"], "naam": vormen["naam"], "lon": punten.x, "lat": punten.y})
+    """The point deepest inside each area (pole of inaccessibility), where a name label fits best."""
+    punten = [polylabel(_grootste_deel(v), tolerance=0.0002) for v in vormen.geometry]
+    return pd.DataFrame({"code": vormen["code"], "naam": vormen["naam"],
+                         "lon": [p.x for p in punten], "lat": [p.y for p in punten]})
+
+
+def _grootste_deel(vorm):
+    return max(vorm.geoms, key=lambda d: d.area) if vorm.geom_type == "MultiPolygon" else vorm
 
 
 def oppervlakte_km2(vormen: gpd.GeoDataFrame) -> pd.Series:

@@ -73,3 +73,62 @@ def trend(reeks: pd.DataFrame, eenheid: str) -> alt.Chart:
     )
     return (basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3)
             + basis.mark_text(dy=-12, fontSize=LETTER - 2).encode(text="label:N")).properties(height=220)
+
+
+def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str) -> alt.FacetChart:
+    """One row per indicator: every wijk as a dot, Soest as a black tick, the chosen wijk large and labelled.
+
+    Compact enough to show all indicators of an opgave in one chart (each row has its own scale and unit).
+    `rijen` comes from scoring.beoordeel_wijken (all wijken, numeric indicators of one opgave).
+    """
+    data = rijen.dropna(subset=["waarde"]).assign(
+        uitgelicht=lambda d: d["gebied_code"] == uitgelicht,
+        waarde_tekst=lambda d: [opmaak.waarde_met_eenheid(w, e) for w, e in zip(d["waarde"], d["eenheid"])],
+        soest_tekst=lambda d: [opmaak.waarde_met_eenheid(s, e) for s, e in zip(d["soest"], d["eenheid"])],
+        oordeel_tekst=lambda d: d["oordeel"].map(scoring.SYMBOOL),
+    )[["label", "volgorde", "gebied_naam", "waarde", "soest", "uitgelicht", "waarde_tekst", "soest_tekst",
+       "oordeel", "oordeel_tekst"]]
+    volgorde = list(data.sort_values("volgorde")["label"].drop_duplicates())
+    x = alt.X("waarde:Q", title=None, scale=alt.Scale(zero=False, nice=False, padding=20),
+              axis=alt.Axis(labelFontSize=LETTER - 3, tickCount=4, grid=False))
+    tooltip = [alt.Tooltip("gebied_naam:N", title="Wijk"), alt.Tooltip("waarde_tekst:N", title="Waarde"),
+               alt.Tooltip("soest_tekst:N", title="Soest"), alt.Tooltip("oordeel_tekst:N", title="T.o.v. Soest")]
+    basis = alt.Chart()
+    anderen = basis.mark_circle(size=110, opacity=0.55).encode(
+        x=x, color=alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None), tooltip=tooltip,
+    ).transform_filter("!datum.uitgelicht")
+    soest = basis.mark_tick(color="#1A1A1A", thickness=3, size=34).encode(x="soest:Q", tooltip=tooltip[2:3])
+    deze = basis.mark_point(size=420, filled=True, stroke="#000000", strokeWidth=2, shape="diamond").encode(
+        x=x, color=alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None), tooltip=tooltip,
+    ).transform_filter("datum.uitgelicht")
+    label = basis.mark_text(dy=-20, fontSize=LETTER - 2, fontWeight="bold").encode(
+        x="waarde:Q", text="waarde_tekst:N").transform_filter("datum.uitgelicht")
+    return alt.layer(anderen, soest, deze, label, data=data).properties(width=420, height=44).facet(
+        row=alt.Row("label:N", sort=volgorde, title=None,
+                    header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=LETTER - 1, labelLimit=330,
+                                      labelPadding=8)),
+        spacing=6,
+    ).resolve_scale(x="independent").properties(
+        title=alt.TitleParams(f"◆ {naam}  ● andere wijken  ┃ Soest", fontSize=LETTER - 2, anchor="start",
+                              fontWeight="normal"))
+
+
+def trends(reeksen: pd.DataFrame, kolommen: int = 3) -> alt.FacetChart:
+    """Small multiples of trend lines (a wijk and Soest) per indicator; needs label, gebied_naam, jaar, waarde, eenheid."""
+    data = reeksen.dropna(subset=["waarde"]).assign(
+        tekst=lambda d: [opmaak.waarde_met_eenheid(w, e) for w, e in zip(d["waarde"], d["eenheid"])]
+    )[["label", "gebied_naam", "jaar", "waarde", "tekst"]]
+    basis = alt.Chart().encode(
+        x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=LETTER - 3)),
+        y=alt.Y("waarde:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(labelFontSize=LETTER - 4, tickCount=4)),
+        color=alt.Color("gebied_naam:N", title=None, scale=alt.Scale(range=[opmaak.KLEUR_GUNSTIG, "#1A1A1A"]),
+                        legend=alt.Legend(orient="top", labelFontSize=LETTER - 2)),
+        strokeDash=alt.StrokeDash("gebied_naam:N", legend=None),
+        tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O"), alt.Tooltip("tekst:N", title="Waarde")],
+    )
+    lijn = basis.mark_line(point=alt.OverlayMarkDef(size=60), strokeWidth=3)
+    tekst = basis.mark_text(dy=-10, fontSize=LETTER - 4).encode(text="tekst:N")
+    return alt.layer(lijn, tekst, data=data).properties(width=200, height=130).facet(
+        facet=alt.Facet("label:N", title=None, header=alt.Header(labelFontSize=LETTER - 3, labelLimit=260)),
+        columns=kolommen,
+    ).resolve_scale(y="independent")

@@ -25,10 +25,13 @@ def getal(waarde: float | None, decimalen: int | None = None) -> str:
     return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def waarde_met_eenheid(waarde: float | None, eenheid: str) -> str:
-    tekst = getal(waarde)
+def waarde_met_eenheid(waarde: float | None, eenheid: str, decimalen: int | None = None) -> str:
+    tekst = getal(waarde, decimalen)
     if tekst == "geen gegevens":
         return tekst
-    if eenheid.startswith("%"):
-        return f"{tekst} %"
-    return f"{tekst} {eenheid}"
+    return met_eenheid(tekst, eenheid)
+
+
+def met_eenheid(tekst: str, eenheid: str) -> str:
+    """'11,6' + '% van jongeren' → '11,6 %' (the full unit is in the definition); else '3,2 km'."""
+    return f"{tekst} %" if eenheid.startswith("%") else f"{tekst} {eenheid}"

@@ -94,11 +94,16 @@ def status_in_woorden(status: str | None) -> str:
     return STATUSSEN.get(status or "", "geen gegevens")
 
 
+def is_aantal(eenheid: str) -> bool:
+    """Absolute counts (inhabitants, benefit recipients) cannot be held against Soest's total: no judgement."""
+    return eenheid == "aantal"
+
+
 def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: float = STANDAARD_MARGE,
                      jaar: int | None = None) -> pd.DataFrame:
     """Every wijk × indicator in its latest year (or `jaar`), scored against Soest in the same year.
 
-    One row per wijk and indicator that has wijk values; columns of alle_waarden plus label, opgave, thema,
+    One row per wijk and indicator that has wijk values; columns of alle_waarden plus label, thema, soort,
     richting, modelschatting, soest (the Soest value), kant, oordeel, index, verschil and rang. Indicators without
     a wijk value in that year are left out; a wijk without a value keeps its row (kant 'onbekend').
     """
@@ -108,13 +113,13 @@ def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: fl
     delen = []
     for indicator_id, rijen in wijk.groupby("indicator", sort=False):
         jaren = rijen["jaar"] if jaar is None else rijen["jaar"][rijen["jaar"] == jaar]
-        if jaren.empty or indicator_id not in cat.index:
+        if jaren.empty or indicator_id not in cat.index or is_aantal(cat.loc[indicator_id, "eenheid"]):
             continue
         laatste = int(jaren.max())
         ind = cat.loc[indicator_id]
         soest_waarde = soest.get((indicator_id, laatste))
         deel = vergelijk_met_soest(rijen[rijen["jaar"] == laatste], soest_waarde, ind["richting"], marge)
-        delen.append(deel.assign(label=ind["label"], thema=ind["thema"], richting=ind["richting"],
+        delen.append(deel.assign(label=ind["label"], thema=ind["thema"], soort=ind["soort"], richting=ind["richting"],
                                  modelschatting=bool(ind["modelschatting"]), volgorde=ind["volgorde"],
                                  soest=soest_waarde if soest_waarde is not None else float("nan")))
     if not delen:

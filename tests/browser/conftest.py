@@ -77,10 +77,16 @@ def pagina(browser):
     context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="nl-NL")
     page = context.new_page()
     page.fouten = []
-    page.on("console", lambda m: page.fouten.append(m.text) if m.type == "error" else None)
+    page.on("console", lambda m: page.fouten.append(f"{m.text} [{m.location.get('url')}]") if m.type == "error" else None)
     page.on("pageerror", lambda e: page.fouten.append(str(e)))
     yield page
     context.close()
+
+
+def echte_fouten(page) -> list[str]:
+    """Console errors that are ours. Streamlit probes /<page>/_stcore/health and host-config before the root ones
+    when a page is opened on its own path; those 404s (and a missing favicon) are not errors of the app."""
+    return [f for f in page.fouten if "/_stcore/" not in f and "favicon" not in f]
 
 
 def wacht_op_app(page, timeout: int = 60_000) -> None:

@@ -1,0 +1,300 @@
+"""The choropleth: class bounds, colours, legend, ranked table, summary sentence and the pydeck map. Pure functions.
+
+Colour follows the catalogue's direction: for indicators with a direction the dark end is always the unfavourable
+end; neutral indicators get a neutral purple scale (dark = higher). Areas without a number are grey and are
+labelled on the map with their status in words, so a missing value never looks like a low one.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+import pydeck as pdk
+
+from soest_data import opmaak, scoring
+from soest_data.gebieden import labelpunten
+from soest_data.waardenbestand import RELATIEF
+
+KLASSEN = 5
+
+
+def _rgba(hex_kleur: str, alfa: int = 230) -> list[int]:
+    hex_kleur = hex_kleur.lstrip("#")
+    return [int(hex_kleur[i:i + 2], 16) for i in (0, 2, 4)] + [alfa]
+
+
+def klassegrenzen(waarden: pd.Series, klassen: int = KLASSEN) -> list[float]:
+    """Equal-interval bounds from the lowest to the highest value: easy to read on a legend.
+
+    Fewer distinct values than classes → fewer classes; one distinct value → a single class [v, v].
+    """
+    getallen = pd.to_numeric(waarden, errors="coerce").dropna()
+    if getallen.empty:
+        return []
+    laag, hoog = float(getallen.min()), float(getallen.max())
+    if laag == hoog:
+        return [laag, hoog]
+    n = min(klassen, getallen.nunique())
+    stap = (hoog - laag) / n
+    return [laag + i * stap for i in range(n)] + [hoog]
+
+
+def klasse(waarde: float | None, grenzen: list[float]) -> int | None:
+    """Index of the class a value falls in (upper bound inclusive in the last class); None without a number."""
+    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)) or pd.isna(waarde) or len(grenzen) < 2:
+        return None
+    for i in range(len(grenzen) - 1):
+        if waarde < grenzen[i + 1]:
+            return i
+    return len(grenzen) - 2
+
+
+def schaal(richting: str, klassen: int) -> list[str]:
+    """Colours from the lowest to the highest class."""
+    basis = opmaak.SCHAAL_NEUTRAAL if richting == "neutraal" else opmaak.SCHAAL_ONGUNSTIG
+    kleuren = _spreid(basis, klassen)
+    return kleuren[::-1] if richting == "hoger_is_beter" else kleuren  # low values are the unfavourable end
+
+
+def _spreid(basis: list[str], n: int) -> list[str]:
+    if n >= len(basis):
+        return list(basis)
+    if n == 1:
+        return [basis[len(basis) // 2]]
+    return [basis[round(i * (len(basis) - 1) / (n - 1))] for i in range(n)]
+
+
+def status_label(rij: pd.Series) -> str:
+    """The words shown for an area without a number."""
+    if rij.get("relatief"):
+        return RELATIEF[rij["relatief"]]
+    return scoring.status_in_woorden(rij.get("status") or None)
+
+
+def kleuren(frame: pd.DataFrame, richting: str, grenzen: list[float], soort: str = "getal") -> list[list[int]]:
+    """Fill colour (RGBA) per row; grey for every row without a number (or relative statement)."""
+    grijs = _rgba(opmaak.KLEUR_GEEN_GEGEVENS)
+    if soort == "relatief":
+        palet = dict(zip(_RELATIEF_VOLGORDE[::-1], schaal(richting, len(_RELATIEF_VOLGORDE))))
+        return [_rgba(palet[r]) if r in palet else grijs for r in frame["relatief"].fillna("")]
+    palet = schaal(richting, len(grenzen) - 1)
+    uit = []
+    for waarde in frame["waarde"]:
+        i = klasse(waarde, grenzen)
+        uit.append(grijs if i is None else _rgba(palet[i]))
+    return uit
+
+
+def legenda(grenzen: list[float], eenheid: str, richting: str, soort: str = "getal",
+            ontbrekend: list[str] | None = None) -> pd.DataFrame:
+    """Legend rows (kleur, betekenis), lowest class first, then one grey row per kind of missing value."""
+    rijen = []
+    if soort == "relatief":
+        palet = dict(zip(_RELATIEF_VOLGORDE[::-1], schaal(richting, len(_RELATIEF_VOLGORDE))))
+        rijen = [{"kleur": palet[r], "betekenis": RELATIEF[r]} for r in _RELATIEF_VOLGORDE[::-1]]
+    elif grenzen:
+        palet = schaal(richting, len(grenzen) - 1)
+        for i, kleur in enumerate(palet):
+            van, tot = grenzen[i], grenzen[i + 1]
+            d = _decimalen(grenzen)
+            tekst = (opmaak.waarde_met_eenheid(van, eenheid) if van == tot else
+                     opmaak.met_eenheid(f"{opmaak.getal(van, d)} tot {opmaak.getal(tot, d)}", eenheid))
+            rijen.append({"kleur": kleur, "betekenis": tekst})
+    for status in dict.fromkeys(ontbrekend or []):
+        rijen.append({"kleur": opmaak.KLEUR_GEEN_GEGEVENS, "betekenis": status})
+    return pd.DataFrame(rijen, columns=["kleur", "betekenis"])
+
+
+def _decimalen(grenzen: list[float]) -> int:
+    spreiding = grenzen[-1] - grenzen[0]
+    return 0 if spreiding >= 50 else 1 if spreiding >= 2 else 2
+
+
+def uitleg_kleur(richting: str) -> str:
+    return {"hoger_is_beter": "Donkerder = lager = ongunstiger.",
+            "lager_is_beter": "Donkerder = hoger = ongunstiger.",
+            }.get(richting, "Donkerder = hoger. Hoger is hier niet goed of slecht.")
+
+
+def ranglijst(wijken: pd.DataFrame, eenheid: str) -> pd.DataFrame:
+    """The map's figures as a table, highest first; rows from scoring.vergelijk_met_soest (with `soest`)."""
+    gesorteerd = wijken.sort_values("waarde", ascending=False, na_position="last")
+    hoogste, laagste = gesorteerd["waarde"].max(), gesorteerd["waarde"].min()
+    return pd.DataFrame({
+        "code": gesorteerd["gebied_code"],
+        "Gebied": gesorteerd["gebied_naam"],
+        "Waarde": [opmaak.waarde_met_eenheid(w, eenheid) if not pd.isna(w) else status_label(r)
+                   for w, (_, r) in zip(gesorteerd["waarde"], gesorteerd.iterrows())],
+        "Verschil met Soest": [_verschil(v, eenheid) for v in gesorteerd["verschil"]],
+        "T.o.v. Soest": [scoring.in_woorden(r, hoogste, laagste) for _, r in gesorteerd.iterrows()],
+        "Oordeel": gesorteerd["oordeel"].map(scoring.SYMBOOL),
+    })
+
+
+def _verschil(verschil: float | None, eenheid: str) -> str:
+    if verschil is None or pd.isna(verschil):
+        return "–"
+    teken = "+" if verschil > 0 else "−" if verschil < 0 else "±"
+    tekst = opmaak.getal(abs(verschil), 1 if abs(verschil) < 100 else 0)
+    return f"{teken}{tekst} {'procentpunt' if eenheid.startswith('%') else eenheid}"
+
+
+def samenvatting(wijken: pd.DataFrame, soest: float | None, eenheid: str, soort_gebied: str = "wijk") -> str:
+    """One sentence from the data; also the map's text alternative.
+
+    'Het hoogst in Smitsveen (18,9 %), het laagst in Soest-Zuid (6,7 %); Soest gemiddeld 11,6 %.'
+    Ties name every area; areas without a number are named at the end.
+    """
+    met = wijken.dropna(subset=["waarde"])
+    zonder = wijken[wijken["waarde"].isna()]
+    delen = []
+    if met.empty:
+        zin = f"Voor deze indicator zijn er geen cijfers per {soort_gebied}"
+    elif met["waarde"].nunique() == 1:
+        zin = f"Alle {soort_gebied}en met cijfers hebben dezelfde waarde ({opmaak.waarde_met_eenheid(met['waarde'].iloc[0], eenheid)})"
+    else:
+        for woord, waarde in (("hoogst", met["waarde"].max()), ("laagst", met["waarde"].min())):
+            namen = _opsomming(list(met.loc[met["waarde"] == waarde, "gebied_naam"]))
+            delen.append(f"het {woord} in {namen} ({opmaak.waarde_met_eenheid(waarde, eenheid)})")
+        zin = ", ".join(delen)
+        zin = zin[0].upper() + zin[1:]
+    if soest is not None and not pd.isna(soest):
+        zin += f"; Soest gemiddeld {opmaak.waarde_met_eenheid(soest, eenheid)}"
+    zin += "."
+    if len(zonder):
+        zin += f" Geen cijfer voor {_opsomming(list(zonder['gebied_naam']))}."
+    return zin
+
+
+def _opsomming(namen: list[str]) -> str:
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
+def kaartlagen(vormen: gpd.GeoDataFrame, frame: pd.DataFrame, eenheid: str, kleur: list[list[int]],
+               uitgelicht: str | None = None) -> dict:
+    """GeoJSON with per area: name, value in words, colour; and label points. `frame` is aligned with `vormen`."""
+    data = vormen[["code", "naam", "geometry"]].copy()
+    data["kleur"] = kleur
+    data["tekst"] = [opmaak.waarde_met_eenheid(w, eenheid) if not pd.isna(w) else status_label(r)
+                     for w, (_, r) in zip(frame["waarde"], frame.iterrows())]
+    data["vergelijking"] = list(frame.get("vergelijking", pd.Series([""] * len(frame))))
+    data["rand"] = [4 if c == uitgelicht else 1 for c in data["code"]]
+    punten = labelpunten(vormen).assign(tekst=list(data["tekst"]))
+    return {"geojson": gpd.GeoDataFrame(data, geometry="geometry", crs=vormen.crs).__geo_interface__,
+            "labels": punten}
+
+
+def deck(lagen: dict, hoogte_tekst: int = 15, met_waarde: bool = True, tooltip: bool = True) -> pdk.Deck:
+    """An offline pydeck map (no basemap): filled areas, black borders, name (and value) labels."""
+    punten = lagen["labels"].assign(
+        label=lambda d: d["naam"] + ("\n" + d["tekst"] if met_waarde else ""))
+    vlakken = pdk.Layer(
+        "GeoJsonLayer", lagen["geojson"], id="gebieden", pickable=True, stroked=True, filled=True,
+        get_fill_color="properties.kleur", get_line_color=[30, 30, 30, 255],
+        get_line_width="properties.rand", line_width_units="'pixels'", auto_highlight=True,
+        highlight_color=[0, 114, 178, 90])
+    namen = pdk.Layer(
+        "TextLayer", punten, id="namen", get_position=["lon", "lat"], get_text="label", get_size=hoogte_tekst,
+        get_color=[0, 0, 0, 255], get_alignment_baseline="'center'", background=True,
+        get_background_color=[255, 255, 255, 210], background_padding=[4, 2], font_weight=600,
+        font_family="'Source Sans Pro, Arial, sans-serif'")
+    # deck.gl's default font atlas is ASCII, which covers every area name in data/gebieden.csv (a test checks);
+    # pydeck turns a character_set list into an expression, so we do not pass one.
+    minx, miny, maxx, maxy = _grenzen(lagen["geojson"])
+    zicht = pdk.ViewState(latitude=(miny + maxy) / 2, longitude=(minx + maxx) / 2, zoom=_zoom(maxx - minx, maxy - miny),
+                          min_zoom=9, max_zoom=16)
+    tip = {"html": "<b>{naam}</b><br/>{tekst}<br/>{vergelijking}",
+           "style": {"fontSize": "16px", "backgroundColor": "#1a1a1a", "color": "white"}} if tooltip else False
+    return pdk.Deck(layers=[vlakken, namen], initial_view_state=zicht, map_provider=None, tooltip=tip)
+
+
+def _grenzen(geojson: dict) -> tuple[float, float, float, float]:
+    xs, ys = [], []
+    for feature in geojson["features"]:
+        minx, miny, maxx, maxy = _bbox(feature["geometry"]["coordinates"])
+        xs += [minx, maxx]
+        ys += [miny, maxy]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _bbox(coords) -> tuple[float, float, float, float]:
+    if isinstance(coords[0], (int, float)):
+        return coords[0], coords[1], coords[0], coords[1]
+    vakken = [_bbox(c) for c in coords]
+    return (min(v[0] for v in vakken), min(v[1] for v in vakken), max(v[2] for v in vakken), max(v[3] for v in vakken))
+
+
+def _zoom(breedte_graden: float, hoogte_graden: float) -> float:
+    """Zoom level that fits the extent in roughly 600 × 640 pixels (deck.gl web mercator: 512-pixel world at zoom 0)."""
+    breedte_px, hoogte_px = 600, 640
+    zoom_x = math.log2(breedte_px * 360 / (512 * max(breedte_graden, 1e-6)))
+    zoom_y = math.log2(hoogte_px * 360 * math.cos(math.radians(52.15)) / (512 * max(hoogte_graden, 1e-6)))
+    return round(min(zoom_x, zoom_y) - 0.1, 2)
+
+
+def vergelijking_in_woorden(wijken: pd.DataFrame, eenheid: str) -> list[str]:
+    """Tooltip line per area: the difference with Soest in words ('4,2 procentpunt hoger dan Soest')."""
+    uit = []
+    for _, rij in wijken.iterrows():
+        verschil = rij.get("verschil")
+        if verschil is None or pd.isna(verschil):
+            uit.append(status_label(rij) if pd.isna(rij.get("waarde")) else "geen vergelijking met Soest")
+        elif verschil == 0:
+            uit.append("gelijk aan Soest")
+        else:
+            richting = "hoger" if verschil > 0 else "lager"
+            uit.append(f"{_verschil(verschil, eenheid)[1:]} {richting} dan Soest")
+    return uit
+
+
+@dataclass
+class Kaartbeeld:
+    """Everything the map page shows for one indicator, year and level."""
+    gebieden: pd.DataFrame      # one row per area (aligned with the shapes), scored against Soest
+    soest: float | None
+    grenzen: list[float]
+    legenda: pd.DataFrame
+    samenvatting: str
+    ranglijst: pd.DataFrame
+    deck: pdk.Deck
+
+
+def kaartbeeld(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame, indicator: pd.Series, jaar: int,
+               niveau: str = "wijk") -> Kaartbeeld:
+    """`waarden` is alle_waarden (after disclosure control); `indicator` a catalogue row."""
+    eenheid, richting, soort = indicator["eenheid"], indicator["richting"], indicator["soort"]
+    deze = waarden[(waarden["indicator"] == indicator["id"]) & (waarden["jaar"] == jaar)]
+    soest_rij = deze[deze["niveau"] == "gemeente"]["waarde"]
+    soest = float(soest_rij.iloc[0]) if len(soest_rij) and not pd.isna(soest_rij.iloc[0]) else None
+    if scoring.is_aantal(eenheid):  # a count is not held against Soest's total, and bigger wijken are not 'worse'
+        richting, soest = "neutraal", None
+    per_gebied = deze[deze["niveau"] == niveau].set_index("gebied_code")
+    gebieden = pd.DataFrame({"gebied_code": vormen["code"].to_numpy(), "gebied_naam": vormen["naam"].to_numpy()})
+    for kolom in ("waarde", "relatief", "status"):
+        gebieden[kolom] = gebieden["gebied_code"].map(per_gebied[kolom]) if len(per_gebied) else None
+    gebieden["waarde"] = pd.to_numeric(gebieden["waarde"], errors="coerce")
+    gebieden[["relatief", "status"]] = gebieden[["relatief", "status"]].fillna("")
+    gebieden = scoring.vergelijk_met_soest(gebieden, soest, richting)
+    gebieden["vergelijking"] = vergelijking_in_woorden(gebieden, eenheid)
+    grenzen = klassegrenzen(gebieden["waarde"])
+    ontbrekend = [status_label(r) for _, r in gebieden.iterrows() if pd.isna(r["waarde"]) and not r["relatief"]]
+    lagen = kaartlagen(vormen, gebieden, eenheid, kleuren(gebieden, richting, grenzen, soort))
+    soort_gebied = "buurt" if niveau == "buurt" else "wijk"
+    return Kaartbeeld(
+        gebieden=gebieden, soest=soest, grenzen=grenzen,
+        legenda=legenda(grenzen, eenheid, richting, soort, ontbrekend),
+        samenvatting=samenvatting(gebieden, soest, eenheid, soort_gebied),
+        ranglijst=ranglijst(gebieden, eenheid),
+        deck=deck(lagen, hoogte_tekst=15 if niveau == "wijk" else 11, met_waarde=niveau == "wijk"),
+    )
+
+
+def locatorkaart(vormen: gpd.GeoDataFrame, wijk_code: str) -> pdk.Deck:
+    """Small map of Soest with one wijk dark: where is this wijk?"""
+    frame = pd.DataFrame({"waarde": [float("nan")] * len(vormen), "relatief": "", "status": ""})
+    kleur = [_rgba("#0072B2") if c == wijk_code else _rgba("#F2F2F2") for c in vormen["code"]]
+    lagen = kaartlagen(vormen, frame, "", kleur, uitgelicht=wijk_code)
+    lagen["labels"] = lagen["labels"][lagen["labels"]["code"] == wijk_code]
+    return deck(lagen, hoogte_tekst=13, met_waarde=False, tooltip=False)

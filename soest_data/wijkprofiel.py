@@ -1,0 +1,99 @@
+"""One wijk at a glance: header facts, a summary over the five opgaven, and per opgave its indicators. Pure pandas."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from soest_data import opmaak, scoring
+from soest_data.catalogus import OPGAVEN
+from soest_data.waarden import SOEST
+
+VIJF_OPGAVEN = [o for o in OPGAVEN if o != "context"]
+
+
+@dataclass
+class Kop:
+    naam: str
+    inwoners: str          # '9.610 (1 januari 2024)' or 'geen gegevens'
+    oppervlakte: str       # '4,1 km² land (2024)'
+    buurten: list[str]
+
+
+def _laatste(waarden: pd.DataFrame, indicator: str, gebied: str) -> pd.Series | None:
+    rijen = waarden[(waarden["indicator"] == indicator) & (waarden["gebied_code"] == gebied)].dropna(subset=["waarde"])
+    return rijen.sort_values("jaar").iloc[-1] if len(rijen) else None
+
+
+def kop(wijk: str, gebieden: pd.DataFrame, waarden: pd.DataFrame) -> Kop:
+    naam = gebieden.set_index("code").loc[wijk, "naam"]
+    inwoners = _laatste(waarden, "inwoners", wijk)
+    opp = _laatste(waarden, "oppervlakte_land", wijk)
+    buurten = list(gebieden.loc[(gebieden["niveau"] == "buurt") & (gebieden["ouder"] == wijk), "naam"])
+    return Kop(
+        naam=naam,
+        inwoners=f"{opmaak.getal(inwoners['waarde'])} (1 januari {inwoners['jaar']})" if inwoners is not None
+        else "geen gegevens",
+        oppervlakte=f"{opmaak.getal(opp['waarde'] / 100, 1)} km² land ({opp['jaar']})" if opp is not None
+        else "geen gegevens",
+        buurten=buurten,
+    )
+
+
+def met_woorden(beoordeeld: pd.DataFrame) -> pd.DataFrame:
+    """Add `woorden` per row ('het hoogst van alle wijken', 'hoger dan gemiddeld', …), per indicator."""
+    uit = beoordeeld.copy()
+    uiterst = uit.groupby("indicator")["waarde"].agg(["max", "min"])
+    uit["woorden"] = [scoring.in_woorden(r, uiterst.loc[r["indicator"], "max"], uiterst.loc[r["indicator"], "min"])
+                      for _, r in uit.iterrows()]
+    return uit
+
+
+def opgaven_in_een_oogopslag(beoordeeld: pd.DataFrame, wijk: str) -> pd.DataFrame:
+    """Per opgave: how many of its indicators are favourable / around / unfavourable for this wijk, in words."""
+    deze = beoordeeld[beoordeeld["gebied_code"] == wijk]
+    rijen = []
+    for opgave in VIJF_OPGAVEN:
+        deel = deze[deze["opgave"] == opgave]
+        telling = deel["oordeel"].value_counts()
+        gunstig, rond, ongunstig = (int(telling.get(k, 0)) for k in (scoring.GUNSTIG, scoring.ROND, scoring.ONGUNSTIG))
+        beschrijvend = int(telling.get(scoring.HOGER, 0) + telling.get(scoring.LAGER, 0))
+        rijen.append({
+            "opgave_id": opgave, "Opgave": OPGAVEN[opgave], "gunstig": gunstig, "rond": rond, "ongunstig": ongunstig,
+            "zonder oordeel": beschrijvend, "geen gegevens": int(telling.get(scoring.ONBEKEND, 0)),
+            "In woorden": in_woorden(gunstig, rond, ongunstig),
+        })
+    return pd.DataFrame(rijen)
+
+
+def in_woorden(gunstig: int, rond: int, ongunstig: int) -> str:
+    if gunstig + rond + ongunstig == 0:
+        return "geen indicatoren met een oordeel"
+    return f"▲ {gunstig} gunstig · ● {rond} rond gemiddelde · ▼ {ongunstig} ongunstig"
+
+
+def indicatoren_van_opgave(beoordeeld: pd.DataFrame, wijk: str, opgave: str) -> pd.DataFrame:
+    """This wijk's rows for one opgave (from met_woorden), in catalogue order."""
+    return beoordeeld[(beoordeeld["gebied_code"] == wijk) & (beoordeeld["opgave"] == opgave)].sort_values("volgorde")
+
+
+def trendreeksen(waarden: pd.DataFrame, rijen: pd.DataFrame, wijk: str) -> pd.DataFrame:
+    """The wijk and Soest over the years, for those indicators in `rijen` that have more than one year."""
+    reeks = waarden[waarden["indicator"].isin(rijen["indicator"]) & waarden["gebied_code"].isin([wijk, SOEST])]
+    reeks = reeks.dropna(subset=["waarde"])
+    jaren = reeks.groupby("indicator")["jaar"].nunique()
+    reeks = reeks[reeks["indicator"].isin(jaren[jaren > 1].index)]
+    return reeks.merge(rijen[["indicator", "label"]].drop_duplicates(), on="indicator")
+
+
+def profieltabel(beoordeeld: pd.DataFrame, wijk: str) -> pd.DataFrame:
+    """All indicators of the wijk as one table (text alternative and download)."""
+    deze = beoordeeld[beoordeeld["gebied_code"] == wijk].sort_values("volgorde")
+    return pd.DataFrame({
+        "opgave": deze["opgave"].map(OPGAVEN), "indicator": deze["label"], "jaar": deze["jaar"],
+        "wijk": [opmaak.waarde_met_eenheid(w, e) if not pd.isna(w) else r for w, e, r in
+                 zip(deze["waarde"], deze["eenheid"], deze["woorden"])],
+        "Soest": [opmaak.waarde_met_eenheid(s, e) for s, e in zip(deze["soest"], deze["eenheid"])],
+        "t.o.v. Soest": deze["woorden"], "oordeel": deze["oordeel"].map(scoring.SYMBOOL),
+        "bron": deze["bron_titel"], "modelschatting": deze["modelschatting"].map({True: "ja", False: "nee"}),
+    })

@@ -1,0 +1,43 @@
+"""A raadslid's path: open the map, switch the indicator, click through to Smitsveen's profile."""
+import pytest
+
+from tests.browser.conftest import echte_fouten, schermafdruk, wacht_op_app
+
+pytestmark = pytest.mark.browser
+
+
+def test_map_indicator_switch_and_click_through_to_the_profile(app_url, pagina):
+    pagina.goto(f"{app_url}/kaart")
+    wacht_op_app(pagina)
+    pagina.wait_for_selector("canvas", timeout=30_000)
+    pagina.wait_for_timeout(1500)  # deck.gl draws after the canvas appears
+    assert pagina.get_by_text("Het hoogst in Smitsveen (18,9 %)").first.is_visible()
+    assert pagina.get_by_text("Soest: 11,6 %").first.is_visible()
+    schermafdruk(pagina, "kaart_moeite_met_rondkomen")
+
+    keuze = pagina.get_by_role("combobox").first
+    keuze.click()
+    pagina.keyboard.type("Eenzaam (18+)")
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_function("() => location.search.includes('indicator=eenzaam_18plus')", timeout=20_000)
+    wacht_op_app(pagina)
+    pagina.get_by_text("Eenzaam (18+) —").first.wait_for(timeout=20_000)
+    pagina.wait_for_timeout(1000)
+    schermafdruk(pagina, "kaart_eenzaam")
+
+    pagina.get_by_role("link", name="Smitsveen").first.click()
+    pagina.wait_for_url("**/wijkprofiel?wijk=WK034205", timeout=20_000)
+    wacht_op_app(pagina)
+    pagina.get_by_text("Wijkprofiel Smitsveen").first.wait_for(timeout=20_000)
+    pagina.wait_for_timeout(2000)
+    schermafdruk(pagina, "wijkprofiel_smitsveen")
+    assert pagina.get_by_text("De vijf opgaven in één oogopslag").is_visible()
+    assert not echte_fouten(pagina), pagina.fouten
+
+
+def test_profile_link_with_an_unknown_wijk_offers_a_choice(app_url, pagina):
+    pagina.goto(f"{app_url}/wijkprofiel?wijk=WK999999")
+    wacht_op_app(pagina)
+    assert pagina.get_by_text("Kies hieronder een wijk").is_visible()
+    assert pagina.get_by_role("link", name="Soest-Zuid").first.is_visible()
+    assert not echte_fouten(pagina), pagina.fouten

@@ -1,0 +1,106 @@
+"""The map's pure builders: class bounds, colours for missing values, legend, summary sentence, table, deck."""
+import json
+
+import pandas as pd
+import pytest
+
+from soest_data import db, gebieden, kaart, opmaak, waarden
+
+GRIJS = [224, 224, 224, 230]
+
+
+def _wijken(waarden_: list, namen: list | None = None, status: list | None = None) -> pd.DataFrame:
+    namen = namen or [f"Wijk {i}" for i in range(len(waarden_))]
+    return pd.DataFrame({"gebied_code": [f"WK{i}" for i in range(len(waarden_))], "gebied_naam": namen,
+                         "waarde": waarden_, "relatief": "", "status": status or [""] * len(waarden_)})
+
+
+def test_class_bounds_are_equal_intervals_from_lowest_to_highest():
+    assert kaart.klassegrenzen(pd.Series([6.7, 18.9, 10.0, 12.5, 9.1, 14.0])) == pytest.approx(
+        [6.7, 9.14, 11.58, 14.02, 16.46, 18.9])
+    assert kaart.klassegrenzen(pd.Series([1.0, 1.0])) == [1.0, 1.0]
+    assert kaart.klassegrenzen(pd.Series([1.0, 2.0])) == [1.0, 1.5, 2.0]
+    assert kaart.klassegrenzen(pd.Series([None, float("nan")])) == []
+
+
+def test_missing_and_suppressed_values_are_grey_never_the_low_colour():
+    frame = _wijken([5.0, None, 10.0, None], status=["", "geheim", "", "afgeschermd"])
+    grenzen = kaart.klassegrenzen(frame["waarde"])
+    kleuren = kaart.kleuren(frame, "lager_is_beter", grenzen)
+    assert kleuren[1] == GRIJS and kleuren[3] == GRIJS
+    assert kleuren[0] != GRIJS and kleuren[0] != kleuren[2]
+
+
+def test_the_dark_end_is_the_unfavourable_end():
+    laag_goed = kaart.schaal("lager_is_beter", 5)
+    hoog_goed = kaart.schaal("hoger_is_beter", 5)
+    assert laag_goed[-1] == opmaak.SCHAAL_ONGUNSTIG[-1]  # highest class darkest
+    assert hoog_goed[0] == opmaak.SCHAAL_ONGUNSTIG[-1]   # lowest class darkest
+    assert kaart.schaal("neutraal", 5) == opmaak.SCHAAL_NEUTRAAL
+
+
+def test_legend_has_unit_bounds_and_a_row_per_kind_of_missing():
+    grenzen = [6.7, 9.14, 11.58, 14.02, 16.46, 18.9]
+    leg = kaart.legenda(grenzen, "%", "lager_is_beter", ontbrekend=["geheim", "geen gegevens", "geheim"])
+    assert list(leg["betekenis"][:5]) == ["6,7 tot 9,1 %", "9,1 tot 11,6 %", "11,6 tot 14,0 %", "14,0 tot 16,5 %",
+                                         "16,5 tot 18,9 %"]
+    assert list(leg["betekenis"][5:]) == ["geheim", "geen gegevens"]
+    assert set(leg["kleur"][5:]) == {opmaak.KLEUR_GEEN_GEGEVENS}
+    assert kaart.legenda([47100, 52000], "x 1000 euro", "neutraal")["betekenis"][0] == "47.100 tot 52.000 x 1000 euro"
+
+
+def test_summary_sentence_names_highest_lowest_and_soest():
+    frame = _wijken([18.9, 6.7, 11.0], ["Smitsveen", "Soest-Zuid", "Overhees"])
+    assert kaart.samenvatting(frame, 11.6, "%") == (
+        "Het hoogst in Smitsveen (18,9 %), het laagst in Soest-Zuid (6,7 %); Soest gemiddeld 11,6 %.")
+
+
+def test_summary_sentence_handles_ties_and_missing_values():
+    frame = _wijken([12.0, 12.0, 8.0, None], ["A", "B", "C", "D"])
+    assert kaart.samenvatting(frame, None, "%") == (
+        "Het hoogst in A en B (12 %), het laagst in C (8 %). Geen cijfer voor D.")
+    assert kaart.samenvatting(_wijken([None, None], ["A", "B"]), 3.0, "%") == (
+        "Voor deze indicator zijn er geen cijfers per wijk; Soest gemiddeld 3 %. Geen cijfer voor A en B.")
+    assert kaart.samenvatting(_wijken([4.0, 4.0], ["A", "B"]), None, "km").startswith("Alle wijken met cijfers")
+
+
+@pytest.fixture(scope="module")
+def echt(echte_db):
+    con = db.open_readonly(echte_db)
+    yield waarden.indicatoren(con).set_index("id", drop=False), waarden.alle_waarden(con), \
+        gebieden.geodataframe(waarden.geometrie(con, "wijk")), gebieden.geodataframe(waarden.geometrie(con, "buurt"))
+    con.close()
+
+
+def test_moeite_met_rondkomen_2020_on_the_map(echt):
+    cat, alle, wijken, _ = echt
+    beeld = kaart.kaartbeeld(wijken, alle, cat.loc["moeite_met_rondkomen_18plus"], 2020)
+    assert beeld.samenvatting == ("Het hoogst in Smitsveen (18,9 %), het laagst in Soest-Zuid (6,7 %); "
+                                  "Soest gemiddeld 11,6 %.")
+    assert list(beeld.ranglijst["Gebied"][:1]) == ["Smitsveen"]
+    assert beeld.ranglijst["T.o.v. Soest"].iloc[0] == "het hoogst van alle wijken"
+    deck = json.loads(beeld.deck.to_json())
+    assert "mapProvider" not in deck or deck["mapProvider"] is None  # offline: no basemap
+    tooltip_regels = [f["properties"]["vergelijking"] for f in deck["layers"][0]["data"]["features"]]
+    assert "7,3 procentpunt hoger dan Soest" in tooltip_regels
+
+
+def test_counts_are_not_judged_against_the_soest_total(echt):
+    cat, alle, wijken, _ = echt
+    beeld = kaart.kaartbeeld(wijken, alle, cat.loc["inwoners"], 2024)
+    assert beeld.soest is None
+    assert set(beeld.gebieden["oordeel"]) <= {"hoger", "lager", "rond", "onbekend"}
+
+
+def test_buurt_map_marks_buurten_without_a_figure(echt):
+    cat, alle, _, buurten = echt
+    beeld = kaart.kaartbeeld(buurten, alle, cat.loc["pct_jongeren_met_jeugdzorg_in_natura"], 2023, "buurt")
+    assert len(beeld.gebieden) == 29
+    assert "Geen cijfer voor" in beeld.samenvatting
+    assert "geen gegevens" in list(beeld.legenda["betekenis"])
+
+
+def test_area_names_fit_the_default_map_font():
+    """deck.gl's default label font covers ASCII only; a new name with ë would need a character set."""
+    namen = pd.read_csv("data/gebieden.csv")["naam"]
+    assert all(n.isascii() for n in namen)
