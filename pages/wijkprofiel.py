@@ -25,8 +25,6 @@ def _wijk_naar_url():
     st.query_params["wijk"] = st.session_state["profiel_wijk"]
 
 
-_ui.widget_volgt_url("profiel_wijk", wijk)
-st.selectbox("Wijk", list(naam_van), format_func=naam_van.get, key="profiel_wijk", on_change=_wijk_naar_url)
 
 waarden = g["waarden"]
 kop = wijkprofiel.kop(wijk, g["gebieden"], waarden)
@@ -34,6 +32,9 @@ beoordeeld = wijkprofiel.met_woorden(_ui.beoordeeld())
 verhalen = g["verhalen"][g["verhalen"]["gebied"] == wijk]
 
 st.title(f"Wijkprofiel {kop.naam}")
+_ui.widget_volgt_url("profiel_wijk", wijk)
+st.selectbox("Kies een andere wijk", list(naam_van), format_func=naam_van.get, key="profiel_wijk",
+             on_change=_wijk_naar_url)
 links, rechts = st.columns([3, 2], gap="large")
 with links:
     st.markdown(f"**Inwoners:** {kop.inwoners}  \n**Oppervlakte:** {kop.oppervlakte}  \n"

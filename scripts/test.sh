@@ -3,11 +3,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
+export DEBIAN_FRONTEND=noninteractive
+sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
 if [ ! -x /usr/bin/chromium ]; then
   echo "Debian chromium ontbreekt; installeren…"
-  export DEBIAN_FRONTEND=noninteractive
-  sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
   $sudo_ apt-get update -qq
   $sudo_ apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+# axe-core (npm registry) for the accessibility check in the browser tests; pinned in package-lock.json.
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  if ! command -v npm >/dev/null; then
+    $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  npm ci --silent --no-audit --no-fund
 fi
 exec .venv/bin/python -m pytest -q "$@"

@@ -16,6 +16,7 @@ _OORDEEL_KLEUR = {
     scoring.ONBEKEND: opmaak.KLEUR_GEEN_GEGEVENS,
 }
 LETTER = 16
+TEKST = "#1A1A1A"  # labels in near-black: Vega's default grey is too light on a projector
 
 
 def _legenda_oordeel() -> alt.Scale:
@@ -90,7 +91,7 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str) -> alt.FacetChart:
        "oordeel", "oordeel_tekst"]]
     volgorde = list(data.sort_values("volgorde")["label"].drop_duplicates())
     x = alt.X("waarde:Q", title=None, scale=alt.Scale(zero=False, nice=False, padding=20),
-              axis=alt.Axis(labelFontSize=LETTER - 3, tickCount=4, grid=False))
+              axis=alt.Axis(labelFontSize=LETTER - 3, tickCount=4, grid=False, labelColor=TEKST))
     tooltip = [alt.Tooltip("gebied_naam:N", title="Wijk"), alt.Tooltip("waarde_tekst:N", title="Waarde"),
                alt.Tooltip("soest_tekst:N", title="Soest"), alt.Tooltip("oordeel_tekst:N", title="T.o.v. Soest")]
     basis = alt.Chart()
@@ -106,7 +107,7 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str) -> alt.FacetChart:
     return alt.layer(anderen, soest, deze, label, data=data).properties(width=420, height=44).facet(
         row=alt.Row("label:N", sort=volgorde, title=None,
                     header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=LETTER - 1, labelLimit=330,
-                                      labelPadding=8)),
+                                      labelPadding=8, labelColor=TEKST)),
         spacing=6,
     ).resolve_scale(x="independent").properties(
         title=alt.TitleParams(f"◆ {naam}  ● andere wijken  ┃ Soest", fontSize=LETTER - 2, anchor="start",
@@ -129,6 +130,7 @@ def trends(reeksen: pd.DataFrame, kolommen: int = 3) -> alt.FacetChart:
     lijn = basis.mark_line(point=alt.OverlayMarkDef(size=60), strokeWidth=3)
     tekst = basis.mark_text(dy=-10, fontSize=LETTER - 4).encode(text="tekst:N")
     return alt.layer(lijn, tekst, data=data).properties(width=200, height=130).facet(
-        facet=alt.Facet("label:N", title=None, header=alt.Header(labelFontSize=LETTER - 3, labelLimit=260)),
+        facet=alt.Facet("label:N", title=None, header=alt.Header(labelFontSize=LETTER - 3, labelLimit=260,
+                                                                 labelColor=TEKST)),
         columns=kolommen,
     ).resolve_scale(y="independent")

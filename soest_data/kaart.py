@@ -186,7 +186,8 @@ def kaartlagen(vormen: gpd.GeoDataFrame, frame: pd.DataFrame, eenheid: str, kleu
             "labels": punten}
 
 
-def deck(lagen: dict, hoogte_tekst: int = 15, met_waarde: bool = True, tooltip: bool = True) -> pdk.Deck:
+def deck(lagen: dict, hoogte_tekst: int = 15, met_waarde: bool = True, tooltip: bool = True,
+         passend: tuple[int, int] = (600, 640)) -> pdk.Deck:
     """An offline pydeck map (no basemap): filled areas, black borders, name (and value) labels."""
     punten = lagen["labels"].assign(
         label=lambda d: d["naam"] + ("\n" + d["tekst"] if met_waarde else ""))
@@ -203,8 +204,8 @@ def deck(lagen: dict, hoogte_tekst: int = 15, met_waarde: bool = True, tooltip: 
     # deck.gl's default font atlas is ASCII, which covers every area name in data/gebieden.csv (a test checks);
     # pydeck turns a character_set list into an expression, so we do not pass one.
     minx, miny, maxx, maxy = _grenzen(lagen["geojson"])
-    zicht = pdk.ViewState(latitude=(miny + maxy) / 2, longitude=(minx + maxx) / 2, zoom=_zoom(maxx - minx, maxy - miny),
-                          min_zoom=9, max_zoom=16)
+    zicht = pdk.ViewState(latitude=(miny + maxy) / 2, longitude=(minx + maxx) / 2,
+                          zoom=_zoom(maxx - minx, maxy - miny, *passend), min_zoom=9, max_zoom=16)
     tip = {"html": "<b>{naam}</b><br/>{tekst}<br/>{vergelijking}",
            "style": {"fontSize": "16px", "backgroundColor": "#1a1a1a", "color": "white"}} if tooltip else False
     return pdk.Deck(layers=[vlakken, namen], initial_view_state=zicht, map_provider=None, tooltip=tip)
@@ -226,9 +227,8 @@ def _bbox(coords) -> tuple[float, float, float, float]:
     return (min(v[0] for v in vakken), min(v[1] for v in vakken), max(v[2] for v in vakken), max(v[3] for v in vakken))
 
 
-def _zoom(breedte_graden: float, hoogte_graden: float) -> float:
-    """Zoom level that fits the extent in roughly 600 × 640 pixels (deck.gl web mercator: 512-pixel world at zoom 0)."""
-    breedte_px, hoogte_px = 600, 640
+def _zoom(breedte_graden: float, hoogte_graden: float, breedte_px: int, hoogte_px: int) -> float:
+    """Zoom level that fits the extent in the given pixels (deck.gl web mercator: 512-pixel world at zoom 0)."""
     zoom_x = math.log2(breedte_px * 360 / (512 * max(breedte_graden, 1e-6)))
     zoom_y = math.log2(hoogte_px * 360 * math.cos(math.radians(52.15)) / (512 * max(hoogte_graden, 1e-6)))
     return round(min(zoom_x, zoom_y) - 0.1, 2)
@@ -297,4 +297,4 @@ def locatorkaart(vormen: gpd.GeoDataFrame, wijk_code: str) -> pdk.Deck:
     kleur = [_rgba("#0072B2") if c == wijk_code else _rgba("#F2F2F2") for c in vormen["code"]]
     lagen = kaartlagen(vormen, frame, "", kleur, uitgelicht=wijk_code)
     lagen["labels"] = lagen["labels"][lagen["labels"]["code"] == wijk_code]
-    return deck(lagen, hoogte_tekst=13, met_waarde=False, tooltip=False)
+    return deck(lagen, hoogte_tekst=13, met_waarde=False, tooltip=False, passend=(300, 230))
