@@ -205,6 +205,11 @@ ul.legenda { list-style: none; padding-left: 0; }
 ul.legenda li { display: flex; align-items: center; gap: 0.5rem; margin: 0.2rem 0; font-size: 1.05rem; }
 ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1px solid #333; }
 :focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
+/* A wijkprofiel prints as a clean document: no navigation, no widgets chrome. */
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+  [data-testid="stMain"] { margin-left: 0 !important; }
+}
 </style>
 """
 
