@@ -149,8 +149,8 @@ def _controleer_tegen_catalogus(ind: dict, gebied: dict | None, waarden: dict, g
         meld(f"indicator '{ind['id']}' heeft geen waarden op niveau {gebied['niveau']} (catalogus: {ind.get('niveaus')})")
     if ind.get("soort") == "relatief" and getal is not None:
         meld(f"'{ind['id']}' is een relatieve uitspraak: vul 'relatief', geen getal")
-    if ind.get("soort") == "getal" and waarden["relatief"]:
-        meld(f"'{ind['id']}' is een getal: vul 'waarde', geen relatieve uitspraak")
+    # A numeric indicator may still carry a relative statement where the source gives no number for an area
+    # ("het aantal is gemiddeld"): stored as such, never turned into a number.
     if getal is None:
         return
     eenheid = ind["eenheid"]
