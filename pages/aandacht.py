@@ -1,3 +1,111 @@
+"""Aandacht per opgave: per wijk × opgave how many indicators are clearly unfavourable vs Soest, and which ones.
+
+Supports the first question of the afwegingskader. The rule (soest_data.aandacht) is stated on the page; the margin
+is a slider and lives in the URL (?marge=15), as does a highlighted wijk (?wijk=WK034205).
+"""
 import streamlit as st
 
-st.title('aandacht (in aanbouw)')
+from pages import _ui
+from soest_data import aandacht, scoring, url_state
+from soest_data.catalogus import OPGAVEN
+
+g = _ui.gegevens()
+wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"][["code", "naam"]]
+naam_van = dict(zip(wijken["code"], wijken["naam"]))
+STANDAARD_PCT = round(scoring.STANDAARD_MARGE * 100)
+
+wijk_keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")
+marge_keuze = url_state.kies(st.query_params, "marge", [str(m) for m in aandacht.MARGES], str(STANDAARD_PCT),
+                             "marge")
+
+
+def _naar_url(sleutel: str, param: str, standaard) -> None:
+    waarde = st.session_state[sleutel]
+    if waarde is None or waarde == standaard:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = str(waarde)
+
+
+st.title("Aandacht per opgave")
+_ui.meldingen(wijk_keuze, marge_keuze)
+st.markdown(
+    "Welke wijken vragen **extra aandacht** bij een opgave? Per wijk en per opgave tellen we hoeveel indicatoren "
+    "**duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit helpt bij de eerste vraag van het "
+    "afwegingskader: *\"Draagt het bij aan een wijk of doelgroep die extra aandacht vereist?\"*")
+st.info("**Een signaal, geen oordeel.** De telling laat zien waar het de moeite waard is om beter te kijken. Ze zegt "
+        "niet dat een wijk 'slecht' is of dat een voorstel daar wel of niet moet. Lees de indicatoren erachter en de "
+        "verhalen van inwoners, en kijk naar de grenzen van de cijfers onderaan deze pagina.", icon=":material/info:")
+
+# --- the rule and its one knob -------------------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader("Zo tellen we")
+    _ui.widget_volgt_url("aandacht_marge", int(marge_keuze.waarde))
+    pct = st.slider("Marge: vanaf hoeveel procent verschil met Soest is een wijk 'duidelijk' anders?",
+                    min_value=aandacht.MARGES[0], max_value=aandacht.MARGES[-1], step=5, format="%d %%",
+                    key="aandacht_marge", on_change=_naar_url, args=("aandacht_marge", "marge", STANDAARD_PCT),
+                    help=f"Standaard {STANDAARD_PCT} %. Een grotere marge telt alleen de grotere verschillen.")
+    marge = pct / 100
+    st.markdown(aandacht.regel_in_woorden(marge))
+
+beoordeeld = _ui.beoordeeld(marge)
+tel = aandacht.telling(beoordeeld, wijken)
+wijk = wijk_keuze.waarde
+
+# --- the matrix ----------------------------------------------------------------------------------------------------
+st.header("Wijk × opgave")
+st.markdown("In elk vak: **hoeveel indicatoren duidelijk ongunstig zijn**, van het aantal indicatoren met een oordeel. "
+            "Hoe donkerder het vak, hoe groter het deel dat ongunstig is; de woorden in het vak zeggen hetzelfde. "
+            "*valt op* = minstens de helft ongunstig (en minstens 2)." + (f" ◆ = {naam_van[wijk]}." if wijk else ""))
+if tel["met_oordeel"].sum() == 0:
+    st.warning("Er zijn nog geen cijfers per wijk met een oordeel (gunstig of ongunstig). De matrix blijft leeg.")
+else:
+    st.altair_chart(aandacht.matrixgrafiek(tel, wijk, breedte=760), width="content")
+    _ui.legenda(aandacht.legenda())
+with st.expander("De matrix als tabel"):
+    st.dataframe(aandacht.matrix(tel), hide_index=True, width="stretch")
+
+st.subheader("Per opgave: waar valt het op?")
+st.markdown("\n".join(f"- {aandacht.opgave_zin(tel, o)}" for o in aandacht.VIJF_OPGAVEN))
+
+# --- one wijk: which opgaven stand out, and why --------------------------------------------------------------------
+st.header("Eén wijk: welke opgaven vallen op, en waarom?")
+_ui.widget_volgt_url("aandacht_wijk", wijk)
+wijk = st.selectbox("Kies een wijk", [None, *naam_van], key="aandacht_wijk",
+                    format_func=lambda c: "— kies een wijk —" if c is None else naam_van[c],
+                    on_change=_naar_url, args=("aandacht_wijk", "wijk", None))
+if wijk is None:
+    st.markdown("Kies een wijk om per opgave de indicatoren te zien die achter de telling zitten. "
+                "Bijvoorbeeld Smitsveen, bij een voorstel voor die wijk.")
+else:
+    naam = naam_van[wijk]
+    st.subheader(f"{naam}: de opgaven op een rij")
+    st.markdown(f"Meest ongunstig eerst. 'Zonder gegevens' zijn indicatoren waarvoor {naam} geen cijfer heeft; die "
+                "tellen niet mee.")
+    st.markdown("\n".join(f"- {z}" for z in aandacht.wijk_zinnen(tel, wijk)))
+    st.page_link("pages/wijkprofiel.py", label=f"Naar het hele wijkprofiel van {naam}",
+                 icon=":material/location_city:", query_params={"wijk": wijk})
+    deze = tel[tel["gebied_code"] == wijk].set_index("opgave")
+    for opgave in aandacht.VIJF_OPGAVEN:
+        cel = deze.loc[opgave]
+        with st.expander(f"{OPGAVEN[opgave]} — {cel['tekst']}", expanded=bool(cel["valt_op"])):
+            tabel = aandacht.details(beoordeeld, wijken, wijk, opgave)
+            if tabel.empty:
+                st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk met een oordeel.")
+            else:
+                st.dataframe(tabel.drop(columns=["Wijk", "Opgave"]), hide_index=True, width="stretch")
+
+# --- everything behind the matrix ----------------------------------------------------------------------------------
+alles = aandacht.details(beoordeeld, wijken)
+with st.expander("Alle indicatoren achter de matrix (alle wijken)"):
+    st.dataframe(alles, hide_index=True, width="stretch")
+_ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}.csv",
+             "Download de indicatoren achter de matrix (CSV)")
+
+# --- limits --------------------------------------------------------------------------------------------------------
+st.header("Wat deze telling wel en niet zegt")
+st.markdown("\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld))
+            + "\n- **Niet alles is gemeten.** Wat inwoners zelf zeggen staat op [Inwoners aan het woord](/inwoners).")
+met_richting = aandacht.met_richting(beoordeeld)
+if len(met_richting):
+    _ui.bronnen_van(met_richting[["indicator", "jaar"]].itertuples(index=False))

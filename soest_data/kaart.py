@@ -18,6 +18,8 @@ from soest_data.gebieden import labelpunten
 from soest_data.waardenbestand import RELATIEF
 
 KLASSEN = 5
+# Relative statements on the 5-class scale, lowest first: 'about average' statements share the middle class.
+_RELATIEF_KLASSE = {"laagste": 0, "lager": 1, "iets_lager": 2, "gemiddeld": 2, "iets_hoger": 2, "hoger": 3, "hoogste": 4}
 
 
 def _rgba(hex_kleur: str, alfa: int = 230) -> list[int]:
@@ -77,8 +79,9 @@ def kleuren(frame: pd.DataFrame, richting: str, grenzen: list[float], soort: str
     """Fill colour (RGBA) per row; grey for every row without a number (or relative statement)."""
     grijs = _rgba(opmaak.KLEUR_GEEN_GEGEVENS)
     if soort == "relatief":
-        palet = dict(zip(_RELATIEF_VOLGORDE[::-1], schaal(richting, len(_RELATIEF_VOLGORDE))))
-        return [_rgba(palet[r]) if r in palet else grijs for r in frame["relatief"].fillna("")]
+        palet = schaal(richting, KLASSEN)
+        return [_rgba(palet[_RELATIEF_KLASSE[r]]) if r in _RELATIEF_KLASSE else grijs
+                for r in frame["relatief"].fillna("")]
     palet = schaal(richting, len(grenzen) - 1)
     uit = []
     for waarde in frame["waarde"]:
@@ -92,8 +95,8 @@ def legenda(grenzen: list[float], eenheid: str, richting: str, soort: str = "get
     """Legend rows (kleur, betekenis), lowest class first, then one grey row per kind of missing value."""
     rijen = []
     if soort == "relatief":
-        palet = dict(zip(_RELATIEF_VOLGORDE[::-1], schaal(richting, len(_RELATIEF_VOLGORDE))))
-        rijen = [{"kleur": palet[r], "betekenis": RELATIEF[r]} for r in _RELATIEF_VOLGORDE[::-1]]
+        palet = schaal(richting, KLASSEN)
+        rijen = [{"kleur": palet[k], "betekenis": RELATIEF[r]} for r, k in _RELATIEF_KLASSE.items()]
     elif grenzen:
         palet = schaal(richting, len(grenzen) - 1)
         for i, kleur in enumerate(palet):

@@ -1,0 +1,197 @@
+"""The resident survey ('Zorgen voor elkaar in Soest-Soesterberg') and the resident voices: frames and charts.
+
+Pure: a dict (from waarden.enquete) or DataFrame in, a DataFrame, Altair chart or text out. Every number is shown
+exactly as the data file gives it, in Dutch notation, with the number of respondents beside it.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from soest_data import opmaak
+from soest_data.catalogus import OPGAVEN
+
+VIJF_OPGAVEN = [o for o in OPGAVEN if o != "context"]
+ALGEMEEN = "algemeen"  # questions and stories that belong to no single opgave
+LETTER = 16
+TEKST = "#1A1A1A"
+KLEUR_STAAF = opmaak.KLEUR_NEUTRAAL  # a survey answer is no judgement: the neutral colour
+RIJ = 36  # pixels per answer
+ASSEN = 60  # Streamlit fits the whole chart, axis and its title included, into the height
+
+
+def is_rapportcijfer(eenheid: str | None) -> bool:
+    return (eenheid or "").lower().startswith("rapportcijfer")
+
+
+def waarde_tekst(waarde: float | None, eenheid: str | None) -> str:
+    """87 → '87 %', 7.5 (rapportcijfer) → '7,5', 35 (respondenten) → '35 respondenten'; missing → 'geen gegevens'."""
+    eenheid = eenheid or ""
+    if waarde is None or pd.isna(waarde):
+        return "geen gegevens"
+    if is_rapportcijfer(eenheid) or not eenheid:
+        return opmaak.getal(float(waarde))
+    return opmaak.met_eenheid(opmaak.getal(float(waarde)), eenheid)
+
+
+def vragen(enquete: dict) -> pd.DataFrame:
+    """One row per answer of every question, in the order of the data file.
+
+    Columns: vraag_nr, vraag_id, vraag, opgave ('algemeen' when none), eenheid, n, meerdere_antwoorden,
+    antwoord_nr, antwoord, waarde, waarde_tekst, citaat.
+    """
+    kolommen = ["vraag_nr", "vraag_id", "vraag", "opgave", "eenheid", "n", "meerdere_antwoorden", "antwoord_nr",
+                "antwoord", "waarde", "waarde_tekst", "citaat"]
+    rijen = []
+    for i, v in enumerate(enquete.get("vragen") or [], start=1):
+        for j, a in enumerate(v.get("antwoorden") or [], start=1):
+            waarde = a.get("waarde")
+            rijen.append({
+                "vraag_nr": i, "vraag_id": v.get("id") or f"vraag_{i}", "vraag": v.get("vraag") or "",
+                "opgave": v.get("opgave") or ALGEMEEN, "eenheid": v.get("eenheid") or "",
+                "n": v.get("n"), "meerdere_antwoorden": bool(v.get("meerdere_antwoorden")),
+                "antwoord_nr": j, "antwoord": str(a.get("antwoord") or ""),
+                "waarde": float(waarde) if waarde is not None else float("nan"),
+                "waarde_tekst": waarde_tekst(waarde, v.get("eenheid")), "citaat": v.get("citaat") or "",
+            })
+    frame = pd.DataFrame(rijen, columns=kolommen)
+    frame["n"] = frame["n"].astype("Int64")
+    return frame
+
+
+def opgaven_in_volgorde(frame: pd.DataFrame, kolom: str = "opgave") -> list[str]:
+    """The opgaven present, in the fixed order of the five, 'algemeen' last."""
+    aanwezig = set(frame[kolom].fillna(ALGEMEEN))
+    return [o for o in [*VIJF_OPGAVEN, ALGEMEEN] if o in aanwezig]
+
+
+def opgave_naam(opgave: str | None) -> str:
+    return OPGAVEN.get(opgave or "", "Algemeen en meerdere opgaven")
+
+
+def n_tekst(n, totaal) -> str:
+    """'Beantwoord door 248 van de 263 deelnemers' — or plainly that the report does not say."""
+    if n is None or pd.isna(n):
+        return (f"Het rapport noemt niet hoeveel van de {opmaak.getal(totaal)} deelnemers deze vraag beantwoordden."
+                if totaal else "Het rapport noemt niet hoeveel deelnemers deze vraag beantwoordden.")
+    if totaal and int(n) != int(totaal):
+        return f"Beantwoord door **{opmaak.getal(int(n))}** van de {opmaak.getal(totaal)} deelnemers."
+    return f"Beantwoord door **{opmaak.getal(int(n))}** deelnemers."
+
+
+def vraaggrafiek(rijen: pd.DataFrame, breedte: int | str = "container") -> alt.LayerChart:
+    """Horizontal bars for one question, answers in the order of the report, the number printed at each bar.
+
+    Percentages run from 0 to 100 %, a rapportcijfer from 0 to 10, so bars are never stretched to look bigger.
+    """
+    eenheid = rijen["eenheid"].iloc[0] if len(rijen) else ""
+    data = rijen[["antwoord", "waarde", "waarde_tekst", "antwoord_nr"]].copy()
+    volgorde = list(data.sort_values("antwoord_nr")["antwoord"])
+    if eenheid.startswith("%"):
+        schaal = alt.Scale(domain=[0, max(100.0, float(data["waarde"].max(skipna=True) or 0))])
+        titel = "procent van de deelnemers"
+    elif is_rapportcijfer(eenheid):
+        schaal = alt.Scale(domain=[0, 10])
+        titel = "rapportcijfer (1-10)"
+    else:
+        schaal = alt.Scale(zero=True)
+        titel = eenheid
+    y = alt.Y("antwoord:N", sort=volgorde, title=None,
+              axis=alt.Axis(labelFontSize=LETTER - 1, labelLimit=300, labelColor=TEKST))
+    basis = alt.Chart(data).encode(
+        y=y, tooltip=[alt.Tooltip("antwoord:N", title="Antwoord"), alt.Tooltip("waarde_tekst:N", title="Uitkomst")])
+    staven = basis.mark_bar(color=KLEUR_STAAF, size=RIJ - 12).encode(
+        x=alt.X("waarde:Q", scale=schaal, title=titel,
+                axis=alt.Axis(labelFontSize=LETTER - 3, titleFontSize=LETTER - 3, labelColor=TEKST,
+                              titleColor=TEKST, tickCount=5)))
+    getallen = basis.mark_text(align="left", dx=5, fontSize=LETTER - 1, fontWeight="bold", color=TEKST).encode(
+        x=alt.X("waarde_of_nul:Q", scale=schaal), text="waarde_tekst:N",
+    ).transform_calculate(waarde_of_nul="isValid(datum.waarde) ? datum.waarde : 0")
+    vraag = rijen["vraag"].iloc[0] if "vraag" in rijen and len(rijen) else "Enquêtevraag"
+    beschrijving = f"{vraag} " + "; ".join(f"{a}: {t}" for a, t in zip(data["antwoord"], data["waarde_tekst"]))
+    return alt.layer(staven, getallen).properties(width=breedte, height=RIJ * len(data) + ASSEN,
+                                                  description=beschrijving)
+
+
+def vraagtabel(rijen: pd.DataFrame) -> pd.DataFrame:
+    """Table alternative of one question: answer and the figure in words, as in the report."""
+    return pd.DataFrame({"Antwoord": list(rijen["antwoord"]), "Uitkomst": list(rijen["waarde_tekst"])})
+
+
+def alle_vragen_tabel(frame: pd.DataFrame, totaal: int | None = None) -> pd.DataFrame:
+    """Every figure of the survey in one table (the page's table alternative and download)."""
+    return pd.DataFrame({
+        "Opgave": [opgave_naam(o) for o in frame["opgave"]], "Vraag": frame["vraag"], "Antwoord": frame["antwoord"],
+        "Uitkomst": frame["waarde_tekst"], "Waarde": frame["waarde"], "Eenheid": frame["eenheid"],
+        "Aantal deelnemers": [("niet genoemd" if pd.isna(n) else str(int(n))) for n in frame["n"]],
+        "Meerdere antwoorden": frame["meerdere_antwoorden"].map({True: "ja", False: "nee"}),
+    })
+
+
+def per_wijk(enquete: dict, gebieden: pd.DataFrame) -> pd.DataFrame:
+    """Where the participants live: the shares the report gives, and the other wijken as 'niet genoemd'."""
+    wijken = gebieden[gebieden["niveau"] == "wijk"]
+    gegeven = {r.get("gebied"): r.get("aandeel") for r in enquete.get("respondenten_per_wijk") or []}
+    rijen = []
+    for _, w in wijken.iterrows():
+        aandeel = gegeven.get(w["code"])
+        rijen.append({"gebied_code": w["code"], "Wijk": w["naam"],
+                      "aandeel": float(aandeel) if aandeel is not None else float("nan"),
+                      "Deel van de deelnemers": waarde_tekst(aandeel, "%") if aandeel is not None
+                      else "niet genoemd in het rapport"})
+    return pd.DataFrame(rijen).sort_values(["aandeel", "Wijk"], ascending=[False, True], na_position="last",
+                                           kind="stable").reset_index(drop=True)
+
+
+def wijkgrafiek(wijken: pd.DataFrame, breedte: int | str = "container") -> alt.LayerChart:
+    """Bars for the wijken whose share the report names (the others are in the table as 'niet genoemd')."""
+    data = wijken.dropna(subset=["aandeel"]).rename(columns={"Wijk": "wijk", "Deel van de deelnemers": "tekst"})
+    data = data[["wijk", "aandeel", "tekst"]]
+    schaal = alt.Scale(domain=[0, 100])
+    basis = alt.Chart(data).encode(
+        y=alt.Y("wijk:N", sort=list(data["wijk"]), title=None,
+                axis=alt.Axis(labelFontSize=LETTER - 1, labelColor=TEKST, labelLimit=260)),
+        tooltip=[alt.Tooltip("wijk:N", title="Wijk"), alt.Tooltip("tekst:N", title="Deel van de deelnemers")])
+    staven = basis.mark_bar(color=KLEUR_STAAF, size=RIJ - 12).encode(
+        x=alt.X("aandeel:Q", scale=schaal, title="procent van de deelnemers",
+                axis=alt.Axis(labelFontSize=LETTER - 3, titleFontSize=LETTER - 3, labelColor=TEKST, titleColor=TEKST)))
+    getallen = basis.mark_text(align="left", dx=5, fontSize=LETTER - 1, fontWeight="bold", color=TEKST).encode(
+        x=alt.X("aandeel:Q", scale=schaal), text="tekst:N")
+    return alt.layer(staven, getallen).properties(
+        width=breedte, height=RIJ * len(data) + ASSEN,
+        description="Deel van de deelnemers per wijk: " + "; ".join(f"{w}: {t}" for w, t in zip(data["wijk"],
+                                                                                             data["tekst"])))
+
+
+_STANDAARD_VOORBEHOUD = [
+    ("zelf", "De deelnemers hebben zich zelf aangemeld. Zij zijn geen steekproef die heel Soest vertegenwoordigt: "
+             "lees de uitkomsten als 'wat deze deelnemers zeggen', niet als 'wat alle inwoners vinden'."),
+    ("100", "Bij sommige vragen mochten deelnemers meer dan één antwoord kiezen. De percentages tellen dan op tot "
+            "meer dan 100 %."),
+]
+
+
+def voorbehouden(enquete: dict) -> list[str]:
+    """The caveats of the data file, completed with the two that must always be there (self-selection, >100 %)."""
+    eigen = [str(v) for v in enquete.get("voorbehoud") or []]
+    samen = " ".join(eigen).lower()
+    aanvulling = [tekst for sleutel, tekst in _STANDAARD_VOORBEHOUD if sleutel not in samen]
+    return eigen + aanvulling
+
+
+def stemmen(verhalen: pd.DataFrame, opgave: str | None = None, gebied: str | None = None) -> pd.DataFrame:
+    """What residents said (soort 'inwoners'), optionally for one opgave ('algemeen' = none) and one area."""
+    deel = verhalen[verhalen["soort"] == "inwoners"].copy()
+    deel["opgave"] = deel["opgave"].fillna(ALGEMEEN).replace("", ALGEMEEN)
+    if opgave is not None:
+        deel = deel[deel["opgave"] == opgave]
+    if gebied is not None:
+        deel = deel[deel["gebied"] == gebied]
+    return deel.reset_index(drop=True)
+
+
+def stem_regel(verhaal: pd.Series, naam_van: dict[str, str]) -> str:
+    """'**Smitsveen** · Veiligheid — text' (markdown list item text)."""
+    waar = naam_van.get(verhaal["gebied"], verhaal["gebied"])
+    thema = f" · {verhaal['thema']}" if isinstance(verhaal.get("thema"), str) and verhaal["thema"] else ""
+    return f"**{waar}**{thema} — {verhaal['tekst']}"
