@@ -131,12 +131,15 @@ def bronnen_van(indicator_jaren) -> None:
 
 
 def verhaalbron(verhalen: pd.DataFrame) -> None:
-    """Source line under texts from the documents: title and where in the document."""
+    """Source line under texts from the documents: each document once, with the places in it."""
     titels = gegevens()["bronnen"].set_index("id")
-    delen = sorted({f"[{titels.loc[b, 'uitgever']}, {titels.loc[b, 'titel']}]({titels.loc[b, 'url']}), {p}"
-                    for b, p in zip(verhalen["bron"], verhalen["vindplaats"].fillna(""))})
-    st.markdown(f"<div class='bron'>{_md_naar_html('Bron: ' + '; '.join(delen) + ' (in eigen woorden samengevat)')}</div>",
-                unsafe_allow_html=True)
+    delen = []
+    for bron_id, groep in verhalen.groupby("bron", sort=True):
+        plekken = "; ".join(dict.fromkeys(p for p in groep["vindplaats"].fillna("") if p))
+        delen.append(f"[{titels.loc[bron_id, 'uitgever']}, {titels.loc[bron_id, 'titel']}]"
+                     f"({titels.loc[bron_id, 'url']}) ({plekken})")
+    regel = "Bron: " + "; ".join(delen) + " — in eigen woorden samengevat"
+    st.markdown(f"<div class='bron'>{_md_naar_html(regel)}</div>", unsafe_allow_html=True)
 
 
 def _md_naar_html(tekst: str) -> str:
