@@ -96,7 +96,7 @@ def status_in_woorden(status: str | None) -> str:
 
 def is_aantal(eenheid: str) -> bool:
     """Absolute counts (inhabitants, benefit recipients) cannot be held against Soest's total: no judgement."""
-    return eenheid == "aantal"
+    return eenheid.startswith("aantal") and "gemiddeld" not in eenheid  # 'aantal (gemiddeld)' is an average
 
 
 def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: float = STANDAARD_MARGE,
