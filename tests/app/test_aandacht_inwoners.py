@@ -55,9 +55,9 @@ def test_aandacht_matrix_in_words_matches_the_test_data(app_op, fixture_db):
     at = _aandacht(app_op, fixture_db)
     matrix = _tabel(at, "Bestaanszekerheid").set_index("Wijk")
     # Smitsveen: moeite 18,9 vs 11,6 and bijstand per 1.000 61 vs 21 unfavourable; 'personen met bijstand'
-    # (an absolute count in 'aantal personen') is scored by scoring.beoordeel_wijken as well.
-    assert matrix.loc["Smitsveen", "Bestaanszekerheid"] == "2 van 3 ongunstig ▼ — valt op"
-    assert matrix.loc["Soest-Zuid", "Bestaanszekerheid"] == "0 van 3 ongunstig"
+    # (an absolute count in 'aantal personen') is not judged against the Soest total, so it does not count.
+    assert matrix.loc["Smitsveen", "Bestaanszekerheid"] == "2 van 2 ongunstig ▼ — valt op"
+    assert matrix.loc["Soest-Zuid", "Bestaanszekerheid"] == "0 van 2 ongunstig"
     assert matrix.loc["Smitsveen", "Mentale weerbaarheid"] == "1 van 1 ongunstig ▼"         # relative 'hoger'
     assert matrix.loc["Boerenstreek", "Mentale weerbaarheid"] == "– geen gegevens"          # status 'onbekend'
     assert matrix.loc["Smitsveen", "Kansengelijkheid"] == "– geen gegevens"
@@ -71,7 +71,7 @@ def test_aandacht_highlights_a_wijk_from_the_url_with_its_indicators(app_op, fix
     assert at.selectbox(key="aandacht_wijk").value == "WK034205"
     assert any(s.value == "Smitsveen: de opgaven op een rij" for s in at.subheader)
     tekst = _tekst(at)
-    assert "**Bestaanszekerheid** — 2 van 3 ongunstig ▼ — valt op: Test moeite met rondkomen, " \
+    assert "**Bestaanszekerheid** — 2 van 2 ongunstig ▼ — valt op: Test moeite met rondkomen, " \
            "Test bijstand per 1.000 inwoners" in tekst
     open_ = [e for e in at.expander if e.label.startswith("Bestaanszekerheid")]
     assert open_ and open_[0].proto.expanded
@@ -88,7 +88,7 @@ def test_aandacht_margin_from_the_url_and_the_slider_changes_the_count(app_op, f
     assert "meer dan **50 %**" in _tekst(at)
     matrix = _tabel(at, "Bestaanszekerheid").set_index("Wijk")
     # moeite +63 % and bijstand per 1.000 +195 %: both still more than 50 % from Soest; sporters −22 % not
-    assert matrix.loc["Smitsveen", "Bestaanszekerheid"].startswith("2 van 3")
+    assert matrix.loc["Smitsveen", "Bestaanszekerheid"].startswith("2 van 2")
     assert matrix.loc["Smitsveen", "Gezonde leefstijl"] == "0 van 1 ongunstig"
     at.slider[0].set_value(10).run()
     assert "marge" not in at.query_params          # the default margin needs no parameter
