@@ -1,3 +1,177 @@
+"""Opgave: one of the five opgaven — ambition, goals, activities; Soest's key figures; all indicators across the wijken.
+
+URL: ?opgave=bestaanszekerheid (the picker keeps it in sync). Texts come from data/opgaven.yaml, never from here.
+"""
+import pandas as pd
 import streamlit as st
 
-st.title('opgave (in aanbouw)')
+from pages import _ui
+from soest_data import grafieken, kaart, opgaveoverzicht, scoring, uitwisseling, url_state
+from soest_data.catalogus import OPGAVEN
+
+VIJF = opgaveoverzicht.VIJF_OPGAVEN
+
+g = _ui.gegevens()
+wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"][["code", "naam"]]
+naam_van = dict(zip(wijken["code"], wijken["naam"]))
+keuze = url_state.kies(st.query_params, "opgave", VIJF, VIJF[0], "opgave")
+
+
+def _opgave_naar_url() -> None:
+    gekozen = st.session_state["opgave_keuze"]
+    if gekozen:
+        st.query_params["opgave"] = gekozen
+
+
+_ui.widget_volgt_url("opgave_keuze", keuze.waarde)
+st.title(f"Opgave: {OPGAVEN[keuze.waarde]}")
+_ui.meldingen(keuze)
+gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get, key="opgave_keuze",
+                               on_change=_opgave_naar_url)
+opgave = gekozen or keuze.waarde
+if opgave != keuze.waarde:  # the title follows the picker on the same run
+    st.query_params["opgave"] = opgave
+tekst = opgaveoverzicht.opgave_tekst(g["opgaven"], opgave)
+
+# --- what the gemeente wants -----------------------------------------------------------------------------------------
+st.header("Wat we willen bereiken")
+if tekst is None:
+    st.markdown(f"Voor {OPGAVEN[opgave].lower()} is de beschrijving uit de Integrale Visie nog niet opgenomen.")
+else:
+    st.markdown(f"<p class='referentie' style='font-weight:400'>{tekst['ambitie']}</p>", unsafe_allow_html=True)
+    links, rechts = st.columns(2, gap="large")
+    with links:
+        st.subheader("Doelen")
+        st.markdown("\n".join(f"- {d}" for d in tekst.get("doelen") or []))
+    with rechts:
+        st.subheader("Wat we doen")
+        st.markdown("\n".join(f"- {a}" for a in tekst.get("activiteiten") or []))
+    draagt_bij = []
+    if tekst.get("global_goals"):
+        draagt_bij.append("**Global Goals:** " + " · ".join(tekst["global_goals"]))
+    if tekst.get("positieve_gezondheid"):
+        draagt_bij.append("**Positieve gezondheid:** " + " · ".join(tekst["positieve_gezondheid"]))
+    if draagt_bij:
+        st.markdown("  \n".join(draagt_bij))
+    _ui.verhaalbron(pd.DataFrame([{"bron": tekst["bron"], "vindplaats": tekst.get("vindplaats") or ""}]))
+
+# --- Soest as a whole, and the stories -------------------------------------------------------------------------------
+st.header("Heel Soest")
+kern = opgaveoverzicht.kerncijfers(tekst, g["waarden"], g["indicatoren"])
+verhalen = g["verhalen"][g["verhalen"]["opgave"] == opgave]
+st.subheader("Kerncijfers uit de Integrale Visie")
+if kern.empty:
+    st.markdown("Voor deze opgave zijn nog geen kerncijfers voor heel Soest opgenomen.")
+for start in range(0, len(kern), 4):
+    vakken = st.columns(4)
+    for vak, (_, rij) in zip(vakken, kern.iloc[start:start + 4].iterrows()):
+        with vak.container(border=True):
+            st.metric(rij["label"], rij["soest_tekst"], help=f"{rij['label']} ({rij['eenheid']})")
+            regels = [f"Soest, {rij['jaar']}" if rij["jaar"] else "Voor Soest nog geen cijfer"]
+            if rij["nederland_tekst"]:
+                regels.append(f"Nederland: **{rij['nederland_tekst']}** — {rij['vergelijking']}")
+            st.markdown("  \n".join(regels))
+met_jaar = kern.dropna(subset=["jaar"])
+if len(met_jaar):
+    _ui.bronnen_van(met_jaar[["indicator", "jaar"]].itertuples(index=False))
+
+st.subheader("Wat we horen en zien")
+if verhalen.empty:
+    st.markdown("Voor deze opgave zijn nog geen verhalen uit de wijken opgenomen.")
+else:
+    soorten = {"inwoners": "inwoners", "sterk": "sterk punt", "aandacht": "aandachtspunt",
+               "situatieschets": "schets", "voorbehoud": "let op"}
+    namen = {**naam_van, "GM0342": "Heel Soest"}
+    kolommen = st.columns(2, gap="medium")
+    for i, (_, v) in enumerate(verhalen.iterrows()):
+        with kolommen[i % 2].container(border=True):
+            st.markdown(f"**{namen.get(v['gebied'], v['gebied'])}** ({soorten.get(v['soort'], v['soort'])}): "
+                        f"{v['tekst']}")
+    _ui.verhaalbron(verhalen)
+
+beoordeeld = _ui.beoordeeld()
+rijen = opgaveoverzicht.opgaverijen(beoordeeld, wijken, opgave)
+alleen_soest = g["indicatoren"][(g["indicatoren"]["opgave"] == opgave) & (g["indicatoren"]["wijken_met_waarde"] == 0)
+                                & ~g["indicatoren"]["id"].isin(kern["indicator"])]
+if len(alleen_soest):
+    overig = opgaveoverzicht.kerncijfers({"kerncijfers": list(alleen_soest["id"])}, g["waarden"], g["indicatoren"])
+    overig = overig[overig["jaar"].notna()]
+    if len(overig):
+        with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
+            st.dataframe(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
+                                       "Nederland": overig["nederland_tekst"].replace("", "–"),
+                                       "Jaar": overig["jaar"].astype(int).astype(str)}),
+                         hide_index=True, width="stretch")
+            _ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
+
+# --- the wijken against Soest ----------------------------------------------------------------------------------------
+st.header("De wijken naast Soest")
+if rijen.empty:
+    st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
+    st.stop()
+pct = round(scoring.STANDAARD_MARGE * 100)
+st.markdown(f"Per wijk: bij hoeveel indicatoren de wijk **ongunstig** (▼), **gunstig** (▲) of **rond het "
+            f"gemiddelde** (●) uitvalt ten opzichte van heel Soest. Een wijk wijkt af bij meer dan {pct} % verschil "
+            "met de Soester waarde. Meest ongunstig eerst.")
+volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
+st.markdown("\n".join(f"- {z}" for z in opgaveoverzicht.ongunstig_zinnen(rijen)))
+
+st.subheader("Alle indicatoren in één overzicht")
+st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte van "
+            "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
+            "(een berekende schatting, geen telling).")
+zinnen = opgaveoverzicht.ongunstig_zinnen(rijen)
+st.altair_chart(opgaveoverzicht.matrixgrafiek(rijen), width="content",
+                alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
+                    + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
+_ui.legenda(opgaveoverzicht.legenda())
+matrixtabel = opgaveoverzicht.matrixtabel(rijen)
+with st.expander("Het overzicht als tabel"):
+    st.dataframe(matrixtabel, hide_index=True, width="stretch")
+_ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
+
+# --- per indicator ---------------------------------------------------------------------------------------------------
+st.header("Per indicator: de wijken op volgorde")
+st.markdown("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Blauw = gunstig, oranje = ongunstig, "
+            "grijs = rond het gemiddelde, paars = hoger of lager zonder oordeel; wijs een balk aan voor het oordeel "
+            "in woorden.")
+for start in range(0, len(volgorde), 2):
+    vakken = st.columns(2, gap="large")
+    for vak, indicator_id in zip(vakken, volgorde[start:start + 2]):
+        deel = rijen[rijen["indicator"] == indicator_id]
+        eerste = deel.iloc[0]
+        jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
+        with vak.container(border=True):
+            kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
+            if opgaveoverzicht.is_schatting(eerste["modelschatting"]):
+                kop += " · *modelschatting*"
+            st.markdown(kop)
+            if eerste["soort"] == "relatief":
+                st.markdown("Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:")
+                st.markdown("\n".join(f"- {z}" for z in opgaveoverzicht.relatief_zinnen(rijen, indicator_id)))
+            else:
+                soest = eerste["soest"]
+                zin = kaart.samenvatting(deel, soest, eerste["eenheid"])
+                st.markdown(zin)
+                st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38),
+                                width="stretch", alt=f"{eerste['label']}: {zin}")
+            _ui.bronvermelding(indicator_id, jaar)
+
+# --- trends ----------------------------------------------------------------------------------------------------------
+reeksen = opgaveoverzicht.trendreeksen(g["waarden"], volgorde, wijken)
+if len(reeksen):
+    st.header("Door de jaren heen")
+    st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
+                "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
+    st.altair_chart(opgaveoverzicht.trendgrafiek(reeksen), width="content",
+                    alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
+                        "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
+    with st.expander("De ontwikkeling als tabel"):
+        st.dataframe(opgaveoverzicht.trendtabel(reeksen), hide_index=True, width="stretch")
+    _ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
+
+# --- download --------------------------------------------------------------------------------------------------------
+ids = list(g["indicatoren"].loc[g["indicatoren"]["opgave"] == opgave, "id"])
+export = g["waarden"][g["waarden"]["indicator"].isin(ids) & g["waarden"]["niveau"].isin(["gemeente", "wijk", "land"])]
+_ui.download(export[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}.csv",
+             f"Download alle cijfers van {OPGAVEN[opgave].lower()} (CSV)")

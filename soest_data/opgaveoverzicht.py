@@ -1,0 +1,423 @@
+"""One opgave across the wijken: its texts, key figures for Soest, the wijk × indicator matrix, trends. Pure pandas/Altair.
+
+The judgement per cell is exactly that of `scoring.beoordeel_wijken` (latest year, Soest in the same year, margin
+10 %). Every cell says it in a symbol and in words; the colour only repeats it (light tints with black text, so
+the words stay readable). Missing stays visible as 'geen gegevens', never as zero.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from soest_data import opmaak, scoring
+from soest_data.catalogus import OPGAVEN
+from soest_data.waarden import NEDERLAND, SOEST
+from soest_data.waardenbestand import RELATIEF
+
+VIJF_OPGAVEN = [o for o in OPGAVEN if o != "context"]
+LETTER = 14
+TEKST = "#1A1A1A"
+
+# Light tints of the Okabe-Ito colours of opmaak, so black text on them passes WCAG AA (≥ 7:1).
+TINT = {
+    scoring.GUNSTIG: "#9CCBEC",    # light blue
+    scoring.ONGUNSTIG: "#F5B183",  # light vermillion
+    scoring.ROND: "#E6E6E6",       # light grey
+    scoring.HOGER: "#D8D0EA",      # light purple: higher, no judgement
+    scoring.LAGER: "#D8D0EA",      # light purple: lower, no judgement
+    scoring.ONBEKEND: "#FFFFFF",   # white: no figure
+    "soest": "#FFFFFF",
+}
+SOEST_KOLOM = "Soest"
+
+
+def is_schatting(x) -> bool:
+    """The catalogue's modelschatting flag, whether it arrives as bool, numpy bool or (after a merge) NaN."""
+    return bool(x) if x is not None and not (isinstance(x, float) and pd.isna(x)) else False
+# Second line of a cell: symbol and a short word (the legend, tooltip and table give the full words).
+KORT_OORDEEL = {scoring.GUNSTIG: "▲ gunstig", scoring.ONGUNSTIG: "▼ ongunstig", scoring.ROND: "● gemiddeld",
+                scoring.HOGER: "↑ hoger", scoring.LAGER: "↓ lager", scoring.ONBEKEND: ""}
+
+
+def opgave_tekst(opgaven: list[dict], opgave_id: str) -> dict | None:
+    """The entry of data/opgaven.yaml for this opgave, or None when it is not (yet) there."""
+    return next((o for o in opgaven if o.get("id") == opgave_id), None)
+
+
+def klein(label: str) -> str:
+    """'Moeite met rondkomen' → 'moeite met rondkomen' inside a sentence; 'WW per 1.000' stays as it is."""
+    return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label
+
+
+# --- key figures ---------------------------------------------------------------------------------------------------
+
+def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
+    """The opgave's Soest-level key figures: the latest year with a Soest value, Nederland in the same year.
+
+    Columns: indicator, label, eenheid, richting, jaar, soest, soest_tekst, nederland, nederland_tekst,
+    vergelijking (Soest against Nederland in words, with symbol), modelschatting. Unknown ids are skipped; an id
+    without a Soest value keeps its row ('geen gegevens', jaar None).
+    """
+    kolommen = ["indicator", "label", "eenheid", "richting", "jaar", "soest", "soest_tekst", "nederland",
+                "nederland_tekst", "vergelijking", "modelschatting"]
+    ids = list((opgave or {}).get("kerncijfers") or [])
+    cat = indicatoren.set_index("id")
+    rijen = []
+    for indicator_id in ids:
+        if indicator_id not in cat.index:
+            continue
+        ind = cat.loc[indicator_id]
+        rij = {"indicator": indicator_id, "label": ind["label"], "eenheid": ind["eenheid"], "richting": ind["richting"],
+               "jaar": None, "soest": float("nan"), "soest_tekst": "geen gegevens", "nederland": float("nan"),
+               "nederland_tekst": "", "vergelijking": "", "modelschatting": bool(ind["modelschatting"])}
+        eigen = waarden[(waarden["indicator"] == indicator_id) & (waarden["gebied_code"] == SOEST)]
+        eigen = eigen.dropna(subset=["waarde"]).sort_values("jaar")
+        if len(eigen):
+            laatste = eigen.iloc[-1]
+            jaar = int(laatste["jaar"])
+            nl = waarden[(waarden["indicator"] == indicator_id) & (waarden["gebied_code"] == NEDERLAND)
+                         & (waarden["jaar"] == jaar)].dropna(subset=["waarde"])
+            nl_waarde = float(nl["waarde"].iloc[0]) if len(nl) else float("nan")
+            rij.update(jaar=jaar, soest=float(laatste["waarde"]),
+                       soest_tekst=metricwaarde(laatste["waarde"], ind["eenheid"]),
+                       nederland=nl_waarde,
+                       nederland_tekst="" if pd.isna(nl_waarde) else metricwaarde(nl_waarde, ind["eenheid"]),
+                       vergelijking=met_nederland(float(laatste["waarde"]), nl_waarde, ind["richting"]))
+        rijen.append(rij)
+    return pd.DataFrame(rijen, columns=kolommen)
+
+
+def metricwaarde(waarde: float | None, eenheid: str) -> str:
+    """A key figure short enough for a metric tile: '€ 37.700', '629' (the label says what is counted), '3,3 %'."""
+    if waarde is None or pd.isna(waarde):
+        return "geen gegevens"
+    if eenheid == "x 1000 euro":
+        return f"€ {opmaak.getal(waarde * 1000, 0)}"
+    if eenheid.startswith("aantal"):
+        return opmaak.getal(waarde)
+    return opmaak.waarde_met_eenheid(waarde, eenheid)
+
+
+def met_nederland(soest: float, nederland: float, richting: str) -> str:
+    """'▲ gunstig: hoger dan landelijk' / '● rond het landelijk gemiddelde' / '' without a national figure."""
+    if pd.isna(nederland) or pd.isna(soest):
+        return ""
+    kant = scoring.kant(soest, nederland)
+    oordeel = scoring.oordeel(kant, richting)
+    woorden = {scoring.HOGER: "hoger dan landelijk", scoring.LAGER: "lager dan landelijk",
+               scoring.ROND: "rond het landelijk gemiddelde"}[kant]
+    if oordeel in (scoring.GUNSTIG, scoring.ONGUNSTIG):
+        return f"{scoring.SYMBOOL[oordeel]}: {woorden}"
+    return f"{scoring.SYMBOOL[oordeel].split(' ')[0]} {woorden}"
+
+
+# --- the wijk × indicator matrix -----------------------------------------------------------------------------------
+
+def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> pd.DataFrame:
+    """Every wijk × indicator of this opgave (rows from scoring.beoordeel_wijken), completed so that a wijk the source
+    does not mention still has its row (oordeel 'onbekend'). Adds waarde_tekst, soest_tekst, oordeel_tekst, woorden.
+
+    `wijken` has code and naam. Catalogue order, then wijk code.
+    """
+    leeg = pd.DataFrame(columns=["gebied_code", "gebied_naam", "indicator", "label", "opgave", "volgorde", "eenheid",
+                                 "soort", "richting", "modelschatting", "soest", "jaar", "waarde", "relatief",
+                                 "status", "kant", "oordeel", "waarde_tekst", "soest_tekst", "oordeel_tekst",
+                                 "woorden"])
+    if beoordeeld.empty or "opgave" not in beoordeeld:
+        return leeg
+    deel = beoordeeld[beoordeeld["opgave"] == opgave]
+    if deel.empty:
+        return leeg
+    per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "thema", "soort", "richting",
+                     "modelschatting", "soest", "jaar"]
+    indicatoren = deel[per_indicator].drop_duplicates("indicator")
+    rooster = wijken[["code", "naam"]].rename(columns={"code": "gebied_code", "naam": "gebied_naam"}).merge(
+        indicatoren, how="cross")
+    rest = deel.drop(columns=[k for k in per_indicator if k != "indicator"] + ["gebied_naam"])
+    uit = rooster.merge(rest, on=["gebied_code", "indicator"], how="left")
+    uit["oordeel"] = uit["oordeel"].fillna(scoring.ONBEKEND)
+    uit["kant"] = uit["kant"].fillna(scoring.ONBEKEND)
+    for kolom in ("relatief", "status", "bron_titel"):
+        uit[kolom] = uit[kolom].fillna("")
+    uiterst = uit.groupby("indicator")["waarde"].agg(["max", "min"])
+    uit["waarde_tekst"] = [_waarde_tekst(r) for _, r in uit.iterrows()]
+    uit["soest_tekst"] = [_soest_tekst(r) for _, r in uit.iterrows()]
+    uit["oordeel_tekst"] = uit["oordeel"].map(scoring.SYMBOOL)
+    uit["woorden"] = [scoring.in_woorden(r, uiterst.loc[r["indicator"], "max"], uiterst.loc[r["indicator"], "min"])
+                      for _, r in uit.iterrows()]
+    return uit.sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)
+
+
+def _waarde_tekst(r: pd.Series) -> str:
+    if not pd.isna(r.get("waarde")):
+        return opmaak.waarde_met_eenheid(r["waarde"], r["eenheid"])
+    if r.get("relatief"):
+        return RELATIEF[r["relatief"]]
+    return scoring.status_in_woorden(r.get("status"))
+
+
+def _soest_tekst(r: pd.Series) -> str:
+    if pd.isna(r.get("soest")):
+        return "gemiddelde van Soest" if r.get("soort") == "relatief" else "geen gegevens"
+    return opmaak.waarde_met_eenheid(r["soest"], r["eenheid"])
+
+
+def _zonder_punt(tekst: str) -> str:
+    return tekst.lower().replace(".", "")
+
+
+def _eenheid_in_cel(eenheid: str) -> bool:
+    return eenheid.startswith("%") or len(eenheid) <= 3
+
+
+def rijlabel(r: pd.Series) -> str:
+    """'Moeite met rondkomen (18+) · 2020 · schatting': the unit when the cell cannot hold it, the year, and
+    'schatting' for model estimates."""
+    jaar = "" if pd.isna(r.get("jaar")) else f" · {int(r['jaar'])}"
+    eenheid = "" if (_eenheid_in_cel(r["eenheid"]) or _zonder_punt(r["eenheid"]) in _zonder_punt(r["label"])
+                     or r.get("soort") == "relatief") else f" ({r['eenheid']})"
+    return f"{r['label']}{eenheid}{jaar}{' · schatting' if is_schatting(r.get('modelschatting')) else ''}"
+
+
+def _kort(tekst: str) -> str:
+    """Cell text must fit: the long phrases get a short form (the tooltip and table keep the full one)."""
+    return {"het hoogst van alle wijken": "hoogste wijk", "het laagst van alle wijken": "laagste wijk",
+            "hoger dan gemiddeld": "hoger", "lager dan gemiddeld": "lager",
+            "iets hoger dan gemiddeld": "iets hoger", "iets lager dan gemiddeld": "iets lager",
+            "rond het gemiddelde": "gemiddeld", "onbekend volgens de bron": "onbekend",
+            "afgeschermd (te klein aantal)": "afgeschermd", "geheim (onderdrukt door de bron)": "geheim",
+            "geen gegevens": "geen",
+            "gemiddelde van Soest": "gemiddelde"}.get(tekst, tekst)
+
+
+def celwaarde(r: pd.Series) -> str:
+    """The short first line of a cell: '18,9 %' or '48,6' (the unit is then in the row label), or a short word."""
+    if not pd.isna(r.get("waarde")) and not _eenheid_in_cel(r["eenheid"]):
+        return opmaak.getal(r["waarde"])
+    return _kort(r["waarde_tekst"])
+
+
+def celregel2(r: pd.Series) -> str:
+    """Symbol and short word of the judgement; a missing figure reads 'geen' / 'gegevens' over the two lines."""
+    if r["oordeel"] == scoring.ONBEKEND and r["waarde_tekst"] == "geen gegevens":
+        return "gegevens"
+    return KORT_OORDEEL[r["oordeel"]]
+
+
+def _soestcel(r: pd.Series) -> str:
+    if not pd.isna(r.get("soest")) and not _eenheid_in_cel(r["eenheid"]):
+        return opmaak.getal(r["soest"])
+    return _kort(r["soest_tekst"])
+
+
+def matrixgegevens(rijen: pd.DataFrame) -> pd.DataFrame:
+    """The cells of the matrix: a Soest column and the wijken, one row per indicator. Two lines of text per cell."""
+    kolommen = ["rij", "kolom", "volgorde", "kolomvolgorde", "klasse", "regel1", "regel2", "tooltip_waarde",
+                "tooltip_oordeel", "tooltip_woorden", "tooltip_soest"]
+    if rijen.empty:
+        return pd.DataFrame(columns=kolommen)
+    rijen = rijen.assign(rij=[rijlabel(r) for _, r in rijen.iterrows()])
+    wijkcellen = pd.DataFrame({
+        "rij": rijen["rij"], "kolom": rijen["gebied_naam"], "volgorde": rijen["volgorde"],
+        "kolomvolgorde": rijen["gebied_code"], "klasse": rijen["oordeel"],
+        "regel1": [celwaarde(r) for _, r in rijen.iterrows()], "regel2": [celregel2(r) for _, r in rijen.iterrows()],
+        "tooltip_waarde": rijen["waarde_tekst"], "tooltip_oordeel": rijen["oordeel_tekst"],
+        "tooltip_woorden": rijen["woorden"], "tooltip_soest": rijen["soest_tekst"],
+    })
+    per_indicator = rijen.drop_duplicates("indicator")
+    soestcellen = pd.DataFrame({
+        "rij": per_indicator["rij"], "kolom": SOEST_KOLOM, "volgorde": per_indicator["volgorde"],
+        "kolomvolgorde": "GM", "klasse": "soest", "regel1": [_soestcel(r) for _, r in per_indicator.iterrows()],
+        "regel2": "referentie", "tooltip_waarde": per_indicator["soest_tekst"], "tooltip_oordeel": "referentie",
+        "tooltip_woorden": "het Soester gemiddelde", "tooltip_soest": per_indicator["soest_tekst"],
+    })
+    return pd.concat([soestcellen, wijkcellen], ignore_index=True)[kolommen]
+
+
+# 'De Eng-Soest-Midden' → 'De Eng-' / 'Soest-Midden': at most two lines above a column, split at the first hyphen.
+_TWEE_REGELS = ("indexof(datum.label, '-') > 0 ? [substring(datum.label, 0, indexof(datum.label, '-') + 1), "
+                "substring(datum.label, indexof(datum.label, '-') + 1)] : datum.label")
+
+
+def matrixgrafiek(rijen: pd.DataFrame, celbreedte: int = 86, celhoogte: int = 44, labelbreedte: int = 320
+                  ) -> alt.LayerChart:
+    """Heatmap: one row per indicator, a Soest column and one column per wijk. Each cell: value + symbol and word.
+
+    Sized by its cells (autosize 'pad'): Streamlit's default 'fit' would squeeze the cells to make room for the
+    long row labels. About 9 × 86 + 320 px wide: fits the wide layout at 1600 px.
+    """
+    data = matrixgegevens(rijen)
+    rijvolgorde = list(data.sort_values("volgorde")["rij"].drop_duplicates())
+    kolomvolgorde = list(data.sort_values("kolomvolgorde")["kolom"].drop_duplicates())
+    klassen = list(TINT)
+    x = alt.X("kolom:N", sort=kolomvolgorde, title=None,
+              axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=LETTER - 1, labelFontWeight="bold",
+                            labelColor=TEKST, labelLimit=celbreedte + 10, domain=False, ticks=False,
+                            labelOverlap=False, labelExpr=_TWEE_REGELS))
+    y = alt.Y("rij:N", sort=rijvolgorde, title=None,
+              axis=alt.Axis(labelFontSize=LETTER - 1, labelLimit=labelbreedte, labelColor=TEKST, domain=False,
+                            ticks=False, labelOverlap=False))
+    tooltip = [alt.Tooltip("rij:N", title="Indicator"), alt.Tooltip("kolom:N", title="Gebied"),
+               alt.Tooltip("tooltip_waarde:N", title="Waarde"), alt.Tooltip("tooltip_soest:N", title="Soest"),
+               alt.Tooltip("tooltip_oordeel:N", title="Oordeel"), alt.Tooltip("tooltip_woorden:N", title="In woorden")]
+    basis = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
+    vakken = basis.mark_rect(stroke="#8C8C8C", strokeWidth=1).encode(
+        color=alt.Color("klasse:N", scale=alt.Scale(domain=klassen, range=[TINT[k] for k in klassen]), legend=None))
+    regel1 = basis.mark_text(dy=-8, fontSize=LETTER - 1, color=TEKST, fontWeight="bold").encode(text="regel1:N")
+    regel2 = basis.mark_text(dy=10, fontSize=LETTER - 2, color=TEKST).encode(text="regel2:N")
+    return alt.layer(vakken, regel1, regel2).properties(
+        width=celbreedte * len(kolomvolgorde), height=celhoogte * len(rijvolgorde),
+        autosize=alt.AutoSizeParams(type="pad", contains="padding"))
+
+
+def legenda() -> pd.DataFrame:
+    """Colour + meaning for _ui.legenda: the words carry the meaning."""
+    return pd.DataFrame({
+        "kleur": [TINT[scoring.GUNSTIG], TINT[scoring.ROND], TINT[scoring.ONGUNSTIG], TINT[scoring.HOGER],
+                  TINT[scoring.ONBEKEND]],
+        "betekenis": [f"{scoring.SYMBOOL[scoring.GUNSTIG]}: beter dan Soest (meer dan 10 % verschil)",
+                      f"{scoring.SYMBOOL[scoring.ROND]}: binnen 10 % van Soest",
+                      f"{scoring.SYMBOOL[scoring.ONGUNSTIG]}: slechter dan Soest (meer dan 10 % verschil)",
+                      f"{scoring.SYMBOOL[scoring.HOGER]} / {scoring.SYMBOOL[scoring.LAGER]}: hoger of lager, "
+                      "zonder oordeel (hoger is hier niet beter of slechter)",
+                      f"{scoring.SYMBOOL[scoring.ONBEKEND]}"],
+    })
+
+
+def matrixtabel(rijen: pd.DataFrame) -> pd.DataFrame:
+    """The matrix as a table of words (its text alternative): indicator, Soest, then per wijk 'value — judgement'."""
+    if rijen.empty:
+        return pd.DataFrame(columns=["Indicator", SOEST_KOLOM])
+    rijen = rijen.assign(rij=[rijlabel(r) for _, r in rijen.iterrows()],
+                         cel=[f"{w} — {o}" if o != scoring.SYMBOOL[scoring.ONBEKEND] else w
+                              for w, o in zip(rijen["waarde_tekst"], rijen["oordeel_tekst"])])
+    tabel = rijen.pivot(index="rij", columns="gebied_naam", values="cel")
+    volgorde = list(rijen.sort_values("volgorde")["rij"].drop_duplicates())
+    wijken = list(rijen.sort_values("gebied_code")["gebied_naam"].drop_duplicates())
+    tabel = tabel.reindex(index=volgorde, columns=wijken)
+    soest = rijen.drop_duplicates("rij").set_index("rij")["soest_tekst"]
+    tabel.insert(0, SOEST_KOLOM, soest.reindex(volgorde))
+    tabel.columns.name = None
+    return tabel.rename_axis("Indicator").reset_index()
+
+
+def ongunstig_per_wijk(rijen: pd.DataFrame) -> pd.DataFrame:
+    """Per wijk: how many indicators of the opgave are unfavourable, favourable, around; and which are unfavourable.
+
+    Most unfavourable first (count, then share); ties in wijk-code order. Neutral indicators do not count.
+    """
+    uit = []
+    for (code, naam), deel in rijen.groupby(["gebied_code", "gebied_naam"], sort=True):
+        tel = deel["oordeel"].value_counts()
+        ongunstig, gunstig, rond = (int(tel.get(k, 0)) for k in (scoring.ONGUNSTIG, scoring.GUNSTIG, scoring.ROND))
+        met_oordeel = ongunstig + gunstig + rond
+        uit.append({"gebied_code": code, "gebied_naam": naam, "ongunstig": ongunstig, "gunstig": gunstig,
+                    "rond": rond, "met_oordeel": met_oordeel,
+                    "aandeel": ongunstig / met_oordeel if met_oordeel else float("nan"),
+                    "ongunstige_indicatoren": list(deel.sort_values("volgorde").loc[
+                        deel["oordeel"] == scoring.ONGUNSTIG, "label"])})
+    kolommen = ["gebied_code", "gebied_naam", "ongunstig", "gunstig", "rond", "met_oordeel", "aandeel",
+                "ongunstige_indicatoren"]
+    frame = pd.DataFrame(uit, columns=kolommen)
+    return frame.sort_values(["ongunstig", "aandeel", "gebied_code"], ascending=[False, False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def ongunstig_zinnen(rijen: pd.DataFrame, maximum: int = 4) -> list[str]:
+    """Per wijk one line: '**Smitsveen** — ▼ 8 van 9 ongunstig, …. Ongunstig: …' (most unfavourable first)."""
+    zinnen = []
+    for _, r in ongunstig_per_wijk(rijen).iterrows():
+        if r["met_oordeel"] == 0:
+            zinnen.append(f"**{r['gebied_naam']}** — geen indicatoren met een oordeel")
+            continue
+        zin = (f"**{r['gebied_naam']}** — ▼ {r['ongunstig']} van {r['met_oordeel']} ongunstig, "
+               f"▲ {r['gunstig']} gunstig, ● {r['rond']} rond het gemiddelde")
+        namen = r["ongunstige_indicatoren"]
+        if namen:
+            extra = f" en {len(namen) - maximum} andere" if len(namen) > maximum else ""
+            zin += ". Ongunstig: " + ", ".join(klein(n) for n in namen[:maximum]) + extra
+        zinnen.append(zin + ".")
+    return zinnen
+
+
+# --- per indicator -------------------------------------------------------------------------------------------------
+
+def indicatorvolgorde(rijen: pd.DataFrame) -> list[str]:
+    return list(rijen.sort_values("volgorde")["indicator"].drop_duplicates())
+
+
+def relatief_zinnen(rijen: pd.DataFrame, indicator: str) -> list[str]:
+    """For an indicator that is a statement ('hoger dan gemiddeld'): one line per wijk, wijken with a statement first."""
+    deel = rijen[rijen["indicator"] == indicator]
+    deel = deel.assign(_heeft=deel["relatief"] != "").sort_values(["_heeft", "gebied_code"], ascending=[False, True])
+    return [f"**{r['gebied_naam']}**: {r['waarde_tekst']}"
+            + (f" — {r['oordeel_tekst']}" if r["oordeel"] != scoring.ONBEKEND else "") for _, r in deel.iterrows()]
+
+
+# --- trends --------------------------------------------------------------------------------------------------------
+
+def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.DataFrame) -> pd.DataFrame:
+    """Soest and every wijk over the years, for the indicators (of `indicator_ids`) with more than one year.
+
+    Columns of alle_waarden (numbers only) plus `is_soest`; in the order of `indicator_ids`, Soest first.
+    """
+    codes = [SOEST, *wijken["code"]]
+    reeks = waarden[waarden["indicator"].isin(indicator_ids) & waarden["gebied_code"].isin(codes)]
+    reeks = reeks.dropna(subset=["waarde"])
+    jaren = reeks.groupby("indicator")["jaar"].nunique()
+    reeks = reeks[reeks["indicator"].isin(jaren[jaren > 1].index)]
+    volgorde = {i: n for n, i in enumerate(indicator_ids)}
+    return reeks.assign(is_soest=reeks["gebied_code"] == SOEST, _orde=reeks["indicator"].map(volgorde)).sort_values(
+        ["_orde", "gebied_code", "jaar"]).drop(columns="_orde").reset_index(drop=True)
+
+
+def trendgrafiek(reeks: pd.DataFrame, kolommen: int = 3) -> alt.FacetChart:
+    """Small multiples per indicator: Soest as a thick black line with labels, the wijken as thin grey lines.
+
+    The tooltip names each wijk; the table of trendtabel() says the same in words.
+    """
+    data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])])[
+        ["indicator_label", "gebied_naam", "jaar", "waarde", "tekst", "is_soest"]]
+    volgorde = list(dict.fromkeys(data["indicator_label"]))
+    basis = alt.Chart().encode(
+        x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=LETTER - 1, labelColor=TEKST)),
+        y=alt.Y("waarde:Q", title=None, scale=alt.Scale(zero=False),
+                axis=alt.Axis(labelFontSize=LETTER - 2, tickCount=4, labelColor=TEKST)),
+        detail="gebied_naam:N",
+        tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
+                 alt.Tooltip("tekst:N", title="Waarde")],
+    )
+    wijklijnen = basis.mark_line(point=alt.OverlayMarkDef(size=30, color="#8C8C8C"), strokeWidth=1.5,
+                                 color="#8C8C8C", opacity=0.8).transform_filter("!datum.is_soest")
+    soestlijn = basis.mark_line(point=alt.OverlayMarkDef(size=80, color="#000000"), strokeWidth=4,
+                                color="#000000").transform_filter("datum.is_soest")
+    soesttekst = basis.mark_text(dy=-12, fontSize=LETTER - 1, fontWeight="bold", color="#000000").encode(
+        text="tekst:N").transform_filter("datum.is_soest")
+    return alt.layer(wijklijnen, soestlijn, soesttekst, data=data).properties(width=240, height=150).facet(
+        facet=alt.Facet("indicator_label:N", title=None, sort=volgorde,
+                        header=alt.Header(labelFontSize=LETTER - 1, labelLimit=300, labelColor=TEKST)),
+        columns=kolommen,
+    ).resolve_scale(y="independent").properties(
+        title=alt.TitleParams("━ Soest (dik, zwart)   ─ de acht wijken (dun, grijs)", fontSize=LETTER,
+                              anchor="start", fontWeight="normal", color=TEKST))
+
+
+def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:
+    """The trend panels in words: per indicator and area the first and last value and the change."""
+    uit = []
+    for (label, naam), deel in reeks.groupby(["indicator_label", "gebied_naam"], sort=False):
+        deel = deel.sort_values("jaar")
+        eerste, laatste = deel.iloc[0], deel.iloc[-1]
+        verschil = laatste["waarde"] - eerste["waarde"]
+        eenheid = eerste["eenheid"]
+        if abs(verschil) < 1e-9:
+            verandering = "gelijk gebleven"
+        else:
+            tekst = opmaak.getal(abs(verschil), 1 if abs(verschil) < 100 else 0)
+            eenheid_tekst = "procentpunt" if eenheid.startswith("%") else eenheid
+            verandering = f"{'gestegen' if verschil > 0 else 'gedaald'} met {tekst} {eenheid_tekst}"
+        uit.append({"Indicator": label, "Gebied": naam,
+                    "Eerste jaar": f"{opmaak.waarde_met_eenheid(eerste['waarde'], eenheid)} ({int(eerste['jaar'])})",
+                    "Laatste jaar": f"{opmaak.waarde_met_eenheid(laatste['waarde'], eenheid)} ({int(laatste['jaar'])})",
+                    "Verandering": verandering})
+    return pd.DataFrame(uit, columns=["Indicator", "Gebied", "Eerste jaar", "Laatste jaar", "Verandering"])

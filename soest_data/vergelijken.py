@@ -1,0 +1,299 @@
+"""Two or more wijken side by side: values, the difference, an index (Soest = 100), largest differences first.
+
+Pure pandas/Altair. The rows come from `scoring.beoordeel_wijken` (latest year per indicator, Soest in the same
+year, absolute counts left out), so every judgement here is the same as elsewhere in the dashboard.
+
+How the differences are ranked (open and simple):
+- with a Soest value, the distance is the spread of the index: highest index − lowest index of the chosen wijken
+  (index = wijk / Soest × 100), so a gap of 12 index points means the same for percentages and euros;
+- without a Soest value, the spread is taken relative to the average of the chosen wijken (× 100), the same scale;
+- fewer than two wijken with a number, or a statement instead of a number ('hoger dan gemiddeld'): no distance,
+  these come last; missing is never counted as zero.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from soest_data import opmaak, scoring
+from soest_data.catalogus import OPGAVEN
+from soest_data.waardenbestand import RELATIEF
+
+VOLGORDE_OPGAVEN = [o for o in OPGAVEN if o != "context"] + ["context"]
+GROEPNAAM = {**OPGAVEN, "context": "Achtergrond (geen opgave)"}
+LETTER = 15
+TEKST = "#1A1A1A"
+
+
+def is_schatting(x) -> bool:
+    """The catalogue's modelschatting flag, whether it arrives as bool, numpy bool or (after a merge) NaN."""
+    return bool(x) if x is not None and not (isinstance(x, float) and pd.isna(x)) else False
+_KLEUR = {
+    scoring.SYMBOOL[scoring.GUNSTIG]: opmaak.KLEUR_GUNSTIG,
+    scoring.SYMBOOL[scoring.ROND]: opmaak.KLEUR_ROND,
+    scoring.SYMBOOL[scoring.ONGUNSTIG]: opmaak.KLEUR_ONGUNSTIG,
+    scoring.SYMBOOL[scoring.HOGER]: opmaak.KLEUR_NEUTRAAL,
+    scoring.SYMBOOL[scoring.LAGER]: opmaak.KLEUR_NEUTRAAL,
+}
+
+
+def vergelijking(beoordeeld: pd.DataFrame, codes: list[str], namen: dict[str, str]) -> pd.DataFrame:
+    """The chosen wijken's rows (long: indicator × wijk), completed so that a wijk without a row gets one with
+    oordeel 'onbekend'. Adds waarde_tekst and oordeel_tekst. `namen` maps wijk code → name."""
+    if beoordeeld.empty:
+        return pd.DataFrame(columns=["indicator", "gebied_code", "gebied_naam", "waarde", "index", "oordeel"])
+    per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting", "modelschatting",
+                     "soest", "jaar", "thema"]
+    indicatoren = beoordeeld[per_indicator].drop_duplicates("indicator")
+    rooster = pd.DataFrame({"gebied_code": codes, "gebied_naam": [namen[c] for c in codes]}).merge(
+        indicatoren, how="cross")
+    deel = beoordeeld[beoordeeld["gebied_code"].isin(codes)]
+    rest = deel.drop(columns=[k for k in per_indicator if k != "indicator"] + ["gebied_naam"])
+    uit = rooster.merge(rest, on=["gebied_code", "indicator"], how="left")
+    uit["oordeel"] = uit["oordeel"].fillna(scoring.ONBEKEND)
+    for kolom in ("relatief", "status", "bron_titel"):
+        uit[kolom] = uit[kolom].fillna("") if kolom in uit else ""
+    uit["index"] = [scoring.index(w, s) for w, s in zip(uit["waarde"], uit["soest"])]
+    uit["index"] = uit["index"].astype(float)
+    uit["waarde_tekst"] = [waarde_tekst(r) for _, r in uit.iterrows()]
+    uit["oordeel_tekst"] = uit["oordeel"].map(scoring.SYMBOOL)
+    volgorde = {c: i for i, c in enumerate(codes)}
+    return uit.assign(_w=uit["gebied_code"].map(volgorde)).sort_values(["volgorde", "_w"]).drop(
+        columns="_w").reset_index(drop=True)
+
+
+def waarde_tekst(r: pd.Series) -> str:
+    """'18,9 %'; a statement in words ('hoger dan gemiddeld'); or why there is no figure."""
+    if not pd.isna(r.get("waarde")):
+        return opmaak.waarde_met_eenheid(r["waarde"], r["eenheid"])
+    if r.get("relatief"):
+        return RELATIEF[r["relatief"]]
+    return scoring.status_in_woorden(r.get("status"))
+
+
+def beter(waarde_a: float | None, waarde_b: float | None, richting: str) -> int:
+    """Which of two values is favourable given the direction: -1 (a), 1 (b), 0 (equal, neutral or missing)."""
+    if pd.isna(waarde_a) or pd.isna(waarde_b) or richting == "neutraal" or waarde_a == waarde_b:
+        return 0
+    a_hoger = waarde_a > waarde_b
+    return -1 if a_hoger == (richting == "hoger_is_beter") else 1
+
+
+def verschillen(lang: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator: highest and lowest of the chosen wijken, the difference, the index spread, the distance
+    used for ranking and which wijk is favourable (only for indicators with a direction). Ranked: largest first."""
+    kolommen = ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting", "modelschatting", "jaar",
+                "soest", "aantal", "hoogste_naam", "hoogste", "laagste_naam", "laagste", "verschil", "indexverschil",
+                "afstand", "gunstigste_naam", "ongunstigste_naam", "verschil_tekst"]
+    rijen = []
+    for indicator, deel in lang.groupby("indicator", sort=False):
+        eerste = deel.iloc[0]
+        met = deel.dropna(subset=["waarde"])
+        rij = {k: eerste[k] for k in ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting",
+                                      "modelschatting", "jaar", "soest"]}
+        rij.update(aantal=len(met), hoogste_naam=None, hoogste=float("nan"), laagste_naam=None,
+                   laagste=float("nan"), verschil=float("nan"), indexverschil=float("nan"), afstand=float("nan"),
+                   gunstigste_naam=None, ongunstigste_naam=None)
+        if len(met) >= 2:
+            hoog = met.loc[met["waarde"].idxmax()]
+            laag = met.loc[met["waarde"].idxmin()]
+            rij.update(hoogste_naam=hoog["gebied_naam"], hoogste=float(hoog["waarde"]), laagste_naam=laag["gebied_naam"],
+                       laagste=float(laag["waarde"]), verschil=float(hoog["waarde"] - laag["waarde"]))
+            indexen = met["index"].dropna()
+            if len(indexen) >= 2:
+                rij["indexverschil"] = float(indexen.max() - indexen.min())
+                rij["afstand"] = rij["indexverschil"]
+            else:
+                gemiddeld = met["waarde"].abs().mean()
+                rij["afstand"] = rij["verschil"] / gemiddeld * 100 if gemiddeld else float("nan")
+            if rij["verschil"] > 0 and eerste["richting"] != "neutraal":
+                goed, slecht = (hoog, laag) if eerste["richting"] == "hoger_is_beter" else (laag, hoog)
+                rij.update(gunstigste_naam=goed["gebied_naam"], ongunstigste_naam=slecht["gebied_naam"])
+        rij["verschil_tekst"] = verschil_tekst(rij, deel, len(deel))
+        rijen.append(rij)
+    return rangschik(pd.DataFrame(rijen, columns=kolommen))
+
+
+def rangschik(verschillen_: pd.DataFrame) -> pd.DataFrame:
+    """Largest distance first; indicators without a distance last (catalogue order among equals)."""
+    return verschillen_.assign(_geen=verschillen_["afstand"].isna()).sort_values(
+        ["_geen", "afstand", "volgorde"], ascending=[True, False, True], kind="stable").drop(
+        columns="_geen").reset_index(drop=True)
+
+
+def _eenheid_verschil(eenheid: str) -> str:
+    return "procentpunt" if eenheid.startswith("%") else eenheid
+
+
+def verschil_tekst(rij: dict, deel: pd.DataFrame, aantal_wijken: int) -> str:
+    """'Smitsveen 12,2 procentpunt hoger dan Soest-Zuid' (two wijken); '12,2 procentpunt: hoogst Smitsveen, laagst
+    Soest-Zuid' (more); 'even hoog'; for statements 'zelfde uitspraak' / 'verschillende uitspraak'."""
+    if pd.isna(rij["verschil"]):
+        uitspraken = [r for r in deel["relatief"] if r]
+        if len(uitspraken) >= 2:
+            kanten = {scoring.kant_relatief(r) for r in uitspraken}
+            return "zelfde uitspraak" if len(set(uitspraken)) == 1 else (
+                "verschillende uitspraak" if len(kanten) > 1 else "bijna dezelfde uitspraak")
+        return "geen vergelijking mogelijk (te weinig cijfers)"
+    if rij["verschil"] == 0:
+        return "even hoog"
+    grootte = f"{opmaak.getal(rij['verschil'], 1 if abs(rij['verschil']) < 100 else 0)} " \
+              f"{_eenheid_verschil(rij['eenheid'])}"
+    if aantal_wijken == 2:
+        return f"{rij['hoogste_naam']} {grootte} hoger dan {rij['laagste_naam']}"
+    return f"{grootte}: hoogst {rij['hoogste_naam']}, laagst {rij['laagste_naam']}"
+
+
+def _index_tekst(index: float | None) -> str:
+    return "–" if index is None or pd.isna(index) else opmaak.getal(index, 0)
+
+
+def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: dict[str, str],
+          met_soest: bool = False, opgave: str | None = None) -> pd.DataFrame:
+    """Readable table (also the download): per indicator the values side by side with units and judgement, Soest
+    (optional), the difference, the index per wijk (Soest = 100). In ranking order of `verschil`."""
+    rijen = verschil if opgave is None else verschil[verschil["opgave"] == opgave]
+    per = lang.set_index(["indicator", "gebied_code"])
+    uit = []
+    for _, v in rijen.iterrows():
+        rij = {"Opgave": GROEPNAAM.get(v["opgave"], v["opgave"]), "Indicator": v["label"]}
+        for code in codes:
+            r = per.loc[(v["indicator"], code)]
+            rij[namen[code]] = f"{r['waarde_tekst']} {_symbool(r['oordeel'])}".strip()
+        if met_soest:
+            rij["Soest"] = ("gemiddelde van Soest" if v["soort"] == "relatief" else "geen gegevens") \
+                if pd.isna(v["soest"]) else opmaak.waarde_met_eenheid(v["soest"], v["eenheid"])
+        rij["Verschil"] = v["verschil_tekst"]
+        for code in codes:
+            rij[f"Index {namen[code]}"] = _index_tekst(per.loc[(v["indicator"], code), "index"])
+        if met_soest:
+            rij["Index Soest"] = "100" if not pd.isna(v["soest"]) else "–"
+        if isinstance(v["gunstigste_naam"], str):
+            rij["Gunstiger"] = v["gunstigste_naam"]
+        else:
+            rij["Gunstiger"] = "geen oordeel (hoger is niet beter of slechter)" if v["richting"] == "neutraal" else "–"
+        rij["Jaar"] = "" if pd.isna(v["jaar"]) else str(int(v["jaar"]))
+        rij["Modelschatting"] = "ja" if is_schatting(v["modelschatting"]) else "nee"
+        uit.append(rij)
+    return pd.DataFrame(uit)
+
+
+def _symbool(oordeel: str) -> str:
+    """Only the symbol and word of a judgement, without 'geen gegevens' doubling a missing value."""
+    return "" if oordeel == scoring.ONBEKEND else f"({scoring.SYMBOOL[oordeel]})"
+
+
+def _opsomming(delen: list[str]) -> str:
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def _klein(label: str) -> str:
+    return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label
+
+
+def opgaven(verschil: pd.DataFrame) -> pd.DataFrame:
+    """Only the indicators of the five opgaven (no background figures): what the summary and main chart are about."""
+    return verschil[verschil["opgave"] != "context"].reset_index(drop=True)
+
+
+def groepen(verschil: pd.DataFrame) -> list[str]:
+    """The opgaven that have indicators here, in the fixed order, background last."""
+    aanwezig = set(verschil["opgave"])
+    return [o for o in VOLGORDE_OPGAVEN if o in aanwezig]
+
+
+def samenvatting(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: dict[str, str],
+                 aantal: int = 3) -> str:
+    """A few sentences in words of the biggest differences; also the text alternative of the chart."""
+    wijknamen = _opsomming([namen[c] for c in codes])
+    grootste = verschil.dropna(subset=["afstand"]).head(aantal)
+    if grootste.empty:
+        return f"Voor {wijknamen} zijn er geen cijfers die we naast elkaar kunnen zetten."
+    per = lang.set_index(["indicator", "gebied_code"])
+    delen = []
+    for _, v in grootste.iterrows():
+        waarden = ", ".join(f"{namen[c]} {per.loc[(v['indicator'], c), 'waarde_tekst']}" for c in codes)
+        soest = "" if pd.isna(v["soest"]) else f"; Soest {opmaak.waarde_met_eenheid(v['soest'], v['eenheid'])}"
+        delen.append(f"{_klein(v['label'])} ({waarden}{soest})")
+    zinnen = [f"De grootste verschillen tussen {wijknamen} zijn er bij {_opsomming(delen)}."]
+    zinnen.append(_wie_gunstiger(verschil, codes, namen))
+    return " ".join(z for z in zinnen if z)
+
+
+def _wie_gunstiger(verschil: pd.DataFrame, codes: list[str], namen: dict[str, str]) -> str:
+    """'Van de 40 indicatoren met een oordeel scoort Soest-Zuid er 31 gunstiger en Smitsveen 9.' (two wijken), or
+    which wijk is most often the most favourable / unfavourable (more wijken)."""
+    met = verschil.dropna(subset=["gunstigste_naam"])
+    if met.empty:
+        return ""
+    if len(codes) == 2:
+        tel = met["gunstigste_naam"].value_counts()
+        a, b = namen[codes[0]], namen[codes[1]]
+        volgorde = sorted([(a, int(tel.get(a, 0))), (b, int(tel.get(b, 0)))], key=lambda t: -t[1])
+        return (f"Van de {len(met)} indicatoren waarbij hoger of lager beter is en de wijken verschillen, scoort "
+                f"{volgorde[0][0]} er {volgorde[0][1]} gunstiger en {volgorde[1][0]} {volgorde[1][1]}.")
+    goed = met["gunstigste_naam"].value_counts()
+    slecht = met["ongunstigste_naam"].value_counts()
+    return (f"Van de {len(met)} indicatoren waarbij hoger of lager beter is, scoort {goed.index[0]} het vaakst het "
+            f"gunstigst ({goed.iloc[0]} keer) en {slecht.index[0]} het vaakst het ongunstigst ({slecht.iloc[0]} keer).")
+
+
+def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | None = 12) -> pd.DataFrame:
+    """The bars of the diverging chart: for the `aantal` largest differences with an index, each wijk's index."""
+    boven = verschil.dropna(subset=["indexverschil"])
+    if aantal is not None:
+        boven = boven.head(aantal)
+    data = lang[lang["indicator"].isin(boven["indicator"])].dropna(subset=["index"]).copy()
+    if data.empty:
+        return pd.DataFrame(columns=["indicator", "rij", "gebied_naam", "index", "oordeel_tekst", "label_tekst"])
+    volgorde = {i: n for n, i in enumerate(boven["indicator"])}
+    data["rang"] = data["indicator"].map(volgorde)
+    data["rij"] = [f"{l}{' · schatting' if is_schatting(m) else ''}" for l, m in zip(data["label"], data["modelschatting"])]
+    data["soest_tekst"] = [opmaak.waarde_met_eenheid(s, e) for s, e in zip(data["soest"], data["eenheid"])]
+    data["symbool"] = [scoring.SYMBOOL[o].split(" ")[0] for o in data["oordeel"]]
+    data["label_tekst"] = [f"{n} {opmaak.getal(i, 0)} {s}" for n, i, s in
+                           zip(data["gebied_naam"], data["index"], data["symbool"])]
+    data["boven"] = data["index"] >= 100
+    return data.sort_values(["rang", "gebied_code"]).reset_index(drop=True)
+
+
+def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving: str, aantal: int | None = 12,
+                       breedte: int = 620, hoogte_per_staaf: int = 24) -> alt.LayerChart:
+    """Diverging bars around Soest (index 100): per indicator one bar per wijk, from 100 to its index.
+
+    Colour = judgement (blue favourable, orange unfavourable, grey around, purple higher/lower without judgement);
+    never alone: each bar is labelled with the wijk, its index and the symbol, and the tooltip says it in words.
+    `beschrijving` (the summary sentence) becomes the chart's description for screen readers.
+    """
+    data = grafiekgegevens(lang, verschil, aantal)
+    rijen = list(dict.fromkeys(data["rij"]))
+    wijken = list(dict.fromkeys(data["gebied_naam"]))
+    y = alt.Y("rij:N", sort=rijen, title=None,
+              axis=alt.Axis(labelFontSize=LETTER, labelLimit=360, labelColor=TEKST, domain=False, ticks=False,
+                            labelPadding=10))
+    x = alt.X("index:Q", title="index (Soest = 100)",
+              axis=alt.Axis(labelFontSize=LETTER - 2, titleFontSize=LETTER - 1, labelColor=TEKST, titleColor=TEKST))
+    tooltip = [alt.Tooltip("label:N", title="Indicator"), alt.Tooltip("gebied_naam:N", title="Wijk"),
+               alt.Tooltip("waarde_tekst:N", title="Waarde"), alt.Tooltip("soest_tekst:N", title="Soest"),
+               alt.Tooltip("index:Q", title="Index (Soest = 100)", format=".0f"),
+               alt.Tooltip("oordeel_tekst:N", title="Oordeel")]
+    basis = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("gebied_naam:N", sort=wijken), tooltip=tooltip)
+    kleuren = list(_KLEUR)
+    staven = basis.mark_bar(height=hoogte_per_staaf * 0.8).encode(
+        x=x, x2=alt.datum(100),
+        color=alt.Color("oordeel_tekst:N", title="Oordeel",
+                        scale=alt.Scale(domain=kleuren, range=[_KLEUR[k] for k in kleuren]),
+                        legend=alt.Legend(orient="top", labelFontSize=LETTER - 1, titleFontSize=LETTER - 1,
+                                          labelColor=TEKST, titleColor=TEKST)))
+    rechts = basis.mark_text(align="left", dx=5, fontSize=LETTER - 2, color=TEKST).encode(
+        x="index:Q", text="label_tekst:N").transform_filter("datum.boven")
+    links = basis.mark_text(align="right", dx=-5, fontSize=LETTER - 2, color=TEKST).encode(
+        x="index:Q", text="label_tekst:N").transform_filter("!datum.boven")
+    soest = alt.Chart(pd.DataFrame({"x": [100], "tekst": ["Soest = 100"]}))
+    lijn = soest.mark_rule(color="#000000", strokeWidth=2, strokeDash=[6, 4]).encode(x="x:Q")
+    lijntekst = soest.mark_text(align="center", dy=-10, fontSize=LETTER - 1, fontWeight="bold", color="#000000").encode(
+        x="x:Q", y=alt.value(0), text="tekst:N")
+    hoogte = max(60, hoogte_per_staaf * len(data) + 8 * len(rijen))
+    return alt.layer(staven, rechts, links, lijn, lijntekst).properties(
+        width=breedte, height=hoogte, description=beschrijving[:1000],
+        autosize=alt.AutoSizeParams(type="pad", contains="padding")).configure_view(stroke=None)

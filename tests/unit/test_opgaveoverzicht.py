@@ -1,0 +1,107 @@
+"""One opgave across the wijken: key figures, the matrix (cells in symbols and words), per-wijk counts, trends."""
+import pandas as pd
+import pytest
+
+from soest_data import db, opgaveoverzicht, scoring, waarden
+
+
+@pytest.fixture(scope="module")
+def gegevens(fixture_db):
+    con = db.open_readonly(fixture_db)
+    uit = {"indicatoren": waarden.indicatoren(con), "waarden": waarden.alle_waarden(con),
+           "wijken": waarden.gebieden(con, "wijk"), "opgaven": waarden.opgaven(con)}
+    con.close()
+    uit["beoordeeld"] = scoring.beoordeel_wijken(uit["waarden"], uit["indicatoren"])
+    return uit
+
+
+def test_opgave_text_comes_from_the_data_file(gegevens):
+    tekst = opgaveoverzicht.opgave_tekst(gegevens["opgaven"], "bestaanszekerheid")
+    assert tekst["ambitie"].startswith("Testambitie")
+    assert opgaveoverzicht.opgave_tekst(gegevens["opgaven"], "kansengelijkheid") is None
+
+
+def test_key_figures_take_soests_latest_year(gegevens):
+    tekst = opgaveoverzicht.opgave_tekst(gegevens["opgaven"], "bestaanszekerheid")
+    kern = opgaveoverzicht.kerncijfers(tekst, gegevens["waarden"], gegevens["indicatoren"]).set_index("indicator")
+    assert kern.loc["test_moeite", "soest_tekst"] == "11,6 %" and kern.loc["test_moeite", "jaar"] == 2020
+    assert kern.loc["test_bijstand", "soest_tekst"] == "985"  # a count: the label says what is counted
+    assert kern.loc["test_moeite", "nederland_tekst"] == ""  # no national figure in the test data
+
+
+def test_soest_against_nederland_uses_the_direction():
+    assert opgaveoverzicht.met_nederland(29.3, 24.6, "hoger_is_beter") == "▲ gunstig: hoger dan landelijk"
+    assert opgaveoverzicht.met_nederland(29.3, 24.6, "lager_is_beter") == "▼ ongunstig: hoger dan landelijk"
+    assert opgaveoverzicht.met_nederland(49.0, 50.4, "hoger_is_beter") == "● rond het landelijk gemiddelde"
+    assert opgaveoverzicht.met_nederland(30.0, 20.0, "neutraal") == "↑ hoger dan landelijk"
+    assert opgaveoverzicht.met_nederland(30.0, float("nan"), "neutraal") == ""
+
+
+def test_metric_values_stay_short():
+    assert opgaveoverzicht.metricwaarde(37.7, "x 1000 euro") == "€ 37.700"
+    assert opgaveoverzicht.metricwaarde(629, "aantal") == "629"
+    assert opgaveoverzicht.metricwaarde(3.3, "%") == "3,3 %"
+    assert opgaveoverzicht.metricwaarde(None, "%") == "geen gegevens"
+
+
+def test_every_wijk_has_a_cell_even_without_a_value(gegevens):
+    rijen = opgaveoverzicht.opgaverijen(gegevens["beoordeeld"], gegevens["wijken"], "mentale_weerbaarheid")
+    ggz = rijen[rijen["indicator"] == "test_ggz"].set_index("gebied_code")
+    assert len(ggz) == 8
+    assert ggz.loc["WK034205", "waarde_tekst"] == "hoger dan gemiddeld"  # a statement stays words
+    assert ggz.loc["WK034205", "oordeel"] == scoring.ONGUNSTIG
+    assert ggz.loc["WK034203", "waarde_tekst"] == "onbekend volgens de bron"
+    assert ggz.loc["WK034208", "waarde_tekst"] == "geen gegevens"  # not in the source: missing, never 0
+    assert ggz.loc["WK034208", "oordeel"] == scoring.ONBEKEND
+
+
+def test_matrix_cells_say_the_judgement_in_symbol_and_word(gegevens):
+    rijen = opgaveoverzicht.opgaverijen(gegevens["beoordeeld"], gegevens["wijken"], "bestaanszekerheid")
+    cellen = opgaveoverzicht.matrixgegevens(rijen)
+    smitsveen = cellen[(cellen["kolom"] == "Smitsveen") & cellen["rij"].str.startswith("Test moeite")].iloc[0]
+    assert (smitsveen["regel1"], smitsveen["regel2"]) == ("18,9 %", "▼ ongunstig")
+    assert smitsveen["rij"] == "Test moeite met rondkomen · 2020 · schatting"
+    soest = cellen[(cellen["kolom"] == "Soest") & cellen["rij"].str.startswith("Test moeite")].iloc[0]
+    assert (soest["regel1"], soest["regel2"]) == ("11,6 %", "referentie")
+    # a unit that does not fit in a cell goes to the row label (unless the label already says it)
+    per_1000 = cellen[cellen["rij"].str.startswith("Test bijstand per")].iloc[0]
+    assert per_1000["rij"] == "Test bijstand per 1.000 inwoners · 2023"
+    assert opgaveoverzicht.matrixgrafiek(rijen).to_dict()["autosize"]["type"] == "pad"
+
+
+def test_matrix_table_is_the_text_alternative(gegevens):
+    rijen = opgaveoverzicht.opgaverijen(gegevens["beoordeeld"], gegevens["wijken"], "bestaanszekerheid")
+    tabel = opgaveoverzicht.matrixtabel(rijen)
+    assert list(tabel.columns[:3]) == ["Indicator", "Soest", "'t Hart-Soestdijk"]
+    rij = tabel[tabel["Indicator"].str.startswith("Test moeite")].iloc[0]
+    assert rij["Smitsveen"] == "18,9 % — ▼ ongunstig"
+    assert rij["Soest-Zuid"] == "6,7 % — ▲ gunstig"
+    assert rij["Soest"] == "11,6 %"
+
+
+def test_wijken_most_unfavourable_first_with_the_indicators(gegevens):
+    rijen = opgaveoverzicht.opgaverijen(gegevens["beoordeeld"], gegevens["wijken"], "bestaanszekerheid")
+    tel = opgaveoverzicht.ongunstig_per_wijk(rijen)
+    assert tel.iloc[0]["ongunstig"] == 2 and tel.iloc[-1]["ongunstig"] == 0
+    zinnen = opgaveoverzicht.ongunstig_zinnen(rijen)
+    smitsveen = next(z for z in zinnen if z.startswith("**Smitsveen**"))
+    assert "▼ 2 van 2 ongunstig" in smitsveen and "test moeite met rondkomen" in smitsveen
+
+
+def test_neutral_indicators_are_never_counted_as_unfavourable():
+    rijen = pd.DataFrame({"gebied_code": ["WK1", "WK1"], "gebied_naam": ["A", "A"], "volgorde": [1, 2],
+                          "label": ["Hoog", "Laag"], "oordeel": [scoring.HOGER, scoring.ONGUNSTIG]})
+    tel = opgaveoverzicht.ongunstig_per_wijk(rijen).iloc[0]
+    assert (tel["ongunstig"], tel["met_oordeel"]) == (1, 1)
+
+
+def test_trends_only_for_indicators_with_more_than_one_year(gegevens):
+    rijen = opgaveoverzicht.opgaverijen(gegevens["beoordeeld"], gegevens["wijken"], "bestaanszekerheid")
+    reeks = opgaveoverzicht.trendreeksen(gegevens["waarden"], opgaveoverzicht.indicatorvolgorde(rijen),
+                                         gegevens["wijken"])
+    assert set(reeks["indicator"]) == {"test_moeite"}
+    assert set(reeks["jaar"]) == {2016, 2020}
+    tabel = opgaveoverzicht.trendtabel(reeks)
+    soest = tabel[tabel["Gebied"] == "Soest"].iloc[0]
+    assert soest["Verandering"] == "gedaald met 5,0 procentpunt"
+    assert opgaveoverzicht.trendgrafiek(reeks).to_dict()
