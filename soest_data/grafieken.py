@@ -56,7 +56,8 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
         lijntekst = alt.Chart(referentie).mark_text(align="left", dx=4, dy=-8, fontSize=LETTER - 2, color="#1A1A1A",
                                                     fontWeight="bold").encode(x="soest:Q", y=alt.value(0), text="label:N")
         lagen += [lijn, lijntekst]
-    return alt.layer(*lagen).properties(height=hoogte_per_wijk * len(data) + 20)
+    beschrijving = "Staafdiagram per wijk: " + "; ".join(f"{n} {t}" for n, t in zip(data["gebied_naam"], data["label"]))
+    return alt.layer(*lagen).properties(height=hoogte_per_wijk * len(data) + 20, description=beschrijving)
 
 
 def trend(reeks: pd.DataFrame, eenheid: str) -> alt.Chart:
@@ -72,8 +73,11 @@ def trend(reeks: pd.DataFrame, eenheid: str) -> alt.Chart:
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O"),
                  alt.Tooltip("label:N", title="Waarde")],
     )
+    beschrijving = "Lijn door de jaren: " + "; ".join(f"{g} {j}: {t}" for g, j, t in
+                                                     zip(data["gebied_naam"], data["jaar"], data["label"]))
     return (basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3)
-            + basis.mark_text(dy=-12, fontSize=LETTER - 2).encode(text="label:N")).properties(height=220)
+            + basis.mark_text(dy=-12, fontSize=LETTER - 2).encode(text="label:N")).properties(
+        height=220, description=beschrijving)
 
 
 def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str) -> alt.FacetChart:
@@ -111,7 +115,9 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str) -> alt.FacetChart:
         spacing=6,
     ).resolve_scale(x="independent").properties(
         title=alt.TitleParams(f"◆ {naam}  ● andere wijken  ┃ Soest", fontSize=LETTER - 2, anchor="start",
-                              fontWeight="normal"))
+                              fontWeight="normal"),
+        description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en Soest (streep); "
+                    "dezelfde cijfers staan in de tabel erboven.")
 
 
 def trends(reeksen: pd.DataFrame, kolommen: int = 3) -> alt.FacetChart:
@@ -133,4 +139,5 @@ def trends(reeksen: pd.DataFrame, kolommen: int = 3) -> alt.FacetChart:
         facet=alt.Facet("label:N", title=None, header=alt.Header(labelFontSize=LETTER - 3, labelLimit=260,
                                                                  labelColor=TEKST)),
         columns=kolommen,
-    ).resolve_scale(y="independent")
+    ).resolve_scale(y="independent").properties(
+        description="Kleine lijndiagrammen per indicator: de wijk en Soest door de jaren; cijfers staan in de tabel.")

@@ -13,14 +13,14 @@ AFWEGINGSVRAAG = "Draagt het bij aan een wijk of doelgroep die extra aandacht ve
 
 def _aandacht(app_op, db, **query):
     at = app_op(db, **query)
-    at.switch_page("pages/aandacht.py").run()
+    at.switch_page("paginas/aandacht.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
 def _inwoners(app_op, db, **query):
     at = app_op(db, **query)
-    at.switch_page("pages/inwoners.py").run()
+    at.switch_page("paginas/inwoners.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

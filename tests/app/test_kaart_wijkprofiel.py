@@ -1,8 +1,8 @@
 """AppTest: the map and the wijk profile, as a raadslid uses them (through app.py, with the real data)."""
 import pytest
 
-KAART = "pages/kaart.py"
-PROFIEL = "pages/wijkprofiel.py"
+KAART = "paginas/kaart.py"
+PROFIEL = "paginas/wijkprofiel.py"
 WIJKEN = [f"WK03420{i}" for i in range(1, 9)]
 
 

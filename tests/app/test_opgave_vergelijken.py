@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-OPGAVE = "pages/opgave.py"
-VERGELIJKEN = "pages/vergelijken.py"
+OPGAVE = "paginas/opgave.py"
+VERGELIJKEN = "paginas/vergelijken.py"
 VIJF = ["gezonde_leefstijl", "bestaanszekerheid", "mentale_weerbaarheid", "kansengelijkheid", "meedoen_inclusie"]
 
 

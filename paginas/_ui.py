@@ -186,7 +186,7 @@ def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
     """One link per wijk to its profile: reachable by keyboard, shareable."""
     vakken = st.columns(kolommen)
     for i, (code, naam) in enumerate(wijken):
-        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:", query_params={"wijk": code})
+        vakken[i % kolommen].page_link("paginas/wijkprofiel.py", label=naam, icon=":material/location_city:", query_params={"wijk": code})
 
 
 def meldingen(*keuzes) -> None:
@@ -199,7 +199,8 @@ def meldingen(*keuzes) -> None:
 STIJL = """
 <style>
 /* Streamlit's default caption grey fails WCAG AA contrast (3.9:1); ours is #4d4d4d on white (8.5:1). */
-[data-testid="stCaptionContainer"], .bron { color: #4d4d4d !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, .bron { color: #4d4d4d !important; }
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }  /* Streamlit also fades captions to 60 % */
 .bron { font-size: 0.95rem; margin: 0.25rem 0 1rem 0; }
 .bron a { color: #004b87; }
 html { font-size: 18px; }

@@ -3,7 +3,7 @@ import io
 
 import streamlit as st
 
-from pages import _ui
+from paginas import _ui
 from soest_data import overzicht, uitwisseling, url_state
 from soest_data.catalogus import OPGAVEN
 

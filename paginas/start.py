@@ -1,7 +1,7 @@
 """Start: what the dashboard holds."""
 import streamlit as st
 
-from pages import _ui
+from paginas import _ui
 from soest_data import overzicht
 
 g = _ui.gegevens()

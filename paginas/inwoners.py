@@ -4,7 +4,7 @@ from html import escape
 
 import streamlit as st
 
-from pages import _ui
+from paginas import _ui
 from soest_data import enquete, opmaak, url_state
 from soest_data.waarden import SOEST
 
@@ -131,5 +131,5 @@ for groep in enquete.opgaven_in_volgorde(stemmen):
     st.markdown("\n".join(f"- {enquete.stem_regel(v, naam_van)}" for _, v in deel.iterrows()))
     _ui.verhaalbron(deel)
 
-st.page_link("pages/aandacht.py", label="Naast de cijfers: aandacht per opgave", icon=":material/priority_high:",
+st.page_link("paginas/aandacht.py", label="Naast de cijfers: aandacht per opgave", icon=":material/priority_high:",
              query_params={"wijk": gebied} if gebied and gebied != SOEST else None)

@@ -4,7 +4,7 @@ URL: ?wijken=WK034205,WK034207 and optionally &soest=ja (Soest as a column). The
 """
 import streamlit as st
 
-from pages import _ui
+from paginas import _ui
 from soest_data import url_state, vergelijken
 
 g = _ui.gegevens()

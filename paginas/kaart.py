@@ -1,7 +1,7 @@
 """Kaart: one indicator on the map of the wijken (or buurten), with legend, ranked table and a summary sentence."""
 import streamlit as st
 
-from pages import _ui
+from paginas import _ui
 from soest_data import kaart, opmaak, scoring, url_state
 from soest_data.catalogus import OPGAVEN
 from soest_data.gebieden import GRENZEN_BRON
@@ -79,7 +79,7 @@ with links:
                             key=f"kaart-{niveau}", alt=beeld.samenvatting)
     gekozen = (keuze.selection.get("objects") or {}).get("gebieden") if keuze else None
     if gekozen and niveau == "wijk":
-        st.switch_page("pages/wijkprofiel.py", query_params={"wijk": gekozen[0]["properties"]["code"]})
+        st.switch_page("paginas/wijkprofiel.py", query_params={"wijk": gekozen[0]["properties"]["code"]})
     st.markdown(f"<div class='bron'>Grenzen: {GRENZEN_BRON}. Geen achtergrondkaart: de kaart werkt ook offline.</div>",
                 unsafe_allow_html=True)
     _ui.bronvermelding(indicator_id, jaar)
@@ -96,7 +96,7 @@ selectie = st.dataframe(tabel.drop(columns="code"), hide_index=True, on_select="
                         key=f"ranglijst-{niveau}", width="stretch")
 rijen = selectie.selection.rows if selectie else []
 if rijen and niveau == "wijk":
-    st.switch_page("pages/wijkprofiel.py", query_params={"wijk": tabel.iloc[rijen[0]]["code"]})
+    st.switch_page("paginas/wijkprofiel.py", query_params={"wijk": tabel.iloc[rijen[0]]["code"]})
 if niveau == "wijk":
     _ui.wijkknoppen(list(zip(tabel["code"], tabel["Gebied"])))
 _ui.download(_ui.exportregels(indicator_id, jaar, niveau), f"soest_{indicator_id}_{jaar}_{niveau}.csv")

@@ -5,7 +5,7 @@ is a slider and lives in the URL (?marge=15), as does a highlighted wijk (?wijk=
 """
 import streamlit as st
 
-from pages import _ui
+from paginas import _ui
 from soest_data import aandacht, scoring, url_state
 from soest_data.catalogus import OPGAVEN
 
@@ -83,7 +83,7 @@ else:
     st.markdown(f"Meest ongunstig eerst. 'Zonder gegevens' zijn indicatoren waarvoor {naam} geen cijfer heeft; die "
                 "tellen niet mee.")
     st.markdown("\n".join(f"- {z}" for z in aandacht.wijk_zinnen(tel, wijk)))
-    st.page_link("pages/wijkprofiel.py", label=f"Naar het hele wijkprofiel van {naam}",
+    st.page_link("paginas/wijkprofiel.py", label=f"Naar het hele wijkprofiel van {naam}",
                  icon=":material/location_city:", query_params={"wijk": wijk})
     deze = tel[tel["gebied_code"] == wijk].set_index("opgave")
     for opgave in aandacht.VIJF_OPGAVEN:

@@ -5,7 +5,7 @@ URL: ?opgave=bestaanszekerheid (the picker keeps it in sync). Texts come from da
 import pandas as pd
 import streamlit as st
 
-from pages import _ui
+from paginas import _ui
 from soest_data import grafieken, kaart, opgaveoverzicht, scoring, uitwisseling, url_state
 from soest_data.catalogus import OPGAVEN
 

@@ -1,7 +1,7 @@
 """Wijkprofiel: one wijk against Soest — header, the five opgaven at a glance, per opgave its indicators, the story."""
 import streamlit as st
 
-from pages import _ui
+from paginas import _ui
 from soest_data import grafieken, kaart, scoring, url_state, wijkprofiel
 from soest_data.catalogus import OPGAVEN
 
