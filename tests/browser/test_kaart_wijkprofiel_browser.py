@@ -41,3 +41,22 @@ def test_profile_link_with_an_unknown_wijk_offers_a_choice(app_url, pagina):
     assert pagina.get_by_text("Kies hieronder een wijk").is_visible()
     assert pagina.get_by_role("link", name="Soest-Zuid").first.is_visible()
     assert not echte_fouten(pagina), pagina.fouten
+
+
+def test_a_shared_link_is_the_first_visit_of_a_fresh_server(echte_db, browser):
+    """Regression: with a folder named pages/, Streamlit ran a page directly (no app.py) on a first deep link."""
+    from tests.browser.conftest import PROJECT, _vrije_poort, start_streamlit, wacht_op_gezond
+    poort = _vrije_poort()
+    proces = start_streamlit(PROJECT / "app.py", echte_db, poort)
+    try:
+        wacht_op_gezond(f"http://127.0.0.1:{poort}", proces)
+        pagina = browser.new_page(viewport={"width": 1600, "height": 1000})
+        pagina.goto(f"http://127.0.0.1:{poort}/wijkprofiel?wijk=WK034207")
+        wacht_op_app(pagina)
+        assert pagina.locator("h1").first.inner_text() == "Wijkprofiel Soest-Zuid"
+        navigatie = pagina.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "Aandacht per opgave" in navigatie and "_ui" not in navigatie  # our titles, not file names
+        pagina.close()
+    finally:
+        proces.terminate()
+        proces.wait(timeout=20)
