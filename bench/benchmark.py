@@ -17,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 PROJECT = Path(__file__).resolve().parent.parent
 # target: at most this many times the trivial page's rerun
-DOELEN = {"kaart: andere indicator": 25, "kaart: andere jaar": 25, "wijkprofiel: andere wijk": 40,
-          "wijkprofiel: andere opgave": 40}
+DOELEN = {"kaart: andere indicator": 40, "kaart: andere jaar": 40, "wijkprofiel: andere wijk": 60,
+          "wijkprofiel: andere opgave": 60}
 
 
 def _tijd(at: AppTest, actie) -> float:

@@ -10,7 +10,7 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from soest_data import db, gebieden, paden, scoring, uitwisseling, waarden
+from soest_data import db, gebieden, grafieken, paden, scoring, uitwisseling, waarden, wijkprofiel
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,11 +58,12 @@ def gegevens() -> dict:
 @st.cache_data(show_spinner=False)
 def _beoordeeld(marge: float, pad: str, versie: float) -> pd.DataFrame:
     g = _gegevens(pad, versie)
-    return scoring.beoordeel_wijken(g["waarden"], g["indicatoren"], marge)
+    return wijkprofiel.met_woorden(scoring.beoordeel_wijken(g["waarden"], g["indicatoren"], marge))
 
 
 def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
-    """Every wijk × indicator (latest year) scored against Soest; cached per database version and margin."""
+    """Every wijk × indicator (latest year) scored against Soest, with the position in words ('het hoogst van alle
+    wijken'); cached per database version and margin."""
     _, versie = _cursor()
     return _beoordeeld(marge, str(paden.db_path()), versie)
 
@@ -152,6 +153,17 @@ def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze
     """Every view ends with a download of exactly what it shows, with source and licence columns."""
     st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=bestandsnaam,
                        mime="text/csv", key=f"download-{bestandsnaam}")
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _grafiekspec(bouwer: str, *args, **kwargs) -> dict:
+    return getattr(grafieken, bouwer)(*args, **kwargs).to_dict()
+
+
+def grafiek(bouwer: str, *args, alt: str | None = None, **kwargs) -> None:
+    """An Altair chart from soest_data.grafieken, its Vega-Lite spec cached by its inputs: building and validating a
+    faceted chart costs ~100 ms, and a raadslid switches back and forth between the same wijken."""
+    st.vega_lite_chart(spec=_grafiekspec(bouwer, *args, **kwargs), width="content", alt=alt)
 
 
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from paginas import _ui
-from soest_data import grafieken, kaart, scoring, url_state, wijkprofiel
+from soest_data import kaart, scoring, url_state, wijkprofiel
 from soest_data.catalogus import OPGAVEN
 
 g = _ui.gegevens()
@@ -28,7 +28,7 @@ def _wijk_naar_url():
 
 waarden = g["waarden"]
 kop = wijkprofiel.kop(wijk, g["gebieden"], waarden)
-beoordeeld = wijkprofiel.met_woorden(_ui.beoordeeld())
+beoordeeld = _ui.beoordeeld()
 verhalen = g["verhalen"][g["verhalen"]["gebied"] == wijk]
 
 st.title(f"Wijkprofiel {kop.naam}")
@@ -92,11 +92,12 @@ else:
     if getallen["waarde"].notna().any():
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
                     "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        st.altair_chart(grafieken.stippen(getallen, wijk, kop.naam), width="content")
+        _ui.grafiek("stippen", getallen, wijk, kop.naam,
+                    alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
-        st.altair_chart(grafieken.trends(reeksen), width="content")
+        _ui.grafiek("trends", reeksen, alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
     _ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 with st.expander("Alle cijfers van deze wijk in één tabel"):

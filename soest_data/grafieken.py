@@ -80,6 +80,8 @@ def trend(reeks: pd.DataFrame, eenheid: str) -> alt.Chart:
         height=220, description=beschrijving)
 
 
+# In the small multiples below, marks are hidden from assistive technology (aria=False): a filtered, empty layer
+# otherwise becomes an unlabelled ARIA image. The chart description and the table beside it carry the content.
 def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str) -> alt.FacetChart:
     """One row per indicator: every wijk as a dot, Soest as a black tick, the chosen wijk large and labelled.
 
@@ -99,14 +101,14 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str) -> alt.FacetChart:
     tooltip = [alt.Tooltip("gebied_naam:N", title="Wijk"), alt.Tooltip("waarde_tekst:N", title="Waarde"),
                alt.Tooltip("soest_tekst:N", title="Soest"), alt.Tooltip("oordeel_tekst:N", title="T.o.v. Soest")]
     basis = alt.Chart()
-    anderen = basis.mark_circle(size=110, opacity=0.55).encode(
+    anderen = basis.mark_circle(size=110, opacity=0.55, aria=False).encode(
         x=x, color=alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None), tooltip=tooltip,
     ).transform_filter("!datum.uitgelicht")
-    soest = basis.mark_tick(color="#1A1A1A", thickness=3, size=34).encode(x="soest:Q", tooltip=tooltip[2:3])
-    deze = basis.mark_point(size=420, filled=True, stroke="#000000", strokeWidth=2, shape="diamond").encode(
+    soest = basis.mark_tick(color="#1A1A1A", thickness=3, size=34, aria=False).encode(x="soest:Q", tooltip=tooltip[2:3])
+    deze = basis.mark_point(size=420, filled=True, stroke="#000000", strokeWidth=2, shape="diamond", aria=False).encode(
         x=x, color=alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None), tooltip=tooltip,
     ).transform_filter("datum.uitgelicht")
-    label = basis.mark_text(dy=-20, fontSize=LETTER - 2, fontWeight="bold").encode(
+    label = basis.mark_text(dy=-20, fontSize=LETTER - 2, fontWeight="bold", aria=False).encode(
         x="waarde:Q", text="waarde_tekst:N").transform_filter("datum.uitgelicht")
     return alt.layer(anderen, soest, deze, label, data=data).properties(width=420, height=44).facet(
         row=alt.Row("label:N", sort=volgorde, title=None,
@@ -133,8 +135,8 @@ def trends(reeksen: pd.DataFrame, kolommen: int = 3) -> alt.FacetChart:
         strokeDash=alt.StrokeDash("gebied_naam:N", legend=None),
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O"), alt.Tooltip("tekst:N", title="Waarde")],
     )
-    lijn = basis.mark_line(point=alt.OverlayMarkDef(size=60), strokeWidth=3)
-    tekst = basis.mark_text(dy=-10, fontSize=LETTER - 4).encode(text="tekst:N")
+    lijn = basis.mark_line(point=alt.OverlayMarkDef(size=60, aria=False), strokeWidth=3, aria=False)
+    tekst = basis.mark_text(dy=-10, fontSize=LETTER - 4, aria=False).encode(text="tekst:N")
     return alt.layer(lijn, tekst, data=data).properties(width=200, height=130).facet(
         facet=alt.Facet("label:N", title=None, header=alt.Header(labelFontSize=LETTER - 3, labelLimit=260,
                                                                  labelColor=TEKST)),
