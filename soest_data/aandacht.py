@@ -133,7 +133,7 @@ def opgave_zin(tel: pd.DataFrame, opgave: str) -> str:
         return f"**{naam}**: nog geen cijfers per wijk met een oordeel."
     if not namen:
         return f"**{naam}**: geen wijk waar minstens de helft van de indicatoren ongunstig is."
-    return f"**{naam}**: valt op in {_opsomming(namen)}."
+    return f"**{naam}**: valt op in {opmaak.opsomming(namen)}."
 
 
 def wijk_zinnen(tel: pd.DataFrame, wijk: str) -> list[str]:
@@ -170,7 +170,7 @@ def grenzen(beoordeeld: pd.DataFrame) -> list[str]:
         f"{'is een schatting' if model == 1 else 'zijn schattingen'} (zoals de gezondheidsmonitor van RIVM en "
         f"GGD), geen tellingen. Kleine verschillen zeggen daar weinig."
         if model else "**Modelschattingen.** Er tellen nu geen modelschattingen mee.",
-        f"**Verschillende jaren.** De cijfers komen uit {_opsomming([str(j) for j in jaren])}. We nemen per indicator "
+        f"**Verschillende jaren.** De cijfers komen uit {opmaak.opsomming([str(j) for j in jaren])}. We nemen per indicator "
         f"het laatste jaar; een wijk kan sindsdien veranderd zijn." if jaren else
         "**Verschillende jaren.** Er zijn nog geen cijfers per wijk.",
         (f"**Uitspraken zonder getal.** {relatief} "
@@ -185,10 +185,6 @@ def grenzen(beoordeeld: pd.DataFrame) -> list[str]:
         "De Eng-Soest-Midden en Soesterberg).",
     ]
     return zinnen
-
-
-def _opsomming(namen: list[str]) -> str:
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
 
 
 def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = None,

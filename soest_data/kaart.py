@@ -70,9 +70,7 @@ def _spreid(basis: list[str], n: int) -> list[str]:
 
 def status_label(rij: pd.Series) -> str:
     """The words shown for an area without a number."""
-    if rij.get("relatief"):
-        return RELATIEF[rij["relatief"]]
-    return scoring.status_in_woorden(rij.get("status") or None)
+    return scoring.waarde_in_woorden(rij.drop(labels="waarde", errors="ignore"), "")
 
 
 def kleuren(frame: pd.DataFrame, richting: str, grenzen: list[float], soort: str = "getal") -> list[list[int]]:
@@ -128,8 +126,7 @@ def ranglijst(wijken: pd.DataFrame, eenheid: str) -> pd.DataFrame:
     return pd.DataFrame({
         "code": gesorteerd["gebied_code"],
         "Gebied": gesorteerd["gebied_naam"],
-        "Waarde": [opmaak.waarde_met_eenheid(w, eenheid) if not pd.isna(w) else status_label(r)
-                   for w, (_, r) in zip(gesorteerd["waarde"], gesorteerd.iterrows())],
+        "Waarde": [scoring.waarde_in_woorden(r, eenheid) for _, r in gesorteerd.iterrows()],
         "Verschil met Soest": [_verschil(v, eenheid) for v in gesorteerd["verschil"]],
         "T.o.v. Soest": [scoring.in_woorden(r, hoogste, laagste) for _, r in gesorteerd.iterrows()],
         "Oordeel": gesorteerd["oordeel"].map(scoring.SYMBOOL),
@@ -141,7 +138,7 @@ def _verschil(verschil: float | None, eenheid: str) -> str:
         return "–"
     teken = "+" if verschil > 0 else "−" if verschil < 0 else "±"
     tekst = opmaak.getal(abs(verschil), 1 if abs(verschil) < 100 else 0)
-    return f"{teken}{tekst} {'procentpunt' if eenheid.startswith('%') else eenheid}"
+    return f"{teken}{tekst} {opmaak.verschil_eenheid(eenheid)}"
 
 
 def samenvatting(wijken: pd.DataFrame, soest: float | None, eenheid: str, soort_gebied: str = "wijk") -> str:
@@ -159,7 +156,7 @@ def samenvatting(wijken: pd.DataFrame, soest: float | None, eenheid: str, soort_
         zin = f"Alle {soort_gebied}en met cijfers hebben dezelfde waarde ({opmaak.waarde_met_eenheid(met['waarde'].iloc[0], eenheid)})"
     else:
         for woord, waarde in (("hoogst", met["waarde"].max()), ("laagst", met["waarde"].min())):
-            namen = _opsomming(list(met.loc[met["waarde"] == waarde, "gebied_naam"]))
+            namen = opmaak.opsomming(list(met.loc[met["waarde"] == waarde, "gebied_naam"]))
             delen.append(f"het {woord} in {namen} ({opmaak.waarde_met_eenheid(waarde, eenheid)})")
         zin = ", ".join(delen)
         zin = zin[0].upper() + zin[1:]
@@ -167,12 +164,8 @@ def samenvatting(wijken: pd.DataFrame, soest: float | None, eenheid: str, soort_
         zin += f"; Soest gemiddeld {opmaak.waarde_met_eenheid(soest, eenheid)}"
     zin += "."
     if len(zonder):
-        zin += f" Geen cijfer voor {_opsomming(list(zonder['gebied_naam']))}."
+        zin += f" Geen cijfer voor {opmaak.opsomming(list(zonder['gebied_naam']))}."
     return zin
-
-
-def _opsomming(namen: list[str]) -> str:
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
 
 
 def kaartlagen(vormen: gpd.GeoDataFrame, frame: pd.DataFrame, eenheid: str, kleur: list[list[int]],
@@ -180,8 +173,7 @@ def kaartlagen(vormen: gpd.GeoDataFrame, frame: pd.DataFrame, eenheid: str, kleu
     """GeoJSON with per area: name, value in words, colour; and label points. `frame` is aligned with `vormen`."""
     data = vormen[["code", "naam", "geometry"]].copy()
     data["kleur"] = kleur
-    data["tekst"] = [opmaak.waarde_met_eenheid(w, eenheid) if not pd.isna(w) else status_label(r)
-                     for w, (_, r) in zip(frame["waarde"], frame.iterrows())]
+    data["tekst"] = [scoring.waarde_in_woorden(r, eenheid) for _, r in frame.iterrows()]
     data["vergelijking"] = list(frame.get("vergelijking", pd.Series([""] * len(frame))))
     data["rand"] = [4 if c == uitgelicht else 1 for c in data["code"]]
     punten = labelpunten(vormen).assign(tekst=list(data["tekst"]))

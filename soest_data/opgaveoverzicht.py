@@ -12,7 +12,6 @@ import pandas as pd
 from soest_data import opmaak, scoring
 from soest_data.catalogus import OPGAVEN
 from soest_data.waarden import NEDERLAND, SOEST
-from soest_data.waardenbestand import RELATIEF
 
 VIJF_OPGAVEN = [o for o in OPGAVEN if o != "context"]
 LETTER = 14
@@ -140,20 +139,12 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
     for kolom in ("relatief", "status", "bron_titel"):
         uit[kolom] = uit[kolom].fillna("")
     uiterst = uit.groupby("indicator")["waarde"].agg(["max", "min"])
-    uit["waarde_tekst"] = [_waarde_tekst(r) for _, r in uit.iterrows()]
+    uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for _, r in uit.iterrows()]
     uit["soest_tekst"] = [_soest_tekst(r) for _, r in uit.iterrows()]
     uit["oordeel_tekst"] = uit["oordeel"].map(scoring.SYMBOOL)
     uit["woorden"] = [scoring.in_woorden(r, uiterst.loc[r["indicator"], "max"], uiterst.loc[r["indicator"], "min"])
                       for _, r in uit.iterrows()]
     return uit.sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)
-
-
-def _waarde_tekst(r: pd.Series) -> str:
-    if not pd.isna(r.get("waarde")):
-        return opmaak.waarde_met_eenheid(r["waarde"], r["eenheid"])
-    if r.get("relatief"):
-        return RELATIEF[r["relatief"]]
-    return scoring.status_in_woorden(r.get("status"))
 
 
 def _soest_tekst(r: pd.Series) -> str:
@@ -414,8 +405,7 @@ def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:
             verandering = "gelijk gebleven"
         else:
             tekst = opmaak.getal(abs(verschil), 1 if abs(verschil) < 100 else 0)
-            eenheid_tekst = "procentpunt" if eenheid.startswith("%") else eenheid
-            verandering = f"{'gestegen' if verschil > 0 else 'gedaald'} met {tekst} {eenheid_tekst}"
+            verandering = f"{'gestegen' if verschil > 0 else 'gedaald'} met {tekst} {opmaak.verschil_eenheid(eenheid)}"
         uit.append({"Indicator": label, "Gebied": naam,
                     "Eerste jaar": f"{opmaak.waarde_met_eenheid(eerste['waarde'], eenheid)} ({int(eerste['jaar'])})",
                     "Laatste jaar": f"{opmaak.waarde_met_eenheid(laatste['waarde'], eenheid)} ({int(laatste['jaar'])})",

@@ -32,6 +32,16 @@ def waarde_met_eenheid(waarde: float | None, eenheid: str, decimalen: int | None
     return met_eenheid(tekst, eenheid)
 
 
+def opsomming(delen: list[str]) -> str:
+    """['A', 'B', 'C'] → 'A, B en C'."""
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def verschil_eenheid(eenheid: str) -> str:
+    """The unit of a difference: percentages differ in 'procentpunt'."""
+    return "procentpunt" if eenheid.startswith("%") else eenheid
+
+
 def met_eenheid(tekst: str, eenheid: str) -> str:
     """'11,6' + '% van jongeren' → '11,6 %' (the full unit is in the definition); else '3,2 km'."""
     return f"{tekst} %" if eenheid.startswith("%") else f"{tekst} {eenheid}"

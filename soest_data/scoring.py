@@ -10,6 +10,7 @@ import math
 
 import pandas as pd
 
+from soest_data import opmaak
 from soest_data.onthulling import AFGESCHERMD
 from soest_data.waardenbestand import RELATIEF, STATUSSEN
 
@@ -86,6 +87,15 @@ def in_woorden(rij: pd.Series, hoogste: float | None, laagste: float | None) -> 
         return "het laagst van alle wijken"
     return {HOGER: "hoger dan gemiddeld", LAGER: "lager dan gemiddeld", ROND: "rond het Soester gemiddelde"}.get(
         rij.get("kant"), "geen vergelijking met Soest mogelijk")
+
+
+def waarde_in_woorden(rij: pd.Series, eenheid: str | None = None) -> str:
+    """'18,9 %'; else the source's statement ('hoger dan gemiddeld'); else why there is no figure."""
+    if not _leeg(rij.get("waarde")):
+        return opmaak.waarde_met_eenheid(rij["waarde"], eenheid if eenheid is not None else rij["eenheid"])
+    if rij.get("relatief"):
+        return RELATIEF[rij["relatief"]]
+    return status_in_woorden(rij.get("status") or None)
 
 
 def status_in_woorden(status: str | None) -> str:

@@ -17,7 +17,6 @@ import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.catalogus import OPGAVEN
-from soest_data.waardenbestand import RELATIEF
 
 VOLGORDE_OPGAVEN = [o for o in OPGAVEN if o != "context"] + ["context"]
 GROEPNAAM = {**OPGAVEN, "context": "Achtergrond (geen opgave)"}
@@ -55,20 +54,11 @@ def vergelijking(beoordeeld: pd.DataFrame, codes: list[str], namen: dict[str, st
         uit[kolom] = uit[kolom].fillna("") if kolom in uit else ""
     uit["index"] = [scoring.index(w, s) for w, s in zip(uit["waarde"], uit["soest"])]
     uit["index"] = uit["index"].astype(float)
-    uit["waarde_tekst"] = [waarde_tekst(r) for _, r in uit.iterrows()]
+    uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for _, r in uit.iterrows()]
     uit["oordeel_tekst"] = uit["oordeel"].map(scoring.SYMBOOL)
     volgorde = {c: i for i, c in enumerate(codes)}
     return uit.assign(_w=uit["gebied_code"].map(volgorde)).sort_values(["volgorde", "_w"]).drop(
         columns="_w").reset_index(drop=True)
-
-
-def waarde_tekst(r: pd.Series) -> str:
-    """'18,9 %'; a statement in words ('hoger dan gemiddeld'); or why there is no figure."""
-    if not pd.isna(r.get("waarde")):
-        return opmaak.waarde_met_eenheid(r["waarde"], r["eenheid"])
-    if r.get("relatief"):
-        return RELATIEF[r["relatief"]]
-    return scoring.status_in_woorden(r.get("status"))
 
 
 def beter(waarde_a: float | None, waarde_b: float | None, richting: str) -> int:
@@ -121,10 +111,6 @@ def rangschik(verschillen_: pd.DataFrame) -> pd.DataFrame:
         columns="_geen").reset_index(drop=True)
 
 
-def _eenheid_verschil(eenheid: str) -> str:
-    return "procentpunt" if eenheid.startswith("%") else eenheid
-
-
 def verschil_tekst(rij: dict, deel: pd.DataFrame, aantal_wijken: int) -> str:
     """'Smitsveen 12,2 procentpunt hoger dan Soest-Zuid' (two wijken); '12,2 procentpunt: hoogst Smitsveen, laagst
     Soest-Zuid' (more); 'even hoog'; for statements 'zelfde uitspraak' / 'verschillende uitspraak'."""
@@ -138,7 +124,7 @@ def verschil_tekst(rij: dict, deel: pd.DataFrame, aantal_wijken: int) -> str:
     if rij["verschil"] == 0:
         return "even hoog"
     grootte = f"{opmaak.getal(rij['verschil'], 1 if abs(rij['verschil']) < 100 else 0)} " \
-              f"{_eenheid_verschil(rij['eenheid'])}"
+              f"{opmaak.verschil_eenheid(rij['eenheid'])}"
     if aantal_wijken == 2:
         return f"{rij['hoogste_naam']} {grootte} hoger dan {rij['laagste_naam']}"
     return f"{grootte}: hoogst {rij['hoogste_naam']}, laagst {rij['laagste_naam']}"
@@ -183,10 +169,6 @@ def _symbool(oordeel: str) -> str:
     return "" if oordeel == scoring.ONBEKEND else f"({scoring.SYMBOOL[oordeel]})"
 
 
-def _opsomming(delen: list[str]) -> str:
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
-
-
 def _klein(label: str) -> str:
     return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label
 
@@ -205,7 +187,7 @@ def groepen(verschil: pd.DataFrame) -> list[str]:
 def samenvatting(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: dict[str, str],
                  aantal: int = 3) -> str:
     """A few sentences in words of the biggest differences; also the text alternative of the chart."""
-    wijknamen = _opsomming([namen[c] for c in codes])
+    wijknamen = opmaak.opsomming([namen[c] for c in codes])
     grootste = verschil.dropna(subset=["afstand"]).head(aantal)
     if grootste.empty:
         return f"Voor {wijknamen} zijn er geen cijfers die we naast elkaar kunnen zetten."
@@ -215,7 +197,7 @@ def samenvatting(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], n
         waarden = ", ".join(f"{namen[c]} {per.loc[(v['indicator'], c), 'waarde_tekst']}" for c in codes)
         soest = "" if pd.isna(v["soest"]) else f"; Soest {opmaak.waarde_met_eenheid(v['soest'], v['eenheid'])}"
         delen.append(f"{_klein(v['label'])} ({waarden}{soest})")
-    zinnen = [f"De grootste verschillen tussen {wijknamen} zijn er bij {_opsomming(delen)}."]
+    zinnen = [f"De grootste verschillen tussen {wijknamen} zijn er bij {opmaak.opsomming(delen)}."]
     zinnen.append(_wie_gunstiger(verschil, codes, namen))
     return " ".join(z for z in zinnen if z)
 
