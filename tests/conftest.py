@@ -50,3 +50,20 @@ def app_op(monkeypatch):
         return at
 
     return maak
+
+
+@pytest.fixture
+def open_pagina(app_op):
+    """open_pagina(db_pad, "paginas/kaart.py", indicator=…) → the page run through app.py, without an exception."""
+    def open_(db_pad: Path, pagina: str, **query):
+        at = app_op(db_pad, **query)
+        at.switch_page(pagina).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return open_
+
+
+def teksten(at) -> str:
+    """All markdown on a page as one text."""
+    return "\n".join(m.value for m in at.markdown)

@@ -11,18 +11,12 @@ from tests.conftest import ECHTE_DATA, FIXTURE_DATA
 AFWEGINGSVRAAG = "Draagt het bij aan een wijk of doelgroep die extra aandacht vereist?"
 
 
-def _aandacht(app_op, db, **query):
-    at = app_op(db, **query)
-    at.switch_page("paginas/aandacht.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def _aandacht(open_pagina, db, **query):
+    return open_pagina(db, "paginas/aandacht.py", **query)
 
 
-def _inwoners(app_op, db, **query):
-    at = app_op(db, **query)
-    at.switch_page("paginas/inwoners.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def _inwoners(open_pagina, db, **query):
+    return open_pagina(db, "paginas/inwoners.py", **query)
 
 
 def _tekst(at) -> str:
@@ -40,8 +34,8 @@ def _grafiekdata(at) -> list[pd.DataFrame]:
 
 # --- Aandacht per opgave --------------------------------------------------------------------------------------------
 
-def test_aandacht_states_the_question_the_rule_and_that_it_is_a_signal(app_op, fixture_db):
-    at = _aandacht(app_op, fixture_db)
+def test_aandacht_states_the_question_the_rule_and_that_it_is_a_signal(open_pagina, fixture_db):
+    at = _aandacht(open_pagina, fixture_db)
     assert at.title[0].value == "Aandacht per opgave"
     tekst = _tekst(at)
     assert AFWEGINGSVRAAG in tekst
@@ -51,8 +45,8 @@ def test_aandacht_states_the_question_the_rule_and_that_it_is_a_signal(app_op, f
     assert at.slider[0].value == 10
 
 
-def test_aandacht_matrix_in_words_matches_the_test_data(app_op, fixture_db):
-    at = _aandacht(app_op, fixture_db)
+def test_aandacht_matrix_in_words_matches_the_test_data(open_pagina, fixture_db):
+    at = _aandacht(open_pagina, fixture_db)
     matrix = _tabel(at, "Bestaanszekerheid").set_index("Wijk")
     # Smitsveen: moeite 18,9 vs 11,6 and bijstand per 1.000 61 vs 21 unfavourable; 'personen met bijstand'
     # (an absolute count in 'aantal personen') is not judged against the Soest total, so it does not count.
@@ -66,8 +60,8 @@ def test_aandacht_matrix_in_words_matches_the_test_data(app_op, fixture_db):
     assert set(chart["tekst"]) == set(matrix.to_numpy().ravel())
 
 
-def test_aandacht_highlights_a_wijk_from_the_url_with_its_indicators(app_op, fixture_db):
-    at = _aandacht(app_op, fixture_db, wijk="WK034205")
+def test_aandacht_highlights_a_wijk_from_the_url_with_its_indicators(open_pagina, fixture_db):
+    at = _aandacht(open_pagina, fixture_db, wijk="WK034205")
     assert at.selectbox(key="aandacht_wijk").value == "WK034205"
     assert any(s.value == "Smitsveen: de opgaven op een rij" for s in at.subheader)
     tekst = _tekst(at)
@@ -82,8 +76,8 @@ def test_aandacht_highlights_a_wijk_from_the_url_with_its_indicators(app_op, fix
     assert set(chart.loc[chart["uitgelicht"], "wijk"]) == {"◆ Smitsveen"}
 
 
-def test_aandacht_margin_from_the_url_and_the_slider_changes_the_count(app_op, fixture_db):
-    at = _aandacht(app_op, fixture_db, marge="50")
+def test_aandacht_margin_from_the_url_and_the_slider_changes_the_count(open_pagina, fixture_db):
+    at = _aandacht(open_pagina, fixture_db, marge="50")
     assert at.slider[0].value == 50
     assert "meer dan **50 %**" in _tekst(at)
     matrix = _tabel(at, "Bestaanszekerheid").set_index("Wijk")
@@ -96,22 +90,22 @@ def test_aandacht_margin_from_the_url_and_the_slider_changes_the_count(app_op, f
     assert matrix.loc["Smitsveen", "Gezonde leefstijl"] == "1 van 1 ongunstig ▼"
 
 
-def test_aandacht_choosing_a_wijk_puts_it_in_the_url(app_op, fixture_db):
-    at = _aandacht(app_op, fixture_db)
+def test_aandacht_choosing_a_wijk_puts_it_in_the_url(open_pagina, fixture_db):
+    at = _aandacht(open_pagina, fixture_db)
     at.selectbox(key="aandacht_wijk").select("WK034207").run()
     assert at.query_params["wijk"] == "WK034207"
     assert any(s.value == "Soest-Zuid: de opgaven op een rij" for s in at.subheader)
 
 
 @pytest.mark.parametrize("query", [{"wijk": "<script>"}, {"marge": "17"}, {"marge": "-5"}])
-def test_aandacht_unknown_url_values_fall_back_with_a_notice(app_op, fixture_db, query):
-    at = _aandacht(app_op, fixture_db, **query)
+def test_aandacht_unknown_url_values_fall_back_with_a_notice(open_pagina, fixture_db, query):
+    at = _aandacht(open_pagina, fixture_db, **query)
     assert any("Onbekende" in i.value for i in at.info)
     assert at.slider[0].value == 10
 
 
-def test_aandacht_on_real_data_smitsveen_on_one_page(app_op, echte_db):
-    at = _aandacht(app_op, echte_db, wijk="WK034205")
+def test_aandacht_on_real_data_smitsveen_on_one_page(open_pagina, echte_db):
+    at = _aandacht(open_pagina, echte_db, wijk="WK034205")
     assert any(s.value == "Smitsveen: de opgaven op een rij" for s in at.subheader)
     matrix = _tabel(at, "Bestaanszekerheid").set_index("Wijk")
     assert len(matrix) == 8
@@ -161,14 +155,14 @@ def _controleer_alle_cijfers(at, enquete: dict) -> None:
             assert f"Beantwoord door **{opmaak.getal(v['n'])}** van de {opmaak.getal(enquete['n'])}" in tekst
 
 
-def test_inwoners_every_survey_figure_equals_the_test_file(app_op, fixture_db):
+def test_inwoners_every_survey_figure_equals_the_test_file(open_pagina, fixture_db):
     enquete = yaml.safe_load((FIXTURE_DATA / "enquete.yaml").read_text(encoding="utf-8"))["enquete"]
-    at = _inwoners(app_op, fixture_db)
+    at = _inwoners(open_pagina, fixture_db)
     _controleer_alle_cijfers(at, enquete)
 
 
-def test_inwoners_shows_n_caveats_respondents_per_wijk_and_source(app_op, fixture_db):
-    at = _inwoners(app_op, fixture_db)
+def test_inwoners_shows_n_caveats_respondents_per_wijk_and_source(open_pagina, fixture_db):
+    at = _inwoners(open_pagina, fixture_db)
     tekst = _tekst(at)
     assert "**200 inwoners**" in tekst
     assert "zelfselectie" in tekst
@@ -180,8 +174,8 @@ def test_inwoners_shows_n_caveats_respondents_per_wijk_and_source(app_op, fixtur
     assert any("Verzonnen testcijfers</a>, Testrapport, bijlage T" in m.value for m in at.markdown)
 
 
-def test_inwoners_voices_per_opgave_with_source(app_op, fixture_db):
-    at = _inwoners(app_op, fixture_db)
+def test_inwoners_voices_per_opgave_with_source(open_pagina, fixture_db):
+    at = _inwoners(open_pagina, fixture_db)
     tekst = _tekst(at)
     assert "**Smitsveen** · Veiligheid — Testjongeren zeggen" in tekst
     assert "**Heel Soest** · Samen — Testinwoners willen" in tekst
@@ -189,8 +183,8 @@ def test_inwoners_voices_per_opgave_with_source(app_op, fixture_db):
     assert "Testrapport, bijlage T, Smitsveen" in tekst  # source line under the stories
 
 
-def test_inwoners_filters_from_the_url(app_op, fixture_db):
-    at = _inwoners(app_op, fixture_db, opgave="mentale_weerbaarheid", wijk="WK034205")
+def test_inwoners_filters_from_the_url(open_pagina, fixture_db):
+    at = _inwoners(open_pagina, fixture_db, opgave="mentale_weerbaarheid", wijk="WK034205")
     assert at.selectbox(key="inwoners_opgave").value == "mentale_weerbaarheid"
     tekst = _tekst(at)
     assert "Testjongeren zeggen" in tekst
@@ -199,8 +193,8 @@ def test_inwoners_filters_from_the_url(app_op, fixture_db):
     assert set(vragen["Vraag"]) == {"Welk testcijfer geeft u uw leven?"}
 
 
-def test_inwoners_choosing_filters_updates_the_url_and_says_when_nothing_is_there(app_op, fixture_db):
-    at = _inwoners(app_op, fixture_db)
+def test_inwoners_choosing_filters_updates_the_url_and_says_when_nothing_is_there(open_pagina, fixture_db):
+    at = _inwoners(open_pagina, fixture_db)
     at.selectbox(key="inwoners_opgave").select("kansengelijkheid").run()
     assert at.query_params["opgave"] == "kansengelijkheid"
     tekst = _tekst(at)
@@ -211,24 +205,24 @@ def test_inwoners_choosing_filters_updates_the_url_and_says_when_nothing_is_ther
 
 
 @pytest.mark.parametrize("query", [{"opgave": "<b>x</b>"}, {"wijk": "WK999999"}])
-def test_inwoners_unknown_url_values_fall_back_with_a_notice(app_op, fixture_db, query):
-    at = _inwoners(app_op, fixture_db, **query)
+def test_inwoners_unknown_url_values_fall_back_with_a_notice(open_pagina, fixture_db, query):
+    at = _inwoners(open_pagina, fixture_db, **query)
     assert any("Onbekende" in i.value for i in at.info)
 
 
 @pytest.mark.skipif(not (ECHTE_DATA / "enquete.yaml").exists(), reason="data/enquete.yaml is er nog niet")
-def test_inwoners_every_survey_figure_equals_the_real_file(app_op, echte_db):
+def test_inwoners_every_survey_figure_equals_the_real_file(open_pagina, echte_db):
     enquete = yaml.safe_load((ECHTE_DATA / "enquete.yaml").read_text(encoding="utf-8"))["enquete"]
-    at = _inwoners(app_op, echte_db)
+    at = _inwoners(open_pagina, echte_db)
     _controleer_alle_cijfers(at, enquete)
     assert f"**{opmaak.getal(enquete['n'])} inwoners**" in _tekst(at)
 
 
 @pytest.mark.skipif(not (ECHTE_DATA / "verhalen.yaml").exists(), reason="data/verhalen.yaml is er nog niet")
-def test_inwoners_real_voices_for_smitsveen(app_op, echte_db):
+def test_inwoners_real_voices_for_smitsveen(open_pagina, echte_db):
     verhalen = yaml.safe_load((ECHTE_DATA / "verhalen.yaml").read_text(encoding="utf-8"))["verhalen"]
     smitsveen = [v for v in verhalen if v["gebied"] == "WK034205" and v["soort"] == "inwoners"]
-    at = _inwoners(app_op, echte_db, wijk="WK034205")
+    at = _inwoners(open_pagina, echte_db, wijk="WK034205")
     tekst = _tekst(at)
     for v in smitsveen:
         assert " ".join(v["tekst"].split()) in " ".join(tekst.split())

@@ -1,72 +1,63 @@
 """AppTest: the map and the wijk profile, as a raadslid uses them (through app.py, with the real data)."""
 import pytest
 
+from tests.conftest import teksten
+
 KAART = "paginas/kaart.py"
 PROFIEL = "paginas/wijkprofiel.py"
 WIJKEN = [f"WK03420{i}" for i in range(1, 9)]
 
 
-def _open(app_op, db, pagina, **query):
-    at = app_op(db, **query)
-    at.switch_page(pagina).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _teksten(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def test_map_opens_on_moeite_met_rondkomen_with_soest_as_reference(app_op, echte_db):
-    at = _open(app_op, echte_db, KAART)
-    tekst = _teksten(at)
+def test_map_opens_on_moeite_met_rondkomen_with_soest_as_reference(open_pagina, echte_db):
+    at = open_pagina(echte_db, KAART)
+    tekst = teksten(at)
     assert "Het hoogst in Smitsveen (18,9 %), het laagst in Soest-Zuid (6,7 %); Soest gemiddeld 11,6 %." in tekst
     assert "Soest: 11,6 %" in tekst
     assert at.subheader[0].value == "Moeite met rondkomen (18+) — 2020"
 
 
-def test_every_indicator_on_the_map_renders(app_op, echte_db):
+def test_every_indicator_on_the_map_renders(open_pagina, echte_db):
     from soest_data import db, waarden
     con = db.open_readonly(echte_db)
     ids = waarden.indicatoren(con).query("wijken_met_waarde > 0")["id"]
     con.close()
     for indicator_id in ids:
-        at = _open(app_op, echte_db, KAART, indicator=indicator_id)
+        at = open_pagina(echte_db, KAART, indicator=indicator_id)
         assert not at.info, (indicator_id, [i.value for i in at.info])
         assert at.get("deck_gl_json_chart"), indicator_id
 
 
-def test_switching_the_indicator_updates_the_url(app_op, echte_db):
-    at = _open(app_op, echte_db, KAART)
+def test_switching_the_indicator_updates_the_url(open_pagina, echte_db):
+    at = open_pagina(echte_db, KAART)
     at.selectbox(key="kaart_indicator").select("eenzaam_18plus").run()
     assert not at.exception
     assert at.query_params["indicator"] == ["eenzaam_18plus"] or at.query_params["indicator"] == "eenzaam_18plus"
     assert at.subheader[0].value == "Eenzaam (18+) — 2020"
 
 
-def test_a_broken_map_link_falls_back_with_a_notice(app_op, echte_db):
-    at = _open(app_op, echte_db, KAART, indicator="'; drop table waarden; --", jaar="1850", niveau="heel-nl")
+def test_a_broken_map_link_falls_back_with_a_notice(open_pagina, echte_db):
+    at = open_pagina(echte_db, KAART, indicator="'; drop table waarden; --", jaar="1850", niveau="heel-nl")
     meldingen = " ".join(i.value for i in at.info)
     assert "Onbekende indicator" in meldingen and "kaartlaag" in meldingen
     assert at.subheader[0].value.startswith("Moeite met rondkomen (18+)")
 
 
-def test_buurten_layer_for_an_indicator_that_exists_per_buurt(app_op, echte_db):
-    at = _open(app_op, echte_db, KAART, indicator="moeite_met_rondkomen_18plus", niveau="buurt")
+def test_buurten_layer_for_an_indicator_that_exists_per_buurt(open_pagina, echte_db):
+    at = open_pagina(echte_db, KAART, indicator="moeite_met_rondkomen_18plus", niveau="buurt")
     assert at.toggle(key="kaart_buurten").value is True
-    assert "buurt" in _teksten(at)
+    assert "buurt" in teksten(at)
 
 
-def test_buurten_toggle_is_off_for_a_wijk_only_indicator(app_op, echte_db):
-    at = _open(app_op, echte_db, KAART, indicator="burgerpeiling_rapportcijfer_woon_leefklimaat", niveau="buurt")
+def test_buurten_toggle_is_off_for_a_wijk_only_indicator(open_pagina, echte_db):
+    at = open_pagina(echte_db, KAART, indicator="burgerpeiling_rapportcijfer_woon_leefklimaat", niveau="buurt")
     assert at.toggle(key="kaart_buurten").disabled
 
 
 @pytest.mark.parametrize("wijk", WIJKEN)
-def test_every_wijk_profile_renders_with_its_opgaven(app_op, echte_db, wijk):
-    at = _open(app_op, echte_db, PROFIEL, wijk=wijk)
+def test_every_wijk_profile_renders_with_its_opgaven(open_pagina, echte_db, wijk):
+    at = open_pagina(echte_db, PROFIEL, wijk=wijk)
     assert at.title[0].value.startswith("Wijkprofiel ")
-    tekst = _teksten(at)
+    tekst = teksten(at)
     for opgave in ("Gezonde leefstijl", "Bestaanszekerheid", "Mentale weerbaarheid", "Kansengelijkheid",
                    "Meedoen en inclusie"):
         assert f"**{opgave}**" in tekst
@@ -75,21 +66,21 @@ def test_every_wijk_profile_renders_with_its_opgaven(app_op, echte_db, wijk):
 
 @pytest.mark.parametrize("opgave", ["gezonde_leefstijl", "bestaanszekerheid", "mentale_weerbaarheid",
                                     "kansengelijkheid", "meedoen_inclusie"])
-def test_every_opgave_section_of_smitsveen_renders(app_op, echte_db, opgave):
-    at = _open(app_op, echte_db, PROFIEL, wijk="WK034205", opgave=opgave)
+def test_every_opgave_section_of_smitsveen_renders(open_pagina, echte_db, opgave):
+    at = open_pagina(echte_db, PROFIEL, wijk="WK034205", opgave=opgave)
     assert at.segmented_control(key="profiel_opgave").value == opgave
-    assert at.dataframe or "nog geen cijfers" in _teksten(at)
+    assert at.dataframe or "nog geen cijfers" in teksten(at)
 
 
 @pytest.mark.parametrize("wijk", ["WK999999", "<script>alert(1)</script>", "smitsveen"])
-def test_an_unknown_or_malformed_wijk_gets_a_friendly_choice(app_op, echte_db, wijk):
-    at = _open(app_op, echte_db, PROFIEL, wijk=wijk)
+def test_an_unknown_or_malformed_wijk_gets_a_friendly_choice(open_pagina, echte_db, wijk):
+    at = open_pagina(echte_db, PROFIEL, wijk=wijk)
     assert "Kies hieronder een wijk" in at.info[0].value
     assert at.title[0].value == "Wijkprofiel"
 
 
-def test_choosing_another_wijk_updates_the_url(app_op, echte_db):
-    at = _open(app_op, echte_db, PROFIEL, wijk="WK034205")
+def test_choosing_another_wijk_updates_the_url(open_pagina, echte_db):
+    at = open_pagina(echte_db, PROFIEL, wijk="WK034205")
     at.selectbox(key="profiel_wijk").select("WK034207").run()
     assert not at.exception
     assert at.title[0].value == "Wijkprofiel Soest-Zuid"

@@ -3,20 +3,11 @@ import re
 
 import pytest
 
+from tests.conftest import teksten
+
 OPGAVE = "paginas/opgave.py"
 VERGELIJKEN = "paginas/vergelijken.py"
 VIJF = ["gezonde_leefstijl", "bestaanszekerheid", "mentale_weerbaarheid", "kansengelijkheid", "meedoen_inclusie"]
-
-
-def _open(app_op, db, pagina, **query):
-    at = app_op(db, **query)
-    at.switch_page(pagina).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _teksten(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
 
 
 def _param(at, sleutel):
@@ -27,11 +18,11 @@ def _param(at, sleutel):
 # --- Opgave --------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("opgave", VIJF)
-def test_every_opgave_page_shows_goals_key_figures_matrix_and_bars(app_op, echte_db, opgave):
-    at = _open(app_op, echte_db, OPGAVE, opgave=opgave)
+def test_every_opgave_page_shows_goals_key_figures_matrix_and_bars(open_pagina, echte_db, opgave):
+    at = open_pagina(echte_db, OPGAVE, opgave=opgave)
     assert not at.info, [i.value for i in at.info]
     assert at.segmented_control(key="opgave_keuze").value == opgave
-    tekst = _teksten(at)
+    tekst = teksten(at)
     assert "We willen dat" in tekst and "**Global Goals:**" in tekst and "**Positieve gezondheid:**" in tekst
     assert [s.value for s in at.subheader][:2] == ["Doelen", "Wat we doen"]
     assert at.metric, "kerncijfers voor Soest"
@@ -40,10 +31,10 @@ def test_every_opgave_page_shows_goals_key_figures_matrix_and_bars(app_op, echte
     assert "Bron" in tekst
 
 
-def test_bestaanszekerheid_shows_which_wijken_score_unfavourably(app_op, echte_db):
-    at = _open(app_op, echte_db, OPGAVE, opgave="bestaanszekerheid")
+def test_bestaanszekerheid_shows_which_wijken_score_unfavourably(open_pagina, echte_db):
+    at = open_pagina(echte_db, OPGAVE, opgave="bestaanszekerheid")
     assert at.title[0].value == "Opgave: Bestaanszekerheid"
-    tekst = _teksten(at)
+    tekst = teksten(at)
     eerste = re.search(r"^- \*\*(.+?)\*\* — ▼ (\d+) van (\d+) ongunstig", tekst, re.M)
     assert eerste and eerste.group(1) == "Smitsveen"  # most unfavourable first
     assert int(eerste.group(2)) * 2 > int(eerste.group(3))
@@ -58,21 +49,21 @@ def test_bestaanszekerheid_shows_which_wijken_score_unfavourably(app_op, echte_d
     assert "(aandachtspunt)" in tekst or "(inwoners)" in tekst  # stories beside the figures
 
 
-def test_key_figure_shows_nederland_beside_soest(app_op, echte_db):
-    at = _open(app_op, echte_db, OPGAVE, opgave="gezonde_leefstijl")
+def test_key_figure_shows_nederland_beside_soest(open_pagina, echte_db):
+    at = open_pagina(echte_db, OPGAVE, opgave="gezonde_leefstijl")
     assert "29,3 %" in [m.value for m in at.metric]
-    assert "Nederland: **24,6 %** — ▲ gunstig: hoger dan landelijk" in _teksten(at)
+    assert "Nederland: **24,6 %** — ▲ gunstig: hoger dan landelijk" in teksten(at)
 
 
-def test_relative_statements_are_shown_in_words(app_op, echte_db):
-    at = _open(app_op, echte_db, OPGAVE, opgave="mentale_weerbaarheid")
-    tekst = _teksten(at)
+def test_relative_statements_are_shown_in_words(open_pagina, echte_db):
+    at = open_pagina(echte_db, OPGAVE, opgave="mentale_weerbaarheid")
+    tekst = teksten(at)
     assert "Uitspraken uit de wijkprofielen" in tekst
     assert "hoger dan gemiddeld — ▼ ongunstig" in tekst or "het hoogst van alle wijken — ▼ ongunstig" in tekst
 
 
-def test_picking_an_opgave_updates_the_url(app_op, echte_db):
-    at = _open(app_op, echte_db, OPGAVE, opgave="bestaanszekerheid")
+def test_picking_an_opgave_updates_the_url(open_pagina, echte_db):
+    at = open_pagina(echte_db, OPGAVE, opgave="bestaanszekerheid")
     at.segmented_control(key="opgave_keuze").set_value("mentale_weerbaarheid").run()
     assert not at.exception
     assert _param(at, "opgave") == "mentale_weerbaarheid"
@@ -80,30 +71,30 @@ def test_picking_an_opgave_updates_the_url(app_op, echte_db):
 
 
 @pytest.mark.parametrize("waarde", ["armoede", "<script>alert(1)</script>"])
-def test_unknown_opgave_falls_back_with_a_notice(app_op, echte_db, waarde):
-    at = _open(app_op, echte_db, OPGAVE, opgave=waarde)
+def test_unknown_opgave_falls_back_with_a_notice(open_pagina, echte_db, waarde):
+    at = open_pagina(echte_db, OPGAVE, opgave=waarde)
     assert at.title[0].value == "Opgave: Gezonde leefstijl"
     assert "Onbekende opgave" in at.info[0].value
 
 
-def test_opgave_without_description_or_figures_in_the_test_data(app_op, fixture_db):
-    at = _open(app_op, fixture_db, OPGAVE, opgave="kansengelijkheid")
-    tekst = _teksten(at)
+def test_opgave_without_description_or_figures_in_the_test_data(open_pagina, fixture_db):
+    at = open_pagina(fixture_db, OPGAVE, opgave="kansengelijkheid")
+    tekst = teksten(at)
     assert "nog niet opgenomen" in tekst
     assert "nog geen cijfers per wijk" in tekst
-    at = _open(app_op, fixture_db, OPGAVE, opgave="bestaanszekerheid")
-    assert "Testambitie" in _teksten(at)
+    at = open_pagina(fixture_db, OPGAVE, opgave="bestaanszekerheid")
+    assert "Testambitie" in teksten(at)
     assert [m.value for m in at.metric] == ["11,6 %", "985"]
 
 
 # --- Vergelijken ---------------------------------------------------------------------------------------------------
 
-def test_compare_defaults_to_smitsveen_and_soest_zuid(app_op, echte_db):
-    at = _open(app_op, echte_db, VERGELIJKEN)
+def test_compare_defaults_to_smitsveen_and_soest_zuid(open_pagina, echte_db):
+    at = open_pagina(echte_db, VERGELIJKEN)
     assert not at.info
     assert at.multiselect(key="vergelijk_wijken").value == ["WK034205", "WK034207"]
     assert at.checkbox(key="vergelijk_soest").value is False
-    tekst = _teksten(at)
+    tekst = teksten(at)
     assert "De grootste verschillen tussen Smitsveen en Soest-Zuid zijn er bij" in tekst
     assert "scoort Soest-Zuid er" in tekst
     assert at.get("vega_lite_chart")
@@ -114,8 +105,8 @@ def test_compare_defaults_to_smitsveen_and_soest_zuid(app_op, echte_db):
     assert [t.label for t in at.tabs][:2] == ["Gezonde leefstijl", "Bestaanszekerheid"]
 
 
-def test_compare_table_has_units_index_and_largest_difference_first(app_op, echte_db):
-    at = _open(app_op, echte_db, VERGELIJKEN, soest="ja")
+def test_compare_table_has_units_index_and_largest_difference_first(open_pagina, echte_db):
+    at = open_pagina(echte_db, VERGELIJKEN, soest="ja")
     assert at.checkbox(key="vergelijk_soest").value is True
     bestaans = at.dataframe[1].value
     rij = bestaans[bestaans["Indicator"] == "Moeite met rondkomen (18+)"].iloc[0]
@@ -128,25 +119,25 @@ def test_compare_table_has_units_index_and_largest_difference_first(app_op, echt
     assert mentaal["Smitsveen"].str.contains("dan gemiddeld|van alle wijken").any()  # statements in words
 
 
-def test_compare_three_wijken_from_the_link(app_op, echte_db):
-    at = _open(app_op, echte_db, VERGELIJKEN, wijken="WK034205,WK034207,WK034202")
+def test_compare_three_wijken_from_the_link(open_pagina, echte_db):
+    at = open_pagina(echte_db, VERGELIJKEN, wijken="WK034205,WK034207,WK034202")
     assert not at.info
     assert at.multiselect(key="vergelijk_wijken").value == ["WK034205", "WK034207", "WK034202"]
-    assert "De grootste verschillen tussen Smitsveen, Soest-Zuid en Klaarwater" in _teksten(at)
-    assert "het vaakst het ongunstigst" in _teksten(at)
+    assert "De grootste verschillen tussen Smitsveen, Soest-Zuid en Klaarwater" in teksten(at)
+    assert "het vaakst het ongunstigst" in teksten(at)
     assert "Index Klaarwater" in at.dataframe[0].value.columns
 
 
 @pytest.mark.parametrize("wijken", ["WK034205", "WK999999,WK034207", "'; drop table waarden; --", ","])
-def test_compare_with_an_invalid_link_falls_back_with_a_notice(app_op, echte_db, wijken):
-    at = _open(app_op, echte_db, VERGELIJKEN, wijken=wijken)
+def test_compare_with_an_invalid_link_falls_back_with_a_notice(open_pagina, echte_db, wijken):
+    at = open_pagina(echte_db, VERGELIJKEN, wijken=wijken)
     assert "standaardkeuze" in at.info[0].value
     assert at.multiselect(key="vergelijk_wijken").value == ["WK034205", "WK034207"]
-    assert "De grootste verschillen tussen Smitsveen en Soest-Zuid" in _teksten(at)
+    assert "De grootste verschillen tussen Smitsveen en Soest-Zuid" in teksten(at)
 
 
-def test_choosing_wijken_and_soest_updates_the_url(app_op, echte_db):
-    at = _open(app_op, echte_db, VERGELIJKEN)
+def test_choosing_wijken_and_soest_updates_the_url(open_pagina, echte_db):
+    at = open_pagina(echte_db, VERGELIJKEN)
     at.multiselect(key="vergelijk_wijken").select("WK034201").run()
     assert not at.exception
     assert _param(at, "wijken") == "WK034205,WK034207,WK034201"
@@ -159,6 +150,6 @@ def test_choosing_wijken_and_soest_updates_the_url(app_op, echte_db):
     assert at.multiselect(key="vergelijk_wijken").value == ["WK034201"]  # and the widget keeps the user's choice
 
 
-def test_compare_works_on_the_test_data(app_op, fixture_db):
-    at = _open(app_op, fixture_db, VERGELIJKEN, wijken="WK034205,WK034207", soest="ja")
-    assert "test moeite met rondkomen" in _teksten(at).lower()
+def test_compare_works_on_the_test_data(open_pagina, fixture_db):
+    at = open_pagina(fixture_db, VERGELIJKEN, wijken="WK034205,WK034207", soest="ja")
+    assert "test moeite met rondkomen" in teksten(at).lower()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,10 +50,11 @@ def wacht_op_gezond(url: str, proces: subprocess.Popen, seconden: float = 60) ->
     raise RuntimeError("streamlit werd niet gezond binnen de tijd")
 
 
-@pytest.fixture(scope="session")
-def app_url(echte_db) -> str:
+@contextmanager
+def draaiende_app(db: Path):
+    """`streamlit run app.py` on a free port against `db`; yields its URL and stops it afterwards."""
     poort = _vrije_poort()
-    proces = start_streamlit(PROJECT / "app.py", echte_db, poort)
+    proces = start_streamlit(PROJECT / "app.py", db, poort)
     url = f"http://127.0.0.1:{poort}"
     try:
         wacht_op_gezond(url, proces)
@@ -60,6 +62,12 @@ def app_url(echte_db) -> str:
     finally:
         proces.terminate()
         proces.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url(echte_db) -> str:
+    with draaiende_app(echte_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -96,6 +104,36 @@ def wacht_op_app(page, timeout: int = 60_000) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') "
         "&& document.querySelector('[data-testid=\"stMain\"] h1')", timeout=timeout)
     page.wait_for_timeout(300)
+
+
+def wacht_op_grafieken(page, aantal: int = 1) -> None:
+    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas, "
+                           f"[data-testid=\"stVegaLiteChart\"] svg').length >= {aantal}", timeout=30_000)
+    page.wait_for_timeout(1500)
+
+
+def hele_pagina(page, naam: str, max_hoogte: int = 14_000) -> Path:
+    """Streamlit scrolls inside its own container, so a 'full page' shot stops at the window: make the window as
+    tall as the content first (at the same width), then take the shot."""
+    hoogte = page.evaluate("() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
+                           "[data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight), 800)")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(hoogte) + 80, max_hoogte)})
+    page.wait_for_timeout(1500)
+    return schermafdruk(page, naam)
+
+
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_overtredingen(page) -> list[dict]:
+    """Serious and critical WCAG 2.1 A/AA violations found by axe-core (npm registry, injected offline)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} ontbreekt: draai bash scripts/test.sh (npm ci)")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    resultaat = page.evaluate("""async () => await axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+    return [{"regel": v["id"], "impact": v["impact"], "hulp": v["help"], "waar": [n["target"] for n in v["nodes"][:3]]}
+            for v in resultaat["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def schermafdruk(page, naam: str) -> Path:

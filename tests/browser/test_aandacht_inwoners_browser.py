@@ -1,76 +1,40 @@
 """A beleidsmedewerker weighs a proposal for Smitsveen; a raadslid reads what residents said. Screenshots in
 test-artifacts/: aandacht_smitsveen, aandacht_marge_25, aandacht_telefoon, inwoners_echt, inwoners_testgegevens."""
 import json
-from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import (PROJECT, _vrije_poort, echte_fouten, schermafdruk, start_streamlit,
-                                    wacht_op_app, wacht_op_gezond)
+from tests.browser.conftest import (axe_overtredingen, draaiende_app, echte_fouten, hele_pagina, wacht_op_app,
+                                    wacht_op_grafieken)
 
 pytestmark = pytest.mark.browser
-AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="module")
 def test_app_url(fixture_db):
     """The app on the made-up test data (tests/fixtures/data), which has a survey and resident voices."""
-    poort = _vrije_poort()
-    proces = start_streamlit(PROJECT / "app.py", fixture_db, poort)
-    url = f"http://127.0.0.1:{poort}"
-    try:
-        wacht_op_gezond(url, proces)
+    with draaiende_app(fixture_db) as url:
         yield url
-    finally:
-        proces.terminate()
-        proces.wait(timeout=20)
-
-
-def _wacht_op_grafieken(pagina, aantal: int = 1) -> None:
-    pagina.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas, "
-                             f"[data-testid=\"stVegaLiteChart\"] svg').length >= {aantal}", timeout=30_000)
-    pagina.wait_for_timeout(1200)
-
-
-def _hele_pagina(pagina, naam: str) -> Path:
-    """Streamlit scrolls inside its own container, so a 'full page' shot stops at the window: make the window as
-    tall as the content first (at the same width), then take the shot."""
-    hoogte = pagina.evaluate("() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
-                             "[data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight), 800)")
-    breedte = pagina.viewport_size["width"]
-    pagina.set_viewport_size({"width": breedte, "height": min(int(hoogte) + 80, 12_000)})
-    pagina.wait_for_timeout(1200)
-    return schermafdruk(pagina, naam)
-
-
-def _axe(pagina) -> list[dict]:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} ontbreekt: draai bash scripts/test.sh (npm ci)")
-    pagina.add_script_tag(content=Path(AXE).read_text(encoding="utf-8"))
-    resultaat = pagina.evaluate("""async () => await axe.run(document, {
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-    return [{"regel": v["id"], "hulp": v["help"], "waar": [n["target"] for n in v["nodes"][:3]]}
-            for v in resultaat["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def test_aandacht_smitsveen_on_one_page(app_url, pagina):
     pagina.goto(f"{app_url}/aandacht?wijk=WK034205")
     wacht_op_app(pagina)
-    _wacht_op_grafieken(pagina)
+    wacht_op_grafieken(pagina)
     assert pagina.get_by_text("Draagt het bij aan een wijk of doelgroep die extra aandacht vereist?").first.is_visible()
     assert pagina.get_by_text("Een signaal, geen oordeel.").first.is_visible()
     assert pagina.get_by_text("Smitsveen: de opgaven op een rij").is_visible()
     assert pagina.get_by_text("Moeite met rondkomen (18+)").first.is_visible()
-    _hele_pagina(pagina, "aandacht_smitsveen")
+    hele_pagina(pagina, "aandacht_smitsveen")
     assert not echte_fouten(pagina), pagina.fouten
-    ernstig = _axe(pagina)
+    ernstig = axe_overtredingen(pagina)
     assert not ernstig, json.dumps(ernstig, indent=1, ensure_ascii=False)
 
 
 def test_aandacht_margin_slider_updates_the_url(app_url, pagina):
     pagina.goto(f"{app_url}/aandacht")
     wacht_op_app(pagina)
-    _wacht_op_grafieken(pagina)
+    wacht_op_grafieken(pagina)
     schuif = pagina.get_by_role("slider").first
     schuif.focus()
     for _ in range(3):
@@ -78,8 +42,8 @@ def test_aandacht_margin_slider_updates_the_url(app_url, pagina):
     pagina.wait_for_function("() => location.search.includes('marge=25')", timeout=20_000)
     wacht_op_app(pagina)
     pagina.get_by_text("meer dan 25 %", exact=False).first.wait_for(timeout=20_000)
-    _wacht_op_grafieken(pagina)
-    _hele_pagina(pagina, "aandacht_marge_25")
+    wacht_op_grafieken(pagina)
+    hele_pagina(pagina, "aandacht_marge_25")
     assert not echte_fouten(pagina), pagina.fouten
 
 
@@ -89,8 +53,8 @@ def test_aandacht_on_a_phone(app_url, browser):
     try:
         pagina.goto(f"{app_url}/aandacht?wijk=WK034205")
         wacht_op_app(pagina)
-        _wacht_op_grafieken(pagina)
-        _hele_pagina(pagina, "aandacht_telefoon")
+        wacht_op_grafieken(pagina)
+        hele_pagina(pagina, "aandacht_telefoon")
     finally:
         context.close()
 
@@ -100,27 +64,27 @@ def test_inwoners_on_real_data(app_url, pagina):
     wacht_op_app(pagina)
     pagina.wait_for_timeout(1500)
     assert pagina.get_by_text("Tellen én vertellen.").first.is_visible()
-    _hele_pagina(pagina, "inwoners_echt")
+    hele_pagina(pagina, "inwoners_echt")
     assert not echte_fouten(pagina), pagina.fouten
 
 
 def test_inwoners_survey_and_voices_on_test_data(test_app_url, pagina):
     pagina.goto(f"{test_app_url}/inwoners")
     wacht_op_app(pagina)
-    _wacht_op_grafieken(pagina, 5)
+    wacht_op_grafieken(pagina, 5)
     assert pagina.get_by_text("Beantwoord door 30 van de 200 deelnemers.").is_visible()
     assert pagina.get_by_text("In woorden: meer ontmoetingsplekken: 52,5 %", exact=False).is_visible()
-    _hele_pagina(pagina, "inwoners_testgegevens")
+    hele_pagina(pagina, "inwoners_testgegevens")
     assert not echte_fouten(pagina), pagina.fouten
-    ernstig = _axe(pagina)
+    ernstig = axe_overtredingen(pagina)
     assert not ernstig, json.dumps(ernstig, indent=1, ensure_ascii=False)
 
     pagina.goto(f"{test_app_url}/inwoners?opgave=mentale_weerbaarheid&wijk=WK034205")
     wacht_op_app(pagina)
-    _wacht_op_grafieken(pagina)
+    wacht_op_grafieken(pagina)
     assert pagina.get_by_text("Testjongeren zeggen", exact=False).is_visible()
     assert not pagina.get_by_text("testbuurthuis", exact=False).count()
-    _hele_pagina(pagina, "inwoners_testgegevens_gefilterd")
+    hele_pagina(pagina, "inwoners_testgegevens_gefilterd")
 
 
 def test_aandacht_through_the_menu(app_url, pagina):
@@ -130,13 +94,13 @@ def test_aandacht_through_the_menu(app_url, pagina):
     pagina.get_by_role("link", name="Aandacht per opgave").first.click()
     pagina.wait_for_url("**/aandacht", timeout=20_000)
     wacht_op_app(pagina)
-    _wacht_op_grafieken(pagina)
+    wacht_op_grafieken(pagina)
     pagina.get_by_role("combobox", name="Kies een wijk").click()
     pagina.keyboard.type("Smitsveen")
     pagina.keyboard.press("Enter")
     pagina.wait_for_function("() => location.search.includes('wijk=WK034205')", timeout=20_000)
     wacht_op_app(pagina)
     pagina.get_by_text("Smitsveen: de opgaven op een rij").wait_for(timeout=20_000)
-    _wacht_op_grafieken(pagina)
-    _hele_pagina(pagina, "aandacht_via_menu")
+    wacht_op_grafieken(pagina)
+    hele_pagina(pagina, "aandacht_via_menu")
     assert not echte_fouten(pagina), pagina.fouten

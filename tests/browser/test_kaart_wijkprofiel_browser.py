@@ -1,7 +1,7 @@
 """A raadslid's path: open the map, switch the indicator, click through to Smitsveen's profile."""
 import pytest
 
-from tests.browser.conftest import echte_fouten, schermafdruk, wacht_op_app
+from tests.browser.conftest import draaiende_app, echte_fouten, schermafdruk, wacht_op_app
 
 pytestmark = pytest.mark.browser
 
@@ -45,18 +45,11 @@ def test_profile_link_with_an_unknown_wijk_offers_a_choice(app_url, pagina):
 
 def test_a_shared_link_is_the_first_visit_of_a_fresh_server(echte_db, browser):
     """Regression: with a folder named pages/, Streamlit ran a page directly (no app.py) on a first deep link."""
-    from tests.browser.conftest import PROJECT, _vrije_poort, start_streamlit, wacht_op_gezond
-    poort = _vrije_poort()
-    proces = start_streamlit(PROJECT / "app.py", echte_db, poort)
-    try:
-        wacht_op_gezond(f"http://127.0.0.1:{poort}", proces)
+    with draaiende_app(echte_db) as url:
         pagina = browser.new_page(viewport={"width": 1600, "height": 1000})
-        pagina.goto(f"http://127.0.0.1:{poort}/wijkprofiel?wijk=WK034207")
+        pagina.goto(f"{url}/wijkprofiel?wijk=WK034207")
         wacht_op_app(pagina)
         assert pagina.locator("h1").first.inner_text() == "Wijkprofiel Soest-Zuid"
         navigatie = pagina.locator("[data-testid='stSidebarNav']").inner_text()
         assert "Aandacht per opgave" in navigatie and "_ui" not in navigatie  # our titles, not file names
         pagina.close()
-    finally:
-        proces.terminate()
-        proces.wait(timeout=20)

@@ -1,41 +1,24 @@
 """A beleidsmedewerker opens Bestaanszekerheid and then Smitsveen beside Soest-Zuid, and shares that view by link.
 Screenshots in test-artifacts/: opgave_bestaanszekerheid, vergelijken_smitsveen_soest_zuid, vergelijken_drie_wijken."""
-from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import echte_fouten, schermafdruk, wacht_op_app
+from tests.browser.conftest import echte_fouten, hele_pagina, schermafdruk, wacht_op_app, wacht_op_grafieken
 
 pytestmark = pytest.mark.browser
-
-
-def _wacht_op_grafieken(pagina, aantal: int = 1) -> None:
-    pagina.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas, "
-                             f"[data-testid=\"stVegaLiteChart\"] svg').length >= {aantal}", timeout=30_000)
-    pagina.wait_for_timeout(1500)
-
-
-def _hele_pagina(pagina, naam: str) -> Path:
-    """Streamlit scrolls inside its own container: make the window as tall as the content, then take the shot."""
-    hoogte = pagina.evaluate("() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
-                             "[data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight), 800)")
-    breedte = pagina.viewport_size["width"]
-    pagina.set_viewport_size({"width": breedte, "height": min(int(hoogte) + 80, 14_000)})
-    pagina.wait_for_timeout(1500)
-    return schermafdruk(pagina, naam)
 
 
 def test_bestaanszekerheid_page(app_url, pagina):
     pagina.goto(f"{app_url}/opgave?opgave=bestaanszekerheid")
     wacht_op_app(pagina)
-    _wacht_op_grafieken(pagina, 3)
+    wacht_op_grafieken(pagina, 3)
     assert pagina.get_by_role("heading", name="Opgave: Bestaanszekerheid").is_visible()
     assert pagina.get_by_text("We willen dat", exact=False).first.is_visible()
     assert pagina.get_by_text("Alle indicatoren in één overzicht").is_visible()
     # the matrix and the bars are drawn, and the matrix says its judgements in words
     assert pagina.locator("[data-testid='stVegaLiteChart']").count() >= 3
     assert pagina.get_by_text("▼ ongunstig: slechter dan Soest", exact=False).first.is_visible()
-    pad = _hele_pagina(pagina, "opgave_bestaanszekerheid")
+    pad = hele_pagina(pagina, "opgave_bestaanszekerheid")
     assert pad.stat().st_size > 50_000
     assert not echte_fouten(pagina), echte_fouten(pagina)
 
@@ -43,21 +26,21 @@ def test_bestaanszekerheid_page(app_url, pagina):
 def test_compare_page_is_the_shared_link(app_url, pagina):
     pagina.goto(f"{app_url}/vergelijken?wijken=WK034205,WK034207")
     wacht_op_app(pagina)
-    _wacht_op_grafieken(pagina)
+    wacht_op_grafieken(pagina)
     assert pagina.get_by_role("heading", name="Wijken vergelijken").is_visible()
     assert pagina.get_by_text("De grootste verschillen tussen Smitsveen en Soest-Zuid", exact=False).first.is_visible()
     # the chart has the summary as its text alternative
     beschrijving = pagina.locator("[data-testid='stVegaLiteChart']").first.evaluate(
         "e => [e, ...e.querySelectorAll('[aria-label]')].map(x => x.getAttribute('aria-label') || '').join(' ')")
     assert "De grootste verschillen tussen Smitsveen en Soest-Zuid" in beschrijving
-    _hele_pagina(pagina, "vergelijken_smitsveen_soest_zuid")
+    hele_pagina(pagina, "vergelijken_smitsveen_soest_zuid")
     assert not echte_fouten(pagina), echte_fouten(pagina)
 
 
 def test_compare_three_wijken_with_soest(app_url, pagina):
     pagina.goto(f"{app_url}/vergelijken?wijken=WK034205,WK034207,WK034202&soest=ja")
     wacht_op_app(pagina)
-    _wacht_op_grafieken(pagina)
+    wacht_op_grafieken(pagina)
     assert pagina.get_by_text("De grootste verschillen tussen Smitsveen, Soest-Zuid en Klaarwater",
                               exact=False).first.is_visible()
     schermafdruk(pagina, "vergelijken_drie_wijken")
