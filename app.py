@@ -1,20 +1,40 @@
-"""Wijkprofielen Soest — router only: page config, style, navigation."""
+"""Wijkprofielen Soest — the start page: what the dashboard holds.
+
+The other screens are files in pages/ (file name = URL path); each starts with `ui.pagina(...)`, so a deep link
+on a fresh session gets the same page config, style and navigation as this page.
+"""
 import streamlit as st
 
-from paginas import _ui
+import ui
+from soest_data.weergave import overzicht
 
-st.set_page_config(page_title="Wijkprofielen Soest", page_icon="🏘️", layout="wide",
-                   menu_items={"Get help": None, "Report a bug": None, "About": "Wijkprofielen Soest — sociaal domein"})
-_ui.opmaak()
+ui.pagina("Start")
+g = ui.gegevens()
+ind = g["indicatoren"]
+wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"]
 
-PAGINAS = [
-    st.Page("paginas/start.py", title="Start", icon=":material/home:", default=True),
-    st.Page("paginas/kaart.py", title="Kaart", icon=":material/map:", url_path="kaart"),
-    st.Page("paginas/wijkprofiel.py", title="Wijkprofiel", icon=":material/location_city:", url_path="wijkprofiel"),
-    st.Page("paginas/opgave.py", title="Opgaven", icon=":material/flag:", url_path="opgave"),
-    st.Page("paginas/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:", url_path="vergelijken"),
-    st.Page("paginas/aandacht.py", title="Aandacht per opgave", icon=":material/priority_high:", url_path="aandacht"),
-    st.Page("paginas/inwoners.py", title="Inwoners aan het woord", icon=":material/forum:", url_path="inwoners"),
-    st.Page("paginas/data.py", title="Over de data", icon=":material/info:", url_path="data"),
-]
-st.navigation(PAGINAS).run()
+st.title("Wijkprofielen Soest")
+st.markdown(
+    "Hoe gaat het in de wijken van Soest? Dit dashboard zet per wijk de cijfers naast elkaar voor de vijf opgaven "
+    "van de **Integrale Visie Sociaal Domein 2024-2028** ('In verbinding samen doen'): gezonde leefstijl, "
+    "bestaanszekerheid, mentale weerbaarheid, kansengelijkheid en meedoen en inclusie. Elke wijk wordt vergeleken "
+    "met het gemiddelde van Soest. Alle cijfers komen uit openbare bronnen; de bron staat bij elk cijfer.")
+
+kolommen = st.columns(4)
+kolommen[0].metric("Wijken", len(wijken))
+kolommen[1].metric("Indicatoren", len(ind))
+kolommen[2].metric("Bronnen", len(g["bronnen"]))
+kolommen[3].metric("Meest recente jaar", overzicht.laatste_jaar(g["waarden"]) or "–")
+
+st.subheader("Indicatoren per opgave")
+per_opgave = overzicht.indicatoren_per_opgave(ind)
+st.dataframe(per_opgave, hide_index=True, width="content")
+
+st.subheader("De wijken")
+st.markdown(", ".join(wijken["naam"]) + ".")
+
+st.subheader("Bronnen")
+for _, bron in g["bronnen"].iterrows():
+    tabel = f" (tabel {bron['tabel']})" if bron["tabel"] else ""
+    st.markdown(f"- [{bron['uitgever']}: {bron['titel']}{tabel}]({bron['url']}), {bron['licentie']}")
+st.caption(f"Database gebouwd op {g['bouwinfo'].get('gebouwd_op', 'onbekend')} uit de tekstbestanden in data/.")

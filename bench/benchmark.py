@@ -52,16 +52,16 @@ def main() -> int:
     triviaal = _mediaan(lambda: AppTest.from_file(str(PROJECT / "bench" / "triviaal.py")),
                         [lambda at: at.selectbox[0].select("b"), lambda at: at.selectbox[0].select("a")], herhaal)
     metingen = {
-        "kaart: andere indicator": _mediaan(app("paginas/kaart.py"), [
+        "kaart: andere indicator": _mediaan(app("pages/kaart.py"), [
             lambda at: at.selectbox(key="kaart_indicator").select("eenzaam_18plus"),
             lambda at: at.selectbox(key="kaart_indicator").select("moeite_met_rondkomen_18plus")], herhaal),
-        "kaart: andere jaar": _mediaan(app("paginas/kaart.py"), [
+        "kaart: andere jaar": _mediaan(app("pages/kaart.py"), [
             lambda at: at.segmented_control(key="kaart_jaar").set_value(2016),
             lambda at: at.segmented_control(key="kaart_jaar").set_value(2020)], herhaal),
-        "wijkprofiel: andere wijk": _mediaan(app("paginas/wijkprofiel.py", wijk="WK034205"), [
+        "wijkprofiel: andere wijk": _mediaan(app("pages/wijkprofiel.py", wijk="WK034205"), [
             lambda at: at.selectbox(key="profiel_wijk").select("WK034207"),
             lambda at: at.selectbox(key="profiel_wijk").select("WK034205")], herhaal),
-        "wijkprofiel: andere opgave": _mediaan(app("paginas/wijkprofiel.py", wijk="WK034205"), [
+        "wijkprofiel: andere opgave": _mediaan(app("pages/wijkprofiel.py", wijk="WK034205"), [
             lambda at: at.segmented_control(key="profiel_opgave").set_value("bestaanszekerheid"),
             lambda at: at.segmented_control(key="profiel_opgave").set_value("gezonde_leefstijl")], herhaal),
     }

@@ -6,8 +6,9 @@ import sys
 import time
 from pathlib import Path
 
-from soest_data import bouw, db, paden, uitwisseling
-from soest_data.probleem import BronFout
+from soest_data import db, paden
+from soest_data.bronnen import bouw, uitwisseling
+from soest_data.bronnen.probleem import BronFout
 
 
 def main(argv: list[str] | None = None) -> int:

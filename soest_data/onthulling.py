@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-AFGESCHERMD = "afgeschermd"
+from soest_data.begrippen import AFGESCHERMD
 
 
 def pas_toe(waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:

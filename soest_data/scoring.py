@@ -11,8 +11,7 @@ import math
 import pandas as pd
 
 from soest_data import opmaak
-from soest_data.onthulling import AFGESCHERMD
-from soest_data.waardenbestand import RELATIEF, STATUSSEN
+from soest_data.begrippen import AFGESCHERMD, RELATIEF, STATUSSEN
 
 STANDAARD_MARGE = 0.10
 

@@ -8,9 +8,6 @@ import pandas as pd
 
 from soest_data import onthulling
 
-SOEST = "GM0342"
-NEDERLAND = "NL01"
-
 
 def indicatoren(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The catalogue, with per indicator the years and levels that really have values."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from soest_data import bouw
+from soest_data.bronnen import bouw
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT / "tests" / "fixtures" / "data"
@@ -54,7 +54,7 @@ def app_op(monkeypatch):
 
 @pytest.fixture
 def open_pagina(app_op):
-    """open_pagina(db_pad, "paginas/kaart.py", indicator=…) → the page run through app.py, without an exception."""
+    """open_pagina(db_pad, "pages/kaart.py", indicator=…) → the page run through app.py, without an exception."""
     def open_(db_pad: Path, pagina: str, **query):
         at = app_op(db_pad, **query)
         at.switch_page(pagina).run()

@@ -12,11 +12,11 @@ AFWEGINGSVRAAG = "Draagt het bij aan een wijk of doelgroep die extra aandacht ve
 
 
 def _aandacht(open_pagina, db, **query):
-    return open_pagina(db, "paginas/aandacht.py", **query)
+    return open_pagina(db, "pages/aandacht.py", **query)
 
 
 def _inwoners(open_pagina, db, **query):
-    return open_pagina(db, "paginas/inwoners.py", **query)
+    return open_pagina(db, "pages/inwoners.py", **query)
 
 
 def _tekst(at) -> str:

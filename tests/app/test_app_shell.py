@@ -12,14 +12,14 @@ def test_start_page_says_what_the_dashboard_holds(app_op, echte_db):
 
 def test_data_page_shows_the_definition_from_the_url(app_op, fixture_db):
     at = app_op(fixture_db, indicator="test_moeite")
-    at.switch_page("paginas/data.py").run()
+    at.switch_page("pages/data.py").run()
     assert not at.exception
     assert any(s.value == "Test moeite met rondkomen" for s in at.subheader)
 
 
 def test_data_page_handles_an_unknown_indicator_in_the_url(app_op, fixture_db):
     at = app_op(fixture_db, indicator="<script>")
-    at.switch_page("paginas/data.py").run()
+    at.switch_page("pages/data.py").run()
     assert not at.exception
     assert any("Onbekende indicator" in i.value for i in at.info)
 

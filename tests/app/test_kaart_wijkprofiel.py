@@ -3,8 +3,8 @@ import pytest
 
 from tests.conftest import teksten
 
-KAART = "paginas/kaart.py"
-PROFIEL = "paginas/wijkprofiel.py"
+KAART = "pages/kaart.py"
+PROFIEL = "pages/wijkprofiel.py"
 WIJKEN = [f"WK03420{i}" for i in range(1, 9)]
 
 

@@ -5,8 +5,8 @@ import pytest
 
 from tests.conftest import teksten
 
-OPGAVE = "paginas/opgave.py"
-VERGELIJKEN = "paginas/vergelijken.py"
+OPGAVE = "pages/opgave.py"
+VERGELIJKEN = "pages/vergelijken.py"
 VIJF = ["gezonde_leefstijl", "bestaanszekerheid", "mentale_weerbaarheid", "kansengelijkheid", "meedoen_inclusie"]
 
 

@@ -4,8 +4,14 @@ import json
 
 import pytest
 
-from tests.browser.conftest import (axe_overtredingen, draaiende_app, echte_fouten, hele_pagina, wacht_op_app,
-                                    wacht_op_grafieken)
+from tests.browser.conftest import (
+    axe_overtredingen,
+    draaiende_app,
+    echte_fouten,
+    hele_pagina,
+    wacht_op_app,
+    wacht_op_grafieken,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,12 @@
 """A raadslid's path: open the map, switch the indicator, click through to Smitsveen's profile."""
 import pytest
 
-from tests.browser.conftest import draaiende_app, echte_fouten, schermafdruk, wacht_op_app
+from tests.browser.conftest import (
+    draaiende_app,
+    echte_fouten,
+    schermafdruk,
+    wacht_op_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -44,12 +49,18 @@ def test_profile_link_with_an_unknown_wijk_offers_a_choice(app_url, pagina):
 
 
 def test_a_shared_link_is_the_first_visit_of_a_fresh_server(echte_db, browser):
-    """Regression: with a folder named pages/, Streamlit ran a page directly (no app.py) on a first deep link."""
+    """Classic multipage runs a deep-linked page file on its own: ui.pagina() must still give it the shared shell
+    (page config, style, our navigation), with no "Page not found" on the way."""
     with draaiende_app(echte_db) as url:
         pagina = browser.new_page(viewport={"width": 1600, "height": 1000})
+        meldingen = []
+        pagina.on("console", lambda m: meldingen.append(m.text))
         pagina.goto(f"{url}/wijkprofiel?wijk=WK034207")
         wacht_op_app(pagina)
         assert pagina.locator("h1").first.inner_text() == "Wijkprofiel Soest-Zuid"
-        navigatie = pagina.locator("[data-testid='stSidebarNav']").inner_text()
-        assert "Aandacht per opgave" in navigatie and "_ui" not in navigatie  # our titles, not file names
+        assert pagina.title() == "Wijkprofiel · Wijkprofielen Soest"  # set by ui.pagina, not by a router
+        navigatie = pagina.locator("[data-testid='stSidebar']").inner_text()
+        assert "Aandacht per opgave" in navigatie and "Over de data" in navigatie
+        assert not any("page not found" in m.lower() for m in meldingen), meldingen
+        assert "Page not found" not in pagina.content()
         pagina.close()

@@ -3,7 +3,13 @@ Screenshots in test-artifacts/: opgave_bestaanszekerheid, vergelijken_smitsveen_
 
 import pytest
 
-from tests.browser.conftest import echte_fouten, hele_pagina, schermafdruk, wacht_op_app, wacht_op_grafieken
+from tests.browser.conftest import (
+    echte_fouten,
+    hele_pagina,
+    schermafdruk,
+    wacht_op_app,
+    wacht_op_grafieken,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,9 @@ import math
 import pandas as pd
 import pytest
 
-from soest_data import aandacht, scoring
+from soest_data import scoring
+from soest_data.begrippen import VIJF_OPGAVEN
+from soest_data.weergave import aandacht
 
 WIJKEN = pd.DataFrame({"code": ["WK01", "WK02", "WK03"], "naam": ["Aawijk", "Beewijk", "Ceewijk"]})
 
@@ -202,7 +204,7 @@ def test_matrix_chart_says_it_in_words_and_frames_the_chosen_wijk(gegevens):
     data = next(iter(spec["datasets"].values()))
     cel = next(d for d in data if d["wijk"] == "◆ Aawijk" and d["opgave_naam"] == "Bestaanszekerheid")
     assert (cel["regel1"], cel["regel2"]) == ("3 van 3 ▼", "valt op")
-    assert sum(d["uitgelicht"] for d in data) == len(aandacht.VIJF_OPGAVEN)
+    assert sum(d["uitgelicht"] for d in data) == len(VIJF_OPGAVEN)
     assert any(laag["mark"]["type"] == "text" for laag in spec["layer"])
 
 

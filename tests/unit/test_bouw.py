@@ -4,8 +4,9 @@ import shutil
 import duckdb
 import pytest
 
-from soest_data import bouw, db
-from soest_data.probleem import BronFout
+from soest_data import db
+from soest_data.bronnen import bouw
+from soest_data.bronnen.probleem import BronFout
 from tests.conftest import FIXTURE_DATA, GEO
 
 

@@ -2,7 +2,7 @@
 import pandas as pd
 import yaml
 
-from soest_data import enquete
+from soest_data.weergave import enquete
 from tests.conftest import FIXTURE_DATA
 
 ENQUETE = yaml.safe_load((FIXTURE_DATA / "enquete.yaml").read_text(encoding="utf-8"))["enquete"]

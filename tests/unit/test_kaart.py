@@ -4,7 +4,8 @@ import json
 import pandas as pd
 import pytest
 
-from soest_data import db, gebieden, kaart, opmaak, waarden
+from soest_data import db, gebieden, opmaak, waarden
+from soest_data.weergave import kaart
 
 GRIJS = [224, 224, 224, 230]
 

@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from soest_data import db, opgaveoverzicht, scoring, waarden
+from soest_data import db, scoring, waarden
+from soest_data.weergave import opgaveoverzicht
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from soest_data import bouw, db, uitwisseling
+from soest_data import db
 from soest_data.__main__ import main
-from soest_data.probleem import BronFout
+from soest_data.bronnen import bouw, uitwisseling
+from soest_data.bronnen.probleem import BronFout
 from tests.conftest import GEO
 
 

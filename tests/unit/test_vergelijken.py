@@ -4,7 +4,8 @@ import math
 import pandas as pd
 import pytest
 
-from soest_data import scoring, vergelijken
+from soest_data import scoring
+from soest_data.weergave import vergelijken
 
 NAMEN = {"WK034205": "Smitsveen", "WK034207": "Soest-Zuid", "WK034201": "'t Hart-Soestdijk"}
 

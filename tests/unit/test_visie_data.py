@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from soest_data import bouw
-from soest_data.catalogus import OPGAVEN
+from soest_data.begrippen import OPGAVEN
+from soest_data.bronnen import bouw
 
 PROJECT = Path(__file__).resolve().parents[2]
 DATA = PROJECT / "data"

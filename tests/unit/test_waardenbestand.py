@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from soest_data import catalogus
-from soest_data.waardenbestand import lees_waarden
+from soest_data.bronnen import catalogus
+from soest_data.bronnen.waardenbestand import lees_waarden
 from tests.conftest import FIXTURE_DATA
 
 KOP = "gebied_code,indicator,jaar,waarde,eenheid,relatief,status,bron,citaat\n"

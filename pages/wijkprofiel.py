@@ -1,11 +1,14 @@
 """Wijkprofiel: one wijk against Soest — header, the five opgaven at a glance, per opgave its indicators, the story."""
 import streamlit as st
 
-from paginas import _ui
-from soest_data import kaart, scoring, url_state, wijkprofiel
-from soest_data.catalogus import OPGAVEN
+import ui
+from soest_data import scoring, url_state
+from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.weergave import kaart, wijkprofiel
 
-g = _ui.gegevens()
+ui.pagina("Wijkprofiel")
+
+g = ui.gegevens()
 wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"]
 naam_van = dict(zip(wijken["code"], wijken["naam"]))
 keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")
@@ -15,7 +18,7 @@ if keuze.waarde is None:
     if keuze.melding:
         st.info(f"De wijk in de link is niet bekend ('{st.query_params.get('wijk', '')[:40]}'). Kies hieronder een wijk.")
     st.markdown("Kies de wijk waarvan u het profiel wilt zien:")
-    _ui.wijkknoppen(list(naam_van.items()))
+    ui.wijkknoppen(list(naam_van.items()))
     st.stop()
 
 wijk = keuze.waarde
@@ -28,11 +31,11 @@ def _wijk_naar_url():
 
 waarden = g["waarden"]
 kop = wijkprofiel.kop(wijk, g["gebieden"], waarden)
-beoordeeld = _ui.beoordeeld()
+beoordeeld = ui.beoordeeld()
 verhalen = g["verhalen"][g["verhalen"]["gebied"] == wijk]
 
 st.title(f"Wijkprofiel {kop.naam}")
-_ui.widget_volgt_url("profiel_wijk", wijk)
+ui.widget_volgt_url("profiel_wijk", wijk)
 st.selectbox("Kies een andere wijk", list(naam_van), format_func=naam_van.get, key="profiel_wijk",
              on_change=_wijk_naar_url)
 links, rechts = st.columns([3, 2], gap="large")
@@ -42,7 +45,7 @@ with links:
     for _, v in verhalen[verhalen["soort"] == "voorbehoud"].iterrows():
         st.warning(f"**Let op:** {v['tekst']}")
 with rechts:
-    st.pydeck_chart(kaart.locatorkaart(_ui.vormen("wijk"), wijk), height=240,
+    st.pydeck_chart(kaart.locatorkaart(ui.vormen("wijk"), wijk), height=240,
                     alt=f"Kaartje van Soest met de ligging van {kop.naam}.")
 
 st.header("De vijf opgaven in één oogopslag")
@@ -64,23 +67,23 @@ for soort, kopje in (("situatieschets", None), ("sterk", "Sterke kanten"), ("aan
     for _, v in deel.iterrows():
         st.markdown(f"{'- ' if kopje else ''}{v['tekst']}")
 if len(verhalen):
-    _ui.verhaalbron(verhalen)
+    ui.verhaalbron(verhalen)
 else:
     st.markdown("Voor deze wijk is nog geen beschrijving opgenomen.")
 
 st.header("Per opgave")
-_ui.widget_volgt_url("profiel_opgave", url_state.kies(st.query_params, "opgave", wijkprofiel.VIJF_OPGAVEN,
-                                                      wijkprofiel.VIJF_OPGAVEN[0], "opgave").waarde)
-opgave = st.segmented_control("Opgave", wijkprofiel.VIJF_OPGAVEN, format_func=OPGAVEN.get, key="profiel_opgave",
+ui.widget_volgt_url("profiel_opgave", url_state.kies(st.query_params, "opgave", VIJF_OPGAVEN,
+                                                      VIJF_OPGAVEN[0], "opgave").waarde)
+opgave = st.segmented_control("Opgave", VIJF_OPGAVEN, format_func=OPGAVEN.get, key="profiel_opgave",
                               on_change=lambda: st.query_params.update(opgave=st.session_state["profiel_opgave"] or ""))
-opgave = opgave or wijkprofiel.VIJF_OPGAVEN[0]
+opgave = opgave or VIJF_OPGAVEN[0]
 
 stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
 if len(stemmen):
     st.markdown("**Wat inwoners zeggen**")
     for _, v in stemmen.iterrows():
         st.markdown(f"> {v['tekst']}")
-    _ui.verhaalbron(stemmen)
+    ui.verhaalbron(stemmen)
 
 rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
 if rijen.empty:
@@ -92,15 +95,15 @@ else:
     if getallen["waarde"].notna().any():
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
                     "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        _ui.grafiek("stippen", getallen, wijk, kop.naam,
+        ui.grafiek("stippen", getallen, wijk, kop.naam,
                     alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
-        _ui.grafiek("trends", reeksen, alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
-    _ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
+        ui.grafiek("trends", reeksen, alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
+    ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 with st.expander("Alle cijfers van deze wijk in één tabel"):
     tabel = wijkprofiel.profieltabel(beoordeeld, wijk)
     st.dataframe(tabel, hide_index=True, width="stretch")
-_ui.download(_ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}.csv", "Download alle cijfers van deze wijk (CSV)")
+ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}.csv", "Download alle cijfers van deze wijk (CSV)")

@@ -3,11 +3,15 @@ import io
 
 import streamlit as st
 
-from paginas import _ui
-from soest_data import overzicht, uitwisseling, url_state
-from soest_data.catalogus import OPGAVEN
+import ui
+from soest_data import url_state
+from soest_data.begrippen import OPGAVEN
+from soest_data.bronnen import uitwisseling
+from soest_data.weergave import overzicht
 
-g = _ui.gegevens()
+ui.pagina("Over de data")
+
+g = ui.gegevens()
 ind = g["indicatoren"]
 
 st.title("Over de data")
@@ -16,13 +20,13 @@ st.markdown("Elke indicator met zijn definitie, eenheid, richting (is hoger bete
             "Kleine aantallen schermen we af zodat niemand herkenbaar is.")
 
 keuze = url_state.kies(st.query_params, "indicator", ind["id"], None, "indicator")
-_ui.meldingen(keuze)
+ui.meldingen(keuze)
 if keuze.waarde:
-    rij = _ui.indicator(keuze.waarde)
+    rij = ui.indicator(keuze.waarde)
     st.subheader(rij["label"])
     st.markdown(f"**Definitie:** {rij['definitie']}  \n**Eenheid:** {rij['eenheid']}  \n"
                 f"**Opgave:** {OPGAVEN[rij['opgave']]} · thema {rij['thema']}  \n**Periode:** {rij['periode']}")
-    _ui.bronvermelding(keuze.waarde)
+    ui.bronvermelding(keuze.waarde)
 
 opgave = st.selectbox("Toon indicatoren van opgave", ["Alle opgaven", *OPGAVEN.values()])
 tabel = overzicht.catalogustabel(ind, g["bronnen"])
@@ -36,7 +40,7 @@ st.dataframe(g["bronnen"].drop(columns=["jaren"]), hide_index=True, width="stret
 
 st.subheader("Alle cijfers downloaden")
 export = g["waarden"][uitwisseling.EXPORTKOLOMMEN]
-_ui.download(export, "wijkprofielen_soest_alle_waarden.csv", "Alle waarden (CSV)")
+ui.download(export, "wijkprofielen_soest_alle_waarden.csv", "Alle waarden (CSV)")
 buffer = io.BytesIO()
 uitwisseling.naar_xlsx(export, buffer)
 st.download_button("Alle waarden (Excel)", buffer.getvalue(), file_name="wijkprofielen_soest_alle_waarden.xlsx",

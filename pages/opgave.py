@@ -5,13 +5,17 @@ URL: ?opgave=bestaanszekerheid (the picker keeps it in sync). Texts come from da
 import pandas as pd
 import streamlit as st
 
-from paginas import _ui
-from soest_data import grafieken, kaart, opgaveoverzicht, scoring, uitwisseling, url_state
-from soest_data.catalogus import OPGAVEN
+import ui
+from soest_data import scoring, url_state
+from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.bronnen import uitwisseling
+from soest_data.weergave import grafieken, kaart, opgaveoverzicht
 
-VIJF = opgaveoverzicht.VIJF_OPGAVEN
+ui.pagina("Opgaven")
 
-g = _ui.gegevens()
+VIJF = VIJF_OPGAVEN
+
+g = ui.gegevens()
 wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"][["code", "naam"]]
 naam_van = dict(zip(wijken["code"], wijken["naam"]))
 keuze = url_state.kies(st.query_params, "opgave", VIJF, VIJF[0], "opgave")
@@ -23,9 +27,9 @@ def _opgave_naar_url() -> None:
         st.query_params["opgave"] = gekozen
 
 
-_ui.widget_volgt_url("opgave_keuze", keuze.waarde)
+ui.widget_volgt_url("opgave_keuze", keuze.waarde)
 st.title(f"Opgave: {OPGAVEN[keuze.waarde]}")
-_ui.meldingen(keuze)
+ui.meldingen(keuze)
 gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get, key="opgave_keuze",
                                on_change=_opgave_naar_url)
 opgave = gekozen or keuze.waarde
@@ -53,7 +57,7 @@ else:
         draagt_bij.append("**Positieve gezondheid:** " + " · ".join(tekst["positieve_gezondheid"]))
     if draagt_bij:
         st.markdown("  \n".join(draagt_bij))
-    _ui.verhaalbron(pd.DataFrame([{"bron": tekst["bron"], "vindplaats": tekst.get("vindplaats") or ""}]))
+    ui.verhaalbron(pd.DataFrame([{"bron": tekst["bron"], "vindplaats": tekst.get("vindplaats") or ""}]))
 
 # --- Soest as a whole, and the stories -------------------------------------------------------------------------------
 st.header("Heel Soest")
@@ -73,7 +77,7 @@ for start in range(0, len(kern), 4):
             st.markdown("  \n".join(regels))
 met_jaar = kern.dropna(subset=["jaar"])
 if len(met_jaar):
-    _ui.bronnen_van(met_jaar[["indicator", "jaar"]].itertuples(index=False))
+    ui.bronnen_van(met_jaar[["indicator", "jaar"]].itertuples(index=False))
 
 st.subheader("Wat we horen en zien")
 if verhalen.empty:
@@ -87,9 +91,9 @@ else:
         with kolommen[i % 2].container(border=True):
             st.markdown(f"**{namen.get(v['gebied'], v['gebied'])}** ({soorten.get(v['soort'], v['soort'])}): "
                         f"{v['tekst']}")
-    _ui.verhaalbron(verhalen)
+    ui.verhaalbron(verhalen)
 
-beoordeeld = _ui.beoordeeld()
+beoordeeld = ui.beoordeeld()
 rijen = opgaveoverzicht.opgaverijen(beoordeeld, wijken, opgave)
 alleen_soest = g["indicatoren"][(g["indicatoren"]["opgave"] == opgave) & (g["indicatoren"]["wijken_met_waarde"] == 0)
                                 & ~g["indicatoren"]["id"].isin(kern["indicator"])]
@@ -102,7 +106,7 @@ if len(alleen_soest):
                                        "Nederland": overig["nederland_tekst"].replace("", "–"),
                                        "Jaar": overig["jaar"].astype(int).astype(str)}),
                          hide_index=True, width="stretch")
-            _ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
+            ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
 
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
 st.header("De wijken naast Soest")
@@ -124,11 +128,11 @@ zinnen = opgaveoverzicht.ongunstig_zinnen(rijen)
 st.altair_chart(opgaveoverzicht.matrixgrafiek(rijen), width="content",
                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
-_ui.legenda(opgaveoverzicht.legenda())
+ui.legenda(opgaveoverzicht.legenda())
 matrixtabel = opgaveoverzicht.matrixtabel(rijen)
 with st.expander("Het overzicht als tabel"):
     st.dataframe(matrixtabel, hide_index=True, width="stretch")
-_ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
+ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
 
 # --- per indicator ---------------------------------------------------------------------------------------------------
 st.header("Per indicator: de wijken op volgorde")
@@ -155,7 +159,7 @@ for start in range(0, len(volgorde), 2):
                 st.markdown(zin)
                 st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38),
                                 width="stretch", alt=f"{eerste['label']}: {zin}")
-            _ui.bronvermelding(indicator_id, jaar)
+            ui.bronvermelding(indicator_id, jaar)
 
 # --- trends ----------------------------------------------------------------------------------------------------------
 reeksen = opgaveoverzicht.trendreeksen(g["waarden"], volgorde, wijken)
@@ -168,10 +172,10 @@ if len(reeksen):
                         "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
     with st.expander("De ontwikkeling als tabel"):
         st.dataframe(opgaveoverzicht.trendtabel(reeksen), hide_index=True, width="stretch")
-    _ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
+    ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 
 # --- download --------------------------------------------------------------------------------------------------------
 ids = list(g["indicatoren"].loc[g["indicatoren"]["opgave"] == opgave, "id"])
 export = g["waarden"][g["waarden"]["indicator"].isin(ids) & g["waarden"]["niveau"].isin(["gemeente", "wijk", "land"])]
-_ui.download(export[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}.csv",
+ui.download(export[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}.csv",
              f"Download alle cijfers van {OPGAVEN[opgave].lower()} (CSV)")

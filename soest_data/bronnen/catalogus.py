@@ -8,16 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from soest_data.probleem import Probleem
+from soest_data.begrippen import OPGAVEN
+from soest_data.bronnen.probleem import Probleem
 
-OPGAVEN = {
-    "gezonde_leefstijl": "Gezonde leefstijl",
-    "bestaanszekerheid": "Bestaanszekerheid",
-    "mentale_weerbaarheid": "Mentale weerbaarheid",
-    "kansengelijkheid": "Kansengelijkheid",
-    "meedoen_inclusie": "Meedoen en inclusie",
-    "context": "Context",
-}
 RICHTINGEN = {"hoger_is_beter", "lager_is_beter", "neutraal"}
 SOORTEN = {"getal", "relatief"}
 NIVEAUS = ("land", "gemeente", "wijk", "buurt")

@@ -14,8 +14,8 @@ import pandas as pd
 import pydeck as pdk
 
 from soest_data import opmaak, scoring
+from soest_data.begrippen import RELATIEF
 from soest_data.gebieden import labelpunten
-from soest_data.waardenbestand import RELATIEF
 
 KLASSEN = 5
 # Relative statements on the 5-class scale, lowest first: 'about average' statements share the middle class.

@@ -16,10 +16,8 @@ import altair as alt
 import pandas as pd
 
 from soest_data import opmaak, scoring
-from soest_data.catalogus import OPGAVEN
+from soest_data.begrippen import OPGAVEN
 
-VOLGORDE_OPGAVEN = [o for o in OPGAVEN if o != "context"] + ["context"]
-GROEPNAAM = {**OPGAVEN, "context": "Achtergrond (geen opgave)"}
 LETTER = 15
 TEKST = "#1A1A1A"
 
@@ -142,7 +140,7 @@ def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: d
     per = lang.set_index(["indicator", "gebied_code"])
     uit = []
     for _, v in rijen.iterrows():
-        rij = {"Opgave": GROEPNAAM.get(v["opgave"], v["opgave"]), "Indicator": v["label"]}
+        rij = {"Opgave": OPGAVEN[v["opgave"]], "Indicator": v["label"]}
         for code in codes:
             r = per.loc[(v["indicator"], code)]
             rij[namen[code]] = f"{r['waarde_tekst']} {_symbool(r['oordeel'])}".strip()
@@ -181,7 +179,7 @@ def opgaven(verschil: pd.DataFrame) -> pd.DataFrame:
 def groepen(verschil: pd.DataFrame) -> list[str]:
     """The opgaven that have indicators here, in the fixed order, background last."""
     aanwezig = set(verschil["opgave"])
-    return [o for o in VOLGORDE_OPGAVEN if o in aanwezig]
+    return [o for o in OPGAVEN if o in aanwezig]
 
 
 def samenvatting(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: dict[str, str],

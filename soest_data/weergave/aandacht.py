@@ -16,10 +16,8 @@ import altair as alt
 import pandas as pd
 
 from soest_data import opmaak, scoring
-from soest_data.catalogus import OPGAVEN
-from soest_data.waardenbestand import RELATIEF
+from soest_data.begrippen import OPGAVEN, RELATIEF, VIJF_OPGAVEN
 
-VIJF_OPGAVEN = [o for o in OPGAVEN if o != "context"]
 MET_OORDEEL = (scoring.GUNSTIG, scoring.ROND, scoring.ONGUNSTIG)
 VALT_OP_AANDEEL = 0.5
 VALT_OP_MINIMUM = 2

@@ -10,7 +10,38 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from soest_data import db, gebieden, grafieken, paden, scoring, uitwisseling, waarden, wijkprofiel
+from soest_data import db, gebieden, paden, scoring, waarden
+from soest_data.begrippen import SOEST
+from soest_data.bronnen import uitwisseling
+from soest_data.weergave import grafieken, wijkprofiel
+
+# The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
+PAGINAS = [
+    ("app.py", "Start", ":material/home:"),
+    ("pages/kaart.py", "Kaart", ":material/map:"),
+    ("pages/wijkprofiel.py", "Wijkprofiel", ":material/location_city:"),
+    ("pages/opgave.py", "Opgaven", ":material/flag:"),
+    ("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:"),
+    ("pages/aandacht.py", "Aandacht per opgave", ":material/priority_high:"),
+    ("pages/inwoners.py", "Inwoners aan het woord", ":material/forum:"),
+    ("pages/data.py", "Over de data", ":material/info:"),
+]
+
+
+def pagina(titel: str) -> None:
+    """The shared shell, called first by every screen: page config, style and the navigation.
+
+    Classic multipage (pages/ beside app.py) runs a deep-linked page file on its own, so this call, not a router,
+    gives every page the same frame.
+    """
+    st.set_page_config(page_title=f"{titel} · Wijkprofielen Soest", page_icon="🏘️", layout="wide",
+                       menu_items={"Get help": None, "Report a bug": None,
+                                   "About": "Wijkprofielen Soest — sociaal domein"})
+    opmaak()
+    with st.sidebar:
+        st.markdown("**Wijkprofielen Soest**")
+        for bestand, label, icoon in PAGINAS:
+            st.page_link(bestand, label=label, icon=icoon)
 
 
 @st.cache_resource(show_spinner=False)
@@ -176,7 +207,7 @@ def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None 
     if niveau is not None:
         kies &= w["niveau"].isin([niveau, "gemeente"])
     if gebied is not None:
-        kies &= w["gebied_code"].isin([gebied, waarden.SOEST])
+        kies &= w["gebied_code"].isin([gebied, SOEST])
     return w.loc[kies, uitwisseling.EXPORTKOLOMMEN]
 
 
@@ -198,7 +229,7 @@ def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
     """One link per wijk to its profile: reachable by keyboard, shareable."""
     vakken = st.columns(kolommen)
     for i, (code, naam) in enumerate(wijken):
-        vakken[i % kolommen].page_link("paginas/wijkprofiel.py", label=naam, icon=":material/location_city:", query_params={"wijk": code})
+        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:", query_params={"wijk": code})
 
 
 def meldingen(*keuzes) -> None:

@@ -9,9 +9,8 @@ import altair as alt
 import pandas as pd
 
 from soest_data import opmaak
-from soest_data.catalogus import OPGAVEN
+from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 
-VIJF_OPGAVEN = [o for o in OPGAVEN if o != "context"]
 ALGEMEEN = "algemeen"  # questions and stories that belong to no single opgave
 LETTER = 16
 TEKST = "#1A1A1A"

@@ -10,10 +10,8 @@ import altair as alt
 import pandas as pd
 
 from soest_data import opmaak, scoring
-from soest_data.catalogus import OPGAVEN
-from soest_data.waarden import NEDERLAND, SOEST
+from soest_data.begrippen import NEDERLAND, SOEST
 
-VIJF_OPGAVEN = [o for o in OPGAVEN if o != "context"]
 LETTER = 14
 TEKST = "#1A1A1A"
 

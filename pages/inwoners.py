@@ -4,14 +4,17 @@ from html import escape
 
 import streamlit as st
 
-from paginas import _ui
-from soest_data import enquete, opmaak, url_state
-from soest_data.waarden import SOEST
+import ui
+from soest_data import opmaak, url_state
+from soest_data.begrippen import SOEST, VIJF_OPGAVEN
+from soest_data.weergave import enquete
 
-g = _ui.gegevens()
+ui.pagina("Inwoners aan het woord")
+
+g = ui.gegevens()
 wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"]
 naam_van = {SOEST: "Heel Soest", **dict(zip(wijken["code"], wijken["naam"]))}
-OPGAVE_KEUZES = [*enquete.VIJF_OPGAVEN, enquete.ALGEMEEN]
+OPGAVE_KEUZES = [*VIJF_OPGAVEN, enquete.ALGEMEEN]
 
 opgave_keuze = url_state.kies(st.query_params, "opgave", OPGAVE_KEUZES, None, "opgave")
 wijk_keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")
@@ -40,11 +43,11 @@ def _bronregel(bron_id: str | None, vindplaats: str | None, extra: str = "") -> 
 
 
 st.title("Inwoners aan het woord")
-_ui.meldingen(opgave_keuze, wijk_keuze)
+ui.meldingen(opgave_keuze, wijk_keuze)
 st.markdown("**Tellen én vertellen.** Naast de cijfers per wijk staat wat inwoners zelf zeggen: in een enquête en in "
             "de gesprekken en meedenkdiners voor de Integrale Visie Sociaal Domein.")
 
-_ui.widget_volgt_url("inwoners_opgave", opgave_keuze.waarde)
+ui.widget_volgt_url("inwoners_opgave", opgave_keuze.waarde)
 opgave = st.selectbox("Laat zien voor opgave", [None, *OPGAVE_KEUZES], key="inwoners_opgave",
                       format_func=lambda o: "Alle opgaven" if o is None else enquete.opgave_naam(o),
                       on_change=_naar_url, args=("inwoners_opgave", "opgave"))
@@ -107,7 +110,7 @@ else:
     with st.expander("Alle uitkomsten van de enquête als tabel"):
         tabel = enquete.alle_vragen_tabel(getoond, totaal)
         st.dataframe(tabel.drop(columns=["Waarde", "Eenheid"]), hide_index=True, width="stretch")
-    _ui.download(enquete.alle_vragen_tabel(vragen, totaal).assign(bron=e.get("bron", ""),
+    ui.download(enquete.alle_vragen_tabel(vragen, totaal).assign(bron=e.get("bron", ""),
                                                                  vindplaats=e.get("vindplaats", "")),
                  "enquete_zorgen_voor_elkaar.csv", "Download alle uitkomsten van de enquête (CSV)")
     _bronregel(e.get("bron"), e.get("vindplaats"), " · cijfers zoals het rapport ze in de tekst noemt")
@@ -116,7 +119,7 @@ else:
 st.header("Wat we hoorden")
 st.markdown("Wat inwoners vertelden in de meedenkdiners, gesprekken en bijeenkomsten, per opgave en, waar de Visie "
             "dat zegt, per wijk. In eigen woorden samengevat, met de plek in het document.")
-_ui.widget_volgt_url("inwoners_wijk", wijk_keuze.waarde)
+ui.widget_volgt_url("inwoners_wijk", wijk_keuze.waarde)
 gebied = st.selectbox("Laat zien voor wijk", [None, *naam_van], key="inwoners_wijk",
                       format_func=lambda c: "Alle wijken en heel Soest" if c is None else naam_van[c],
                       on_change=_naar_url, args=("inwoners_wijk", "wijk"))
@@ -129,7 +132,7 @@ for groep in enquete.opgaven_in_volgorde(stemmen):
     deel = stemmen[stemmen["opgave"] == groep]
     st.subheader(enquete.opgave_naam(groep))
     st.markdown("\n".join(f"- {enquete.stem_regel(v, naam_van)}" for _, v in deel.iterrows()))
-    _ui.verhaalbron(deel)
+    ui.verhaalbron(deel)
 
-st.page_link("paginas/aandacht.py", label="Naast de cijfers: aandacht per opgave", icon=":material/priority_high:",
+st.page_link("pages/aandacht.py", label="Naast de cijfers: aandacht per opgave", icon=":material/priority_high:",
              query_params={"wijk": gebied} if gebied and gebied != SOEST else None)

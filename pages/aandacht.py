@@ -5,11 +5,14 @@ is a slider and lives in the URL (?marge=15), as does a highlighted wijk (?wijk=
 """
 import streamlit as st
 
-from paginas import _ui
-from soest_data import aandacht, scoring, url_state
-from soest_data.catalogus import OPGAVEN
+import ui
+from soest_data import scoring, url_state
+from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.weergave import aandacht
 
-g = _ui.gegevens()
+ui.pagina("Aandacht per opgave")
+
+g = ui.gegevens()
 wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"][["code", "naam"]]
 naam_van = dict(zip(wijken["code"], wijken["naam"]))
 STANDAARD_PCT = round(scoring.STANDAARD_MARGE * 100)
@@ -28,7 +31,7 @@ def _naar_url(sleutel: str, param: str, standaard) -> None:
 
 
 st.title("Aandacht per opgave")
-_ui.meldingen(wijk_keuze, marge_keuze)
+ui.meldingen(wijk_keuze, marge_keuze)
 st.markdown(
     "Welke wijken vragen **extra aandacht** bij een opgave? Per wijk en per opgave tellen we hoeveel indicatoren "
     "**duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit helpt bij de eerste vraag van het "
@@ -40,7 +43,7 @@ st.info("**Een signaal, geen oordeel.** De telling laat zien waar het de moeite 
 # --- the rule and its one knob -------------------------------------------------------------------------------------
 with st.container(border=True):
     st.subheader("Zo tellen we")
-    _ui.widget_volgt_url("aandacht_marge", int(marge_keuze.waarde))
+    ui.widget_volgt_url("aandacht_marge", int(marge_keuze.waarde))
     pct = st.slider("Marge: vanaf hoeveel procent verschil met Soest is een wijk 'duidelijk' anders?",
                     min_value=aandacht.MARGES[0], max_value=aandacht.MARGES[-1], step=5, format="%d %%",
                     key="aandacht_marge", on_change=_naar_url, args=("aandacht_marge", "marge", STANDAARD_PCT),
@@ -48,7 +51,7 @@ with st.container(border=True):
     marge = pct / 100
     st.markdown(aandacht.regel_in_woorden(marge))
 
-beoordeeld = _ui.beoordeeld(marge)
+beoordeeld = ui.beoordeeld(marge)
 tel = aandacht.telling(beoordeeld, wijken)
 wijk = wijk_keuze.waarde
 
@@ -61,16 +64,16 @@ if tel["met_oordeel"].sum() == 0:
     st.warning("Er zijn nog geen cijfers per wijk met een oordeel (gunstig of ongunstig). De matrix blijft leeg.")
 else:
     st.altair_chart(aandacht.matrixgrafiek(tel, wijk, breedte=760), width="content")
-    _ui.legenda(aandacht.legenda())
+    ui.legenda(aandacht.legenda())
 with st.expander("De matrix als tabel"):
     st.dataframe(aandacht.matrix(tel), hide_index=True, width="stretch")
 
 st.subheader("Per opgave: waar valt het op?")
-st.markdown("\n".join(f"- {aandacht.opgave_zin(tel, o)}" for o in aandacht.VIJF_OPGAVEN))
+st.markdown("\n".join(f"- {aandacht.opgave_zin(tel, o)}" for o in VIJF_OPGAVEN))
 
 # --- one wijk: which opgaven stand out, and why --------------------------------------------------------------------
 st.header("Eén wijk: welke opgaven vallen op, en waarom?")
-_ui.widget_volgt_url("aandacht_wijk", wijk)
+ui.widget_volgt_url("aandacht_wijk", wijk)
 wijk = st.selectbox("Kies een wijk", [None, *naam_van], key="aandacht_wijk",
                     format_func=lambda c: "— kies een wijk —" if c is None else naam_van[c],
                     on_change=_naar_url, args=("aandacht_wijk", "wijk", None))
@@ -83,10 +86,10 @@ else:
     st.markdown(f"Meest ongunstig eerst. 'Zonder gegevens' zijn indicatoren waarvoor {naam} geen cijfer heeft; die "
                 "tellen niet mee.")
     st.markdown("\n".join(f"- {z}" for z in aandacht.wijk_zinnen(tel, wijk)))
-    st.page_link("paginas/wijkprofiel.py", label=f"Naar het hele wijkprofiel van {naam}",
+    st.page_link("pages/wijkprofiel.py", label=f"Naar het hele wijkprofiel van {naam}",
                  icon=":material/location_city:", query_params={"wijk": wijk})
     deze = tel[tel["gebied_code"] == wijk].set_index("opgave")
-    for opgave in aandacht.VIJF_OPGAVEN:
+    for opgave in VIJF_OPGAVEN:
         cel = deze.loc[opgave]
         with st.expander(f"{OPGAVEN[opgave]} — {cel['tekst']}", expanded=bool(cel["valt_op"])):
             tabel = aandacht.details(beoordeeld, wijken, wijk, opgave)
@@ -99,7 +102,7 @@ else:
 alles = aandacht.details(beoordeeld, wijken)
 with st.expander("Alle indicatoren achter de matrix (alle wijken)"):
     st.dataframe(alles, hide_index=True, width="stretch")
-_ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}.csv",
+ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}.csv",
              "Download de indicatoren achter de matrix (CSV)")
 
 # --- limits --------------------------------------------------------------------------------------------------------
@@ -108,4 +111,4 @@ st.markdown("\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld))
             + "\n- **Niet alles is gemeten.** Wat inwoners zelf zeggen staat op [Inwoners aan het woord](/inwoners).")
 met_richting = aandacht.met_richting(beoordeeld)
 if len(met_richting):
-    _ui.bronnen_van(met_richting[["indicator", "jaar"]].itertuples(index=False))
+    ui.bronnen_van(met_richting[["indicator", "jaar"]].itertuples(index=False))

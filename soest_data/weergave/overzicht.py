@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from soest_data.catalogus import OPGAVEN
+from soest_data.begrippen import OPGAVEN
 
 
 def indicatoren_per_opgave(indicatoren: pd.DataFrame) -> pd.DataFrame:

@@ -6,10 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from soest_data import opmaak, scoring
-from soest_data.catalogus import OPGAVEN
-from soest_data.waarden import SOEST
-
-VIJF_OPGAVEN = [o for o in OPGAVEN if o != "context"]
+from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
 
 
 @dataclass

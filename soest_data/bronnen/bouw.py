@@ -15,10 +15,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from soest_data import catalogus, db
-from soest_data.catalogus import Bronnen, zonder_regel
-from soest_data.probleem import BronFout, Probleem
-from soest_data.waardenbestand import dubbele_sleutels, lees_waarden
+from soest_data import db
+from soest_data.bronnen import catalogus
+from soest_data.bronnen.catalogus import Bronnen, zonder_regel
+from soest_data.bronnen.probleem import BronFout, Probleem
+from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden
 
 GEO_BESTANDEN = {"wijk": "soest_wijken_2024.geojson", "buurt": "soest_buurten_2024.geojson"}
 GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}

@@ -1,14 +1,17 @@
 """Kaart: one indicator on the map of the wijken (or buurten), with legend, ranked table and a summary sentence."""
 import streamlit as st
 
-from paginas import _ui
-from soest_data import kaart, opmaak, scoring, url_state
-from soest_data.catalogus import OPGAVEN
+import ui
+from soest_data import opmaak, scoring, url_state
+from soest_data.begrippen import OPGAVEN
 from soest_data.gebieden import GRENZEN_BRON
+from soest_data.weergave import kaart
+
+ui.pagina("Kaart")
 
 STANDAARD_INDICATOR = "moeite_met_rondkomen_18plus"
 
-g = _ui.gegevens()
+g = ui.gegevens()
 cat = g["indicatoren"]
 # Only indicators with figures per wijk can be mapped; ordered by opgave so the picker reads as groups.
 op_kaart = cat[cat["wijken_met_waarde"] > 0].copy()
@@ -21,7 +24,7 @@ keuze_indicator = url_state.kies(params, "indicator", list(op_kaart["id"]), STAN
 keuze_niveau = url_state.kies(params, "niveau", ["wijk", "buurt"], "wijk", "kaartlaag")
 
 st.title("Kaart van de wijken")
-_ui.meldingen(keuze_indicator, keuze_niveau)
+ui.meldingen(keuze_indicator, keuze_niveau)
 
 
 def _naar_url(sleutel: str, widget: str):
@@ -32,10 +35,10 @@ def _naar_url(sleutel: str, widget: str):
     return zet
 
 
-_ui.widget_volgt_url("kaart_indicator", keuze_indicator.waarde)
+ui.widget_volgt_url("kaart_indicator", keuze_indicator.waarde)
 indicator_id = st.selectbox("Indicator (per opgave)", list(namen), format_func=namen.get, key="kaart_indicator",
                             on_change=_naar_url("indicator", "kaart_indicator"))
-ind = _ui.indicator(indicator_id)
+ind = ui.indicator(indicator_id)
 
 waarden = g["waarden"]
 niveaus_met_cijfers = set(waarden.loc[(waarden["indicator"] == indicator_id) & waarden["waarde"].notna(), "niveau"])
@@ -44,7 +47,7 @@ niveau = keuze_niveau.waarde if kan_buurten else "wijk"
 
 kolom_jaar, kolom_niveau = st.columns([2, 2])
 with kolom_niveau:
-    _ui.widget_volgt_url("kaart_buurten", niveau == "buurt")
+    ui.widget_volgt_url("kaart_buurten", niveau == "buurt")
     buurten = st.toggle("Toon de 29 buurten", key="kaart_buurten", disabled=not kan_buurten,
                         help=None if kan_buurten else "Deze indicator is er niet per buurt.",
                         on_change=lambda: st.query_params.update(niveau="buurt" if st.session_state["kaart_buurten"] else "wijk"))
@@ -54,16 +57,16 @@ with kolom_niveau:
 
 jaren = sorted(set(waarden.loc[(waarden["indicator"] == indicator_id) & (waarden["niveau"] == niveau), "jaar"]))
 keuze_jaar = url_state.kies_jaar(params, jaren, jaren[-1])
-_ui.meldingen(keuze_jaar)
+ui.meldingen(keuze_jaar)
 with kolom_jaar:
-    _ui.widget_volgt_url("kaart_jaar", keuze_jaar.waarde)
+    ui.widget_volgt_url("kaart_jaar", keuze_jaar.waarde)
     jaar = st.segmented_control("Jaar", jaren, key="kaart_jaar", on_change=_naar_url("jaar", "kaart_jaar")) \
         if len(jaren) > 1 else jaren[0]
     jaar = jaar or keuze_jaar.waarde  # a segmented control can be emptied; keep the year then
     if len(jaren) == 1:
         st.markdown(f"**Jaar:** {jaar} (het enige jaar met cijfers)")
 
-beeld = kaart.kaartbeeld(_ui.vormen(niveau), waarden, ind, jaar, niveau)
+beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
 
 st.subheader(f"{ind['label']} — {jaar}")
 if beeld.soest is not None:
@@ -79,13 +82,13 @@ with links:
                             key=f"kaart-{niveau}", alt=beeld.samenvatting)
     gekozen = (keuze.selection.get("objects") or {}).get("gebieden") if keuze else None
     if gekozen and niveau == "wijk":
-        st.switch_page("paginas/wijkprofiel.py", query_params={"wijk": gekozen[0]["properties"]["code"]})
+        st.switch_page("pages/wijkprofiel.py", query_params={"wijk": gekozen[0]["properties"]["code"]})
     st.markdown(f"<div class='bron'>Grenzen: {GRENZEN_BRON}. Geen achtergrondkaart: de kaart werkt ook offline.</div>",
                 unsafe_allow_html=True)
-    _ui.bronvermelding(indicator_id, jaar)
+    ui.bronvermelding(indicator_id, jaar)
 with rechts:
     st.markdown("**Legenda** — " + kaart.uitleg_kleur("neutraal" if scoring.is_aantal(ind["eenheid"]) else ind["richting"]))
-    _ui.legenda(beeld.legenda)
+    ui.legenda(beeld.legenda)
     st.markdown(f"Eenheid: {ind['eenheid']}. Grijs = geen cijfer; dat is iets anders dan een laag cijfer.")
 
 st.subheader("De cijfers op een rij")
@@ -96,7 +99,7 @@ selectie = st.dataframe(tabel.drop(columns="code"), hide_index=True, on_select="
                         key=f"ranglijst-{niveau}", width="stretch")
 rijen = selectie.selection.rows if selectie else []
 if rijen and niveau == "wijk":
-    st.switch_page("paginas/wijkprofiel.py", query_params={"wijk": tabel.iloc[rijen[0]]["code"]})
+    st.switch_page("pages/wijkprofiel.py", query_params={"wijk": tabel.iloc[rijen[0]]["code"]})
 if niveau == "wijk":
-    _ui.wijkknoppen(list(zip(tabel["code"], tabel["Gebied"])))
-_ui.download(_ui.exportregels(indicator_id, jaar, niveau), f"soest_{indicator_id}_{jaar}_{niveau}.csv")
+    ui.wijkknoppen(list(zip(tabel["code"], tabel["Gebied"])))
+ui.download(ui.exportregels(indicator_id, jaar, niveau), f"soest_{indicator_id}_{jaar}_{niveau}.csv")

@@ -11,21 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from soest_data.catalogus import Bronnen
-from soest_data.probleem import Probleem
+from soest_data.begrippen import RELATIEF, STATUSSEN
+from soest_data.bronnen.catalogus import Bronnen
+from soest_data.bronnen.probleem import Probleem
 
 VERPLICHTE_KOLOMMEN = ("gebied_code", "indicator", "jaar", "waarde", "eenheid", "bron")
 KOLOMMEN = ("gebied_code", "indicator", "jaar", "waarde", "eenheid", "relatief", "status", "bron", "citaat")
-RELATIEF = {
-    "hoogste": "het hoogst van alle wijken",
-    "hoger": "hoger dan gemiddeld",
-    "iets_hoger": "iets hoger dan gemiddeld",
-    "gemiddeld": "rond het gemiddelde",
-    "iets_lager": "iets lager dan gemiddeld",
-    "lager": "lager dan gemiddeld",
-    "laagste": "het laagst van alle wijken",
-}
-STATUSSEN = {"geheim": "geheim (onderdrukt door de bron)", "onbekend": "onbekend volgens de bron"}
 SLEUTEL = ["gebied_code", "indicator", "jaar"]
 
 

@@ -15,9 +15,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from soest_data import bouw, waarden
-from soest_data.probleem import BronFout
-from soest_data.waardenbestand import KOLOMMEN, SLEUTEL, lees_waarden
+from soest_data import waarden
+from soest_data.bronnen import bouw
+from soest_data.bronnen.probleem import BronFout
+from soest_data.bronnen.waardenbestand import KOLOMMEN, SLEUTEL, lees_waarden
 
 EXPORTKOLOMMEN = ["gebied_code", "gebied_naam", "indicator", "indicator_label", "opgave", "jaar", "waarde",
                   "eenheid", "relatief", "status", "bron", "bron_titel", "licentie", "berekend", "citaat"]

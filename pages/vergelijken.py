@@ -4,10 +4,14 @@ URL: ?wijken=WK034205,WK034207 and optionally &soest=ja (Soest as a column). The
 """
 import streamlit as st
 
-from paginas import _ui
-from soest_data import url_state, vergelijken
+import ui
+from soest_data import url_state
+from soest_data.begrippen import OPGAVEN
+from soest_data.weergave import vergelijken
 
-g = _ui.gegevens()
+ui.pagina("Vergelijken")
+
+g = ui.gegevens()
 wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"]
 naam_van = dict(zip(wijken["code"], wijken["naam"]))
 
@@ -41,7 +45,7 @@ def _soest_naar_url() -> None:
 
 
 st.title("Wijken vergelijken")
-_ui.meldingen(keuze, soest_keuze)
+ui.meldingen(keuze, soest_keuze)
 st.markdown("Zet twee of meer wijken naast elkaar. Per indicator ziet u de cijfers, het verschil en een **index**: "
             "Soest = 100, dus 150 betekent anderhalf keer zo hoog als in heel Soest en 50 de helft. Zo kunt u "
             "indicatoren met verschillende eenheden naast elkaar lezen. De grootste verschillen staan bovenaan.")
@@ -57,7 +61,7 @@ if len(gekozen) < 2:
     st.stop()
 
 namen = [naam_van[c] for c in gekozen]
-beoordeeld = _ui.beoordeeld()
+beoordeeld = ui.beoordeeld()
 lang = vergelijken.vergelijking(beoordeeld, gekozen, naam_van)
 verschil = vergelijken.verschillen(lang)
 opgavendeel = vergelijken.opgaven(verschil)
@@ -72,7 +76,7 @@ st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootst
 st.altair_chart(vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting), width="content", alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
-    _ui.bronnen_van(boven[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
+    ui.bronnen_van(boven[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 st.markdown(f"Link naar precies deze vergelijking: `vergelijken?wijken={','.join(gekozen)}"
             f"{'&soest=ja' if met_soest else ''}` — kopieer de link uit de adresbalk om hem te delen.")
 
@@ -82,7 +86,7 @@ st.markdown("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzi
             "index (Soest = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
             "gemiddeld') staan er in woorden bij; die hebben geen index.")
 groepen = vergelijken.groepen(verschil)
-tabbladen = st.tabs([vergelijken.GROEPNAAM[o] for o in groepen])
+tabbladen = st.tabs([OPGAVEN[o] for o in groepen])
 for tab, opgave in zip(tabbladen, groepen):
     with tab:
         deel = verschil[verschil["opgave"] == opgave]
@@ -93,10 +97,10 @@ for tab, opgave in zip(tabbladen, groepen):
                 zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
                 st.markdown(zin)
                 st.altair_chart(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None), width="content", alt=zin)
-        _ui.bronnen_van(deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))
+        ui.bronnen_van(deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))
 
 alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest)
-_ui.download(alles, f"vergelijking_{'_'.join(gekozen)}.csv", "Download deze vergelijking (CSV)")
+ui.download(alles, f"vergelijking_{'_'.join(gekozen)}.csv", "Download deze vergelijking (CSV)")
 
 st.subheader("De wijkprofielen")
-_ui.wijkknoppen([(c, naam_van[c]) for c in gekozen], kolommen=max(2, min(4, len(gekozen))))
+ui.wijkknoppen([(c, naam_van[c]) for c in gekozen], kolommen=max(2, min(4, len(gekozen))))

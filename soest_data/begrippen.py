@@ -1,0 +1,35 @@
+"""The project's one vocabulary: opgaven, area codes, value statuses and relative statements.
+
+The data layer, the builders and the pages all take these words from here, so a rename happens in one place.
+"""
+from __future__ import annotations
+
+# The five opgaven of the Integrale Visie Sociaal Domein 2024-2028, in the Visie's order, and the background
+# group for indicators that describe a wijk without belonging to one opgave.
+OPGAVEN = {
+    "gezonde_leefstijl": "Gezonde leefstijl",
+    "bestaanszekerheid": "Bestaanszekerheid",
+    "mentale_weerbaarheid": "Mentale weerbaarheid",
+    "kansengelijkheid": "Kansengelijkheid",
+    "meedoen_inclusie": "Meedoen en inclusie",
+    "context": "Achtergrond (geen opgave)",
+}
+ACHTERGROND = "context"
+VIJF_OPGAVEN = [o for o in OPGAVEN if o != ACHTERGROND]
+
+SOEST = "GM0342"
+NEDERLAND = "NL01"
+
+# Relative statements from qualitative sources ("hoger dan gemiddeld"), stored as such, never as numbers.
+RELATIEF = {
+    "hoogste": "het hoogst van alle wijken",
+    "hoger": "hoger dan gemiddeld",
+    "iets_hoger": "iets hoger dan gemiddeld",
+    "gemiddeld": "rond het gemiddelde",
+    "iets_lager": "iets lager dan gemiddeld",
+    "lager": "lager dan gemiddeld",
+    "laagste": "het laagst van alle wijken",
+}
+# Why a value has no number: said by the source, or hidden by our own disclosure control.
+STATUSSEN = {"geheim": "geheim (onderdrukt door de bron)", "onbekend": "onbekend volgens de bron"}
+AFGESCHERMD = "afgeschermd"

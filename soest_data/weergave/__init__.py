@@ -1,0 +1,1 @@
+"""Pure builders: frames in, Altair charts, pydeck maps, tables and sentences out. Never imports streamlit."""
