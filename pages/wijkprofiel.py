@@ -9,8 +9,8 @@ from soest_data.weergave import kaart, wijkprofiel
 ui.pagina("Wijkprofiel")
 
 g = ui.gegevens()
-wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"]
-naam_van = dict(zip(wijken["code"], wijken["naam"]))
+wijken = g.wijken
+naam_van = g.wijknamen
 keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")
 
 if keuze.waarde is None:
@@ -29,10 +29,10 @@ def _wijk_naar_url():
 
 
 
-waarden = g["waarden"]
-kop = wijkprofiel.kop(wijk, g["gebieden"], waarden)
+waarden = g.waarden
+kop = wijkprofiel.kop(wijk, g.gebieden, waarden)
 beoordeeld = ui.beoordeeld()
-verhalen = g["verhalen"][g["verhalen"]["gebied"] == wijk]
+verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
 
 st.title(f"Wijkprofiel {kop.naam}")
 ui.widget_volgt_url("profiel_wijk", wijk)
