@@ -4,17 +4,22 @@ Pages call these; the data layer (soest_data) never imports streamlit.
 """
 from __future__ import annotations
 
+import io
+import json
 import re
+import threading
+from collections import OrderedDict
 from html import escape
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements import vega_charts  # its Altair→spec conversion, so a cached spec draws exactly like st.altair_chart
 
 from soest_data import db, gebieden, paden, scoring, waarden
 from soest_data.begrippen import SOEST
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
-from soest_data.weergave import grafieken, wijkprofiel
+from soest_data.weergave import wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -45,25 +50,40 @@ def pagina(titel: str) -> None:
             st.page_link(bestand, label=label, icon=icoon)
 
 
-@st.cache_resource(show_spinner=False)
-def _verbinding(pad: str, versie: float):
-    return db.open_readonly(pad)
-
-
-def _cursor():
+def versie() -> tuple:
+    """The database file now being served: (path, file identity). Every cache below is keyed by it, so a rebuilt or
+    imported database reaches the next run of every session without a restart."""
     pad = paden.db_path()
-    try:
-        versie = pad.stat().st_mtime_ns  # a rebuilt file gets a new connection and fresh caches
-    except FileNotFoundError:
-        raise db.DatabaseFout(f"Het databasebestand {pad} ontbreekt. Bouw het met: {db.HERSTEL}")
-    return _verbinding(str(pad), versie).cursor(), versie
+    sleutel = (str(pad), db.identiteit(pad))
+    global _laatste_versie
+    if sleutel != _laatste_versie:
+        if _laatste_versie is not None:  # a new file: drop what was computed from the old one
+            _bewaard.clear()
+            _gegevens.clear()
+        _laatste_versie = sleutel
+    return sleutel
 
 
-@st.cache_resource(show_spinner=False)
-def _gegevens(pad: str, versie: float) -> Gegevens:
+_laatste_versie: tuple | None = None
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _gegevens(versie: tuple) -> tuple[Gegevens, object]:
     # cache_resource, not cache_data: one shared read-only instance instead of an unpickled copy per call.
-    cur, _ = _cursor()
-    return laad(cur)
+    # The connection is closed right after reading: an open one would keep reading a replaced file.
+    pad = versie[0]
+    with db.verbinding(pad) as con:
+        g = laad(con)
+        vormen = {niveau: waarden.geometrie(con, niveau) for niveau in ("wijk", "buurt")}
+    return g, {niveau: gebieden.geodataframe(frame) for niveau, frame in vormen.items()}
+
+
+def _geladen():
+    try:
+        return _gegevens(versie())
+    except db.DatabaseFout as fout:
+        st.error(f"**De gegevens kunnen niet geladen worden.** {fout}")
+        st.stop()
 
 
 def gegevens() -> Gegevens:
@@ -71,37 +91,61 @@ def gegevens() -> Gegevens:
 
     On a missing or broken database, shows a clear Dutch message with the fixing command and stops the page.
     """
-    try:
-        _, versie = _cursor()
-        return _gegevens(str(paden.db_path()), versie)
-    except db.DatabaseFout as fout:
-        st.error(f"**De gegevens kunnen niet geladen worden.** {fout}")
-        st.stop()
-
-
-@st.cache_data(show_spinner=False)
-def _beoordeeld(marge: float, pad: str, versie: float) -> pd.DataFrame:
-    g = _gegevens(pad, versie)
-    return wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge))
-
-
-def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
-    """Every wijk × indicator (latest year) scored against Soest, with the position in words ('het hoogst van alle
-    wijken'); cached per database version and margin."""
-    _, versie = _cursor()
-    return _beoordeeld(marge, str(paden.db_path()), versie)
-
-
-@st.cache_resource(show_spinner=False)
-def _vormen(niveau: str, pad: str, versie: float):
-    cur, _ = _cursor()
-    return gebieden.geodataframe(waarden.geometrie(cur, niveau))
+    return _geladen()[0]
 
 
 def vormen(niveau: str):
     """Simplified wijk/buurt shapes as a GeoDataFrame (cached; do not modify)."""
-    _, versie = _cursor()
-    return _vormen(niveau, str(paden.db_path()), versie)
+    return _geladen()[1][niveau]
+
+
+class _Bewaarplaats:
+    """A process-wide LRU of results, keyed by (name, page state, database version).
+
+    Not st.cache_resource: a page asks ~100 times per run, and its argument hashing costs ~0.5 ms per call, a plain
+    dict a microsecond. Two sessions missing the same key at once both build it; the second result wins, harmless.
+    """
+
+    def __init__(self, maximum: int) -> None:
+        self.maximum = maximum
+        self._inhoud: OrderedDict = OrderedDict()
+        self._slot = threading.Lock()
+
+    def geef(self, sleutel, maak):
+        with self._slot:
+            if sleutel in self._inhoud:
+                self._inhoud.move_to_end(sleutel)
+                return self._inhoud[sleutel]
+        waarde = maak()
+        with self._slot:
+            self._inhoud[sleutel] = waarde
+            while len(self._inhoud) > self.maximum:
+                self._inhoud.popitem(last=False)
+        return waarde
+
+    def clear(self) -> None:
+        with self._slot:
+            self._inhoud.clear()
+
+
+_bewaard = _Bewaarplaats(maximum=2000)
+
+
+def bewaar(naam: str, sleutel, maak):
+    """maak() once per (name, page state, database version), shared read-only by every session.
+
+    `sleutel` must hold every input of maak() that can change within one database version (the page state: wijk,
+    opgave, jaar …); data read from gegevens() is covered by the version. Never mutate what comes back.
+    """
+    return _bewaard.geef((naam, sleutel, versie()), maak)
+
+
+def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
+    """Every wijk × indicator (latest year) scored against Soest, with the position in words ('het hoogst van alle
+    wijken'); cached per database version and margin (read-only)."""
+    g = gegevens()
+    return bewaar("beoordeeld", marge, lambda: wijkprofiel.met_woorden(
+        scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge)))
 
 
 def indicator(indicator_id: str) -> pd.Series:
@@ -110,6 +154,14 @@ def indicator(indicator_id: str) -> pd.Series:
 
 def bronvermelding(indicator_id: str, jaar: int | None = None) -> None:
     """Source, year, 'modelschatting' and caveat right under a chart, with a link to the definition."""
+    _bronregel(bewaar("bronvermelding", (indicator_id, jaar), lambda: _bronvermelding(indicator_id, jaar)))
+
+
+def _bronregel(regel: str) -> None:
+    st.markdown(f"<div class='bron'>{_md_naar_html(regel)}</div>", unsafe_allow_html=True)
+
+
+def _bronvermelding(indicator_id: str, jaar: int | None) -> str:
     g = gegevens()
     ind = indicator(indicator_id)
     rijen = g.waarden[(g.waarden["indicator"] == indicator_id)]
@@ -131,14 +183,17 @@ def bronvermelding(indicator_id: str, jaar: int | None = None) -> None:
         regel += f" · berekend: {ind['formule']}"
     if ind["voorbehoud"]:
         regel += f" · {ind['voorbehoud']}"
-    regel += f" · [definitie](/data?indicator={indicator_id})"
-    st.markdown(f"<div class='bron'>{_md_naar_html(regel)}</div>", unsafe_allow_html=True)
+    return regel + f" · [definitie](/data?indicator={indicator_id})"
 
 
 def bronnen_van(indicator_jaren) -> None:
     """One source block under a chart that holds several indicators: each source once, then the definitions."""
+    paren = tuple(dict.fromkeys((i, int(j)) for i, j in indicator_jaren))
+    _bronregel(bewaar("bronnen_van", paren, lambda: _bronnen_van(paren)))
+
+
+def _bronnen_van(paren: tuple) -> str:
     g = gegevens()
-    paren = list(dict.fromkeys((i, int(j)) for i, j in indicator_jaren))
     w = g.waarden
     bron_jaren: dict[str, set[int]] = {}
     for indicator_id, jaar in paren:
@@ -150,20 +205,25 @@ def bronnen_van(indicator_jaren) -> None:
              for b in sorted(bron_jaren)]
     namen = g.indicator_per_id["label"]
     definities = ", ".join(f"[{namen[i]}](/data?indicator={i})" for i in dict.fromkeys(i for i, _ in paren))
-    regel = "Bronnen: " + "; ".join(delen) + f" · Definities: {definities}"
-    st.markdown(f"<div class='bron'>{_md_naar_html(regel)}</div>", unsafe_allow_html=True)
+    return "Bronnen: " + "; ".join(delen) + f" · Definities: {definities}"
 
 
 def verhaalbron(verhalen: pd.DataFrame) -> None:
     """Source line under texts from the documents: each document once, with the places in it."""
+    plekken = tuple(zip(verhalen["bron"], verhalen["vindplaats"].fillna("")))
+    _bronregel(bewaar("verhaalbron", plekken, lambda: _verhaalbron(plekken)))
+
+
+def _verhaalbron(plekken: tuple) -> str:
     titels = gegevens().bron_per_id
-    delen = []
-    for bron_id, groep in verhalen.groupby("bron", sort=True):
-        plekken = "; ".join(dict.fromkeys(p for p in groep["vindplaats"].fillna("") if p))
-        delen.append(f"[{titels.loc[bron_id, 'uitgever']}, {titels.loc[bron_id, 'titel']}]"
-                     f"({titels.loc[bron_id, 'url']}) ({plekken})")
-    regel = "Bron: " + "; ".join(delen) + " — in eigen woorden samengevat"
-    st.markdown(f"<div class='bron'>{_md_naar_html(regel)}</div>", unsafe_allow_html=True)
+    per_bron: dict[str, dict[str, None]] = {}
+    for bron_id, plek in sorted(plekken, key=lambda bp: bp[0]):
+        per_bron.setdefault(bron_id, {})
+        if plek:
+            per_bron[bron_id][plek] = None
+    delen = [f"[{titels.loc[b, 'uitgever']}, {titels.loc[b, 'titel']}]({titels.loc[b, 'url']}) ({'; '.join(p)})"
+             for b, p in per_bron.items()]
+    return "Bron: " + "; ".join(delen) + " — in eigen woorden samengevat"
 
 
 def _md_naar_html(tekst: str) -> str:
@@ -173,20 +233,57 @@ def _md_naar_html(tekst: str) -> str:
 
 
 def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze cijfers (CSV)") -> None:
-    """Every view ends with a download of exactly what it shows, with source and licence columns."""
-    st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=bestandsnaam,
+    """Every view ends with a download of exactly what it shows, with source and licence columns.
+
+    The file is made only when someone clicks (a deferred download), not on every run of the page."""
+    st.download_button(label, lambda: frame.to_csv(index=False).encode("utf-8"), file_name=bestandsnaam,
                        mime="text/csv", key=f"download-{bestandsnaam}")
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
-def _grafiekspec(bouwer: str, *args, **kwargs) -> dict:
-    return getattr(grafieken, bouwer)(*args, **kwargs).to_dict()
+def download_excel(frame: pd.DataFrame, bestandsnaam: str, label: str) -> None:
+    """An Excel download of `frame`, made on the first click and then kept for this database version: writing a
+    workbook costs about a second."""
+    def werkboek() -> bytes:
+        buffer = io.BytesIO()
+        uitwisseling.naar_xlsx(frame, buffer)
+        return buffer.getvalue()
+
+    def maak() -> bytes:
+        return bewaar("excel", bestandsnaam, werkboek)
+    st.download_button(label, maak, file_name=bestandsnaam, key=f"download-{bestandsnaam}",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-def grafiek(bouwer: str, *args, alt: str | None = None, **kwargs) -> None:
-    """An Altair chart from soest_data.grafieken, its Vega-Lite spec cached by its inputs: building and validating a
-    faceted chart costs ~100 ms, and a raadslid switches back and forth between the same wijken."""
-    st.vega_lite_chart(spec=_grafiekspec(bouwer, *args, **kwargs), width="content", alt=alt)
+def grafiek(naam: str, sleutel, maak, *, alt: str | None = None, width="content", **opties) -> None:
+    """An Altair chart, its Vega-Lite spec built once per (name, page state `sleutel`, database version).
+
+    Building and validating an Altair chart costs ~60 ms; the cached spec (data already in Arrow form, as
+    st.altair_chart would send it) is drawn with st.vega_lite_chart in about a millisecond."""
+    spec = bewaar(f"grafiek:{naam}", sleutel, lambda: vega_charts._convert_altair_to_vega_lite_spec(maak()))
+    if alt is not None and "description" in spec:  # alt replaces it; dropping it avoids a logged stack per run
+        spec = {k: v for k, v in spec.items() if k != "description"}
+    st.vega_lite_chart(spec=spec, width=width, alt=alt, **opties)
+
+
+class _VasteKaart:
+    """A pydeck map serialised once. st.pydeck_chart asks a Deck only for to_json(), its tooltip, width and layers;
+    pydeck's own to_json pretty-prints the whole map on every run."""
+
+    layers = None
+    mapbox_key = None
+
+    def __init__(self, deck) -> None:
+        self._json = json.dumps(json.loads(deck.to_json()), separators=(",", ":"))
+        self._tooltip = getattr(deck, "_tooltip", None)
+        self.width = getattr(deck, "width", None)
+
+    def to_json(self) -> str:
+        return self._json
+
+
+def kaart(naam: str, sleutel, maak, **opties):
+    """A pydeck map (from maak()), serialised once per (name, page state, database version)."""
+    return st.pydeck_chart(bewaar(f"kaart:{naam}", sleutel, lambda: _VasteKaart(maak())), **opties)
 
 
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,

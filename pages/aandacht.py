@@ -52,7 +52,7 @@ with st.container(border=True):
     st.markdown(aandacht.regel_in_woorden(marge))
 
 beoordeeld = ui.beoordeeld(marge)
-tel = aandacht.telling(beoordeeld, wijken)
+tel = ui.bewaar("aandacht:telling", marge, lambda: aandacht.telling(beoordeeld, wijken))
 wijk = wijk_keuze.waarde
 
 # --- the matrix ----------------------------------------------------------------------------------------------------
@@ -63,7 +63,7 @@ st.markdown("In elk vak: **hoeveel indicatoren duidelijk ongunstig zijn**, van h
 if tel["met_oordeel"].sum() == 0:
     st.warning("Er zijn nog geen cijfers per wijk met een oordeel (gunstig of ongunstig). De matrix blijft leeg.")
 else:
-    st.altair_chart(aandacht.matrixgrafiek(tel, wijk, breedte=760), width="content")
+    ui.grafiek("aandacht:matrix", (marge, wijk), lambda: aandacht.matrixgrafiek(tel, wijk, breedte=760))
     ui.legenda(aandacht.legenda())
 with st.expander("De matrix als tabel"):
     st.dataframe(aandacht.matrix(tel), hide_index=True, width="stretch")
@@ -99,7 +99,7 @@ else:
                 st.dataframe(tabel.drop(columns=["Wijk", "Opgave"]), hide_index=True, width="stretch")
 
 # --- everything behind the matrix ----------------------------------------------------------------------------------
-alles = aandacht.details(beoordeeld, wijken)
+alles = ui.bewaar("aandacht:details", marge, lambda: aandacht.details(beoordeeld, wijken))
 with st.expander("Alle indicatoren achter de matrix (alle wijken)"):
     st.dataframe(alles, hide_index=True, width="stretch")
 ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}.csv",

@@ -1,6 +1,4 @@
 """Over de data: every indicator's definition, unit, direction, source, licence; downloads; how to update."""
-import io
-
 import streamlit as st
 
 import ui
@@ -41,10 +39,7 @@ st.dataframe(g.bronnen.drop(columns=["jaren"]), hide_index=True, width="stretch"
 st.subheader("Alle cijfers downloaden")
 export = g.waarden[uitwisseling.EXPORTKOLOMMEN]
 ui.download(export, "wijkprofielen_soest_alle_waarden.csv", "Alle waarden (CSV)")
-buffer = io.BytesIO()
-uitwisseling.naar_xlsx(export, buffer)
-st.download_button("Alle waarden (Excel)", buffer.getvalue(), file_name="wijkprofielen_soest_alle_waarden.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+ui.download_excel(export, "wijkprofielen_soest_alle_waarden.xlsx", "Alle waarden (Excel)")
 
 st.subheader("Toegankelijkheid")
 st.markdown("Dit dashboard streeft naar WCAG 2.1 niveau AA: kleuren die ook bij kleurenblindheid te onderscheiden "

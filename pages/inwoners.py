@@ -80,7 +80,7 @@ else:
     links, rechts = st.columns(2, gap="large")
     with links:
         if len(genoemd):
-            st.altair_chart(enquete.wijkgrafiek(per_wijk), width="stretch")
+            ui.grafiek("enquete:wijken", (), lambda: enquete.wijkgrafiek(per_wijk), width="stretch")
     with rechts:
         st.dataframe(per_wijk[["Wijk", "Deel van de deelnemers"]], hide_index=True, width="stretch")
     _bronregel(e.get("bron"), e.get("vindplaats"))
@@ -105,7 +105,7 @@ else:
                     st.caption("In woorden: " + "; ".join(f"{a}: {t}" for a, t in zip(rijen["antwoord"],
                                                                                        rijen["waarde_tekst"])) + ".")
                 with grafiek:
-                    st.altair_chart(enquete.vraaggrafiek(rijen), width="stretch")
+                    ui.grafiek("enquete:vraag", (groep, nr), lambda: enquete.vraaggrafiek(rijen), width="stretch")
 
     with st.expander("Alle uitkomsten van de enquête als tabel"):
         tabel = enquete.alle_vragen_tabel(getoond, totaal)

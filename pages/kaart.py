@@ -66,7 +66,8 @@ with kolom_jaar:
     if len(jaren) == 1:
         st.markdown(f"**Jaar:** {jaar} (het enige jaar met cijfers)")
 
-beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
+beeld = ui.bewaar("kaartbeeld", (indicator_id, jaar, niveau),
+                 lambda: kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau))
 
 st.subheader(f"{ind['label']} — {jaar}")
 if beeld.soest is not None:
@@ -78,7 +79,7 @@ st.markdown(f"**{beeld.samenvatting}**")
 
 links, rechts = st.columns([3, 2], gap="large")
 with links:
-    keuze = st.pydeck_chart(beeld.deck, height=700, on_select="rerun", selection_mode="single-object",
+    keuze = ui.kaart("kaart", (indicator_id, jaar, niveau), lambda: beeld.deck, height=700, on_select="rerun", selection_mode="single-object",
                             key=f"kaart-{niveau}", alt=beeld.samenvatting)
     gekozen = (keuze.selection.get("objects") or {}).get("gebieden") if keuze else None
     if gekozen and niveau == "wijk":

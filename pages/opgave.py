@@ -61,7 +61,7 @@ else:
 
 # --- Soest as a whole, and the stories -------------------------------------------------------------------------------
 st.header("Heel Soest")
-kern = opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren)
+kern = ui.bewaar("opgave:kern", opgave, lambda: opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren))
 verhalen = g.verhalen[g.verhalen["opgave"] == opgave]
 st.subheader("Kerncijfers uit de Integrale Visie")
 if kern.empty:
@@ -94,12 +94,12 @@ else:
     ui.verhaalbron(verhalen)
 
 beoordeeld = ui.beoordeeld()
-rijen = opgaveoverzicht.opgaverijen(beoordeeld, wijken, opgave)
+rijen = ui.bewaar("opgave:rijen", opgave, lambda: opgaveoverzicht.opgaverijen(beoordeeld, wijken, opgave))
 alleen_soest = g.indicatoren[(g.indicatoren["opgave"] == opgave) & (g.indicatoren["wijken_met_waarde"] == 0)
                                 & ~g.indicatoren["id"].isin(kern["indicator"])]
 if len(alleen_soest):
-    overig = opgaveoverzicht.kerncijfers({"kerncijfers": list(alleen_soest["id"])}, g.waarden, g.indicatoren)
-    overig = overig[overig["jaar"].notna()]
+    overig = ui.bewaar("opgave:overig", opgave, lambda: opgaveoverzicht.kerncijfers(
+        {"kerncijfers": list(alleen_soest["id"])}, g.waarden, g.indicatoren).dropna(subset=["jaar"]))
     if len(overig):
         with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
             st.dataframe(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
@@ -117,19 +117,19 @@ pct = round(scoring.STANDAARD_MARGE * 100)
 st.markdown(f"Per wijk: bij hoeveel indicatoren de wijk **ongunstig** (▼), **gunstig** (▲) of **rond het "
             f"gemiddelde** (●) uitvalt ten opzichte van heel Soest. Een wijk wijkt af bij meer dan {pct} % verschil "
             "met de Soester waarde. Meest ongunstig eerst.")
-volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
-st.markdown("\n".join(f"- {z}" for z in opgaveoverzicht.ongunstig_zinnen(rijen)))
+volgorde = ui.bewaar("opgave:volgorde", opgave, lambda: opgaveoverzicht.indicatorvolgorde(rijen))
+zinnen = ui.bewaar("opgave:zinnen", opgave, lambda: opgaveoverzicht.ongunstig_zinnen(rijen))
+st.markdown("\n".join(f"- {z}" for z in zinnen))
 
 st.subheader("Alle indicatoren in één overzicht")
 st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte van "
             "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
             "(een berekende schatting, geen telling).")
-zinnen = opgaveoverzicht.ongunstig_zinnen(rijen)
-st.altair_chart(opgaveoverzicht.matrixgrafiek(rijen), width="content",
+ui.grafiek("opgave:matrix", opgave, lambda: opgaveoverzicht.matrixgrafiek(rijen),
                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
 ui.legenda(opgaveoverzicht.legenda())
-matrixtabel = opgaveoverzicht.matrixtabel(rijen)
+matrixtabel = ui.bewaar("opgave:matrixtabel", opgave, lambda: opgaveoverzicht.matrixtabel(rijen))
 with st.expander("Het overzicht als tabel"):
     st.dataframe(matrixtabel, hide_index=True, width="stretch")
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
@@ -142,7 +142,7 @@ st.markdown("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Bla
 for start in range(0, len(volgorde), 2):
     vakken = st.columns(2, gap="large")
     for vak, indicator_id in zip(vakken, volgorde[start:start + 2]):
-        deel = rijen[rijen["indicator"] == indicator_id]
+        deel = ui.bewaar("opgave:deel", (opgave, indicator_id), lambda: rijen[rijen["indicator"] == indicator_id])
         eerste = deel.iloc[0]
         jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
         with vak.container(border=True):
@@ -152,30 +152,33 @@ for start in range(0, len(volgorde), 2):
             st.markdown(kop)
             if eerste["soort"] == "relatief":
                 st.markdown("Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:")
-                st.markdown("\n".join(f"- {z}" for z in opgaveoverzicht.relatief_zinnen(rijen, indicator_id)))
+                st.markdown(ui.bewaar("opgave:relatief", (opgave, indicator_id), lambda: "\n".join(
+                    f"- {z}" for z in opgaveoverzicht.relatief_zinnen(rijen, indicator_id))))
             else:
                 soest = eerste["soest"]
-                zin = kaart.samenvatting(deel, soest, eerste["eenheid"])
+                zin = ui.bewaar("opgave:samenvatting", (opgave, indicator_id),
+                                lambda: kaart.samenvatting(deel, soest, eerste["eenheid"]))
                 st.markdown(zin)
-                st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38),
-                                width="stretch", alt=f"{eerste['label']}: {zin}")
+                ui.grafiek("opgave:staaf", (opgave, indicator_id),
+                           lambda: grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38),
+                           width="stretch", alt=f"{eerste['label']}: {zin}")
             ui.bronvermelding(indicator_id, jaar)
 
 # --- trends ----------------------------------------------------------------------------------------------------------
-reeksen = opgaveoverzicht.trendreeksen(g.waarden, volgorde, wijken)
+reeksen = ui.bewaar("opgave:reeksen", opgave, lambda: opgaveoverzicht.trendreeksen(g.waarden, volgorde, wijken))
 if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    st.altair_chart(opgaveoverzicht.trendgrafiek(reeksen), width="content",
+    ui.grafiek("opgave:trends", opgave, lambda: opgaveoverzicht.trendgrafiek(reeksen),
                     alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
                         "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
     with st.expander("De ontwikkeling als tabel"):
-        st.dataframe(opgaveoverzicht.trendtabel(reeksen), hide_index=True, width="stretch")
+        st.dataframe(ui.bewaar("opgave:trendtabel", opgave, lambda: opgaveoverzicht.trendtabel(reeksen)), hide_index=True, width="stretch")
     ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 
 # --- download --------------------------------------------------------------------------------------------------------
-ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
-export = g.waarden[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"])]
-ui.download(export[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}.csv",
+export = ui.bewaar("opgave:export", opgave, lambda: g.waarden.loc[
+    g.waarden["opgave"].eq(opgave) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"]), uitwisseling.EXPORTKOLOMMEN])
+ui.download(export, f"opgave_{opgave}.csv",
              f"Download alle cijfers van {OPGAVEN[opgave].lower()} (CSV)")

@@ -73,7 +73,8 @@ st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
             "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel).")
-st.altair_chart(vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting), width="content", alt=samenvatting)
+ui.grafiek("vergelijken:verschillen", tuple(gekozen),
+          lambda: vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting), alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
     ui.bronnen_van(boven[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
@@ -96,7 +97,8 @@ for tab, opgave in zip(tabbladen, groepen):
             with st.expander("Als grafiek (index, Soest = 100)"):
                 zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
                 st.markdown(zin)
-                st.altair_chart(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None), width="content", alt=zin)
+                ui.grafiek("vergelijken:opgave", (tuple(gekozen), opgave),
+                          lambda: vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None), alt=zin)
         ui.bronnen_van(deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))
 
 alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest)

@@ -4,7 +4,7 @@ import streamlit as st
 import ui
 from soest_data import scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import kaart, wijkprofiel
+from soest_data.weergave import grafieken, kaart, wijkprofiel
 
 ui.pagina("Wijkprofiel")
 
@@ -45,7 +45,7 @@ with links:
     for _, v in verhalen[verhalen["soort"] == "voorbehoud"].iterrows():
         st.warning(f"**Let op:** {v['tekst']}")
 with rechts:
-    st.pydeck_chart(kaart.locatorkaart(ui.vormen("wijk"), wijk), height=240,
+    ui.kaart("locator", wijk, lambda: kaart.locatorkaart(ui.vormen("wijk"), wijk), height=240,
                     alt=f"Kaartje van Soest met de ligging van {kop.naam}.")
 
 st.header("De vijf opgaven in één oogopslag")
@@ -95,12 +95,12 @@ else:
     if getallen["waarde"].notna().any():
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
                     "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        ui.grafiek("stippen", getallen, wijk, kop.naam,
+        ui.grafiek("stippen", (wijk, opgave), lambda: grafieken.stippen(getallen, wijk, kop.naam),
                     alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
-        ui.grafiek("trends", reeksen, alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
+        ui.grafiek("trends", (wijk, opgave), lambda: grafieken.trends(reeksen), alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 with st.expander("Alle cijfers van deze wijk in één tabel"):

@@ -23,7 +23,6 @@ from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden
 
 GEO_BESTANDEN = {"wijk": "soest_wijken_2024.geojson", "buurt": "soest_buurten_2024.geojson"}
 GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}
-SCHEMA_VERSIE = "1"
 
 
 @dataclass
@@ -70,7 +69,7 @@ def _lees_geometrie(geo: Path, b: Bronnen, problemen: list[Probleem]) -> dict[st
 
 def bronhash(data: Path, geo: Path) -> str:
     """Fingerprint of every source file, stored in the database to tell whether it is stale."""
-    h = hashlib.sha256(SCHEMA_VERSIE.encode())
+    h = hashlib.sha256(db.SCHEMA_VERSIE.encode())
     bestanden = [(data, p) for p in [*data.rglob("*.csv"), *data.rglob("*.yaml")]] + [(geo, p) for p in geo.glob("*.geojson")]
     for wortel, pad in sorted(bestanden, key=lambda wp: (wp[0].name, str(wp[1]))):
         h.update(pad.relative_to(wortel).as_posix().encode())
@@ -135,7 +134,10 @@ def bouw(data: Path, geo: Path, doel: Path) -> dict:
 
 
 def schrijf(bronset: Bronset, doel: Path, hash_: str) -> dict:
+    if doel.exists() or doel.is_symlink():
+        db.identiteit(doel)  # only ever replace a regular file: never a folder, device or pipe
     doel.parent.mkdir(parents=True, exist_ok=True)
+    ruim_op(doel)
     tijdelijk = doel.with_name(f"{doel.name}.tmp-{os.getpid()}")
     tijdelijk.unlink(missing_ok=True)
     try:
@@ -150,6 +152,27 @@ def schrijf(bronset: Bronset, doel: Path, hash_: str) -> dict:
         tijdelijk.unlink(missing_ok=True)
         Path(f"{tijdelijk}.wal").unlink(missing_ok=True)
     return verslag
+
+
+def ruim_op(doel: Path) -> list[Path]:
+    """Remove temporary files of builds that were killed (their process is gone); returns what was removed."""
+    weg = []
+    for pad in doel.parent.glob(f"{doel.name}.tmp-*"):
+        pid = pad.name.rsplit("-", 1)[-1].removesuffix(".wal")
+        if pid.isascii() and pid.isdigit() and int(pid) != os.getpid() and not _leeft(int(pid)):
+            pad.unlink(missing_ok=True)
+            weg.append(pad)
+    return weg
+
+
+def _leeft(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
@@ -168,18 +191,23 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
                             columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats"])
     opgaven = pd.DataFrame([{"id": o["id"], "volgorde": i, "gegevens": json.dumps(_schoon(o), ensure_ascii=False)}
                             for i, o in enumerate(b.opgaven)], columns=["id", "volgorde", "gegevens"])
+    for naam, frame in (("gebieden", gebieden), ("bronnen", bronnen), ("indicatoren", indicatoren),
+                        ("waarden", waarden), ("verhalen", verhalen), ("opgaven", opgaven)):
+        _maak_tabel(con, naam, frame)
     bouwinfo = pd.DataFrame([
-        ("bronhash", hash_), ("schema", SCHEMA_VERSIE),
+        ("bronhash", hash_), ("schema", db.SCHEMA_VERSIE), ("checksum", db.checksum(con)),
         ("gebouwd_op", datetime.now(timezone.utc).isoformat(timespec="seconds")),
         ("enquete", json.dumps(_schoon(b.enquete), ensure_ascii=False)),
     ], columns=["sleutel", "waarde"])
-    for naam, frame in (("gebieden", gebieden), ("bronnen", bronnen), ("indicatoren", indicatoren),
-                        ("waarden", waarden), ("verhalen", verhalen), ("opgaven", opgaven), ("bouwinfo", bouwinfo)):
-        con.register("_frame", frame)
-        con.execute(f"create table {naam} as select * from _frame")
-        con.unregister("_frame")
+    _maak_tabel(con, "bouwinfo", bouwinfo)
     return {"indicatoren": len(indicatoren), "waarden": len(waarden), "berekend": len(berekend),
             "bronnen": len(bronnen), "gebieden": len(gebieden)}
+
+
+def _maak_tabel(con: duckdb.DuckDBPyConnection, naam: str, frame: pd.DataFrame) -> None:
+    con.register("_frame", frame)
+    con.execute(f"create table {naam} as select * from _frame")
+    con.unregister("_frame")
 
 
 def _schoon(item):
