@@ -289,6 +289,11 @@ def kaart(naam: str, sleutel, maak, **opties):
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,
                  gebied: str | None = None) -> pd.DataFrame:
     """The rows behind a view, in the export format (with source and licence), for its download button."""
+    return bewaar("exportregels", (indicator_id, jaar, niveau, gebied),
+                  lambda: _exportregels(indicator_id, jaar, niveau, gebied))
+
+
+def _exportregels(indicator_id: str, jaar: int | None, niveau: str | None, gebied: str | None) -> pd.DataFrame:
     w = gegevens().waarden
     kies = w["indicator"] == indicator_id if indicator_id else pd.Series(True, index=w.index)
     if jaar is not None:

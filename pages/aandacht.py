@@ -66,10 +66,10 @@ else:
     ui.grafiek("aandacht:matrix", (marge, wijk), lambda: aandacht.matrixgrafiek(tel, wijk, breedte=760))
     ui.legenda(aandacht.legenda())
 with st.expander("De matrix als tabel"):
-    st.dataframe(aandacht.matrix(tel), hide_index=True, width="stretch")
+    st.dataframe(ui.bewaar("aandacht:matrixtabel", marge, lambda: aandacht.matrix(tel)), hide_index=True, width="stretch")
 
 st.subheader("Per opgave: waar valt het op?")
-st.markdown("\n".join(f"- {aandacht.opgave_zin(tel, o)}" for o in VIJF_OPGAVEN))
+st.markdown(ui.bewaar("aandacht:zinnen", marge, lambda: "\n".join(f"- {aandacht.opgave_zin(tel, o)}" for o in VIJF_OPGAVEN)))
 
 # --- one wijk: which opgaven stand out, and why --------------------------------------------------------------------
 st.header("Eén wijk: welke opgaven vallen op, en waarom?")
@@ -92,7 +92,8 @@ else:
     for opgave in VIJF_OPGAVEN:
         cel = deze.loc[opgave]
         with st.expander(f"{OPGAVEN[opgave]} — {cel['tekst']}", expanded=bool(cel["valt_op"])):
-            tabel = aandacht.details(beoordeeld, wijken, wijk, opgave)
+            tabel = ui.bewaar("aandacht:wijkdetails", (marge, wijk, opgave),
+                              lambda: aandacht.details(beoordeeld, wijken, wijk, opgave))
             if tabel.empty:
                 st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk met een oordeel.")
             else:
@@ -107,8 +108,8 @@ ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct
 
 # --- limits --------------------------------------------------------------------------------------------------------
 st.header("Wat deze telling wel en niet zegt")
-st.markdown("\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld))
+st.markdown(ui.bewaar("aandacht:grenzen", marge, lambda: "\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld)))
             + "\n- **Niet alles is gemeten.** Wat inwoners zelf zeggen staat op [Inwoners aan het woord](/inwoners).")
-met_richting = aandacht.met_richting(beoordeeld)
+met_richting = ui.bewaar("aandacht:met_richting", marge, lambda: aandacht.met_richting(beoordeeld))
 if len(met_richting):
     ui.bronnen_van(met_richting[["indicator", "jaar"]].itertuples(index=False))

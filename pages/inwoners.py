@@ -54,7 +54,7 @@ opgave = st.selectbox("Laat zien voor opgave", [None, *OPGAVE_KEUZES], key="inwo
 
 # --- the survey ----------------------------------------------------------------------------------------------------
 e = g.enquete or {}
-vragen = enquete.vragen(e)
+vragen = ui.bewaar("inwoners:vragen", (), lambda: enquete.vragen(e))
 totaal = e.get("n")
 st.header(f"De enquête '{e.get('titel', 'Zorgen voor elkaar in Soest-Soesterberg')}'")
 if vragen.empty:
@@ -69,7 +69,7 @@ else:
     with st.container(border=True):
         st.markdown("**Lees dit eerst**")
         st.markdown("\n".join(f"- {v}" for v in enquete.voorbehouden(e)))
-        per_wijk = enquete.per_wijk(e, g.gebieden)
+        per_wijk = ui.bewaar("inwoners:per_wijk", (), lambda: enquete.per_wijk(e, g.gebieden))
         genoemd = per_wijk.dropna(subset=["aandeel"])
         if len(genoemd):
             st.markdown("- **Niet elke wijk deed evenveel mee.** " + ", ".join(
@@ -85,16 +85,17 @@ else:
         st.dataframe(per_wijk[["Wijk", "Deel van de deelnemers"]], hide_index=True, width="stretch")
     _bronregel(e.get("bron"), e.get("vindplaats"))
 
-    getoond = vragen if opgave is None else vragen[vragen["opgave"] == opgave]
+    getoond = ui.bewaar("inwoners:getoond", opgave,
+                        lambda: vragen if opgave is None else vragen[vragen["opgave"] == opgave])
+    per_vraag = ui.bewaar("inwoners:per_vraag", opgave, lambda: [
+        (groep, [(nr, rijen, rijen.iloc[0]) for nr, rijen in getoond[getoond["opgave"] == groep].groupby(
+            "vraag_nr", sort=False)]) for groep in enquete.opgaven_in_volgorde(getoond)])
     if getoond.empty:
         st.markdown(f"Geen vragen uit de enquête bij de opgave {enquete.opgave_naam(opgave)}. "
                     "Kies 'Alle opgaven' om alle vragen te zien.")
-    for groep in enquete.opgaven_in_volgorde(getoond):
+    for groep, vragen_van_groep in per_vraag:
         st.subheader(enquete.opgave_naam(groep))
-        deel = getoond[getoond["opgave"] == groep]
-        for nr in dict.fromkeys(deel["vraag_nr"]):
-            rijen = deel[deel["vraag_nr"] == nr]
-            eerste = rijen.iloc[0]
+        for nr, rijen, eerste in vragen_van_groep:
             with st.container(border=True):
                 tekst, grafiek = st.columns([2, 3], gap="large")
                 with tekst:
@@ -108,10 +109,10 @@ else:
                     ui.grafiek("enquete:vraag", (groep, nr), lambda: enquete.vraaggrafiek(rijen), width="stretch")
 
     with st.expander("Alle uitkomsten van de enquête als tabel"):
-        tabel = enquete.alle_vragen_tabel(getoond, totaal)
-        st.dataframe(tabel.drop(columns=["Waarde", "Eenheid"]), hide_index=True, width="stretch")
-    ui.download(enquete.alle_vragen_tabel(vragen, totaal).assign(bron=e.get("bron", ""),
-                                                                 vindplaats=e.get("vindplaats", "")),
+        st.dataframe(ui.bewaar("inwoners:tabel", opgave, lambda: enquete.alle_vragen_tabel(getoond, totaal).drop(
+            columns=["Waarde", "Eenheid"])), hide_index=True, width="stretch")
+    ui.download(ui.bewaar("inwoners:download", (), lambda: enquete.alle_vragen_tabel(vragen, totaal).assign(
+        bron=e.get("bron", ""), vindplaats=e.get("vindplaats", ""))),
                  "enquete_zorgen_voor_elkaar.csv", "Download alle uitkomsten van de enquête (CSV)")
     _bronregel(e.get("bron"), e.get("vindplaats"), " · cijfers zoals het rapport ze in de tekst noemt")
 
@@ -123,15 +124,16 @@ ui.widget_volgt_url("inwoners_wijk", wijk_keuze.waarde)
 gebied = st.selectbox("Laat zien voor wijk", [None, *naam_van], key="inwoners_wijk",
                       format_func=lambda c: "Alle wijken en heel Soest" if c is None else naam_van[c],
                       on_change=_naar_url, args=("inwoners_wijk", "wijk"))
-stemmen = enquete.stemmen(g.verhalen, opgave, gebied)
+stemmen = ui.bewaar("inwoners:stemmen", (opgave, gebied), lambda: enquete.stemmen(g.verhalen, opgave, gebied))
 if stemmen.empty:
     keuze = " en ".join(t for t in (enquete.opgave_naam(opgave) if opgave else "",
                                     naam_van[gebied] if gebied else "") if t)
     st.markdown(f"Voor {keuze or 'deze keuze'} zijn nog geen uitspraken van inwoners opgenomen.")
-for groep in enquete.opgaven_in_volgorde(stemmen):
-    deel = stemmen[stemmen["opgave"] == groep]
+for groep, deel, regels in ui.bewaar("inwoners:stemmen_per_opgave", (opgave, gebied), lambda: [
+        (groep, deel, "\n".join(f"- {enquete.stem_regel(v, naam_van)}" for _, v in deel.iterrows()))
+        for groep in enquete.opgaven_in_volgorde(stemmen) for deel in [stemmen[stemmen["opgave"] == groep]]]):
     st.subheader(enquete.opgave_naam(groep))
-    st.markdown("\n".join(f"- {enquete.stem_regel(v, naam_van)}" for _, v in deel.iterrows()))
+    st.markdown(regels)
     ui.verhaalbron(deel)
 
 st.page_link("pages/aandacht.py", label="Naast de cijfers: aandacht per opgave", icon=":material/priority_high:",

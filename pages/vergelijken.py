@@ -62,10 +62,17 @@ if len(gekozen) < 2:
 
 namen = [naam_van[c] for c in gekozen]
 beoordeeld = ui.beoordeeld()
-lang = vergelijken.vergelijking(beoordeeld, gekozen, naam_van)
-verschil = vergelijken.verschillen(lang)
-opgavendeel = vergelijken.opgaven(verschil)
-samenvatting = vergelijken.samenvatting(lang, opgavendeel, gekozen, naam_van)
+staat = tuple(gekozen)  # the page state every cached piece below depends on (with met_soest for the tables)
+
+
+def _vergelijking():
+    lang = vergelijken.vergelijking(beoordeeld, gekozen, naam_van)
+    verschil = vergelijken.verschillen(lang)
+    opgavendeel = vergelijken.opgaven(verschil)
+    return lang, verschil, opgavendeel, vergelijken.samenvatting(lang, opgavendeel, gekozen, naam_van)
+
+
+lang, verschil, opgavendeel, samenvatting = ui.bewaar("vergelijken", staat, _vergelijking)
 
 # --- the biggest differences -----------------------------------------------------------------------------------------
 st.header("De grootste verschillen")
@@ -73,9 +80,9 @@ st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
             "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel).")
-ui.grafiek("vergelijken:verschillen", tuple(gekozen),
+ui.grafiek("vergelijken:verschillen", staat,
           lambda: vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting), alt=samenvatting)
-boven = vergelijken.grafiekgegevens(lang, opgavendeel)
+boven = ui.bewaar("vergelijken:boven", staat, lambda: vergelijken.grafiekgegevens(lang, opgavendeel))
 if len(boven):
     ui.bronnen_van(boven[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 st.markdown(f"Link naar precies deze vergelijking: `vergelijken?wijken={','.join(gekozen)}"
@@ -86,22 +93,26 @@ st.header("Alle indicatoren per opgave")
 st.markdown("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzichte van Soest, het verschil en de "
             "index (Soest = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
             "gemiddeld') staan er in woorden bij; die hebben geen index.")
-groepen = vergelijken.groepen(verschil)
+groepen = ui.bewaar("vergelijken:groepen", staat, lambda: vergelijken.groepen(verschil))
 tabbladen = st.tabs([OPGAVEN[o] for o in groepen])
 for tab, opgave in zip(tabbladen, groepen):
     with tab:
-        deel = verschil[verschil["opgave"] == opgave]
-        st.dataframe(vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest, opgave).drop(columns="Opgave"),
+        deel = ui.bewaar("vergelijken:deel", (staat, opgave), lambda: verschil[verschil["opgave"] == opgave])
+        st.dataframe(ui.bewaar("vergelijken:tabel", (staat, met_soest, opgave), lambda: vergelijken.tabel(
+            lang, verschil, gekozen, naam_van, met_soest, opgave).drop(columns="Opgave")),
                      hide_index=True, width="stretch")
         if deel["indexverschil"].notna().any():
             with st.expander("Als grafiek (index, Soest = 100)"):
-                zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
+                zin = ui.bewaar("vergelijken:zin", (staat, opgave),
+                                lambda: vergelijken.samenvatting(lang, deel, gekozen, naam_van))
                 st.markdown(zin)
-                ui.grafiek("vergelijken:opgave", (tuple(gekozen), opgave),
+                ui.grafiek("vergelijken:opgave", (staat, opgave),
                           lambda: vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None), alt=zin)
-        ui.bronnen_van(deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))
+        ui.bronnen_van(ui.bewaar("vergelijken:jaren", (staat, opgave), lambda: list(
+            deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))))
 
-alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest)
+alles = ui.bewaar("vergelijken:alles", (staat, met_soest),
+                 lambda: vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest))
 ui.download(alles, f"vergelijking_{'_'.join(gekozen)}.csv", "Download deze vergelijking (CSV)")
 
 st.subheader("De wijkprofielen")

@@ -30,7 +30,7 @@ def _wijk_naar_url():
 
 
 waarden = g.waarden
-kop = wijkprofiel.kop(wijk, g.gebieden, waarden)
+kop = ui.bewaar("wijkprofiel:kop", wijk, lambda: wijkprofiel.kop(wijk, g.gebieden, waarden))
 beoordeeld = ui.beoordeeld()
 verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
 
@@ -52,7 +52,7 @@ st.header("De vijf opgaven in één oogopslag")
 st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave het aantal indicatoren dat gunstig "
             f"(▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt. Een wijk wijkt af bij meer dan "
             f"{round(scoring.STANDAARD_MARGE * 100)} % verschil met de Soester waarde.")
-samenvatting = wijkprofiel.opgaven_in_een_oogopslag(beoordeeld, wijk)
+samenvatting = ui.bewaar("wijkprofiel:oogopslag", wijk, lambda: wijkprofiel.opgaven_in_een_oogopslag(beoordeeld, wijk))
 vakken = st.columns(len(samenvatting))
 for vak, (_, rij) in zip(vakken, samenvatting.iterrows()):
     with vak.container(border=True):
@@ -85,25 +85,27 @@ if len(stemmen):
         st.markdown(f"> {v['tekst']}")
     ui.verhaalbron(stemmen)
 
-rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
+rijen = ui.bewaar("wijkprofiel:rijen", (wijk, opgave), lambda: wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave))
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
 else:
     st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest**")
-    st.dataframe(wijkprofiel.profieltabel(rijen, wijk).drop(columns="opgave"), hide_index=True, width="stretch")
-    getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
+    st.dataframe(ui.bewaar("wijkprofiel:opgavetabel", (wijk, opgave), lambda: wijkprofiel.profieltabel(rijen, wijk).drop(
+        columns="opgave")), hide_index=True, width="stretch")
+    getallen = ui.bewaar("wijkprofiel:getallen", opgave,
+                         lambda: beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")])
     if getallen["waarde"].notna().any():
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
                     "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
         ui.grafiek("stippen", (wijk, opgave), lambda: grafieken.stippen(getallen, wijk, kop.naam),
                     alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.")
-    reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
+    reeksen = ui.bewaar("wijkprofiel:reeksen", (wijk, opgave), lambda: wijkprofiel.trendreeksen(waarden, rijen, wijk))
     if len(reeksen):
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
         ui.grafiek("trends", (wijk, opgave), lambda: grafieken.trends(reeksen), alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 with st.expander("Alle cijfers van deze wijk in één tabel"):
-    tabel = wijkprofiel.profieltabel(beoordeeld, wijk)
+    tabel = ui.bewaar("wijkprofiel:tabel", wijk, lambda: wijkprofiel.profieltabel(beoordeeld, wijk))
     st.dataframe(tabel, hide_index=True, width="stretch")
 ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}.csv", "Download alle cijfers van deze wijk (CSV)")
