@@ -16,7 +16,8 @@ keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")
 if keuze.waarde is None:
     st.title("Wijkprofiel")
     if keuze.melding:
-        st.info(f"De wijk in de link is niet bekend ('{st.query_params.get('wijk', '')[:40]}'). Kies hieronder een wijk.")
+        st.info(f"De wijk in de link is niet bekend ({url_state.als_tekst(st.query_params.get('wijk', ''))}). "
+                "Kies hieronder een wijk.")
     st.markdown("Kies de wijk waarvan u het profiel wilt zien:")
     ui.wijkknoppen(list(naam_van.items()))
     st.stop()

@@ -1,9 +1,12 @@
 """Query parameters → validated state. An unknown value falls back to a default with a message, never an error.
 
-Plain keys select data (wijk, wijken, indicator, jaar, opgave, niveau); nothing from the URL ever reaches SQL.
+Plain keys select data (wijk, wijken, indicator, jaar, opgave, niveau); nothing from the URL ever reaches SQL, and
+what a visitor typed is only ever shown as literal text (`als_tekst`): never a link, image or HTML on the page.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -14,6 +17,18 @@ STANDAARD_WIJKEN = ("WK034205", "WK034207")  # Smitsveen and Soest-Zuid: the sha
 class Keuze:
     waarde: object
     melding: str | None = None
+
+
+def als_tekst(tekst: str, maximum: int = 40) -> str:
+    """URL text as a markdown code span: shown literally, so '[Log in](https://…)', '![x](…)', '<b>', ':red[x]' or
+    'www.…' stay plain characters. Control and format characters go; long text is cut with '…'."""
+    schoon = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in str(tekst)).strip()
+    if len(schoon) > maximum:
+        schoon = schoon[:maximum] + "…"
+    if not schoon:
+        return "` `"
+    hek = "`" * (max((len(r) for r in re.findall(r"`+", schoon)), default=0) + 1)
+    return f"{hek} {schoon} {hek}"
 
 
 def _eerste(params: Mapping, sleutel: str) -> str | None:
@@ -34,16 +49,17 @@ def kies(params: Mapping, sleutel: str, toegestaan: Iterable[str], standaard: st
     gevonden = {t.lower(): t for t in toegestaan}.get(gevraagd.lower())
     if gevonden:
         return Keuze(gevonden)
-    return Keuze(standaard, f"Onbekende {wat} '{gevraagd[:40]}' in de link; we tonen de standaardkeuze.")
+    return Keuze(standaard, f"Onbekende {wat} {als_tekst(gevraagd)} in de link; we tonen de standaardkeuze.")
 
 
 def kies_jaar(params: Mapping, jaren: Iterable[int], standaard: int | None) -> Keuze:
     gevraagd = _eerste(params, "jaar")
     if not gevraagd:
         return Keuze(standaard)
-    if gevraagd.isdigit() and int(gevraagd) in set(jaren):
+    # only ASCII digits: "²".isdigit() is True but int("²") fails
+    if re.fullmatch(r"[0-9]{1,4}", gevraagd) and int(gevraagd) in set(jaren):
         return Keuze(int(gevraagd))
-    return Keuze(standaard, f"Voor jaar '{gevraagd[:10]}' zijn er geen gegevens; we tonen het laatste jaar.")
+    return Keuze(standaard, f"Voor jaar {als_tekst(gevraagd, 10)} zijn er geen gegevens; we tonen het laatste jaar.")
 
 
 def kies_meerdere(params: Mapping, sleutel: str, toegestaan: Iterable[str], standaard: tuple[str, ...],
@@ -57,5 +73,5 @@ def kies_meerdere(params: Mapping, sleutel: str, toegestaan: Iterable[str], stan
     geldig = list(dict.fromkeys(d for d in delen if d in toegestaan))
     if len(geldig) == len(delen) and len(geldig) >= minimum:
         return Keuze(geldig)
-    return Keuze(list(standaard), f"De {wat} in de link ('{gevraagd[:60]}') zijn niet (allemaal) bekend of het "
+    return Keuze(list(standaard), f"De {wat} in de link ({als_tekst(gevraagd, 60)}) zijn niet (allemaal) bekend of het "
                                   f"zijn er minder dan {minimum}; we tonen de standaardkeuze.")

@@ -1,0 +1,91 @@
+"""Fuzz: every page's URL parameters with 1,000 random and hostile values. Parsing never raises, always lands on an
+allowed value, and the notice shows the visitor's text only literally (no link, image or HTML after markdown)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from markdown_it import MarkdownIt
+
+from soest_data import url_state
+
+WIJKEN = [f"WK0342{i:02d}" for i in range(1, 9)]
+INDICATOREN = ["moeite_met_rondkomen_18plus", "eenzaam_18plus", "inwoners"]
+OPGAVEN = ["gezonde_leefstijl", "bestaanszekerheid", "mentale_weerbaarheid", "kansengelijkheid", "meedoen_inclusie"]
+JAREN = [2016, 2020, 2023]
+AANTAL = 1000
+
+VIJANDIG = [
+    "[Log hier in](https://phish.example)", "![x](https://tracker.example/p.png)", "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>", "https://phish.example", "www.phish.example", "phish@example.com", "²", "٣",
+    "１２", "2020²", "²⁰²⁰", "-1", "1e3", "0x7e4", " 2020 ", "2020\n", "`code`", "``", "a`b``c", "$x^2$", ":red[rood]",
+    ":material/home:", "**vet**", "# kop", "> citaat", "| a | b |", "\\", "\x00", "\u202e2020", "\u200b", "😀" * 50,
+    "'; drop table waarden; --", "../../etc/passwd", "%00", "%3Cscript%3E", "WK034205,WK034205", ",,,", "WK034205,",
+    "a" * 100_000, "[" * 5000, "*" * 5000, "<" * 5000, "WK034205" * 1000,
+]
+
+
+def _waarden() -> list[str]:
+    rnd = random.Random(20261126)
+    alfabet = "abcXYZ019²³¹٠١٢۳१२३１２３ \t\n[]()!<>`*_~:#|\\/\"'&;%$@.,-+=?😀\u202e\u200b\x00"
+    uit = list(VIJANDIG)
+    while len(uit) < AANTAL:
+        lengte = rnd.choice([1, 2, 4, 8, 40, 200])
+        uit.append("".join(rnd.choice(alfabet) for _ in range(lengte)))
+    return uit
+
+
+WAARDEN = _waarden()
+MD = MarkdownIt("commonmark", {"linkify": True, "html": True}).enable(["linkify", "table", "strikethrough"])
+
+
+def _letterlijk(melding: str | None) -> None:
+    """After markdown, the notice has no link, image, raw HTML or autolink."""
+    if melding is None:
+        return
+    for token in MD.parse(melding):
+        for kind in [token, *(token.children or [])]:
+            assert kind.type not in {"link_open", "image", "html_inline", "html_block"}, (kind.type, melding[:80])
+
+
+# One entry per page parameter: how the page parses it.
+PARAMETERS = {
+    "kaart.indicator": lambda p: url_state.kies(p, "x", INDICATOREN, INDICATOREN[0], "indicator"),
+    "kaart.niveau": lambda p: url_state.kies(p, "x", ["wijk", "buurt"], "wijk", "kaartlaag"),
+    "kaart.jaar": lambda p: url_state.kies_jaar({"jaar": p["x"]}, JAREN, JAREN[-1]),
+    "wijkprofiel.wijk": lambda p: url_state.kies(p, "x", WIJKEN, None, "wijk"),
+    "wijkprofiel.opgave": lambda p: url_state.kies(p, "x", OPGAVEN, OPGAVEN[0], "opgave"),
+    "opgave.opgave": lambda p: url_state.kies(p, "x", OPGAVEN, OPGAVEN[0], "opgave"),
+    "vergelijken.wijken": lambda p: url_state.kies_meerdere(p, "x", WIJKEN, url_state.STANDAARD_WIJKEN, "wijken"),
+    "vergelijken.soest": lambda p: url_state.kies(p, "x", ["ja", "nee"], "nee", "keuze"),
+    "aandacht.marge": lambda p: url_state.kies(p, "x", [str(m) for m in range(0, 55, 5)], "10", "marge"),
+    "inwoners.opgave": lambda p: url_state.kies(p, "x", [*OPGAVEN, "algemeen"], None, "opgave"),
+    "data.indicator": lambda p: url_state.kies(p, "x", INDICATOREN, None, "indicator"),
+}
+TOEGESTAAN = {
+    "kaart.indicator": INDICATOREN, "kaart.niveau": ["wijk", "buurt"], "kaart.jaar": JAREN,
+    "wijkprofiel.wijk": [None, *WIJKEN], "wijkprofiel.opgave": OPGAVEN, "opgave.opgave": OPGAVEN,
+    "vergelijken.soest": ["ja", "nee"], "aandacht.marge": [str(m) for m in range(0, 55, 5)],
+    "inwoners.opgave": [None, *OPGAVEN, "algemeen"], "data.indicator": [None, *INDICATOREN],
+}
+
+
+@pytest.mark.parametrize("naam", list(PARAMETERS))
+def test_elke_parameter_overleeft_1000_vijandige_waarden(naam):
+    parse = PARAMETERS[naam]
+    for waarde in WAARDEN:
+        for params in ({"x": waarde}, {"x": [waarde, waarde]}):  # a repeated parameter arrives as a list
+            keuze = parse(params)
+            if naam == "vergelijken.wijken":
+                assert set(keuze.waarde) <= set(WIJKEN) and len(keuze.waarde) >= 2
+            else:
+                assert keuze.waarde in TOEGESTAAN[naam], (naam, waarde[:40], keuze.waarde)
+            _letterlijk(keuze.melding)
+            assert keuze.melding is None or len(keuze.melding) < 400
+
+
+def test_als_tekst_houdt_de_tekst_letterlijk_en_kort():
+    assert url_state.als_tekst("[Log hier in](https://x)") == "` [Log hier in](https://x) `"
+    assert url_state.als_tekst("a`b") == "`` a`b ``"
+    assert url_state.als_tekst("x" * 500).endswith("… `") and len(url_state.als_tekst("x" * 500)) < 60
+    assert url_state.kies_jaar({"jaar": "²"}, JAREN, 2023).waarde == 2023
