@@ -6,6 +6,8 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
+
 from soest_data import db, paden
 from soest_data.bronnen import bouw, uitwisseling
 from soest_data.bronnen.probleem import BronFout
@@ -36,6 +38,25 @@ def main(argv: list[str] | None = None) -> int:
     except db.DatabaseFout as fout:
         print(fout, file=sys.stderr)
         return 1
+    except (OSError, duckdb.Error) as fout:
+        # a read-only mount, a full disk, no permission: say what and where, without a traceback
+        print(f"Kan niet lezen of schrijven ({_reden(fout)}). Er is niets veranderd.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Afgebroken; er is niets veranderd.", file=sys.stderr)
+        return 130
+
+
+def _reden(fout: Exception) -> str:
+    if isinstance(fout, OSError):
+        return f"{fout.strerror or type(fout).__name__}: {fout.filename or ''}".rstrip(": ")
+    return str(fout).splitlines()[0][:200]
+
+
+def _gewoon_doelbestand(pad: Path) -> None:
+    """Output goes to regular files only: never into a folder, device or pipe (a FIFO would hang)."""
+    if pad.exists() and not pad.is_file():
+        raise db.DatabaseFout(f"{pad} is geen gewoon bestand (maar een map, apparaat of pijp); kies een bestandsnaam.")
 
 
 def _build(args, data: Path, geo: Path, doel: Path) -> int:
@@ -62,11 +83,11 @@ def _export(args, data: Path, geo: Path, doel: Path) -> int:
     if not args.csv and not args.xlsx:
         print("Geef --csv PAD en/of --xlsx PAD op.", file=sys.stderr)
         return 2
-    con = db.open_readonly(doel)
-    try:
+    for pad in (args.csv, args.xlsx):
+        if pad:
+            _gewoon_doelbestand(pad)
+    with db.verbinding(doel) as con:
         tabel = uitwisseling.exporttabel(con, afschermen=args.publiek)
-    finally:
-        con.close()
     if args.csv:
         args.csv.write_bytes(uitwisseling.naar_csv(tabel))
     if args.xlsx:
