@@ -24,17 +24,22 @@ kolommen = st.columns(4)
 kolommen[0].metric("Wijken", len(wijken))
 kolommen[1].metric("Indicatoren", len(ind))
 kolommen[2].metric("Bronnen", len(g.bronnen))
-kolommen[3].metric("Meest recente jaar", overzicht.laatste_jaar(g.waarden) or "–")
+kolommen[3].metric("Meest recente jaar", ui.bewaar("start:jaar", (), lambda: overzicht.laatste_jaar(g.waarden)) or "–")
 
 st.subheader("Indicatoren per opgave")
-per_opgave = overzicht.indicatoren_per_opgave(ind)
+per_opgave = ui.bewaar("start:per_opgave", (), lambda: overzicht.indicatoren_per_opgave(ind))
 st.dataframe(per_opgave, hide_index=True, width="content")
 
 st.subheader("De wijken")
 st.markdown(", ".join(wijken["naam"]) + ".")
 
 st.subheader("Bronnen")
-for _, bron in g.bronnen.iterrows():
+
+
+def _bronregel(bron) -> str:
     tabel = f" (tabel {bron['tabel']})" if bron["tabel"] else ""
-    st.markdown(f"- [{bron['uitgever']}: {bron['titel']}{tabel}]({bron['url']}), {bron['licentie']}")
+    return f"- [{bron['uitgever']}: {bron['titel']}{tabel}]({bron['url']}), {bron['licentie']}"
+
+
+st.markdown(ui.bewaar("start:bronnen", (), lambda: "\n".join(_bronregel(b) for _, b in g.bronnen.iterrows())))
 st.caption(f"Database gebouwd op {g.bouwinfo.get('gebouwd_op', 'onbekend')} uit de tekstbestanden in data/.")

@@ -1,0 +1,301 @@
+"""Load test: a room (25) or a town (100) of visitors, each a websocket speaking Streamlit's own protocol.
+
+Every session opens the app, then repeatedly asks for a random page with random (valid) URL parameters — a
+BackMsg rerun_script with page_name and query_string, timed until script_finished — and waits 1–3 s (think time).
+In the same run the same number of sessions loads a trivial Streamlit page, the yardstick for this machine.
+
+Starts its own servers on loopback: one Streamlit process (--replicas 1) or scripts/serve.sh (nginx + N replicas,
+--replicas 2+), and the trivial page. Reports errors, p50/p95/max per page, CPU per interaction, memory (RSS).
+A benchmark, not a test: targets are printed beside the figures, the exit code is 1 when one is missed.
+
+Usage: .venv/bin/python bench/load.py --sessies 25 --duur 60 [--replicas 2] [--poort 8730] [--golven 2]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from bench.sessie import Run, Sessie  # noqa: E402
+from soest_data import db, paden, waarden  # noqa: E402
+from soest_data.begrippen import VIJF_OPGAVEN  # noqa: E402
+
+DOEL_P95_EEN, DOEL_P95_PROXY = 1.0, 2.0  # seconds: one process (25 sessions); 2+ replicas behind nginx (100)
+DOEL_MB_PER_SESSIE = 10
+
+
+def keuzes(rnd: random.Random, cat) -> tuple[str, str]:
+    """A random page with random valid parameters, like a visitor clicking around (mixed pages)."""
+    wijken = [f"WK0342{i:02d}" for i in range(1, 9)]
+    pagina = rnd.choice(["", "kaart", "kaart", "wijkprofiel", "wijkprofiel", "opgave", "vergelijken", "aandacht",
+                         "inwoners", "data"])
+    if pagina == "kaart":
+        rij = cat.sample(1, random_state=rnd.randrange(10**6)).iloc[0]
+        query = f"indicator={rij['id']}" + (f"&jaar={rnd.choice(list(rij['jaren']))}" if len(rij["jaren"]) else "")
+        return pagina, query + ("&niveau=buurt" if rij["heeft_buurten"] and rnd.random() < 0.3 else "")
+    if pagina == "wijkprofiel":
+        return pagina, f"wijk={rnd.choice(wijken)}&opgave={rnd.choice(VIJF_OPGAVEN)}"
+    if pagina == "opgave":
+        return pagina, f"opgave={rnd.choice(VIJF_OPGAVEN)}"
+    if pagina == "vergelijken":
+        return pagina, "wijken=" + ",".join(rnd.sample(wijken, rnd.choice([2, 2, 3]))) + \
+            ("&soest=ja" if rnd.random() < 0.3 else "")
+    if pagina == "aandacht":
+        return pagina, f"marge={rnd.choice([10, 10, 15, 20])}" + (f"&wijk={rnd.choice(wijken)}" if rnd.random() < .5 else "")
+    if pagina == "inwoners":
+        return pagina, rnd.choice(["", f"opgave={rnd.choice(VIJF_OPGAVEN)}", f"wijk={rnd.choice(wijken)}"])
+    return pagina, ""
+
+
+async def bezoeker(basis: str, nummer: int, einde: float, denktijd, cat, uitslag: list[Run], triviaal: bool) -> None:
+    rnd = random.Random(nummer)
+    await asyncio.sleep(rnd.uniform(0, denktijd[1]))  # a room does not press enter in the same millisecond
+    try:
+        sessie = await Sessie.open(basis, cookie=f"soest_sessie=bezoeker{nummer}")
+    except Exception as fout:  # noqa: BLE001 — any failed connect counts as an error
+        uitslag.append(Run("(verbinden)", 0.0, type(fout).__name__))
+        return
+    try:
+        while time.monotonic() < einde:
+            pagina, query = ("triviaal", "") if triviaal else keuzes(rnd, cat)
+            run = await sessie.run(pagina if not triviaal else "", query)
+            run.pagina = pagina
+            uitslag.append(run)
+            if uitslag[-1].fout and uitslag[-1].fout in ("ConnectionClosedError", "ConnectionClosedOK"):
+                return
+            await asyncio.sleep(rnd.uniform(*denktijd))
+    finally:
+        await sessie.sluit()
+
+
+def _rss_mb(pids: list[int]) -> float:
+    totaal = 0
+    for pid in pids:
+        try:
+            for regel in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if regel.startswith("VmRSS:"):
+                    totaal += int(regel.split()[1])
+        except OSError:
+            pass
+    return totaal / 1024
+
+
+def _cpu_s(pids: list[int]) -> float:
+    tik = os.sysconf("SC_CLK_TCK")
+    totaal = 0
+    for pid in pids:
+        try:
+            velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            totaal += int(velden[11]) + int(velden[12])
+        except OSError:
+            pass
+    return totaal / tik
+
+
+def _wacht_op(url: str, seconden: float = 120) -> None:
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as antwoord:
+                if antwoord.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"{url} kwam niet op binnen {seconden:.0f} s")
+
+
+def _streamlit(script: str, poort: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(poort), "--server.address",
+         "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def start(replicas: int, poort: int, werkmap: Path) -> tuple[str, list[subprocess.Popen], list[int]]:
+    """The dashboard: (url, processes to stop, pids of the Streamlit processes)."""
+    if replicas == 1:
+        proces = _streamlit("app.py", poort)
+        _wacht_op(f"http://127.0.0.1:{poort}/_stcore/health")
+        return f"http://127.0.0.1:{poort}", [proces], [proces.pid]
+    omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": str(replicas), "SOEST_RUN": str(werkmap)}
+    proces = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=PROJECT, env=omgeving, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wacht_op(f"http://127.0.0.1:{poort}/gezond", 240)
+    pids = [int(p.read_text()) for p in sorted(werkmap.glob("replica-*.pid"))]
+    return f"http://127.0.0.1:{poort}", [proces], pids
+
+
+def stop(processen: list[subprocess.Popen]) -> None:
+    for proces in processen:
+        try:
+            os.killpg(proces.pid, signal.SIGTERM)
+            proces.wait(timeout=20)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(proces.pid, signal.SIGKILL)
+
+
+def percentiel(tijden: list[float], p: float) -> float:
+    if not tijden:
+        return float("nan")
+    if len(tijden) == 1:
+        return tijden[0]
+    return statistics.quantiles(tijden, n=100, method="inclusive")[int(p) - 1]
+
+
+def tabel(runs: list[Run]) -> list[dict]:
+    rijen = []
+    for pagina in sorted({r.pagina for r in runs}):
+        deel = [r for r in runs if r.pagina == pagina]
+        goed = [r.seconden for r in deel if not r.fout]
+        rijen.append({"pagina": pagina or "start", "n": len(deel), "fouten": len(deel) - len(goed),
+                      "p50_ms": percentiel(goed, 50) * 1000, "p95_ms": percentiel(goed, 95) * 1000,
+                      "max_ms": max(goed, default=float("nan")) * 1000})
+    goed = [r.seconden for r in runs if not r.fout]
+    rijen.append({"pagina": "ALLE", "n": len(runs), "fouten": sum(1 for r in runs if r.fout),
+                  "p50_ms": percentiel(goed, 50) * 1000, "p95_ms": percentiel(goed, 95) * 1000,
+                  "max_ms": max(goed, default=float("nan")) * 1000})
+    return rijen
+
+
+async def golf(basis: str, triviaal_url: str, sessies: int, duur: float, denktijd, cat, pids, triviaal_pid):
+    einde = time.monotonic() + duur
+    dashboard: list[Run] = []
+    triviaal: list[Run] = []
+    piek = {"app": 0.0, "triviaal": 0.0}
+
+    async def meet():
+        while time.monotonic() < einde + 5:
+            piek["app"] = max(piek["app"], _rss_mb(pids))
+            piek["triviaal"] = max(piek["triviaal"], _rss_mb([triviaal_pid]))
+            await asyncio.sleep(0.5)
+
+    cpu_voor = _cpu_s(pids)
+    await asyncio.gather(meet(), *[bezoeker(basis, i, einde, denktijd, cat, dashboard, False) for i in range(sessies)],
+                         *[bezoeker(triviaal_url, 10_000 + i, einde, denktijd, cat, triviaal, True)
+                           for i in range(sessies)])
+    cpu = _cpu_s(pids) - cpu_voor
+    return dashboard, triviaal, piek, cpu
+
+
+async def opwarmen(basis: str, replicas: int, cat) -> None:
+    """Every page once on every replica (different cookies land on different replicas), so we measure warm runs."""
+    rnd = random.Random(1)
+    for i in range(replicas * 4):
+        sessie = await Sessie.open(basis, cookie=f"soest_sessie=opwarmen{i}")
+        for pagina in ["", "kaart", "wijkprofiel", "opgave", "vergelijken", "aandacht", "inwoners", "data"]:
+            await sessie.run(pagina, keuzes(rnd, cat)[1] if pagina == "kaart" else "")
+        await sessie.sluit()
+
+
+# Two states per page, alternated: a warm interaction is a switch between states already seen.
+INTERACTIES = {
+    "start": [("", ""), ("", "x=1")],
+    "kaart": [("kaart", "indicator=moeite_met_rondkomen_18plus"), ("kaart", "indicator=eenzaam_18plus")],
+    "wijkprofiel": [("wijkprofiel", "wijk=WK034205"), ("wijkprofiel", "wijk=WK034207&opgave=bestaanszekerheid")],
+    "opgave": [("opgave", "opgave=bestaanszekerheid"), ("opgave", "opgave=gezonde_leefstijl")],
+    "vergelijken": [("vergelijken", "wijken=WK034205,WK034207"), ("vergelijken", "wijken=WK034201,WK034203&soest=ja")],
+    "aandacht": [("aandacht", "marge=10"), ("aandacht", "marge=20&wijk=WK034205")],
+    "inwoners": [("inwoners", ""), ("inwoners", "opgave=meedoen_inclusie")],
+    "data": [("data", ""), ("data", "indicator=inwoners")],
+}
+
+
+async def per_pagina(basis: str, pids: list[int], herhaal: int = 6) -> dict[str, dict]:
+    """One visitor on an idle server: server CPU and wall time per warm interaction, per page."""
+    sessie = await Sessie.open(basis, cookie="soest_sessie=meten")
+    uit = {}
+    try:
+        for naam, staten in INTERACTIES.items():
+            for pagina, query in staten:
+                await sessie.run(pagina, query)  # cold: fill the caches
+            tijden, cpu_voor = [], _cpu_s(pids)
+            for i in range(herhaal):
+                run = await sessie.run(*staten[i % 2])
+                tijden.append(run.seconden)
+            uit[naam] = {"cpu_ms": (_cpu_s(pids) - cpu_voor) / herhaal * 1000,
+                         "wand_ms": statistics.median(tijden) * 1000}
+    finally:
+        await sessie.sluit()
+    return uit
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sessies", type=int, default=25)
+    parser.add_argument("--duur", type=float, default=60, help="seconden per golf")
+    parser.add_argument("--golven", type=int, default=1, help="herhaal de last; het geheugen mag niet groeien")
+    parser.add_argument("--replicas", type=int, default=1)
+    parser.add_argument("--poort", type=int, default=8730)
+    parser.add_argument("--denktijd", type=float, nargs=2, default=(1.0, 3.0))
+    parser.add_argument("--uit", type=Path, help="schrijf de uitslag ook als JSON")
+    args = parser.parse_args()
+
+    with db.verbinding(paden.db_path()) as con:
+        cat = waarden.indicatoren(con)
+    cat = cat[cat["wijken_met_waarde"] > 0]
+    werkmap = Path(os.environ.get("TMPDIR", "/tmp")) / f"soest-load-{os.getpid()}"
+    werkmap.mkdir(parents=True, exist_ok=True)
+    processen = []
+    try:
+        triviaal = _streamlit("bench/triviaal.py", args.poort + 39)
+        processen.append(triviaal)
+        basis, extra, pids = start(args.replicas, args.poort, werkmap)
+        processen += extra
+        _wacht_op(f"http://127.0.0.1:{args.poort + 39}/_stcore/health")
+        asyncio.run(opwarmen(basis, args.replicas, cat))
+        stil = asyncio.run(per_pagina(basis, pids)) if args.replicas == 1 else {}
+        rss_start = _rss_mb(pids)
+        uitslagen = []
+        for nummer in range(1, args.golven + 1):
+            dashboard, triv, piek, cpu = asyncio.run(golf(basis, f"http://127.0.0.1:{args.poort + 39}", args.sessies,
+                                                          args.duur, tuple(args.denktijd), cat, pids, triviaal.pid))
+            uitslagen.append({"golf": nummer, "dashboard": tabel(dashboard), "triviaal": tabel(triv),
+                              "rss_start_mb": rss_start, "rss_piek_mb": piek["app"], "rss_eind_mb": _rss_mb(pids),
+                              "rss_triviaal_piek_mb": piek["triviaal"],
+                              "cpu_ms_per_interactie": cpu / max(1, len(dashboard)) * 1000})
+    finally:
+        stop(processen)
+    return rapport(args, uitslagen, stil)
+
+
+def rapport(args, uitslagen: list[dict], stil: dict[str, dict]) -> int:
+    doel = DOEL_P95_EEN if args.replicas == 1 else DOEL_P95_PROXY
+    gehaald = True
+    print(f"\n## Last: {args.sessies} sessies, {args.replicas} replica('s)"
+          f"{' achter nginx' if args.replicas > 1 else ''}, denktijd {args.denktijd[0]:g}–{args.denktijd[1]:g} s, "
+          f"{args.duur:.0f} s per golf, {os.cpu_count()} cores")
+    if stil:
+        print("\n### Eén bezoeker, warme interactie (server-CPU, doel ≤ 100 ms)\n\n| pagina | CPU ms | wand ms |\n|---|---|---|")
+        for naam, m in stil.items():
+            print(f"| {naam} | {m['cpu_ms']:.0f} | {m['wand_ms']:.0f} |")
+    for u in uitslagen:
+        print(f"\n### Golf {u['golf']}\n\n| pagina | n | fouten | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|---|")
+        for r in u["dashboard"] + [{**r, "pagina": f"triviaal ({r['pagina']})"} for r in u["triviaal"][-1:]]:
+            print(f"| {r['pagina']} | {r['n']} | {r['fouten']} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['max_ms']:.0f} |")
+        per_sessie = (u["rss_piek_mb"] - u["rss_start_mb"]) / args.sessies
+        alle = u["dashboard"][-1]
+        print(f"\nRSS dashboard: start {u['rss_start_mb']:.0f} MB, piek {u['rss_piek_mb']:.0f} MB, eind "
+              f"{u['rss_eind_mb']:.0f} MB → {per_sessie:.1f} MB per sessie (doel ≤ {DOEL_MB_PER_SESSIE}); triviaal "
+              f"piek {u['rss_triviaal_piek_mb']:.0f} MB. CPU per interactie {u['cpu_ms_per_interactie']:.0f} ms.")
+        print(f"p95 {alle['p95_ms'] / 1000:.2f} s (doel ≤ {doel:g} s), fouten {alle['fouten']} (doel 0)")
+        gehaald &= alle["p95_ms"] / 1000 <= doel and alle["fouten"] == 0 and per_sessie <= DOEL_MB_PER_SESSIE
+    if args.uit:
+        args.uit.write_text(json.dumps({"argumenten": {k: str(v) for k, v in vars(args).items()},
+                                        "per_pagina": stil, "golven": uitslagen}, indent=2, default=float), encoding="utf-8")
+    return 0 if gehaald else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
