@@ -1,0 +1,146 @@
+"""The public view as a visitor gets it: what really goes over the websocket (bench/sessie.py speaks Streamlit's
+protocol), fresh data after a rebuild without a restart, no traceback, hostile links, small counts, the proxy."""
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import shutil
+import subprocess
+import sys
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bench.sessie import Sessie
+from soest_data.bronnen import bouw
+from tests.browser.conftest import _vrije_poort, start_streamlit, wacht_op_gezond
+from tests.conftest import FIXTURE_DATA, GEO, PROJECT, teksten
+from tests.unit.test_url_fuzz import VIJANDIG, WAARDEN, _letterlijk
+
+
+@contextmanager
+def server(script: Path, db: Path, cwd: Path = PROJECT):
+    poort = _vrije_poort()
+    proces = start_streamlit(script, db, poort) if cwd == PROJECT else subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(poort), "--server.address",
+         "127.0.0.1", "--server.headless", "true"], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{poort}"
+    try:
+        wacht_op_gezond(url, proces)
+        yield url
+    finally:
+        proces.terminate()
+        proces.wait(timeout=20)
+
+
+async def _bezoek(url: str, pagina: str, query: str = ""):
+    sessie = await Sessie.open(url)
+    try:
+        return await sessie.run(pagina, query)
+    finally:
+        await sessie.sluit()
+
+
+def bezoek(url: str, pagina: str, query: str = ""):
+    return asyncio.run(_bezoek(url, pagina, query))
+
+
+def test_een_fout_geeft_de_bezoeker_geen_traceback(tmp_path):
+    """A page that raises, served with the project's .streamlit/config.toml: the browser gets a generic message,
+    no stack trace, no exception type, no message text, no file path."""
+    shutil.copytree(PROJECT / ".streamlit", tmp_path / ".streamlit")
+    kapot = tmp_path / "kapot.py"
+    kapot.write_text("import streamlit as st\nst.title('Kapot')\n"
+                     "raise RuntimeError('geheim: /srv/soest/wachtwoord.txt')\n", encoding="utf-8")
+    with server(kapot, tmp_path / "geen.duckdb", cwd=tmp_path) as url:
+        run = bezoek(url, "")
+    assert run.uitzonderingen, "the page must fail, or this test proves nothing"
+    for fout in run.uitzonderingen:
+        assert not fout.stack_trace
+        zichtbaar = f"{fout.type} {fout.message}"
+        assert "RuntimeError" not in zichtbaar and "geheim" not in zichtbaar and "/srv/" not in zichtbaar
+        assert str(tmp_path) not in zichtbaar and "kapot.py" not in zichtbaar
+
+
+def _met_soest_moeite(data: Path, waarde: str) -> None:
+    csv = data / "waarden" / "test.csv"
+    frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
+    frame.loc[(frame["gebied_code"] == "GM0342") & (frame["indicator"] == "test_moeite")
+              & (frame["jaar"] == "2020"), "waarde"] = waarde
+    frame.to_csv(csv, index=False)
+
+
+def test_een_nieuwe_database_bereikt_de_volgende_bezoeker_zonder_herstart(tmp_path, fixture_data):
+    """Build while the app runs: a new session sees the new value (connections are keyed by the file identity)."""
+    doel = tmp_path / "live.duckdb"
+    bouw.bouw(fixture_data, GEO, doel)
+    with server(PROJECT / "app.py", doel) as url:
+        voor = bezoek(url, "kaart", "indicator=test_moeite&jaar=2020")
+        assert any("Soest: 11,6" in t for t in voor.teksten), voor.teksten[:8]
+        _met_soest_moeite(fixture_data, "13.4")
+        bouw.bouw(fixture_data, GEO, doel)  # atomic replace of the file the server is reading
+        na = bezoek(url, "kaart", "indicator=test_moeite&jaar=2020")
+    assert not na.fout
+    assert any("Soest: 13,4" in t for t in na.teksten) and not any("Soest: 11,6" in t for t in na.teksten)
+
+
+PAGINAS = {
+    "pages/kaart.py": ["indicator", "jaar", "niveau"], "pages/wijkprofiel.py": ["wijk", "opgave"],
+    "pages/opgave.py": ["opgave"], "pages/vergelijken.py": ["wijken", "soest"],
+    "pages/aandacht.py": ["wijk", "marge"], "pages/inwoners.py": ["opgave", "wijk"], "pages/data.py": ["indicator"],
+}
+
+
+@pytest.mark.parametrize("pagina", list(PAGINAS))
+def test_vijandige_links_op_elke_pagina(fixture_db, open_pagina, pagina):
+    """Sampled from the fuzz values: every parameter of the page at once; no exception, notices literal."""
+    rnd = random.Random(pagina)
+    query = {sleutel: rnd.choice(VIJANDIG + rnd.sample(WAARDEN, 5)) for sleutel in PAGINAS[pagina]}
+    at = open_pagina(fixture_db, pagina, **query)
+    for melding in [*(i.value for i in at.info), *(m.value for m in at.markdown)]:
+        if "in de link" in melding:
+            _letterlijk(melding)
+    assert "Traceback" not in teksten(at)
+
+
+def test_de_kaart_toont_een_klein_aantal_als_afgeschermd(fixture_db, open_pagina):
+    """The fixture plants 5 for Boerenstreek: the map's table says 'afgeschermd', never 5."""
+    at = open_pagina(fixture_db, "pages/kaart.py", indicator="test_bijstand")
+    tabel = at.dataframe[0].value
+    rij = tabel[tabel["Gebied"] == "Boerenstreek"].iloc[0].astype(str)
+    assert not any(v.strip() in {"5", "5,0", "5.0"} for v in rij)
+    assert any("afgeschermd" in v for v in rij)
+
+
+@pytest.mark.skipif(shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists(),
+                    reason="nginx ontbreekt (scripts/test.sh installeert het)")
+def test_proxy_met_twee_replicas(tmp_path, echte_db):
+    """scripts/serve.sh: health check, security headers, a sticky cookie, and a page over the proxied websocket."""
+    poort = _vrije_poort()
+    omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": "2", "SOEST_RUN": str(tmp_path / "run"),
+                "SOEST_DB": str(echte_db)}
+    proces = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=PROJECT, env=omgeving, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{poort}"
+    try:
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"{url}/gezond", timeout=2) as antwoord:
+                    koppen = antwoord.headers
+                    break
+            except OSError:
+                asyncio.run(asyncio.sleep(0.5))
+        else:
+            pytest.fail("de proxy kwam niet op")
+        assert "frame-ancestors 'none'" in koppen["Content-Security-Policy"]
+        assert koppen["X-Content-Type-Options"] == "nosniff" and koppen["Referrer-Policy"] == "no-referrer"
+        assert "soest_sessie=" in koppen["Set-Cookie"] or "soest_sessie=" in str(koppen.get_all("Set-Cookie"))
+        run = bezoek(url, "wijkprofiel", "wijk=WK034205")
+        assert not run.fout and any("Smitsveen" in t for t in run.teksten)
+    finally:
+        os.killpg(proces.pid, 15)
+        proces.wait(timeout=30)
