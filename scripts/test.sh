@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# One command: set up (Python packages, Debian chromium for the browser tests) and run the whole test suite.
+# One command: set up (Python packages, Debian chromium for the browser tests, nginx for the proxy test) and run
+# the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
@@ -9,6 +10,12 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Debian chromium ontbreekt; installeren…"
   $sudo_ apt-get update -qq
   $sudo_ apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+# nginx (Debian) for the proxy test of scripts/serve.sh (the hosting command).
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  echo "nginx ontbreekt; installeren…"
+  $sudo_ apt-get update -qq
+  $sudo_ apt-get install -y -qq nginx >/dev/null
 fi
 # axe-core (npm registry) for the accessibility check in the browser tests; pinned in package-lock.json.
 if [ ! -f node_modules/axe-core/axe.min.js ]; then
