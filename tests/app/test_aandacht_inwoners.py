@@ -51,7 +51,9 @@ def test_aandacht_matrix_in_words_matches_the_test_data(open_pagina, fixture_db)
     # Smitsveen: moeite 18,9 vs 11,6 and bijstand per 1.000 61 vs 21 unfavourable; 'personen met bijstand'
     # (an absolute count in 'aantal personen') is not judged against the Soest total, so it does not count.
     assert matrix.loc["Smitsveen", "Bestaanszekerheid"] == "2 van 2 ongunstig ▼ — valt op"
-    assert matrix.loc["Soest-Zuid", "Bestaanszekerheid"] == "0 van 2 ongunstig"
+    # Soest-Zuid's bijstand (40, the smallest other wijk) is hidden as a complement of Boerenstreek's 5, or Soest
+    # minus the other wijken would give the 5 back; its rate per 1.000 follows (onthulling rules 2 and 3).
+    assert matrix.loc["Soest-Zuid", "Bestaanszekerheid"] == "0 van 1 ongunstig (1 zonder gegevens)"
     assert matrix.loc["Smitsveen", "Mentale weerbaarheid"] == "1 van 1 ongunstig ▼"         # relative 'hoger'
     assert matrix.loc["Boerenstreek", "Mentale weerbaarheid"] == "– geen gegevens"          # status 'onbekend'
     assert matrix.loc["Smitsveen", "Kansengelijkheid"] == "– geen gegevens"
