@@ -131,13 +131,13 @@ class _Bewaarplaats:
 _bewaard = _Bewaarplaats(maximum=2000)
 
 
-def bewaar(naam: str, sleutel, maak):
-    """maak() once per (name, page state, database version), shared read-only by every session.
+def bewaar(naam: str, sleutel, maak, *args):
+    """maak(*args) once per (name, page state, database version), shared read-only by every session.
 
-    `sleutel` must hold every input of maak() that can change within one database version (the page state: wijk,
+    `sleutel` must hold every input of maak that can change within one database version (the page state: wijk,
     opgave, jaar …); data read from gegevens() is covered by the version. Never mutate what comes back.
     """
-    return _bewaard.geef((naam, sleutel, versie()), maak)
+    return _bewaard.geef((naam, sleutel, versie()), lambda: maak(*args))
 
 
 def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
@@ -201,7 +201,8 @@ def _bronnen_van(paren: tuple) -> str:
             bron_jaren.setdefault(bron_id, set()).add(jaar)
     bronnen = g.bron_per_id
     delen = [f"[{bronnen.loc[b, 'uitgever']}, {bronnen.loc[b, 'titel']}]({bronnen.loc[b, 'url']}) "
-             f"({bronnen.loc[b, 'licentie']})" + (" · **modelschatting**" if "modelschat" in bronnen.loc[b, "voorbehoud"].lower() else "")
+             f"({bronnen.loc[b, 'licentie']})"
+             + (" · **modelschatting**" if "modelschat" in bronnen.loc[b, "voorbehoud"].lower() else "")
              for b in sorted(bron_jaren)]
     namen = g.indicator_per_id["label"]
     definities = ", ".join(f"[{namen[i]}](/data?indicator={i})" for i in dict.fromkeys(i for i, _ in paren))
@@ -254,12 +255,13 @@ def download_excel(frame: pd.DataFrame, bestandsnaam: str, label: str) -> None:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-def grafiek(naam: str, sleutel, maak, *, alt: str | None = None, width="content", **opties) -> None:
-    """An Altair chart, its Vega-Lite spec built once per (name, page state `sleutel`, database version).
+def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="content", **opties) -> None:
+    """The Altair chart bouwer(*args), its Vega-Lite spec built once per (name, page state `sleutel`, database
+    version); `opties` go to st.vega_lite_chart (give builder keywords with functools.partial).
 
     Building and validating an Altair chart costs ~60 ms; the cached spec (data already in Arrow form, as
     st.altair_chart would send it) is drawn with st.vega_lite_chart in about a millisecond."""
-    spec = bewaar(f"grafiek:{naam}", sleutel, lambda: vega_charts._convert_altair_to_vega_lite_spec(maak()))
+    spec = bewaar(f"grafiek:{naam}", sleutel, lambda: vega_charts._convert_altair_to_vega_lite_spec(bouwer(*args)))
     if alt is not None and "description" in spec:  # alt replaces it; dropping it avoids a logged stack per run
         spec = {k: v for k, v in spec.items() if k != "description"}
     st.vega_lite_chart(spec=spec, width=width, alt=alt, **opties)
@@ -281,9 +283,9 @@ class _VasteKaart:
         return self._json
 
 
-def kaart(naam: str, sleutel, maak, **opties):
-    """A pydeck map (from maak()), serialised once per (name, page state, database version)."""
-    return st.pydeck_chart(bewaar(f"kaart:{naam}", sleutel, lambda: _VasteKaart(maak())), **opties)
+def kaart(naam: str, sleutel, bouwer, *args, **opties):
+    """The pydeck map bouwer(*args), serialised once per (name, page state, database version)."""
+    return st.pydeck_chart(bewaar(f"kaart:{naam}", sleutel, lambda: _VasteKaart(bouwer(*args))), **opties)
 
 
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,
@@ -323,7 +325,8 @@ def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
     """One link per wijk to its profile: reachable by keyboard, shareable."""
     vakken = st.columns(kolommen)
     for i, (code, naam) in enumerate(wijken):
-        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:", query_params={"wijk": code})
+        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:",
+                                       query_params={"wijk": code})
 
 
 def meldingen(*keuzes) -> None:

@@ -67,7 +67,7 @@ class Sessie:
                     if uitzonderingen and not fout:
                         fout = "uitzondering op de pagina"
                     return Run(pagina, time.perf_counter() - begin, fout, uitzonderingen, teksten)
-        except (asyncio.TimeoutError, websockets.ConnectionClosed, OSError) as reden:
+        except (TimeoutError, websockets.ConnectionClosed, OSError) as reden:
             return Run(pagina, time.perf_counter() - begin, type(reden).__name__, uitzonderingen, teksten)
 
     async def sluit(self) -> None:

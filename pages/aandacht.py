@@ -92,8 +92,8 @@ else:
     for opgave in VIJF_OPGAVEN:
         cel = deze.loc[opgave]
         with st.expander(f"{OPGAVEN[opgave]} — {cel['tekst']}", expanded=bool(cel["valt_op"])):
-            tabel = ui.bewaar("aandacht:wijkdetails", (marge, wijk, opgave),
-                              lambda: aandacht.details(beoordeeld, wijken, wijk, opgave))
+            tabel = ui.bewaar("aandacht:wijkdetails", (marge, wijk, opgave), aandacht.details, beoordeeld, wijken,
+                              wijk, opgave)
             if tabel.empty:
                 st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk met een oordeel.")
             else:

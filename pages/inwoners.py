@@ -106,7 +106,7 @@ else:
                     st.caption("In woorden: " + "; ".join(f"{a}: {t}" for a, t in zip(rijen["antwoord"],
                                                                                        rijen["waarde_tekst"])) + ".")
                 with grafiek:
-                    ui.grafiek("enquete:vraag", (groep, nr), lambda: enquete.vraaggrafiek(rijen), width="stretch")
+                    ui.grafiek("enquete:vraag", (groep, nr), enquete.vraaggrafiek, rijen, width="stretch")
 
     with st.expander("Alle uitkomsten van de enquête als tabel"):
         st.dataframe(ui.bewaar("inwoners:tabel", opgave, lambda: enquete.alle_vragen_tabel(getoond, totaal).drop(
@@ -130,8 +130,8 @@ if stemmen.empty:
                                     naam_van[gebied] if gebied else "") if t)
     st.markdown(f"Voor {keuze or 'deze keuze'} zijn nog geen uitspraken van inwoners opgenomen.")
 for groep, deel, regels in ui.bewaar("inwoners:stemmen_per_opgave", (opgave, gebied), lambda: [
-        (groep, deel, "\n".join(f"- {enquete.stem_regel(v, naam_van)}" for _, v in deel.iterrows()))
-        for groep in enquete.opgaven_in_volgorde(stemmen) for deel in [stemmen[stemmen["opgave"] == groep]]]):
+        (o, d, "\n".join(f"- {enquete.stem_regel(v, naam_van)}" for _, v in d.iterrows()))
+        for o in enquete.opgaven_in_volgorde(stemmen) for d in [stemmen[stemmen["opgave"] == o]]]):
     st.subheader(enquete.opgave_naam(groep))
     st.markdown(regels)
     ui.verhaalbron(deel)

@@ -79,8 +79,9 @@ st.markdown(f"**{beeld.samenvatting}**")
 
 links, rechts = st.columns([3, 2], gap="large")
 with links:
-    keuze = ui.kaart("kaart", (indicator_id, jaar, niveau), lambda: beeld.deck, height=700, on_select="rerun", selection_mode="single-object",
-                            key=f"kaart-{niveau}", alt=beeld.samenvatting)
+    keuze = ui.kaart("kaart", (indicator_id, jaar, niveau), lambda: beeld.deck, height=700, on_select="rerun",
+                     selection_mode="single-object",
+                     key=f"kaart-{niveau}", alt=beeld.samenvatting)
     gekozen = (keuze.selection.get("objects") or {}).get("gebieden") if keuze else None
     if gekozen and niveau == "wijk":
         st.switch_page("pages/wijkprofiel.py", query_params={"wijk": gekozen[0]["properties"]["code"]})

@@ -2,11 +2,13 @@
 
 URL: ?opgave=bestaanszekerheid (the picker keeps it in sync). Texts come from data/opgaven.yaml, never from here.
 """
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
 import ui
-from soest_data import scoring, url_state
+from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
 from soest_data.weergave import grafieken, kaart, opgaveoverzicht
@@ -139,29 +141,29 @@ st.header("Per indicator: de wijken op volgorde")
 st.markdown("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Blauw = gunstig, oranje = ongunstig, "
             "grijs = rond het gemiddelde, paars = hoger of lager zonder oordeel; wijs een balk aan voor het oordeel "
             "in woorden.")
+delen = ui.bewaar("opgave:delen", opgave, lambda: dict(tuple(rijen.groupby("indicator", sort=False))))
 for start in range(0, len(volgorde), 2):
     vakken = st.columns(2, gap="large")
     for vak, indicator_id in zip(vakken, volgorde[start:start + 2]):
-        deel = ui.bewaar("opgave:deel", (opgave, indicator_id), lambda: rijen[rijen["indicator"] == indicator_id])
+        deel = delen[indicator_id]
         eerste = deel.iloc[0]
         jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
         with vak.container(border=True):
             kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
-            if opgaveoverzicht.is_schatting(eerste["modelschatting"]):
+            if opmaak.is_schatting(eerste["modelschatting"]):
                 kop += " · *modelschatting*"
             st.markdown(kop)
             if eerste["soort"] == "relatief":
                 st.markdown("Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:")
-                st.markdown(ui.bewaar("opgave:relatief", (opgave, indicator_id), lambda: "\n".join(
-                    f"- {z}" for z in opgaveoverzicht.relatief_zinnen(rijen, indicator_id))))
+                st.markdown("\n".join(f"- {z}" for z in ui.bewaar(
+                    "opgave:relatief", (opgave, indicator_id), opgaveoverzicht.relatief_zinnen, rijen, indicator_id)))
             else:
                 soest = eerste["soest"]
-                zin = ui.bewaar("opgave:samenvatting", (opgave, indicator_id),
-                                lambda: kaart.samenvatting(deel, soest, eerste["eenheid"]))
+                zin = ui.bewaar("opgave:samenvatting", (opgave, indicator_id), kaart.samenvatting, deel, soest,
+                                eerste["eenheid"])
                 st.markdown(zin)
-                ui.grafiek("opgave:staaf", (opgave, indicator_id),
-                           lambda: grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38),
-                           width="stretch", alt=f"{eerste['label']}: {zin}")
+                ui.grafiek("opgave:staaf", (opgave, indicator_id), partial(grafieken.wijkstaaf, hoogte_per_wijk=38),
+                           deel, soest, eerste["eenheid"], width="stretch", alt=f"{eerste['label']}: {zin}")
             ui.bronvermelding(indicator_id, jaar)
 
 # --- trends ----------------------------------------------------------------------------------------------------------
@@ -174,7 +176,8 @@ if len(reeksen):
                     alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
                         "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
     with st.expander("De ontwikkeling als tabel"):
-        st.dataframe(ui.bewaar("opgave:trendtabel", opgave, lambda: opgaveoverzicht.trendtabel(reeksen)), hide_index=True, width="stretch")
+        st.dataframe(ui.bewaar("opgave:trendtabel", opgave, opgaveoverzicht.trendtabel, reeksen), hide_index=True,
+                     width="stretch")
     ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 
 # --- download --------------------------------------------------------------------------------------------------------

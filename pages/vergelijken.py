@@ -2,6 +2,8 @@
 
 URL: ?wijken=WK034205,WK034207 and optionally &soest=ja (Soest as a column). The link is the view: send it on.
 """
+from functools import partial
+
 import streamlit as st
 
 import ui
@@ -94,22 +96,23 @@ st.markdown("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzi
             "index (Soest = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
             "gemiddeld') staan er in woorden bij; die hebben geen index.")
 groepen = ui.bewaar("vergelijken:groepen", staat, lambda: vergelijken.groepen(verschil))
+delen = ui.bewaar("vergelijken:delen", staat, lambda: dict(tuple(verschil.groupby("opgave", sort=False))))
 tabbladen = st.tabs([OPGAVEN[o] for o in groepen])
 for tab, opgave in zip(tabbladen, groepen):
     with tab:
-        deel = ui.bewaar("vergelijken:deel", (staat, opgave), lambda: verschil[verschil["opgave"] == opgave])
-        st.dataframe(ui.bewaar("vergelijken:tabel", (staat, met_soest, opgave), lambda: vergelijken.tabel(
-            lang, verschil, gekozen, naam_van, met_soest, opgave).drop(columns="Opgave")),
-                     hide_index=True, width="stretch")
+        deel = delen.get(opgave, verschil.iloc[:0])
+        st.dataframe(ui.bewaar("vergelijken:tabel", (staat, met_soest, opgave),
+                               lambda *a: vergelijken.tabel(*a).drop(columns="Opgave"),
+                               lang, verschil, gekozen, naam_van, met_soest, opgave), hide_index=True, width="stretch")
         if deel["indexverschil"].notna().any():
             with st.expander("Als grafiek (index, Soest = 100)"):
-                zin = ui.bewaar("vergelijken:zin", (staat, opgave),
-                                lambda: vergelijken.samenvatting(lang, deel, gekozen, naam_van))
+                zin = ui.bewaar("vergelijken:zin", (staat, opgave), vergelijken.samenvatting, lang, deel, gekozen,
+                                naam_van)
                 st.markdown(zin)
-                ui.grafiek("vergelijken:opgave", (staat, opgave),
-                          lambda: vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None), alt=zin)
-        ui.bronnen_van(ui.bewaar("vergelijken:jaren", (staat, opgave), lambda: list(
-            deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))))
+                ui.grafiek("vergelijken:opgave", (staat, opgave), partial(vergelijken.divergentiegrafiek, aantal=None),
+                           lang, deel, zin, alt=zin)
+        ui.bronnen_van(ui.bewaar("vergelijken:jaren", (staat, opgave), lambda d: list(
+            d.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False)), deel))
 
 alles = ui.bewaar("vergelijken:alles", (staat, met_soest),
                  lambda: vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest))

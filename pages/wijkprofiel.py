@@ -103,7 +103,8 @@ else:
     reeksen = ui.bewaar("wijkprofiel:reeksen", (wijk, opgave), lambda: wijkprofiel.trendreeksen(waarden, rijen, wijk))
     if len(reeksen):
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
-        ui.grafiek("trends", (wijk, opgave), lambda: grafieken.trends(reeksen), alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
+        ui.grafiek("trends", (wijk, opgave), grafieken.trends, reeksen,
+                   alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 with st.expander("Alle cijfers van deze wijk in één tabel"):

@@ -2,9 +2,10 @@
 
 The public view (and `export --publiek`) only ever sees values after `pas_toe`:
 
-1. **Small counts.** Every count (unit 'aantal …', not an average: `scoring.is_aantal`) between 1 and 9 is hidden (DREMPEL = 10, as
-   CBS does for small areas). Zero stays visible. The catalogue can set a higher `min_aantal` threshold, and
-   `min_basis` hides a figure whose base (another indicator, same area and year) is below its threshold.
+1. **Small counts.** Every count (unit 'aantal …', not an average: `scoring.is_aantal`) between 1 and 9 is
+   hidden (DREMPEL = 10, as CBS does for small areas). Zero stays visible. The catalogue can set a higher
+   `min_aantal` threshold, and `min_basis` hides a figure whose base (another indicator, same area and year) is
+   below its threshold.
 2. **No undoing by subtraction (complementary suppression).** Counts add up: Soest = the sum of its wijken, a wijk =
    the sum of its buurten, inhabitants = the sum of the age groups and of the origin groups (SAMENSTELLINGEN). When
    one cell of such a sum is hidden and the total is shown, the next smallest cells are hidden as well, until at

@@ -18,7 +18,7 @@ import pytest
 from bench.sessie import Sessie
 from soest_data.bronnen import bouw
 from tests.browser.conftest import _vrije_poort, start_streamlit, wacht_op_gezond
-from tests.conftest import FIXTURE_DATA, GEO, PROJECT, teksten
+from tests.conftest import GEO, PROJECT, teksten
 from tests.unit.test_url_fuzz import VIJANDIG, WAARDEN, _letterlijk
 
 
