@@ -7,9 +7,7 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -17,24 +15,9 @@ import pytest
 
 from bench.sessie import Sessie
 from soest_data.bronnen import bouw
-from tests.browser.conftest import _vrije_poort, start_streamlit, wacht_op_gezond
+from tests.browser.conftest import _vrije_poort, draaiende_app
 from tests.conftest import GEO, PROJECT, teksten
 from tests.unit.test_url_fuzz import VIJANDIG, WAARDEN, _letterlijk
-
-
-@contextmanager
-def server(script: Path, db: Path, cwd: Path = PROJECT):
-    poort = _vrije_poort()
-    proces = start_streamlit(script, db, poort) if cwd == PROJECT else subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(poort), "--server.address",
-         "127.0.0.1", "--server.headless", "true"], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{poort}"
-    try:
-        wacht_op_gezond(url, proces)
-        yield url
-    finally:
-        proces.terminate()
-        proces.wait(timeout=20)
 
 
 async def _bezoek(url: str, pagina: str, query: str = ""):
@@ -52,11 +35,10 @@ def bezoek(url: str, pagina: str, query: str = ""):
 def test_een_fout_geeft_de_bezoeker_geen_traceback(tmp_path):
     """A page that raises, served with the project's .streamlit/config.toml: the browser gets a generic message,
     no stack trace, no exception type, no message text, no file path."""
-    shutil.copytree(PROJECT / ".streamlit", tmp_path / ".streamlit")
     kapot = tmp_path / "kapot.py"
     kapot.write_text("import streamlit as st\nst.title('Kapot')\n"
                      "raise RuntimeError('geheim: /srv/soest/wachtwoord.txt')\n", encoding="utf-8")
-    with server(kapot, tmp_path / "geen.duckdb", cwd=tmp_path) as url:
+    with draaiende_app(tmp_path / "geen.duckdb", kapot) as url:
         run = bezoek(url, "")
     assert run.uitzonderingen, "the page must fail, or this test proves nothing"
     for fout in run.uitzonderingen:
@@ -78,7 +60,7 @@ def test_een_nieuwe_database_bereikt_de_volgende_bezoeker_zonder_herstart(tmp_pa
     """Build while the app runs: a new session sees the new value (connections are keyed by the file identity)."""
     doel = tmp_path / "live.duckdb"
     bouw.bouw(fixture_data, GEO, doel)
-    with server(PROJECT / "app.py", doel) as url:
+    with draaiende_app(doel) as url:
         voor = bezoek(url, "kaart", "indicator=test_moeite&jaar=2020")
         assert any("Soest: 11,6" in t for t in voor.teksten), voor.teksten[:8]
         _met_soest_moeite(fixture_data, "13.4")

@@ -51,10 +51,11 @@ def wacht_op_gezond(url: str, proces: subprocess.Popen, seconden: float = 60) ->
 
 
 @contextmanager
-def draaiende_app(db: Path):
-    """`streamlit run app.py` on a free port against `db`; yields its URL and stops it afterwards."""
+def draaiende_app(db: Path, script: Path = PROJECT / "app.py"):
+    """`streamlit run app.py` (or another script, with the project's config) on a free port against `db`; yields its
+    URL and stops it afterwards."""
     poort = _vrije_poort()
-    proces = start_streamlit(PROJECT / "app.py", db, poort)
+    proces = start_streamlit(script, db, poort)
     url = f"http://127.0.0.1:{poort}"
     try:
         wacht_op_gezond(url, proces)

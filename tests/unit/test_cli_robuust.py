@@ -66,22 +66,18 @@ def test_afgebroken_bestand_wordt_geweigerd_en_herbouwd(omgeving, tmp_path, caps
     db.open_readonly(doel).close()
 
 
-def test_gewijzigde_inhoud_of_oude_opbouw_wordt_geweigerd(tmp_path, fixture_db):
-    veranderd = tmp_path / "veranderd.duckdb"
-    shutil.copy(fixture_db, veranderd)
-    con = duckdb.connect(str(veranderd))
-    con.execute("update waarden set waarde = waarde + 1 where indicator = 'test_bijstand'")
+@pytest.mark.parametrize(("sql", "melding"), [
+    ("update waarden set waarde = waarde + 1 where indicator = 'test_bijstand'", "controlegetal"),
+    ("update bouwinfo set waarde = '1' where sleutel = 'schema'", "oude opbouw"),
+])
+def test_gewijzigde_inhoud_of_oude_opbouw_wordt_geweigerd(tmp_path, fixture_db, sql, melding):
+    kopie = tmp_path / "kopie.duckdb"
+    shutil.copy(fixture_db, kopie)
+    con = duckdb.connect(str(kopie))
+    con.execute(sql)
     con.close()
-    with pytest.raises(db.DatabaseFout, match="controlegetal"):
-        db.open_readonly(veranderd)
-
-    oud = tmp_path / "oud.duckdb"
-    shutil.copy(fixture_db, oud)
-    con = duckdb.connect(str(oud))
-    con.execute("update bouwinfo set waarde = '1' where sleutel = 'schema'")
-    con.close()
-    with pytest.raises(db.DatabaseFout, match="oude opbouw"):
-        db.open_readonly(oud)
+    with pytest.raises(db.DatabaseFout, match=melding):
+        db.open_readonly(kopie)
 
 
 def test_tijdelijke_bestanden_van_afgebroken_builds_worden_opgeruimd(tmp_path):
