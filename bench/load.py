@@ -212,12 +212,12 @@ INTERACTIES = {
 }
 
 
-async def per_pagina(basis: str, pids: list[int], herhaal: int = 6) -> dict[str, dict]:
+async def per_pagina(basis: str, pids: list[int], interacties: dict, herhaal: int = 6) -> dict[str, dict]:
     """One visitor on an idle server: server CPU and wall time per warm interaction, per page."""
     sessie = await Sessie.open(basis, cookie="soest_sessie=meten")
     uit = {}
     try:
-        for naam, staten in INTERACTIES.items():
+        for naam, staten in interacties.items():
             for pagina, query in staten:
                 await sessie.run(pagina, query)  # cold: fill the caches
             tijden, cpu_voor = [], _cpu_s(pids)
@@ -255,7 +255,11 @@ def main() -> int:
         processen += extra
         _wacht_op(f"http://127.0.0.1:{args.poort + 39}/_stcore/health")
         asyncio.run(opwarmen(basis, args.replicas, cat))
-        stil = asyncio.run(per_pagina(basis, pids)) if args.replicas == 1 else {}
+        stil = {}
+        if args.replicas == 1:
+            stil = asyncio.run(per_pagina(basis, pids, INTERACTIES))
+            stil |= asyncio.run(per_pagina(f"http://127.0.0.1:{args.poort + 39}", [triviaal.pid],
+                                           {"triviaal": [("", ""), ("", "x=1")]}))
         rss_start = _rss_mb(pids)
         uitslagen = []
         for nummer in range(1, args.golven + 1):
