@@ -8,7 +8,7 @@ from pathlib import Path
 
 from soest_data import db, paden
 from soest_data.bronnen import bouw, uitwisseling
-from soest_data.bronnen.probleem import BronFout
+from soest_data.bronnen.probleem import BronFout, samengevat
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--csv", type=Path)
     e.add_argument("--xlsx", type=Path)
     e.add_argument("--publiek", action="store_true", help="met afscherming van kleine aantallen, zoals de app toont")
-    i = sub.add_parser("import", help="voeg waarden toe of vervang ze uit een CSV in het exportformaat")
+    i = sub.add_parser("import", help="voeg waarden toe of vervang ze uit een CSV of .xlsx in het exportformaat")
     i.add_argument("bestand", type=Path)
     i.add_argument("--dry-run", action="store_true", help="toon alleen wat er zou veranderen")
     args = parser.parse_args(argv)
@@ -30,8 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         return OPDRACHTEN[args.opdracht](args, data, geo, doel)
     except BronFout as fout:
         print(f"{len(fout.problemen)} probleem/problemen gevonden; er is niets veranderd:", file=sys.stderr)
-        for probleem in fout.problemen:
-            print(f"  {probleem}", file=sys.stderr)
+        for regel in samengevat(fout.problemen):
+            print(f"  {regel}", file=sys.stderr)
         return 1
     except db.DatabaseFout as fout:
         print(fout, file=sys.stderr)
