@@ -203,19 +203,26 @@ def waardenbestanden(data: Path, rijen: pd.DataFrame, bronnen: dict[str, dict]) 
     tekst = pd.concat([oud[list(KOLOMMEN)], tekst], ignore_index=True).drop_duplicates(SLEUTEL, keep="last")
     per_sleutel = tekst.set_index(sleutel(tekst))
     bestaand = bestaand.assign(_sleutel=sleutel(bestaand))
-    uit: dict[str, pd.DataFrame] = {}
-    for naam, frame in bestaand.groupby("_bestand"):
+    doelbestand = {b: bestand_voor_bron(b, bronnen, bestaand) for b in per_sleutel["bron"].unique()}
+    uit = {naam: frame for naam, frame in bestaand.groupby("_bestand")}
+    veranderd: set[str] = set()
+    blijft = set()  # keys replaced in place: same file as before, so the row keeps its position (a small diff)
+    for naam, frame in uit.items():
         raak = frame["_sleutel"].isin(per_sleutel.index)
-        if raak.any():
-            frame = frame.copy()
-            frame.loc[raak, list(KOLOMMEN)] = per_sleutel.loc[frame.loc[raak, "_sleutel"], list(KOLOMMEN)].to_numpy()
-        uit[naam] = frame
-    nieuw = per_sleutel[~per_sleutel.index.isin(bestaand["_sleutel"])].reset_index(drop=True)
-    veranderd = {n for n, f in bestaand.groupby("_bestand") if f["_sleutel"].isin(per_sleutel.index).any()}
+        if not raak.any():
+            continue
+        nieuw_in = per_sleutel.loc[frame.loc[raak, "_sleutel"]]
+        op_plek = (nieuw_in["bron"].map(doelbestand) == naam).to_numpy()
+        frame = frame.copy()
+        idx = frame.index[raak]
+        frame.loc[idx[op_plek], list(KOLOMMEN)] = nieuw_in.loc[op_plek, list(KOLOMMEN)].to_numpy()
+        uit[naam] = frame.drop(idx[~op_plek])  # a row whose source now lives elsewhere moves there
+        blijft.update(frame.loc[idx[op_plek], "_sleutel"])
+        veranderd.add(naam)
+    nieuw = per_sleutel[~per_sleutel.index.isin(blijft)].reset_index(drop=True)
     for bron, groep in nieuw.groupby("bron", sort=False):
-        naam = bestand_voor_bron(bron, bronnen, bestaand)
-        vorige = uit.get(naam, pd.DataFrame(columns=list(KOLOMMEN)))
-        uit[naam] = pd.concat([vorige, groep], ignore_index=True)
+        naam = doelbestand[bron]
+        uit[naam] = pd.concat([uit.get(naam, pd.DataFrame(columns=list(KOLOMMEN))), groep], ignore_index=True)
         veranderd.add(naam)
     resultaat: dict[str, bytes | None] = {f"waarden/{n}": _csv_bytes(uit[n]) for n in sorted(veranderd)}
     if len(oud) or (data / "waarden" / OUD_BESTAND).exists():

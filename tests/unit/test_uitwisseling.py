@@ -135,12 +135,12 @@ def test_rows_of_a_new_source_get_their_own_file(omgeving, tmp_path):
         'periode: "2023"\n    bronnen: [test_bron]', 'periode: "2023"\n    bronnen: [test_bron, test_peiling_2023]'),
         encoding="utf-8")
     invoer = tmp_path / "peiling.csv"
-    invoer.write_text("gebied_code,indicator,jaar,waarde,bron\nWK034202,test_inwoners,2023,3300,test_peiling_2023\n",
+    invoer.write_text("gebied_code,indicator,jaar,waarde,bron\nBU03420201,test_inwoners,2023,3300,test_peiling_2023\n",
                       encoding="utf-8")
     voor = (data / "waarden" / "test.csv").read_bytes()
     assert main(["import", str(invoer)]) == 0
     assert (data / "waarden" / "test_peiling.csv").read_text(encoding="utf-8").splitlines()[1] == \
-        "WK034202,test_inwoners,2023,3300,aantal,,,test_peiling_2023,geïmporteerd uit peiling.csv"
+        "BU03420201,test_inwoners,2023,3300,aantal,,,test_peiling_2023,geïmporteerd uit peiling.csv"
     assert (data / "waarden" / "test.csv").read_bytes() == voor
 
 
