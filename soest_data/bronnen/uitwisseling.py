@@ -80,15 +80,18 @@ def vergelijk(pad: Path, data: Path, geo: Path) -> tuple[Wijzigingen, pd.DataFra
 
 def verschil(invoer: pd.DataFrame, huidig: pd.DataFrame) -> Wijzigingen:
     """New, changed and unchanged rows of `invoer` against the current values (same key: area × indicator × year)."""
-    huidig = huidig.set_index(SLEUTEL)
-    nieuw_idx = invoer.set_index(SLEUTEL)
-    gedeeld = nieuw_idx.index.intersection(huidig.index)
-    anders = [k for k in gedeeld if not _gelijk(nieuw_idx.loc[k], huidig.loc[k])]
-    return Wijzigingen(
-        nieuw=invoer[~nieuw_idx.index.isin(huidig.index)],
-        gewijzigd=invoer[nieuw_idx.index.isin(anders)],
-        ongewijzigd=len(gedeeld) - len(anders),
-    )
+    sleutels = huidig[SLEUTEL].astype({"jaar": "int64"}).drop_duplicates()
+    links = invoer.astype({"jaar": "int64"}).reset_index(drop=True)
+    paren = links.reset_index().merge(huidig.astype({"jaar": "int64"})[[*SLEUTEL, *VERGELIJK]], on=SLEUTEL,
+                                       how="inner", suffixes=("", "_oud"))
+    anders = pd.Series(False, index=paren.index)
+    for kolom in VERGELIJK:
+        nieuw, oud = paren[kolom], paren[f"{kolom}_oud"]
+        beide_leeg = nieuw.isna() & oud.isna()
+        anders |= ~beide_leeg & (nieuw.isna() | oud.isna() | (nieuw != oud))
+    bestaat = links.merge(sleutels, on=SLEUTEL, how="left", indicator=True)["_merge"].eq("both").to_numpy()
+    gewijzigd = links.index.isin(paren.loc[anders, "index"])
+    return Wijzigingen(nieuw=invoer[~bestaat], gewijzigd=invoer[gewijzigd], ongewijzigd=int(bestaat.sum() - gewijzigd.sum()))
 
 
 def _aantal_rijen(pad: Path) -> int:
@@ -108,16 +111,6 @@ def _is_puntkomma(f) -> bool:
     eerste = f.readline()
     f.seek(0)
     return ";" in eerste and "," not in eerste
-
-
-def _gelijk(a: pd.Series, b: pd.Series) -> bool:
-    for kolom in VERGELIJK:
-        x, y = a[kolom], b[kolom]
-        if pd.isna(x) and pd.isna(y):
-            continue
-        if pd.isna(x) or pd.isna(y) or x != y:
-            return False
-    return True
 
 
 def importeer(pad: Path, data: Path, geo: Path, doel: Path, dry_run: bool = False) -> Wijzigingen:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import geopandas as gpd
 import pandas as pd
 import requests
 import shapely
@@ -235,6 +234,8 @@ def _naar_waarden(rijen: list[dict], sleutels: dict[str, str], bron: dict, tabel
 
 def haal_grenzen(haler: Haler, data: Path, jaar: int, gemeente: str) -> Opbrengst:
     """Buurten from PDOK, simplified as a coverage (shared edges stay shared), WGS84, 6 decimals; wijken = their union."""
+    import geopandas as gpd  # only here: every other CLI command would pay its import time
+
     antwoord = haler.json(PDOK_WFS.format(jaar=jaar), {
         "service": "WFS", "version": "2.0.0", "request": "GetFeature", "typeNames": "wijkenbuurten:buurten",
         "outputFormat": "application/json", "srsName": "EPSG:28992",
