@@ -10,8 +10,8 @@ from soest_data.weergave import overzicht
 
 ui.pagina("Start")
 g = ui.gegevens()
-ind = g["indicatoren"]
-wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"]
+ind = g.indicatoren
+wijken = g.wijken
 
 st.title("Wijkprofielen Soest")
 st.markdown(
@@ -23,8 +23,8 @@ st.markdown(
 kolommen = st.columns(4)
 kolommen[0].metric("Wijken", len(wijken))
 kolommen[1].metric("Indicatoren", len(ind))
-kolommen[2].metric("Bronnen", len(g["bronnen"]))
-kolommen[3].metric("Meest recente jaar", overzicht.laatste_jaar(g["waarden"]) or "–")
+kolommen[2].metric("Bronnen", len(g.bronnen))
+kolommen[3].metric("Meest recente jaar", overzicht.laatste_jaar(g.waarden) or "–")
 
 st.subheader("Indicatoren per opgave")
 per_opgave = overzicht.indicatoren_per_opgave(ind)
@@ -34,7 +34,7 @@ st.subheader("De wijken")
 st.markdown(", ".join(wijken["naam"]) + ".")
 
 st.subheader("Bronnen")
-for _, bron in g["bronnen"].iterrows():
+for _, bron in g.bronnen.iterrows():
     tabel = f" (tabel {bron['tabel']})" if bron["tabel"] else ""
     st.markdown(f"- [{bron['uitgever']}: {bron['titel']}{tabel}]({bron['url']}), {bron['licentie']}")
-st.caption(f"Database gebouwd op {g['bouwinfo'].get('gebouwd_op', 'onbekend')} uit de tekstbestanden in data/.")
+st.caption(f"Database gebouwd op {g.bouwinfo.get('gebouwd_op', 'onbekend')} uit de tekstbestanden in data/.")

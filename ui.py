@@ -5,15 +5,18 @@ Pages call these; the data layer (soest_data) never imports streamlit.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
 from soest_data import db, gebieden, paden, scoring, waarden
 from soest_data.begrippen import SOEST
 from soest_data.bronnen import uitwisseling
-from soest_data.weergave import grafieken, wijkprofiel
+from soest_data.gegevens import Gegevens, laad
+from soest_data.weergave import wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -54,26 +57,18 @@ def _cursor():
     try:
         versie = pad.stat().st_mtime_ns  # a rebuilt file gets a new connection and fresh caches
     except FileNotFoundError:
-        raise db.DatabaseFout(f"Het databasebestand {pad} ontbreekt. Bouw het met: {db.HERSTEL}")
+        raise db.DatabaseFout(f"Het databasebestand {pad} ontbreekt. Bouw het met: {db.HERSTEL}") from None
     return _verbinding(str(pad), versie).cursor(), versie
 
 
-@st.cache_data(show_spinner=False)
-def _gegevens(pad: str, versie: float) -> dict:
+@st.cache_resource(show_spinner=False)
+def _gegevens(pad: str, versie: float) -> Gegevens:
+    # cache_resource, not cache_data: one shared read-only instance instead of an unpickled copy per call.
     cur, _ = _cursor()
-    return {
-        "indicatoren": waarden.indicatoren(cur),
-        "waarden": waarden.alle_waarden(cur),
-        "gebieden": waarden.gebieden(cur),
-        "bronnen": waarden.bronnen(cur),
-        "verhalen": waarden.verhalen(cur),
-        "opgaven": waarden.opgaven(cur),
-        "enquete": waarden.enquete(cur),
-        "bouwinfo": waarden.bouwinfo(cur),
-    }
+    return laad(cur)
 
 
-def gegevens() -> dict:
+def gegevens() -> Gegevens:
     """All catalogue, values (after disclosure control) and texts; loaded once per database version.
 
     On a missing or broken database, shows a clear Dutch message with the fixing command and stops the page.
@@ -89,7 +84,7 @@ def gegevens() -> dict:
 @st.cache_data(show_spinner=False)
 def _beoordeeld(marge: float, pad: str, versie: float) -> pd.DataFrame:
     g = _gegevens(pad, versie)
-    return wijkprofiel.met_woorden(scoring.beoordeel_wijken(g["waarden"], g["indicatoren"], marge))
+    return wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge))
 
 
 def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
@@ -112,19 +107,18 @@ def vormen(niveau: str):
 
 
 def indicator(indicator_id: str) -> pd.Series:
-    cat = gegevens()["indicatoren"]
-    return cat[cat["id"] == indicator_id].iloc[0]
+    return gegevens().indicator(indicator_id)
 
 
 def bronvermelding(indicator_id: str, jaar: int | None = None) -> None:
     """Source, year, 'modelschatting' and caveat right under a chart, with a link to the definition."""
     g = gegevens()
     ind = indicator(indicator_id)
-    rijen = g["waarden"][(g["waarden"]["indicator"] == indicator_id)]
+    rijen = g.waarden[(g.waarden["indicator"] == indicator_id)]
     if jaar is not None:
         rijen = rijen[rijen["jaar"] == jaar]
     bron_ids = sorted(set(rijen["bron"])) or [b.strip() for b in ind["bronnen"].split(",")]
-    bronnen = g["bronnen"].set_index("id")
+    bronnen = g.bron_per_id
     delen = []
     for bron_id in bron_ids:
         bron = bronnen.loc[bron_id]
@@ -147,16 +141,17 @@ def bronnen_van(indicator_jaren) -> None:
     """One source block under a chart that holds several indicators: each source once, then the definitions."""
     g = gegevens()
     paren = list(dict.fromkeys((i, int(j)) for i, j in indicator_jaren))
-    w = g["waarden"]
+    w = g.waarden
     bron_jaren: dict[str, set[int]] = {}
     for indicator_id, jaar in paren:
         for bron_id in set(w.loc[(w["indicator"] == indicator_id) & (w["jaar"] == jaar), "bron"]):
             bron_jaren.setdefault(bron_id, set()).add(jaar)
-    bronnen = g["bronnen"].set_index("id")
+    bronnen = g.bron_per_id
     delen = [f"[{bronnen.loc[b, 'uitgever']}, {bronnen.loc[b, 'titel']}]({bronnen.loc[b, 'url']}) "
-             f"({bronnen.loc[b, 'licentie']})" + (" · **modelschatting**" if "modelschat" in bronnen.loc[b, "voorbehoud"].lower() else "")
+             f"({bronnen.loc[b, 'licentie']})"
+             + (" · **modelschatting**" if "modelschat" in bronnen.loc[b, "voorbehoud"].lower() else "")
              for b in sorted(bron_jaren)]
-    namen = g["indicatoren"].set_index("id")["label"]
+    namen = g.indicator_per_id["label"]
     definities = ", ".join(f"[{namen[i]}](/data?indicator={i})" for i in dict.fromkeys(i for i, _ in paren))
     regel = "Bronnen: " + "; ".join(delen) + f" · Definities: {definities}"
     st.markdown(f"<div class='bron'>{_md_naar_html(regel)}</div>", unsafe_allow_html=True)
@@ -164,7 +159,7 @@ def bronnen_van(indicator_jaren) -> None:
 
 def verhaalbron(verhalen: pd.DataFrame) -> None:
     """Source line under texts from the documents: each document once, with the places in it."""
-    titels = gegevens()["bronnen"].set_index("id")
+    titels = gegevens().bron_per_id
     delen = []
     for bron_id, groep in verhalen.groupby("bron", sort=True):
         plekken = "; ".join(dict.fromkeys(p for p in groep["vindplaats"].fillna("") if p))
@@ -187,20 +182,23 @@ def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _grafiekspec(bouwer: str, *args, **kwargs) -> dict:
-    return getattr(grafieken, bouwer)(*args, **kwargs).to_dict()
+def _grafiekspec(naam: str, _bouwer: Callable[..., alt.TopLevelMixin], *args, **kwargs) -> dict:
+    # Streamlit cannot hash a function: the builder's qualified name is the key, the function itself is skipped.
+    return _bouwer(*args, **kwargs).to_dict()
 
 
-def grafiek(bouwer: str, *args, alt: str | None = None, **kwargs) -> None:
-    """An Altair chart from soest_data.grafieken, its Vega-Lite spec cached by its inputs: building and validating a
-    faceted chart costs ~100 ms, and a raadslid switches back and forth between the same wijken."""
-    st.vega_lite_chart(spec=_grafiekspec(bouwer, *args, **kwargs), width="content", alt=alt)
+def grafiek(bouwer: Callable[..., alt.TopLevelMixin], *args, alt: str | None = None, **kwargs) -> None:
+    """The chart `bouwer(*args, **kwargs)` (a pure builder from soest_data.weergave), its Vega-Lite spec cached by its
+    inputs: building and validating a faceted chart costs ~100 ms, and a raadslid switches back and forth between
+    the same wijken."""
+    naam = f"{bouwer.__module__}.{bouwer.__qualname__}"
+    st.vega_lite_chart(spec=_grafiekspec(naam, bouwer, *args, **kwargs), width="content", alt=alt)
 
 
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,
                  gebied: str | None = None) -> pd.DataFrame:
     """The rows behind a view, in the export format (with source and licence), for its download button."""
-    w = gegevens()["waarden"]
+    w = gegevens().waarden
     kies = w["indicator"] == indicator_id if indicator_id else pd.Series(True, index=w.index)
     if jaar is not None:
         kies &= w["jaar"] == jaar
@@ -229,7 +227,8 @@ def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
     """One link per wijk to its profile: reachable by keyboard, shareable."""
     vakken = st.columns(kolommen)
     for i, (code, naam) in enumerate(wijken):
-        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:", query_params={"wijk": code})
+        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:",
+                                       query_params={"wijk": code})
 
 
 def meldingen(*keuzes) -> None:

@@ -13,8 +13,8 @@ from soest_data.weergave import aandacht
 ui.pagina("Aandacht per opgave")
 
 g = ui.gegevens()
-wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"][["code", "naam"]]
-naam_van = dict(zip(wijken["code"], wijken["naam"]))
+wijken = g.wijken
+naam_van = g.wijknamen
 STANDAARD_PCT = round(scoring.STANDAARD_MARGE * 100)
 
 wijk_keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")

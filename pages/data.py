@@ -12,7 +12,7 @@ from soest_data.weergave import overzicht
 ui.pagina("Over de data")
 
 g = ui.gegevens()
-ind = g["indicatoren"]
+ind = g.indicatoren
 
 st.title("Over de data")
 st.markdown("Elke indicator met zijn definitie, eenheid, richting (is hoger beter, slechter of geen van beide), "
@@ -29,17 +29,17 @@ if keuze.waarde:
     ui.bronvermelding(keuze.waarde)
 
 opgave = st.selectbox("Toon indicatoren van opgave", ["Alle opgaven", *OPGAVEN.values()])
-tabel = overzicht.catalogustabel(ind, g["bronnen"])
+tabel = overzicht.catalogustabel(ind, g.bronnen)
 if opgave != "Alle opgaven":
     tabel = tabel[tabel["opgave"] == opgave]
 st.dataframe(tabel, hide_index=True, width="stretch")
 
 st.subheader("Bronnen")
-st.dataframe(g["bronnen"].drop(columns=["jaren"]), hide_index=True, width="stretch",
+st.dataframe(g.bronnen.drop(columns=["jaren"]), hide_index=True, width="stretch",
              column_config={"url": st.column_config.LinkColumn("url")})
 
 st.subheader("Alle cijfers downloaden")
-export = g["waarden"][uitwisseling.EXPORTKOLOMMEN]
+export = g.waarden[uitwisseling.EXPORTKOLOMMEN]
 ui.download(export, "wijkprofielen_soest_alle_waarden.csv", "Alle waarden (CSV)")
 buffer = io.BytesIO()
 uitwisseling.naar_xlsx(export, buffer)

@@ -12,8 +12,8 @@ from soest_data.weergave import enquete
 ui.pagina("Inwoners aan het woord")
 
 g = ui.gegevens()
-wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"]
-naam_van = {SOEST: "Heel Soest", **dict(zip(wijken["code"], wijken["naam"]))}
+wijken = g.wijken
+naam_van = {SOEST: "Heel Soest", **g.wijknamen}
 OPGAVE_KEUZES = [*VIJF_OPGAVEN, enquete.ALGEMEEN]
 
 opgave_keuze = url_state.kies(st.query_params, "opgave", OPGAVE_KEUZES, None, "opgave")
@@ -30,7 +30,7 @@ def _naar_url(sleutel: str, param: str) -> None:
 
 def _bronregel(bron_id: str | None, vindplaats: str | None, extra: str = "") -> None:
     """Source line in the shared 'bron' style: publisher and title linked, where in the document."""
-    bronnen = g["bronnen"].set_index("id")
+    bronnen = g.bron_per_id
     if bron_id in bronnen.index:
         b = bronnen.loc[bron_id]
         tekst = (f"Bron: <a href=\"{escape(str(b['url']))}\">{escape(str(b['uitgever']))}, "
@@ -53,7 +53,7 @@ opgave = st.selectbox("Laat zien voor opgave", [None, *OPGAVE_KEUZES], key="inwo
                       on_change=_naar_url, args=("inwoners_opgave", "opgave"))
 
 # --- the survey ----------------------------------------------------------------------------------------------------
-e = g["enquete"] or {}
+e = g.enquete or {}
 vragen = enquete.vragen(e)
 totaal = e.get("n")
 st.header(f"De enquête '{e.get('titel', 'Zorgen voor elkaar in Soest-Soesterberg')}'")
@@ -69,7 +69,7 @@ else:
     with st.container(border=True):
         st.markdown("**Lees dit eerst**")
         st.markdown("\n".join(f"- {v}" for v in enquete.voorbehouden(e)))
-        per_wijk = enquete.per_wijk(e, g["gebieden"])
+        per_wijk = enquete.per_wijk(e, g.gebieden)
         genoemd = per_wijk.dropna(subset=["aandeel"])
         if len(genoemd):
             st.markdown("- **Niet elke wijk deed evenveel mee.** " + ", ".join(
@@ -123,7 +123,7 @@ ui.widget_volgt_url("inwoners_wijk", wijk_keuze.waarde)
 gebied = st.selectbox("Laat zien voor wijk", [None, *naam_van], key="inwoners_wijk",
                       format_func=lambda c: "Alle wijken en heel Soest" if c is None else naam_van[c],
                       on_change=_naar_url, args=("inwoners_wijk", "wijk"))
-stemmen = enquete.stemmen(g["verhalen"], opgave, gebied)
+stemmen = enquete.stemmen(g.verhalen, opgave, gebied)
 if stemmen.empty:
     keuze = " en ".join(t for t in (enquete.opgave_naam(opgave) if opgave else "",
                                     naam_van[gebied] if gebied else "") if t)

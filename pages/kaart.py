@@ -12,7 +12,7 @@ ui.pagina("Kaart")
 STANDAARD_INDICATOR = "moeite_met_rondkomen_18plus"
 
 g = ui.gegevens()
-cat = g["indicatoren"]
+cat = g.indicatoren
 # Only indicators with figures per wijk can be mapped; ordered by opgave so the picker reads as groups.
 op_kaart = cat[cat["wijken_met_waarde"] > 0].copy()
 op_kaart["opgave_volgorde"] = op_kaart["opgave"].map({o: i for i, o in enumerate(OPGAVEN)})
@@ -40,7 +40,7 @@ indicator_id = st.selectbox("Indicator (per opgave)", list(namen), format_func=n
                             on_change=_naar_url("indicator", "kaart_indicator"))
 ind = ui.indicator(indicator_id)
 
-waarden = g["waarden"]
+waarden = g.waarden
 niveaus_met_cijfers = set(waarden.loc[(waarden["indicator"] == indicator_id) & waarden["waarde"].notna(), "niveau"])
 kan_buurten = "buurt" in niveaus_met_cijfers
 niveau = keuze_niveau.waarde if kan_buurten else "wijk"

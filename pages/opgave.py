@@ -16,8 +16,8 @@ ui.pagina("Opgaven")
 VIJF = VIJF_OPGAVEN
 
 g = ui.gegevens()
-wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"][["code", "naam"]]
-naam_van = dict(zip(wijken["code"], wijken["naam"]))
+wijken = g.wijken
+naam_van = g.wijknamen
 keuze = url_state.kies(st.query_params, "opgave", VIJF, VIJF[0], "opgave")
 
 
@@ -35,7 +35,7 @@ gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get,
 opgave = gekozen or keuze.waarde
 if opgave != keuze.waarde:  # the title follows the picker on the same run
     st.query_params["opgave"] = opgave
-tekst = opgaveoverzicht.opgave_tekst(g["opgaven"], opgave)
+tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------
 st.header("Wat we willen bereiken")
@@ -61,8 +61,8 @@ else:
 
 # --- Soest as a whole, and the stories -------------------------------------------------------------------------------
 st.header("Heel Soest")
-kern = opgaveoverzicht.kerncijfers(tekst, g["waarden"], g["indicatoren"])
-verhalen = g["verhalen"][g["verhalen"]["opgave"] == opgave]
+kern = opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren)
+verhalen = g.verhalen[g.verhalen["opgave"] == opgave]
 st.subheader("Kerncijfers uit de Integrale Visie")
 if kern.empty:
     st.markdown("Voor deze opgave zijn nog geen kerncijfers voor heel Soest opgenomen.")
@@ -95,10 +95,10 @@ else:
 
 beoordeeld = ui.beoordeeld()
 rijen = opgaveoverzicht.opgaverijen(beoordeeld, wijken, opgave)
-alleen_soest = g["indicatoren"][(g["indicatoren"]["opgave"] == opgave) & (g["indicatoren"]["wijken_met_waarde"] == 0)
-                                & ~g["indicatoren"]["id"].isin(kern["indicator"])]
+alleen_soest = g.indicatoren[(g.indicatoren["opgave"] == opgave) & (g.indicatoren["wijken_met_waarde"] == 0)
+                                & ~g.indicatoren["id"].isin(kern["indicator"])]
 if len(alleen_soest):
-    overig = opgaveoverzicht.kerncijfers({"kerncijfers": list(alleen_soest["id"])}, g["waarden"], g["indicatoren"])
+    overig = opgaveoverzicht.kerncijfers({"kerncijfers": list(alleen_soest["id"])}, g.waarden, g.indicatoren)
     overig = overig[overig["jaar"].notna()]
     if len(overig):
         with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
@@ -162,7 +162,7 @@ for start in range(0, len(volgorde), 2):
             ui.bronvermelding(indicator_id, jaar)
 
 # --- trends ----------------------------------------------------------------------------------------------------------
-reeksen = opgaveoverzicht.trendreeksen(g["waarden"], volgorde, wijken)
+reeksen = opgaveoverzicht.trendreeksen(g.waarden, volgorde, wijken)
 if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
@@ -175,7 +175,7 @@ if len(reeksen):
     ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 
 # --- download --------------------------------------------------------------------------------------------------------
-ids = list(g["indicatoren"].loc[g["indicatoren"]["opgave"] == opgave, "id"])
-export = g["waarden"][g["waarden"]["indicator"].isin(ids) & g["waarden"]["niveau"].isin(["gemeente", "wijk", "land"])]
+ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
+export = g.waarden[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"])]
 ui.download(export[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}.csv",
              f"Download alle cijfers van {OPGAVEN[opgave].lower()} (CSV)")

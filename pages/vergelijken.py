@@ -12,8 +12,8 @@ from soest_data.weergave import vergelijken
 ui.pagina("Vergelijken")
 
 g = ui.gegevens()
-wijken = g["gebieden"][g["gebieden"]["niveau"] == "wijk"]
-naam_van = dict(zip(wijken["code"], wijken["naam"]))
+wijken = g.wijken
+naam_van = g.wijknamen
 
 keuze = url_state.kies_meerdere(st.query_params, "wijken", list(naam_van), url_state.STANDAARD_WIJKEN, "wijken")
 soest_keuze = url_state.kies(st.query_params, "soest", ["ja", "nee"], "nee", "keuze voor de kolom Soest")

@@ -3,15 +3,9 @@ test-artifacts/: aandacht_smitsveen, aandacht_marge_25, aandacht_telefoon, inwon
 import json
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.conftest import (
-    axe_overtredingen,
-    draaiende_app,
-    echte_fouten,
-    hele_pagina,
-    wacht_op_app,
-    wacht_op_grafieken,
-)
+from tests.browser.conftest import axe_overtredingen, draaiende_app, echte_fouten, hele_pagina, wacht_op_app, wacht_op_grafieken
 
 pytestmark = pytest.mark.browser
 
@@ -68,8 +62,8 @@ def test_aandacht_on_a_phone(app_url, browser):
 def test_inwoners_on_real_data(app_url, pagina):
     pagina.goto(f"{app_url}/inwoners")
     wacht_op_app(pagina)
-    pagina.wait_for_timeout(1500)
-    assert pagina.get_by_text("Tellen én vertellen.").first.is_visible()
+    expect(pagina.get_by_text("Tellen én vertellen.").first).to_be_visible()
+    wacht_op_grafieken(pagina)
     hele_pagina(pagina, "inwoners_echt")
     assert not echte_fouten(pagina), pagina.fouten
 

@@ -1,0 +1,55 @@
+"""Everything a page reads, loaded once per database version: catalogue, values (after disclosure control),
+areas, sources, texts. Read-only: the app shares one instance between all sessions, so never mutate its frames."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import duckdb
+import pandas as pd
+
+from soest_data import waarden
+
+
+@dataclass(frozen=True)
+class Gegevens:
+    indicatoren: pd.DataFrame
+    waarden: pd.DataFrame
+    gebieden: pd.DataFrame
+    bronnen: pd.DataFrame
+    verhalen: pd.DataFrame
+    opgaven: list[dict]
+    enquete: dict
+    bouwinfo: dict[str, str]
+
+    @cached_property
+    def wijken(self) -> pd.DataFrame:
+        """The wijken in code order, columns code and naam."""
+        return self.gebieden.loc[self.gebieden["niveau"] == "wijk", ["code", "naam"]].reset_index(drop=True)
+
+    @cached_property
+    def wijknamen(self) -> dict[str, str]:
+        """Wijk code → name, in code order (the choices of every wijk picker)."""
+        return dict(zip(self.wijken["code"], self.wijken["naam"]))
+
+    @cached_property
+    def naam_van(self) -> dict[str, str]:
+        """Area code → name, for every area (gemeente, wijken, buurten)."""
+        return dict(zip(self.gebieden["code"], self.gebieden["naam"]))
+
+    @cached_property
+    def bron_per_id(self) -> pd.DataFrame:
+        return self.bronnen.set_index("id")
+
+    @cached_property
+    def indicator_per_id(self) -> pd.DataFrame:
+        return self.indicatoren.set_index("id", drop=False)
+
+    def indicator(self, indicator_id: str) -> pd.Series:
+        return self.indicator_per_id.loc[indicator_id]
+
+
+def laad(con: duckdb.DuckDBPyConnection) -> Gegevens:
+    return Gegevens(indicatoren=waarden.indicatoren(con), waarden=waarden.alle_waarden(con),
+                    gebieden=waarden.gebieden(con), bronnen=waarden.bronnen(con), verhalen=waarden.verhalen(con),
+                    opgaven=waarden.opgaven(con), enquete=waarden.enquete(con), bouwinfo=waarden.bouwinfo(con))
