@@ -121,8 +121,8 @@ def zoek_kwb_tabel(haler: Haler, koppeling: dict, jaar: int) -> str:
     return gevonden[0]["Identifier"]
 
 
-def kolommen_in_tabel(eigenschappen: list[dict], koppeling: dict, opbrengst: Opbrengst) -> dict[str, str]:
-    """Catalogue id → this table's CBS key, by key stem (and heading where a stem occurs more than once)."""
+def onderwerpen_uit_eigenschappen(eigenschappen: list[dict]) -> list[tuple[str, list[str]]]:
+    """(key, headings above it) for every topic in a table's DataProperties."""
     per_id = {e["ID"]: e for e in eigenschappen}
 
     def kopjes(e: dict) -> list[str]:
@@ -132,19 +132,27 @@ def kolommen_in_tabel(eigenschappen: list[dict], koppeling: dict, opbrengst: Opb
             uit.append(e.get("Title") or "")
         return uit
 
-    onderwerpen = [e for e in eigenschappen if e.get("Type") == "Topic" and e.get("Key")]
+    return [(e["Key"], kopjes(e)) for e in eigenschappen if e.get("Type") == "Topic" and e.get("Key")]
+
+
+def zoek_kolommen(kolommen: dict[str, dict], onderwerpen: list[tuple[str, list[str]]], tabel: str,
+                  opbrengst: Opbrengst) -> dict[str, str]:
+    """Catalogue id → this table's key, by key stem (the number after the last _ shifts between tables and even
+    between releases of one table), and by heading where a stem occurs more than once. `kolom` may list stems
+    the publisher used in different tables."""
     gevonden = {}
-    for ind, regel in koppeling["kolommen"].items():
-        kandidaten = [e for e in onderwerpen if _stam(e["Key"]) == regel["kolom"]
-                      and (not regel.get("groep") or any(regel["groep"] in k for k in kopjes(e)))]
+    for ind, regel in kolommen.items():
+        stammen = regel["kolom"] if isinstance(regel["kolom"], list) else [regel["kolom"]]
+        kandidaten = [k for k, kopjes in onderwerpen if _stam(k) in stammen
+                      and (not regel.get("groep") or any(regel["groep"] in t for t in kopjes))]
         if len(kandidaten) == 1:
-            gevonden[ind] = kandidaten[0]["Key"]
+            gevonden[ind] = kandidaten[0]
         elif not kandidaten:
-            opbrengst.meld(ind, f"de CBS-tabel heeft geen kolom '{regel['kolom']}' — pas data/koppelingen aan; "
+            opbrengst.meld(ind, f"tabel {tabel} heeft geen kolom {' of '.join(stammen)} — pas data/koppelingen aan; "
                                 "niet bijgewerkt")
         else:
-            opbrengst.meld(ind, f"kolom '{regel['kolom']}' komt {len(kandidaten)} keer voor "
-                                f"({', '.join(k['Key'] for k in kandidaten)}); geef 'groep' op in data/koppelingen")
+            opbrengst.meld(ind, f"kolom {' of '.join(stammen)} komt {len(kandidaten)} keer voor in {tabel} "
+                                f"({', '.join(kandidaten)}); geef 'groep' op in data/koppelingen; niet bijgewerkt")
     return gevonden
 
 
@@ -156,7 +164,8 @@ def haal_kwb(haler: Haler, data: Path, jaar: int, gemeente: str, tabel: str | No
     bron = _bron(koppeling["bron"].format(jaar=jaar), jaar, tabel, info, "CBS",
                  f"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{tabel}/table", basis)
     opbrengst = Opbrengst("cbs", jaar, bron, pd.DataFrame(columns=list(KOLOMMEN)))
-    sleutels = kolommen_in_tabel(haler.odata(f"{basis}/DataProperties"), koppeling, opbrengst)
+    onderwerpen = onderwerpen_uit_eigenschappen(haler.odata(f"{basis}/DataProperties"))
+    sleutels = zoek_kolommen(koppeling["kolommen"], onderwerpen, tabel, opbrengst)
     rijen = haler.odata(f"{basis}/UntypedDataSet", {
         "$filter": _regiofilter(gemeente),
         "$select": ",".join(["WijkenEnBuurten", "Gemeentenaam_1", "SoortRegio_2", *sorted(set(sleutels.values()))]),
@@ -165,27 +174,31 @@ def haal_kwb(haler: Haler, data: Path, jaar: int, gemeente: str, tabel: str | No
     return opbrengst
 
 
-def haal_rivm(haler: Haler, data: Path, jaar: int, gemeente: str) -> Opbrengst:
+def haal_rivm(haler: Haler, data: Path, jaar: int, gemeente: str, tabel: str | None = None) -> Opbrengst:
     koppeling = lees_koppeling(data, "rivm_gezondheid")
-    tabel = koppeling["tabel"]
+    tabel = tabel or (koppeling.get("tabellen") or {}).get(jaar)
+    if not tabel:
+        raise VernieuwFout(f"Voor {jaar} is geen RIVM-tabel bekend: zet hem bij 'tabellen' in "
+                           "data/koppelingen/rivm_gezondheid.yaml of geef --tabel op. Er is niets veranderd.")
     basis = f"{RIVM_ODATA}/{tabel}"
     info = (haler.odata(f"{basis}/TableInfos") or [{}])[0]
     bron = _bron(koppeling["bron"].format(jaar=jaar), jaar, tabel, info, "RIVM / GGD'en / CBS",
                  f"https://statline.rivm.nl/#/RIVM/nl/dataset/{tabel}/table", basis)
     opbrengst = Opbrengst("rivm", jaar, bron, pd.DataFrame(columns=list(KOLOMMEN)))
-    kolommen = sorted({r["kolom"] for r in koppeling["kolommen"].values()})
+    # All columns (no $select): the keys of the answer itself are matched by stem, as RIVM renumbers them per table.
     rijen = haler.odata(f"{basis}/UntypedDataSet", {
         "$filter": f"Perioden eq '{jaar}JJ00' and Marges eq '{koppeling['marges']}' and ({_regiofilter(gemeente)})",
-        "$select": ",".join(["ID", "Leeftijd", "Marges", "WijkenEnBuurten", "Perioden", *kolommen]),
     })
     if not rijen:
         raise VernieuwFout(f"RIVM-tabel {tabel} heeft geen cijfers voor {jaar} (nog geen nieuwe editie?). "
                            "Er is niets veranderd.")
+    onderwerpen = [(k, []) for k in dict.fromkeys(k for r in rijen for k in r)]
+    sleutels = zoek_kolommen(koppeling["kolommen"], onderwerpen, tabel, opbrengst)
     frames = []
     for leeftijd in sorted({r["leeftijd"] for r in koppeling["kolommen"].values()}):
-        sleutels = {ind: r["kolom"] for ind, r in koppeling["kolommen"].items() if r["leeftijd"] == leeftijd}
+        deel_sleutels = {ind: k for ind, k in sleutels.items() if koppeling["kolommen"][ind]["leeftijd"] == leeftijd}
         deel = [r for r in rijen if (r.get("Leeftijd") or "").strip() == leeftijd]
-        frames.append(_naar_waarden(deel, sleutels, bron, tabel, opbrengst, lambda r: r.get("WijkenEnBuurten"),
+        frames.append(_naar_waarden(deel, deel_sleutels, bron, tabel, opbrengst, lambda r: r.get("WijkenEnBuurten"),
                                     extra=f"Leeftijd={leeftijd} Perioden={jaar}JJ00"))
     opbrengst.rijen = pd.concat(frames, ignore_index=True)
     return opbrengst
@@ -322,7 +335,7 @@ def vernieuw(soort: str, jaar: int, data: Path, geo: Path, doel: Path, haler: Ha
              dry_run: bool = True, tabel: str | None = None) -> Verslag:
     """Fetch, compare and (unless dry run) write all or nothing. Raises VernieuwFout before anything is written."""
     haal = HALERS[soort]
-    opbrengst = haal(haler, data, jaar, gemeente, tabel) if soort == "cbs" else haal(haler, data, jaar, gemeente)
+    opbrengst = haal(haler, data, jaar, gemeente) if soort == "grenzen" else haal(haler, data, jaar, gemeente, tabel)
     if soort == "grenzen":
         verslag = Verslag(pd.DataFrame(columns=["indicator", "nieuw", "gewijzigd", "ongewijzigd", "geheim"]),
                           opbrengst.meldingen, uitwisseling.verschil(opbrengst.rijen, opbrengst.rijen), False,

@@ -133,9 +133,24 @@ def test_a_year_cbs_has_not_published_says_so(kopie, monkeypatch, capsys):
 def test_rivm_refresh_maps_every_recorded_value_onto_the_current_ones(kopie, monkeypatch, capsys):
     assert main(["vernieuw", "rivm", "--jaar", "2020", "--dry-run"]) == 0
     assert "0 nieuw, 0 gewijzigd, 1161 ongewijzigd" in capsys.readouterr().out
-    _met(monkeypatch, **{"50090NED/UntypedDataSet": "rivm/50090NED_UntypedDataSet_leeg.json"})
+    _met(monkeypatch, **{"50150NED/UntypedDataSet": "rivm/50090NED_UntypedDataSet_leeg.json",
+                         "50150NED/TableInfos": "rivm/50090NED_TableInfos.json"})
     assert main(["vernieuw", "rivm", "--jaar", "2022", "--dry-run"]) == 1
-    assert "geen cijfers voor 2022" in capsys.readouterr().err
+    assert "RIVM-tabel 50150NED heeft geen cijfers voor 2022" in capsys.readouterr().err
+    assert main(["vernieuw", "rivm", "--jaar", "2030", "--dry-run"]) == 1
+    assert "Voor 2030 is geen RIVM-tabel bekend" in capsys.readouterr().err
+
+
+def test_a_renamed_column_is_found_by_its_stem_or_reported(kopie):
+    opbrengst = vernieuw.Opbrengst("rivm", 2022, {}, pd.DataFrame())
+    kolommen = {"a": {"kolom": ["ErvarenGezondheidGoedZeerGoed", "GoedErvarenGezondheid"]},
+                "b": {"kolom": "Roker"}, "c": {"kolom": "Nederland", "groep": "Herkomstland"}}
+    onderwerpen = [("GoedErvarenGezondheid_4", []), ("Nederland_17", ["Herkomstland", "Bevolking"]),
+                   ("Nederland_20", ["Geboren in Nederland", "Bevolking"])]
+    assert vernieuw.zoek_kolommen(kolommen, onderwerpen, "50150NED", opbrengst) == {
+        "a": "GoedErvarenGezondheid_4", "c": "Nederland_17"}
+    assert opbrengst.meldingen["b"] == ["tabel 50150NED heeft geen kolom Roker — pas data/koppelingen aan; "
+                                        "niet bijgewerkt"]
 
 
 def test_boundaries_from_pdok_are_simplified_nested_and_picked_up_by_the_build(kopie, capsys):
