@@ -337,8 +337,9 @@ def vernieuw(soort: str, jaar: int, data: Path, geo: Path, doel: Path, haler: Ha
     haal = HALERS[soort]
     opbrengst = haal(haler, data, jaar, gemeente) if soort == "grenzen" else haal(haler, data, jaar, gemeente, tabel)
     if soort == "grenzen":
+        geen = pd.DataFrame(columns=list(KOLOMMEN))
         verslag = Verslag(pd.DataFrame(columns=["indicator", "nieuw", "gewijzigd", "ongewijzigd", "geheim"]),
-                          opbrengst.meldingen, uitwisseling.verschil(opbrengst.rijen, opbrengst.rijen), False,
+                          opbrengst.meldingen, uitwisseling.Wijzigingen(geen, geen, 0), False,
                           grenzen=[_grensregel(geo, naam, inhoud) for naam, inhoud in opbrengst.geobestanden.items()])
         if not dry_run:
             uitwisseling.schrijf_transactioneel(data, geo, doel, {}, opbrengst.geobestanden)
@@ -373,7 +374,9 @@ def _met_bron(pad: Path, bron: dict, bestaand: dict[str, dict]) -> bytes:
     vorige = sorted((b for b in bestaand.values() if uitwisseling.reeks_van(b["id"]) == reeks),
                     key=lambda b: max(b.get("jaren") or [0]))
     if vorige and vorige[-1].get("voorbehoud"):
-        bron = {**bron, "voorbehoud": " ".join(str(vorige[-1]["voorbehoud"]).split())}
+        volgorde = list(bron)
+        volgorde.insert(volgorde.index("overgenomen_uit"), "voorbehoud")
+        bron = {k: " ".join(str(vorige[-1]["voorbehoud"]).split()) if k == "voorbehoud" else bron[k] for k in volgorde}
     blok = yaml.safe_dump([bron], allow_unicode=True, sort_keys=False, width=110, default_flow_style=None)
     tekst = pad.read_text(encoding="utf-8").rstrip("\n") + "\n"
     return (tekst + "".join(f"  {regel}\n" for regel in blok.splitlines())).encode("utf-8")
