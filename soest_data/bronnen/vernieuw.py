@@ -98,7 +98,7 @@ def lees_koppeling(data: Path, naam: str) -> dict:
 def _regiofilter(gemeente: str) -> str:
     nummer = gemeente[2:]
     return " or ".join(f"startswith(WijkenEnBuurten,'{p}')"
-                       for p in (CBS_NEDERLAND, gemeente, f"WK{nummer}", f"BU{nummer}"))
+                       for p in ("NL", gemeente, f"WK{nummer}", f"BU{nummer}"))  # NL: NL00 (KWB) or NL01 (RIVM)
 
 
 def _code(ruw: str) -> str:
@@ -314,10 +314,18 @@ def vergelijk_opbrengst(opbrengst: Opbrengst, data: Path, geo: Path) -> tuple[Ve
     verwacht = {c for c, g in b.gebieden.items() if g["niveau"] in ("wijk", "buurt")}
     for code in sorted(verwacht - set(rijen["gebied_code"])) if len(rijen) else []:
         opbrengst.meld("", f"{code} ({b.gebieden[code]['naam']}) ontbreekt in het antwoord")
+    for ind in sorted(set(rijen["indicator"]) - set(b.indicatoren)):
+        opbrengst.meld(ind, "staat in data/koppelingen maar niet in de catalogus; overgeslagen")
+    rijen = rijen[rijen["indicator"].isin(b.indicatoren)]
     niveau = rijen["gebied_code"].map(lambda c: b.gebieden[c]["niveau"])
-    past = [niveau.iloc[i] in (b.indicatoren.get(ind) or {}).get("niveaus", []) or niveau.iloc[i] == "land"
-            for i, ind in enumerate(rijen["indicator"])]
-    rijen = rijen[past].assign(eenheid=rijen["indicator"].map(lambda i: b.indicatoren[i]["eenheid"]))
+    # Nederland is always welcome (pages compare with it); the catalogue gains the level 'land' on writing.
+    past = pd.Series([n == "land" or n in b.indicatoren[i]["niveaus"] for n, i in zip(niveau, rijen["indicator"])],
+                     index=rijen.index, dtype=bool)
+    for ind, groep in rijen[~past].groupby("indicator"):
+        opbrengst.meld(ind, f"{len(groep)} waarde(n) op niveau {', '.join(sorted(set(niveau[groep.index])))} "
+                            f"overgeslagen: de catalogus noemt alleen {', '.join(b.indicatoren[ind]['niveaus'])}")
+    rijen = rijen[past]
+    rijen = rijen.assign(eenheid=rijen["indicator"].map(lambda i: b.indicatoren[i]["eenheid"]))
     huidig = bronset.waarden[bronset.waarden["indicator"].isin(rijen["indicator"].unique())]
     w = uitwisseling.verschil(rijen, huidig)
     tel = lambda f: f.groupby("indicator").size()  # noqa: E731

@@ -171,3 +171,19 @@ def test_the_gemeente_is_a_setting(kopie, capsys):
     sessie = opname_sessie()
     vernieuw.haal_kwb(vernieuw.Haler(sessie), kopie[0], 2024, "GM0308")
     assert any("startswith%28WijkenEnBuurten%2C%27WK0308%27%29" in url for url in sessie.adapter.gevraagd)
+
+
+def test_rows_the_catalogue_does_not_allow_are_reported_not_imported(fixture_data):
+    # TESTGEGEVENS: fixture catalogue, made-up figures
+    rijen = pd.DataFrame([
+        {"gebied_code": "BU03420201", "indicator": "test_sporters", "jaar": 2020, "waarde": 50.0, "eenheid": "",
+         "relatief": "", "status": "", "bron": "test_bron", "citaat": "TESTGEGEVENS"},
+        {"gebied_code": "WK034202", "indicator": "bestaat_niet", "jaar": 2020, "waarde": 1.0, "eenheid": "",
+         "relatief": "", "status": "", "bron": "test_bron", "citaat": "TESTGEGEVENS"},
+    ])
+    opbrengst = vernieuw.Opbrengst("cbs", 2020, {"id": "test_bron"}, rijen)
+    verslag, over = vernieuw.vergelijk_opbrengst(opbrengst, fixture_data, GEO)
+    assert over.empty and verslag.wijzigingen.aantal == 0
+    assert verslag.meldingen["test_sporters"] == [
+        "1 waarde(n) op niveau buurt overgeslagen: de catalogus noemt alleen gemeente, wijk"]
+    assert verslag.meldingen["bestaat_niet"] == ["staat in data/koppelingen maar niet in de catalogus; overgeslagen"]
