@@ -21,6 +21,7 @@ import yaml
 
 from soest_data.begrippen import NEDERLAND
 from soest_data.bronnen import bouw, catalogus, uitwisseling
+from soest_data.bronnen.probleem import BronFout
 from soest_data.bronnen.waardenbestand import KOLOMMEN, getal_tekst
 
 CBS_ODATA = "https://opendata.cbs.nl/ODataApi/OData"
@@ -301,9 +302,8 @@ class Verslag:
     grenzen: list[str] = field(default_factory=list)  # per boundary file: what it holds and whether it changes
 
 
-def vergelijk_opbrengst(opbrengst: Opbrengst, data: Path, geo: Path) -> tuple[Verslag, pd.DataFrame]:
+def vergelijk_opbrengst(opbrengst: Opbrengst, bronset: bouw.Bronset) -> tuple[Verslag, pd.DataFrame]:
     """Sort the answer's rows into what can be imported and what must be reported, and compare with data/."""
-    bronset = bouw.lees(data, geo)
     b = bronset.bronnen
     rijen = opbrengst.rijen
     onbekend = rijen[~rijen["gebied_code"].isin(b.gebieden)]
@@ -353,10 +353,13 @@ def vernieuw(soort: str, jaar: int, data: Path, geo: Path, doel: Path, haler: Ha
             uitwisseling.schrijf_transactioneel(data, geo, doel, {}, opbrengst.geobestanden)
             verslag.geschreven = True
         return verslag
-    verslag, rijen = vergelijk_opbrengst(opbrengst, data, geo)
+    bronset = bouw.lees(data, geo)
+    if bronset.problemen:  # data/ itself must be sound before anything is added to it
+        raise BronFout(bronset.problemen)
+    verslag, rijen = vergelijk_opbrengst(opbrengst, bronset)
     if dry_run or verslag.wijzigingen.aantal == 0:
         return verslag
-    bronnen = bouw.lees(data, geo).bronnen
+    bronnen = bronset.bronnen
     alle_bronnen = {**bronnen.bronnen, opbrengst.bron["id"]: opbrengst.bron}
     bestanden = uitwisseling.waardenbestanden(
         data, pd.concat([verslag.wijzigingen.nieuw, verslag.wijzigingen.gewijzigd]), alle_bronnen)

@@ -182,7 +182,7 @@ def test_rows_the_catalogue_does_not_allow_are_reported_not_imported(fixture_dat
          "relatief": "", "status": "", "bron": "test_bron", "citaat": "TESTGEGEVENS"},
     ])
     opbrengst = vernieuw.Opbrengst("cbs", 2020, {"id": "test_bron"}, rijen)
-    verslag, over = vernieuw.vergelijk_opbrengst(opbrengst, fixture_data, GEO)
+    verslag, over = vernieuw.vergelijk_opbrengst(opbrengst, bouw.lees(fixture_data, GEO))
     assert over.empty and verslag.wijzigingen.aantal == 0
     assert verslag.meldingen["test_sporters"] == [
         "1 waarde(n) op niveau buurt overgeslagen: de catalogus noemt alleen gemeente, wijk"]
