@@ -182,3 +182,26 @@ def test_a_repeated_problem_is_shown_a_few_times_and_counted(omgeving, tmp_path,
     fout = capsys.readouterr().err
     assert fout.count("wijkt af van de catalogus") == 4
     assert "nog 13 keer: eenheid 'km' wijkt af" in fout
+
+
+def test_a_replaced_row_whose_source_changes_moves_to_that_sources_file(omgeving, tmp_path):
+    data, _ = omgeving
+    (data / "bronnen.yaml").write_text((data / "bronnen.yaml").read_text(encoding="utf-8") + """\
+  - id: test_peiling_2023
+    uitgever: Testbureau (TESTGEGEVENS, niet echt)
+    titel: Verzonnen peiling
+    jaren: [2023]
+    url: https://example.invalid/peiling
+    licentie: alleen voor tests
+    bestand: peiling.csv
+""", encoding="utf-8")
+    catalogus = data / "catalogus" / "test.yaml"
+    catalogus.write_text(catalogus.read_text(encoding="utf-8").replace(
+        'periode: "2023"\n    bronnen: [test_bron]', 'periode: "2023"\n    bronnen: [test_bron, test_peiling_2023]'),
+        encoding="utf-8")
+    invoer = tmp_path / "peiling.csv"
+    invoer.write_text("gebied_code,indicator,jaar,waarde,bron\nWK034202,test_inwoners,2023,3310,test_peiling_2023\n",
+                      encoding="utf-8")
+    assert main(["import", str(invoer)]) == 0
+    assert "WK034202,test_inwoners,2023" not in (data / "waarden" / "test.csv").read_text(encoding="utf-8")
+    assert "WK034202,test_inwoners,2023,3310,aantal" in (data / "waarden" / "peiling.csv").read_text(encoding="utf-8")
