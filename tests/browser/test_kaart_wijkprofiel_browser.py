@@ -33,15 +33,15 @@ def test_map_indicator_switch_and_click_through_to_the_profile(app_url, pagina, 
     pagina.get_by_text("Wijkprofiel Smitsveen").first.wait_for(timeout=20_000)
     wacht_op_grafieken(pagina)
     schermafdruk(pagina, "wijkprofiel_smitsveen")
-    assert pagina.get_by_text("De vijf opgaven in één oogopslag").is_visible()
+    expect(pagina.get_by_text("De vijf opgaven in één oogopslag")).to_be_visible()
     assert not echte_fouten(pagina), pagina.fouten
 
 
 def test_profile_link_with_an_unknown_wijk_offers_a_choice(app_url, pagina):
     pagina.goto(f"{app_url}/wijkprofiel?wijk=WK999999")
     wacht_op_app(pagina)
-    assert pagina.get_by_text("Kies hieronder een wijk").is_visible()
-    assert pagina.get_by_role("link", name="Soest-Zuid").first.is_visible()
+    expect(pagina.get_by_text("Kies hieronder een wijk")).to_be_visible()
+    expect(pagina.get_by_role("link", name="Soest-Zuid").first).to_be_visible()
     assert not echte_fouten(pagina), pagina.fouten
 
 
