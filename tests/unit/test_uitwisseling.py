@@ -119,8 +119,8 @@ def test_vergelijk_raises_with_every_problem(omgeving, tmp_path):
     assert len(fout.value.problemen) == 4
 
 
-def test_rows_of_a_new_source_get_their_own_file(omgeving, tmp_path):
-    data, _ = omgeving
+def _voeg_peiling_toe(data, extra: str = "") -> None:
+    """A second made-up source (TESTGEGEVENS) for test_inwoners."""
     bronnen = data / "bronnen.yaml"
     bronnen.write_text(bronnen.read_text(encoding="utf-8") + """\
   - id: test_peiling_2023
@@ -129,11 +129,16 @@ def test_rows_of_a_new_source_get_their_own_file(omgeving, tmp_path):
     jaren: [2023]
     url: https://example.invalid/peiling
     licentie: alleen voor tests
-""", encoding="utf-8")
+""" + extra, encoding="utf-8")
     catalogus = data / "catalogus" / "test.yaml"
     catalogus.write_text(catalogus.read_text(encoding="utf-8").replace(
         'periode: "2023"\n    bronnen: [test_bron]', 'periode: "2023"\n    bronnen: [test_bron, test_peiling_2023]'),
         encoding="utf-8")
+
+
+def test_rows_of_a_new_source_get_their_own_file(omgeving, tmp_path):
+    data, _ = omgeving
+    _voeg_peiling_toe(data)
     invoer = tmp_path / "peiling.csv"
     invoer.write_text("gebied_code,indicator,jaar,waarde,bron\nBU03420201,test_inwoners,2023,3300,test_peiling_2023\n",
                       encoding="utf-8")
@@ -186,19 +191,7 @@ def test_a_repeated_problem_is_shown_a_few_times_and_counted(omgeving, tmp_path,
 
 def test_a_replaced_row_whose_source_changes_moves_to_that_sources_file(omgeving, tmp_path):
     data, _ = omgeving
-    (data / "bronnen.yaml").write_text((data / "bronnen.yaml").read_text(encoding="utf-8") + """\
-  - id: test_peiling_2023
-    uitgever: Testbureau (TESTGEGEVENS, niet echt)
-    titel: Verzonnen peiling
-    jaren: [2023]
-    url: https://example.invalid/peiling
-    licentie: alleen voor tests
-    bestand: peiling.csv
-""", encoding="utf-8")
-    catalogus = data / "catalogus" / "test.yaml"
-    catalogus.write_text(catalogus.read_text(encoding="utf-8").replace(
-        'periode: "2023"\n    bronnen: [test_bron]', 'periode: "2023"\n    bronnen: [test_bron, test_peiling_2023]'),
-        encoding="utf-8")
+    _voeg_peiling_toe(data, "    bestand: peiling.csv\n")
     invoer = tmp_path / "peiling.csv"
     invoer.write_text("gebied_code,indicator,jaar,waarde,bron\nWK034202,test_inwoners,2023,3310,test_peiling_2023\n",
                       encoding="utf-8")
