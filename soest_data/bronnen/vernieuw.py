@@ -55,6 +55,8 @@ class Haler:
             host = requests.utils.urlparse(url).hostname
             raise VernieuwFout(f"Geen verbinding met {host} ({type(fout).__name__}). Controleer de internetverbinding "
                                "en probeer het opnieuw. Er is niets veranderd.") from fout
+        except requests.RequestException as fout:
+            raise VernieuwFout(f"Ophalen van {url} mislukt ({type(fout).__name__}). Er is niets veranderd.") from fout
         if antwoord.status_code != 200:
             raise VernieuwFout(f"{url} antwoordde met HTTP {antwoord.status_code}. Er is niets veranderd.")
         try:
