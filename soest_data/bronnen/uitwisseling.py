@@ -68,7 +68,7 @@ def vergelijk(pad: Path, data: Path, geo: Path) -> tuple[Wijzigingen, pd.DataFra
     bronset = bouw.lees(data, geo)
     if bronset.problemen:
         raise BronFout(bronset.problemen)
-    invoer, problemen = lees_waarden(pad, bronset.bronnen, berekende_overslaan=True)
+    invoer, problemen = lees_waarden(pad, bronset.catalogus, berekende_overslaan=True)
     if problemen:
         raise BronFout(problemen)
     totaal = _aantal_rijen(pad)
@@ -118,7 +118,7 @@ def importeer(pad: Path, data: Path, geo: Path, doel: Path, dry_run: bool = Fals
     wijzigingen, _ = vergelijk(pad, data, geo)
     if dry_run or (wijzigingen.aantal == 0 and not (data / "waarden" / OUD_BESTAND).exists()):
         return wijzigingen
-    bronnen = bouw.lees(data, geo).bronnen.bronnen
+    bronnen = bouw.lees(data, geo).catalogus.bronnen
     schrijf_transactioneel(data, geo, doel, waardenbestanden(data, pd.concat([wijzigingen.nieuw, wijzigingen.gewijzigd]),
                                                              bronnen))
     return wijzigingen

@@ -306,7 +306,7 @@ class Verslag:
 
 def vergelijk_opbrengst(opbrengst: Opbrengst, bronset: bouw.Bronset) -> tuple[Verslag, pd.DataFrame]:
     """Sort the answer's rows into what can be imported and what must be reported, and compare with data/."""
-    b = bronset.bronnen
+    b = bronset.catalogus
     rijen = opbrengst.rijen
     onbekend = rijen[~rijen["gebied_code"].isin(b.gebieden)]
     for code in sorted(onbekend["gebied_code"].unique()):
@@ -361,7 +361,7 @@ def vernieuw(soort: str, jaar: int, data: Path, geo: Path, doel: Path, haler: Ha
     verslag, rijen = vergelijk_opbrengst(opbrengst, bronset)
     if dry_run or verslag.wijzigingen.aantal == 0:
         return verslag
-    bronnen = bronset.bronnen
+    bronnen = bronset.catalogus
     alle_bronnen = {**bronnen.bronnen, opbrengst.bron["id"]: opbrengst.bron}
     bestanden = uitwisseling.waardenbestanden(
         data, pd.concat([verslag.wijzigingen.nieuw, verslag.wijzigingen.gewijzigd]), alle_bronnen)

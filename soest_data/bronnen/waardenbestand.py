@@ -14,7 +14,7 @@ import openpyxl
 import pandas as pd
 
 from soest_data.begrippen import RELATIEF, STATUSSEN
-from soest_data.bronnen.catalogus import Bronnen
+from soest_data.bronnen.catalogus import Catalogus
 from soest_data.bronnen.probleem import Probleem
 
 VERPLICHTE_KOLOMMEN = ("gebied_code", "indicator", "jaar", "waarde", "bron")
@@ -102,7 +102,7 @@ def getal_tekst(getal: float) -> str:
     return str(int(getal)) if float(getal).is_integer() else repr(float(getal))
 
 
-def lees_waarden(pad: Path, bronnen: Bronnen, naam: str | None = None, berekende_overslaan: bool = False
+def lees_waarden(pad: Path, bronnen: Catalogus, naam: str | None = None, berekende_overslaan: bool = False
                  ) -> tuple[pd.DataFrame, list[Probleem]]:
     """Parse and check one values file (CSV, or .xlsx for imports). Returns the rows that are fine and all problems.
 
@@ -150,7 +150,7 @@ def _leeg() -> pd.DataFrame:
     return pd.DataFrame(columns=[*KOLOMMEN, "bestand", "regel"])
 
 
-def _controleer_rij(rij: dict | None, regel: int, naam: str, b: Bronnen, problemen: list[Probleem],
+def _controleer_rij(rij: dict | None, regel: int, naam: str, b: Catalogus, problemen: list[Probleem],
                     decimale_komma: bool = False) -> dict | None:
     def meld(tekst: str) -> None:
         problemen.append(Probleem(naam, regel, tekst))
