@@ -13,6 +13,7 @@ from html import escape
 
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 from streamlit.elements import vega_charts  # its Altair→spec conversion, so a cached spec draws exactly like st.altair_chart
 
 from soest_data import db, gebieden, paden, scoring, waarden
@@ -265,6 +266,15 @@ def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="co
     if alt is not None and "description" in spec:  # alt replaces it; dropping it avoids a logged stack per run
         spec = {k: v for k, v in spec.items() if k != "description"}
     st.vega_lite_chart(spec=spec, width=width, alt=alt, **opties)
+
+
+def tabel(naam: str, sleutel, maak, *args, **opties):
+    """st.dataframe(maak(*args), hide_index=True, **opties), the frame turned into Arrow once per (name, page state,
+    database version): converting a pandas frame costs milliseconds per table on every run. The index is never
+    shown (as with hide_index=True)."""
+    arrow = bewaar(f"tabel:{naam}", sleutel, lambda: dataframe_util.convert_pandas_df_to_arrow_table(
+        maak(*args).reset_index(drop=True), preserve_index=False))
+    return st.dataframe(arrow, **opties)
 
 
 class _VasteKaart:

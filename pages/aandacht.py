@@ -66,7 +66,7 @@ else:
     ui.grafiek("aandacht:matrix", (marge, wijk), lambda: aandacht.matrixgrafiek(tel, wijk, breedte=760))
     ui.legenda(aandacht.legenda())
 with st.expander("De matrix als tabel"):
-    st.dataframe(ui.bewaar("aandacht:matrixtabel", marge, lambda: aandacht.matrix(tel)), hide_index=True, width="stretch")
+    ui.tabel("aandacht:matrixtabel", marge, aandacht.matrix, tel, width="stretch")
 
 st.subheader("Per opgave: waar valt het op?")
 st.markdown(ui.bewaar("aandacht:zinnen", marge, lambda: "\n".join(f"- {aandacht.opgave_zin(tel, o)}" for o in VIJF_OPGAVEN)))
@@ -102,7 +102,7 @@ else:
 # --- everything behind the matrix ----------------------------------------------------------------------------------
 alles = ui.bewaar("aandacht:details", marge, lambda: aandacht.details(beoordeeld, wijken))
 with st.expander("Alle indicatoren achter de matrix (alle wijken)"):
-    st.dataframe(alles, hide_index=True, width="stretch")
+    ui.tabel("aandacht:details", marge, lambda: alles, width="stretch")
 ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}.csv",
              "Download de indicatoren achter de matrix (CSV)")
 

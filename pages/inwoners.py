@@ -109,8 +109,8 @@ else:
                     ui.grafiek("enquete:vraag", (groep, nr), enquete.vraaggrafiek, rijen, width="stretch")
 
     with st.expander("Alle uitkomsten van de enquête als tabel"):
-        st.dataframe(ui.bewaar("inwoners:tabel", opgave, lambda: enquete.alle_vragen_tabel(getoond, totaal).drop(
-            columns=["Waarde", "Eenheid"])), hide_index=True, width="stretch")
+        ui.tabel("inwoners:tabel", opgave, lambda: enquete.alle_vragen_tabel(getoond, totaal).drop(
+            columns=["Waarde", "Eenheid"]), width="stretch")
     ui.download(ui.bewaar("inwoners:download", (), lambda: enquete.alle_vragen_tabel(vragen, totaal).assign(
         bron=e.get("bron", ""), vindplaats=e.get("vindplaats", ""))),
                  "enquete_zorgen_voor_elkaar.csv", "Download alle uitkomsten van de enquête (CSV)")

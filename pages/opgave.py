@@ -131,9 +131,8 @@ ui.grafiek("opgave:matrix", opgave, lambda: opgaveoverzicht.matrixgrafiek(rijen)
                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
 ui.legenda(opgaveoverzicht.legenda())
-matrixtabel = ui.bewaar("opgave:matrixtabel", opgave, lambda: opgaveoverzicht.matrixtabel(rijen))
 with st.expander("Het overzicht als tabel"):
-    st.dataframe(matrixtabel, hide_index=True, width="stretch")
+    ui.tabel("opgave:matrixtabel", opgave, opgaveoverzicht.matrixtabel, rijen, width="stretch")
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
 
 # --- per indicator ---------------------------------------------------------------------------------------------------
@@ -176,8 +175,7 @@ if len(reeksen):
                     alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
                         "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
     with st.expander("De ontwikkeling als tabel"):
-        st.dataframe(ui.bewaar("opgave:trendtabel", opgave, opgaveoverzicht.trendtabel, reeksen), hide_index=True,
-                     width="stretch")
+        ui.tabel("opgave:trendtabel", opgave, opgaveoverzicht.trendtabel, reeksen, width="stretch")
     ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 
 # --- download --------------------------------------------------------------------------------------------------------

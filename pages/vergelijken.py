@@ -101,9 +101,8 @@ tabbladen = st.tabs([OPGAVEN[o] for o in groepen])
 for tab, opgave in zip(tabbladen, groepen):
     with tab:
         deel = delen.get(opgave, verschil.iloc[:0])
-        st.dataframe(ui.bewaar("vergelijken:tabel", (staat, met_soest, opgave),
-                               lambda *a: vergelijken.tabel(*a).drop(columns="Opgave"),
-                               lang, verschil, gekozen, naam_van, met_soest, opgave), hide_index=True, width="stretch")
+        ui.tabel("vergelijken:tabel", (staat, met_soest, opgave), lambda *a: vergelijken.tabel(*a).drop(columns="Opgave"),
+                 lang, verschil, gekozen, naam_van, met_soest, opgave, width="stretch")
         if deel["indexverschil"].notna().any():
             with st.expander("Als grafiek (index, Soest = 100)"):
                 zin = ui.bewaar("vergelijken:zin", (staat, opgave), vergelijken.samenvatting, lang, deel, gekozen,

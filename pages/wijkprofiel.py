@@ -91,8 +91,8 @@ if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
 else:
     st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest**")
-    st.dataframe(ui.bewaar("wijkprofiel:opgavetabel", (wijk, opgave), lambda: wijkprofiel.profieltabel(rijen, wijk).drop(
-        columns="opgave")), hide_index=True, width="stretch")
+    ui.tabel("wijkprofiel:opgavetabel", (wijk, opgave), lambda: wijkprofiel.profieltabel(rijen, wijk).drop(
+        columns="opgave"), width="stretch")
     getallen = ui.bewaar("wijkprofiel:getallen", opgave,
                          lambda: beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")])
     if getallen["waarde"].notna().any():
@@ -108,6 +108,5 @@ else:
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 with st.expander("Alle cijfers van deze wijk in één tabel"):
-    tabel = ui.bewaar("wijkprofiel:tabel", wijk, lambda: wijkprofiel.profieltabel(beoordeeld, wijk))
-    st.dataframe(tabel, hide_index=True, width="stretch")
+    ui.tabel("wijkprofiel:tabel", wijk, wijkprofiel.profieltabel, beoordeeld, wijk, width="stretch")
 ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}.csv", "Download alle cijfers van deze wijk (CSV)")
