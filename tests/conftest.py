@@ -67,3 +67,11 @@ def open_pagina(app_op):
 def teksten(at) -> str:
     """All markdown on a page as one text."""
     return "\n".join(m.value for m in at.markdown)
+
+
+def pytest_collection_modifyitems(items):
+    """Mark each test with its tier by folder (unit, app, browser), so `pytest -m "not browser"` is the fast loop."""
+    for item in items:
+        tier = Path(item.fspath).parent.name
+        if tier in ("unit", "app", "browser"):
+            item.add_marker(getattr(pytest.mark, tier))
