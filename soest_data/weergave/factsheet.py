@@ -285,11 +285,15 @@ def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wi
                 pdf.alinea(f"“{tekst}”", 8, "I")
             pdf.alinea(_verhaalbron(g, stemmen), 7)
             bron_ids |= set(stemmen["bron"])
-    soest_bronnen = g.waarden.loc[(g.waarden["gebied_code"] == SOEST)
-                                  & g.waarden["indicator"].isin(beoordeeld.loc[beoordeeld["gebied_code"] == wijk,
-                                                                               "indicator"]), "bron"]
-    _bronnen_blok(pdf, g, bron_ids | set(achtergrond["bron"]) | set(soest_bronnen))
+    soest_bronnen = _soest_bronnen(g, beoordeeld.loc[beoordeeld["gebied_code"] == wijk, "indicator"])
+    _bronnen_blok(pdf, g, bron_ids | set(achtergrond["bron"]) | soest_bronnen)
     return bytes(pdf.output())
+
+
+def _soest_bronnen(g: Gegevens, indicator_ids) -> set[str]:
+    """The sources of the Soest figures printed beside the wijken."""
+    w = g.waarden
+    return set(w.loc[w["indicator"].isin(list(indicator_ids)) & (w["gebied_code"] == SOEST), "bron"])
 
 
 def _verhaalbron(g: Gegevens, verhalen: pd.DataFrame) -> str:
@@ -341,8 +345,7 @@ def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float 
                   [[r["label"], r["soest_tekst"], "–" if pd.isna(r["jaar"]) else int(r["jaar"]),
                     r["nederland_tekst"] or "geen gegevens", r["vergelijking"] or "–"] for _, r in kern.iterrows()],
                   (b * 0.4, b * 0.12, b * 0.08, b * 0.12, b * 0.28), grootte=8)
-        ids = list(kern["indicator"])
-        bron_ids |= set(g.waarden.loc[g.waarden["indicator"].isin(ids) & (g.waarden["gebied_code"] == SOEST), "bron"])
+        bron_ids |= _soest_bronnen(g, kern["indicator"])
 
     rijen = opgaveoverzicht.opgaverijen(beoordeeld, g.wijken, opgave)
     pdf.kopje("De wijken naast Soest")
@@ -370,7 +373,7 @@ def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float 
                   [[rij] + [c if isinstance(c, str) else "geen\ngegevens" for c in tabel.loc[rij]] for rij in volgorde],
                   (b * 0.26,) + (rest,) * len(kolommen), grootte=7, uitlijning="LEFT")
         bron_ids |= set(rijen["bron"].dropna())
-        bron_ids |= set(g.waarden.loc[g.waarden["indicator"].isin(rijen["indicator"]) & (g.waarden["gebied_code"] == SOEST), "bron"])
+        bron_ids |= _soest_bronnen(g, rijen["indicator"])
     stemmen = g.verhalen[(g.verhalen["opgave"] == opgave) & (g.verhalen["soort"] == "inwoners")]
     if len(stemmen):
         pdf.kopje("Wat inwoners zeggen")
