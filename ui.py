@@ -280,12 +280,15 @@ def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze
 
 
 def tabel(frame: pd.DataFrame, naam: str, download_label: str | None = None, indicator_ids=None,
-          bron_id: str | None = None, **kwargs):
+          bron_id: str | None = None, afdruk_kop: str | None = None, **kwargs):
     """A table on screen (st.dataframe), the same table whole on paper (a print-only HTML copy: the on-screen grid
     prints only its visible rows), and, with a `download_label`, its download buttons (see download for
-    `indicator_ids` and `bron_id`). Returns st.dataframe's value (for row selection)."""
+    `indicator_ids` and `bron_id`). Returns st.dataframe's value (for row selection). `afdruk_kop` heads the printed
+    copy where the screen has a tab instead."""
     waarde = st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
     with st.container(key=f"afdruk-{naam}"):
+        if afdruk_kop:
+            st.markdown(f"**{afdruk_kop}**")
         st.table(frame, hide_index=True, border="horizontal")
     if download_label:
         download(frame, naam, download_label, indicator_ids, bron_id)
@@ -440,7 +443,7 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
   [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
   [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stSlider"], [data-testid="stCheckbox"],
   [data-testid="stButtonGroup"], [data-testid="stDownloadButton"], [data-testid="stPopover"], [data-testid="stButton"],
-  [data-testid="stPageLink"], [data-testid="stDataFrame"], [data-testid="stElementToolbar"], [data-baseweb="tab-list"],
+  [data-testid="stPageLink"], [data-testid="stDataFrame"], [data-testid="stElementToolbar"], [role="tablist"],
   [data-testid="stExpanderToggleIcon"], [data-testid="stDeckGlJsonChart"] { display: none !important; }
   [class*="st-key-afdruk-"] { display: block !important; }
   [class*="st-key-afdruk-"] table { font-size: 9pt; width: 100%; }
@@ -449,7 +452,7 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
   h1, h2, h3, summary { break-after: avoid; }
   details::details-content { content-visibility: visible !important; display: block !important; block-size: auto !important; }
   [data-testid="stExpanderDetails"] { display: block !important; height: auto !important; visibility: visible !important; }
-  [role="tabpanel"], [role="tabpanel"][hidden] { display: block !important; }
+  [data-testid="stTabPanel"], [role="tabpanel"] { display: block !important; }
   [data-testid="stExpander"] details { border: none !important; }
 }
 </style>

@@ -75,7 +75,7 @@ for tab, opgave in zip(tabbladen, groepen):
     with tab:
         deel = verschil[verschil["opgave"] == opgave]
         ui.tabel(vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest, opgave).drop(columns="Opgave"),
-                 f"vergelijking_{'_'.join(gekozen)}_{opgave}", "Download deze tabel")
+                 f"vergelijking_{'_'.join(gekozen)}_{opgave}", "Download deze tabel", afdruk_kop=OPGAVEN[opgave])
         if deel["indexverschil"].notna().any():
             with st.expander("Als grafiek (index, Soest = 100)"):
                 zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
