@@ -4,7 +4,7 @@ import streamlit as st
 import ui
 from soest_data import export, url_state
 from soest_data.begrippen import OPGAVEN
-from soest_data.weergave import overzicht
+from soest_data.weergave import inhoud
 
 ui.pagina("Over de data")
 
@@ -30,7 +30,7 @@ ui.meldingen(opgave_keuze)
 opgave = st.selectbox("Toon indicatoren van opgave", [None, *OPGAVEN],
                       format_func=lambda o: "Alle opgaven" if o is None else OPGAVEN[o],
                       **ui.url_widget("data_opgave", "opgave", opgave_keuze.waarde))
-tabel = overzicht.catalogustabel(ind, g.bronnen)
+tabel = inhoud.catalogustabel(ind, g.bronnen)
 if opgave is not None:
     tabel = tabel[tabel["opgave"] == OPGAVEN[opgave]]
 ui.tabel(tabel, f"indicatoren_{opgave or 'alle'}", "Download deze indicatorenlijst")

@@ -178,7 +178,7 @@ def _cel_oordeel(r: pd.Series) -> str:
 
 def _indicatorlabel(r: pd.Series) -> str:
     jaar = "" if pd.isna(r.get("jaar")) else f" ({int(r['jaar'])})"
-    return f"{r['label']}{jaar}{' · schatting' if opgaveoverzicht.is_schatting(r['modelschatting']) else ''}"
+    return f"{r['label']}{jaar}{' · schatting' if opmaak.is_schatting(r['modelschatting']) else ''}"
 
 
 def wijkregels(beoordeeld: pd.DataFrame, wijk: str, opgave: str) -> pd.DataFrame:
