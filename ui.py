@@ -269,14 +269,13 @@ def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze
     else:
         tabel = _met_bron_en_licentie(frame)
     stam = bestandsnaam.removesuffix(".csv")
-    links, rechts = st.columns(2)
-    # data as a function: the file is made only when someone clicks, not on every run of the page
-    links.download_button(f"{label} (Excel)", lambda: export.xlsx(tabel, label), file_name=f"{stam}.xlsx",
-                          mime=export.XLSX_MIME, key=f"download-{stam}-xlsx", icon=":material/download:",
-                          on_click="ignore")
-    rechts.download_button(f"{label} (CSV)", lambda: export.csv_excel(tabel), file_name=f"{stam}.csv",
-                           mime=export.CSV_MIME, key=f"download-{stam}-csv", icon=":material/download:",
-                           on_click="ignore")
+    # one button that opens the choice of format; data as a function: a file is made only when someone clicks
+    with st.popover(label, icon=":material/download:"):
+        st.download_button("Excel (.xlsx)", lambda: export.xlsx(tabel, label), file_name=f"{stam}.xlsx",
+                           mime=export.XLSX_MIME, key=f"download-{stam}-xlsx", on_click="ignore", width="stretch")
+        st.download_button("CSV voor Nederlandse Excel", lambda: export.csv_excel(tabel), file_name=f"{stam}.csv",
+                           mime=export.CSV_MIME, key=f"download-{stam}-csv", on_click="ignore", width="stretch")
+        st.caption("Met leesbare kolomnamen, en bron en licentie op elke regel.")
 
 
 def tabel(frame: pd.DataFrame, naam: str, download_label: str | None = None, indicator_ids=None,
@@ -324,15 +323,18 @@ def bronregel_tekst(indicator_ids) -> str:
         + " · Wijkprofielen Soest"
 
 
-def grafiek_download(spec: dict | alt.TopLevelMixin, titel: str, indicator_ids, naam: str) -> None:
-    """A chart as PNG and SVG, with its title and source line in the picture (made by vl-convert on click)."""
+def grafiek_download(spec: dict | alt.TopLevelMixin, titel: str, indicator_ids, naam: str,
+                     bronregel: str | None = None) -> None:
+    """A chart as PNG and SVG, with its title and source line in the picture (made by vl-convert on click). The source
+    line names the sources of `indicator_ids`, or is given (a chart of the survey)."""
     spec = spec.to_dict() if hasattr(spec, "to_dict") else spec
-    volledig = export.grafiek_met_bron(spec, titel, bronregel_tekst(indicator_ids))
-    links, rechts = st.columns(2)
-    links.download_button("Grafiek als PNG", lambda: export.grafiek_png(volledig), file_name=f"{naam}.png",
-                          mime="image/png", key=f"grafiek-{naam}-png", icon=":material/image:", on_click="ignore")
-    rechts.download_button("Grafiek als SVG", lambda: export.grafiek_svg(volledig), file_name=f"{naam}.svg",
-                           mime="image/svg+xml", key=f"grafiek-{naam}-svg", icon=":material/image:", on_click="ignore")
+    volledig = export.grafiek_met_bron(spec, titel, bronregel or bronregel_tekst(indicator_ids))
+    with st.popover("Download deze grafiek", icon=":material/image:"):
+        st.download_button("PNG (afbeelding)", lambda: export.grafiek_png(volledig), file_name=f"{naam}.png",
+                           mime="image/png", key=f"grafiek-{naam}-png", on_click="ignore", width="stretch")
+        st.download_button("SVG (scherp op elk formaat)", lambda: export.grafiek_svg(volledig), file_name=f"{naam}.svg",
+                           mime="image/svg+xml", key=f"grafiek-{naam}-svg", on_click="ignore", width="stretch")
+        st.caption("Met titel en bronregel in het beeld.")
 
 
 @st.cache_data(show_spinner=False, max_entries=26)

@@ -44,9 +44,12 @@ st.markdown("Alle waarden van alle gebieden, indicatoren en jaren in één tabel
             "Excel en CSV (voor Nederlandse Excel: puntkomma, decimale komma) voor wie wil rekenen; Parquet voor wie "
             "met R, Python of een database werkt.")
 alles = ui.alle_waarden()
-ui.download(alles, "wijkprofielen_soest_alle_waarden", "Alle waarden")
-st.download_button("Alle waarden (Parquet)", lambda: export.parquet(alles), file_name="wijkprofielen_soest_alle_waarden.parquet",
-                   mime="application/vnd.apache.parquet", icon=":material/download:", on_click="ignore")
+links, rechts = st.columns(2)
+with links:
+    ui.download(alles, "wijkprofielen_soest_alle_waarden", "Alle waarden (Excel of CSV)")
+rechts.download_button("Alle waarden (Parquet)", lambda: export.parquet(alles),
+                       file_name="wijkprofielen_soest_alle_waarden.parquet", mime="application/vnd.apache.parquet",
+                       icon=":material/download:", on_click="ignore")
 with st.expander("Welke kolommen zitten erin? (kolomgids)", expanded=True):
     st.table(export.kolomgids(alles.columns), hide_index=True, border="horizontal")
 

@@ -67,11 +67,15 @@ else:
                 f"{r['Wijk']} {r['Deel van de deelnemers']}" for _, r in genoemd.iterrows())
                 + " van de deelnemers; de andere wijken noemt het rapport niet apart.")
 
+    enquetebron = "Bron: " + " (".join(ui.bron_en_licentie(e.get("bron"))) + ")"
     st.subheader("Waar de deelnemers wonen")
     links, rechts = st.columns(2, gap="large")
     with links:
         if len(genoemd):
-            st.altair_chart(enquete.wijkgrafiek(per_wijk), width="stretch")
+            wijkgrafiek = enquete.wijkgrafiek(per_wijk)
+            st.altair_chart(wijkgrafiek, width="stretch")
+            ui.grafiek_download(wijkgrafiek, "Waar de deelnemers aan de enquête wonen", (), "enquete_deelnemers_per_wijk",
+                                bronregel=enquetebron)
     with rechts:
         ui.tabel(per_wijk[["Wijk", "Deel van de deelnemers"]], "enquete_deelnemers_per_wijk", "Download deze tabel",
                  bron_id=e.get("bron"))
@@ -97,7 +101,9 @@ else:
                     st.caption("In woorden: " + "; ".join(f"{a}: {t}" for a, t in zip(rijen["antwoord"],
                                                                                        rijen["waarde_tekst"])) + ".")
                 with grafiek:
-                    st.altair_chart(enquete.vraaggrafiek(rijen), width="stretch")
+                    vraaggrafiek = enquete.vraaggrafiek(rijen)
+                    st.altair_chart(vraaggrafiek, width="stretch")
+                    ui.grafiek_download(vraaggrafiek, eerste["vraag"], (), f"enquete_{nr}", bronregel=enquetebron)
 
     with st.expander("Alle uitkomsten van de enquête als tabel"):
         tabel = enquete.alle_vragen_tabel(getoond, totaal)

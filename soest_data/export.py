@@ -6,6 +6,7 @@ The one place for export formatting; the machine format for `import` stays in br
 from __future__ import annotations
 
 import io
+import textwrap
 from datetime import date
 
 import pandas as pd
@@ -133,9 +134,24 @@ def grafiek_met_bron(spec: dict, titel: str, bronregel: str) -> dict:
     """A chart spec for download with its title and, right under it, the source line: a picture pasted into a
     raadsvoorstel still says where it comes from."""
     config = {**spec.get("config", {}), "background": "white"}
+    spec = _vaste_maat(spec)
     return {**spec, "config": config,
-            "title": {"text": titel, "subtitle": bronregel, "anchor": "start", "fontSize": 15, "subtitleFontSize": 11,
+            "title": {"text": titel, "subtitle": textwrap.wrap(bronregel, 110),  # a title line does not wrap itself "anchor": "start", "fontSize": 15, "subtitleFontSize": 11,
                       "subtitleColor": "#4d4d4d"}}
+
+
+def _vaste_maat(deel, breedte: int = 720, hoogte: int = 360):
+    """A chart that fills its page container ('container' width) has no container in a picture: give it a size."""
+    if isinstance(deel, dict):
+        uit = {k: _vaste_maat(v, breedte, hoogte) for k, v in deel.items()}
+        if uit.get("width") == "container":
+            uit["width"] = breedte
+        if uit.get("height") == "container":
+            uit["height"] = hoogte
+        return uit
+    if isinstance(deel, list):
+        return [_vaste_maat(v, breedte, hoogte) for v in deel]
+    return deel
 
 
 def grafiek_png(spec: dict, schaal: float = 2) -> bytes:

@@ -31,8 +31,9 @@ def test_factsheet_pdf_and_excel_table_download_from_the_wijkprofiel(app_url, pa
     tekst = " ".join(p.extract_text() for p in pdf.pages)
     assert "Wijkprofiel Smitsveen" in tekst and "Bronnen" in tekst and "Licentie" in tekst
 
+    pagina.get_by_role("button", name="Download deze tabel").first.click()
     with pagina.expect_download(timeout=60_000) as download:
-        pagina.get_by_role("button", name="Download deze tabel (Excel)").first.click()
+        pagina.get_by_role("button", name="Excel (.xlsx)").click()
     assert download.value.suggested_filename == "wijkprofiel_WK034205_bestaanszekerheid.xlsx"
     blad = load_workbook(io.BytesIO(open(download.value.path(), "rb").read()))["Cijfers"]
     kop = [c.value for c in blad[1]]
@@ -43,7 +44,7 @@ def test_factsheet_pdf_and_excel_table_download_from_the_wijkprofiel(app_url, pa
     assert all(r[kop.index("Licentie")] for r in rijen)
 
     with pagina.expect_download(timeout=60_000) as download:
-        pagina.get_by_role("button", name="Download deze tabel (CSV)").first.click()
+        pagina.get_by_role("button", name="CSV voor Nederlandse Excel").click()
     inhoud = open(download.value.path(), "rb").read()
     assert inhoud.startswith(b"\xef\xbb\xbf") and b";" in inhoud.splitlines()[0]
     assert not echte_fouten(pagina), pagina.fouten

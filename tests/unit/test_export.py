@@ -63,3 +63,12 @@ def test_a_downloaded_chart_carries_its_title_and_source():
     svg = export.grafiek_svg(volledig).decode()
     assert "Moeite met rondkomen" in svg and "Bron: RIVM (CC BY 4.0)" in svg
     assert export.grafiek_png(volledig).startswith(b"\x89PNG")
+
+
+def test_a_chart_that_fills_the_page_gets_a_size_in_the_picture():
+    spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width": "container",
+            "data": {"values": [{"a": 1}]}, "mark": "bar", "encoding": {"x": {"field": "a", "type": "quantitative"}}}
+    lang = "Bron: " + "; ".join(f"Uitgever {i}, een lange titel van bron {i} (CC BY 4.0)" for i in range(6))
+    volledig = export.grafiek_met_bron(spec, "Titel", lang)
+    assert volledig["width"] == 720 and len(volledig["title"]["subtitle"]) > 1
+    assert 'width="7' in export.grafiek_svg(volledig).decode()[:400]
