@@ -78,6 +78,8 @@ with links:
     st.markdown(f"<div class='bron'>Grenzen: {GRENZEN_BRON}. Geen achtergrondkaart: de kaart werkt ook offline.</div>",
                 unsafe_allow_html=True)
     ui.bronvermelding(indicator_id, jaar)
+    ui.grafiek_download(kaart.kaartafbeelding(beeld), f"{ind['label']} — {jaar}, per {niveau}", [indicator_id],
+                        f"kaart_{indicator_id}_{jaar}_{niveau}")
 with rechts:
     st.markdown("**Legenda** — " + kaart.uitleg_kleur("neutraal" if scoring.is_aantal(ind["eenheid"]) else ind["richting"]))
     ui.legenda(beeld.legenda)

@@ -136,8 +136,9 @@ def grafiek_met_bron(spec: dict, titel: str, bronregel: str) -> dict:
     config = {**spec.get("config", {}), "background": "white"}
     spec = _vaste_maat(spec)
     return {**spec, "config": config,
-            "title": {"text": titel, "subtitle": textwrap.wrap(bronregel, 110),  # a title line does not wrap itself "anchor": "start", "fontSize": 15, "subtitleFontSize": 11,
-                      "subtitleColor": "#4d4d4d"}}
+            # a title line does not wrap by itself: the source line comes as lines of at most 110 characters
+            "title": {"text": titel, "subtitle": textwrap.wrap(bronregel, 110), "anchor": "start", "fontSize": 15,
+                      "subtitleFontSize": 11, "subtitleColor": "#4d4d4d"}}
 
 
 def _vaste_maat(deel, breedte: int = 720, hoogte: int = 360):

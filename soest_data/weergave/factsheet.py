@@ -17,8 +17,6 @@ import geopandas as gpd
 import pandas as pd
 from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
-from shapely.geometry import MultiPolygon
-from shapely.geometry.polygon import orient
 
 from soest_data import gebieden, opmaak, scoring, waarden
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
@@ -153,11 +151,7 @@ def _bronnen_blok(pdf: _Pdf, g: Gegevens, bron_ids) -> None:
 
 def locatorkaart(vormen: gpd.GeoDataFrame, wijk: str) -> alt.Chart:
     """Soest's wijken in light grey, this wijk in blue with its name: where is it?"""
-    frame = pd.DataFrame({"naam": vormen["naam"], "deze": vormen["code"] == wijk})
-    # d3 (inside Vega) wants clockwise outer rings, GeoJSON counter-clockwise; unturned, a wijk fills the globe.
-    vlakken = gpd.GeoDataFrame(frame, geometry=[orient(v, sign=-1.0) if v.geom_type == "Polygon" else
-                                                MultiPolygon([orient(d, sign=-1.0) for d in v.geoms])
-                                                for v in vormen.geometry], crs=vormen.crs)
+    vlakken = gebieden.rechtsom(vormen[["naam", "geometry"]].assign(deze=(vormen["code"] == wijk).to_numpy()))
     return alt.Chart(vlakken).mark_geoshape(stroke="#555555", strokeWidth=0.6).encode(
         color=alt.Color("deze:N", scale=alt.Scale(domain=[True, False], range=["#0072B2", "#F2F2F2"]), legend=None),
     ).project(type="mercator").properties(width=210, height=190, background="white")
