@@ -357,7 +357,7 @@ def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float 
         volgorde = list(rijen.sort_values("volgorde").assign(
             rij=[opgaveoverzicht.rijlabel(r) for _, r in rijen.sort_values("volgorde").iterrows()])["rij"].drop_duplicates())
         tabel = tabel.rename(columns={opgaveoverzicht.SOEST_KOLOM: "Soest"}).reindex(index=volgorde, columns=kolommen)
-        pdf.kopje("Alle indicatoren per wijk", 11)
+        pdf.kopje("Alle indicatoren per wijk", 11, ruimte=80)  # the heading goes with the table
         pdf.alinea("In elk vak het cijfer en het oordeel ten opzichte van Soest: ▲ gunstig, ▼ ongunstig, ● rond het "
                    "gemiddelde, ↑ ↓ hoger of lager zonder oordeel. 'geen gegevens' = de bron heeft geen cijfer.", 8)
         b = pdf.epw
