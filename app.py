@@ -27,7 +27,7 @@ kolommen[2].metric("Bronnen", len(g.bronnen))
 kolommen[3].metric("Meest recente jaar", ui.bewaar("start:jaar", (), lambda: inhoud.laatste_jaar(g.waarden)) or "–")
 
 st.subheader("Indicatoren per opgave")
-ui.tabel("start:per_opgave", (), inhoud.indicatoren_per_opgave, ind, width="content")
+st.dataframe(ui.bewaar("start:per_opgave", (), inhoud.indicatoren_per_opgave, ind), hide_index=True, width="content")
 
 st.subheader("De wijken")
 st.markdown(", ".join(wijken["naam"]) + ".")

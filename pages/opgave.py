@@ -22,22 +22,15 @@ wijken = g.wijken
 naam_van = g.wijknamen
 keuze = url_state.kies(st.query_params, "opgave", VIJF, VIJF[0], "opgave")
 
-
-def _opgave_naar_url() -> None:
-    gekozen = st.session_state["opgave_keuze"]
-    if gekozen:
-        st.query_params["opgave"] = gekozen
-
-
-ui.widget_volgt_url("opgave_keuze", keuze.waarde)
-st.title(f"Opgave: {OPGAVEN[keuze.waarde]}")
+titel = st.empty()  # filled after the picker, so the title follows it on the same run
 ui.meldingen(keuze)
-gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get, key="opgave_keuze",
-                               on_change=_opgave_naar_url)
+# An emptied picker (None) is not written: the URL keeps the opgave on screen.
+gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get,
+                               **ui.url_widget("opgave_keuze", "opgave", keuze.waarde, schrijf_als=bool))
 opgave = gekozen or keuze.waarde
-if opgave != keuze.waarde:  # the title follows the picker on the same run
-    st.query_params["opgave"] = opgave
+titel.title(f"Opgave: {OPGAVEN[opgave]}")
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
+ui.factsheet_knop("opgave", opgave, OPGAVEN[opgave])
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------
 st.header("Wat we willen bereiken")
@@ -104,10 +97,10 @@ if len(alleen_soest):
         {"kerncijfers": list(alleen_soest["id"])}, g.waarden, g.indicatoren).dropna(subset=["jaar"]))
     if len(overig):
         with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
-            st.dataframe(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
-                                       "Nederland": overig["nederland_tekst"].replace("", "–"),
-                                       "Jaar": overig["jaar"].astype(int).astype(str)}),
-                         hide_index=True, width="stretch")
+            ui.tabel(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
+                                   "Nederland": overig["nederland_tekst"].replace("", "–"),
+                                   "Jaar": overig["jaar"].astype(int).astype(str)}),
+                     f"opgave_{opgave}_alleen_soest", "Download deze tabel")
             ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
 
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
@@ -127,12 +120,16 @@ st.subheader("Alle indicatoren in één overzicht")
 st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte van "
             "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
             "(een berekende schatting, geen telling).")
-ui.grafiek("opgave:matrix", opgave, lambda: opgaveoverzicht.matrixgrafiek(rijen),
+matrixgrafiek = ui.grafiek("opgave:matrix", opgave, opgaveoverzicht.matrixgrafiek, rijen,
                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
+ui.grafiek_download(matrixgrafiek, f"{OPGAVEN[opgave]}: alle indicatoren per wijk", rijen["indicator"].unique(),
+                    f"opgave_{opgave}_overzicht")
 ui.legenda(opgaveoverzicht.legenda())
 with st.expander("Het overzicht als tabel"):
-    ui.tabel("opgave:matrixtabel", opgave, opgaveoverzicht.matrixtabel, rijen, width="stretch")
+    ui.tabel(ui.bewaar("opgave:matrixtabel", opgave, opgaveoverzicht.matrixtabel, rijen), f"opgave_{opgave}_overzicht",
+             "Download deze tabel",
+             indicator_ids=rijen["indicator"].unique())
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
 
 # --- per indicator ---------------------------------------------------------------------------------------------------
@@ -171,15 +168,17 @@ if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    ui.grafiek("opgave:trends", opgave, lambda: opgaveoverzicht.trendgrafiek(reeksen),
+    trendgrafiek = ui.grafiek("opgave:trends", opgave, opgaveoverzicht.trendgrafiek, reeksen,
                     alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
                         "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
+    ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: door de jaren heen", reeksen["indicator"].unique(),
+                        f"opgave_{opgave}_ontwikkeling")
     with st.expander("De ontwikkeling als tabel"):
-        ui.tabel("opgave:trendtabel", opgave, opgaveoverzicht.trendtabel, reeksen, width="stretch")
+        ui.tabel(ui.bewaar("opgave:trendtabel", opgave, opgaveoverzicht.trendtabel, reeksen),
+                 f"opgave_{opgave}_ontwikkeling", "Download deze tabel")
     ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 
 # --- download --------------------------------------------------------------------------------------------------------
-export = ui.bewaar("opgave:export", opgave, lambda: g.waarden.loc[
-    g.waarden["opgave"].eq(opgave) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"]), uitwisseling.EXPORTKOLOMMEN])
-ui.download(export, f"opgave_{opgave}.csv",
-             f"Download alle cijfers van {OPGAVEN[opgave].lower()} (CSV)")
+ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
+regels = g.waarden[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"])]
+ui.download(regels[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}", f"Download alle cijfers van {OPGAVEN[opgave].lower()}")

@@ -84,8 +84,8 @@ def test_elke_parameter_overleeft_1000_vijandige_waarden(naam):
             assert keuze.melding is None or len(keuze.melding) < 400
 
 
-def test_als_tekst_houdt_de_tekst_letterlijk_en_kort():
-    assert url_state.als_tekst("[Log hier in](https://x)") == "` [Log hier in](https://x) `"
-    assert url_state.als_tekst("a`b") == "`` a`b ``"
-    assert url_state.als_tekst("x" * 500).endswith("… `") and len(url_state.als_tekst("x" * 500)) < 60
+def test_letterlijk_houdt_de_tekst_letterlijk_en_kort():
+    assert url_state.letterlijk("[Log hier in](https://x)") == "` [Log hier in](https://x) `"
+    assert url_state.letterlijk("a`b") == "`` a`b ``"
+    assert url_state.letterlijk("x" * 500).endswith("… `") and len(url_state.letterlijk("x" * 500)) < 60
     assert url_state.kies_jaar({"jaar": "²"}, JAREN, 2023).waarde == 2023
