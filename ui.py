@@ -320,18 +320,18 @@ def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze
     """Every view ends with a download of exactly what it shows, as Excel (.xlsx) and as CSV for Dutch Excel
     (byte-order mark, ';', decimal comma), with readable column names and source and licence on every row: taken from
     the rows themselves, or from `indicator_ids` (a summary over many indicators) or `bron_id` (one shared source)."""
-    if bron_id is not None:
-        tabel = export.met_bron(frame, *bron_en_licentie(bron_id))
-    elif indicator_ids is not None:
-        tabel = met_bronnen(frame, indicator_ids)
-    else:
-        tabel = _met_bron_en_licentie(frame)
+    def tabel() -> pd.DataFrame:  # only on a click: matching sources to rows costs tens of ms per table
+        if bron_id is not None:
+            return export.met_bron(frame, *bron_en_licentie(bron_id))
+        if indicator_ids is not None:
+            return met_bronnen(frame, indicator_ids)
+        return _met_bron_en_licentie(frame)
     stam = bestandsnaam.removesuffix(".csv")
     # one button that opens the choice of format; data as a function: a file is made only when someone clicks
     with st.popover(label, icon=":material/download:"):
-        st.download_button("Excel (.xlsx)", lambda: export.xlsx(tabel, label), file_name=f"{stam}.xlsx",
+        st.download_button("Excel (.xlsx)", lambda: export.xlsx(tabel(), label), file_name=f"{stam}.xlsx",
                            mime=export.XLSX_MIME, key=f"download-{stam}-xlsx", on_click="ignore", width="stretch")
-        st.download_button("CSV voor Nederlandse Excel", lambda: export.csv_excel(tabel), file_name=f"{stam}.csv",
+        st.download_button("CSV voor Nederlandse Excel", lambda: export.csv_excel(tabel()), file_name=f"{stam}.csv",
                            mime=export.CSV_MIME, key=f"download-{stam}-csv", on_click="ignore", width="stretch")
         st.caption("Met leesbare kolomnamen, en bron en licentie op elke regel.")
 
@@ -385,11 +385,10 @@ def grafiek_download(spec, titel: str, indicator_ids, naam: str, bronregel: str 
     """A chart as PNG and SVG, with its title and source line in the picture (made by vl-convert on click). The source
     line names the sources of `indicator_ids`, or is given (a chart of the survey). `spec`: an Altair chart, a
     Vega-Lite dict, or what ui.grafiek returns (a function giving the spec, called only on a click)."""
-    regel = bronregel or bronregel_tekst(indicator_ids)
-
-    def volledig() -> dict:
+    def volledig() -> dict:  # only on a click
         plat = spec() if callable(spec) else spec
-        return export.grafiek_met_bron(plat.to_dict() if hasattr(plat, "to_dict") else plat, titel, regel)
+        return export.grafiek_met_bron(plat.to_dict() if hasattr(plat, "to_dict") else plat, titel,
+                                       bronregel or bronregel_tekst(indicator_ids))
     with st.popover("Download deze grafiek", icon=":material/image:"):
         st.download_button("PNG (afbeelding)", lambda: export.grafiek_png(volledig()), file_name=f"{naam}.png",
                            mime="image/png", key=f"grafiek-{naam}-png", on_click="ignore", width="stretch")
