@@ -14,7 +14,7 @@ from soest_data import db, gebieden, paden, scoring, waarden
 from soest_data.begrippen import SOEST
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
-from soest_data.weergave import grafieken, wijkprofiel
+from soest_data.weergave import aandacht, grafieken, wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -82,7 +82,8 @@ def gegevens() -> Gegevens:
 @st.cache_data(show_spinner=False)
 def _beoordeeld(marge: float, pad: str, versie: float) -> pd.DataFrame:
     g = _gegevens(pad, versie)
-    return wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge))
+    return wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge,
+                                                            kernset=scoring.kernsets(g.opgaven)))
 
 
 def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
@@ -90,6 +91,12 @@ def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     wijken'); cached per database version and margin."""
     _, versie = _cursor()
     return _beoordeeld(marge, str(paden.db_path()), versie)
+
+
+def telling(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
+    """The one tally per wijk × opgave (kernset, this margin) that every page shows; see scoring.tel_per_opgave."""
+    g = gegevens()
+    return aandacht.telling(beoordeeld(marge), g.wijken, scoring.kernsets(g.opgaven))
 
 
 @st.cache_resource(show_spinner=False)

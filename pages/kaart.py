@@ -67,6 +67,12 @@ with kolom_jaar:
         st.markdown(f"**Jaar:** {jaar} (het enige jaar met cijfers)")
 
 beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
+if beeld.kan_tov_soest:
+    kleuring = st.radio("Kleur", ["t.o.v. Soest", "verdeling over de wijken"], horizontal=True, key="kaart_kleur",
+                        help="t.o.v. Soest: dezelfde regel als in de wijkprofielen en bij Aandacht per opgave. "
+                             "Verdeling: vijf gelijke stappen van de laagste tot de hoogste wijk.")
+    if kleuring != "t.o.v. Soest":
+        beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau, tov_soest=False)
 
 st.subheader(f"{ind['label']} — {jaar}")
 if beeld.soest is not None:
@@ -87,7 +93,12 @@ with links:
                 unsafe_allow_html=True)
     ui.bronvermelding(indicator_id, jaar)
 with rechts:
-    st.markdown("**Legenda** — " + kaart.uitleg_kleur("neutraal" if scoring.is_aantal(ind["eenheid"]) else ind["richting"]))
+    if beeld.tov_soest:
+        st.markdown("**Legenda** — de wijk ten opzichte van heel Soest, met de regel van [Aandacht per opgave](/aandacht).")
+    else:
+        st.markdown("**Legenda** — " + kaart.uitleg_kleur(
+            ind["richting"] if scoring.wordt_beoordeeld(ind["richting"], ind["rol"]) and not scoring.is_aantal(ind["eenheid"])
+            else "neutraal"))
     ui.legenda(beeld.legenda)
     st.markdown(f"Eenheid: {ind['eenheid']}. Grijs = geen cijfer; dat is iets anders dan een laag cijfer.")
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from soest_data import scoring, url_state
+from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
 from soest_data.weergave import grafieken, kaart, opgaveoverzicht
@@ -113,18 +113,20 @@ st.header("De wijken naast Soest")
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
     st.stop()
-pct = round(scoring.STANDAARD_MARGE * 100)
-st.markdown(f"Per wijk: bij hoeveel indicatoren de wijk **ongunstig** (▼), **gunstig** (▲) of **rond het "
-            f"gemiddelde** (●) uitvalt ten opzichte van heel Soest. Een wijk wijkt af bij meer dan {pct} % verschil "
-            "met de Soester waarde. Meest ongunstig eerst.")
+st.markdown(f"Per wijk: bij hoeveel indicatoren van de **kernset** (★, één per onderwerp uit de doelen) de wijk "
+            f"**ongunstig** (▼), **gunstig** (▲) of **rond het gemiddelde** (●) uitvalt ten opzichte van heel Soest — "
+            f"dezelfde telling als op [Aandacht per opgave](/aandacht). Een wijk wijkt af bij meer dan "
+            f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
+            f"{round(scoring.STANDAARD_MARGE * 100)} % van de Soester waarde (overige cijfers). Meest ongunstig eerst.")
 volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
-st.markdown("\n".join(f"- {z}" for z in opgaveoverzicht.ongunstig_zinnen(rijen)))
+zinnen = opgaveoverzicht.ongunstig_zinnen(ui.telling(), opgave)
+st.markdown("\n".join(f"- {z}" for z in zinnen))
 
 st.subheader("Alle indicatoren in één overzicht")
 st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte van "
             "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
-            "(een berekende schatting, geen telling).")
-zinnen = opgaveoverzicht.ongunstig_zinnen(rijen)
+            "(een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). Zorggebruik (zoals jeugdhulp) "
+            "staat erbij zonder oordeel: veel gebruik kan veel behoefte betekenen, of dat hulp goed gevonden wordt.")
 st.altair_chart(opgaveoverzicht.matrixgrafiek(rijen), width="content",
                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")

@@ -80,6 +80,12 @@ if len(boven):
 st.markdown(f"Link naar precies deze vergelijking: `vergelijken?wijken={','.join(gekozen)}"
             f"{'&soest=ja' if met_soest else ''}` — kopieer de link uit de adresbalk om hem te delen.")
 
+# --- the tally per opgave (the same on every page) -------------------------------------------------------------------
+st.header("Per opgave: de telling")
+st.markdown("Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig zijn ten opzichte van heel Soest — "
+            "dezelfde telling als op [Aandacht per opgave](/aandacht) en in de wijkprofielen.")
+st.dataframe(vergelijken.telling_tabel(ui.telling(), gekozen, naam_van), hide_index=True, width="stretch")
+
 # --- everything, per opgave ------------------------------------------------------------------------------------------
 st.header("Alle indicatoren per opgave")
 st.markdown("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzichte van Soest, het verschil en de "

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from soest_data import scoring, url_state
+from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.weergave import kaart, wijkprofiel
 
@@ -49,15 +49,19 @@ with rechts:
                     alt=f"Kaartje van Soest met de ligging van {kop.naam}.")
 
 st.header("De vijf opgaven in één oogopslag")
-st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave het aantal indicatoren dat gunstig "
-            f"(▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt. Een wijk wijkt af bij meer dan "
-            f"{round(scoring.STANDAARD_MARGE * 100)} % verschil met de Soester waarde.")
-samenvatting = wijkprofiel.opgaven_in_een_oogopslag(beoordeeld, wijk)
+st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave, over de vaste kernset van de opgave, "
+            f"het aantal indicatoren dat gunstig (▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt — dezelfde "
+            f"telling als op [Aandacht per opgave](/aandacht?wijk={wijk}). Een wijk wijkt af bij meer dan "
+            f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
+            f"{round(scoring.STANDAARD_MARGE * 100)} % (overige cijfers); zorggebruik en achtergrond krijgen geen oordeel.")
+samenvatting = wijkprofiel.opgaven_in_een_oogopslag(ui.telling(), wijk)
 vakken = st.columns(len(samenvatting))
 for vak, (_, rij) in zip(vakken, samenvatting.iterrows()):
     with vak.container(border=True):
         st.markdown(f"**{rij['Opgave']}**  \n▲ {rij['gunstig']} gunstig  \n● {rij['rond']} rond gemiddelde  \n"
-                    f"▼ {rij['ongunstig']} ongunstig")
+                    f"▼ {rij['ongunstig']} ongunstig  \n"
+                    + (f"*van {rij['met oordeel']} in de kernset*" if rij["met oordeel"] else "*geen oordeel*")
+                    + ("  \n**valt op**" if rij["valt op"] else ""))
 
 st.header("Het verhaal van de wijk")
 for soort, kopje in (("situatieschets", None), ("sterk", "Sterke kanten"), ("aandacht", "Aandachtspunten")):

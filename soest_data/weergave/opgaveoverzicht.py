@@ -125,8 +125,8 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
     deel = beoordeeld[beoordeeld["opgave"] == opgave]
     if deel.empty:
         return leeg
-    per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "thema", "soort", "richting",
-                     "modelschatting", "soest", "jaar"]
+    per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "thema", "soort", "richting", "rol",
+                     "kern", "modelschatting", "soest", "jaar"]
     indicatoren = deel[per_indicator].drop_duplicates("indicator")
     rooster = wijken[["code", "naam"]].rename(columns={"code": "gebied_code", "naam": "gebied_naam"}).merge(
         indicatoren, how="cross")
@@ -165,7 +165,8 @@ def rijlabel(r: pd.Series) -> str:
     jaar = "" if pd.isna(r.get("jaar")) else f" · {int(r['jaar'])}"
     eenheid = "" if (_eenheid_in_cel(r["eenheid"]) or _zonder_punt(r["eenheid"]) in _zonder_punt(r["label"])
                      or r.get("soort") == "relatief") else f" ({r['eenheid']})"
-    return f"{r['label']}{eenheid}{jaar}{' · schatting' if is_schatting(r.get('modelschatting')) else ''}"
+    return (f"{'★ ' if r.get('kern') is True else ''}{r['label']}{eenheid}{jaar}"
+            f"{' · schatting' if is_schatting(r.get('modelschatting')) else ''}")
 
 
 def _kort(tekst: str) -> str:
@@ -259,16 +260,20 @@ def matrixgrafiek(rijen: pd.DataFrame, celbreedte: int = 86, celhoogte: int = 44
         autosize=alt.AutoSizeParams(type="pad", contains="padding"))
 
 
+_DREMPELS = (f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt bij "
+             f"percentages, {round(scoring.STANDAARD_MARGE * 100)} % bij andere cijfers")
+
+
 def legenda() -> pd.DataFrame:
     """Colour + meaning for _ui.legenda: the words carry the meaning."""
     return pd.DataFrame({
         "kleur": [TINT[scoring.GUNSTIG], TINT[scoring.ROND], TINT[scoring.ONGUNSTIG], TINT[scoring.HOGER],
                   TINT[scoring.ONBEKEND]],
-        "betekenis": [f"{scoring.SYMBOOL[scoring.GUNSTIG]}: beter dan Soest (meer dan 10 % verschil)",
-                      f"{scoring.SYMBOOL[scoring.ROND]}: binnen 10 % van Soest",
-                      f"{scoring.SYMBOOL[scoring.ONGUNSTIG]}: slechter dan Soest (meer dan 10 % verschil)",
+        "betekenis": [f"{scoring.SYMBOOL[scoring.GUNSTIG]}: beter dan Soest (meer dan {_DREMPELS} verschil)",
+                      f"{scoring.SYMBOOL[scoring.ROND]}: binnen {_DREMPELS} van Soest, of binnen de afronding",
+                      f"{scoring.SYMBOOL[scoring.ONGUNSTIG]}: slechter dan Soest (meer dan {_DREMPELS} verschil)",
                       f"{scoring.SYMBOOL[scoring.HOGER]} / {scoring.SYMBOOL[scoring.LAGER]}: hoger of lager, "
-                      "zonder oordeel (hoger is hier niet beter of slechter)",
+                      "zonder oordeel (zorggebruik, achtergrond, of hoger is niet beter of slechter)",
                       f"{scoring.SYMBOOL[scoring.ONBEKEND]}"],
     })
 
@@ -290,37 +295,23 @@ def matrixtabel(rijen: pd.DataFrame) -> pd.DataFrame:
     return tabel.rename_axis("Indicator").reset_index()
 
 
-def ongunstig_per_wijk(rijen: pd.DataFrame) -> pd.DataFrame:
-    """Per wijk: how many indicators of the opgave are unfavourable, favourable, around; and which are unfavourable.
-
-    Most unfavourable first (count, then share); ties in wijk-code order. Neutral indicators do not count.
-    """
-    uit = []
-    for (code, naam), deel in rijen.groupby(["gebied_code", "gebied_naam"], sort=True):
-        tel = deel["oordeel"].value_counts()
-        ongunstig, gunstig, rond = (int(tel.get(k, 0)) for k in (scoring.ONGUNSTIG, scoring.GUNSTIG, scoring.ROND))
-        met_oordeel = ongunstig + gunstig + rond
-        uit.append({"gebied_code": code, "gebied_naam": naam, "ongunstig": ongunstig, "gunstig": gunstig,
-                    "rond": rond, "met_oordeel": met_oordeel,
-                    "aandeel": ongunstig / met_oordeel if met_oordeel else float("nan"),
-                    "ongunstige_indicatoren": list(deel.sort_values("volgorde").loc[
-                        deel["oordeel"] == scoring.ONGUNSTIG, "label"])})
-    kolommen = ["gebied_code", "gebied_naam", "ongunstig", "gunstig", "rond", "met_oordeel", "aandeel",
-                "ongunstige_indicatoren"]
-    frame = pd.DataFrame(uit, columns=kolommen)
-    return frame.sort_values(["ongunstig", "aandeel", "gebied_code"], ascending=[False, False, True],
-                             kind="stable").reset_index(drop=True)
+def ongunstig_per_wijk(tel: pd.DataFrame, opgave: str) -> pd.DataFrame:
+    """The one tally (scoring.tel_per_opgave, kernset) of this opgave per wijk: most unfavourable first (count, then
+    share); ties in wijk-code order."""
+    deel = tel[tel["opgave"] == opgave]
+    return deel.sort_values(["ongunstig", "aandeel", "gebied_code"], ascending=[False, False, True],
+                            kind="stable").reset_index(drop=True)
 
 
-def ongunstig_zinnen(rijen: pd.DataFrame, maximum: int = 4) -> list[str]:
-    """Per wijk one line: '**Smitsveen** — ▼ 8 van 9 ongunstig, …. Ongunstig: …' (most unfavourable first)."""
+def ongunstig_zinnen(tel: pd.DataFrame, opgave: str, maximum: int = 4) -> list[str]:
+    """Per wijk one line: '**Smitsveen** — ▼ 4 van 5 ongunstig, …. Ongunstig: …' (most unfavourable first)."""
     zinnen = []
-    for _, r in ongunstig_per_wijk(rijen).iterrows():
+    for _, r in ongunstig_per_wijk(tel, opgave).iterrows():
         if r["met_oordeel"] == 0:
-            zinnen.append(f"**{r['gebied_naam']}** — geen indicatoren met een oordeel")
+            zinnen.append(f"**{r['gebied_naam']}** — geen kernset-indicatoren met een oordeel")
             continue
         zin = (f"**{r['gebied_naam']}** — ▼ {r['ongunstig']} van {r['met_oordeel']} ongunstig, "
-               f"▲ {r['gunstig']} gunstig, ● {r['rond']} rond het gemiddelde")
+               f"▲ {r['gunstig']} gunstig, ● {r['rond']} rond het gemiddelde" + (" — valt op" if r["valt_op"] else ""))
         namen = r["ongunstige_indicatoren"]
         if namen:
             extra = f" en {len(namen) - maximum} andere" if len(namen) > maximum else ""
