@@ -1,7 +1,8 @@
-"""Aandacht per opgave: per wijk × opgave how many indicators are clearly unfavourable vs Soest, and which ones.
+"""Aandacht per opgave: per wijk × opgave how many kernset indicators are clearly unfavourable vs Soest, which ones,
+and what the wijkprofielen say beside it.
 
-Supports the first question of the afwegingskader. The rule (soest_data.aandacht) is stated on the page; the margin
-is a slider and lives in the URL (?marge=15), as does a highlighted wijk (?wijk=WK034205).
+Supports the first question of the afwegingskader. The rule (soest_data.scoring, docs/METHODE.md) is stated on the
+page; the margin is a slider and lives in the URL (?marge=15), as does a highlighted wijk (?wijk=WK034205).
 """
 import streamlit as st
 
@@ -44,7 +45,8 @@ st.info("**Een signaal, geen oordeel.** De telling laat zien waar het de moeite 
 with st.container(border=True):
     st.subheader("Zo tellen we")
     ui.widget_volgt_url("aandacht_marge", int(marge_keuze.waarde))
-    pct = st.slider("Marge: vanaf hoeveel procent verschil met Soest is een wijk 'duidelijk' anders?",
+    pct = st.slider("Marge: vanaf hoeveel verschil met Soest is een wijk 'duidelijk' anders? (procent van de Soester "
+                    "waarde; bij percentages een kwart daarvan in procentpunten)",
                     min_value=aandacht.MARGES[0], max_value=aandacht.MARGES[-1], step=5, format="%d %%",
                     key="aandacht_marge", on_change=_naar_url, args=("aandacht_marge", "marge", STANDAARD_PCT),
                     help=f"Standaard {STANDAARD_PCT} %. Een grotere marge telt alleen de grotere verschillen.")
@@ -52,12 +54,13 @@ with st.container(border=True):
     st.markdown(aandacht.regel_in_woorden(marge))
 
 beoordeeld = ui.beoordeeld(marge)
-tel = aandacht.telling(beoordeeld, wijken)
+tel = ui.telling(marge)
+zelfde = scoring.zelfde_begrip(g.opgaven)
 wijk = wijk_keuze.waarde
 
 # --- the matrix ----------------------------------------------------------------------------------------------------
 st.header("Wijk × opgave")
-st.markdown("In elk vak: **hoeveel indicatoren duidelijk ongunstig zijn**, van het aantal indicatoren met een oordeel. "
+st.markdown("In elk vak: **hoeveel indicatoren van de kernset duidelijk ongunstig zijn**, van het aantal met een oordeel. "
             "Hoe donkerder het vak, hoe groter het deel dat ongunstig is; de woorden in het vak zeggen hetzelfde. "
             "*valt op* = minstens de helft ongunstig (en minstens 2)." + (f" ◆ = {naam_van[wijk]}." if wijk else ""))
 if tel["met_oordeel"].sum() == 0:
@@ -68,8 +71,22 @@ else:
 with st.expander("De matrix als tabel"):
     st.dataframe(aandacht.matrix(tel), hide_index=True, width="stretch")
 
-st.subheader("Per opgave: waar valt het op?")
-st.markdown("\n".join(f"- {aandacht.opgave_zin(tel, o)}" for o in VIJF_OPGAVEN))
+ui.download(aandacht.matrix_tabel(tel, marge), f"aandacht_matrix_marge_{pct}.csv",
+            "Download de matrix (CSV: gebied_code, opgave, ongunstig, beoordeeld, oordeel, marge)")
+
+st.subheader("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?")
+st.markdown("Naast de telling staat wat de wijkprofielen van het Verwey-Jonker Instituut (bijlage 2 van de Visie) en "
+            "hoofdstuk 3 van de Visie over de wijk zeggen, letterlijk geciteerd. ✔ = telling en tekst zijn het eens, "
+            "✘ = ze verschillen: lees dan beide. De tekst is van 2021-2023; de cijfers kunnen nieuwer zijn.")
+overeen = aandacht.overeenstemming(tel, g.uitspraken)
+vergeleken = overeen[overeen["eens"].notna()]
+st.markdown(f"Telling en tekst zijn het eens in **{int(vergeleken['eens'].astype(bool).sum())} van de "
+            f"{len(vergeleken)}** vakken waarover de tekst een uitspraak doet.")
+for opgave in VIJF_OPGAVEN:
+    with st.expander(aandacht.opgave_zin(tel, opgave).replace("**", ""), expanded=opgave == VIJF_OPGAVEN[0]):
+        st.markdown("\n".join(f"- {z}" for z in aandacht.profiel_zinnen(overeen, opgave)))
+        kern = [g.indicator(i)["label"] for i in scoring.kernsets(g.opgaven).get(opgave, [])]
+        st.caption("Kernset: " + ("; ".join(kern) if kern else "geen"))
 
 # --- one wijk: which opgaven stand out, and why --------------------------------------------------------------------
 st.header("Eén wijk: welke opgaven vallen op, en waarom?")
@@ -92,15 +109,15 @@ else:
     for opgave in VIJF_OPGAVEN:
         cel = deze.loc[opgave]
         with st.expander(f"{OPGAVEN[opgave]} — {cel['tekst']}", expanded=bool(cel["valt_op"])):
-            tabel = aandacht.details(beoordeeld, wijken, wijk, opgave)
+            tabel = aandacht.details(beoordeeld, wijken, wijk, opgave, zelfde)
             if tabel.empty:
                 st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk met een oordeel.")
             else:
                 st.dataframe(tabel.drop(columns=["Wijk", "Opgave"]), hide_index=True, width="stretch")
 
 # --- everything behind the matrix ----------------------------------------------------------------------------------
-alles = aandacht.details(beoordeeld, wijken)
-with st.expander("Alle indicatoren achter de matrix (alle wijken)"):
+alles = aandacht.details(beoordeeld, wijken, zelfde=zelfde, alleen_kern=True)
+with st.expander("Alle kernset-indicatoren achter de matrix (alle wijken)"):
     st.dataframe(alles, hide_index=True, width="stretch")
 ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}.csv",
              "Download de indicatoren achter de matrix (CSV)")
@@ -109,6 +126,8 @@ ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct
 st.header("Wat deze telling wel en niet zegt")
 st.markdown("\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld))
             + "\n- **Niet alles is gemeten.** Wat inwoners zelf zeggen staat op [Inwoners aan het woord](/inwoners).")
-met_richting = aandacht.met_richting(beoordeeld)
-if len(met_richting):
-    ui.bronnen_van(met_richting[["indicator", "jaar"]].itertuples(index=False))
+kernrijen = aandacht.kernrijen(beoordeeld)
+if len(kernrijen):
+    ui.bronnen_van(kernrijen[["indicator", "jaar"]].itertuples(index=False))
+st.markdown("Hoe en waarom we zo tellen (en hoe grote steden dat doen): zie de methode in `docs/METHODE.md` in de "
+            "broncode van dit dashboard.")

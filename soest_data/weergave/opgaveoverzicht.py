@@ -79,7 +79,8 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
                        soest_tekst=metricwaarde(laatste["waarde"], ind["eenheid"]),
                        nederland=nl_waarde,
                        nederland_tekst="" if pd.isna(nl_waarde) else metricwaarde(nl_waarde, ind["eenheid"]),
-                       vergelijking=met_nederland(float(laatste["waarde"]), nl_waarde, ind["richting"]))
+                       vergelijking=met_nederland(float(laatste["waarde"]), nl_waarde, ind["richting"],
+                                                              ind["eenheid"], ind["rol"]))
         rijen.append(rij)
     return pd.DataFrame(rijen, columns=kolommen)
 
@@ -95,12 +96,13 @@ def metricwaarde(waarde: float | None, eenheid: str) -> str:
     return opmaak.waarde_met_eenheid(waarde, eenheid)
 
 
-def met_nederland(soest: float, nederland: float, richting: str) -> str:
-    """'▲ gunstig: hoger dan landelijk' / '● rond het landelijk gemiddelde' / '' without a national figure."""
+def met_nederland(soest: float, nederland: float, richting: str, eenheid: str = "", rol: str = "uitkomst") -> str:
+    """'▲ gunstig: hoger dan landelijk' / '● rond het landelijk gemiddelde' / '' without a national figure.
+    The same rule as a wijk against Soest (scoring.kant), with Nederland as the reference."""
     if pd.isna(nederland) or pd.isna(soest):
         return ""
-    kant = scoring.kant(soest, nederland)
-    oordeel = scoring.oordeel(kant, richting)
+    kant = scoring.kant(soest, nederland, eenheid=eenheid, stap=scoring.resolutie([soest, nederland]))
+    oordeel = scoring.oordeel(kant, richting, rol)
     woorden = {scoring.HOGER: "hoger dan landelijk", scoring.LAGER: "lager dan landelijk",
                scoring.ROND: "rond het landelijk gemiddelde"}[kant]
     if oordeel in (scoring.GUNSTIG, scoring.ONGUNSTIG):
