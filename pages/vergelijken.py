@@ -80,12 +80,6 @@ if len(boven):
 st.markdown(f"Link naar precies deze vergelijking: `vergelijken?wijken={','.join(gekozen)}"
             f"{'&soest=ja' if met_soest else ''}` — kopieer de link uit de adresbalk om hem te delen.")
 
-# --- the tally per opgave (the same on every page) -------------------------------------------------------------------
-st.header("Per opgave: de telling")
-st.markdown("Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig zijn ten opzichte van heel Soest — "
-            "dezelfde telling als op [Aandacht per opgave](/aandacht) en in de wijkprofielen.")
-st.dataframe(vergelijken.telling_tabel(ui.telling(), gekozen, naam_van), hide_index=True, width="stretch")
-
 # --- everything, per opgave ------------------------------------------------------------------------------------------
 st.header("Alle indicatoren per opgave")
 st.markdown("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzichte van Soest, het verschil en de "
@@ -104,6 +98,12 @@ for tab, opgave in zip(tabbladen, groepen):
                 st.markdown(zin)
                 st.altair_chart(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None), width="content", alt=zin)
         ui.bronnen_van(deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))
+
+# --- the tally per opgave (the same on every page) -------------------------------------------------------------------
+st.header("Per opgave: de telling")
+st.markdown("Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig zijn ten opzichte van heel Soest — "
+            "dezelfde telling als op [Aandacht per opgave](/aandacht) en in de wijkprofielen.")
+st.dataframe(vergelijken.telling_tabel(ui.telling(), gekozen, naam_van), hide_index=True, width="stretch")
 
 alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest)
 ui.download(alles, f"vergelijking_{'_'.join(gekozen)}.csv", "Download deze vergelijking (CSV)")
