@@ -71,7 +71,7 @@ for start in range(0, len(kern), 4):
     for vak, (_, rij) in zip(vakken, kern.iloc[start:start + 4].iterrows()):
         with vak.container(border=True):
             st.metric(rij["label"], rij["soest_tekst"], help=f"{rij['label']} ({rij['eenheid']})")
-            regels = [f"Soest, {rij['jaar']}" if rij["jaar"] else "Voor Soest nog geen cijfer"]
+            regels = [f"Soest, {rij['jaar_tekst']}" if rij["jaar"] else "Voor Soest nog geen cijfer"]
             if rij["nederland_tekst"]:
                 regels.append(f"Nederland: **{rij['nederland_tekst']}** — {rij['vergelijking']}")
             st.markdown("  \n".join(regels))
@@ -104,7 +104,7 @@ if len(alleen_soest):
         with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
             st.dataframe(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
                                        "Nederland": overig["nederland_tekst"].replace("", "–"),
-                                       "Jaar": overig["jaar"].astype(int).astype(str)}),
+                                       "Jaar": overig["jaar_tekst"]}),
                          hide_index=True, width="stretch")
             ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
 

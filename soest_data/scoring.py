@@ -214,7 +214,7 @@ def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: fl
                                    ind["eenheid"], rol)
         delen.append(deel.assign(label=ind["label"], thema=ind["thema"], soort=ind["soort"], richting=ind["richting"],
                                  rol=rol, modelschatting=bool(ind["modelschatting"]), volgorde=ind["volgorde"],
-                                 kern=indicator_id in kern, marge=marge,
+                                 kern=indicator_id in kern, marge=marge, meetjaar=ind.get("meetjaar") or "",
                                  soest=soest_waarde if soest_waarde is not None else float("nan")))
     if not delen:
         return pd.DataFrame()

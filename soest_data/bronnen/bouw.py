@@ -23,7 +23,7 @@ from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden
 
 GEO_BESTANDEN = {"wijk": "soest_wijken_2024.geojson", "buurt": "soest_buurten_2024.geojson"}
 GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}
-SCHEMA_VERSIE = "2"  # 2: indicatoren.rol, tabel uitspraken
+SCHEMA_VERSIE = "2"  # 2: indicatoren.rol en .meetjaar, tabel uitspraken
 
 
 @dataclass
@@ -213,5 +213,6 @@ def _indicatorrij(ind: dict, volgorde: int) -> dict:
         "modelschatting": bool(ind.get("modelschatting")), "soort": ind["soort"], "niveaus": ", ".join(ind["niveaus"]),
         "onthulling_regel": onthulling.get("regel", "geen"), "onthulling_drempel": onthulling.get("drempel"),
         "onthulling_basis": onthulling.get("basis"), "voorbehoud": ind.get("voorbehoud") or "",
+        "meetjaar": ind.get("meetjaar") or "",
         "formule": (f"{formule['teller']} / {formule['noemer']} × {formule.get('factor', 1)}" if formule else ""),
     }

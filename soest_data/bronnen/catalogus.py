@@ -150,6 +150,8 @@ def _controleer_indicator(ind: dict, b: Bronnen) -> None:
         meld("zorggebruik krijgt geen oordeel: richting moet 'neutraal' zijn (veel gebruik is behoefte óf bereik)")
     if ind.get("soort") not in SOORTEN:
         meld(f"soort moet een van {sorted(SOORTEN)} zijn")
+    if ind.get("meetjaar") is not None and not isinstance(ind["meetjaar"], str):
+        meld("meetjaar is tekst, zoals 'onbekend, vóór 2024' (alleen als de bron geen meetjaar noemt)")
     if not set(ind.get("niveaus") or []) <= set(NIVEAUS):
         meld(f"onbekend niveau in {ind.get('niveaus')}")
     for bron in ind.get("bronnen") or []:

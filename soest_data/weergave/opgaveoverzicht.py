@@ -51,11 +51,12 @@ def klein(label: str) -> str:
 def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
     """The opgave's Soest-level key figures: the latest year with a Soest value, Nederland in the same year.
 
-    Columns: indicator, label, eenheid, richting, jaar, soest, soest_tekst, nederland, nederland_tekst,
-    vergelijking (Soest against Nederland in words, with symbol), modelschatting. Unknown ids are skipped; an id
-    without a Soest value keeps its row ('geen gegevens', jaar None).
+    Columns: indicator, label, eenheid, richting, jaar, jaar_tekst ('2020', or 'jaar onbekend, vóór 2024' when the
+    source names no year), soest, soest_tekst, nederland, nederland_tekst, vergelijking (Soest against Nederland in
+    words, with symbol), modelschatting. Unknown ids are skipped; an id without a Soest value keeps its row
+    ('geen gegevens', jaar None).
     """
-    kolommen = ["indicator", "label", "eenheid", "richting", "jaar", "soest", "soest_tekst", "nederland",
+    kolommen = ["indicator", "label", "eenheid", "richting", "jaar", "jaar_tekst", "soest", "soest_tekst", "nederland",
                 "nederland_tekst", "vergelijking", "modelschatting"]
     ids = list((opgave or {}).get("kerncijfers") or [])
     cat = indicatoren.set_index("id")
@@ -75,7 +76,7 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
             nl = waarden[(waarden["indicator"] == indicator_id) & (waarden["gebied_code"] == NEDERLAND)
                          & (waarden["jaar"] == jaar)].dropna(subset=["waarde"])
             nl_waarde = float(nl["waarde"].iloc[0]) if len(nl) else float("nan")
-            rij.update(jaar=jaar, soest=float(laatste["waarde"]),
+            rij.update(jaar=jaar, jaar_tekst=jaar_tekst(jaar, ind.get("meetjaar")), soest=float(laatste["waarde"]),
                        soest_tekst=metricwaarde(laatste["waarde"], ind["eenheid"]),
                        nederland=nl_waarde,
                        nederland_tekst="" if pd.isna(nl_waarde) else metricwaarde(nl_waarde, ind["eenheid"]),
@@ -83,6 +84,13 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
                                                               ind["eenheid"], ind["rol"]))
         rijen.append(rij)
     return pd.DataFrame(rijen, columns=kolommen)
+
+
+def jaar_tekst(jaar: int | None, meetjaar: str | None = None) -> str:
+    """'2020'; for a figure whose source names no year: 'jaar onbekend, vóór 2024' (never a made-up year)."""
+    if meetjaar:
+        return f"jaar {meetjaar}"
+    return "" if jaar is None or pd.isna(jaar) else str(int(jaar))
 
 
 def metricwaarde(waarde: float | None, eenheid: str) -> str:
@@ -128,7 +136,7 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
     if deel.empty:
         return leeg
     per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "thema", "soort", "richting", "rol",
-                     "kern", "modelschatting", "soest", "jaar"]
+                     "kern", "modelschatting", "soest", "jaar"] + (["meetjaar"] if "meetjaar" in beoordeeld else [])
     indicatoren = deel[per_indicator].drop_duplicates("indicator")
     rooster = wijken[["code", "naam"]].rename(columns={"code": "gebied_code", "naam": "gebied_naam"}).merge(
         indicatoren, how="cross")
@@ -164,7 +172,8 @@ def _eenheid_in_cel(eenheid: str) -> bool:
 def rijlabel(r: pd.Series) -> str:
     """'Moeite met rondkomen (18+) · 2020 · schatting': the unit when the cell cannot hold it, the year, and
     'schatting' for model estimates."""
-    jaar = "" if pd.isna(r.get("jaar")) else f" · {int(r['jaar'])}"
+    jaar = jaar_tekst(r.get("jaar"), r.get("meetjaar"))
+    jaar = f" · {jaar}" if jaar else ""
     eenheid = "" if (_eenheid_in_cel(r["eenheid"]) or _zonder_punt(r["eenheid"]) in _zonder_punt(r["label"])
                      or r.get("soort") == "relatief") else f" ({r['eenheid']})"
     return (f"{'★ ' if r.get('kern') is True else ''}{r['label']}{eenheid}{jaar}"
