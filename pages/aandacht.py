@@ -52,6 +52,8 @@ with st.container(border=True):
                     help=f"Standaard {STANDAARD_PCT} %. Een grotere marge telt alleen de grotere verschillen.")
     marge = pct / 100
     st.markdown(aandacht.regel_in_woorden(marge))
+    with st.expander("Waarom tellen we zo?"):
+        st.markdown("\n".join(f"- {z}" for z in aandacht.waarom_in_woorden()))
 
 beoordeeld = ui.beoordeeld(marge)
 tel = ui.telling(marge)
@@ -129,5 +131,3 @@ st.markdown("\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld))
 kernrijen = aandacht.kernrijen(beoordeeld)
 if len(kernrijen):
     ui.bronnen_van(kernrijen[["indicator", "jaar"]].itertuples(index=False))
-st.markdown("Hoe en waarom we zo tellen (en hoe grote steden dat doen): zie de methode in `docs/METHODE.md` in de "
-            "broncode van dit dashboard.")

@@ -39,6 +39,23 @@ def regel_in_woorden(marge: float) -> str:
             f"ongunstig is, en minstens {VALT_OP_MINIMUM}.")
 
 
+def waarom_in_woorden() -> list[str]:
+    """Why this rule, in plain Dutch (docs/METHODE.md has the long version with sources)."""
+    return [
+        "**Procentpunten bij percentages.** Bij een percentage is het verschil in procentpunten eerlijker dan een "
+        "percentage van het Soester cijfer: 4 procentpunt meer overgewicht is veel, ook al is het 'maar' 8 % meer. "
+        "Gezondheidsmonitors van GGD'en vergelijken buurten ook in procentpunten.",
+        "**Procenten bij bedragen en tarieven.** Zoals het Rotterdamse Wijkprofiel: daar is 90 tot 110 (Soest = 100) "
+        "'rond gemiddelde'. Onze standaardmarge van 10 % is die band.",
+        "**Afronding.** Cijfers zijn afgerond. Verschillen twee cijfers maar één afrondingsstap (1,0 tegen 0,9 km), "
+        "dan kan het echte verschil nul zijn: dat telt als rond het gemiddelde.",
+        "**Eén cijfer per onderwerp.** Meet het CBS en het wijkprofiel hetzelfde (zoals een laag inkomen), dan telt "
+        "het nieuwste cijfer en staat het andere ernaast. Samenvattende oordelen uit de wijkprofielen citeren we.",
+        "**Zorggebruik zonder oordeel.** Veel jeugdhulp of Wmo kan veel behoefte betekenen, maar ook dat hulp goed "
+        "gevonden wordt — wat de Visie juist wil.",
+    ]
+
+
 def telling(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, kernset: dict[str, list[str]]) -> pd.DataFrame:
     """scoring.tel_per_opgave plus opgave_naam and the cell text ('3 van 5 ongunstig ▼ — valt op')."""
     tel = scoring.tel_per_opgave(beoordeeld, wijken, kernset)
