@@ -35,8 +35,8 @@ st.title("Aandacht per opgave")
 ui.meldingen(wijk_keuze, marge_keuze)
 st.markdown(
     "Welke wijken vragen **extra aandacht** bij een opgave? Per wijk en per opgave tellen we hoeveel indicatoren "
-    "**duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit helpt bij de eerste vraag van het "
-    "afwegingskader: *\"Draagt het bij aan een wijk of doelgroep die extra aandacht vereist?\"*")
+    "van een vaste kernset **duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit helpt bij de eerste "
+    "vraag van het afwegingskader: *\"Draagt het bij aan een wijk of doelgroep die extra aandacht vereist?\"*")
 st.info("**Een signaal, geen oordeel.** De telling laat zien waar het de moeite waard is om beter te kijken. Ze zegt "
         "niet dat een wijk 'slecht' is of dat een voorstel daar wel of niet moet. Lees de indicatoren erachter en de "
         "verhalen van inwoners, en kijk naar de grenzen van de cijfers onderaan deze pagina.", icon=":material/info:")
@@ -80,7 +80,7 @@ st.subheader("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?")
 st.markdown("Naast de telling staat wat de wijkprofielen van het Verwey-Jonker Instituut (bijlage 2 van de Visie) en "
             "hoofdstuk 3 van de Visie over de wijk zeggen, letterlijk geciteerd. ✔ = telling en tekst zijn het eens, "
             "✘ = ze verschillen: lees dan beide. De tekst is van 2021-2023; de cijfers kunnen nieuwer zijn.")
-overeen = aandacht.overeenstemming(tel, g.uitspraken)
+overeen = aandacht.overeenstemming(tel, g.uitspraken, beoordeeld)
 vergeleken = overeen[overeen["eens"].notna()]
 st.markdown(f"Telling en tekst zijn het eens in **{int(vergeleken['eens'].astype(bool).sum())} van de "
             f"{len(vergeleken)}** vakken waarover de tekst een uitspraak doet.")

@@ -160,14 +160,14 @@ def verschil_in_woorden(waarde: float | None, soest: float | None, eenheid: str)
 
 
 def drempel_in_woorden(soest: float | None, eenheid: str, marge: float, stap: float = 0.0) -> str:
-    """'meer dan 2,5 procentpunt' or 'meer dan 10 % (0,09 km)', with the rounding step when that is larger."""
+    """'meer dan 2,5 procentpunt' or 'meer dan 10 %, hier 0,09 km', with the rounding step when that is larger."""
     if _leeg(soest):
         return "–"
     grens = drempel(soest, eenheid, marge)
     if is_percentage(eenheid):
         tekst = f"meer dan {opmaak.getal(grens, 1)} procentpunt"
     else:
-        tekst = f"meer dan {opmaak.getal(marge * 100, 0)} % ({opmaak.waarde_met_eenheid(grens, eenheid)})"
+        tekst = f"meer dan {opmaak.getal(marge * 100, 0)} %, hier {opmaak.waarde_met_eenheid(grens, eenheid)}"
     if stap and stap >= grens:
         tekst += f"; en meer dan de afronding ({opmaak.waarde_met_eenheid(stap, eenheid)})"
     return tekst

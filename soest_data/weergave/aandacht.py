@@ -257,10 +257,13 @@ def _soestwaarde(r: pd.Series) -> str:
 
 # --- what the wijkprofielen say ------------------------------------------------------------------------------------
 
-def overeenstemming(tel: pd.DataFrame, uitspraken: pd.DataFrame) -> pd.DataFrame:
+def overeenstemming(tel: pd.DataFrame, uitspraken: pd.DataFrame, beoordeeld: pd.DataFrame | None = None
+                    ) -> pd.DataFrame:
     """Per wijk × opgave the tally beside what the wijkprofielen say: `eens` is True/False where the text takes a
-    position (aandacht / geen_aandacht) and the tally has judged indicators, else None (not compared)."""
+    position (aandacht / geen_aandacht) and the tally has judged indicators, else None (not compared). With
+    `beoordeeld`, `cijfers` lists the kernset figures of the cell (wijk and Soest), to show where they disagree."""
     profiel = uitspraken.set_index(["gebied", "opgave"]) if len(uitspraken) else None
+    kern = kernrijen(beoordeeld) if beoordeeld is not None and len(beoordeeld) else pd.DataFrame()
     rijen = []
     for _, r in tel.iterrows():
         sleutel = (r["gebied_code"], r["opgave"])
@@ -269,23 +272,30 @@ def overeenstemming(tel: pd.DataFrame, uitspraken: pd.DataFrame) -> pd.DataFrame
         eens = None
         if oordeel_ in ("aandacht", "geen_aandacht") and r["met_oordeel"]:
             eens = bool(r["valt_op"]) == (oordeel_ == "aandacht")
+        cel = kern[(kern["gebied_code"] == r["gebied_code"]) & (kern["opgave"] == r["opgave"])] if len(kern) else kern
+        cijfers = [f"{c['label']} {_wijkwaarde(c)} (Soest {_soestwaarde(c)}) {scoring.SYMBOOL[c['oordeel']].split(' ')[0]}"
+                   for _, c in cel.sort_values("volgorde").iterrows()] if len(cel) else []
         rijen.append({"gebied_code": r["gebied_code"], "gebied_naam": r["gebied_naam"], "opgave": r["opgave"],
                       "telling": r["tekst"], "valt_op": bool(r["valt_op"]), "profiel": oordeel_,
-                      "citaten": list(u["citaten"]) if u is not None else [], "eens": eens})
+                      "citaten": list(u["citaten"]) if u is not None else [], "eens": eens, "cijfers": cijfers})
     return pd.DataFrame(rijen)
 
 
 def profiel_zinnen(overeen: pd.DataFrame, opgave: str) -> list[str]:
-    """Per wijk one line for the page: the tally, what the wijkprofiel says (quoted), and whether they agree."""
+    """Per wijk a short block for the page: the tally and whether it agrees with the text, then the quotes; where
+    they differ, the kernset figures (wijk and Soest) too."""
     zinnen = []
     for _, r in overeen[overeen["opgave"] == opgave].iterrows():
         if not r["citaten"]:
-            zinnen.append(f"**{r['gebied_naam']}** — telling: {r['telling']}. De wijkprofielen zeggen hier niets over.")
+            zinnen.append(f"**{r['gebied_naam']}** — telling: {r['telling']}. *De wijkprofielen zeggen hier niets over.*")
             continue
-        citaat = " … ".join(f"\"{c['tekst']}\" ({c['vindplaats']})" for c in r["citaten"])
         oordeel_ = {True: "✔ telling en tekst zijn het eens", False: "✘ telling en tekst verschillen",
-                    None: "niet vergeleken (" + UITSPRAAK_OORDELEN.get(r["profiel"], "") + ")"}[r["eens"]]
-        zinnen.append(f"**{r['gebied_naam']}** — telling: {r['telling']}. Tekst: {citaat}. **{oordeel_}**.")
+                    None: "niet vergeleken: de tekst " + UITSPRAAK_OORDELEN.get(r["profiel"], "")}[r["eens"]]
+        regels = [f"**{r['gebied_naam']}** — telling: {r['telling']} · **{oordeel_}**"]
+        regels += [f"*\"{c['tekst']}\"* ({c['vindplaats']})" for c in r["citaten"]]
+        if r["eens"] is False and r["cijfers"]:
+            regels.append("De cijfers: " + "; ".join(r["cijfers"]) + ".")
+        zinnen.append("  \n".join(regels))
     return zinnen
 
 

@@ -100,9 +100,9 @@ def kleuren_tov_soest(frame: pd.DataFrame) -> list[list[int]]:
 
 
 def legenda_tov_soest(soest: float | None, eenheid: str, marge: float = scoring.STANDAARD_MARGE,
-                      ontbrekend: list[str] | None = None) -> pd.DataFrame:
+                      ontbrekend: list[str] | None = None, stap: float = 0.0) -> pd.DataFrame:
     """The three judgements with the threshold in words, then one grey row per kind of missing value."""
-    drempel = scoring.drempel_in_woorden(soest, eenheid, marge) if soest is not None else "volgens het wijkprofiel"
+    drempel = scoring.drempel_in_woorden(soest, eenheid, marge, stap) if soest is not None else "volgens het wijkprofiel"
     rijen = [{"kleur": opmaak.KLEUR_GUNSTIG, "betekenis": f"{scoring.SYMBOOL[scoring.GUNSTIG]}: beter dan Soest ({drempel})"},
              {"kleur": opmaak.KLEUR_ROND, "betekenis": f"{scoring.SYMBOOL[scoring.ROND]}: rond Soest"},
              {"kleur": opmaak.KLEUR_ONGUNSTIG,
@@ -310,7 +310,8 @@ def kaartbeeld(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame, indicator: pd.Se
     soort_gebied = "buurt" if niveau == "buurt" else "wijk"
     return Kaartbeeld(
         gebieden=gebieden, soest=soest, tov_soest=oordeel_kleur, kan_tov_soest=kan, grenzen=grenzen,
-        legenda=legenda_tov_soest(soest, eenheid, ontbrekend=ontbrekend) if oordeel_kleur
+        legenda=legenda_tov_soest(soest, eenheid, ontbrekend=ontbrekend, stap=float(gebieden["stap"].iloc[0]))
+        if oordeel_kleur
         else legenda(grenzen, eenheid, schaalrichting, soort, ontbrekend),
         samenvatting=samenvatting(gebieden, soest, eenheid, soort_gebied),
         ranglijst=ranglijst(gebieden, eenheid),

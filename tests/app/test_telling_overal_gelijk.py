@@ -104,6 +104,10 @@ def test_the_map_colours_each_kernset_indicator_with_the_same_judgement(echte_db
             for _, r in beeld.gebieden.iterrows():
                 verwacht = beoordeeld.get((indicator_id, r["gebied_code"]), scoring.ONBEKEND)
                 assert r["oordeel"] == verwacht, (indicator_id, r["gebied_code"])
+    # care use is never coloured good or bad: the map spreads it over the wijken in a neutral scale
+    zorg = kaart.kaartbeeld(vormen, g.waarden, g.indicator("wmo_clienten_per_1000_inwoners"), 2023)
+    assert not zorg.tov_soest and not zorg.kan_tov_soest
+    assert set(zorg.gebieden["oordeel"]) <= {scoring.HOGER, scoring.LAGER, scoring.ROND, scoring.ONBEKEND}
 
 
 def _wijknamen(db_pad):

@@ -194,7 +194,7 @@ def test_details_show_values_soest_and_the_difference_unfavourable_first(gegeven
         "7 %", "10 %", "−3,0 procentpunt", "lager", "meer dan 2,5 procentpunt")
     assert rij["Oordeel"] == "▲ gunstig" and rij["Telt mee"] == "ja (kernset)"
     inkomen = tabel[tabel["Indicator"] == "Inkomen"].iloc[0]
-    assert (inkomen["Verschil met Soest"], inkomen["Drempel"]) == ("+33 %", "meer dan 10 % (3 x 1000 euro)")
+    assert (inkomen["Verschil met Soest"], inkomen["Drempel"]) == ("+33 %", "meer dan 10 %, hier 3 x 1000 euro")
     assert tabel[tabel["Indicator"] == "Huishoudgrootte"].iloc[0]["Telt mee"].startswith("nee: beschrijft de wijk")
 
 
@@ -305,9 +305,11 @@ def test_the_tally_beside_what_the_wijkprofielen_say(gegevens):
          "citaten": [{"tekst": "TESTTEKST ook laag", "vindplaats": "T.2"}]},
         {"gebied": "WK02", "opgave": "bestaanszekerheid", "oordeel": "gemengd",
          "citaten": [{"tekst": "TESTTEKST beide", "vindplaats": "T.3"}]}])
-    overeen = aandacht.overeenstemming(tel, uitspraken).set_index(["gebied_code", "opgave"])
+    beoordeeld = scoring.beoordeel_wijken(waarden, indicatoren, kernset=KERNSET)
+    overeen = aandacht.overeenstemming(tel, uitspraken, beoordeeld).set_index(["gebied_code", "opgave"])
     assert overeen.loc[("WK01", "bestaanszekerheid"), "eens"] is True
     assert overeen.loc[("WK03", "bestaanszekerheid"), "eens"] is False
     assert overeen.loc[("WK02", "bestaanszekerheid"), "eens"] is None
     zinnen = aandacht.profiel_zinnen(overeen.reset_index(), "bestaanszekerheid")
-    assert "✘ telling en tekst verschillen" in zinnen[2] and '"TESTTEKST ook laag" (T.2)' in zinnen[2]
+    assert "✘ telling en tekst verschillen" in zinnen[2] and '*"TESTTEKST ook laag"* (T.2)' in zinnen[2]
+    assert "De cijfers: Rondkomen 7 % (Soest 10 %) ▲" in zinnen[2]   # where they differ: both figures
