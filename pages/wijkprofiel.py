@@ -4,7 +4,7 @@ import streamlit as st
 import ui
 from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import kaart, wijkprofiel
+from soest_data.weergave import grafieken, kaart, wijkprofiel
 
 ui.pagina("Wijkprofiel")
 
@@ -99,12 +99,12 @@ else:
     if getallen["waarde"].notna().any():
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
                     "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        ui.grafiek("stippen", getallen, wijk, kop.naam,
+        ui.grafiek(grafieken.stippen, getallen, wijk, kop.naam,
                     alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
-        ui.grafiek("trends", reeksen, alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
+        ui.grafiek(grafieken.trends, reeksen, alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 with st.expander("Alle cijfers van deze wijk in één tabel"):

@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -17,7 +17,7 @@ import pandas as pd
 
 from soest_data import db
 from soest_data.bronnen import catalogus
-from soest_data.bronnen.catalogus import Bronnen, zonder_regel
+from soest_data.bronnen.catalogus import Catalogus, zonder_regel
 from soest_data.bronnen.probleem import BronFout, Probleem
 from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden
 
@@ -28,7 +28,7 @@ SCHEMA_VERSIE = "2"  # 2: indicatoren.rol en .meetjaar, tabel uitspraken
 
 @dataclass
 class Bronset:
-    bronnen: Bronnen
+    catalogus: Catalogus
     waarden: pd.DataFrame
     geometrie: dict[str, str]
     problemen: list[Probleem]
@@ -51,7 +51,7 @@ def lees(data: Path, geo: Path) -> Bronset:
     return Bronset(b, waarden, geometrie, problemen)
 
 
-def _lees_geometrie(geo: Path, b: Bronnen, problemen: list[Probleem]) -> dict[str, str]:
+def _lees_geometrie(geo: Path, b: Catalogus, problemen: list[Probleem]) -> dict[str, str]:
     geometrie = {}
     for niveau, bestand in GEO_BESTANDEN.items():
         pad = geo / bestand
@@ -92,7 +92,7 @@ def is_verouderd(doel: Path, data: Path, geo: Path) -> bool:
     return not opgeslagen or opgeslagen[0] != bronhash(data, geo)
 
 
-def bereken(bronnen: Bronnen, waarden: pd.DataFrame) -> pd.DataFrame:
+def bereken(bronnen: Catalogus, waarden: pd.DataFrame) -> pd.DataFrame:
     """Computed indicators (teller / noemer × factor), per area and year where both exist as numbers."""
     getallen = waarden.dropna(subset=["waarde"]).set_index(["gebied_code", "indicator", "jaar"])
     rijen = []
@@ -106,7 +106,7 @@ def bereken(bronnen: Bronnen, waarden: pd.DataFrame) -> pd.DataFrame:
             if formule["noemer"] in getallen.index.get_level_values("indicator") else None
         if teller is None or noemer is None:
             continue
-        paren = teller.join(noemer, lsuffix="_t", rsuffix="_n", how="inner")
+        paren = teller.add_suffix("_t").join(noemer.add_suffix("_n"), how="inner")
         factor = formule.get("factor", 1)
         for (gebied, jaar), rij in paren.iterrows():
             if not rij["waarde_n"]:
@@ -153,7 +153,7 @@ def schrijf(bronset: Bronset, doel: Path, hash_: str) -> dict:
 
 
 def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
-    b = bronset.bronnen
+    b = bronset.catalogus
     berekend = bereken(b, bronset.waarden)
     waarden = pd.concat([bronset.waarden.assign(berekend=False), berekend.assign(berekend=True)], ignore_index=True)
     waarden = waarden.sort_values(["indicator", "gebied_code", "jaar"]).reset_index(drop=True)
@@ -173,7 +173,7 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
                             for i, o in enumerate(b.opgaven)], columns=["id", "volgorde", "gegevens"])
     bouwinfo = pd.DataFrame([
         ("bronhash", hash_), ("schema", SCHEMA_VERSIE),
-        ("gebouwd_op", datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        ("gebouwd_op", datetime.now(UTC).isoformat(timespec="seconds")),
         ("enquete", json.dumps(_schoon(b.enquete), ensure_ascii=False)),
     ], columns=["sleutel", "waarde"])
     for naam, frame in (("gebieden", gebieden), ("bronnen", bronnen), ("indicatoren", indicatoren),

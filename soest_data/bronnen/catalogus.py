@@ -57,7 +57,7 @@ def zonder_regel(item: dict) -> dict:
 
 
 @dataclass
-class Bronnen:
+class Catalogus:
     """Everything read from data/ except the values: the reference frame the values are checked against."""
     gebieden: dict[str, dict] = field(default_factory=dict)
     bronnen: dict[str, dict] = field(default_factory=dict)
@@ -69,8 +69,8 @@ class Bronnen:
     problemen: list[Probleem] = field(default_factory=list)
 
 
-def laad(data: Path) -> Bronnen:
-    b = Bronnen()
+def laad(data: Path) -> Catalogus:
+    b = Catalogus()
     b.gebieden = _laad_gebieden(data / "gebieden.csv", b.problemen)
     for pad in sorted(data.glob("bronnen*.yaml")):
         for bron in lees_yaml(pad, b.problemen).get("bronnen") or []:
@@ -128,7 +128,7 @@ def _controleer_bron(bron: dict, problemen: list[Probleem]) -> None:
         problemen.append(Probleem(*plek, f"bron '{bron['id']}': jaren moeten hele getallen zijn"))
 
 
-def _controleer_indicator(ind: dict, b: Bronnen) -> None:
+def _controleer_indicator(ind: dict, b: Catalogus) -> None:
     plek = (ind["_bestand"], ind.get("_regel"))
     naam = ind["id"]
 
@@ -167,7 +167,7 @@ def _controleer_indicator(ind: dict, b: Bronnen) -> None:
                 meld(f"berekening: {deel} '{berekening.get(deel)}' is geen indicator")
 
 
-def _controleer_teksten(b: Bronnen) -> None:
+def _controleer_teksten(b: Catalogus) -> None:
     for opgave in b.opgaven:
         if opgave.get("id") not in OPGAVEN:
             b.problemen.append(Probleem("opgaven.yaml", opgave.get("_regel"), f"onbekende opgave '{opgave.get('id')}'"))
@@ -189,7 +189,7 @@ def _controleer_teksten(b: Bronnen) -> None:
         b.problemen.append(Probleem("enquete.yaml", None, f"onbekende bron '{b.enquete.get('bron')}'"))
 
 
-def _controleer_kernset(opgave: dict, b: Bronnen) -> None:
+def _controleer_kernset(opgave: dict, b: Catalogus) -> None:
     """The kernset counts in the tally: indicators of this opgave, role 'uitkomst', with a direction. An indicator of
     the same concept (zelfde_begrip) is shown beside a kernset indicator and never counted itself."""
     def meld(tekst: str) -> None:
@@ -209,7 +209,7 @@ def _controleer_kernset(opgave: dict, b: Bronnen) -> None:
             meld(f"zelfde_begrip: '{ander}' moet een indicator buiten de kernset zijn en '{telt}' een uit de kernset")
 
 
-def _controleer_uitspraak(uitspraak: dict, b: Bronnen) -> None:
+def _controleer_uitspraak(uitspraak: dict, b: Catalogus) -> None:
     plek = ("uitspraken.yaml", uitspraak.get("_regel"))
     if (b.gebieden.get(uitspraak.get("gebied")) or {}).get("niveau") != "wijk":
         b.problemen.append(Probleem(*plek, f"'{uitspraak.get('gebied')}' is geen wijk"))

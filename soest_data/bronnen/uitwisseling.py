@@ -64,7 +64,7 @@ def vergelijk(pad: Path, data: Path, geo: Path) -> tuple[Wijzigingen, pd.DataFra
     bronset = bouw.lees(data, geo)
     if bronset.problemen:
         raise BronFout(bronset.problemen)
-    invoer, problemen = lees_waarden(pad, bronset.bronnen, berekende_overslaan=True)
+    invoer, problemen = lees_waarden(pad, bronset.catalogus, berekende_overslaan=True)
     if problemen:
         raise BronFout(problemen)
     totaal = _aantal_rijen(pad)

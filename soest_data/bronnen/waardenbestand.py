@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from soest_data.begrippen import RELATIEF, STATUSSEN
-from soest_data.bronnen.catalogus import Bronnen
+from soest_data.bronnen.catalogus import Catalogus
 from soest_data.bronnen.probleem import Probleem
 
 VERPLICHTE_KOLOMMEN = ("gebied_code", "indicator", "jaar", "waarde", "eenheid", "bron")
@@ -35,7 +35,7 @@ def lees_tekst(pad: Path, problemen: list[Probleem]) -> str | None:
         return None
 
 
-def lees_waarden(pad: Path, bronnen: Bronnen, naam: str | None = None, berekende_overslaan: bool = False
+def lees_waarden(pad: Path, bronnen: Catalogus, naam: str | None = None, berekende_overslaan: bool = False
                  ) -> tuple[pd.DataFrame, list[Probleem]]:
     """Parse and check one values file. Returns the rows that are fine and all problems found.
 
@@ -78,7 +78,7 @@ def _leeg() -> pd.DataFrame:
     return pd.DataFrame(columns=[*KOLOMMEN, "bestand", "regel"])
 
 
-def _controleer_rij(rij: dict, regel: int, naam: str, b: Bronnen, problemen: list[Probleem]) -> dict | None:
+def _controleer_rij(rij: dict, regel: int, naam: str, b: Catalogus, problemen: list[Probleem]) -> dict | None:
     def meld(tekst: str) -> None:
         problemen.append(Probleem(naam, regel, tekst))
 
