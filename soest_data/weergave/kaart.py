@@ -3,8 +3,8 @@
 By default an outcome with a direction is coloured by its position against Soest (scoring's one rule: blue favourable,
 grey around, vermillion unfavourable), so the map says what the wijkprofiel and the tally say. The alternative (and
 the only colouring for care use, background and counts) spreads the wijken over five equal steps: for indicators with a
-direction the dark end is the unfavourable end; others get a neutral purple scale (dark = higher). Areas without a number are grey and are
-labelled on the map with their status in words, so a missing value never looks like a low one.
+direction the dark end is the unfavourable end; others get a neutral purple scale (dark = higher). Areas without a
+number are grey and are labelled on the map with their status in words, so a missing value never looks like a low one.
 """
 from __future__ import annotations
 

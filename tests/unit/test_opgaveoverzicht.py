@@ -1,5 +1,4 @@
 """One opgave across the wijken: key figures, the matrix (cells in symbols and words), per-wijk counts, trends."""
-import pandas as pd
 import pytest
 
 from soest_data import db, scoring, waarden
