@@ -132,7 +132,9 @@ def bronvermelding(indicator_id: str, jaar: int | None = None) -> None:
         tabel = f", tabel {bron['tabel']}" if bron["tabel"] else ""
         delen.append(f"[{bron['uitgever']}, {bron['titel']}{tabel}]({bron['url']}) ({bron['licentie']})")
     regel = "Bron: " + "; ".join(delen)
-    if jaar is not None:
+    if ind.get("meetjaar"):
+        regel += f" · jaar {ind['meetjaar']}"  # the source names no year: never show the placeholder
+    elif jaar is not None:
         regel += f" · jaar {jaar}"
     if ind["modelschatting"]:
         regel += " · **modelschatting**, geen telling"

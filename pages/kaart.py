@@ -5,7 +5,7 @@ import ui
 from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN
 from soest_data.gebieden import GRENZEN_BRON
-from soest_data.weergave import kaart
+from soest_data.weergave import kaart, opgaveoverzicht
 
 ui.pagina("Kaart")
 
@@ -64,7 +64,8 @@ with kolom_jaar:
         if len(jaren) > 1 else jaren[0]
     jaar = jaar or keuze_jaar.waarde  # a segmented control can be emptied; keep the year then
     if len(jaren) == 1:
-        st.markdown(f"**Jaar:** {jaar} (het enige jaar met cijfers)")
+        st.markdown(f"**Jaar:** {ind['meetjaar']} (de bron noemt geen meetjaar)" if ind["meetjaar"]
+                    else f"**Jaar:** {jaar} (het enige jaar met cijfers)")
 
 beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
 if beeld.kan_tov_soest:
@@ -74,7 +75,7 @@ if beeld.kan_tov_soest:
     if kleuring != "t.o.v. Soest":
         beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau, tov_soest=False)
 
-st.subheader(f"{ind['label']} — {jaar}")
+st.subheader(f"{ind['label']} — {opgaveoverzicht.jaar_tekst(jaar, ind['meetjaar'])}")
 if beeld.soest is not None:
     st.markdown(f"<p class='referentie'>Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}</p>",
                 unsafe_allow_html=True)
