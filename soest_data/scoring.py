@@ -118,6 +118,13 @@ def vergelijk_met_soest(wijken: pd.DataFrame, soest: float | None, richting: str
     return uit
 
 
+def oordeel_symbool(oordeel_: str, waarde=None, soest=None) -> str:
+    """'▼ ongunstig', …; a figure without a Soest value to compare with is not 'geen gegevens'."""
+    if oordeel_ == ONBEKEND and not _leeg(waarde) and _leeg(soest):
+        return "– geen Soester cijfer"
+    return SYMBOOL[oordeel_]
+
+
 def in_woorden(rij: pd.Series, hoogste: float | None, laagste: float | None) -> str:
     """E.g. 'het hoogst van alle wijken', 'hoger dan gemiddeld', 'rond het Soester gemiddelde'."""
     waarde = rij.get("waarde")

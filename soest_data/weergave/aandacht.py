@@ -221,7 +221,8 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
     labels = dict(zip(per_indicator["indicator"], per_indicator["label"]))
     uit = [{
         "Wijk": r["gebied_naam"], "Opgave": OPGAVEN[r["opgave"]], "Indicator": r["label"],
-        "Telt mee": telt_mee(r, zelfde or {}, labels), "Oordeel": scoring.SYMBOOL[r["oordeel"]],
+        "Telt mee": telt_mee(r, zelfde or {}, labels),
+        "Oordeel": scoring.oordeel_symbool(r["oordeel"], r.get("waarde"), r.get("soest")),
         "Wijk-waarde": _wijkwaarde(r), "Soest": _soestwaarde(r),
         "Verschil met Soest": scoring.verschil_in_woorden(r.get("waarde"), r.get("soest"), r["eenheid"]),
         "Drempel": scoring.drempel_in_woorden(r.get("soest"), r["eenheid"], r["_marge"], r.get("stap") or 0.0)

@@ -152,7 +152,9 @@ def ranglijst(wijken: pd.DataFrame, eenheid: str) -> pd.DataFrame:
         "Waarde": [scoring.waarde_in_woorden(r, eenheid) for _, r in gesorteerd.iterrows()],
         "Verschil met Soest": [_verschil(v, eenheid) for v in gesorteerd["verschil"]],
         "T.o.v. Soest": [scoring.in_woorden(r, hoogste, laagste) for _, r in gesorteerd.iterrows()],
-        "Oordeel": gesorteerd["oordeel"].map(scoring.SYMBOOL),
+        # no difference beside a value means no Soest value to compare with (not 'geen gegevens')
+        "Oordeel": [scoring.oordeel_symbool(o, w, v) for o, w, v in
+                    zip(gesorteerd["oordeel"], gesorteerd["waarde"], gesorteerd["verschil"])],
     })
 
 

@@ -141,7 +141,8 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
     uiterst = uit.groupby("indicator")["waarde"].agg(["max", "min"])
     uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for _, r in uit.iterrows()]
     uit["soest_tekst"] = [_soest_tekst(r) for _, r in uit.iterrows()]
-    uit["oordeel_tekst"] = uit["oordeel"].map(scoring.SYMBOOL)
+    uit["oordeel_tekst"] = [scoring.oordeel_symbool(o, w, s)
+                            for o, w, s in zip(uit["oordeel"], uit["waarde"], uit["soest"])]
     uit["woorden"] = [scoring.in_woorden(r, uiterst.loc[r["indicator"], "max"], uiterst.loc[r["indicator"], "min"])
                       for _, r in uit.iterrows()]
     return uit.sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)

@@ -54,7 +54,8 @@ def vergelijking(beoordeeld: pd.DataFrame, codes: list[str], namen: dict[str, st
     uit["index"] = [scoring.index(w, s) for w, s in zip(uit["waarde"], uit["soest"])]
     uit["index"] = uit["index"].astype(float)
     uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for _, r in uit.iterrows()]
-    uit["oordeel_tekst"] = uit["oordeel"].map(scoring.SYMBOOL)
+    uit["oordeel_tekst"] = [scoring.oordeel_symbool(o, w, s)
+                            for o, w, s in zip(uit["oordeel"], uit["waarde"], uit["soest"])]
     volgorde = {c: i for i, c in enumerate(codes)}
     return uit.assign(_w=uit["gebied_code"].map(volgorde)).sort_values(["volgorde", "_w"]).drop(
         columns="_w").reset_index(drop=True)

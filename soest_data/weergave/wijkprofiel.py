@@ -99,5 +99,5 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str) -> pd.DataFrame:
 def oordeel_tekst(r: pd.Series) -> str:
     """'▼ ongunstig' for a judged outcome; for care use and background why there is no judgement."""
     if scoring.wordt_beoordeeld(r["richting"], r["rol"]) or r["oordeel"] == scoring.ONBEKEND:
-        return scoring.SYMBOOL[r["oordeel"]]
+        return scoring.oordeel_symbool(r["oordeel"], r.get("waarde"), r.get("soest"))
     return f"{scoring.SYMBOOL[r['oordeel']]} ({scoring.rol_in_woorden(r['rol'])})"

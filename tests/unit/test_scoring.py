@@ -97,3 +97,9 @@ def test_the_gap_and_threshold_in_words_use_the_kind_of_figure():
 def test_valt_op_needs_half_of_the_judged_kernset_and_at_least_two():
     assert scoring.valt_op(2, 4) and scoring.valt_op(2, 2)
     assert not scoring.valt_op(1, 1) and not scoring.valt_op(2, 5) and not scoring.valt_op(0, 0)
+
+
+def test_a_figure_without_a_soest_value_is_not_called_missing():
+    assert scoring.oordeel_symbool(scoring.ONBEKEND, 7.1, None) == "– geen Soester cijfer"
+    assert scoring.oordeel_symbool(scoring.ONBEKEND, None, None) == "– geen gegevens"
+    assert scoring.oordeel_symbool(scoring.ONGUNSTIG, 7.1, 6.0) == "▼ ongunstig"
