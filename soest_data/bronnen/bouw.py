@@ -21,7 +21,7 @@ from soest_data.bronnen.catalogus import Catalogus, zonder_regel
 from soest_data.bronnen.probleem import BronFout, Probleem
 from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden
 
-GEO_BESTANDEN = {"wijk": "soest_wijken_2024.geojson", "buurt": "soest_buurten_2024.geojson"}
+GEO_PATROON = {"wijk": "soest_wijken_*.geojson", "buurt": "soest_buurten_*.geojson"}  # * = indelingsjaar
 GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}
 SCHEMA_VERSIE = "2"  # 2: indicatoren.rol en .meetjaar, tabel uitspraken
 
@@ -53,8 +53,9 @@ def lees(data: Path, geo: Path) -> Bronset:
 
 def _lees_geometrie(geo: Path, b: Catalogus, problemen: list[Probleem]) -> dict[str, str]:
     geometrie = {}
-    for niveau, bestand in GEO_BESTANDEN.items():
-        pad = geo / bestand
+    for niveau in GEO_PATROON:
+        pad = geobestand(geo, niveau)
+        bestand = pad.name
         try:
             features = json.loads(pad.read_text(encoding="utf-8"))["features"]
         except (OSError, ValueError, KeyError) as fout:
@@ -66,6 +67,12 @@ def _lees_geometrie(geo: Path, b: Catalogus, problemen: list[Probleem]) -> dict[
             if gebied["niveau"] == niveau and code not in geometrie:
                 problemen.append(Probleem(f"geo/{bestand}", None, f"geen grens voor {code} ({gebied['naam']})"))
     return geometrie
+
+
+def geobestand(geo: Path, niveau: str) -> Path:
+    """The boundary file of the newest year (`vernieuw grenzen` adds a year beside the previous one)."""
+    kandidaten = sorted(geo.glob(GEO_PATROON[niveau]))
+    return kandidaten[-1] if kandidaten else geo / GEO_PATROON[niveau].replace("*", "2024")
 
 
 def bronhash(data: Path, geo: Path) -> str:

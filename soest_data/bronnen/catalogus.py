@@ -24,7 +24,16 @@ VERPLICHT_BRON = ("id", "uitgever", "titel", "jaren", "url", "licentie")
 
 
 class _RegelLoader(yaml.SafeLoader):
-    """SafeLoader that remembers each mapping's line, so problems can name it."""
+    """SafeLoader that remembers each mapping's line, so problems can name it, and refuses anchors and aliases:
+    a block copied from a file with `&id001`/`*id001` would otherwise carry a dangling or silently shared value."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "YAML-ankers (&…) en verwijzingen (*…) zijn niet toegestaan: schrijf de waarde voluit",
+                event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def _mapping_met_regel(loader, node):
