@@ -20,22 +20,15 @@ wijken = g.wijken
 naam_van = g.wijknamen
 keuze = url_state.kies(st.query_params, "opgave", VIJF, VIJF[0], "opgave")
 
-
-def _opgave_naar_url() -> None:
-    gekozen = st.session_state["opgave_keuze"]
-    if gekozen:
-        st.query_params["opgave"] = gekozen
-
-
-ui.widget_volgt_url("opgave_keuze", keuze.waarde)
-st.title(f"Opgave: {OPGAVEN[keuze.waarde]}")
+titel = st.empty()  # filled after the picker, so the title follows it on the same run
 ui.meldingen(keuze)
-gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get, key="opgave_keuze",
-                               on_change=_opgave_naar_url)
+# An emptied picker (None) is not written: the URL keeps the opgave on screen.
+gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get,
+                               **ui.url_widget("opgave_keuze", "opgave", keuze.waarde, schrijf_als=bool))
 opgave = gekozen or keuze.waarde
-if opgave != keuze.waarde:  # the title follows the picker on the same run
-    st.query_params["opgave"] = opgave
+titel.title(f"Opgave: {OPGAVEN[opgave]}")
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
+ui.factsheet_knop("opgave", opgave, OPGAVEN[opgave])
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------
 st.header("Wat we willen bereiken")
@@ -102,10 +95,10 @@ if len(alleen_soest):
     overig = overig[overig["jaar"].notna()]
     if len(overig):
         with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
-            st.dataframe(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
-                                       "Nederland": overig["nederland_tekst"].replace("", "–"),
-                                       "Jaar": overig["jaar_tekst"]}),
-                         hide_index=True, width="stretch")
+            ui.tabel(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
+                                   "Nederland": overig["nederland_tekst"].replace("", "–"),
+                                   "Jaar": overig["jaar_tekst"]}),
+                     f"opgave_{opgave}_alleen_soest", "Download deze tabel")
             ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
 
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
@@ -127,13 +120,17 @@ st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijf
             "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
             "(een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). Zorggebruik (zoals jeugdhulp) "
             "staat erbij zonder oordeel: veel gebruik kan veel behoefte betekenen, of dat hulp goed gevonden wordt.")
-st.altair_chart(opgaveoverzicht.matrixgrafiek(rijen), width="content",
+matrixgrafiek = opgaveoverzicht.matrixgrafiek(rijen)
+st.altair_chart(matrixgrafiek, width="content",
                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
+ui.grafiek_download(matrixgrafiek, f"{OPGAVEN[opgave]}: alle indicatoren per wijk", rijen["indicator"].unique(),
+                    f"opgave_{opgave}_overzicht")
 ui.legenda(opgaveoverzicht.legenda())
 matrixtabel = opgaveoverzicht.matrixtabel(rijen)
 with st.expander("Het overzicht als tabel"):
-    st.dataframe(matrixtabel, hide_index=True, width="stretch")
+    ui.tabel(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel",
+             indicator_ids=rijen["indicator"].unique())
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
 
 # --- per indicator ---------------------------------------------------------------------------------------------------
@@ -169,15 +166,17 @@ if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    st.altair_chart(opgaveoverzicht.trendgrafiek(reeksen), width="content",
+    trendgrafiek = opgaveoverzicht.trendgrafiek(reeksen)
+    st.altair_chart(trendgrafiek, width="content",
                     alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
                         "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
+    ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: door de jaren heen", reeksen["indicator"].unique(),
+                        f"opgave_{opgave}_ontwikkeling")
     with st.expander("De ontwikkeling als tabel"):
-        st.dataframe(opgaveoverzicht.trendtabel(reeksen), hide_index=True, width="stretch")
+        ui.tabel(opgaveoverzicht.trendtabel(reeksen), f"opgave_{opgave}_ontwikkeling", "Download deze tabel")
     ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 
 # --- download --------------------------------------------------------------------------------------------------------
 ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
-export = g.waarden[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"])]
-ui.download(export[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}.csv",
-             f"Download alle cijfers van {OPGAVEN[opgave].lower()} (CSV)")
+regels = g.waarden[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"])]
+ui.download(regels[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}", f"Download alle cijfers van {OPGAVEN[opgave].lower()}")

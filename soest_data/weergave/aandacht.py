@@ -82,6 +82,11 @@ def matrix_tabel(tel: pd.DataFrame, marge: float) -> pd.DataFrame:
     }, columns=MATRIX_KOLOMMEN)
 
 
+def matrix_csv(tel: pd.DataFrame, marge: float) -> bytes:
+    """The machine-readable matrix as CSV (comma, decimal point, UTF-8): the same bytes on /aandacht and from the CLI."""
+    return matrix_tabel(tel, marge).to_csv(index=False).encode("utf-8")
+
+
 def cel_tekst(ongunstig: int, met_oordeel: int, geen_gegevens: int = 0, valt_op: bool = False,
               zonder_soest: int = 0) -> str:
     """'3 van 7 ongunstig ▼', '0 van 7 ongunstig', '– geen gegevens'; '(valt op)' and missing ones added."""

@@ -236,5 +236,5 @@ def test_aandacht_sets_the_tally_beside_what_the_wijkprofielen_say(open_pagina, 
     assert "Telling en tekst zijn het eens in **" in tekst
     assert '"Samenvattend is de bestaanszekerheid in deze wijk het laagst van heel Soest."' in tekst
     assert "✘ telling en tekst verschillen" in tekst and "✔ telling en tekst zijn het eens" in tekst
-    knoppen = [k for k in at.get("download_button") if "matrix" in k.proto.label]
+    knoppen = [k for k in at.get("download_button") if "machineleesbaar" in k.proto.label]
     assert knoppen

@@ -1,6 +1,7 @@
 """One tally, every page: for every wijk × opgave the count of unfavourable kernset indicators, the number judged
 and 'valt op' are the same on /aandacht, in each wijkprofiel, on each opgave page, on /vergelijken, in the CSV from
-the CLI, and (per indicator) on the map. Real data, through app.py, as a raadslid would open the pages."""
+the CLI, in each wijk factsheet (PDF), and (per indicator) on the map. Real data, through app.py, as a raadslid would
+open the pages."""
 import re
 
 import pandas as pd
@@ -117,3 +118,26 @@ def _wijknamen(db_pad):
     finally:
         con.close()
     return list(w["code"]), list(w["naam"])
+
+
+def test_every_wijk_factsheet_shows_the_same_counts(echte_db, uit_de_cli):
+    import io
+
+    from pypdf import PdfReader
+
+    from soest_data.weergave import factsheet
+
+    con = db.open_readonly(echte_db)
+    try:
+        g, beoordeeld, vormen = factsheet.invoer(con.cursor())
+    finally:
+        con.close()
+    for wijk in WIJKEN:
+        pdf = PdfReader(io.BytesIO(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk)))
+        tekst = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
+        for opgave in VIJF_OPGAVEN:
+            m = re.search(rf"{OPGAVEN[opgave]} (\d+) (\d+) (\d+) (\d+) (ja|nee)", tekst)
+            assert m, (wijk, opgave)
+            gunstig, rond, ongunstig = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            assert (ongunstig, gunstig + rond + ongunstig, m.group(5) == "ja") == uit_de_cli[(wijk, opgave)], \
+                (wijk, opgave)
