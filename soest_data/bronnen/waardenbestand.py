@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from soest_data.begrippen import RELATIEF, STATUSSEN
-from soest_data.bronnen.catalogus import Bronnen
+from soest_data.bronnen.catalogus import VERGELIJKNIVEAUS, Bronnen
 from soest_data.bronnen.probleem import Probleem
 
 VERPLICHTE_KOLOMMEN = ("gebied_code", "indicator", "jaar", "waarde", "eenheid", "bron")
@@ -136,7 +136,8 @@ def _controleer_tegen_catalogus(ind: dict, gebied: dict | None, waarden: dict, g
         meld(f"eenheid '{waarden['eenheid']}' wijkt af van de catalogus ('{ind['eenheid']}')")
     if waarden["bron"] and waarden["bron"] not in (ind.get("bronnen") or []):
         meld(f"bron '{waarden['bron']}' hoort niet bij indicator '{ind['id']}' (catalogus: {ind.get('bronnen')})")
-    if gebied and gebied["niveau"] not in (ind.get("niveaus") or []):
+    niveaus = ind.get("niveaus") or []
+    if gebied and gebied["niveau"] not in niveaus and not (gebied["niveau"] in VERGELIJKNIVEAUS and "gemeente" in niveaus):
         meld(f"indicator '{ind['id']}' heeft geen waarden op niveau {gebied['niveau']} (catalogus: {ind.get('niveaus')})")
     if ind.get("soort") == "relatief" and getal is not None:
         meld(f"'{ind['id']}' is een relatieve uitspraak: vul 'relatief', geen getal")
