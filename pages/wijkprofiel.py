@@ -3,8 +3,8 @@ import streamlit as st
 
 import ui
 from soest_data import scoring, url_state
-from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import kaart, wijkprofiel
+from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data.weergave import kaart, regio, verandering, wijkprofiel
 
 ui.pagina("Wijkprofiel")
 
@@ -85,25 +85,51 @@ if len(stemmen):
         st.markdown(f"> {v['tekst']}")
     ui.verhaalbron(stemmen)
 
+nederland = regio.nederland_per_jaar(waarden)
 rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
 else:
-    st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest**")
-    st.dataframe(wijkprofiel.profieltabel(rijen, wijk).drop(columns="opgave"), hide_index=True, width="stretch")
+    st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest en Nederland** (Nederland: zelfde bron en jaar; "
+                "– = geen landelijk cijfer)")
+    st.dataframe(wijkprofiel.profieltabel(rijen, wijk, nederland).drop(columns="opgave"), hide_index=True,
+                 width="stretch")
+    met_nederland, met_buren = ui.referentiekeuze("profiel_referentie")
     getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
     if getallen["waarde"].notna().any():
-        st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
-                    "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        ui.grafiek("stippen", getallen, wijk, kop.naam,
+        ref = ui.referenties(getallen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest"
+                    + (", □ Nederland" if met_nederland else "") + (", △ buurgemeenten" if met_buren else "")
+                    + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
+        ui.grafiek("stippen", getallen, wijk, kop.naam, referenties=ref,
                     alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
-        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
-        ui.grafiek("trends", reeksen, alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
+        ref = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
+                    + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
+        ui.grafiek("trends", reeksen, referenties=ref,
+                   alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
+st.header("Wat is veranderd")
+veranderingen = ui.veranderingen()
+deze = veranderingen[veranderingen["gebied_code"] == wijk]
+st.markdown(verandering.samenvatting(deze, kop.naam))
+grootste = verandering.grootste(deze, 5)
+if len(grootste):
+    st.markdown("**De grootste veranderingen**")
+    st.markdown("\n".join(f"- {r['label']}: {r['zin']}" for _, r in grootste.iterrows()))
+st.markdown(f"<div class='bron'>{verandering.drempel_in_woorden()}</div>", unsafe_allow_html=True)
+if len(deze):
+    with st.expander("Alle veranderingen van deze wijk, naast heel Soest"):
+        st.dataframe(verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST]), hide_index=True,
+                     width="stretch")
+    ui.bronnen_van([*deze[["indicator", "jaar_van"]].itertuples(index=False),
+                    *deze[["indicator", "jaar_naar"]].itertuples(index=False)])
+
 with st.expander("Alle cijfers van deze wijk in één tabel"):
-    tabel = wijkprofiel.profieltabel(beoordeeld, wijk)
+    tabel = wijkprofiel.profieltabel(beoordeeld, wijk, nederland)
     st.dataframe(tabel, hide_index=True, width="stretch")
-ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}.csv", "Download alle cijfers van deze wijk (CSV)")
+ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}.csv",
+            "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten (CSV)")

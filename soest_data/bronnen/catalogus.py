@@ -8,15 +8,14 @@ from pathlib import Path
 
 import yaml
 
-from soest_data.begrippen import OPGAVEN
+from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE, VERGELIJKNIVEAUS
 from soest_data.bronnen.probleem import Probleem
 
 RICHTINGEN = {"hoger_is_beter", "lager_is_beter", "neutraal"}
 SOORTEN = {"getal", "relatief"}
-NIVEAUS = ("land", "gemeente", "vergelijkgemeente", "wijk", "buurt")
-# Nederland and the neighbouring gemeenten carry the same gemeente-level figures as Soest, read from the same files:
-# an indicator with values for the gemeente may have them for these comparison areas too.
-VERGELIJKNIVEAUS = ("land", "vergelijkgemeente")
+NIVEAUS = ("land", "gemeente", VERGELIJKGEMEENTE, "wijk", "buurt")
+# Nederland and the neighbouring gemeenten (VERGELIJKNIVEAUS) carry the same gemeente-level figures as Soest, read
+# from the same files: an indicator with values for the gemeente may have them for these comparison areas too.
 ONTHULLINGSREGELS = {"geen", "min_aantal", "min_basis"}
 _ID = re.compile(r"^[a-z0-9_]+$")
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from soest_data.begrippen import RELATIEF, STATUSSEN
-from soest_data.bronnen.catalogus import VERGELIJKNIVEAUS, Bronnen
+from soest_data.begrippen import RELATIEF, STATUSSEN, VERGELIJKNIVEAUS
+from soest_data.bronnen.catalogus import Bronnen
 from soest_data.bronnen.probleem import Probleem
 
 VERPLICHTE_KOLOMMEN = ("gebied_code", "indicator", "jaar", "waarde", "eenheid", "bron")
