@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from soest_data import scoring, url_state
-from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data import opmaak, scoring, url_state
+from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
-from soest_data.weergave import grafieken, kaart, opgaveoverzicht
+from soest_data.weergave import grafieken, kaart, opgaveoverzicht, regio
 
 ui.pagina("Opgaven")
 
@@ -36,6 +36,7 @@ opgave = gekozen or keuze.waarde
 if opgave != keuze.waarde:  # the title follows the picker on the same run
     st.query_params["opgave"] = opgave
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
+pct = round(scoring.STANDAARD_MARGE * 100)
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------
 st.header("Wat we willen bereiken")
@@ -108,12 +109,36 @@ if len(alleen_soest):
                          hide_index=True, width="stretch")
             ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
 
+# --- Soest in de regio -----------------------------------------------------------------------------------------------
+st.header("Soest in de regio")
+regiowaarden = regio.regiowaarden(g.waarden, g.indicatoren, opgave)
+oordelen = regio.regio_oordelen(regiowaarden)
+buren = list(g.gebieden.loc[g.gebieden["niveau"] == VERGELIJKGEMEENTE, "naam"])
+st.markdown(f"Heel Soest naast **Nederland** en de zes buurgemeenten ({opmaak.opsomming(buren)}): per indicator het "
+            "laatste jaar met een Soester cijfer, uit dezelfde bron en hetzelfde jaar. Soest wordt beoordeeld zoals een "
+            f"wijk ten opzichte van Soest: meer dan {pct} % verschil met Nederland is gunstiger of ongunstiger. "
+            "Aantallen vergelijken we niet (een grotere gemeente heeft vanzelf meer).")
+st.markdown(f"**{regio.regio_zin(oordelen)}**")
+regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oordeel in
+          (("▲ Gunstiger dan Nederland", scoring.GUNSTIG), ("▼ Ongunstiger dan Nederland", scoring.ONGUNSTIG))
+          if regio.regio_regels(oordelen, oordeel)]
+if regels:
+    st.markdown("\n".join(regels))
+if len(oordelen):
+    st.altair_chart(regio.regiografiek(regiowaarden, oordelen), width="content",
+                    alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
+                        + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
+    with st.expander("Soest in de regio als tabel, met een link naar de kaart van de wijken"):
+        st.dataframe(regio.regiotabel(oordelen, buren), hide_index=True, width="stretch",
+                     column_config={"Kaart van de wijken": st.column_config.LinkColumn(
+                         "Kaart van de wijken", display_text="naar de kaart")})
+    ui.bronnen_van(oordelen[["indicator", "jaar"]].itertuples(index=False))
+
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
 st.header("De wijken naast Soest")
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
     st.stop()
-pct = round(scoring.STANDAARD_MARGE * 100)
 st.markdown(f"Per wijk: bij hoeveel indicatoren de wijk **ongunstig** (▼), **gunstig** (▲) of **rond het "
             f"gemiddelde** (●) uitvalt ten opzichte van heel Soest. Een wijk wijkt af bij meer dan {pct} % verschil "
             "met de Soester waarde. Meest ongunstig eerst.")
@@ -138,7 +163,10 @@ ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertup
 st.header("Per indicator: de wijken op volgorde")
 st.markdown("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Blauw = gunstig, oranje = ongunstig, "
             "grijs = rond het gemiddelde, paars = hoger of lager zonder oordeel; wijs een balk aan voor het oordeel "
-            "in woorden.")
+            "in woorden. Nederland staat er als fijne stippellijn bij waar er een landelijk cijfer is; de "
+            "buurgemeenten als dunne grijze lijnen.")
+met_nederland, met_buren = ui.referentiekeuze("opgave_referentie")
+referenties = ui.referenties(rijen[["indicator", "jaar"]].dropna().itertuples(index=False), met_nederland, met_buren)
 for start in range(0, len(volgorde), 2):
     vakken = st.columns(2, gap="large")
     for vak, indicator_id in zip(vakken, volgorde[start:start + 2]):
@@ -157,7 +185,10 @@ for start in range(0, len(volgorde), 2):
                 soest = eerste["soest"]
                 zin = kaart.samenvatting(deel, soest, eerste["eenheid"])
                 st.markdown(zin)
-                st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38),
+                ref = referenties[(referenties["indicator"] == indicator_id) & (referenties["jaar"] == jaar)]
+                if len(ref):
+                    st.markdown(" · ".join(f"{n}: {t}" for n, t in zip(ref["gebied_naam"], ref["tekst"])))
+                st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38, referenties=ref),
                                 width="stretch", alt=f"{eerste['label']}: {zin}")
             ui.bronvermelding(indicator_id, jaar)
 
@@ -167,7 +198,8 @@ if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    st.altair_chart(opgaveoverzicht.trendgrafiek(reeksen), width="content",
+    nl_lijnen = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, False)
+    st.altair_chart(opgaveoverzicht.trendgrafiek(reeksen, referenties=nl_lijnen), width="content",
                     alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
                         "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
     with st.expander("De ontwikkeling als tabel"):
@@ -176,6 +208,7 @@ if len(reeksen):
 
 # --- download --------------------------------------------------------------------------------------------------------
 ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
-export = g.waarden[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"])]
+export = g.waarden[g.waarden["indicator"].isin(ids)
+                   & g.waarden["niveau"].isin(["gemeente", "wijk", "land", VERGELIJKGEMEENTE])]
 ui.download(export[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}.csv",
-             f"Download alle cijfers van {OPGAVEN[opgave].lower()} (CSV)")
+             f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten (CSV)")

@@ -119,19 +119,24 @@ def in_woorden(r: pd.Series) -> str:
     return zin + (f": {r['oordeel']}" if r["oordeel"] in (VERBETERD, VERSLECHTERD) else "")
 
 
-def grootste(veranderingen_: pd.DataFrame, aantal: int = 3) -> pd.DataFrame:
-    """The largest changes (by multiple of the threshold), leaving out what stayed the same."""
+def grootste(veranderingen_: pd.DataFrame, aantal: int = 3, per_indicator: bool = False) -> pd.DataFrame:
+    """The largest changes (by multiple of the threshold), leaving out what stayed the same; with `per_indicator`
+    only the largest per indicator, so one indicator that moved everywhere does not fill the list."""
     echt = veranderingen_[veranderingen_["oordeel"] != GELIJK]
-    return echt.sort_values(["maat", "volgorde"], ascending=[False, True]).head(aantal)
+    echt = echt.sort_values(["maat", "volgorde", "gebied_code"], ascending=[False, True, True])
+    return (echt.drop_duplicates("indicator") if per_indicator else echt).head(aantal)
 
 
-def grootste_per_opgave(veranderingen_: pd.DataFrame, opgaven: list[str], aantal: int = 3) -> dict[str, list[str]]:
-    """Per opgave up to `aantal` lines '**Smitsveen** — overgewicht (18+): gestegen van … : verslechterd'."""
-    uit = {}
-    for opgave in opgaven:
-        deel = grootste(veranderingen_[veranderingen_["opgave"] == opgave], aantal)
-        uit[opgave] = [f"**{r['gebied_naam']}** — {klein(r['label'])}: {r['zin']}" for _, r in deel.iterrows()]
-    return uit
+def grootste_per_opgave(veranderingen_: pd.DataFrame, opgaven: list[str], aantal: int = 3
+                        ) -> dict[str, pd.DataFrame]:
+    """Per opgave its up to `aantal` largest changes, one per indicator (rows of veranderingen)."""
+    return {opgave: grootste(veranderingen_[veranderingen_["opgave"] == opgave], aantal, per_indicator=True)
+            for opgave in opgaven}
+
+
+def regel(r: pd.Series) -> str:
+    """'**Smitsveen** — overgewicht (18+): gestegen van … naar …, +2,9 procentpunt: verslechterd'."""
+    return f"**{r['gebied_naam']}** — {klein(r['label'])}: {r['zin']}"
 
 
 def telling(veranderingen_: pd.DataFrame) -> dict[str, int]:
