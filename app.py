@@ -3,6 +3,8 @@
 The other screens are files in pages/ (file name = URL path); each starts with `ui.pagina(...)`, so a deep link
 on a fresh session gets the same page config, style and navigation as this page.
 """
+from html import escape
+
 import pandas as pd
 import streamlit as st
 
@@ -44,9 +46,9 @@ for opgave, rijen in grootste.items():
     st.markdown("\n".join(f"- {verandering.regel(r)}" for _, r in rijen.iterrows()) if len(rijen)
                 else "- Geen verandering boven de drempel: voor deze opgave zijn er (nog) geen twee vergelijkbare "
                      "metingen van hetzelfde cijfer, of alles bleef gelijk.")
-st.markdown(f"<div class='bron'>{verandering.drempel_in_woorden()} De gezondheidscijfers van 2020 zijn gemeten in "
-            "de coronaperiode.</div>", unsafe_allow_html=True)
 getoond = pd.concat(grootste.values())
+st.markdown(f"<div class='bron'>{escape(verandering.drempel_in_woorden())} "
+            f"{escape(verandering.voorbehouden(getoond, g.bronnen))}</div>", unsafe_allow_html=True)
 if len(getoond):
     ui.bronnen_van([*getoond[["indicator", "jaar_van"]].itertuples(index=False),
                     *getoond[["indicator", "jaar_naar"]].itertuples(index=False)])

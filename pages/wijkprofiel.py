@@ -1,4 +1,6 @@
 """Wijkprofiel: one wijk against Soest — header, the five opgaven at a glance, per opgave its indicators, the story."""
+from html import escape
+
 import streamlit as st
 
 import ui
@@ -120,7 +122,8 @@ grootste = verandering.grootste(deze, 5)
 if len(grootste):
     st.markdown("**De grootste veranderingen**")
     st.markdown("\n".join(f"- {r['label']}: {r['zin']}" for _, r in grootste.iterrows()))
-st.markdown(f"<div class='bron'>{verandering.drempel_in_woorden()}</div>", unsafe_allow_html=True)
+st.markdown(f"<div class='bron'>{escape(verandering.drempel_in_woorden())} "
+            f"{escape(verandering.voorbehouden(deze, g.bronnen))}</div>", unsafe_allow_html=True)
 if len(deze):
     with st.expander("Alle veranderingen van deze wijk, naast heel Soest"):
         st.dataframe(verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST]), hide_index=True,

@@ -193,8 +193,9 @@ def trends(reeksen: pd.DataFrame, kolommen: int = 3, referenties: pd.DataFrame |
     referentie = alt.Chart().encode(**assen, detail="gebied_naam:N", tooltip=tooltip)
     buren = referentie.mark_line(strokeWidth=1, color=KLEUR_BUREN, opacity=0.6, aria=False).transform_filter(
         "datum.rol == 'buurgemeente'")
-    nederland = referentie.mark_line(strokeWidth=2.5, strokeDash=[2, 3], color=KLEUR_NEDERLAND, aria=False,
-                                     point=alt.OverlayMarkDef(shape="square", filled=False, size=60, color=KLEUR_NEDERLAND)
+    # Soest is already a black dashed line here: Nederland is grey, finely dotted, with open squares.
+    nederland = referentie.mark_line(strokeWidth=2, strokeDash=[1, 3], color=KLEUR_BUREN, aria=False,
+                                     point=alt.OverlayMarkDef(shape="square", filled=False, size=60, color=KLEUR_BUREN)
                                      ).transform_filter("datum.rol == 'Nederland'")
     basis = alt.Chart().transform_filter("datum.rol == 'gebied'").encode(
         **assen,
@@ -210,7 +211,7 @@ def trends(reeksen: pd.DataFrame, kolommen: int = 3, referenties: pd.DataFrame |
         columns=kolommen,
     ).resolve_scale(y="independent").properties(
         description="Kleine lijndiagrammen per indicator: de wijk en Soest door de jaren; cijfers staan in de tabel.")
-    uitleg = referentietitel(referenties).replace("□ Nederland", "┅ Nederland (stippellijn)").replace(
+    uitleg = referentietitel(referenties).replace("□ Nederland", "□ Nederland (grijze stippellijn)").replace(
         "△ buurgemeenten", "─ buurgemeenten (dun, grijs)").strip()
     return grafiek.properties(title=alt.TitleParams(uitleg, fontSize=LETTER - 2, anchor="start",
                                                     fontWeight="normal")) if uitleg else grafiek

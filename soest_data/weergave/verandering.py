@@ -37,6 +37,16 @@ def drempel_in_woorden() -> str:
             "toeval zijn. We vergelijken alleen metingen uit dezelfde bronreeks met dezelfde definitie.")
 
 
+def voorbehouden(veranderingen_: pd.DataFrame, bronnen: pd.DataFrame) -> str:
+    """The caveats of the sources of the shown measurements (e.g. 'De monitor van 2020 viel in de coronaperiode'),
+    each once, as one text for under a change list."""
+    ids = dict.fromkeys([*veranderingen_["bron_van"], *veranderingen_["bron_naar"]])
+    per_id = bronnen.set_index("id")
+    delen = [f"{per_id.loc[b, 'titel']}: {' '.join(str(per_id.loc[b, 'voorbehoud']).split())}" for b in ids
+             if b in per_id.index and per_id.loc[b, "voorbehoud"]]
+    return " ".join(d if d.endswith(".") else d + "." for d in delen)
+
+
 def drempel(eenheid: str, modelschatting: bool, eerdere: float) -> float:
     if eenheid.startswith("%"):
         return DREMPEL_PP_SCHATTING if modelschatting else DREMPEL_PP

@@ -59,7 +59,7 @@ def test_start_page_names_the_largest_changes_per_opgave(app_op, echte_db):
     for opgave in ("Gezonde leefstijl", "Bestaanszekerheid", "Mentale weerbaarheid", "Kansengelijkheid",
                    "Meedoen en inclusie"):
         assert f"**{opgave}**" in tekst
-    assert "verbeterd" in tekst and "verslechterd" in tekst and "coronaperiode" in tekst
+    assert "verbeterd" in tekst and "verslechterd" in tekst and "coronaperiode" in tekst  # the source caveat
 
 
 def test_map_names_nederland_beside_soest(open_pagina, echte_db):

@@ -23,6 +23,9 @@ CHROMIUM_VLAGGEN = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-qu
 
 
 def _vrije_poort() -> int:
+    """A free port; SOEST_TESTPOORT pins it (on a shared machine each engineer keeps to an own range)."""
+    if os.environ.get("SOEST_TESTPOORT"):
+        return int(os.environ["SOEST_TESTPOORT"])
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
