@@ -87,12 +87,14 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
 def _referentielijnen(referenties: pd.DataFrame) -> list[alt.Chart]:
     data = referenties.assign(label=[f"{n}: {t}" for n, t in zip(referenties["gebied_naam"], referenties["tekst"])])
     tooltip = [alt.Tooltip("label:N", title="Referentie")]
-    buren = alt.Chart(data).mark_rule(strokeWidth=1, color=KLEUR_BUREN, opacity=0.7).encode(
+    # aria=False: the line's value is in the words above the chart; an empty (filtered) layer must not become an
+    # unlabelled image for a screen reader.
+    buren = alt.Chart(data).mark_rule(strokeWidth=1, color=KLEUR_BUREN, opacity=0.7, aria=False).encode(
         x="waarde:Q", tooltip=tooltip).transform_filter("datum.rol == 'buurgemeente'")
     nederland = alt.Chart(data).transform_filter("datum.rol == 'Nederland'")
-    lijn = nederland.mark_rule(strokeDash=[2, 3], strokeWidth=2.5, color=KLEUR_NEDERLAND).encode(x="waarde:Q",
-                                                                                                  tooltip=tooltip)
-    tekst = nederland.mark_text(align="left", dx=4, dy=8, fontSize=LETTER - 2, color=KLEUR_NEDERLAND).encode(
+    lijn = nederland.mark_rule(strokeDash=[2, 3], strokeWidth=2.5, color=KLEUR_NEDERLAND, aria=False).encode(
+        x="waarde:Q", tooltip=tooltip)
+    tekst = nederland.mark_text(align="left", dx=4, dy=8, fontSize=LETTER - 2, color=KLEUR_NEDERLAND, aria=False).encode(
         x="waarde:Q", y=alt.value(0), text="label:N")
     return [buren, lijn, tekst]
 

@@ -386,7 +386,8 @@ def trendgrafiek(reeks: pd.DataFrame, kolommen: int = 3, referenties: pd.DataFra
     wijklijnen = basis.mark_line(point=alt.OverlayMarkDef(size=30, color="#8C8C8C"), strokeWidth=1.5,
                                  color="#8C8C8C", opacity=0.8).transform_filter("!datum.is_soest && !datum.is_nederland")
     nederland = basis.mark_line(point=alt.OverlayMarkDef(shape="square", filled=False, size=60, color="#000000"),
-                                strokeWidth=2.5, strokeDash=[2, 3], color="#000000").transform_filter("datum.is_nederland")
+                                strokeWidth=2.5, strokeDash=[2, 3], color="#000000", aria=False
+                                ).transform_filter("datum.is_nederland")
     soestlijn = basis.mark_line(point=alt.OverlayMarkDef(size=80, color="#000000"), strokeWidth=4,
                                 color="#000000").transform_filter("datum.is_soest")
     soesttekst = basis.mark_text(dy=-12, fontSize=LETTER - 1, fontWeight="bold", color="#000000").encode(

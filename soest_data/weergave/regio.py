@@ -165,7 +165,10 @@ def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = 
     """One row per indicator: Soest as a large diamond (coloured by its judgement against Nederland), Nederland as a
     black tick, the buurgemeenten as grey circles (optional). Each row its own scale; the table says it in words."""
     oordeel = oordelen.set_index("indicator")["oordeel"]
-    data = regio[regio["rol"].isin(["Soest", NEDERLAND_NAAM] + ([BUURGEMEENTE] if met_buren else []))].assign(
+    # An indicator with only a Soest figure has nothing to stand beside: it stays in the table, not in the chart.
+    vergeleken = set(regio.loc[regio["rol"] != "Soest", "indicator"])
+    data = regio[regio["rol"].isin(["Soest", NEDERLAND_NAAM] + ([BUURGEMEENTE] if met_buren else []))
+                 & regio["indicator"].isin(vergeleken)].assign(
         tekst=lambda d: [opmaak.waarde_met_eenheid(w, e) for w, e in zip(d["waarde"], d["eenheid"])],
         oordeel=lambda d: d["indicator"].map(oordeel),
         rij=lambda d: [f"{l} · {j}" for l, j in zip(d["label"], d["jaar"])],
