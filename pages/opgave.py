@@ -187,7 +187,8 @@ for start in range(0, len(volgorde), 2):
                 st.markdown(zin)
                 ref = referenties[(referenties["indicator"] == indicator_id) & (referenties["jaar"] == jaar)]
                 if len(ref):
-                    st.markdown(" · ".join(f"{n}: {t}" for n, t in zip(ref["gebied_naam"], ref["tekst"])))
+                    st.markdown(" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
+                                           for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"])))
                 st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38, referenties=ref),
                                 width="stretch", alt=f"{eerste['label']}: {zin}")
             ui.bronvermelding(indicator_id, jaar)

@@ -46,8 +46,9 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
               hoogte_per_wijk: int = 30, referenties: pd.DataFrame | None = None) -> alt.LayerChart:
     """Ranked horizontal bars of all wijken, Soest as a dashed reference line, one wijk highlighted.
 
-    `referenties` (regio.referenties: gebied_naam, rol, waarde, tekst) adds Nederland as a dotted line with its
-    value and each buurgemeente as a thin grey line; they are references beside the bars, never bars themselves.
+    `referenties` (regio.referenties: gebied_naam, rol, waarde, tekst) adds Nederland as a dotted line and each
+    buurgemeente as a thin grey line (values in the tooltip; the caller says them in words); they are references
+    beside the bars, never bars themselves.
 
     `wijken` needs gebied_code, gebied_naam, waarde and oordeel (from scoring.vergelijk_met_soest).
     Wijken without a number keep their row, labelled 'geen gegevens', so missing never looks like zero.
@@ -92,11 +93,10 @@ def _referentielijnen(referenties: pd.DataFrame) -> list[alt.Chart]:
     buren = alt.Chart(data).mark_rule(strokeWidth=1, color=KLEUR_BUREN, opacity=0.7, aria=False).encode(
         x="waarde:Q", tooltip=tooltip).transform_filter("datum.rol == 'buurgemeente'")
     nederland = alt.Chart(data).transform_filter("datum.rol == 'Nederland'")
+    # No label in the chart (it would sit on the Soest label and the top bar): the page says the value above it.
     lijn = nederland.mark_rule(strokeDash=[2, 3], strokeWidth=2.5, color=KLEUR_NEDERLAND, aria=False).encode(
         x="waarde:Q", tooltip=tooltip)
-    tekst = nederland.mark_text(align="left", dx=4, dy=8, fontSize=LETTER - 2, color=KLEUR_NEDERLAND, aria=False).encode(
-        x="waarde:Q", y=alt.value(0), text="label:N")
-    return [buren, lijn, tekst]
+    return [buren, lijn]
 
 
 def trend(reeks: pd.DataFrame, eenheid: str) -> alt.Chart:

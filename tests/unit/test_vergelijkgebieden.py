@@ -164,4 +164,4 @@ def test_reference_layers_are_added_only_where_asked(test_gegevens):
     assert "Nederland" not in zonder["title"]["text"] and "□ Nederland" in met["title"]["text"]
     deel = getallen[getallen["indicator"] == "test_moeite"]
     staaf = grafieken.wijkstaaf(deel, 11.6, "%", referenties=ref[ref["indicator"] == "test_moeite"]).to_dict()
-    assert "Nederland: 14 %" in str(staaf)
+    assert "Nederland: 14 %" in str(staaf)  # in the line's tooltip
