@@ -5,8 +5,10 @@ Pages call these; the data layer (soest_data) never imports streamlit.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -14,7 +16,7 @@ from soest_data import db, gebieden, paden, scoring, waarden
 from soest_data.begrippen import SOEST, VERGELIJKNIVEAUS
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
-from soest_data.weergave import grafieken, regio, verandering, wijkprofiel
+from soest_data.weergave import regio, verandering, wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -55,7 +57,7 @@ def _cursor():
     try:
         versie = pad.stat().st_mtime_ns  # a rebuilt file gets a new connection and fresh caches
     except FileNotFoundError:
-        raise db.DatabaseFout(f"Het databasebestand {pad} ontbreekt. Bouw het met: {db.HERSTEL}")
+        raise db.DatabaseFout(f"Het databasebestand {pad} ontbreekt. Bouw het met: {db.HERSTEL}") from None
     return _verbinding(str(pad), versie).cursor(), versie
 
 
@@ -173,7 +175,8 @@ def bronnen_van(indicator_jaren) -> None:
             bron_jaren.setdefault(bron_id, set()).add(jaar)
     bronnen = g.bron_per_id
     delen = [f"[{bronnen.loc[b, 'uitgever']}, {bronnen.loc[b, 'titel']}]({bronnen.loc[b, 'url']}) "
-             f"({bronnen.loc[b, 'licentie']})" + (" · **modelschatting**" if "modelschat" in bronnen.loc[b, "voorbehoud"].lower() else "")
+             f"({bronnen.loc[b, 'licentie']})"
+             + (" · **modelschatting**" if "modelschat" in bronnen.loc[b, "voorbehoud"].lower() else "")
              for b in sorted(bron_jaren)]
     namen = g.indicator_per_id["label"]
     definities = ", ".join(f"[{namen[i]}](/data?indicator={i})" for i in dict.fromkeys(i for i, _ in paren))
@@ -206,14 +209,17 @@ def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _grafiekspec(bouwer: str, *args, **kwargs) -> dict:
-    return getattr(grafieken, bouwer)(*args, **kwargs).to_dict()
+def _grafiekspec(naam: str, _bouwer: Callable[..., alt.TopLevelMixin], *args, **kwargs) -> dict:
+    # Streamlit cannot hash a function: the builder's qualified name is the key, the function itself is skipped.
+    return _bouwer(*args, **kwargs).to_dict()
 
 
-def grafiek(bouwer: str, *args, alt: str | None = None, **kwargs) -> None:
-    """An Altair chart from soest_data.grafieken, its Vega-Lite spec cached by its inputs: building and validating a
-    faceted chart costs ~100 ms, and a raadslid switches back and forth between the same wijken."""
-    st.vega_lite_chart(spec=_grafiekspec(bouwer, *args, **kwargs), width="content", alt=alt)
+def grafiek(bouwer: Callable[..., alt.TopLevelMixin], *args, alt: str | None = None, **kwargs) -> None:
+    """The chart `bouwer(*args, **kwargs)` (a pure builder from soest_data.weergave), its Vega-Lite spec cached by its
+    inputs: building and validating a faceted chart costs ~100 ms, and a raadslid switches back and forth between
+    the same wijken."""
+    naam = f"{bouwer.__module__}.{bouwer.__qualname__}"
+    st.vega_lite_chart(spec=_grafiekspec(naam, bouwer, *args, **kwargs), width="content", alt=alt)
 
 
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,
@@ -249,7 +255,8 @@ def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
     """One link per wijk to its profile: reachable by keyboard, shareable."""
     vakken = st.columns(kolommen)
     for i, (code, naam) in enumerate(wijken):
-        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:", query_params={"wijk": code})
+        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:",
+                                       query_params={"wijk": code})
 
 
 def meldingen(*keuzes) -> None:

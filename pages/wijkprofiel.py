@@ -6,7 +6,7 @@ import streamlit as st
 import ui
 from soest_data import scoring, url_state
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
-from soest_data.weergave import kaart, regio, verandering, wijkprofiel
+from soest_data.weergave import grafieken, kaart, regio, verandering, wijkprofiel
 
 ui.pagina("Wijkprofiel")
 
@@ -103,14 +103,14 @@ else:
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest"
                     + (", □ Nederland" if met_nederland else "") + (", △ buurgemeenten" if met_buren else "")
                     + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        ui.grafiek("stippen", getallen, wijk, kop.naam, referenties=ref,
+        ui.grafiek(grafieken.stippen, getallen, wijk, kop.naam, referenties=ref,
                     alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
         ref = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
                     + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
-        ui.grafiek("trends", reeksen, referenties=ref,
+        ui.grafiek(grafieken.trends, reeksen, referenties=ref,
                    alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 

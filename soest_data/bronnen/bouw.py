@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -106,7 +106,7 @@ def bereken(bronnen: Bronnen, waarden: pd.DataFrame) -> pd.DataFrame:
             if formule["noemer"] in getallen.index.get_level_values("indicator") else None
         if teller is None or noemer is None:
             continue
-        paren = teller.join(noemer, lsuffix="_t", rsuffix="_n", how="inner")
+        paren = teller.add_suffix("_t").join(noemer.add_suffix("_n"), how="inner")
         factor = formule.get("factor", 1)
         for (gebied, jaar), rij in paren.iterrows():
             if not rij["waarde_n"]:
@@ -171,7 +171,7 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
                             for i, o in enumerate(b.opgaven)], columns=["id", "volgorde", "gegevens"])
     bouwinfo = pd.DataFrame([
         ("bronhash", hash_), ("schema", SCHEMA_VERSIE),
-        ("gebouwd_op", datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        ("gebouwd_op", datetime.now(UTC).isoformat(timespec="seconds")),
         ("enquete", json.dumps(_schoon(b.enquete), ensure_ascii=False)),
     ], columns=["sleutel", "waarde"])
     for naam, frame in (("gebieden", gebieden), ("bronnen", bronnen), ("indicatoren", indicatoren),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE, VERGELIJKNIVEAUS
+from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE
 from soest_data.bronnen.probleem import Probleem
 
 RICHTINGEN = {"hoger_is_beter", "lager_is_beter", "neutraal"}

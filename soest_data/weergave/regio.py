@@ -91,7 +91,7 @@ def regio_oordelen(regio: pd.DataFrame, marge: float = scoring.STANDAARD_MARGE) 
     kolommen = ["indicator", "label", "volgorde", "eenheid", "richting", "modelschatting", "heeft_wijken", "jaar",
                 "soest", "nederland", "kant", "oordeel", "vergelijking", "buren"]
     rijen = []
-    for indicator_id, deel in regio.groupby("indicator", sort=False):
+    for _, deel in regio.groupby("indicator", sort=False):
         eerste = deel.iloc[0]
         soest = deel.loc[deel["rol"] == "Soest", "waarde"]
         nl = deel.loc[deel["rol"] == NEDERLAND_NAAM, "waarde"]
@@ -147,7 +147,7 @@ def regio_regels(oordelen: pd.DataFrame, oordeel: str, maximum: int = 5) -> str:
 def regiotabel(oordelen: pd.DataFrame, buren: list[str]) -> pd.DataFrame:
     """The text alternative: per indicator Soest, Nederland, the judgement in words, each buurgemeente, a map link."""
     tabel = pd.DataFrame({
-        "Indicator": [f"{l}{' · schatting' if m else ''}" for l, m in zip(oordelen["label"], oordelen["modelschatting"])],
+        "Indicator": [f"{lab}{' · schatting' if m else ''}" for lab, m in zip(oordelen["label"], oordelen["modelschatting"])],
         "Jaar": oordelen["jaar"].astype(str),
         "Soest": [opmaak.waarde_met_eenheid(w, e) for w, e in zip(oordelen["soest"], oordelen["eenheid"])],
         "Nederland": [opmaak.waarde_met_eenheid(w, e) for w, e in zip(oordelen["nederland"], oordelen["eenheid"])],
@@ -171,7 +171,7 @@ def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = 
                  & regio["indicator"].isin(vergeleken)].assign(
         tekst=lambda d: [opmaak.waarde_met_eenheid(w, e) for w, e in zip(d["waarde"], d["eenheid"])],
         oordeel=lambda d: d["indicator"].map(oordeel),
-        rij=lambda d: [f"{l} · {j}" for l, j in zip(d["label"], d["jaar"])],
+        rij=lambda d: [f"{lab} · {j}" for lab, j in zip(d["label"], d["jaar"])],
     )[["rij", "volgorde", "gebied_naam", "rol", "waarde", "tekst", "oordeel"]]
     volgorde = list(data.sort_values("volgorde")["rij"].drop_duplicates())
     x = alt.X("waarde:Q", title=None, scale=alt.Scale(zero=False, nice=False, padding=24),

@@ -77,7 +77,8 @@ def veranderingen(waarden: pd.DataFrame, indicatoren: pd.DataFrame, bronnen: pd.
     twee = vergelijkbaar.groupby(sleutel, sort=False).head(2)
     naar = twee.groupby(sleutel, sort=False).nth(0).set_index(sleutel)
     van = twee.groupby(sleutel, sort=False).nth(1).set_index(sleutel)
-    paren = naar.join(van[["jaar", "waarde", "bron"]], rsuffix="_van", how="inner").reset_index()
+    paren = naar.merge(van[["jaar", "waarde", "bron"]], left_index=True, right_index=True,
+                       suffixes=("", "_van")).reset_index()
     if paren.empty:
         return pd.DataFrame(columns=KOLOMMEN)
     ind = cat.loc[paren["indicator"]]

@@ -74,7 +74,7 @@ def verschillen(lang: pd.DataFrame) -> pd.DataFrame:
                 "soest", "aantal", "hoogste_naam", "hoogste", "laagste_naam", "laagste", "verschil", "indexverschil",
                 "afstand", "gunstigste_naam", "ongunstigste_naam", "verschil_tekst"]
     rijen = []
-    for indicator, deel in lang.groupby("indicator", sort=False):
+    for _, deel in lang.groupby("indicator", sort=False):
         eerste = deel.iloc[0]
         met = deel.dropna(subset=["waarde"])
         rij = {k: eerste[k] for k in ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting",
@@ -228,7 +228,8 @@ def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | No
         return pd.DataFrame(columns=["indicator", "rij", "gebied_naam", "index", "oordeel_tekst", "label_tekst"])
     volgorde = {i: n for n, i in enumerate(boven["indicator"])}
     data["rang"] = data["indicator"].map(volgorde)
-    data["rij"] = [f"{l}{' · schatting' if is_schatting(m) else ''}" for l, m in zip(data["label"], data["modelschatting"])]
+    data["rij"] = [f"{label}{' · schatting' if is_schatting(m) else ''}"
+                   for label, m in zip(data["label"], data["modelschatting"])]
     data["soest_tekst"] = [opmaak.waarde_met_eenheid(s, e) for s, e in zip(data["soest"], data["eenheid"])]
     data["symbool"] = [scoring.SYMBOOL[o].split(" ")[0] for o in data["oordeel"]]
     data["label_tekst"] = [f"{n} {opmaak.getal(i, 0)} {s}" for n, i, s in

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.conftest import teksten
+from tests.conftest import teksten, uitersten
 
 OPGAVE = "pages/opgave.py"
 VERGELIJKEN = "pages/vergelijken.py"
@@ -44,7 +44,8 @@ def test_bestaanszekerheid_shows_which_wijken_score_unfavourably(open_pagina, ec
     assert list(matrix.columns[:2]) == ["Indicator", "Soest"] and "Soest-Zuid" in matrix.columns
     assert matrix["Smitsveen"].str.contains("▼ ongunstig").any()
     assert "**Moeite met rondkomen (18+)** — 2020 · *modelschatting*" in tekst
-    assert "Het hoogst in Smitsveen (18,9 %), het laagst in Soest-Zuid (6,7 %); Soest gemiddeld 11,6 %." in tekst
+    u = uitersten(echte_db, "moeite_met_rondkomen_18plus")
+    assert f"Het hoogst in {u['hoogst']}, het laagst in {u['laagst']}; Soest gemiddeld {u['soest']}." in tekst
     assert "Door de jaren heen" in [h.value for h in at.header]
     assert "(aandachtspunt)" in tekst or "(inwoners)" in tekst  # stories beside the figures
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from soest_data import db, opmaak, scoring, waarden
-from soest_data.begrippen import NEDERLAND, SOEST, VERGELIJKNIVEAUS, VIJF_OPGAVEN
+from soest_data.begrippen import NEDERLAND, VERGELIJKNIVEAUS, VIJF_OPGAVEN
 from soest_data.bronnen import catalogus
 from soest_data.weergave import aandacht, grafieken, opgaveoverzicht, overzicht, regio, wijkprofiel
 from tests.conftest import ECHTE_DATA
