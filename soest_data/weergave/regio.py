@@ -64,7 +64,7 @@ def regiowaarden(waarden: pd.DataFrame, indicatoren: pd.DataFrame, opgave: str) 
     Counts are left out (a total cannot be held against Nederland's).
     """
     cat = indicatoren[(indicatoren["opgave"] == opgave)].set_index("id")
-    cat = cat[[not scoring.is_aantal(e) for e in cat["eenheid"]]]
+    cat = cat[~cat["eenheid"].map(scoring.is_aantal).astype(bool)]
     soest = waarden[(waarden["gebied_code"] == SOEST) & waarden["indicator"].isin(cat.index)].dropna(subset=["waarde"])
     laatste = soest.sort_values("jaar").groupby("indicator").tail(1)[["indicator", "jaar"]]
     rijen = waarden[(waarden["gebied_code"] == SOEST) | waarden["niveau"].isin(VERGELIJKNIVEAUS)]

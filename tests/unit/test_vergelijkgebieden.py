@@ -138,6 +138,13 @@ def test_soest_in_de_regio_judges_soest_against_nederland_with_the_wijk_rule(tes
     assert zin.startswith("Soest scoort op 1 van de 1 indicatoren van deze opgave gunstiger dan Nederland")
 
 
+def test_an_opgave_without_indicators_has_an_empty_regio_and_says_so(test_gegevens):
+    regiow = regio.regiowaarden(test_gegevens["waarden"], test_gegevens["indicatoren"], "kansengelijkheid")
+    oordelen = regio.regio_oordelen(regiow)
+    assert regiow.empty and oordelen.empty
+    assert regio.regio_zin(oordelen).startswith("Voor deze opgave zijn er geen cijfers van heel Soest")
+
+
 def test_regio_sentence_names_missing_national_figures():
     oordelen = pd.DataFrame({"oordeel": [scoring.GUNSTIG, scoring.ONGUNSTIG, scoring.ONBEKEND],
                              "nederland": [1.0, 2.0, float("nan")]})
