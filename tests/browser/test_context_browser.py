@@ -2,6 +2,7 @@
 buurgemeenten switch and 'wat is veranderd', the start page with the largest changes. Screenshots go to
 test-artifacts/ to be looked at."""
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_overtredingen, echte_fouten, hele_pagina, wacht_op_app, wacht_op_grafieken
 
@@ -18,7 +19,7 @@ def test_context_sections_render_without_errors(app_url, pagina, pad, kop, grafi
     pagina.goto(f"{app_url}{pad}")
     wacht_op_app(pagina)
     wacht_op_grafieken(pagina, grafieken)
-    assert pagina.get_by_role("heading", name=kop).first.is_visible()
+    expect(pagina.get_by_role("heading", name=kop).first).to_be_visible()
     if schakelaar:
         pagina.get_by_text(schakelaar).first.click()
         wacht_op_app(pagina)
