@@ -154,8 +154,8 @@ st.altair_chart(opgaveoverzicht.matrixgrafiek(rijen), width="content",
                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
 ui.legenda(opgaveoverzicht.legenda())
-matrixtabel = opgaveoverzicht.matrixtabel(rijen)
-with st.expander("Het overzicht als tabel"):
+matrixtabel = opgaveoverzicht.matrixtabel(rijen, regio.nederland_per_jaar(g.waarden))
+with st.expander("Het overzicht als tabel, met Nederland"):
     st.dataframe(matrixtabel, hide_index=True, width="stretch")
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
 

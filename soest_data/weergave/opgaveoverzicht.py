@@ -273,8 +273,12 @@ def legenda() -> pd.DataFrame:
     })
 
 
-def matrixtabel(rijen: pd.DataFrame) -> pd.DataFrame:
-    """The matrix as a table of words (its text alternative): indicator, Soest, then per wijk 'value — judgement'."""
+def matrixtabel(rijen: pd.DataFrame, nederland: pd.Series | None = None) -> pd.DataFrame:
+    """The matrix as a table of words (its text alternative): indicator, Soest, then per wijk 'value — judgement'.
+
+    With `nederland` (values by indicator and jaar, regio.nederland_per_jaar) a Nederland column beside Soest, for
+    the same year; '–' where there is no national figure.
+    """
     if rijen.empty:
         return pd.DataFrame(columns=["Indicator", SOEST_KOLOM])
     rijen = rijen.assign(rij=[rijlabel(r) for _, r in rijen.iterrows()],
@@ -286,6 +290,11 @@ def matrixtabel(rijen: pd.DataFrame) -> pd.DataFrame:
     tabel = tabel.reindex(index=volgorde, columns=wijken)
     soest = rijen.drop_duplicates("rij").set_index("rij")["soest_tekst"]
     tabel.insert(0, SOEST_KOLOM, soest.reindex(volgorde))
+    if nederland is not None:
+        per_rij = rijen.drop_duplicates("rij").set_index("rij")
+        tabel.insert(1, "Nederland", [
+            opmaak.waarde_met_eenheid(nederland[(r["indicator"], r["jaar"])], r["eenheid"])
+            if (r["indicator"], r["jaar"]) in nederland.index else "–" for _, r in per_rij.loc[volgorde].iterrows()])
     tabel.columns.name = None
     return tabel.rename_axis("Indicator").reset_index()
 

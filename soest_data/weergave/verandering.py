@@ -146,8 +146,12 @@ def grootste_per_opgave(veranderingen_: pd.DataFrame, opgaven: list[str], aantal
 
 
 def regel(r: pd.Series) -> str:
-    """'**Smitsveen** — overgewicht (18+): gestegen van … naar …, +2,9 procentpunt: verslechterd'."""
-    return f"**{r['gebied_naam']}** — {klein(r['label'])}: {r['zin']}"
+    """'**Smitsveen** — overgewicht (18+): gestegen van … naar …, +2,9 procentpunt: verslechterd'; a wijk's name links
+    to its profile, where all its changes are."""
+    naam = f"**{r['gebied_naam']}**"
+    if r.get("niveau") == "wijk":
+        naam = f"[{naam}](/wijkprofiel?wijk={r['gebied_code']})"
+    return f"{naam} — {klein(r['label'])}: {r['zin']}"
 
 
 def telling(veranderingen_: pd.DataFrame) -> dict[str, int]:

@@ -80,4 +80,6 @@ def test_largest_changes_per_opgave_one_line_per_indicator(fixture_veranderingen
     assert grootste["kansengelijkheid"].empty
     rijen = grootste["bestaanszekerheid"]
     assert len(rijen) == 1 and rijen.iloc[0]["indicator"] == "test_moeite"
-    assert verandering.regel(rijen.iloc[0]).startswith(f"**{rijen.iloc[0]['gebied_naam']}** — test moeite")
+    eerste = rijen.iloc[0]
+    assert verandering.regel(eerste).startswith(
+        f"[**{eerste['gebied_naam']}**](/wijkprofiel?wijk={eerste['gebied_code']}) — test moeite")

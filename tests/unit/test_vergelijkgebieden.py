@@ -114,6 +114,16 @@ def test_every_nederland_figure_in_the_wijkprofiel_table_equals_the_data_file(ec
     assert met_nl > 30
 
 
+def test_the_opgave_table_shows_nederland_beside_soest_in_the_same_year(test_gegevens):
+    beoordeeld = scoring.beoordeel_wijken(test_gegevens["waarden"], test_gegevens["indicatoren"])
+    rijen = opgaveoverzicht.opgaverijen(beoordeeld, test_gegevens["wijken"], "bestaanszekerheid")
+    tabel = opgaveoverzicht.matrixtabel(rijen, regio.nederland_per_jaar(test_gegevens["waarden"]))
+    assert list(tabel.columns[:3]) == ["Indicator", "Soest", "Nederland"]
+    nl = dict(zip(tabel["Indicator"], tabel["Nederland"]))
+    assert nl["Test moeite met rondkomen · 2020 · schatting"] == "14 %"
+    assert set(nl.values()) - {"14 %"} == {"–"}  # no national figure for the other indicators
+
+
 def test_reference_values_are_in_exactly_the_asked_year(test_gegevens):
     ref = regio.referenties(test_gegevens["waarden"], [("test_moeite", 2016), ("test_moeite", 2020)],
                             met_nederland=True, met_buren=True)
