@@ -106,6 +106,19 @@ def veranderingen() -> pd.DataFrame:
     return _veranderingen(str(paden.db_path()), versie)
 
 
+@st.cache_data(show_spinner=False)
+def _regio(opgave: str, pad: str, versie: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    g = _gegevens(pad, versie)
+    regiowaarden = regio.regiowaarden(g.waarden, g.indicatoren, opgave)
+    return regiowaarden, regio.regio_oordelen(regiowaarden)
+
+
+def soest_in_de_regio(opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Soest, Nederland and the buurgemeenten for one opgave (long) and Soest's judgement per indicator; cached."""
+    _, versie = _cursor()
+    return _regio(opgave, str(paden.db_path()), versie)
+
+
 def referentiekeuze(sleutel: str) -> tuple[bool, bool]:
     """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off)."""
     links, rechts = st.columns(2)

@@ -111,8 +111,7 @@ if len(alleen_soest):
 
 # --- Soest in de regio -----------------------------------------------------------------------------------------------
 st.header("Soest in de regio")
-regiowaarden = regio.regiowaarden(g.waarden, g.indicatoren, opgave)
-oordelen = regio.regio_oordelen(regiowaarden)
+regiowaarden, oordelen = ui.soest_in_de_regio(opgave)
 buren = list(g.gebieden.loc[g.gebieden["niveau"] == VERGELIJKGEMEENTE, "naam"])
 st.markdown(f"Heel Soest naast **Nederland** en de zes buurgemeenten ({opmaak.opsomming(buren)}): per indicator het "
             "laatste jaar met een Soester cijfer, uit dezelfde bron en hetzelfde jaar. Soest wordt beoordeeld zoals een "
@@ -125,9 +124,9 @@ regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oord
 if regels:
     st.markdown("\n".join(regels))
 if len(oordelen):
-    st.altair_chart(regio.regiografiek(regiowaarden, oordelen), width="content",
-                    alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
-                        + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
+    ui.grafiek(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
+               alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
+                   + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
     with st.expander("Soest in de regio als tabel, met een link naar de kaart van de wijken"):
         st.dataframe(regio.regiotabel(oordelen, buren), hide_index=True, width="stretch",
                      column_config={"Kaart van de wijken": st.column_config.LinkColumn(
