@@ -174,7 +174,7 @@ for start in range(0, len(volgorde), 2):
         jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
         with vak.container(border=True):
             kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
-            if opgaveoverzicht.is_schatting(eerste["modelschatting"]):
+            if opmaak.is_schatting(eerste["modelschatting"]):
                 kop += " · *modelschatting*"
             st.markdown(kop)
             if eerste["soort"] == "relatief":

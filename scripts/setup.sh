@@ -14,7 +14,7 @@ fi
 # Reinstall only when the lock file changed (a stamp of its hash).
 stempel=$(sha256sum "$eisen" | cut -d' ' -f1)
 if [ "$(cat .venv/.setup-stamp-"$(basename "$eisen")" 2>/dev/null)" != "$stempel" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r "$eisen"
+  .venv/bin/python -m pip install -qq --disable-pip-version-check --require-hashes -r "$eisen"
   echo "$stempel" > .venv/.setup-stamp-"$(basename "$eisen")"
 fi
 .venv/bin/python -m soest_data build --als-verouderd

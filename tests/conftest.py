@@ -64,6 +64,18 @@ def open_pagina(app_op):
     return open_
 
 
+def laatste_waarden(db_pad: Path, indicator: str) -> dict[str, float]:
+    """Area code → value of the indicator's latest year, straight from the database."""
+    from soest_data import db, waarden
+
+    con = db.open_readonly(db_pad)
+    rijen = waarden.alle_waarden(con)
+    con.close()
+    rijen = rijen[(rijen["indicator"] == indicator) & rijen["waarde"].notna()]
+    rijen = rijen[rijen["jaar"] == rijen["jaar"].max()]
+    return dict(zip(rijen["gebied_code"], rijen["waarde"]))
+
+
 def uitersten(db_pad: Path, indicator: str) -> dict[str, str]:
     """The wijk with the highest and the lowest value and Soest's value (latest year), recomputed from the database
     and formatted the Dutch way: what a summary sentence must say, whatever next year's figures are."""

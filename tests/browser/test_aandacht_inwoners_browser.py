@@ -54,6 +54,8 @@ def test_aandacht_on_a_phone(app_url, browser):
         pagina.goto(f"{app_url}/aandacht?wijk=WK034205")
         wacht_op_app(pagina)
         wacht_op_grafieken(pagina)
+        # on a phone the chosen wijk's opgaven are there in words, whatever the matrix chart does
+        expect(pagina.get_by_text("Smitsveen: de opgaven op een rij")).to_be_visible()
         hele_pagina(pagina, "aandacht_telefoon")
     finally:
         context.close()

@@ -106,4 +106,9 @@ def test_trends_only_for_indicators_with_more_than_one_year(gegevens):
     tabel = opgaveoverzicht.trendtabel(reeks)
     soest = tabel[tabel["Gebied"] == "Soest"].iloc[0]
     assert soest["Verandering"] == "gedaald met 5,0 procentpunt"
-    assert opgaveoverzicht.trendgrafiek(reeks).to_dict()
+    spec = opgaveoverzicht.trendgrafiek(reeks).to_dict()
+    assert spec["facet"]["field"] == "indicator_label"
+    rijen = next(iter(spec["datasets"].values()))
+    soest_lijn = sorted((r["jaar"], r["tekst"]) for r in rijen if r["is_soest"])
+    assert [jaar for jaar, _ in soest_lijn] == [2016, 2020]  # one point per measurement, labelled in Dutch
+    assert all("," in tekst and tekst.endswith("%") for _, tekst in soest_lijn)

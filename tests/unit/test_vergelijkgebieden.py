@@ -8,7 +8,7 @@ import pytest
 from soest_data import db, opmaak, scoring, waarden
 from soest_data.begrippen import NEDERLAND, VERGELIJKNIVEAUS, VIJF_OPGAVEN
 from soest_data.bronnen import catalogus
-from soest_data.weergave import aandacht, grafieken, opgaveoverzicht, overzicht, regio, wijkprofiel
+from soest_data.weergave import aandacht, grafieken, inhoud, opgaveoverzicht, regio, wijkprofiel
 from tests.conftest import ECHTE_DATA
 
 
@@ -53,7 +53,7 @@ def test_comparison_areas_never_enter_the_wijk_scoring_ranking_or_tally(request,
         assert set(rijen["gebied_code"]) <= wijkcodes
         assert set(opgaveoverzicht.ongunstig_per_wijk(rijen)["gebied_code"]) <= wijkcodes
     assert gegevens["indicatoren"]["wijken_met_waarde"].max() <= len(wijkcodes)
-    per_opgave = overzicht.indicatoren_per_opgave(gegevens["indicatoren"])
+    per_opgave = inhoud.indicatoren_per_opgave(gegevens["indicatoren"])
     assert (per_opgave["met waarde voor alle 8 wijken"] <= per_opgave["indicatoren"]).all()
 
 
