@@ -12,7 +12,7 @@ import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import NEDERLAND, SOEST, VERGELIJKGEMEENTE, VERGELIJKNIVEAUS
-from soest_data.weergave.opgaveoverzicht import is_schatting, klein, met_nederland
+from soest_data.weergave.opgaveoverzicht import met_nederland
 
 NEDERLAND_NAAM = "Nederland"
 BUURGEMEENTE = "buurgemeente"
@@ -73,7 +73,7 @@ def regiowaarden(waarden: pd.DataFrame, indicatoren: pd.DataFrame, opgave: str) 
     uit = pd.DataFrame({
         "indicator": rijen["indicator"], "label": ind["label"].to_numpy(), "volgorde": ind["volgorde"].to_numpy(),
         "eenheid": ind["eenheid"].to_numpy(), "richting": ind["richting"].to_numpy(),
-        "modelschatting": [is_schatting(x) for x in ind["modelschatting"]],
+        "modelschatting": [opmaak.is_schatting(x) for x in ind["modelschatting"]],
         "heeft_wijken": (ind["wijken_met_waarde"] > 0).to_numpy(),
         "jaar": rijen["jaar"].astype(int), "gebied_code": rijen["gebied_code"], "gebied_naam": rijen["gebied_naam"],
         "rol": [("Soest" if c == SOEST else rol(n)) for c, n in zip(rijen["gebied_code"], rijen["niveau"])],
@@ -138,7 +138,7 @@ def regio_zin(oordelen: pd.DataFrame) -> str:
 
 def regio_regels(oordelen: pd.DataFrame, oordeel: str, maximum: int = 5) -> str:
     """'moeite met rondkomen (18+), eenzaam (65+) en 2 andere' for the indicators with this judgement."""
-    namen = [klein(n) for n in oordelen.loc[oordelen["oordeel"] == oordeel, "label"]]
+    namen = [opmaak.in_zin(n) for n in oordelen.loc[oordelen["oordeel"] == oordeel, "label"]]
     if not namen:
         return ""
     return opmaak.opsomming(namen[:maximum] + ([f"{len(namen) - maximum} andere"] if len(namen) > maximum else []))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pandas as pd
 
 from soest_data import opmaak, scoring
-from soest_data.weergave.opgaveoverzicht import klein
 
 # Threshold below which a change is "gelijk gebleven".
 DREMPEL_PP_SCHATTING = 2.0   # percentage points, for model estimates (RIVM small-area estimates)
@@ -151,7 +150,7 @@ def regel(r: pd.Series) -> str:
     naam = f"**{r['gebied_naam']}**"
     if r.get("niveau") == "wijk":
         naam = f"[{naam}](/wijkprofiel?wijk={r['gebied_code']})"
-    return f"{naam} — {klein(r['label'])}: {r['zin']}"
+    return f"{naam} — {opmaak.in_zin(r['label'])}: {r['zin']}"
 
 
 def telling(veranderingen_: pd.DataFrame) -> dict[str, int]:
