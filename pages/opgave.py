@@ -20,23 +20,16 @@ wijken = g.wijken
 naam_van = g.wijknamen
 keuze = url_state.kies(st.query_params, "opgave", VIJF, VIJF[0], "opgave")
 
-
-def _opgave_naar_url() -> None:
-    gekozen = st.session_state["opgave_keuze"]
-    if gekozen:
-        st.query_params["opgave"] = gekozen
-
-
-ui.widget_volgt_url("opgave_keuze", keuze.waarde)
-st.title(f"Opgave: {OPGAVEN[keuze.waarde]}")
+titel = st.empty()  # filled after the picker, so the title follows it on the same run
 ui.meldingen(keuze)
-gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get, key="opgave_keuze",
-                               on_change=_opgave_naar_url)
+# An emptied picker (None) is not written: the URL keeps the opgave on screen.
+gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get,
+                               **ui.url_widget("opgave_keuze", "opgave", keuze.waarde, schrijf_als=bool))
 opgave = gekozen or keuze.waarde
-if opgave != keuze.waarde:  # the title follows the picker on the same run
-    st.query_params["opgave"] = opgave
+titel.title(f"Opgave: {OPGAVEN[opgave]}")
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
 pct = round(scoring.STANDAARD_MARGE * 100)
+ui.factsheet_knop("opgave", opgave, OPGAVEN[opgave])
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------
 st.header("Wat we willen bereiken")
@@ -103,10 +96,10 @@ if len(alleen_soest):
     overig = overig[overig["jaar"].notna()]
     if len(overig):
         with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
-            st.dataframe(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
-                                       "Nederland": overig["nederland_tekst"].replace("", "–"),
-                                       "Jaar": overig["jaar"].astype(int).astype(str)}),
-                         hide_index=True, width="stretch")
+            ui.tabel(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
+                                   "Nederland": overig["nederland_tekst"].replace("", "–"),
+                                   "Jaar": overig["jaar"].astype(int).astype(str)}),
+                     f"opgave_{opgave}_alleen_soest", "Download deze tabel")
             ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
 
 # --- Soest in de regio -----------------------------------------------------------------------------------------------
@@ -124,13 +117,16 @@ regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oord
 if regels:
     st.markdown("\n".join(regels))
 if len(oordelen):
-    ui.grafiek(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
-               alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
-                   + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
+    spec = ui.grafiek(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
+                      alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
+                          + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
+    ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", oordelen["indicator"],
+                        f"opgave_{opgave}_regio")
     with st.expander("Soest in de regio als tabel, met een link naar de kaart van de wijken"):
-        st.dataframe(regio.regiotabel(oordelen, buren), hide_index=True, width="stretch",
-                     column_config={"Kaart van de wijken": st.column_config.LinkColumn(
-                         "Kaart van de wijken", display_text="naar de kaart")})
+        ui.tabel(regio.regiotabel(oordelen, buren), f"opgave_{opgave}_regio", "Download deze tabel",
+                 indicator_ids=oordelen["indicator"],
+                 column_config={"Kaart van de wijken": st.column_config.LinkColumn(
+                     "Kaart van de wijken", display_text="naar de kaart")})
     ui.bronnen_van(oordelen[["indicator", "jaar"]].itertuples(index=False))
 
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
@@ -149,13 +145,17 @@ st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijf
             "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
             "(een berekende schatting, geen telling).")
 zinnen = opgaveoverzicht.ongunstig_zinnen(rijen)
-st.altair_chart(opgaveoverzicht.matrixgrafiek(rijen), width="content",
+matrixgrafiek = opgaveoverzicht.matrixgrafiek(rijen)
+st.altair_chart(matrixgrafiek, width="content",
                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
+ui.grafiek_download(matrixgrafiek, f"{OPGAVEN[opgave]}: alle indicatoren per wijk", rijen["indicator"].unique(),
+                    f"opgave_{opgave}_overzicht")
 ui.legenda(opgaveoverzicht.legenda())
 matrixtabel = opgaveoverzicht.matrixtabel(rijen, regio.nederland_per_jaar(g.waarden))
 with st.expander("Het overzicht als tabel, met Nederland"):
-    st.dataframe(matrixtabel, hide_index=True, width="stretch")
+    ui.tabel(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel",
+             indicator_ids=rijen["indicator"].unique())
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
 
 # --- per indicator ---------------------------------------------------------------------------------------------------
@@ -199,16 +199,19 @@ if len(reeksen):
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
     nl_lijnen = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, False)
-    st.altair_chart(opgaveoverzicht.trendgrafiek(reeksen, referenties=nl_lijnen), width="content",
+    trendgrafiek = opgaveoverzicht.trendgrafiek(reeksen, referenties=nl_lijnen)
+    st.altair_chart(trendgrafiek, width="content",
                     alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
                         "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
+    ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: door de jaren heen", reeksen["indicator"].unique(),
+                        f"opgave_{opgave}_ontwikkeling")
     with st.expander("De ontwikkeling als tabel"):
-        st.dataframe(opgaveoverzicht.trendtabel(reeksen), hide_index=True, width="stretch")
+        ui.tabel(opgaveoverzicht.trendtabel(reeksen), f"opgave_{opgave}_ontwikkeling", "Download deze tabel")
     ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 
 # --- download --------------------------------------------------------------------------------------------------------
 ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
-export = g.waarden[g.waarden["indicator"].isin(ids)
+regels = g.waarden[g.waarden["indicator"].isin(ids)
                    & g.waarden["niveau"].isin(["gemeente", "wijk", "land", VERGELIJKGEMEENTE])]
-ui.download(export[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}.csv",
-             f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten (CSV)")
+ui.download(regels[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}",
+            f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten")

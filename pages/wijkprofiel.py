@@ -17,18 +17,13 @@ keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")
 
 if keuze.waarde is None:
     st.title("Wijkprofiel")
-    if keuze.melding:
-        st.info(f"De wijk in de link is niet bekend ('{st.query_params.get('wijk', '')[:40]}'). Kies hieronder een wijk.")
+    if keuze.melding:  # the link's text itself is not shown: nothing a visitor types is rendered as markdown
+        st.info("De wijk in de link is niet bekend. Kies hieronder een wijk.")
     st.markdown("Kies de wijk waarvan u het profiel wilt zien:")
     ui.wijkknoppen(list(naam_van.items()))
     st.stop()
 
 wijk = keuze.waarde
-
-
-def _wijk_naar_url():
-    st.query_params["wijk"] = st.session_state["profiel_wijk"]
-
 
 
 waarden = g.waarden
@@ -37,9 +32,11 @@ beoordeeld = ui.beoordeeld()
 verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
 
 st.title(f"Wijkprofiel {kop.naam}")
-ui.widget_volgt_url("profiel_wijk", wijk)
-st.selectbox("Kies een andere wijk", list(naam_van), format_func=naam_van.get, key="profiel_wijk",
-             on_change=_wijk_naar_url)
+kiezer, pdf = st.columns([3, 1], vertical_alignment="bottom")
+kiezer.selectbox("Kies een andere wijk", list(naam_van), format_func=naam_van.get,
+                 **ui.url_widget("profiel_wijk", "wijk", wijk))
+with pdf:
+    ui.factsheet_knop("wijk", wijk, kop.naam)
 links, rechts = st.columns([3, 2], gap="large")
 with links:
     st.markdown(f"**Inwoners:** {kop.inwoners}  \n**Oppervlakte:** {kop.oppervlakte}  \n"
@@ -74,10 +71,10 @@ else:
     st.markdown("Voor deze wijk is nog geen beschrijving opgenomen.")
 
 st.header("Per opgave")
-ui.widget_volgt_url("profiel_opgave", url_state.kies(st.query_params, "opgave", VIJF_OPGAVEN,
-                                                      VIJF_OPGAVEN[0], "opgave").waarde)
-opgave = st.segmented_control("Opgave", VIJF_OPGAVEN, format_func=OPGAVEN.get, key="profiel_opgave",
-                              on_change=lambda: st.query_params.update(opgave=st.session_state["profiel_opgave"] or ""))
+opgave_keuze = url_state.kies(st.query_params, "opgave", VIJF_OPGAVEN, VIJF_OPGAVEN[0], "opgave")
+ui.meldingen(opgave_keuze)
+opgave = st.segmented_control("Opgave", VIJF_OPGAVEN, format_func=OPGAVEN.get,
+                              **ui.url_widget("profiel_opgave", "opgave", opgave_keuze.waarde, VIJF_OPGAVEN[0]))
 opgave = opgave or VIJF_OPGAVEN[0]
 
 stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
@@ -94,8 +91,8 @@ if rijen.empty:
 else:
     st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest en Nederland** (Nederland: zelfde bron en jaar; "
                 "– = geen landelijk cijfer)")
-    st.dataframe(wijkprofiel.profieltabel(rijen, wijk, nederland).drop(columns="opgave"), hide_index=True,
-                 width="stretch")
+    ui.tabel(wijkprofiel.profieltabel(rijen, wijk, nederland).drop(columns="opgave"), f"wijkprofiel_{wijk}_{opgave}",
+             "Download deze tabel")
     met_nederland, met_buren = ui.referentiekeuze("profiel_referentie")
     getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
     if getallen["waarde"].notna().any():
@@ -103,15 +100,20 @@ else:
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest"
                     + (", □ Nederland" if met_nederland else "") + (", △ buurgemeenten" if met_buren else "")
                     + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        ui.grafiek(grafieken.stippen, getallen, wijk, kop.naam, referenties=ref,
-                    alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.")
+        spec = ui.grafiek(grafieken.stippen, getallen, wijk, kop.naam, referenties=ref,
+                          alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel "
+                              "erboven.")
+        ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: {kop.naam} naast de andere wijken en Soest",
+                            getallen["indicator"].unique(), f"wijkprofiel_{wijk}_{opgave}_stippen")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
         ref = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
                     + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
-        ui.grafiek(grafieken.trends, reeksen, referenties=ref,
-                   alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
+        spec = ui.grafiek(grafieken.trends, reeksen, referenties=ref,
+                          alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
+        ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: {kop.naam} en Soest door de jaren", reeksen["indicator"].unique(),
+                            f"wijkprofiel_{wijk}_{opgave}_trends")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 st.header("Wat is veranderd")
@@ -126,13 +128,13 @@ st.markdown(f"<div class='bron'>{escape(verandering.drempel_in_woorden())} "
             f"{escape(verandering.voorbehouden(deze, g.bronnen))}</div>", unsafe_allow_html=True)
 if len(deze):
     with st.expander("Alle veranderingen van deze wijk, naast heel Soest"):
-        st.dataframe(verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST]), hide_index=True,
-                     width="stretch")
+        ui.tabel(verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST]),
+                 f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=deze["indicator"].unique())
     ui.bronnen_van([*deze[["indicator", "jaar_van"]].itertuples(index=False),
                     *deze[["indicator", "jaar_naar"]].itertuples(index=False)])
 
 with st.expander("Alle cijfers van deze wijk in één tabel"):
     tabel = wijkprofiel.profieltabel(beoordeeld, wijk, nederland)
-    st.dataframe(tabel, hide_index=True, width="stretch")
-ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}.csv",
-            "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten (CSV)")
+    ui.tabel(tabel, f"wijkprofiel_{wijk}_alle")
+ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}",
+            "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten")
