@@ -13,10 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from soest_data import db, export, gebieden, paden, scoring, url_state, waarden
-from soest_data.begrippen import SOEST
+from soest_data.begrippen import SOEST, VERGELIJKNIVEAUS
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
-from soest_data.weergave import aandacht, factsheet, wijkprofiel
+from soest_data.weergave import aandacht, factsheet, regio, verandering, wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -153,6 +153,46 @@ def telling(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     """The one tally per wijk × opgave (kernset, this margin) that every page shows; see scoring.tel_per_opgave."""
     g = gegevens()
     return aandacht.telling(beoordeeld(marge), g.wijken, scoring.kernsets(g.opgaven))
+
+
+@st.cache_data(show_spinner=False)
+def _veranderingen(pad: str, versie: float) -> pd.DataFrame:
+    g = _gegevens(pad, versie)
+    return verandering.veranderingen(g.waarden, g.indicatoren, g.bronnen)
+
+
+def veranderingen() -> pd.DataFrame:
+    """Every area × indicator with two comparable measurements and the change between them (cached per database)."""
+    _, versie = _cursor()
+    return _veranderingen(str(paden.db_path()), versie)
+
+
+@st.cache_data(show_spinner=False)
+def _regio(opgave: str, pad: str, versie: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    g = _gegevens(pad, versie)
+    regiowaarden = regio.regiowaarden(g.waarden, g.indicatoren, opgave)
+    return regiowaarden, regio.regio_oordelen(regiowaarden)
+
+
+def soest_in_de_regio(opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Soest, Nederland and the buurgemeenten for one opgave (long) and Soest's judgement per indicator; cached."""
+    _, versie = _cursor()
+    return _regio(opgave, str(paden.db_path()), versie)
+
+
+def referentiekeuze(sleutel: str) -> tuple[bool, bool]:
+    """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off)."""
+    links, rechts = st.columns(2)
+    met_nederland = links.toggle("Toon Nederland als referentie", value=True, key=f"{sleutel}_nederland",
+                                 help="Het landelijke cijfer uit dezelfde bron en hetzelfde jaar, waar dat bestaat.")
+    met_buren = rechts.toggle("Toon de zes buurgemeenten", value=False, key=f"{sleutel}_buren",
+                              help="Amersfoort, Baarn, De Bilt, Bunschoten, Leusden en Zeist: zelfde bron, zelfde jaar.")
+    return met_nederland, met_buren
+
+
+def referenties(indicator_jaren, met_nederland: bool = True, met_buren: bool = False) -> pd.DataFrame:
+    """Nederland / buurgemeente values for these (indicator, jaar) pairs, in exactly those years."""
+    return regio.referenties(gegevens().waarden, indicator_jaren, met_nederland, met_buren)
 
 
 @st.cache_resource(show_spinner=False)
@@ -395,10 +435,11 @@ def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None 
     kies = w["indicator"] == indicator_id if indicator_id else pd.Series(True, index=w.index)
     if jaar is not None:
         kies &= w["jaar"] == jaar
+    # Nederland and the buurgemeenten come along as the reference they are on screen, each with its source.
     if niveau is not None:
-        kies &= w["niveau"].isin([niveau, "gemeente"])
+        kies &= w["niveau"].isin([niveau, "gemeente", *VERGELIJKNIVEAUS])
     if gebied is not None:
-        kies &= w["gebied_code"].isin([gebied, SOEST])
+        kies &= w["gebied_code"].isin([gebied, SOEST]) | w["niveau"].isin(VERGELIJKNIVEAUS)
     return w.loc[kies, uitwisseling.EXPORTKOLOMMEN]
 
 

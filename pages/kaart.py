@@ -1,4 +1,6 @@
 """Kaart: one indicator on the map of the wijken (or buurten), with legend, ranked table and a summary sentence."""
+from html import escape
+
 import streamlit as st
 
 import ui
@@ -68,9 +70,18 @@ if beeld.kan_tov_soest:
         beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau, tov_soest=False)
 
 st.subheader(f"{ind['label']} — {opgaveoverzicht.jaar_tekst(jaar, ind['meetjaar'])}")
+met_nederland, met_buren = ui.referentiekeuze("kaart_referentie")
+referenties = ui.referenties([(indicator_id, jaar)], met_nederland, met_buren)
 if beeld.soest is not None:
-    st.markdown(f"<p class='referentie'>Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}</p>",
-                unsafe_allow_html=True)
+    regel = f"Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}"
+    nl = referenties[referenties["rol"] == "Nederland"]
+    if len(nl):
+        regel += f" · Nederland: {nl['tekst'].iloc[0]}"
+    st.markdown(f"<p class='referentie'>{escape(regel)}</p>", unsafe_allow_html=True)
+buren = referenties[referenties["rol"] == "buurgemeente"]
+if len(buren):
+    st.markdown("Buurgemeenten, zelfde bron en jaar: " + ", ".join(f"{n} {t}" for n, t in zip(buren["gebied_naam"],
+                                                                                          buren["tekst"])) + ".")
 elif scoring.is_aantal(ind["eenheid"]):
     st.markdown("Dit is een aantal: grote wijken hebben vanzelf meer. Vergelijk wijken liever met een percentage.")
 st.markdown(f"**{beeld.samenvatting}**")

@@ -7,9 +7,9 @@ import streamlit as st
 
 import ui
 from soest_data import opmaak, scoring, url_state
-from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
-from soest_data.weergave import grafieken, kaart, opgaveoverzicht
+from soest_data.weergave import grafieken, kaart, opgaveoverzicht, regio
 
 ui.pagina("Opgaven")
 
@@ -28,6 +28,7 @@ gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get,
 opgave = gekozen or keuze.waarde
 titel.title(f"Opgave: {OPGAVEN[opgave]}")
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
+pct = round(scoring.STANDAARD_MARGE * 100)
 ui.factsheet_knop("opgave", opgave, OPGAVEN[opgave])
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------
@@ -101,6 +102,34 @@ if len(alleen_soest):
                      f"opgave_{opgave}_alleen_soest", "Download deze tabel")
             ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
 
+# --- Soest in de regio -----------------------------------------------------------------------------------------------
+st.header("Soest in de regio")
+regiowaarden, oordelen = ui.soest_in_de_regio(opgave)
+buren = list(g.gebieden.loc[g.gebieden["niveau"] == VERGELIJKGEMEENTE, "naam"])
+st.markdown(f"Heel Soest naast **Nederland** en de zes buurgemeenten ({opmaak.opsomming(buren)}): per indicator het "
+            "laatste jaar met een Soester cijfer, uit dezelfde bron en hetzelfde jaar. Soest wordt beoordeeld zoals een "
+            f"wijk ten opzichte van Soest: meer dan {opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} "
+            f"procentpunt (percentages) of {pct} % (andere cijfers) verschil met Nederland is gunstiger of ongunstiger. "
+            "Aantallen vergelijken we niet (een grotere gemeente heeft vanzelf meer).")
+st.markdown(f"**{regio.regio_zin(oordelen)}**")
+regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oordeel in
+          (("▲ Gunstiger dan Nederland", scoring.GUNSTIG), ("▼ Ongunstiger dan Nederland", scoring.ONGUNSTIG))
+          if regio.regio_regels(oordelen, oordeel)]
+if regels:
+    st.markdown("\n".join(regels))
+if len(oordelen):
+    spec = ui.grafiek(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
+                      alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
+                          + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
+    ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", oordelen["indicator"],
+                        f"opgave_{opgave}_regio")
+    with st.expander("Soest in de regio als tabel, met een link naar de kaart van de wijken"):
+        ui.tabel(regio.regiotabel(oordelen, buren), f"opgave_{opgave}_regio", "Download deze tabel",
+                 indicator_ids=oordelen["indicator"],
+                 column_config={"Kaart van de wijken": st.column_config.LinkColumn(
+                     "Kaart van de wijken", display_text="naar de kaart")})
+    ui.bronnen_van(oordelen[["indicator", "jaar"]].itertuples(index=False))
+
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
 st.header("De wijken naast Soest")
 if rijen.empty:
@@ -127,8 +156,8 @@ st.altair_chart(matrixgrafiek, width="content",
 ui.grafiek_download(matrixgrafiek, f"{OPGAVEN[opgave]}: alle indicatoren per wijk", rijen["indicator"].unique(),
                     f"opgave_{opgave}_overzicht")
 ui.legenda(opgaveoverzicht.legenda())
-matrixtabel = opgaveoverzicht.matrixtabel(rijen)
-with st.expander("Het overzicht als tabel"):
+matrixtabel = opgaveoverzicht.matrixtabel(rijen, regio.nederland_per_jaar(g.waarden))
+with st.expander("Het overzicht als tabel, met Nederland"):
     ui.tabel(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel",
              indicator_ids=rijen["indicator"].unique())
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
@@ -137,7 +166,10 @@ ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertup
 st.header("Per indicator: de wijken op volgorde")
 st.markdown("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Blauw = gunstig, oranje = ongunstig, "
             "grijs = rond het gemiddelde, paars = hoger of lager zonder oordeel; wijs een balk aan voor het oordeel "
-            "in woorden.")
+            "in woorden. Nederland staat er als fijne stippellijn bij waar er een landelijk cijfer is; de "
+            "buurgemeenten als dunne grijze lijnen.")
+met_nederland, met_buren = ui.referentiekeuze("opgave_referentie")
+referenties = ui.referenties(rijen[["indicator", "jaar"]].dropna().itertuples(index=False), met_nederland, met_buren)
 for start in range(0, len(volgorde), 2):
     vakken = st.columns(2, gap="large")
     for vak, indicator_id in zip(vakken, volgorde[start:start + 2]):
@@ -156,7 +188,11 @@ for start in range(0, len(volgorde), 2):
                 soest = eerste["soest"]
                 zin = kaart.samenvatting(deel, soest, eerste["eenheid"])
                 st.markdown(zin)
-                st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38),
+                ref = referenties[(referenties["indicator"] == indicator_id) & (referenties["jaar"] == jaar)]
+                if len(ref):
+                    st.markdown(" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
+                                           for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"])))
+                st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38, referenties=ref),
                                 width="stretch", alt=f"{eerste['label']}: {zin}")
             ui.bronvermelding(indicator_id, jaar)
 
@@ -166,7 +202,8 @@ if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    trendgrafiek = opgaveoverzicht.trendgrafiek(reeksen)
+    nl_lijnen = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, False)
+    trendgrafiek = opgaveoverzicht.trendgrafiek(reeksen, referenties=nl_lijnen)
     st.altair_chart(trendgrafiek, width="content",
                     alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
                         "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
@@ -178,5 +215,7 @@ if len(reeksen):
 
 # --- download --------------------------------------------------------------------------------------------------------
 ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
-regels = g.waarden[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"])]
-ui.download(regels[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}", f"Download alle cijfers van {OPGAVEN[opgave].lower()}")
+regels = g.waarden[g.waarden["indicator"].isin(ids)
+                   & g.waarden["niveau"].isin(["gemeente", "wijk", "land", VERGELIJKGEMEENTE])]
+ui.download(regels[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}",
+            f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten")

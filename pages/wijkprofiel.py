@@ -1,10 +1,12 @@
 """Wijkprofiel: one wijk against Soest — header, the five opgaven at a glance, per opgave its indicators, the story."""
+from html import escape
+
 import streamlit as st
 
 import ui
 from soest_data import opmaak, scoring, url_state
-from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import grafieken, kaart, wijkprofiel
+from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data.weergave import grafieken, kaart, regio, verandering, wijkprofiel
 
 ui.pagina("Wijkprofiel")
 
@@ -86,32 +88,57 @@ if len(stemmen):
         st.markdown(f"> {v['tekst']}")
     ui.verhaalbron(stemmen)
 
+nederland = regio.nederland_per_jaar(waarden)
 rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
 else:
-    st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest**")
-    ui.tabel(wijkprofiel.profieltabel(rijen, wijk).drop(columns="opgave"), f"wijkprofiel_{wijk}_{opgave}",
+    st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest en Nederland** (Nederland: zelfde bron en jaar; "
+                "– = geen landelijk cijfer)")
+    ui.tabel(wijkprofiel.profieltabel(rijen, wijk, nederland).drop(columns="opgave"), f"wijkprofiel_{wijk}_{opgave}",
              "Download deze tabel")
+    met_nederland, met_buren = ui.referentiekeuze("profiel_referentie")
     getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
     if getallen["waarde"].notna().any():
-        st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
-                    "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        spec = ui.grafiek(grafieken.stippen, getallen, wijk, kop.naam,
+        ref = ui.referenties(getallen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest"
+                    + (", □ Nederland" if met_nederland else "") + (", △ buurgemeenten" if met_buren else "")
+                    + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
+        spec = ui.grafiek(grafieken.stippen, getallen, wijk, kop.naam, referenties=ref,
                           alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel "
                               "erboven.")
         ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: {kop.naam} naast de andere wijken en Soest",
                             getallen["indicator"].unique(), f"wijkprofiel_{wijk}_{opgave}_stippen")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
-        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
-        spec = ui.grafiek(grafieken.trends, reeksen,
+        ref = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
+                    + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
+        spec = ui.grafiek(grafieken.trends, reeksen, referenties=ref,
                           alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
         ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: {kop.naam} en Soest door de jaren", reeksen["indicator"].unique(),
                             f"wijkprofiel_{wijk}_{opgave}_trends")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
+st.header("Wat is veranderd")
+veranderingen = ui.veranderingen()
+deze = veranderingen[veranderingen["gebied_code"] == wijk]
+st.markdown(verandering.samenvatting(deze, kop.naam))
+grootste = verandering.grootste(deze, 5)
+if len(grootste):
+    st.markdown("**De grootste veranderingen**")
+    st.markdown("\n".join(f"- {r['label']}: {r['zin']}" for _, r in grootste.iterrows()))
+st.markdown(f"<div class='bron'>{escape(verandering.drempel_in_woorden())} "
+            f"{escape(verandering.voorbehouden(deze, g.bronnen))}</div>", unsafe_allow_html=True)
+if len(deze):
+    with st.expander("Alle veranderingen van deze wijk, naast heel Soest"):
+        ui.tabel(verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST]),
+                 f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=deze["indicator"].unique())
+    ui.bronnen_van([*deze[["indicator", "jaar_van"]].itertuples(index=False),
+                    *deze[["indicator", "jaar_naar"]].itertuples(index=False)])
+
 with st.expander("Alle cijfers van deze wijk in één tabel"):
-    tabel = wijkprofiel.profieltabel(beoordeeld, wijk)
+    tabel = wijkprofiel.profieltabel(beoordeeld, wijk, nederland)
     ui.tabel(tabel, f"wijkprofiel_{wijk}_alle")
-ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}", "Download alle cijfers van deze wijk")
+ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}",
+            "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten")

@@ -23,7 +23,7 @@ from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden
 
 GEO_PATROON = {"wijk": "soest_wijken_*.geojson", "buurt": "soest_buurten_*.geojson"}  # * = indelingsjaar
 GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}
-SCHEMA_VERSIE = "2"  # 2: indicatoren.rol en .meetjaar, tabel uitspraken
+SCHEMA_VERSIE = "3"  # 2: bronnen.reeks, indicatoren.vergelijkbaar_vanaf; 3: indicatoren.rol en .meetjaar, uitspraken
 
 
 @dataclass
@@ -171,6 +171,7 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
     gebieden = pd.DataFrame([{**g, "geometrie": bronset.geometrie.get(code)} for code, g in b.gebieden.items()])
     bronnen = pd.DataFrame([_bronrij(x) for x in b.bronnen.values()])
     indicatoren = pd.DataFrame([_indicatorrij(x, i) for i, x in enumerate(b.indicatoren.values())])
+    indicatoren["vergelijkbaar_vanaf"] = indicatoren["vergelijkbaar_vanaf"].astype("Int64")
     verhalen = pd.DataFrame([zonder_regel(v) for v in b.verhalen],
                             columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats"])
     uitspraken = pd.DataFrame([{"gebied": u["gebied"], "opgave": u["opgave"], "oordeel": u["oordeel"],
@@ -206,7 +207,8 @@ def _bronrij(bron: dict) -> dict:
     return {"id": bron["id"], "uitgever": bron["uitgever"], "titel": bron["titel"], "tabel": bron.get("tabel") or "",
             "jaren": ", ".join(str(j) for j in bron.get("jaren") or []), "url": bron["url"],
             "licentie": bron["licentie"], "licentie_url": bron.get("licentie_url") or "",
-            "voorbehoud": bron.get("voorbehoud") or "", "overgenomen_uit": bron.get("overgenomen_uit") or ""}
+            "voorbehoud": bron.get("voorbehoud") or "", "overgenomen_uit": bron.get("overgenomen_uit") or "",
+            "reeks": bron.get("reeks") or ""}
 
 
 def _indicatorrij(ind: dict, volgorde: int) -> dict:
@@ -222,4 +224,5 @@ def _indicatorrij(ind: dict, volgorde: int) -> dict:
         "onthulling_basis": onthulling.get("basis"), "voorbehoud": ind.get("voorbehoud") or "",
         "meetjaar": ind.get("meetjaar") or "",
         "formule": (f"{formule['teller']} / {formule['noemer']} × {formule.get('factor', 1)}" if formule else ""),
+        "vergelijkbaar_vanaf": ind.get("vergelijkbaar_vanaf"),
     }

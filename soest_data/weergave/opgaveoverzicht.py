@@ -282,8 +282,12 @@ def legenda() -> pd.DataFrame:
     })
 
 
-def matrixtabel(rijen: pd.DataFrame) -> pd.DataFrame:
-    """The matrix as a table of words (its text alternative): indicator, Soest, then per wijk 'value — judgement'."""
+def matrixtabel(rijen: pd.DataFrame, nederland: pd.Series | None = None) -> pd.DataFrame:
+    """The matrix as a table of words (its text alternative): indicator, Soest, then per wijk 'value — judgement'.
+
+    With `nederland` (values by indicator and jaar, regio.nederland_per_jaar) a Nederland column beside Soest, for
+    the same year; '–' where there is no national figure.
+    """
     if rijen.empty:
         return pd.DataFrame(columns=["Indicator", SOEST_KOLOM])
     rijen = rijen.assign(rij=[rijlabel(r) for _, r in rijen.iterrows()],
@@ -295,6 +299,11 @@ def matrixtabel(rijen: pd.DataFrame) -> pd.DataFrame:
     tabel = tabel.reindex(index=volgorde, columns=wijken)
     soest = rijen.drop_duplicates("rij").set_index("rij")["soest_tekst"]
     tabel.insert(0, SOEST_KOLOM, soest.reindex(volgorde))
+    if nederland is not None:
+        per_rij = rijen.drop_duplicates("rij").set_index("rij")
+        tabel.insert(1, "Nederland", [
+            opmaak.waarde_met_eenheid(nederland[(r["indicator"], r["jaar"])], r["eenheid"])
+            if (r["indicator"], r["jaar"]) in nederland.index else "–" for _, r in per_rij.loc[volgorde].iterrows()])
     tabel.columns.name = None
     return tabel.rename_axis("Indicator").reset_index()
 
@@ -355,13 +364,20 @@ def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.Dat
         ["_orde", "gebied_code", "jaar"]).drop(columns="_orde").reset_index(drop=True)
 
 
-def trendgrafiek(reeks: pd.DataFrame, kolommen: int = 3) -> alt.FacetChart:
+def trendgrafiek(reeks: pd.DataFrame, kolommen: int = 3, referenties: pd.DataFrame | None = None) -> alt.FacetChart:
     """Small multiples per indicator: Soest as a thick black line with labels, the wijken as thin grey lines.
 
-    The tooltip names each wijk; the table of trendtabel() says the same in words.
+    The tooltip names each wijk; the table of trendtabel() says the same in words. `referenties` (regio.referenties,
+    Nederland only) adds Nederland as a dotted line in the same years.
     """
-    data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])])[
-        ["indicator_label", "gebied_naam", "jaar", "waarde", "tekst", "is_soest"]]
+    data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])],
+                        is_nederland=False)[
+        ["indicator_label", "gebied_naam", "jaar", "waarde", "tekst", "is_soest", "is_nederland"]]
+    if referenties is not None and len(referenties):
+        labels = reeks.drop_duplicates("indicator").set_index("indicator")["indicator_label"]
+        ref = referenties[(referenties["rol"] == "Nederland") & referenties["indicator"].isin(labels.index)]
+        data = pd.concat([data, ref.assign(indicator_label=ref["indicator"].map(labels), is_soest=False,
+                                           is_nederland=True)[data.columns]], ignore_index=True)
     volgorde = list(dict.fromkeys(data["indicator_label"]))
     basis = alt.Chart().encode(
         x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=LETTER - 1, labelColor=TEKST)),
@@ -372,17 +388,22 @@ def trendgrafiek(reeks: pd.DataFrame, kolommen: int = 3) -> alt.FacetChart:
                  alt.Tooltip("tekst:N", title="Waarde")],
     )
     wijklijnen = basis.mark_line(point=alt.OverlayMarkDef(size=30, color="#8C8C8C"), strokeWidth=1.5,
-                                 color="#8C8C8C", opacity=0.8).transform_filter("!datum.is_soest")
+                                 color="#8C8C8C", opacity=0.8).transform_filter("!datum.is_soest && !datum.is_nederland")
+    nederland = basis.mark_line(point=alt.OverlayMarkDef(shape="square", filled=False, size=60, color="#000000"),
+                                strokeWidth=2.5, strokeDash=[2, 3], color="#000000", aria=False
+                                ).transform_filter("datum.is_nederland")
     soestlijn = basis.mark_line(point=alt.OverlayMarkDef(size=80, color="#000000"), strokeWidth=4,
                                 color="#000000").transform_filter("datum.is_soest")
     soesttekst = basis.mark_text(dy=-12, fontSize=LETTER - 1, fontWeight="bold", color="#000000").encode(
         text="tekst:N").transform_filter("datum.is_soest")
-    return alt.layer(wijklijnen, soestlijn, soesttekst, data=data).properties(width=240, height=150).facet(
+    uitleg = "━ Soest (dik, zwart)   ─ de acht wijken (dun, grijs)" + (
+        "   ┅ Nederland (stippellijn)" if data["is_nederland"].any() else "")
+    return alt.layer(wijklijnen, nederland, soestlijn, soesttekst, data=data).properties(width=240, height=150).facet(
         facet=alt.Facet("indicator_label:N", title=None, sort=volgorde,
                         header=alt.Header(labelFontSize=LETTER - 1, labelLimit=300, labelColor=TEKST)),
         columns=kolommen,
     ).resolve_scale(y="independent").properties(
-        title=alt.TitleParams("━ Soest (dik, zwart)   ─ de acht wijken (dun, grijs)", fontSize=LETTER,
+        title=alt.TitleParams(uitleg, fontSize=LETTER,
                               anchor="start", fontWeight="normal", color=TEKST))
 
 
