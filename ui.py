@@ -16,10 +16,10 @@ import streamlit as st
 from streamlit.elements import vega_charts  # its Altair→spec conversion, so a cached spec draws exactly like st.altair_chart
 
 from soest_data import db, export, gebieden, paden, scoring, url_state, waarden
-from soest_data.begrippen import SOEST
+from soest_data.begrippen import SOEST, VERGELIJKNIVEAUS
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
-from soest_data.weergave import factsheet, wijkprofiel
+from soest_data.weergave import aandacht, factsheet, regio, verandering, wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -148,6 +148,46 @@ def gegevens() -> Gegevens:
     return _geladen()[0]
 
 
+def telling(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
+    """The one tally per wijk × opgave (kernset, this margin) that every page shows; see scoring.tel_per_opgave.
+    Cached per database version and margin (read-only)."""
+    g, oordeel = gegevens(), beoordeeld(marge)
+    return bewaar("telling", marge, lambda: aandacht.telling(oordeel, g.wijken, scoring.kernsets(g.opgaven)))
+
+
+def veranderingen() -> pd.DataFrame:
+    """Every area × indicator with two comparable measurements and the change between them (cached per database)."""
+    g = gegevens()
+    return bewaar("veranderingen", (), lambda: verandering.veranderingen(g.waarden, g.indicatoren, g.bronnen))
+
+
+def _regio(g: Gegevens, opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    regiowaarden = regio.regiowaarden(g.waarden, g.indicatoren, opgave)
+    return regiowaarden, regio.regio_oordelen(regiowaarden)
+
+
+def soest_in_de_regio(opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Soest, Nederland and the buurgemeenten for one opgave (long) and Soest's judgement per indicator; cached."""
+    return bewaar("regio", opgave, _regio, gegevens(), opgave)
+
+
+def referentiekeuze(sleutel: str) -> tuple[bool, bool]:
+    """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off)."""
+    links, rechts = st.columns(2)
+    met_nederland = links.toggle("Toon Nederland als referentie", value=True, key=f"{sleutel}_nederland",
+                                 help="Het landelijke cijfer uit dezelfde bron en hetzelfde jaar, waar dat bestaat.")
+    met_buren = rechts.toggle("Toon de zes buurgemeenten", value=False, key=f"{sleutel}_buren",
+                              help="Amersfoort, Baarn, De Bilt, Bunschoten, Leusden en Zeist: zelfde bron, zelfde jaar.")
+    return met_nederland, met_buren
+
+
+def referenties(indicator_jaren, met_nederland: bool = True, met_buren: bool = False) -> pd.DataFrame:
+    """Nederland / buurgemeente values for these (indicator, jaar) pairs, in exactly those years."""
+    return regio.referenties(gegevens().waarden, indicator_jaren, met_nederland, met_buren)
+
+
+
+
 def vormen(niveau: str):
     """Simplified wijk/buurt shapes as a GeoDataFrame (cached; do not modify)."""
     return _geladen()[1][niveau]
@@ -199,7 +239,7 @@ def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     wijken'); cached per database version and margin (read-only)."""
     g = gegevens()
     return bewaar("beoordeeld", marge, lambda: wijkprofiel.met_woorden(
-        scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge)))
+        scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge, kernset=scoring.kernsets(g.opgaven))))
 
 
 def indicator(indicator_id: str) -> pd.Series:
@@ -229,7 +269,9 @@ def _bronvermelding(indicator_id: str, jaar: int | None) -> str:
         tabel = f", tabel {bron['tabel']}" if bron["tabel"] else ""
         delen.append(f"[{bron['uitgever']}, {bron['titel']}{tabel}]({bron['url']}) ({bron['licentie']})")
     regel = "Bron: " + "; ".join(delen)
-    if jaar is not None:
+    if ind.get("meetjaar"):
+        regel += f" · jaar {ind['meetjaar']}"  # the source names no year: never show the placeholder
+    elif jaar is not None:
         regel += f" · jaar {jaar}"
     if ind["modelschatting"]:
         regel += " · **modelschatting**, geen telling"
@@ -465,10 +507,11 @@ def _exportregels(indicator_id: str, jaar: int | None, niveau: str | None, gebie
     kies = w["indicator"] == indicator_id if indicator_id else pd.Series(True, index=w.index)
     if jaar is not None:
         kies &= w["jaar"] == jaar
+    # Nederland and the buurgemeenten come along as the reference they are on screen, each with its source.
     if niveau is not None:
-        kies &= w["niveau"].isin([niveau, "gemeente"])
+        kies &= w["niveau"].isin([niveau, "gemeente", *VERGELIJKNIVEAUS])
     if gebied is not None:
-        kies &= w["gebied_code"].isin([gebied, SOEST])
+        kies &= w["gebied_code"].isin([gebied, SOEST]) | w["niveau"].isin(VERGELIJKNIVEAUS)
     return w.loc[kies, uitwisseling.EXPORTKOLOMMEN]
 
 

@@ -2,16 +2,15 @@
 
 URL: ?opgave=bestaanszekerheid (the picker keeps it in sync). Texts come from data/opgaven.yaml, never from here.
 """
-from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 import ui
 from soest_data import opmaak, scoring, url_state
-from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
-from soest_data.weergave import grafieken, kaart, opgaveoverzicht
+from soest_data.weergave import grafieken, kaart, opgaveoverzicht, regio
 
 ui.pagina("Opgaven")
 
@@ -30,6 +29,7 @@ gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get,
 opgave = gekozen or keuze.waarde
 titel.title(f"Opgave: {OPGAVEN[opgave]}")
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
+pct = round(scoring.STANDAARD_MARGE * 100)
 ui.factsheet_knop("opgave", opgave, OPGAVEN[opgave])
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------
@@ -66,7 +66,7 @@ for start in range(0, len(kern), 4):
     for vak, (_, rij) in zip(vakken, kern.iloc[start:start + 4].iterrows()):
         with vak.container(border=True):
             st.metric(rij["label"], rij["soest_tekst"], help=f"{rij['label']} ({rij['eenheid']})")
-            regels = [f"Soest, {rij['jaar']}" if rij["jaar"] else "Voor Soest nog geen cijfer"]
+            regels = [f"Soest, {rij['jaar_tekst']}" if rij["jaar"] else "Voor Soest nog geen cijfer"]
             if rij["nederland_tekst"]:
                 regels.append(f"Nederland: **{rij['nederland_tekst']}** — {rij['vergelijking']}")
             st.markdown("  \n".join(regels))
@@ -99,36 +99,67 @@ if len(alleen_soest):
         with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
             ui.tabel(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
                                    "Nederland": overig["nederland_tekst"].replace("", "–"),
-                                   "Jaar": overig["jaar"].astype(int).astype(str)}),
+                                   "Jaar": overig["jaar_tekst"]}),
                      f"opgave_{opgave}_alleen_soest", "Download deze tabel")
             ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
+
+# --- Soest in de regio -----------------------------------------------------------------------------------------------
+st.header("Soest in de regio")
+regiowaarden, oordelen = ui.soest_in_de_regio(opgave)
+buren = list(g.gebieden.loc[g.gebieden["niveau"] == VERGELIJKGEMEENTE, "naam"])
+st.markdown(f"Heel Soest naast **Nederland** en de zes buurgemeenten ({opmaak.opsomming(buren)}): per indicator het "
+            "laatste jaar met een Soester cijfer, uit dezelfde bron en hetzelfde jaar. Soest wordt beoordeeld zoals een "
+            f"wijk ten opzichte van Soest: meer dan {opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} "
+            f"procentpunt (percentages) of {pct} % (andere cijfers) verschil met Nederland is gunstiger of ongunstiger. "
+            "Aantallen vergelijken we niet (een grotere gemeente heeft vanzelf meer).")
+st.markdown(f"**{regio.regio_zin(oordelen)}**")
+regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oordeel in
+          (("▲ Gunstiger dan Nederland", scoring.GUNSTIG), ("▼ Ongunstiger dan Nederland", scoring.ONGUNSTIG))
+          if regio.regio_regels(oordelen, oordeel)]
+if regels:
+    st.markdown("\n".join(regels))
+if len(oordelen):
+    spec = ui.grafiek("opgave:regio", opgave, regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
+                      alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
+                          + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
+    ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", oordelen["indicator"],
+                        f"opgave_{opgave}_regio")
+    with st.expander("Soest in de regio als tabel, met een link naar de kaart van de wijken"):
+        ui.tabel(regio.regiotabel(oordelen, buren), f"opgave_{opgave}_regio", "Download deze tabel",
+                 indicator_ids=oordelen["indicator"],
+                 column_config={"Kaart van de wijken": st.column_config.LinkColumn(
+                     "Kaart van de wijken", display_text="naar de kaart")})
+    ui.bronnen_van(oordelen[["indicator", "jaar"]].itertuples(index=False))
 
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
 st.header("De wijken naast Soest")
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
     st.stop()
-pct = round(scoring.STANDAARD_MARGE * 100)
-st.markdown(f"Per wijk: bij hoeveel indicatoren de wijk **ongunstig** (▼), **gunstig** (▲) of **rond het "
-            f"gemiddelde** (●) uitvalt ten opzichte van heel Soest. Een wijk wijkt af bij meer dan {pct} % verschil "
-            "met de Soester waarde. Meest ongunstig eerst.")
-volgorde = ui.bewaar("opgave:volgorde", opgave, lambda: opgaveoverzicht.indicatorvolgorde(rijen))
-zinnen = ui.bewaar("opgave:zinnen", opgave, lambda: opgaveoverzicht.ongunstig_zinnen(rijen))
+st.markdown(f"Per wijk: bij hoeveel indicatoren van de **kernset** (★, één per onderwerp uit de doelen) de wijk "
+            f"**ongunstig** (▼), **gunstig** (▲) of **rond het gemiddelde** (●) uitvalt ten opzichte van heel Soest — "
+            f"dezelfde telling als op [Aandacht per opgave](/aandacht). Een wijk wijkt af bij meer dan "
+            f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
+            f"{round(scoring.STANDAARD_MARGE * 100)} % van de Soester waarde (overige cijfers). Meest ongunstig eerst.")
+volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
+zinnen = opgaveoverzicht.ongunstig_zinnen(ui.telling(), opgave)
 st.markdown("\n".join(f"- {z}" for z in zinnen))
 
 st.subheader("Alle indicatoren in één overzicht")
 st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte van "
             "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
-            "(een berekende schatting, geen telling).")
-matrixgrafiek = ui.grafiek("opgave:matrix", opgave, opgaveoverzicht.matrixgrafiek, rijen,
+            "(een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). Zorggebruik (zoals jeugdhulp) "
+            "staat erbij zonder oordeel: veel gebruik kan veel behoefte betekenen, of dat hulp goed gevonden wordt.")
+matrixgrafiek = opgaveoverzicht.matrixgrafiek(rijen)
+st.altair_chart(matrixgrafiek, width="content",
                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
 ui.grafiek_download(matrixgrafiek, f"{OPGAVEN[opgave]}: alle indicatoren per wijk", rijen["indicator"].unique(),
                     f"opgave_{opgave}_overzicht")
 ui.legenda(opgaveoverzicht.legenda())
-with st.expander("Het overzicht als tabel"):
-    ui.tabel(ui.bewaar("opgave:matrixtabel", opgave, opgaveoverzicht.matrixtabel, rijen), f"opgave_{opgave}_overzicht",
-             "Download deze tabel",
+matrixtabel = opgaveoverzicht.matrixtabel(rijen, regio.nederland_per_jaar(g.waarden))
+with st.expander("Het overzicht als tabel, met Nederland"):
+    ui.tabel(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel",
              indicator_ids=rijen["indicator"].unique())
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
 
@@ -136,7 +167,10 @@ ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertup
 st.header("Per indicator: de wijken op volgorde")
 st.markdown("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Blauw = gunstig, oranje = ongunstig, "
             "grijs = rond het gemiddelde, paars = hoger of lager zonder oordeel; wijs een balk aan voor het oordeel "
-            "in woorden.")
+            "in woorden. Nederland staat er als fijne stippellijn bij waar er een landelijk cijfer is; de "
+            "buurgemeenten als dunne grijze lijnen.")
+met_nederland, met_buren = ui.referentiekeuze("opgave_referentie")
+referenties = ui.referenties(rijen[["indicator", "jaar"]].dropna().itertuples(index=False), met_nederland, met_buren)
 delen = ui.bewaar("opgave:delen", opgave, lambda: dict(tuple(rijen.groupby("indicator", sort=False))))
 for start in range(0, len(volgorde), 2):
     vakken = st.columns(2, gap="large")
@@ -158,8 +192,12 @@ for start in range(0, len(volgorde), 2):
                 zin = ui.bewaar("opgave:samenvatting", (opgave, indicator_id), kaart.samenvatting, deel, soest,
                                 eerste["eenheid"])
                 st.markdown(zin)
-                ui.grafiek("opgave:staaf", (opgave, indicator_id), partial(grafieken.wijkstaaf, hoogte_per_wijk=38),
-                           deel, soest, eerste["eenheid"], width="stretch", alt=f"{eerste['label']}: {zin}")
+                ref = referenties[(referenties["indicator"] == indicator_id) & (referenties["jaar"] == jaar)]
+                if len(ref):
+                    st.markdown(" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
+                                           for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"])))
+                st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38, referenties=ref),
+                                width="stretch", alt=f"{eerste['label']}: {zin}")
             ui.bronvermelding(indicator_id, jaar)
 
 # --- trends ----------------------------------------------------------------------------------------------------------
@@ -168,7 +206,9 @@ if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    trendgrafiek = ui.grafiek("opgave:trends", opgave, opgaveoverzicht.trendgrafiek, reeksen,
+    nl_lijnen = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, False)
+    trendgrafiek = opgaveoverzicht.trendgrafiek(reeksen, referenties=nl_lijnen)
+    st.altair_chart(trendgrafiek, width="content",
                     alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
                         "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
     ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: door de jaren heen", reeksen["indicator"].unique(),
@@ -180,5 +220,7 @@ if len(reeksen):
 
 # --- download --------------------------------------------------------------------------------------------------------
 ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
-regels = g.waarden[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"])]
-ui.download(regels[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}", f"Download alle cijfers van {OPGAVEN[opgave].lower()}")
+regels = g.waarden[g.waarden["indicator"].isin(ids)
+                   & g.waarden["niveau"].isin(["gemeente", "wijk", "land", VERGELIJKGEMEENTE])]
+ui.download(regels[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}",
+            f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten")

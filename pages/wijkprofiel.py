@@ -1,10 +1,13 @@
 """Wijkprofiel: one wijk against Soest — header, the five opgaven at a glance, per opgave its indicators, the story."""
+from functools import partial
+from html import escape
+
 import streamlit as st
 
 import ui
-from soest_data import scoring, url_state
-from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import grafieken, kaart, wijkprofiel
+from soest_data import opmaak, scoring, url_state
+from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data.weergave import grafieken, kaart, regio, verandering, wijkprofiel
 
 ui.pagina("Wijkprofiel")
 
@@ -46,15 +49,19 @@ with rechts:
                     alt=f"Kaartje van Soest met de ligging van {kop.naam}.")
 
 st.header("De vijf opgaven in één oogopslag")
-st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave het aantal indicatoren dat gunstig "
-            f"(▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt. Een wijk wijkt af bij meer dan "
-            f"{round(scoring.STANDAARD_MARGE * 100)} % verschil met de Soester waarde.")
-samenvatting = ui.bewaar("wijkprofiel:oogopslag", wijk, lambda: wijkprofiel.opgaven_in_een_oogopslag(beoordeeld, wijk))
+st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave, over de vaste kernset van de opgave, "
+            f"het aantal indicatoren dat gunstig (▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt — dezelfde "
+            f"telling als op [Aandacht per opgave](/aandacht?wijk={wijk}). Een wijk wijkt af bij meer dan "
+            f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
+            f"{round(scoring.STANDAARD_MARGE * 100)} % (overige cijfers); zorggebruik en achtergrond krijgen geen oordeel.")
+samenvatting = wijkprofiel.opgaven_in_een_oogopslag(ui.telling(), wijk)
 vakken = st.columns(len(samenvatting))
 for vak, (_, rij) in zip(vakken, samenvatting.iterrows()):
     with vak.container(border=True):
         st.markdown(f"**{rij['Opgave']}**  \n▲ {rij['gunstig']} gunstig  \n● {rij['rond']} rond gemiddelde  \n"
-                    f"▼ {rij['ongunstig']} ongunstig")
+                    f"▼ {rij['ongunstig']} ongunstig  \n"
+                    + (f"*van {rij['met oordeel']} in de kernset*" if rij["met oordeel"] else "*geen oordeel*")
+                    + ("  \n**valt op**" if rij["valt op"] else ""))
 
 st.header("Het verhaal van de wijk")
 for soort, kopje in (("situatieschets", None), ("sterk", "Sterke kanten"), ("aandacht", "Aandachtspunten")):
@@ -82,33 +89,59 @@ if len(stemmen):
         st.markdown(f"> {v['tekst']}")
     ui.verhaalbron(stemmen)
 
-rijen = ui.bewaar("wijkprofiel:rijen", (wijk, opgave), lambda: wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave))
+nederland = regio.nederland_per_jaar(waarden)
+rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
 else:
-    st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest**")
-    ui.tabel(ui.bewaar("wijkprofiel:opgavetabel", (wijk, opgave), lambda: wijkprofiel.profieltabel(rijen, wijk).drop(
-        columns="opgave")), f"wijkprofiel_{wijk}_{opgave}",
+    st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest en Nederland** (Nederland: zelfde bron en jaar; "
+                "– = geen landelijk cijfer)")
+    ui.tabel(wijkprofiel.profieltabel(rijen, wijk, nederland).drop(columns="opgave"), f"wijkprofiel_{wijk}_{opgave}",
              "Download deze tabel")
+    met_nederland, met_buren = ui.referentiekeuze("profiel_referentie")
     getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
     if getallen["waarde"].notna().any():
-        st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
-                    "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        spec = ui.grafiek("stippen", (wijk, opgave), grafieken.stippen, getallen, wijk, kop.naam,
+        ref = ui.referenties(getallen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest"
+                    + (", □ Nederland" if met_nederland else "") + (", △ buurgemeenten" if met_buren else "")
+                    + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
+        spec = ui.grafiek("stippen", (wijk, opgave, met_nederland, met_buren), partial(grafieken.stippen, referenties=ref),
+                          getallen, wijk, kop.naam,
                           alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel "
                               "erboven.")
         ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: {kop.naam} naast de andere wijken en Soest",
                             getallen["indicator"].unique(), f"wijkprofiel_{wijk}_{opgave}_stippen")
     reeksen = ui.bewaar("wijkprofiel:reeksen", (wijk, opgave), wijkprofiel.trendreeksen, waarden, rijen, wijk)
     if len(reeksen):
-        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
-        spec = ui.grafiek("trends", (wijk, opgave), grafieken.trends, reeksen,
+        ref = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
+                    + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
+        spec = ui.grafiek("trends", (wijk, opgave, met_nederland, met_buren), partial(grafieken.trends, referenties=ref),
+                          reeksen,
                           alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
         ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: {kop.naam} en Soest door de jaren", reeksen["indicator"].unique(),
                             f"wijkprofiel_{wijk}_{opgave}_trends")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
+st.header("Wat is veranderd")
+veranderingen = ui.veranderingen()
+deze = veranderingen[veranderingen["gebied_code"] == wijk]
+st.markdown(verandering.samenvatting(deze, kop.naam))
+grootste = verandering.grootste(deze, 5)
+if len(grootste):
+    st.markdown("**De grootste veranderingen**")
+    st.markdown("\n".join(f"- {r['label']}: {r['zin']}" for _, r in grootste.iterrows()))
+st.markdown(f"<div class='bron'>{escape(verandering.drempel_in_woorden())} "
+            f"{escape(verandering.voorbehouden(deze, g.bronnen))}</div>", unsafe_allow_html=True)
+if len(deze):
+    with st.expander("Alle veranderingen van deze wijk, naast heel Soest"):
+        ui.tabel(verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST]),
+                 f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=deze["indicator"].unique())
+    ui.bronnen_van([*deze[["indicator", "jaar_van"]].itertuples(index=False),
+                    *deze[["indicator", "jaar_naar"]].itertuples(index=False)])
+
 with st.expander("Alle cijfers van deze wijk in één tabel"):
-    tabel = wijkprofiel.profieltabel(beoordeeld, wijk)
+    tabel = wijkprofiel.profieltabel(beoordeeld, wijk, nederland)
     ui.tabel(tabel, f"wijkprofiel_{wijk}_alle")
-ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}", "Download alle cijfers van deze wijk")
+ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}",
+            "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten")

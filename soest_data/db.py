@@ -14,8 +14,10 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSIE = "2"  # raise when the tables change; an older file is then refused and rebuilt
-INHOUD = ("gebieden", "bronnen", "indicatoren", "waarden", "verhalen", "opgaven")
+# Raise when the tables change; an older file is then refused and rebuilt. 2: bronnen.reeks,
+# indicatoren.vergelijkbaar_vanaf; 3: indicatoren.rol en .meetjaar, uitspraken; 4: controlegetal in bouwinfo.
+SCHEMA_VERSIE = "4"
+INHOUD = ("gebieden", "bronnen", "indicatoren", "waarden", "verhalen", "opgaven", "uitspraken")
 TABELLEN = (*INHOUD, "bouwinfo")
 HERSTEL = "python -m soest_data build"
 

@@ -16,13 +16,15 @@ def indicatoren(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                coalesce(list_sort(list_distinct(list(w.jaar) filter (where w.jaar is not null))), []) as jaren,
                count(distinct w.gebied_code) filter (where g.niveau = 'wijk'
                    and (w.waarde is not null or w.relatief <> '')) as wijken_met_waarde,
-               bool_or(g.niveau = 'buurt') filter (where w.waarde is not null) as heeft_buurten
+               bool_or(g.niveau = 'buurt') filter (where w.waarde is not null) as heeft_buurten,
+               bool_or(g.niveau = 'land') filter (where w.waarde is not null) as heeft_nederland
         from indicatoren i
         left join waarden w on w.indicator = i.id
         left join gebieden g on g.code = w.gebied_code
         group by all
         order by i.volgorde
-    """).df().assign(heeft_buurten=lambda d: d["heeft_buurten"].fillna(False).astype(bool))
+    """).df().assign(heeft_buurten=lambda d: d["heeft_buurten"].fillna(False).astype(bool),
+                     heeft_nederland=lambda d: d["heeft_nederland"].fillna(False).astype(bool))
 
 
 def bronnen(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -71,6 +73,12 @@ def verhalen(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def opgaven(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [json.loads(r[0]) for r in con.execute("select gegevens from opgaven order by volgorde").fetchall()]
+
+
+def uitspraken(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """What the wijkprofielen say per wijk × opgave: gebied, opgave, oordeel and citaten (list of tekst, vindplaats)."""
+    frame = con.execute("select gebied, opgave, oordeel, citaten from uitspraken order by opgave, gebied").df()
+    return frame.assign(citaten=[json.loads(c) for c in frame["citaten"]])
 
 
 def bouwinfo(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

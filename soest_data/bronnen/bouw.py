@@ -194,12 +194,16 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
     gebieden = pd.DataFrame([{**g, "geometrie": bronset.geometrie.get(code)} for code, g in b.gebieden.items()])
     bronnen = pd.DataFrame([_bronrij(x) for x in b.bronnen.values()])
     indicatoren = pd.DataFrame([_indicatorrij(x, i) for i, x in enumerate(b.indicatoren.values())])
+    indicatoren["vergelijkbaar_vanaf"] = indicatoren["vergelijkbaar_vanaf"].astype("Int64")
     verhalen = pd.DataFrame([zonder_regel(v) for v in b.verhalen],
                             columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats"])
+    uitspraken = pd.DataFrame([{"gebied": u["gebied"], "opgave": u["opgave"], "oordeel": u["oordeel"],
+                                "citaten": json.dumps(_schoon(u["citaten"]), ensure_ascii=False)} for u in b.uitspraken],
+                              columns=["gebied", "opgave", "oordeel", "citaten"])
     opgaven = pd.DataFrame([{"id": o["id"], "volgorde": i, "gegevens": json.dumps(_schoon(o), ensure_ascii=False)}
                             for i, o in enumerate(b.opgaven)], columns=["id", "volgorde", "gegevens"])
     for naam, frame in (("gebieden", gebieden), ("bronnen", bronnen), ("indicatoren", indicatoren),
-                        ("waarden", waarden), ("verhalen", verhalen), ("opgaven", opgaven)):
+                        ("waarden", waarden), ("verhalen", verhalen), ("opgaven", opgaven), ("uitspraken", uitspraken)):
         _maak_tabel(con, naam, frame)
     bouwinfo = pd.DataFrame([
         ("bronhash", hash_), ("schema", db.SCHEMA_VERSIE), ("checksum", db.checksum(con)),
@@ -230,7 +234,8 @@ def _bronrij(bron: dict) -> dict:
     return {"id": bron["id"], "uitgever": bron["uitgever"], "titel": bron["titel"], "tabel": bron.get("tabel") or "",
             "jaren": ", ".join(str(j) for j in bron.get("jaren") or []), "url": bron["url"],
             "licentie": bron["licentie"], "licentie_url": bron.get("licentie_url") or "",
-            "voorbehoud": bron.get("voorbehoud") or "", "overgenomen_uit": bron.get("overgenomen_uit") or ""}
+            "voorbehoud": bron.get("voorbehoud") or "", "overgenomen_uit": bron.get("overgenomen_uit") or "",
+            "reeks": bron.get("reeks") or ""}
 
 
 def _indicatorrij(ind: dict, volgorde: int) -> dict:
@@ -238,10 +243,13 @@ def _indicatorrij(ind: dict, volgorde: int) -> dict:
     formule = ind.get("berekening")
     return {
         "id": ind["id"], "volgorde": volgorde, "label": ind["label"], "opgave": ind["opgave"], "thema": ind["thema"],
-        "eenheid": ind["eenheid"], "richting": ind["richting"], "definitie": " ".join(str(ind["definitie"]).split()),
+        "eenheid": ind["eenheid"], "richting": ind["richting"], "rol": ind["rol"],
+        "definitie": " ".join(str(ind["definitie"]).split()),
         "periode": str(ind["periode"]), "bronnen": ", ".join(ind["bronnen"]),
         "modelschatting": bool(ind.get("modelschatting")), "soort": ind["soort"], "niveaus": ", ".join(ind["niveaus"]),
         "onthulling_regel": onthulling.get("regel", "geen"), "onthulling_drempel": onthulling.get("drempel"),
         "onthulling_basis": onthulling.get("basis"), "voorbehoud": ind.get("voorbehoud") or "",
+        "meetjaar": ind.get("meetjaar") or "",
         "formule": (f"{formule['teller']} / {formule['noemer']} × {formule.get('factor', 1)}" if formule else ""),
+        "vergelijkbaar_vanaf": ind.get("vergelijkbaar_vanaf"),
     }

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from soest_data.begrippen import OPGAVEN
+from soest_data.begrippen import OPGAVEN, ROLLEN
 
 
 def indicatoren_per_opgave(indicatoren: pd.DataFrame) -> pd.DataFrame:
-    """Per opgave: number of indicators, and how many have a value for all 8 wijken."""
+    """Per opgave: number of indicators, how many have a value for all 8 wijken, and how many a figure for Nederland."""
     rijen = []
     for opgave_id, naam in OPGAVEN.items():
         deel = indicatoren[indicatoren["opgave"] == opgave_id]
         rijen.append({"opgave": naam, "indicatoren": len(deel),
-                      "met waarde voor alle 8 wijken": int((deel["wijken_met_waarde"] == 8).sum())})
+                      "met waarde voor alle 8 wijken": int((deel["wijken_met_waarde"] == 8).sum()),
+                      "met cijfer voor Nederland": int(deel["heeft_nederland"].sum())})
     return pd.DataFrame(rijen)
 
 
@@ -32,7 +33,9 @@ def catalogustabel(indicatoren: pd.DataFrame, bronnen: pd.DataFrame) -> pd.DataF
         "thema": indicatoren["thema"],
         "eenheid": indicatoren["eenheid"],
         "richting": indicatoren["richting"].map(richting),
-        "jaren": indicatoren["jaren"].map(lambda j: ", ".join(str(x) for x in j)),
+        "rol": indicatoren["rol"].map(ROLLEN),
+        "jaren": [f"jaar {m}" if m else ", ".join(str(x) for x in j)
+                  for j, m in zip(indicatoren["jaren"], indicatoren["meetjaar"])],
         "wijken met waarde": indicatoren["wijken_met_waarde"],
         "modelschatting": indicatoren["modelschatting"].map({True: "ja", False: "nee"}),
         "bron": indicatoren["bronnen"].map(lambda b: "; ".join(titels.get(x.strip(), x) for x in b.split(","))),
