@@ -28,7 +28,7 @@ kolommen[3].metric("Meest recente jaar", overzicht.laatste_jaar(g.waarden) or "â
 
 st.subheader("Indicatoren per opgave")
 per_opgave = overzicht.indicatoren_per_opgave(ind)
-st.dataframe(per_opgave, hide_index=True, width="content")
+st.dataframe(per_opgave, hide_index=True, width="stretch")
 
 st.subheader("De wijken")
 st.markdown(", ".join(wijken["naam"]) + ".")

@@ -4,6 +4,7 @@ Pages call these; the data layer (soest_data) never imports streamlit.
 """
 from __future__ import annotations
 
+import json
 import re
 from html import escape
 
@@ -186,7 +187,18 @@ def _grafiekspec(bouwer: str, *args, **kwargs) -> dict:
 def grafiek(bouwer: str, *args, alt: str | None = None, **kwargs) -> None:
     """An Altair chart from soest_data.grafieken, its Vega-Lite spec cached by its inputs: building and validating a
     faceted chart costs ~100 ms, and a raadslid switches back and forth between the same wijken."""
-    st.vega_lite_chart(spec=_grafiekspec(bouwer, *args, **kwargs), width="content", alt=alt)
+    st.vega_lite_chart(spec=_grafiekspec(bouwer, *args, **kwargs), width="stretch", alt=alt)
+
+
+def breed_of_smal(sleutel: str, breed, smal, vanaf: int = 700, alt: str | None = None) -> None:
+    """Two forms of one chart: the wide one (a matrix) from `vanaf` px of window width, the stacked one below.
+
+    The server does not know the screen, so both are sent and CSS (STIJL, by the container keys) shows one;
+    `vanaf` is 700 or 1400. The hidden one is display:none, so screen readers skip it too.
+    """
+    for vorm, grafiek in (("breed", breed), ("smal", smal)):
+        with st.container(key=f"{vorm}{vanaf}-{sleutel}"):
+            st.altair_chart(grafiek, width="stretch", alt=alt)
 
 
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,
@@ -244,6 +256,37 @@ ul.legenda { list-style: none; padding-left: 0; }
 ul.legenda li { display: flex; align-items: center; gap: 0.5rem; margin: 0.2rem 0; font-size: 1.05rem; }
 ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1px solid #333; }
 :focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
+/* Two forms of one chart (ui.breed_of_smal): the stacked one below the width where the wide one fits. */
+[class*="st-key-smal700-"], [class*="st-key-smal1400-"] { display: none !important; }
+@media (max-width: 699.98px) {
+  [class*="st-key-breed700-"] { display: none !important; }
+  [class*="st-key-smal700-"] { display: block !important; }
+}
+@media (max-width: 1399.98px) {
+  [class*="st-key-breed1400-"] { display: none !important; }
+  [class*="st-key-smal1400-"] { display: block !important; }
+}
+/* Nothing wider than the screen: charts and tables keep to the main column, long words wrap. */
+[data-testid="stMain"] { overflow-x: hidden; }
+[data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"], [data-testid="stDataFrame"],
+[data-testid="stTable"] { max-width: 100%; }
+[data-testid="stTable"] { overflow-x: auto; }
+[data-testid="stMarkdownContainer"] { overflow-wrap: anywhere; }
+/* A key figure in a narrow tile wraps instead of ending in '…'. */
+[data-testid="stMetricValue"] > div { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; }
+[data-testid="stMetricLabel"] p { white-space: normal !important; }
+/* The in-page contents list. */
+nav.inhoud ul { list-style: none; padding-left: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+nav.inhoud a { color: #004b87; }
+/* Profile cards: a coloured band per position, the symbol and the number large. */
+.kaartje { border-left: 0.5rem solid #9E9E9E; padding: 0.25rem 0 0.25rem 0.75rem; }
+.kaartje .telling { font-size: 1.2rem; line-height: 1.6; }
+.kaartje .ongunstig { color: #A33F00; font-weight: 700; }
+.kaartje .gunstig { color: #005A8C; font-weight: 700; }
+/* The script that sets lang="nl" leaves an empty element behind. */
+.element-container:has(> .stHtml script:only-child), [data-testid="stElementContainer"]:has(script:only-child) {
+  display: none; }
 /* A wijkprofiel prints as a clean document: no navigation, no widgets chrome. */
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
@@ -253,5 +296,50 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
 """
 
 
+# Streamlit renders <html lang="en"> and English labels on its own controls. This script (run once per page view)
+# sets lang="nl" and translates the labels Streamlit does not let us set (aria-label, title, placeholder and a few
+# texts); the rest is listed under Toegankelijkheid on the page Over de data.
+NEDERLANDS = {
+    "Download as CSV": "Download als CSV", "Search": "Zoeken", "Fullscreen": "Volledig scherm",
+    "Close fullscreen": "Volledig scherm sluiten", "Exit fullscreen": "Volledig scherm sluiten",
+    "Collapse sidebar": "Zijbalk inklappen", "Expand sidebar": "Zijbalk uitklappen", "Main menu": "Hoofdmenu",
+    "No results": "Geen resultaten", "Clear all": "Alles wissen", "Clear value": "Keuze wissen",
+    "Choose an option": "Maak een keuze", "Choose options": "Kies een of meer", "Open": "Openen",
+    "Close": "Sluiten", "Show/hide columns": "Kolommen tonen of verbergen", "View fullscreen": "Volledig scherm",
+    "Running...": "Bezig…", "Stop": "Stoppen", "Deploy": "Publiceren",
+}
+TAAL_SCRIPT = """<script>
+(() => {
+  document.documentElement.lang = "nl";
+  if (window.__soestNederlands) return;
+  window.__soestNederlands = true;
+  const NL = %s;
+  const vertaal = (wortel) => {
+    if (document.documentElement.lang !== "nl") document.documentElement.lang = "nl";
+    for (const el of wortel.querySelectorAll("[aria-label],[title],[placeholder]")) {
+      for (const attr of ["aria-label", "title", "placeholder"]) {
+        const v = el.getAttribute(attr);
+        if (v && NL[v]) el.setAttribute(attr, NL[v]);
+      }
+    }
+    const loop = document.createTreeWalker(wortel, NodeFilter.SHOW_TEXT);
+    for (let n = loop.nextNode(); n; n = loop.nextNode()) {
+      const t = n.nodeValue.trim();
+      if (t && NL[t]) n.nodeValue = n.nodeValue.replace(t, NL[t]);
+    }
+  };
+  let gepland = false;
+  new MutationObserver(() => {
+    if (gepland) return;
+    gepland = true;
+    requestAnimationFrame(() => { gepland = false; vertaal(document.body); });
+  }).observe(document.documentElement, {subtree: true, childList: true, attributes: true,
+                                         attributeFilter: ["lang", "aria-label", "title", "placeholder"]});
+  vertaal(document.body);
+})();
+</script>"""
+
+
 def opmaak() -> None:
     st.markdown(STIJL, unsafe_allow_html=True)
+    st.html(TAAL_SCRIPT % json.dumps(NEDERLANDS, ensure_ascii=False), unsafe_allow_javascript=True)

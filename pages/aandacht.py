@@ -63,7 +63,7 @@ st.markdown("In elk vak: **hoeveel indicatoren duidelijk ongunstig zijn**, van h
 if tel["met_oordeel"].sum() == 0:
     st.warning("Er zijn nog geen cijfers per wijk met een oordeel (gunstig of ongunstig). De matrix blijft leeg.")
 else:
-    st.altair_chart(aandacht.matrixgrafiek(tel, wijk, breedte=760), width="content")
+    ui.breed_of_smal("aandachtmatrix", aandacht.matrixgrafiek(tel, wijk), aandacht.matrixstapel(tel, wijk))
     ui.legenda(aandacht.legenda())
 with st.expander("De matrix als tabel"):
     st.dataframe(aandacht.matrix(tel), hide_index=True, width="stretch")

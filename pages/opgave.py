@@ -125,8 +125,8 @@ st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijf
             "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
             "(een berekende schatting, geen telling).")
 zinnen = opgaveoverzicht.ongunstig_zinnen(rijen)
-st.altair_chart(opgaveoverzicht.matrixgrafiek(rijen), width="content",
-                alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
+ui.breed_of_smal("opgavematrix", opgaveoverzicht.matrixgrafiek(rijen), opgaveoverzicht.matrixstapel(rijen), 1400,
+                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
 ui.legenda(opgaveoverzicht.legenda())
 matrixtabel = opgaveoverzicht.matrixtabel(rijen)
@@ -167,9 +167,12 @@ if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    st.altair_chart(opgaveoverzicht.trendgrafiek(reeksen), width="content",
-                    alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
-                        "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
+    panelen = list(reeksen.groupby("indicator_label", sort=False))
+    for start in range(0, len(panelen), 3):
+        for vak, (label, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
+            vak.altair_chart(opgaveoverzicht.trendgrafiek(reeks, label), width="stretch",
+                             alt=f"{label}: heel Soest en de acht wijken door de jaren; de tabel 'De ontwikkeling "
+                                 "als tabel' zegt per wijk hoe het veranderde.")
     with st.expander("De ontwikkeling als tabel"):
         st.dataframe(opgaveoverzicht.trendtabel(reeksen), hide_index=True, width="stretch")
     ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))

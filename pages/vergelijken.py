@@ -73,7 +73,7 @@ st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
             "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel).")
-st.altair_chart(vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting), width="content", alt=samenvatting)
+st.altair_chart(vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting), width="stretch", alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
     ui.bronnen_van(boven[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
@@ -90,13 +90,14 @@ tabbladen = st.tabs([OPGAVEN[o] for o in groepen])
 for tab, opgave in zip(tabbladen, groepen):
     with tab:
         deel = verschil[verschil["opgave"] == opgave]
-        st.dataframe(vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest, opgave).drop(columns="Opgave"),
-                     hide_index=True, width="stretch")
+        # A plain table, not a data grid: every row and column visible, long words wrap.
+        st.table(vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest, opgave).drop(columns="Opgave"),
+                 hide_index=True)
         if deel["indexverschil"].notna().any():
             with st.expander("Als grafiek (index, Soest = 100)"):
                 zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
                 st.markdown(zin)
-                st.altair_chart(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None), width="content", alt=zin)
+                st.altair_chart(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None), width="stretch", alt=zin)
         ui.bronnen_van(deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))
 
 alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest)

@@ -90,7 +90,8 @@ if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
 else:
     st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest**")
-    st.dataframe(wijkprofiel.profieltabel(rijen, wijk).drop(columns="opgave"), hide_index=True, width="stretch")
+    # A plain table, not a data grid: every row and column visible, long words wrap (also on a phone).
+    st.table(wijkprofiel.profieltabel(rijen, wijk).drop(columns="opgave"), hide_index=True)
     getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
     if getallen["waarde"].notna().any():
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
@@ -100,7 +101,12 @@ else:
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
-        ui.grafiek("trends", reeksen, alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
+        panelen = list(reeksen.groupby("label", sort=False))
+        for start in range(0, len(panelen), 3):
+            for vak, (label, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
+                with vak:
+                    ui.grafiek("trend", reeks, reeks["eenheid"].iloc[0], titel=label,
+                               alt=f"{label}: {kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 with st.expander("Alle cijfers van deze wijk in één tabel"):

@@ -87,7 +87,8 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str) -> pd.DataFrame:
     """All indicators of the wijk as one table (text alternative and download)."""
     deze = beoordeeld[beoordeeld["gebied_code"] == wijk].sort_values("volgorde")
     return pd.DataFrame({
-        "opgave": deze["opgave"].map(OPGAVEN), "indicator": deze["label"], "jaar": deze["jaar"],
+        "opgave": deze["opgave"].map(OPGAVEN), "indicator": deze["label"],
+        "jaar": ["" if pd.isna(j) else str(int(j)) for j in deze["jaar"]],
         "wijk": [opmaak.waarde_met_eenheid(w, e) if not pd.isna(w) else r for w, e, r in
                  zip(deze["waarde"], deze["eenheid"], deze["woorden"])],
         "Soest": [opmaak.waarde_met_eenheid(s, e) for s, e in zip(deze["soest"], deze["eenheid"])],
