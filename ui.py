@@ -180,25 +180,32 @@ def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _grafiekspec(bouwer: str, *args, **kwargs) -> dict:
+def grafiekspec(bouwer: str, *args, **kwargs) -> dict:
+    """The Vega-Lite spec of a builder in soest_data.grafieken, cached by its inputs: building and validating a
+    layered chart costs ~100 ms, and a raadslid switches back and forth between the same wijken."""
     return getattr(grafieken, bouwer)(*args, **kwargs).to_dict()
 
 
 def grafiek(bouwer: str, *args, alt: str | None = None, **kwargs) -> None:
-    """An Altair chart from soest_data.grafieken, its Vega-Lite spec cached by its inputs: building and validating a
-    faceted chart costs ~100 ms, and a raadslid switches back and forth between the same wijken."""
-    st.vega_lite_chart(spec=_grafiekspec(bouwer, *args, **kwargs), width="stretch", alt=alt)
+    """An Altair chart from soest_data.grafieken (spec cached, see grafiekspec), filling its column."""
+    st.vega_lite_chart(spec=grafiekspec(bouwer, *args, **kwargs), width="stretch", alt=alt)
 
 
 def breed_of_smal(sleutel: str, breed, smal, vanaf: int = 700, alt: str | None = None) -> None:
-    """Two forms of one chart: the wide one (a matrix) from `vanaf` px of window width, the stacked one below.
+    """Two forms of one chart: the wide one from `vanaf` px of window width, the narrow one (stacked, or with
+    wrapped text) below. Each is an Altair chart, a Vega-Lite spec (from grafiekspec) or a function that draws it.
 
     The server does not know the screen, so both are sent and CSS (STIJL, by the container keys) shows one;
     `vanaf` is 700 or 1400. The hidden one is display:none, so screen readers skip it too.
     """
     for vorm, grafiek in (("breed", breed), ("smal", smal)):
         with st.container(key=f"{vorm}{vanaf}-{sleutel}"):
-            st.altair_chart(grafiek, width="stretch", alt=alt)
+            if callable(grafiek):
+                grafiek()
+            elif isinstance(grafiek, dict):
+                st.vega_lite_chart(spec=grafiek, width="stretch", alt=alt)
+            else:
+                st.altair_chart(grafiek, width="stretch", alt=alt)
 
 
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,
@@ -266,6 +273,8 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
   [class*="st-key-breed1400-"] { display: none !important; }
   [class*="st-key-smal1400-"] { display: block !important; }
 }
+/* Less empty space above the title, so the map and the first chart reach the first screen. */
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 /* Nothing wider than the screen: charts and tables keep to the main column, long words wrap. */
 [data-testid="stMain"] { overflow-x: hidden; }
 [data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"], [data-testid="stDataFrame"],

@@ -35,18 +35,20 @@ def _naar_url(sleutel: str, widget: str):
     return zet
 
 
-ui.widget_volgt_url("kaart_indicator", keuze_indicator.waarde)
-indicator_id = st.selectbox("Indicator (per opgave)", list(namen), format_func=namen.get, key="kaart_indicator",
-                            on_change=_naar_url("indicator", "kaart_indicator"))
-ind = ui.indicator(indicator_id)
+# The map comes first, on the left, fitted to the first screen; the choices, the figures and the legend beside it.
+links, rechts = st.columns([3, 2], gap="large")
+kaartvak = links.container()
+with rechts:
+    ui.widget_volgt_url("kaart_indicator", keuze_indicator.waarde)
+    indicator_id = st.selectbox("Indicator (per opgave)", list(namen), format_func=namen.get, key="kaart_indicator",
+                                on_change=_naar_url("indicator", "kaart_indicator"))
+    ind = ui.indicator(indicator_id)
 
-waarden = g.waarden
-niveaus_met_cijfers = set(waarden.loc[(waarden["indicator"] == indicator_id) & waarden["waarde"].notna(), "niveau"])
-kan_buurten = "buurt" in niveaus_met_cijfers
-niveau = keuze_niveau.waarde if kan_buurten else "wijk"
+    waarden = g.waarden
+    niveaus_met_cijfers = set(waarden.loc[(waarden["indicator"] == indicator_id) & waarden["waarde"].notna(), "niveau"])
+    kan_buurten = "buurt" in niveaus_met_cijfers
+    niveau = keuze_niveau.waarde if kan_buurten else "wijk"
 
-kolom_jaar, kolom_niveau = st.columns([2, 2])
-with kolom_niveau:
     ui.widget_volgt_url("kaart_buurten", niveau == "buurt")
     buurten = st.toggle("Toon de 29 buurten", key="kaart_buurten", disabled=not kan_buurten,
                         help=None if kan_buurten else "Deze indicator is er niet per buurt.",
@@ -55,10 +57,9 @@ with kolom_niveau:
     if not kan_buurten:
         st.caption("Deze indicator is er alleen per wijk.")
 
-jaren = sorted(set(waarden.loc[(waarden["indicator"] == indicator_id) & (waarden["niveau"] == niveau), "jaar"]))
-keuze_jaar = url_state.kies_jaar(params, jaren, jaren[-1])
-ui.meldingen(keuze_jaar)
-with kolom_jaar:
+    jaren = sorted(set(waarden.loc[(waarden["indicator"] == indicator_id) & (waarden["niveau"] == niveau), "jaar"]))
+    keuze_jaar = url_state.kies_jaar(params, jaren, jaren[-1])
+    ui.meldingen(keuze_jaar)
     ui.widget_volgt_url("kaart_jaar", keuze_jaar.waarde)
     jaar = st.segmented_control("Jaar", jaren, key="kaart_jaar", on_change=_naar_url("jaar", "kaart_jaar")) \
         if len(jaren) > 1 else jaren[0]
@@ -66,30 +67,35 @@ with kolom_jaar:
     if len(jaren) == 1:
         st.markdown(f"**Jaar:** {jaar} (het enige jaar met cijfers)")
 
-beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
+    beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
 
-st.subheader(f"{ind['label']} — {jaar}")
-if beeld.soest is not None:
-    st.markdown(f"<p class='referentie'>Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}</p>",
-                unsafe_allow_html=True)
-elif scoring.is_aantal(ind["eenheid"]):
-    st.markdown("Dit is een aantal: grote wijken hebben vanzelf meer. Vergelijk wijken liever met een percentage.")
-st.markdown(f"**{beeld.samenvatting}**")
+    st.subheader(f"{ind['label']} — {jaar}")
+    if beeld.soest is not None:
+        st.markdown(f"<p class='referentie'>Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}</p>",
+                    unsafe_allow_html=True)
+    elif scoring.is_aantal(ind["eenheid"]):
+        st.markdown("Dit is een aantal: grote wijken hebben vanzelf meer. Vergelijk wijken liever met een percentage.")
+    st.markdown(f"**{beeld.samenvatting}**")
+    st.markdown("**Legenda** — " + kaart.uitleg_kleur("neutraal" if scoring.is_aantal(ind["eenheid"]) else ind["richting"]))
+    ui.legenda(beeld.legenda)
+    st.markdown(f"Eenheid: {opmaak.eenheid(ind['eenheid'])}. Grijs = geen cijfer; dat is iets anders dan een laag cijfer."
+                + (" Namen staan alleen in buurten waar ze passen; wijs een buurt aan voor naam en cijfer."
+                   if niveau == "buurt" else ""))
 
-links, rechts = st.columns([3, 2], gap="large")
-with links:
-    keuze = st.pydeck_chart(beeld.deck, height=700, on_select="rerun", selection_mode="single-object",
-                            key=f"kaart-{niveau}", alt=beeld.samenvatting)
-    gekozen = (keuze.selection.get("objects") or {}).get("gebieden") if keuze else None
-    if gekozen and niveau == "wijk":
-        st.switch_page("pages/wijkprofiel.py", query_params={"wijk": gekozen[0]["properties"]["code"]})
+with kaartvak:
+    def _kaart(deck, hoogte: int, vorm: str):
+        return lambda: st.pydeck_chart(deck, height=hoogte, on_select="rerun", selection_mode="single-object",
+                                       key=f"kaart-{niveau}-{vorm}", alt=beeld.samenvatting)
+    ui.breed_of_smal("kaart", _kaart(beeld.deck_groot, kaart.KAART_GROOT[1], "groot"),
+                     _kaart(beeld.deck, kaart.KAART_KLEIN[1], "klein"), 1400)
+    for vorm in ("groot", "klein"):
+        keuze = st.session_state.get(f"kaart-{niveau}-{vorm}")
+        gekozen = (keuze.selection.get("objects") or {}).get("gebieden") if keuze else None
+        if gekozen and niveau == "wijk":
+            st.switch_page("pages/wijkprofiel.py", query_params={"wijk": gekozen[0]["properties"]["code"]})
     st.markdown(f"<div class='bron'>Grenzen: {GRENZEN_BRON}. Geen achtergrondkaart: de kaart werkt ook offline.</div>",
                 unsafe_allow_html=True)
     ui.bronvermelding(indicator_id, jaar)
-with rechts:
-    st.markdown("**Legenda** — " + kaart.uitleg_kleur("neutraal" if scoring.is_aantal(ind["eenheid"]) else ind["richting"]))
-    ui.legenda(beeld.legenda)
-    st.markdown(f"Eenheid: {ind['eenheid']}. Grijs = geen cijfer; dat is iets anders dan een laag cijfer.")
 
 st.subheader("De cijfers op een rij")
 if niveau == "wijk":

@@ -7,7 +7,7 @@ import streamlit as st
 import ui
 from soest_data import url_state
 from soest_data.begrippen import OPGAVEN
-from soest_data.weergave import vergelijken
+from soest_data.weergave import grafieken, vergelijken
 
 ui.pagina("Vergelijken")
 
@@ -73,7 +73,9 @@ st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
             "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel).")
-st.altair_chart(vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting), width="stretch", alt=samenvatting)
+ui.breed_of_smal("verschillen", vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting),
+                 vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting, regelbreedte=grafieken.SMAL),
+                 alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
     ui.bronnen_van(boven[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
@@ -97,7 +99,9 @@ for tab, opgave in zip(tabbladen, groepen):
             with st.expander("Als grafiek (index, Soest = 100)"):
                 zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
                 st.markdown(zin)
-                st.altair_chart(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None), width="stretch", alt=zin)
+                ui.breed_of_smal(f"verschillen-{opgave}", vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None),
+                                 vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None,
+                                                                regelbreedte=grafieken.SMAL), alt=zin)
         ui.bronnen_van(deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))
 
 alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest)

@@ -4,7 +4,7 @@ import streamlit as st
 import ui
 from soest_data import scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import kaart, wijkprofiel
+from soest_data.weergave import grafieken, kaart, wijkprofiel
 
 ui.pagina("Wijkprofiel")
 
@@ -96,8 +96,10 @@ else:
     if getallen["waarde"].notna().any():
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
                     "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        ui.grafiek("stippen", getallen, wijk, kop.naam,
-                    alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.")
+        ui.breed_of_smal("stippen", ui.grafiekspec("stippen", getallen, wijk, kop.naam),
+                         ui.grafiekspec("stippen", getallen, wijk, kop.naam, regelbreedte=grafieken.SMAL),
+                         alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel "
+                             "erboven.")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")

@@ -5,6 +5,8 @@ never alone: the tooltip and the accompanying table say it in words too.
 """
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -96,64 +98,74 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
     return stijl(grafiek)
 
 
-# The dot chart: one row per indicator, each row its own scale (indicators have different units). Built as one
-# layered chart on a 0–1 position per row, so it can fill its column; each row carries its own labelled scale
+# The dot chart: one block per indicator, each with its own scale (indicators have different units). Built as one
+# layered chart on a 0–1 position per block, so it can fill its column; each block carries its own labelled scale
 # (lowest and highest value at its ends), the profiled wijk and Soest in words above the line, and a note when not
 # every wijk has a figure. Marks are hidden from assistive technology (aria=False): the chart description and the
 # table above it carry the content.
-RIJHOOGTE = 4  # bands per indicator: title line, wijk/Soest line, the scale line, its end labels
+SMAL = 32  # characters per line of chart text on a phone-wide column (16 px text in ~350 px)
 
 
-def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken: int = 8) -> pd.DataFrame:
-    """Per indicator the positions (0–1 on its own scale) of every wijk, Soest and the texts around them."""
+def regels(tekst: str, breedte: int | None) -> list[str]:
+    """Chart text over lines of at most `breedte` characters (None: one line). Vega does not wrap by itself."""
+    return textwrap.wrap(tekst, breedte, break_on_hyphens=False) or [""] if breedte else [tekst]
+
+
+def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken: int = 8,
+                 regelbreedte: int | None = None) -> pd.DataFrame:
+    """Per indicator its text lines and the positions (0–1 on its own scale) of every wijk and Soest; `band` is
+    the line of the chart each row is drawn on."""
     uit = []
-    volgorde = rijen.sort_values("volgorde").drop_duplicates("indicator")
-    for nr, (_, ind) in enumerate(volgorde.iterrows()):
+    band = 0
+    for _, ind in rijen.sort_values("volgorde").drop_duplicates("indicator").iterrows():
         deel = rijen[rijen["indicator"] == ind["indicator"]]
         eenheid = ind["eenheid"]
         met = deel.dropna(subset=["waarde"])
         punten = list(met["waarde"]) + ([] if pd.isna(ind["soest"]) else [ind["soest"]])
         laag, hoog = (min(punten), max(punten)) if punten else (0.0, 1.0)
-        breedte = (hoog - laag) or 1.0
 
         def plek(w):
-            return 0.5 if hoog == laag else (w - laag) / breedte
+            return 0.5 if hoog == laag else (w - laag) / (hoog - laag)
 
         deze = deel[deel["gebied_code"] == uitgelicht]
         eigen = deze["waarde"].iloc[0] if len(deze) else float("nan")
         kop = f"{ind['label']}" + (f" ({opmaak.eenheid(eenheid)})" if not eenheid.startswith("%") else "")
         if len(met) < aantal_wijken:
             kop += f" · {len(met)} van {aantal_wijken} wijken met een cijfer"
-        wie = (f"◆ {naam}: {opmaak.waarde_met_eenheid(eigen, eenheid)}"
-               + (f" ({scoring.SYMBOOL[deze['oordeel'].iloc[0]]})" if len(deze) and not pd.isna(eigen) else "")
-               + f"   ┃ Soest: {opmaak.waarde_met_eenheid(ind['soest'], eenheid)}")
-        basis = {"nr": nr, "indicator": ind["indicator"]}
-        uit.append({**basis, "soort": "kop", "x": 0.0, "tekst": kop})
-        uit.append({**basis, "soort": "wie", "x": 0.0, "tekst": wie})
-        uit.append({**basis, "soort": "lijn", "x": 0.0, "x2": 1.0})
+        wijk = (f"◆ {naam}: {opmaak.waarde_met_eenheid(eigen, eenheid)}"
+                + (f" ({scoring.SYMBOOL[deze['oordeel'].iloc[0]]})" if len(deze) and not pd.isna(eigen) else ""))
+        soest = f"┃ Soest: {opmaak.waarde_met_eenheid(ind['soest'], eenheid)}"
+        wie = [wijk, soest] if regelbreedte else [f"{wijk}   {soest}"]
+        for soort, lijnen in (("kop", regels(kop, regelbreedte)), ("wie", wie)):
+            for lijn in lijnen:
+                uit.append({"band": band, "soort": soort, "x": 0.0, "tekst": lijn})
+                band += 1
+        uit.append({"band": band, "soort": "lijn", "x": 0.0, "x2": 1.0})
         if punten:
-            uit.append({**basis, "soort": "min", "x": 0.0, "tekst": opmaak.waarde_met_eenheid(laag, eenheid)})
+            uit.append({"band": band + 1, "soort": "min", "x": 0.0, "tekst": opmaak.waarde_met_eenheid(laag, eenheid)})
             if hoog != laag:
-                uit.append({**basis, "soort": "max", "x": 1.0, "tekst": opmaak.waarde_met_eenheid(hoog, eenheid)})
+                uit.append({"band": band + 1, "soort": "max", "x": 1.0,
+                            "tekst": opmaak.waarde_met_eenheid(hoog, eenheid)})
         if not pd.isna(ind["soest"]):
-            uit.append({**basis, "soort": "soest", "x": plek(ind["soest"]),
-                        "tekst": f"Soest: {opmaak.waarde_met_eenheid(ind['soest'], eenheid)}"})
+            uit.append({"band": band, "soort": "soest", "x": plek(ind["soest"]), "tekst": soest[2:]})
         for _, r in met.iterrows():
-            uit.append({**basis, "soort": "deze" if r["gebied_code"] == uitgelicht else "wijk", "x": plek(r["waarde"]),
-                        "oordeel": r["oordeel"],
+            uit.append({"band": band, "soort": "deze" if r["gebied_code"] == uitgelicht else "wijk",
+                        "x": plek(r["waarde"]), "oordeel": r["oordeel"],
                         "tekst": f"{r['gebied_naam']}: {opmaak.waarde_met_eenheid(r['waarde'], eenheid)} "
                                  f"({scoring.SYMBOOL[r['oordeel']]})"})
+        band += 2
     return pd.DataFrame(uit)
 
 
-def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, rij: int = 26) -> alt.LayerChart:
+def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, rij: int = 26,
+            regelbreedte: int | None = None) -> alt.LayerChart:
     """One block per indicator: its name; the chosen wijk (◆) and Soest (┃) in words; a scale line from the lowest
     to the highest value, every wijk a dot on it, Soest a black stripe, the chosen wijk a large diamond.
 
-    `rijen` comes from scoring.beoordeel_wijken (all wijken, numeric indicators of one opgave).
+    `rijen` comes from scoring.beoordeel_wijken (all wijken, numeric indicators of one opgave). `regelbreedte`
+    wraps the texts for a narrow column (SMAL).
     """
-    data = stippenrijen(rijen, uitgelicht, naam, aantal_wijken=max(rijen["gebied_code"].nunique(), 1))
-    data["band"] = data["nr"] * RIJHOOGTE + data["soort"].map({"kop": 0, "wie": 1, "min": 3, "max": 3}).fillna(2)
+    data = stippenrijen(rijen, uitgelicht, naam, max(rijen["gebied_code"].nunique(), 1), regelbreedte)
     banden = int(data["band"].max()) + 1 if len(data) else 1
     y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=list(range(banden))))
     x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[0, 1], padding=12))
@@ -163,14 +175,13 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, rij: int = 26) -> a
         return " || ".join(f"datum.soort === '{s}'" for s in soorten)
 
     tip = [alt.Tooltip("tekst:N", title="Waarde")]
-    koppen = basis.mark_text(align="left", baseline="bottom", dy=rij / 2 - 4, fontWeight="bold",
-                             fontSize=opmaak.LETTER, limit=0, aria=False).encode(
+    koppen = basis.mark_text(align="left", baseline="middle", dy=2, fontWeight="bold", aria=False).encode(
         x=alt.value(0), text="tekst:N").transform_filter(soort("kop"))
-    wie = basis.mark_text(align="left", baseline="middle", fontSize=opmaak.LETTER, aria=False).encode(
+    wie = basis.mark_text(align="left", baseline="middle", aria=False).encode(
         x=alt.value(0), text="tekst:N").transform_filter(soort("wie"))
     lijn = basis.mark_rule(color="#8C8C8C", strokeWidth=2, aria=False).encode(x=x, x2="x2:Q").transform_filter(
         soort("lijn"))
-    uiteinden = [basis.mark_text(align=kant, baseline="middle", dy=-4, fontSize=opmaak.LETTER, aria=False).encode(
+    uiteinden = [basis.mark_text(align=kant, baseline="middle", dy=-4, aria=False).encode(
         x=x, text="tekst:N").transform_filter(soort(s)) for kant, s in (("left", "min"), ("right", "max"))]
     kleur = alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None)
     wijken = basis.mark_circle(size=140, opacity=0.7, aria=False).encode(x=x, color=kleur, tooltip=tip).transform_filter(
@@ -179,11 +190,10 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, rij: int = 26) -> a
         x=x, tooltip=tip).transform_filter(soort("soest"))
     deze = basis.mark_point(size=440, filled=True, stroke="#000000", strokeWidth=2, shape="diamond", aria=False,
                             opacity=1).encode(x=x, color=kleur, tooltip=tip).transform_filter(soort("deze"))
-    lagen = [koppen, wie, lijn, *uiteinden, wijken, soest, deze]
-    return stijl(alt.layer(*lagen).properties(
+    return stijl(alt.layer(koppen, wie, lijn, *uiteinden, wijken, soest, deze).properties(
         width="container", height=banden * rij,
         description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en Soest (streep); "
-                    "dezelfde cijfers staan in de tabel erboven.").configure_scale(bandPaddingInner=0))
+                    "dezelfde cijfers staan in de tabel erboven."))
 
 
 def stapel(data: pd.DataFrame, blok: str, regel: str, tekst: str, klasse: str, kleuren: dict[str, str],

@@ -239,22 +239,28 @@ def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | No
 
 
 def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving: str, aantal: int | None = 12,
-                       rij: int = 24) -> alt.LayerChart:
+                       rij: int = 24, regelbreedte: int | None = None) -> alt.LayerChart:
     """Diverging bars around Soest (index 100): per indicator its name, then per wijk a line 'Smitsveen 163 ▼' and a
     bar from 100 to its index. Labels have their own line, so they never cover a bar or each other at any width.
 
     Colour = judgement (blue favourable, orange unfavourable, grey around, purple higher/lower without judgement);
     never alone: each bar is labelled with the wijk, its index and the symbol, and the tooltip says it in words.
-    `beschrijving` (the summary sentence) becomes the chart's description for screen readers. Fills its column.
+    `beschrijving` (the summary sentence) becomes the chart's description for screen readers. Fills its column;
+    `regelbreedte` wraps the indicator names for a narrow column (grafieken.SMAL).
     """
     data = grafiekgegevens(lang, verschil, aantal)
     wijken = list(dict.fromkeys(data["gebied_naam"]))
-    per_indicator = 1 + 2 * len(wijken)
-    rijen = list(dict.fromkeys(data["rij"]))
-    data = data.assign(
-        band=[rijen.index(r) * per_indicator + 2 + 2 * wijken.index(w) for r, w in zip(data["rij"], data["gebied_naam"])])
-    koppen = pd.DataFrame({"rij": rijen, "band": [i * per_indicator for i in range(len(rijen))]})
-    banden = per_indicator * len(rijen) or 1
+    koppen, staafband, band = [], {}, 0
+    for rij_ in dict.fromkeys(data["rij"]):
+        for lijn in grafieken.regels(rij_, regelbreedte):
+            koppen.append({"rij": lijn, "band": band})
+            band += 1
+        for w in wijken:
+            staafband[(rij_, w)] = band + 1  # the label line, then the bar
+            band += 2
+    data = data.assign(band=[staafband[(r, w)] for r, w in zip(data["rij"], data["gebied_naam"])])
+    koppen = pd.DataFrame(koppen, columns=["rij", "band"])
+    banden = band or 1
     y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=list(range(banden))))
     laag = min(0.0, float(data["index"].min())) if len(data) else 0.0
     hoog = max(200.0, float(data["index"].max())) if len(data) else 200.0
@@ -270,7 +276,8 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
         x=x, x2=alt.datum(100),
         color=alt.Color("oordeel_tekst:N", title="Oordeel",
                         scale=alt.Scale(domain=kleuren, range=[_KLEUR[k] for k in kleuren]),
-                        legend=alt.Legend(orient="top", direction="horizontal", columns=3, labelLimit=0)))
+                        legend=alt.Legend(orient="top", direction="horizontal", columns=2 if regelbreedte else 5,
+                                          labelLimit=0)))
     labels = basis.mark_text(align="left", baseline="middle", dy=2, aria=False).encode(
         x=alt.value(0), y=alt.Y("labelband:O", axis=None, scale=alt.Scale(domain=list(range(banden)))),
         text="label_tekst:N").transform_calculate(labelband="datum.band - 1")
