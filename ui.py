@@ -12,7 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from soest_data import db, gebieden, paden, scoring, waarden
-from soest_data.begrippen import SOEST
+from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data.opmaak import LETTER_GROOT
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
 from soest_data.weergave import grafieken, wijkprofiel
@@ -40,10 +41,91 @@ def pagina(titel: str) -> None:
                        menu_items={"Get help": None, "Report a bug": None,
                                    "About": "Wijkprofielen Soest — sociaal domein"})
     opmaak()
+    if presentatie():
+        st.markdown(PRESENTATIESTIJL, unsafe_allow_html=True)
+        st.html(TOETSEN_SCRIPT, unsafe_allow_javascript=True)
+        return  # no navigation: one view per screen, stepped with ← and →
     with st.sidebar:
         st.markdown("**Wijkprofielen Soest**")
         for bestand, label, icoon in PAGINAS:
             st.page_link(bestand, label=label, icon=icoon)
+
+
+def presentatie() -> bool:
+    """Presentatiemodus (?presentatie=ja): for the raadsbijeenkomst on a beamer."""
+    return st.query_params.get("presentatie") == "ja"
+
+
+# Presentatiemodus: no sidebar, header or toolbar, large type, the whole width.
+PRESENTATIESTIJL = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stExpandSidebarButton"] { display: none !important; }
+html { font-size: 22px; }
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 1rem 2.5rem !important; max-width: 100% !important; }
+[data-testid="stMain"] h1 { font-size: 2.2rem; padding: 0 0 0.4rem 0; }
+@media (max-height: 899.98px) { html { font-size: 19px; } [data-testid="stMain"] h1 { font-size: 1.8rem; } }
+.st-key-presentatie-nav a, .st-key-presentatie-nav button p { font-size: 1.1rem; }
+</style>
+"""
+# ← and → step through the presentation: they click the on-screen links (so the URL holds the step).
+TOETSEN_SCRIPT = """<script>
+(() => {
+  if (window.__soestToetsen) return;
+  window.__soestToetsen = true;
+  document.addEventListener("keydown", (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.target.closest("input, textarea, select, [role=combobox]")) return;
+    const richting = {ArrowRight: "volgende", ArrowLeft: "vorige"}[e.key];
+    const link = richting && document.querySelector(`.st-key-presentatie-${richting} button`);
+    if (link) { e.preventDefault(); link.click(); }
+  });
+})();
+</script>"""
+
+
+def dia(pagina_bestand: str, wijk: str, opgave: str, sleutel: str) -> None:
+    """One screen of the presentation: one wijk and one opgave — a title, the count in words, the dot chart of the
+    indicators where the wijk differs most from Soest, the source, and ← / → links to the previous and next step
+    (the arrow keys click them). `sleutel` ('wijk' or 'opgave') is the URL key that steps; the other stays."""
+    g = gegevens()
+    beoordeeld_ = beoordeeld()
+    naam = g.wijknamen[wijk]
+    st.title(f"{naam} · {OPGAVEN[opgave]}")
+    telling = wijkprofiel.opgaven_in_een_oogopslag(beoordeeld_, wijk).set_index("opgave_id").loc[opgave]
+    # A tall screen (1920 × 1080) shows four indicators, a short one (1280 × 720) three: always one screen.
+    for vorm, aantal, rij in (("hoog900", 4, 36), ("laag900", 3, 28)):
+        with st.container(key=f"{vorm}-dia"):
+            ids = wijkprofiel.presentatie_indicatoren(beoordeeld_, wijk, opgave, aantal)
+            rijen = beoordeeld_[beoordeeld_["indicator"].isin(ids)]
+            st.markdown(f"**{naam} ten opzichte van heel Soest:** {telling['In woorden']}. "
+                        + (f"Hieronder de {len(ids)} cijfers waarin {naam} het meest van Soest verschilt." if ids else
+                           "Voor deze opgave zijn er geen cijfers per wijk."))
+            if len(rijen):
+                st.vega_lite_chart(spec=grafiekspec("stippen", rijen, wijk, naam, rij=rij, letter=LETTER_GROOT),
+                                   width="stretch", alt=f"{naam}, {OPGAVEN[opgave].lower()}: de cijfers met het "
+                                                        "grootste verschil met Soest.")
+                bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
+    alle, namen = (list(g.wijknamen), g.wijknamen) if sleutel == "wijk" else (VIJF_OPGAVEN, OPGAVEN)
+    huidige = wijk if sleutel == "wijk" else opgave
+    vaste = {"opgave": opgave} if sleutel == "wijk" else {"wijk": wijk}
+    vorige, volgende = wijkprofiel.stappen(huidige, alle)
+    with st.container(key="presentatie-nav", horizontal=True, gap="large"):
+        for richting, stap, label in (("vorige", vorige, f"← {namen[vorige]}"),
+                                      ("volgende", volgende, f"{namen[volgende]} →")):
+            st.button(label, key=f"presentatie-{richting}", on_click=_naar_stap, args=(sleutel, stap))
+        st.page_link(pagina_bestand, label="Presentatie sluiten", icon=":material/close:",
+                     query_params={**vaste, sleutel: huidige})
+    st.caption(f"Stap {alle.index(huidige) + 1} van {len(alle)} · de toetsen ← en → bladeren verder")
+
+
+def _naar_stap(sleutel: str, stap: str) -> None:
+    st.query_params[sleutel] = stap  # the URL holds the step: a shared link opens the same screen
+
+
+def presentatieknop(pagina_bestand: str, **query: str) -> None:
+    """The way into the presentatiemodus from a page (the same view, full screen, stepping with ← and →)."""
+    st.page_link(pagina_bestand, label="Presentatiemodus", icon=":material/slideshow:",
+                 query_params={**query, "presentatie": "ja"})
 
 
 @st.cache_resource(show_spinner=False)
@@ -275,6 +357,12 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
 }
 /* Less empty space above the title, so the map and the first chart reach the first screen. */
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+/* The presentatiemodus fits one screen: fewer indicators on a short one. */
+[class*="st-key-laag900-"] { display: none !important; }
+@media (max-height: 899.98px) {
+  [class*="st-key-hoog900-"] { display: none !important; }
+  [class*="st-key-laag900-"] { display: block !important; }
+}
 /* Nothing wider than the screen: charts and tables keep to the main column, long words wrap. */
 [data-testid="stMain"] { overflow-x: hidden; }
 [data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"], [data-testid="stDataFrame"],

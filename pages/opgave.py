@@ -27,6 +27,11 @@ def _opgave_naar_url() -> None:
         st.query_params["opgave"] = gekozen
 
 
+if ui.presentatie():  # one wijk of this opgave per screen; ← and → step through the wijken
+    ui.dia("pages/opgave.py", url_state.kies(st.query_params, "wijk", list(naam_van), next(iter(naam_van)),
+                                             "wijk").waarde, keuze.waarde, "wijk")
+    st.stop()
+
 ui.widget_volgt_url("opgave_keuze", keuze.waarde)
 st.title(f"Opgave: {OPGAVEN[keuze.waarde]}")
 ui.meldingen(keuze)
@@ -35,6 +40,7 @@ gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get,
 opgave = gekozen or keuze.waarde
 if opgave != keuze.waarde:  # the title follows the picker on the same run
     st.query_params["opgave"] = opgave
+ui.presentatieknop("pages/opgave.py", opgave=opgave)
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------

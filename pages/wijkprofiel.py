@@ -22,6 +22,10 @@ if keuze.waarde is None:
     st.stop()
 
 wijk = keuze.waarde
+if ui.presentatie():  # one opgave of this wijk per screen; ← and → step through the opgaven
+    ui.dia("pages/wijkprofiel.py", wijk, url_state.kies(st.query_params, "opgave", VIJF_OPGAVEN, VIJF_OPGAVEN[0],
+                                                         "opgave").waarde, "opgave")
+    st.stop()
 
 
 def _wijk_naar_url():
@@ -35,6 +39,7 @@ beoordeeld = ui.beoordeeld()
 verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
 
 st.title(f"Wijkprofiel {kop.naam}")
+ui.presentatieknop("pages/wijkprofiel.py", wijk=wijk, opgave=st.query_params.get("opgave", VIJF_OPGAVEN[0]))
 ui.widget_volgt_url("profiel_wijk", wijk)
 st.selectbox("Kies een andere wijk", list(naam_van), format_func=naam_van.get, key="profiel_wijk",
              on_change=_wijk_naar_url)

@@ -129,7 +129,8 @@ def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken:
 
         deze = deel[deel["gebied_code"] == uitgelicht]
         eigen = deze["waarde"].iloc[0] if len(deze) else float("nan")
-        kop = f"{ind['label']}" + (f" ({opmaak.eenheid(eenheid)})" if not eenheid.startswith("%") else "")
+        in_label = opmaak.eenheid(eenheid).replace(".", "") in ind["label"].replace(".", "")
+        kop = f"{ind['label']}" + ("" if eenheid.startswith("%") or in_label else f" ({opmaak.eenheid(eenheid)})")
         if len(met) < aantal_wijken:
             kop += f" · {len(met)} van {aantal_wijken} wijken met een cijfer"
         wijk = (f"◆ {naam}: {opmaak.waarde_met_eenheid(eigen, eenheid)}"
@@ -158,12 +159,12 @@ def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken:
 
 
 def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, rij: int = 26,
-            regelbreedte: int | None = None) -> alt.LayerChart:
+            regelbreedte: int | None = None, letter: int = opmaak.LETTER) -> alt.LayerChart:
     """One block per indicator: its name; the chosen wijk (◆) and Soest (┃) in words; a scale line from the lowest
     to the highest value, every wijk a dot on it, Soest a black stripe, the chosen wijk a large diamond.
 
     `rijen` comes from scoring.beoordeel_wijken (all wijken, numeric indicators of one opgave). `regelbreedte`
-    wraps the texts for a narrow column (SMAL).
+    wraps the texts for a narrow column (SMAL); `letter` is larger in the presentatiemodus.
     """
     data = stippenrijen(rijen, uitgelicht, naam, max(rijen["gebied_code"].nunique(), 1), regelbreedte)
     banden = int(data["band"].max()) + 1 if len(data) else 1
@@ -193,7 +194,7 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, rij: int = 26,
     return stijl(alt.layer(koppen, wie, lijn, *uiteinden, wijken, soest, deze).properties(
         width="container", height=banden * rij,
         description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en Soest (streep); "
-                    "dezelfde cijfers staan in de tabel erboven."))
+                    "dezelfde cijfers staan in de tabel erboven.")).configure_text(fontSize=letter)
 
 
 def stapel(data: pd.DataFrame, blok: str, regel: str, tekst: str, klasse: str, kleuren: dict[str, str],

@@ -95,3 +95,20 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str) -> pd.DataFrame:
         "t.o.v. Soest": deze["woorden"], "oordeel": deze["oordeel"].map(scoring.SYMBOOL),
         "bron": deze["bron_titel"], "modelschatting": deze["modelschatting"].map({True: "ja", False: "nee"}),
     })
+
+
+def presentatie_indicatoren(beoordeeld: pd.DataFrame, wijk: str, opgave: str, aantal: int = 4) -> list[str]:
+    """For one screen of the presentation: the numeric indicators of the opgave on which this wijk differs most
+    from Soest (largest distance of its index from 100), unfavourable ones first among equals."""
+    deze = beoordeeld[(beoordeeld["gebied_code"] == wijk) & (beoordeeld["opgave"] == opgave)
+                      & (beoordeeld["soort"] == "getal")].dropna(subset=["index"])
+    afstand = (deze["index"] - 100).abs()
+    volgorde = deze.assign(_afstand=afstand, _ongunstig=deze["oordeel"] != scoring.ONGUNSTIG).sort_values(
+        ["_afstand", "_ongunstig", "volgorde"], ascending=[False, True, True])
+    return list(volgorde["indicator"].head(aantal))
+
+
+def stappen(huidige: str, alle: list[str]) -> tuple[str, str]:
+    """The previous and next step of a presentation, going round: (vorige, volgende)."""
+    i = alle.index(huidige)
+    return alle[i - 1], alle[(i + 1) % len(alle)]

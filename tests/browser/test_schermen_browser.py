@@ -110,3 +110,38 @@ def test_page_fits_every_screen(app_url, browser, scherm, naam):
         assert not ernstig, json.dumps(ernstig, indent=1, ensure_ascii=False)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("breedte,hoogte", [(1920, 1080), (1280, 720)])
+def test_presentation_mode_fits_one_screen_and_steps_with_the_arrow_keys(app_url, browser, breedte, hoogte):
+    context, pagina = open_op(browser, app_url, "opgave?opgave=bestaanszekerheid&presentatie=ja", breedte, hoogte)
+    try:
+        assert not pagina.locator("[data-testid='stSidebar']").is_visible()
+        assert pagina.locator("h1").first.inner_text() == "'t Hart-Soestdijk · Bestaanszekerheid"
+        passend = "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight <= innerHeight"
+        assert pagina.evaluate(passend), "de dia past niet op één scherm"
+        schermafdruk(pagina, f"schermen_presentatie_{breedte}x{hoogte}")
+        pagina.keyboard.press("ArrowRight")
+        pagina.wait_for_function("() => location.search.includes('wijk=WK034202')")
+        wacht_tot_stil(pagina)
+        assert pagina.locator("h1").first.inner_text() == "Klaarwater · Bestaanszekerheid"
+        assert pagina.evaluate(passend)
+        pagina.keyboard.press("ArrowLeft")
+        pagina.keyboard.press("ArrowLeft")  # round the end: from the first wijk back to the last
+        pagina.wait_for_function("() => location.search.includes('wijk=WK034208')")
+        wacht_tot_stil(pagina)
+        assert pagina.locator("h1").first.inner_text() == "Soesterberg · Bestaanszekerheid"
+    finally:
+        context.close()
+
+
+def test_presentation_mode_of_a_wijk_steps_through_the_opgaven(app_url, browser):
+    context, pagina = open_op(browser, app_url, "wijkprofiel?wijk=WK034205&presentatie=ja", 1920, 1080)
+    try:
+        assert pagina.locator("h1").first.inner_text() == "Smitsveen · Gezonde leefstijl"
+        pagina.keyboard.press("ArrowRight")
+        pagina.wait_for_function("() => location.search.includes('opgave=bestaanszekerheid')")
+        wacht_tot_stil(pagina)
+        assert pagina.locator("h1").first.inner_text() == "Smitsveen · Bestaanszekerheid"
+    finally:
+        context.close()
