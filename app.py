@@ -6,7 +6,7 @@ on a fresh session gets the same page config, style and navigation as this page.
 import streamlit as st
 
 import ui
-from soest_data.weergave import overzicht
+from soest_data.weergave import inhoud
 
 ui.pagina("Start")
 g = ui.gegevens()
@@ -24,10 +24,10 @@ kolommen = st.columns(4)
 kolommen[0].metric("Wijken", len(wijken))
 kolommen[1].metric("Indicatoren", len(ind))
 kolommen[2].metric("Bronnen", len(g.bronnen))
-kolommen[3].metric("Meest recente jaar", overzicht.laatste_jaar(g.waarden) or "–")
+kolommen[3].metric("Meest recente jaar", inhoud.laatste_jaar(g.waarden) or "–")
 
 st.subheader("Indicatoren per opgave")
-per_opgave = overzicht.indicatoren_per_opgave(ind)
+per_opgave = inhoud.indicatoren_per_opgave(ind)
 st.dataframe(per_opgave, hide_index=True, width="stretch")
 
 st.subheader("De wijken")

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from html import escape
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -101,7 +103,7 @@ def dia(pagina_bestand: str, wijk: str, opgave: str, sleutel: str) -> None:
                         + (f"Hieronder de {len(ids)} cijfers waarin {naam} het meest van Soest verschilt." if ids else
                            "Voor deze opgave zijn er geen cijfers per wijk."))
             if len(rijen):
-                st.vega_lite_chart(spec=grafiekspec("stippen", rijen, wijk, naam, rij=rij, letter=LETTER_GROOT),
+                st.vega_lite_chart(spec=grafiekspec(grafieken.stippen, rijen, wijk, naam, rij=rij, letter=LETTER_GROOT),
                                    width="stretch", alt=f"{naam}, {OPGAVEN[opgave].lower()}: de cijfers met het "
                                                         "grootste verschil met Soest.")
                 bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
@@ -138,7 +140,7 @@ def _cursor():
     try:
         versie = pad.stat().st_mtime_ns  # a rebuilt file gets a new connection and fresh caches
     except FileNotFoundError:
-        raise db.DatabaseFout(f"Het databasebestand {pad} ontbreekt. Bouw het met: {db.HERSTEL}")
+        raise db.DatabaseFout(f"Het databasebestand {pad} ontbreekt. Bouw het met: {db.HERSTEL}") from None
     return _verbinding(str(pad), versie).cursor(), versie
 
 
@@ -229,7 +231,8 @@ def bronnen_van(indicator_jaren) -> None:
             bron_jaren.setdefault(bron_id, set()).add(jaar)
     bronnen = g.bron_per_id
     delen = [f"[{bronnen.loc[b, 'uitgever']}, {bronnen.loc[b, 'titel']}]({bronnen.loc[b, 'url']}) "
-             f"({bronnen.loc[b, 'licentie']})" + (" · **modelschatting**" if "modelschat" in bronnen.loc[b, "voorbehoud"].lower() else "")
+             f"({bronnen.loc[b, 'licentie']})"
+             + (" · **modelschatting**" if "modelschat" in bronnen.loc[b, "voorbehoud"].lower() else "")
              for b in sorted(bron_jaren)]
     namen = g.indicator_per_id["label"]
     definities = ", ".join(f"[{namen[i]}](/data?indicator={i})" for i in dict.fromkeys(i for i, _ in paren))
@@ -262,15 +265,21 @@ def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def grafiekspec(bouwer: str, *args, **kwargs) -> dict:
-    """The Vega-Lite spec of a builder in soest_data.grafieken, cached by its inputs: building and validating a
-    layered chart costs ~100 ms, and a raadslid switches back and forth between the same wijken."""
-    return getattr(grafieken, bouwer)(*args, **kwargs).to_dict()
+def _grafiekspec(naam: str, _bouwer: Callable[..., alt.TopLevelMixin], *args, **kwargs) -> dict:
+    # Streamlit cannot hash a function: the builder's qualified name is the key, the function itself is skipped.
+    return _bouwer(*args, **kwargs).to_dict()
 
 
-def grafiek(bouwer: str, *args, alt: str | None = None, **kwargs) -> None:
-    """An Altair chart from soest_data.grafieken (spec cached, see grafiekspec), filling its column."""
+def grafiek(bouwer: Callable[..., alt.TopLevelMixin], *args, alt: str | None = None, **kwargs) -> None:
+    """The chart `bouwer(*args, **kwargs)` (a pure builder from soest_data.weergave), its Vega-Lite spec cached by its
+    inputs: building and validating a faceted chart costs ~100 ms, and a raadslid switches back and forth between
+    the same wijken."""
     st.vega_lite_chart(spec=grafiekspec(bouwer, *args, **kwargs), width="stretch", alt=alt)
+
+
+def grafiekspec(bouwer: Callable[..., alt.TopLevelMixin], *args, **kwargs) -> dict:
+    """The cached Vega-Lite spec of `bouwer(*args, **kwargs)`, for a page that draws it itself (breed_of_smal, dia)."""
+    return _grafiekspec(f"{bouwer.__module__}.{bouwer.__qualname__}", bouwer, *args, **kwargs)
 
 
 def breed_of_smal(sleutel: str, breed, smal, vanaf: int = 700, alt: str | None = None) -> None:
@@ -322,7 +331,8 @@ def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
     """One link per wijk to its profile: reachable by keyboard, shareable."""
     vakken = st.columns(kolommen)
     for i, (code, naam) in enumerate(wijken):
-        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:", query_params={"wijk": code})
+        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:",
+                                       query_params={"wijk": code})
 
 
 def meldingen(*keuzes) -> None:

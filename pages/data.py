@@ -7,7 +7,7 @@ import ui
 from soest_data import url_state
 from soest_data.begrippen import OPGAVEN
 from soest_data.bronnen import uitwisseling
-from soest_data.weergave import overzicht
+from soest_data.weergave import inhoud
 
 ui.pagina("Over de data")
 
@@ -29,7 +29,7 @@ if keuze.waarde:
     ui.bronvermelding(keuze.waarde)
 
 opgave = st.selectbox("Toon indicatoren van opgave", ["Alle opgaven", *OPGAVEN.values()])
-tabel = overzicht.catalogustabel(ind, g.bronnen)
+tabel = inhoud.catalogustabel(ind, g.bronnen)
 if opgave != "Alle opgaven":
     tabel = tabel[tabel["opgave"] == opgave]
 st.dataframe(tabel, hide_index=True, width="stretch")

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from soest_data import scoring, url_state
+from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
 from soest_data.weergave import grafieken, kaart, opgaveoverzicht
@@ -153,7 +153,7 @@ for start in range(0, len(volgorde), 2):
         jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
         with vak.container(border=True):
             kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
-            if opgaveoverzicht.is_schatting(eerste["modelschatting"]):
+            if opmaak.is_schatting(eerste["modelschatting"]):
                 kop += " · *modelschatting*"
             st.markdown(kop)
             if eerste["soort"] == "relatief":

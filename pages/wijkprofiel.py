@@ -101,8 +101,8 @@ else:
     if getallen["waarde"].notna().any():
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
                     "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        ui.breed_of_smal("stippen", ui.grafiekspec("stippen", getallen, wijk, kop.naam),
-                         ui.grafiekspec("stippen", getallen, wijk, kop.naam, regelbreedte=grafieken.SMAL),
+        ui.breed_of_smal("stippen", ui.grafiekspec(grafieken.stippen, getallen, wijk, kop.naam),
+                         ui.grafiekspec(grafieken.stippen, getallen, wijk, kop.naam, regelbreedte=grafieken.SMAL),
                          alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel "
                              "erboven.")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
@@ -112,7 +112,7 @@ else:
         for start in range(0, len(panelen), 3):
             for vak, (label, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
                 with vak:
-                    ui.grafiek("trend", reeks, reeks["eenheid"].iloc[0], titel=label,
+                    ui.grafiek(grafieken.trend, reeks, reeks["eenheid"].iloc[0], titel=label,
                                alt=f"{label}: {kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 

@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# Sets up a fresh machine: Python venv with pinned packages, and the database built from data/ when it is
-# missing or older than its sources. Usage: bash scripts/setup.sh [dev]   (dev adds the test tools)
+# Sets up a fresh machine: Python venv with the locked packages (exact versions and hashes, see scripts/lock.sh),
+# and the database built from data/ when it is missing or older than its sources.
+# Usage: bash scripts/setup.sh [dev]   (dev adds the test tools)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-eisen=requirements.txt
-[ "${1:-}" = "dev" ] && eisen=requirements-dev.txt
+eisen=requirements.lock
+[ "${1:-}" = "dev" ] && eisen=requirements-dev.lock
 
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-# Reinstall only when the pinned requirements changed (a stamp of their hash).
-stempel=$(cat requirements.txt "$eisen" | sha256sum | cut -d' ' -f1)
+# Reinstall only when the lock file changed (a stamp of its hash).
+stempel=$(sha256sum "$eisen" | cut -d' ' -f1)
 if [ "$(cat .venv/.setup-stamp-"$(basename "$eisen")" 2>/dev/null)" != "$stempel" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$eisen"
+  .venv/bin/python -m pip install -qq --disable-pip-version-check --require-hashes -r "$eisen"
   echo "$stempel" > .venv/.setup-stamp-"$(basename "$eisen")"
 fi
 .venv/bin/python -m soest_data build --als-verouderd

@@ -17,4 +17,6 @@ if [ ! -f node_modules/axe-core/axe.min.js ]; then
   fi
   npm ci --silent --no-audit --no-fund
 fi
+# Lint and import order first (pyproject.toml), then every test tier: unit, app (AppTest) and browser.
+.venv/bin/ruff check --quiet .
 exec .venv/bin/python -m pytest -q "$@"

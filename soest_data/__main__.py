@@ -1,14 +1,17 @@
-"""Command line: python -m soest_data {build,validate,export,import}."""
+"""Command line: python -m soest_data {build,validate,export,import,vernieuw}."""
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 import time
 from pathlib import Path
 
 from soest_data import db, paden
-from soest_data.bronnen import bouw, uitwisseling
-from soest_data.bronnen.probleem import BronFout
+from soest_data.begrippen import SOEST
+from soest_data.bronnen import bouw, uitwisseling, vernieuw
+from soest_data.bronnen.probleem import BronFout, samengevat
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,19 +24,26 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--csv", type=Path)
     e.add_argument("--xlsx", type=Path)
     e.add_argument("--publiek", action="store_true", help="met afscherming van kleine aantallen, zoals de app toont")
-    i = sub.add_parser("import", help="voeg waarden toe of vervang ze uit een CSV in het exportformaat")
+    i = sub.add_parser("import", help="voeg waarden toe of vervang ze uit een CSV of .xlsx in het exportformaat")
     i.add_argument("bestand", type=Path)
     i.add_argument("--dry-run", action="store_true", help="toon alleen wat er zou veranderen")
+    v = sub.add_parser("vernieuw", help="haal nieuwe cijfers of grenzen op bij CBS, RIVM of PDOK (eerst een dry run)")
+    v.add_argument("soort", choices=sorted(vernieuw.HALERS), help="cbs = Kerncijfers wijken en buurten, "
+                   "rivm = Gezondheid per wijk en buurt, grenzen = wijk- en buurtgrenzen van PDOK")
+    v.add_argument("--jaar", type=int, required=True)
+    v.add_argument("--gemeente", default=os.environ.get("SOEST_GEMEENTE", SOEST), help="CBS-gemeentecode (GM....)")
+    v.add_argument("--tabel", help="CBS-tabel (bv. 85984NED) als de titel niet gevonden wordt")
+    v.add_argument("--dry-run", action="store_true", help="toon alleen wat er zou veranderen")
     args = parser.parse_args(argv)
     data, geo, doel = paden.data_dir(), paden.geo_dir(), paden.db_path()
     try:
         return OPDRACHTEN[args.opdracht](args, data, geo, doel)
     except BronFout as fout:
         print(f"{len(fout.problemen)} probleem/problemen gevonden; er is niets veranderd:", file=sys.stderr)
-        for probleem in fout.problemen:
-            print(f"  {probleem}", file=sys.stderr)
+        for regel in samengevat(fout.problemen):
+            print(f"  {regel}", file=sys.stderr)
         return 1
-    except db.DatabaseFout as fout:
+    except (db.DatabaseFout, vernieuw.VernieuwFout) as fout:
         print(fout, file=sys.stderr)
         return 1
 
@@ -91,7 +101,20 @@ def _import(args, data: Path, geo: Path, doel: Path) -> int:
     return 0
 
 
-OPDRACHTEN = {"build": _build, "validate": _validate, "export": _export, "import": _import}
+def _vernieuw(args, data: Path, geo: Path, doel: Path, haler: vernieuw.Haler | None = None) -> int:
+    if not re.fullmatch(r"GM\d{4}", args.gemeente):
+        print(f"Gemeentecode '{args.gemeente}' moet de vorm GM0342 hebben.", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    verslag = vernieuw.vernieuw(args.soort, args.jaar, data, geo, doel, haler or vernieuw.Haler(), args.gemeente,
+                                dry_run=args.dry_run, tabel=args.tabel)
+    for regel in vernieuw.verslagregels(verslag, args.dry_run):
+        print(regel)
+    print(f"({time.perf_counter() - start:.1f} s)")
+    return 0
+
+
+OPDRACHTEN = {"build": _build, "validate": _validate, "export": _export, "import": _import, "vernieuw": _vernieuw}
 
 if __name__ == "__main__":
     sys.exit(main())

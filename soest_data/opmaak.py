@@ -87,6 +87,16 @@ def waarde_met_eenheid(waarde: float | None, eenheid_: str, decimalen: int | Non
     return met_eenheid(tekst, eenheid_)
 
 
+def in_zin(label: str) -> str:
+    """'Moeite met rondkomen' → 'moeite met rondkomen' inside a sentence; 'WW per 1.000' stays as it is."""
+    return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label
+
+
+def is_schatting(vlag) -> bool:
+    """The catalogue's modelschatting flag, whether it arrives as bool, numpy bool or (after a merge) NaN."""
+    return bool(vlag) if vlag is not None and not (isinstance(vlag, float) and math.isnan(vlag)) else False
+
+
 def opsomming(delen: list[str]) -> str:
     """['A', 'B', 'C'] → 'A, B en C'."""
     return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]

@@ -64,6 +64,46 @@ def open_pagina(app_op):
     return open_
 
 
+def laatste_waarden(db_pad: Path, indicator: str) -> dict[str, float]:
+    """Area code → value of the indicator's latest year, straight from the database."""
+    from soest_data import db, waarden
+
+    con = db.open_readonly(db_pad)
+    rijen = waarden.alle_waarden(con)
+    con.close()
+    rijen = rijen[(rijen["indicator"] == indicator) & rijen["waarde"].notna()]
+    rijen = rijen[rijen["jaar"] == rijen["jaar"].max()]
+    return dict(zip(rijen["gebied_code"], rijen["waarde"]))
+
+
+def uitersten(db_pad: Path, indicator: str) -> dict[str, str]:
+    """The wijk with the highest and the lowest value and Soest's value (latest year), recomputed from the database
+    and formatted the Dutch way: what a summary sentence must say, whatever next year's figures are."""
+    from soest_data import db, opmaak, waarden
+    from soest_data.begrippen import SOEST
+
+    con = db.open_readonly(db_pad)
+    rijen = waarden.alle_waarden(con)
+    con.close()
+    rijen = rijen[(rijen["indicator"] == indicator) & rijen["waarde"].notna()]
+    rijen = rijen[rijen["jaar"] == rijen["jaar"].max()]
+    wijken = rijen[rijen["niveau"] == "wijk"].sort_values("waarde")
+    eenheid = wijken["eenheid"].iloc[0]
+    soest = rijen.loc[rijen["gebied_code"] == SOEST, "waarde"]
+    return {"hoogst": f"{wijken['gebied_naam'].iloc[-1]} ({opmaak.waarde_met_eenheid(wijken['waarde'].iloc[-1], eenheid)})",
+            "laagst": f"{wijken['gebied_naam'].iloc[0]} ({opmaak.waarde_met_eenheid(wijken['waarde'].iloc[0], eenheid)})",
+            "soest": opmaak.waarde_met_eenheid(soest.iloc[0], eenheid) if len(soest) else "geen gegevens",
+            "jaar": str(int(rijen["jaar"].max()))}
+
+
 def teksten(at) -> str:
     """All markdown on a page as one text."""
     return "\n".join(m.value for m in at.markdown)
+
+
+def pytest_collection_modifyitems(items):
+    """Mark each test with its tier by folder (unit, app, browser), so `pytest -m "not browser"` is the fast loop."""
+    for item in items:
+        tier = Path(item.fspath).parent.name
+        if tier in ("unit", "app", "browser"):
+            item.add_marker(getattr(pytest.mark, tier))

@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -17,18 +17,18 @@ import pandas as pd
 
 from soest_data import db
 from soest_data.bronnen import catalogus
-from soest_data.bronnen.catalogus import Bronnen, zonder_regel
+from soest_data.bronnen.catalogus import Catalogus, zonder_regel
 from soest_data.bronnen.probleem import BronFout, Probleem
 from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden
 
-GEO_BESTANDEN = {"wijk": "soest_wijken_2024.geojson", "buurt": "soest_buurten_2024.geojson"}
+GEO_PATROON = {"wijk": "soest_wijken_*.geojson", "buurt": "soest_buurten_*.geojson"}  # * = indelingsjaar
 GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}
 SCHEMA_VERSIE = "1"
 
 
 @dataclass
 class Bronset:
-    bronnen: Bronnen
+    catalogus: Catalogus
     waarden: pd.DataFrame
     geometrie: dict[str, str]
     problemen: list[Probleem]
@@ -51,10 +51,11 @@ def lees(data: Path, geo: Path) -> Bronset:
     return Bronset(b, waarden, geometrie, problemen)
 
 
-def _lees_geometrie(geo: Path, b: Bronnen, problemen: list[Probleem]) -> dict[str, str]:
+def _lees_geometrie(geo: Path, b: Catalogus, problemen: list[Probleem]) -> dict[str, str]:
     geometrie = {}
-    for niveau, bestand in GEO_BESTANDEN.items():
-        pad = geo / bestand
+    for niveau in GEO_PATROON:
+        pad = geobestand(geo, niveau)
+        bestand = pad.name
         try:
             features = json.loads(pad.read_text(encoding="utf-8"))["features"]
         except (OSError, ValueError, KeyError) as fout:
@@ -66,6 +67,12 @@ def _lees_geometrie(geo: Path, b: Bronnen, problemen: list[Probleem]) -> dict[st
             if gebied["niveau"] == niveau and code not in geometrie:
                 problemen.append(Probleem(f"geo/{bestand}", None, f"geen grens voor {code} ({gebied['naam']})"))
     return geometrie
+
+
+def geobestand(geo: Path, niveau: str) -> Path:
+    """The boundary file of the newest year (`vernieuw grenzen` adds a year beside the previous one)."""
+    kandidaten = sorted(geo.glob(GEO_PATROON[niveau]))
+    return kandidaten[-1] if kandidaten else geo / GEO_PATROON[niveau].replace("*", "2024")
 
 
 def bronhash(data: Path, geo: Path) -> str:
@@ -92,7 +99,7 @@ def is_verouderd(doel: Path, data: Path, geo: Path) -> bool:
     return not opgeslagen or opgeslagen[0] != bronhash(data, geo)
 
 
-def bereken(bronnen: Bronnen, waarden: pd.DataFrame) -> pd.DataFrame:
+def bereken(bronnen: Catalogus, waarden: pd.DataFrame) -> pd.DataFrame:
     """Computed indicators (teller / noemer × factor), per area and year where both exist as numbers."""
     getallen = waarden.dropna(subset=["waarde"]).set_index(["gebied_code", "indicator", "jaar"])
     rijen = []
@@ -106,7 +113,7 @@ def bereken(bronnen: Bronnen, waarden: pd.DataFrame) -> pd.DataFrame:
             if formule["noemer"] in getallen.index.get_level_values("indicator") else None
         if teller is None or noemer is None:
             continue
-        paren = teller.join(noemer, lsuffix="_t", rsuffix="_n", how="inner")
+        paren = teller.add_suffix("_t").join(noemer.add_suffix("_n"), how="inner")
         factor = formule.get("factor", 1)
         for (gebied, jaar), rij in paren.iterrows():
             if not rij["waarde_n"]:
@@ -153,7 +160,7 @@ def schrijf(bronset: Bronset, doel: Path, hash_: str) -> dict:
 
 
 def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
-    b = bronset.bronnen
+    b = bronset.catalogus
     berekend = bereken(b, bronset.waarden)
     waarden = pd.concat([bronset.waarden.assign(berekend=False), berekend.assign(berekend=True)], ignore_index=True)
     waarden = waarden.sort_values(["indicator", "gebied_code", "jaar"]).reset_index(drop=True)
@@ -170,7 +177,7 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
                             for i, o in enumerate(b.opgaven)], columns=["id", "volgorde", "gegevens"])
     bouwinfo = pd.DataFrame([
         ("bronhash", hash_), ("schema", SCHEMA_VERSIE),
-        ("gebouwd_op", datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        ("gebouwd_op", datetime.now(UTC).isoformat(timespec="seconds")),
         ("enquete", json.dumps(_schoon(b.enquete), ensure_ascii=False)),
     ], columns=["sleutel", "waarde"])
     for naam, frame in (("gebieden", gebieden), ("bronnen", bronnen), ("indicatoren", indicatoren),

@@ -23,7 +23,16 @@ VERPLICHT_BRON = ("id", "uitgever", "titel", "jaren", "url", "licentie")
 
 
 class _RegelLoader(yaml.SafeLoader):
-    """SafeLoader that remembers each mapping's line, so problems can name it."""
+    """SafeLoader that remembers each mapping's line, so problems can name it, and refuses anchors and aliases:
+    a block copied from a file with `&id001`/`*id001` would otherwise carry a dangling or silently shared value."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "YAML-ankers (&…) en verwijzingen (*…) zijn niet toegestaan: schrijf de waarde voluit",
+                event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def _mapping_met_regel(loader, node):
@@ -56,7 +65,7 @@ def zonder_regel(item: dict) -> dict:
 
 
 @dataclass
-class Bronnen:
+class Catalogus:
     """Everything read from data/ except the values: the reference frame the values are checked against."""
     gebieden: dict[str, dict] = field(default_factory=dict)
     bronnen: dict[str, dict] = field(default_factory=dict)
@@ -67,8 +76,8 @@ class Bronnen:
     problemen: list[Probleem] = field(default_factory=list)
 
 
-def laad(data: Path) -> Bronnen:
-    b = Bronnen()
+def laad(data: Path) -> Catalogus:
+    b = Catalogus()
     b.gebieden = _laad_gebieden(data / "gebieden.csv", b.problemen)
     for pad in sorted(data.glob("bronnen*.yaml")):
         for bron in lees_yaml(pad, b.problemen).get("bronnen") or []:
@@ -126,7 +135,7 @@ def _controleer_bron(bron: dict, problemen: list[Probleem]) -> None:
         problemen.append(Probleem(*plek, f"bron '{bron['id']}': jaren moeten hele getallen zijn"))
 
 
-def _controleer_indicator(ind: dict, b: Bronnen) -> None:
+def _controleer_indicator(ind: dict, b: Catalogus) -> None:
     plek = (ind["_bestand"], ind.get("_regel"))
     naam = ind["id"]
 
@@ -159,7 +168,7 @@ def _controleer_indicator(ind: dict, b: Bronnen) -> None:
                 meld(f"berekening: {deel} '{berekening.get(deel)}' is geen indicator")
 
 
-def _controleer_teksten(b: Bronnen) -> None:
+def _controleer_teksten(b: Catalogus) -> None:
     for opgave in b.opgaven:
         if opgave.get("id") not in OPGAVEN:
             b.problemen.append(Probleem("opgaven.yaml", opgave.get("_regel"), f"onbekende opgave '{opgave.get('id')}'"))

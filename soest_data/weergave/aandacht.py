@@ -19,7 +19,6 @@ from soest_data import opmaak, scoring
 from soest_data.begrippen import OPGAVEN, RELATIEF, VIJF_OPGAVEN
 from soest_data.weergave import grafieken
 
-MET_OORDEEL = (scoring.GUNSTIG, scoring.ROND, scoring.ONGUNSTIG)
 VALT_OP_AANDEEL = 0.5
 VALT_OP_MINIMUM = 2
 MARGES = list(range(0, 55, 5))  # the slider and ?marge= accept these percentages
@@ -254,7 +253,8 @@ def klasse(aandeel: float) -> int:
 def legenda() -> pd.DataFrame:
     """Colour + meaning per class (for _ui.legenda): the words carry the meaning."""
     betekenis = ["0 ongunstig", "minder dan een kwart ongunstig", "een kwart tot de helft ongunstig",
-                 "de helft tot driekwart ongunstig (valt op bij minstens 2)", "driekwart of meer ongunstig (valt op bij minstens 2)"]
+                 "de helft tot driekwart ongunstig (valt op bij minstens 2)",
+                 "driekwart of meer ongunstig (valt op bij minstens 2)"]
     return pd.DataFrame({"kleur": opmaak.SCHAAL_ONGUNSTIG + [opmaak.KLEUR_GEEN_GEGEVENS],
                          "betekenis": betekenis + ["geen gegevens"]})
 
@@ -291,7 +291,7 @@ def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int
         donker=[klasse(a) >= 4 for a in tel["aandeel"]],
         uitgelicht=tel["gebied_code"] == uitgelicht,
         aandeel_tekst=[("–" if pd.isna(a) else f"{opmaak.getal(a * 100, 0)} %") for a in tel["aandeel"]],
-        lijst=[", ".join(l) if l else "–" for l in tel["ongunstige_indicatoren"]],
+        lijst=[", ".join(namen) if namen else "–" for namen in tel["ongunstige_indicatoren"]],
     )[["wijk", "opgave_naam", "klasse", "regel1", "regel2", "donker", "uitgelicht", "tekst", "aandeel_tekst",
        "lijst", "valt_op"]]
     wijkvolgorde = list(dict.fromkeys(data["wijk"]))

@@ -113,11 +113,6 @@ def vraaggrafiek(rijen: pd.DataFrame, breedte: int | str = "container") -> alt.L
                                                                   description=beschrijving))
 
 
-def vraagtabel(rijen: pd.DataFrame) -> pd.DataFrame:
-    """Table alternative of one question: answer and the figure in words, as in the report."""
-    return pd.DataFrame({"Antwoord": list(rijen["antwoord"]), "Uitkomst": list(rijen["waarde_tekst"])})
-
-
 def alle_vragen_tabel(frame: pd.DataFrame, totaal: int | None = None) -> pd.DataFrame:
     """Every figure of the survey in one table (the page's table alternative and download)."""
     return pd.DataFrame({

@@ -154,7 +154,8 @@ def samenvatting(wijken: pd.DataFrame, soest: float | None, eenheid: str, soort_
     if met.empty:
         zin = f"Voor deze indicator zijn er geen cijfers per {soort_gebied}"
     elif met["waarde"].nunique() == 1:
-        zin = f"Alle {soort_gebied}en met cijfers hebben dezelfde waarde ({opmaak.waarde_met_eenheid(met['waarde'].iloc[0], eenheid)})"
+        enige = opmaak.waarde_met_eenheid(met["waarde"].iloc[0], eenheid)
+        zin = f"Alle {soort_gebied}en met cijfers hebben dezelfde waarde ({enige})"
     else:
         for woord, waarde in (("hoogst", met["waarde"].max()), ("laagst", met["waarde"].min())):
             namen = opmaak.opsomming(list(met.loc[met["waarde"] == waarde, "gebied_naam"]))

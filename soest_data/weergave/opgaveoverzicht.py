@@ -31,9 +31,6 @@ TINT = {
 SOEST_KOLOM = "Soest"
 
 
-def is_schatting(x) -> bool:
-    """The catalogue's modelschatting flag, whether it arrives as bool, numpy bool or (after a merge) NaN."""
-    return bool(x) if x is not None and not (isinstance(x, float) and pd.isna(x)) else False
 # Second line of a cell: symbol and a short word (the legend, tooltip and table give the full words).
 KORT_OORDEEL = {scoring.GUNSTIG: "▲ gunstig", scoring.ONGUNSTIG: "▼ ongunstig", scoring.ROND: "● gemiddeld",
                 scoring.HOGER: "↑ hoger", scoring.LAGER: "↓ lager", scoring.ONBEKEND: ""}
@@ -42,11 +39,6 @@ KORT_OORDEEL = {scoring.GUNSTIG: "▲ gunstig", scoring.ONGUNSTIG: "▼ ongunsti
 def opgave_tekst(opgaven: list[dict], opgave_id: str) -> dict | None:
     """The entry of data/opgaven.yaml for this opgave, or None when it is not (yet) there."""
     return next((o for o in opgaven if o.get("id") == opgave_id), None)
-
-
-def klein(label: str) -> str:
-    """'Moeite met rondkomen' → 'moeite met rondkomen' inside a sentence; 'WW per 1.000' stays as it is."""
-    return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label
 
 
 # --- key figures ---------------------------------------------------------------------------------------------------
@@ -168,7 +160,7 @@ def rijlabel(r: pd.Series) -> str:
     jaar = "" if pd.isna(r.get("jaar")) else f" · {int(r['jaar'])}"
     eenheid = "" if (_eenheid_in_cel(r["eenheid"]) or _zonder_punt(r["eenheid"]) in _zonder_punt(r["label"])
                      or r.get("soort") == "relatief") else f" ({r['eenheid']})"
-    return f"{r['label']}{eenheid}{jaar}{' · schatting' if is_schatting(r.get('modelschatting')) else ''}"
+    return f"{r['label']}{eenheid}{jaar}{' · schatting' if opmaak.is_schatting(r.get('modelschatting')) else ''}"
 
 
 def _kort(tekst: str) -> str:
@@ -342,7 +334,7 @@ def ongunstig_zinnen(rijen: pd.DataFrame, maximum: int = 4) -> list[str]:
         namen = r["ongunstige_indicatoren"]
         if namen:
             extra = f" en {len(namen) - maximum} andere" if len(namen) > maximum else ""
-            zin += ". Ongunstig: " + ", ".join(klein(n) for n in namen[:maximum]) + extra
+            zin += ". Ongunstig: " + ", ".join(opmaak.in_zin(n) for n in namen[:maximum]) + extra
         zinnen.append(zin + ".")
     return zinnen
 

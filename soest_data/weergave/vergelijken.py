@@ -16,16 +16,13 @@ import altair as alt
 import pandas as pd
 
 from soest_data import opmaak, scoring
-from soest_data.begrippen import OPGAVEN
+from soest_data.begrippen import ACHTERGROND, OPGAVEN
 from soest_data.weergave import grafieken
 
 LETTER = opmaak.LETTER
 TEKST = opmaak.TEKSTKLEUR
 
 
-def is_schatting(x) -> bool:
-    """The catalogue's modelschatting flag, whether it arrives as bool, numpy bool or (after a merge) NaN."""
-    return bool(x) if x is not None and not (isinstance(x, float) and pd.isna(x)) else False
 _KLEUR = {
     scoring.SYMBOOL[scoring.GUNSTIG]: opmaak.KLEUR_GUNSTIG,
     scoring.SYMBOOL[scoring.ROND]: opmaak.KLEUR_ROND,
@@ -75,7 +72,7 @@ def verschillen(lang: pd.DataFrame) -> pd.DataFrame:
                 "soest", "aantal", "hoogste_naam", "hoogste", "laagste_naam", "laagste", "verschil", "indexverschil",
                 "afstand", "gunstigste_naam", "ongunstigste_naam", "verschil_tekst"]
     rijen = []
-    for indicator, deel in lang.groupby("indicator", sort=False):
+    for _, deel in lang.groupby("indicator", sort=False):
         eerste = deel.iloc[0]
         met = deel.dropna(subset=["waarde"])
         rij = {k: eerste[k] for k in ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting",
@@ -158,7 +155,7 @@ def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: d
         else:
             rij["Gunstiger"] = "geen oordeel (hoger is niet beter of slechter)" if v["richting"] == "neutraal" else "–"
         rij["Jaar"] = "" if pd.isna(v["jaar"]) else str(int(v["jaar"]))
-        rij["Modelschatting"] = "ja" if is_schatting(v["modelschatting"]) else "nee"
+        rij["Modelschatting"] = "ja" if opmaak.is_schatting(v["modelschatting"]) else "nee"
         uit.append(rij)
     return pd.DataFrame(uit)
 
@@ -168,13 +165,9 @@ def _symbool(oordeel: str) -> str:
     return "" if oordeel == scoring.ONBEKEND else f"({scoring.SYMBOOL[oordeel]})"
 
 
-def _klein(label: str) -> str:
-    return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label
-
-
 def opgaven(verschil: pd.DataFrame) -> pd.DataFrame:
     """Only the indicators of the five opgaven (no background figures): what the summary and main chart are about."""
-    return verschil[verschil["opgave"] != "context"].reset_index(drop=True)
+    return verschil[verschil["opgave"] != ACHTERGROND].reset_index(drop=True)
 
 
 def groepen(verschil: pd.DataFrame) -> list[str]:
@@ -195,7 +188,7 @@ def samenvatting(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], n
     for _, v in grootste.iterrows():
         waarden = ", ".join(f"{namen[c]} {per.loc[(v['indicator'], c), 'waarde_tekst']}" for c in codes)
         soest = "" if pd.isna(v["soest"]) else f"; Soest {opmaak.waarde_met_eenheid(v['soest'], v['eenheid'])}"
-        delen.append(f"{_klein(v['label'])} ({waarden}{soest})")
+        delen.append(f"{opmaak.in_zin(v['label'])} ({waarden}{soest})")
     zinnen = [f"De grootste verschillen tussen {wijknamen} zijn er bij {opmaak.opsomming(delen)}."]
     zinnen.append(_wie_gunstiger(verschil, codes, namen))
     return " ".join(z for z in zinnen if z)
@@ -229,7 +222,8 @@ def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | No
         return pd.DataFrame(columns=["indicator", "rij", "gebied_naam", "index", "oordeel_tekst", "label_tekst"])
     volgorde = {i: n for n, i in enumerate(boven["indicator"])}
     data["rang"] = data["indicator"].map(volgorde)
-    data["rij"] = [f"{l}{' · schatting' if is_schatting(m) else ''}" for l, m in zip(data["label"], data["modelschatting"])]
+    data["rij"] = [f"{label}{' · schatting' if opmaak.is_schatting(m) else ''}"
+                   for label, m in zip(data["label"], data["modelschatting"])]
     data["soest_tekst"] = [opmaak.waarde_met_eenheid(s, e) for s, e in zip(data["soest"], data["eenheid"])]
     data["symbool"] = [scoring.SYMBOOL[o].split(" ")[0] for o in data["oordeel"]]
     data["label_tekst"] = [f"{n} {opmaak.getal(i, 0)} {s}" for n, i, s in

@@ -103,13 +103,25 @@ def wacht_op_app(page, timeout: int = 60_000) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') "
         "&& document.querySelector('[data-testid=\"stMain\"] h1')", timeout=timeout)
-    page.wait_for_timeout(300)
 
 
 def wacht_op_grafieken(page, aantal: int = 1) -> None:
-    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas, "
-                           f"[data-testid=\"stVegaLiteChart\"] svg').length >= {aantal}", timeout=30_000)
-    page.wait_for_timeout(1500)
+    """Until `aantal` Vega charts have drawn (a canvas or svg with a size)."""
+    page.wait_for_function(f"""() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"] canvas, '
+                               + '[data-testid="stVegaLiteChart"] svg')]
+                               .filter(e => e.getBoundingClientRect().height > 0).length >= {aantal}""",
+                           timeout=30_000)
+
+
+def wacht_op_kaart(page) -> None:
+    """Until deck.gl has drawn the map: its canvas exists and has a size."""
+    page.wait_for_function("() => [...document.querySelectorAll('canvas')].some(c => c.width > 0 && c.height > 0)",
+                           timeout=30_000)
+
+
+def wacht_op_opmaak(page) -> None:
+    """Until the browser has laid out and painted the current state (two animation frames)."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
 
 
 def hele_pagina(page, naam: str, max_hoogte: int = 14_000) -> Path:
@@ -118,7 +130,7 @@ def hele_pagina(page, naam: str, max_hoogte: int = 14_000) -> Path:
     hoogte = page.evaluate("() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
                            "[data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight), 800)")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(hoogte) + 80, max_hoogte)})
-    page.wait_for_timeout(1500)
+    wacht_op_opmaak(page)
     return schermafdruk(page, naam)
 
 

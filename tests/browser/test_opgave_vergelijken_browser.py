@@ -2,6 +2,7 @@
 Screenshots in test-artifacts/: opgave_bestaanszekerheid, vergelijken_smitsveen_soest_zuid, vergelijken_drie_wijken."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     echte_fouten,
@@ -18,12 +19,12 @@ def test_bestaanszekerheid_page(app_url, pagina):
     pagina.goto(f"{app_url}/opgave?opgave=bestaanszekerheid")
     wacht_op_app(pagina)
     wacht_op_grafieken(pagina, 3)
-    assert pagina.get_by_role("heading", name="Opgave: Bestaanszekerheid").is_visible()
-    assert pagina.get_by_text("We willen dat", exact=False).first.is_visible()
-    assert pagina.get_by_text("Alle indicatoren in één overzicht").is_visible()
+    expect(pagina.get_by_role("heading", name="Opgave: Bestaanszekerheid")).to_be_visible()
+    expect(pagina.get_by_text("We willen dat", exact=False).first).to_be_visible()
+    expect(pagina.get_by_text("Alle indicatoren in één overzicht")).to_be_visible()
     # the matrix and the bars are drawn, and the matrix says its judgements in words
     assert pagina.locator("[data-testid='stVegaLiteChart']").count() >= 3
-    assert pagina.get_by_text("▼ ongunstig: slechter dan Soest", exact=False).first.is_visible()
+    expect(pagina.get_by_text("▼ ongunstig: slechter dan Soest", exact=False).first).to_be_visible()
     pad = hele_pagina(pagina, "opgave_bestaanszekerheid")
     assert pad.stat().st_size > 50_000
     assert not echte_fouten(pagina), echte_fouten(pagina)
@@ -33,8 +34,8 @@ def test_compare_page_is_the_shared_link(app_url, pagina):
     pagina.goto(f"{app_url}/vergelijken?wijken=WK034205,WK034207")
     wacht_op_app(pagina)
     wacht_op_grafieken(pagina)
-    assert pagina.get_by_role("heading", name="Wijken vergelijken").is_visible()
-    assert pagina.get_by_text("De grootste verschillen tussen Smitsveen en Soest-Zuid", exact=False).first.is_visible()
+    expect(pagina.get_by_role("heading", name="Wijken vergelijken")).to_be_visible()
+    expect(pagina.get_by_text("De grootste verschillen tussen Smitsveen en Soest-Zuid", exact=False).first).to_be_visible()
     # the chart has the summary as its text alternative
     beschrijving = pagina.locator("[data-testid='stVegaLiteChart']").first.evaluate(
         "e => [e, ...e.querySelectorAll('[aria-label]')].map(x => x.getAttribute('aria-label') || '').join(' ')")
@@ -47,7 +48,7 @@ def test_compare_three_wijken_with_soest(app_url, pagina):
     pagina.goto(f"{app_url}/vergelijken?wijken=WK034205,WK034207,WK034202&soest=ja")
     wacht_op_app(pagina)
     wacht_op_grafieken(pagina)
-    assert pagina.get_by_text("De grootste verschillen tussen Smitsveen, Soest-Zuid en Klaarwater",
-                              exact=False).first.is_visible()
+    expect(pagina.get_by_text("De grootste verschillen tussen Smitsveen, Soest-Zuid en Klaarwater",
+                              exact=False).first).to_be_visible()
     schermafdruk(pagina, "vergelijken_drie_wijken")
     assert not echte_fouten(pagina), echte_fouten(pagina)

@@ -127,6 +127,8 @@ def test_presentation_mode_fits_one_screen_and_steps_with_the_arrow_keys(app_url
         assert pagina.locator("h1").first.inner_text() == "Klaarwater · Bestaanszekerheid"
         assert pagina.evaluate(passend)
         pagina.keyboard.press("ArrowLeft")
+        pagina.wait_for_function("() => location.search.includes('wijk=WK034201')")
+        wacht_tot_stil(pagina)
         pagina.keyboard.press("ArrowLeft")  # round the end: from the first wijk back to the last
         pagina.wait_for_function("() => location.search.includes('wijk=WK034208')")
         wacht_tot_stil(pagina)

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import echte_fouten, schermafdruk, wacht_op_app
 
@@ -9,6 +10,6 @@ def test_start_page_opens_in_chromium_and_shows_the_dashboard(app_url, pagina):
     pagina.goto(app_url)
     wacht_op_app(pagina)
     assert pagina.locator("h1").first.inner_text().startswith("Wijkprofielen Soest")
-    assert pagina.get_by_text("Indicatoren per opgave").is_visible()
+    expect(pagina.get_by_text("Indicatoren per opgave")).to_be_visible()
     schermafdruk(pagina, "start")
     assert not echte_fouten(pagina), pagina.fouten

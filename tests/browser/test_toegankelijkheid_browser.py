@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import axe_overtredingen, wacht_op_app
+from tests.browser.conftest import axe_overtredingen, wacht_op_app, wacht_op_opmaak
 
 pytestmark = pytest.mark.browser
 PAGINAS = ["", "kaart", "wijkprofiel?wijk=WK034205", "opgave?opgave=bestaanszekerheid",
@@ -14,6 +14,6 @@ PAGINAS = ["", "kaart", "wijkprofiel?wijk=WK034205", "opgave?opgave=bestaanszeke
 def test_page_has_no_serious_wcag_violations(app_url, pagina, pad):
     pagina.goto(f"{app_url}/{pad}")
     wacht_op_app(pagina)
-    pagina.wait_for_timeout(1500)
+    wacht_op_opmaak(pagina)
     ernstig = axe_overtredingen(pagina)
     assert not ernstig, json.dumps(ernstig, indent=1, ensure_ascii=False)

@@ -181,7 +181,7 @@ def test_details_show_values_soest_and_the_difference_unfavourable_first(gegeven
     tabel = aandacht.details(beoordeeld, WIJKEN, "WK03", "bestaanszekerheid")
     assert list(tabel["Indicator"]) == ["Schulden", "Rondkomen", "Inkomen"]  # rond first, then gunstig by order
     rij = tabel[tabel["Indicator"] == "Rondkomen"].iloc[0]
-    assert (rij["Wijk-waarde"], rij["Soest"], rij["Verschil met Soest"], rij["Beter is"]) == ("8 %", "10 %", "−20 %",
+    assert (rij["Wijk-waarde"], rij["Soest"], rij["Verschil met Soest"], rij["Beter is"]) == ("8,0 %", "10,0 %", "−20 %",
                                                                                               "lager")
     assert rij["Oordeel"] == "▲ gunstig"
 

@@ -1,37 +1,61 @@
-"""The geo join on the real data: 8 wijken, 29 buurten, each with a shape, values attached."""
-from soest_data import db, gebieden, waarden
+"""Shapes and the map join on the real data, as invariants that hold for next year's figures too.
+
+The sweep over every mappable indicator runs the map builder directly (what the kaart page shows), instead of
+one AppTest run per indicator.
+"""
+import pandas as pd
+import pytest
+
+from soest_data import db, gebieden, opmaak, waarden
+from soest_data.gegevens import laad
+from soest_data.weergave import kaart
 
 
-def test_real_boundaries_hold_8_wijken_and_29_buurten(echte_db):
+@pytest.fixture(scope="module")
+def echt(echte_db):
     con = db.open_readonly(echte_db)
-    wijken = gebieden.geodataframe(waarden.geometrie(con, "wijk"))
-    buurten = gebieden.geodataframe(waarden.geometrie(con, "buurt"))
-    assert len(wijken) == 8 and len(buurten) == 29
-    assert wijken.geometry.is_valid.all() and not wijken.geometry.is_empty.any()
-    assert 40 < gebieden.oppervlakte_km2(wijken).sum() < 50
+    yield laad(con), {n: gebieden.geodataframe(waarden.geometrie(con, n)) for n in ("wijk", "buurt")}
+    con.close()
 
 
-def test_every_wijk_has_a_value_for_each_full_coverage_indicator(echte_db):
-    con = db.open_readonly(echte_db)
-    vormen = gebieden.geodataframe(waarden.geometrie(con, "wijk"))
-    alle = waarden.alle_waarden(con)
-    volledig = waarden.indicatoren(con).query("wijken_met_waarde == 8 and soort == 'getal'")
-    assert len(volledig) >= 60
-    for indicator in volledig["id"]:
-        rijen = alle[(alle["indicator"] == indicator) & (alle["niveau"] == "wijk")]
-        laatste = rijen[rijen["jaar"] == rijen["jaar"].max()]
-        gekoppeld = gebieden.koppel(vormen, laatste)
-        assert len(gekoppeld) == 8
-        # every wijk has a number, a relative statement from the source, or a status (e.g. shielded): never nothing
-        heeft_iets = gekoppeld["waarde"].notna() | gekoppeld["relatief"].fillna("").ne("") | gekoppeld["status"].fillna("").ne("")
-        assert heeft_iets.all(), indicator
+def test_real_boundaries_hold_8_wijken_and_29_buurten(echt):
+    _, vormen = echt
+    assert len(vormen["wijk"]) == 8 and len(vormen["buurt"]) == 29
+    for laag in vormen.values():
+        assert laag.geometry.is_valid.all() and not laag.geometry.is_empty.any()
+    # the buurten tile the wijken: same total area (in m², Dutch RD projection)
+    oppervlak = {n: v.to_crs("EPSG:28992").area.sum() for n, v in vormen.items()}
+    assert oppervlak["buurt"] == pytest.approx(oppervlak["wijk"], rel=0.01)
 
 
-def test_koppel_keeps_areas_without_value(fixture_db):
+def test_every_mappable_indicator_gives_a_map_whose_summary_names_the_true_extremes(echt):
+    g, vormen = echt
+    gekeken = 0
+    for _, ind in g.indicatoren[g.indicatoren["wijken_met_waarde"] > 0].iterrows():
+        jaar = int(max(ind["jaren"]))
+        beeld = kaart.kaartbeeld(vormen["wijk"], g.waarden, ind, jaar)
+        assert len(beeld.gebieden) == 8, ind["id"]
+        assert beeld.deck.to_json()
+        # every wijk has a number, a relative statement or a status: never nothing
+        leeg = beeld.gebieden["waarde"].isna() & beeld.gebieden["relatief"].eq("") & beeld.gebieden["status"].eq("")
+        rijen = g.waarden[(g.waarden["indicator"] == ind["id"]) & (g.waarden["jaar"] == jaar)
+                          & (g.waarden["niveau"] == "wijk")]
+        assert leeg.sum() == 8 - len(rijen), ind["id"]
+        getallen = beeld.gebieden.dropna(subset=["waarde"])
+        if getallen["waarde"].nunique() > 1:
+            for waarde in (getallen["waarde"].max(), getallen["waarde"].min()):
+                naam = getallen.loc[getallen["waarde"] == waarde, "gebied_naam"].iloc[0]
+                assert f"{naam}" in beeld.samenvatting, (ind["id"], beeld.samenvatting)
+                assert opmaak.waarde_met_eenheid(waarde, ind["eenheid"]) in beeld.samenvatting
+        gekeken += 1
+    assert gekeken >= 60
+
+
+def test_the_map_keeps_areas_without_a_value_as_geen_gegevens(fixture_db):
     con = db.open_readonly(fixture_db)
+    g = laad(con)
     vormen = gebieden.geodataframe(waarden.geometrie(con, "buurt"))
-    rijen = waarden.waarden(con, "test_moeite", "buurt", 2020)
-    gekoppeld = gebieden.koppel(vormen, rijen[rijen["niveau"] == "buurt"])
-    assert len(gekoppeld) == 29
-    assert gekoppeld["waarde"].notna().sum() == 1
-    assert gebieden.als_geojson(gekoppeld)["type"] == "FeatureCollection"
+    beeld = kaart.kaartbeeld(vormen, g.waarden, g.indicator("test_moeite"), 2020, niveau="buurt")
+    assert len(beeld.gebieden) == 29
+    assert beeld.gebieden["waarde"].notna().sum() == 1
+    assert pd.isna(beeld.gebieden["waarde"]).sum() == 28

@@ -67,7 +67,13 @@ def test_matrix_cells_say_the_judgement_in_symbol_and_word(gegevens):
     # a unit that does not fit in a cell goes to the row label (unless the label already says it)
     per_1000 = cellen[cellen["rij"].str.startswith("Test bijstand per")].iloc[0]
     assert per_1000["rij"] == "Test bijstand per 1.000 inwoners · 2023"
-    assert opgaveoverzicht.matrixgrafiek(rijen).to_dict()["autosize"]["type"] == "pad"
+    spec = opgaveoverzicht.matrixgrafiek(rijen).to_dict()
+    assert spec["width"] == "container"  # fills its column; below 1400 px the page shows the stacked form
+    assert spec["config"]["axis"]["labelFontSize"] >= 16
+    stapel = opgaveoverzicht.matrixstapel(rijen).to_dict()
+    regels = next(iter(stapel["datasets"].values()))
+    assert {"links": "Smitsveen", "rechts": "18,9 % ▼ ongunstig"}.items() <= next(
+        r for r in regels if r["links"] == "Smitsveen").items()
 
 
 def test_matrix_table_is_the_text_alternative(gegevens):
@@ -105,4 +111,9 @@ def test_trends_only_for_indicators_with_more_than_one_year(gegevens):
     tabel = opgaveoverzicht.trendtabel(reeks)
     soest = tabel[tabel["Gebied"] == "Soest"].iloc[0]
     assert soest["Verandering"] == "gedaald met 5,0 procentpunt"
-    assert opgaveoverzicht.trendgrafiek(reeks).to_dict()
+    spec = opgaveoverzicht.trendgrafiek(reeks, "Test moeite").to_dict()
+    assert spec["width"] == "container" and spec["title"]["text"] == "Test moeite"
+    rijen = next(iter(spec["datasets"].values()))
+    soest_lijn = sorted((r["jaar"], r["tekst"]) for r in rijen if r["is_soest"])
+    assert [jaar for jaar, _ in soest_lijn] == [2016, 2020]  # one point per measurement, labelled in Dutch
+    assert all("," in tekst and tekst.endswith("%") for _, tekst in soest_lijn)

@@ -34,8 +34,9 @@ def test_lees_waarden_accepts_a_correct_row(tmp_path, bronnen):
 
 @pytest.mark.parametrize("inhoud, verwacht", [
     ("", "leeg"),
-    ("gebied_code,indicator,jaar\nWK034205,test_moeite,2020\n", "kolommen ontbreken: waarde, eenheid, bron"),
-    (KOP.replace(",", ";") + GOED.replace(",", ";"), "scheidingsteken"),
+    ("gebied_code,indicator,jaar\nWK034205,test_moeite,2020\n", "kolommen ontbreken: waarde, bron"),
+    ("gebied_code\tindicator\tjaar\twaarde\tbron\nWK034205\ttest_moeite\t2020\t1\ttest_bron\n", "CSV UTF-8"),
+    ("gebied_code;indicator;jaar;waarde;bron\nWK034205;test_moeite;2020;1.234,5;test_bron\n", "duizendtallen"),
     (KOP + "WK999999,test_moeite,2020,1,%,,,test_bron,x\n", "onbekende gebiedscode 'WK999999'"),
     (KOP + "WK034205,bestaat_niet,2020,1,%,,,test_bron,x\n", "onbekende indicator 'bestaat_niet'"),
     (KOP + "WK034205,test_moeite,2020,veel,%,,,test_bron,x\n", "waarde 'veel' is geen getal"),
@@ -70,3 +71,46 @@ def test_lees_waarden_rejects_a_file_that_is_not_utf8(tmp_path, bronnen):
 def test_lees_waarden_names_the_line_of_each_problem(tmp_path, bronnen):
     _, problemen = _lees(tmp_path, bronnen, KOP + GOED + "WK034205,test_sporters,2020,abc,%,,,test_bron,x\n")
     assert [p.regel for p in problemen] == [3]
+
+
+def test_dutch_excel_csv_with_semicolons_decimal_comma_and_bom_is_accepted(tmp_path, bronnen):
+    inhoud = "\ufeffgebied_code;indicator;jaar;waarde;eenheid;bron\r\nWK034205;test_moeite;2020;18,9;%;test_bron\r\n"
+    frame, problemen = _lees(tmp_path, bronnen, inhoud)
+    assert problemen == []
+    assert frame.iloc[0]["waarde"] == 18.9
+
+
+def test_the_eenheid_column_is_optional_and_taken_from_the_catalogue(tmp_path, bronnen):
+    frame, problemen = _lees(tmp_path, bronnen, "gebied_code,indicator,jaar,waarde,bron\n"
+                                                "WK034205,test_moeite,2020,18.9,test_bron\n"
+                                                "WK034205,test_inwoners,2023,9000,test_bron\n")
+    assert problemen == []
+    assert list(frame["eenheid"]) == ["%", "aantal"]
+
+
+def test_line_numbers_count_the_lines_of_a_quote_with_a_line_break(tmp_path, bronnen):
+    inhoud = (KOP + "WK034205,test_moeite,2020,18.9,%,,,test_bron,\"twee\nregels\"\n"
+              + "WK034205,test_sporters,2020,abc,%,,,test_bron,x\n")
+    _, problemen = _lees(tmp_path, bronnen, inhoud)
+    assert [p.regel for p in problemen] == [4]
+
+
+def test_an_xlsx_import_is_read_with_excel_row_numbers(tmp_path, bronnen):
+    import openpyxl
+    boek = openpyxl.Workbook()
+    blad = boek.active
+    blad.title = "waarden"
+    blad.append(["gebied_code", "indicator", "jaar", "waarde", "bron"])
+    blad.append(["WK034205", "test_moeite", 2020, 18.9, "test_bron"])
+    blad.append(["WK034205", "test_sporters", 2020, "veel", "test_bron"])
+    boek.save(tmp_path / "cijfers.xlsx")
+    frame, problemen = lees_waarden(tmp_path / "cijfers.xlsx", bronnen)
+    assert frame.iloc[0]["waarde"] == 18.9 and frame.iloc[0]["jaar"] == 2020
+    assert [(p.bestand, p.regel) for p in problemen] == [("cijfers.xlsx", 3)]
+
+
+def test_a_file_above_the_size_cap_is_refused_unread(tmp_path, bronnen, monkeypatch):
+    from soest_data.bronnen import waardenbestand
+    monkeypatch.setattr(waardenbestand, "MAX_BYTES", 100)
+    _, problemen = _lees(tmp_path, bronnen, KOP + GOED * 5)
+    assert "groter dan" in _meldingen(problemen)

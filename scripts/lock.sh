@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Regenerate the lock files (every package, its exact version and its hashes) from the pins in requirements*.txt.
+# Run after changing a pin; commit the .txt and the .lock together. tests/unit/test_tooling.py checks they agree.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x .venv/bin/uv ] || .venv/bin/python -m pip install --quiet uv==0.9.30
+for naam in requirements requirements-dev; do
+  .venv/bin/uv pip compile "$naam.txt" --generate-hashes --python-version 3.11 --no-header --quiet -o "$naam.lock"
+done
