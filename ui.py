@@ -335,6 +335,27 @@ def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
                                        query_params={"wijk": code})
 
 
+def opgavekaart(rij: pd.Series) -> None:
+    """One opgave of a wijk as a card (a row of wijkprofiel.opgaven_in_een_oogopslag): a coloured band for the
+    balance (orange more unfavourable, blue more favourable, grey even) and the counts with symbols and words."""
+    ongunstig, gunstig, rond = int(rij["ongunstig"]), int(rij["gunstig"]), int(rij["rond"])
+    kleur, woord = (("#D55E00", "meer ongunstig dan gunstig") if ongunstig > gunstig else
+                    ("#0072B2", "meer gunstig dan ongunstig") if gunstig > ongunstig else ("#9E9E9E", "in evenwicht"))
+    st.markdown(
+        f"<div class='kaartje' style='border-left-color:{kleur}'><strong>{escape(rij['Opgave'])}</strong>"
+        f"<div class='telling'><span class='ongunstig'>▼ {ongunstig}</span> ongunstig<br>"
+        f"● {rond} rond gemiddelde<br><span class='gunstig'>▲ {gunstig}</span> gunstig</div>"
+        f"<small>{woord}</small></div>", unsafe_allow_html=True)
+
+
+def inhoudsopgave(kopjes: list[tuple[str, str]]) -> None:
+    """An in-page contents list for a long page: (title, anchor) per section, each a jump link; the page gives its
+    headers the same anchors (st.header(titel, anchor=anker))."""
+    links = "".join(f"<li><a href='#{escape(anker)}'>{escape(titel)}</a></li>" for titel, anker in kopjes)
+    st.markdown(f"<nav class='inhoud' aria-label='Op deze pagina'><strong>Op deze pagina:</strong><ul>{links}</ul></nav>",
+                unsafe_allow_html=True)
+
+
 def meldingen(*keuzes) -> None:
     """Show the friendly notices of URL parsing (unknown wijk, indicator …)."""
     for keuze in keuzes:
@@ -378,11 +399,14 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
 [data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"], [data-testid="stDataFrame"],
 [data-testid="stTable"] { max-width: 100%; }
 [data-testid="stTable"] { overflow-x: auto; }
-[data-testid="stMarkdownContainer"] { overflow-wrap: anywhere; }
+[data-testid="stMarkdownContainer"] { overflow-wrap: break-word; }
 /* A key figure in a narrow tile wraps instead of ending in '…'. */
 [data-testid="stMetricValue"] > div { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; }
 [data-testid="stMetricLabel"] p { white-space: normal !important; }
+/* Links (wijk names in narrow cards) wrap instead of ending in '…'. */
+[data-testid="stPageLink"] * { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; }
 /* The in-page contents list. */
 nav.inhoud ul { list-style: none; padding-left: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
 nav.inhoud a { color: #004b87; }

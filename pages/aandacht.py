@@ -32,6 +32,7 @@ def _naar_url(sleutel: str, param: str, standaard) -> None:
 
 st.title("Aandacht per opgave")
 ui.meldingen(wijk_keuze, marge_keuze)
+ui.inhoudsopgave([("Wijk × opgave", "matrix"), ("Eén wijk: welke opgaven vallen op, en waarom?", "een-wijk"), ("Wat deze telling wel en niet zegt", "grenzen")])
 st.markdown(
     "Welke wijken vragen **extra aandacht** bij een opgave? Per wijk en per opgave tellen we hoeveel indicatoren "
     "**duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit helpt bij de eerste vraag van het "
@@ -56,7 +57,7 @@ tel = aandacht.telling(beoordeeld, wijken)
 wijk = wijk_keuze.waarde
 
 # --- the matrix ----------------------------------------------------------------------------------------------------
-st.header("Wijk × opgave")
+st.header("Wijk × opgave", anchor="matrix")
 st.markdown("In elk vak: **hoeveel indicatoren duidelijk ongunstig zijn**, van het aantal indicatoren met een oordeel. "
             "Hoe donkerder het vak, hoe groter het deel dat ongunstig is; de woorden in het vak zeggen hetzelfde. "
             "*valt op* = minstens de helft ongunstig (en minstens 2)." + (f" ◆ = {naam_van[wijk]}." if wijk else ""))
@@ -72,7 +73,7 @@ st.subheader("Per opgave: waar valt het op?")
 st.markdown("\n".join(f"- {aandacht.opgave_zin(tel, o)}" for o in VIJF_OPGAVEN))
 
 # --- one wijk: which opgaven stand out, and why --------------------------------------------------------------------
-st.header("Eén wijk: welke opgaven vallen op, en waarom?")
+st.header("Eén wijk: welke opgaven vallen op, en waarom?", anchor="een-wijk")
 ui.widget_volgt_url("aandacht_wijk", wijk)
 wijk = st.selectbox("Kies een wijk", [None, *naam_van], key="aandacht_wijk",
                     format_func=lambda c: "— kies een wijk —" if c is None else naam_van[c],
@@ -106,7 +107,7 @@ ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct
              "Download de indicatoren achter de matrix (CSV)")
 
 # --- limits --------------------------------------------------------------------------------------------------------
-st.header("Wat deze telling wel en niet zegt")
+st.header("Wat deze telling wel en niet zegt", anchor="grenzen")
 st.markdown("\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld))
             + "\n- **Niet alles is gemeten.** Wat inwoners zelf zeggen staat op [Inwoners aan het woord](/inwoners).")
 met_richting = aandacht.met_richting(beoordeeld)

@@ -42,9 +42,10 @@ if opgave != keuze.waarde:  # the title follows the picker on the same run
     st.query_params["opgave"] = opgave
 ui.presentatieknop("pages/opgave.py", opgave=opgave)
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
+ui.inhoudsopgave([("Wat we willen bereiken", "doelen"), ("Heel Soest", "soest"), ("De wijken naast Soest", "wijken"), ("Per indicator: de wijken op volgorde", "per-indicator")])
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------
-st.header("Wat we willen bereiken")
+st.header("Wat we willen bereiken", anchor="doelen")
 if tekst is None:
     st.markdown(f"Voor {OPGAVEN[opgave].lower()} is de beschrijving uit de Integrale Visie nog niet opgenomen.")
 else:
@@ -66,7 +67,7 @@ else:
     ui.verhaalbron(pd.DataFrame([{"bron": tekst["bron"], "vindplaats": tekst.get("vindplaats") or ""}]))
 
 # --- Soest as a whole, and the stories -------------------------------------------------------------------------------
-st.header("Heel Soest")
+st.header("Heel Soest", anchor="soest")
 kern = opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren)
 verhalen = g.verhalen[g.verhalen["opgave"] == opgave]
 st.subheader("Kerncijfers uit de Integrale Visie")
@@ -115,7 +116,7 @@ if len(alleen_soest):
             ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
 
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
-st.header("De wijken naast Soest")
+st.header("De wijken naast Soest", anchor="wijken")
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
     st.stop()
@@ -141,7 +142,7 @@ with st.expander("Het overzicht als tabel"):
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
 
 # --- per indicator ---------------------------------------------------------------------------------------------------
-st.header("Per indicator: de wijken op volgorde")
+st.header("Per indicator: de wijken op volgorde", anchor="per-indicator")
 st.markdown("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Blauw = gunstig, oranje = ongunstig, "
             "grijs = rond het gemiddelde, paars = hoger of lager zonder oordeel; wijs een balk aan voor het oordeel "
             "in woorden.")

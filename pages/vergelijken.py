@@ -46,6 +46,7 @@ def _soest_naar_url() -> None:
 
 st.title("Wijken vergelijken")
 ui.meldingen(keuze, soest_keuze)
+ui.inhoudsopgave([("De grootste verschillen", "verschillen"), ("Alle indicatoren per opgave", "alle")])
 st.markdown("Zet twee of meer wijken naast elkaar. Per indicator ziet u de cijfers, het verschil en een **index**: "
             "Soest = 100, dus 150 betekent anderhalf keer zo hoog als in heel Soest en 50 de helft. Zo kunt u "
             "indicatoren met verschillende eenheden naast elkaar lezen. De grootste verschillen staan bovenaan.")
@@ -68,7 +69,7 @@ opgavendeel = vergelijken.opgaven(verschil)
 samenvatting = vergelijken.samenvatting(lang, opgavendeel, gekozen, naam_van)
 
 # --- the biggest differences -----------------------------------------------------------------------------------------
-st.header("De grootste verschillen")
+st.header("De grootste verschillen", anchor="verschillen")
 st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
@@ -83,7 +84,7 @@ st.markdown(f"Link naar precies deze vergelijking: `vergelijken?wijken={','.join
             f"{'&soest=ja' if met_soest else ''}` — kopieer de link uit de adresbalk om hem te delen.")
 
 # --- everything, per opgave ------------------------------------------------------------------------------------------
-st.header("Alle indicatoren per opgave")
+st.header("Alle indicatoren per opgave", anchor="alle")
 st.markdown("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzichte van Soest, het verschil en de "
             "index (Soest = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
             "gemiddeld') staan er in woorden bij; die hebben geen index.")

@@ -40,6 +40,7 @@ verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
 
 st.title(f"Wijkprofiel {kop.naam}")
 ui.presentatieknop("pages/wijkprofiel.py", wijk=wijk, opgave=st.query_params.get("opgave", VIJF_OPGAVEN[0]))
+ui.inhoudsopgave([("De vijf opgaven in één oogopslag", "opgaven"), ("Het verhaal van de wijk", "verhaal"), ("Per opgave", "per-opgave")])
 ui.widget_volgt_url("profiel_wijk", wijk)
 st.selectbox("Kies een andere wijk", list(naam_van), format_func=naam_van.get, key="profiel_wijk",
              on_change=_wijk_naar_url)
@@ -47,24 +48,26 @@ links, rechts = st.columns([3, 2], gap="large")
 with links:
     st.markdown(f"**Inwoners:** {kop.inwoners}  \n**Oppervlakte:** {kop.oppervlakte}  \n"
                 f"**Buurten ({len(kop.buurten)}):** {', '.join(kop.buurten)}")
+    st.caption("Inwoners en oppervlakte: CBS, Kerncijfers wijken en buurten, met het jaar erbij. Noemt het verhaal "
+               "hieronder een ander aantal inwoners, dan komt dat uit de bron van het verhaal (een ander jaar of een "
+               "andere telling; zie de bron onder het verhaal).")
     for _, v in verhalen[verhalen["soort"] == "voorbehoud"].iterrows():
         st.warning(f"**Let op:** {v['tekst']}")
 with rechts:
     st.pydeck_chart(kaart.locatorkaart(ui.vormen("wijk"), wijk), height=240,
                     alt=f"Kaartje van Soest met de ligging van {kop.naam}.")
 
-st.header("De vijf opgaven in één oogopslag")
+st.header("De vijf opgaven in één oogopslag", anchor="opgaven")
 st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave het aantal indicatoren dat gunstig "
             f"(▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt. Een wijk wijkt af bij meer dan "
             f"{round(scoring.STANDAARD_MARGE * 100)} % verschil met de Soester waarde.")
 samenvatting = wijkprofiel.opgaven_in_een_oogopslag(beoordeeld, wijk)
-vakken = st.columns(len(samenvatting))
-for vak, (_, rij) in zip(vakken, samenvatting.iterrows()):
-    with vak.container(border=True):
-        st.markdown(f"**{rij['Opgave']}**  \n▲ {rij['gunstig']} gunstig  \n● {rij['rond']} rond gemiddelde  \n"
-                    f"▼ {rij['ongunstig']} ongunstig")
+for start in range(0, len(samenvatting), 3):
+    for vak, (_, rij) in zip(st.columns(3), samenvatting.iloc[start:start + 3].iterrows()):
+        with vak.container(border=True, height="stretch"):
+            ui.opgavekaart(rij)
 
-st.header("Het verhaal van de wijk")
+st.header("Het verhaal van de wijk", anchor="verhaal")
 for soort, kopje in (("situatieschets", None), ("sterk", "Sterke kanten"), ("aandacht", "Aandachtspunten")):
     deel = verhalen[verhalen["soort"] == soort]
     if kopje and len(deel):
@@ -76,7 +79,7 @@ if len(verhalen):
 else:
     st.markdown("Voor deze wijk is nog geen beschrijving opgenomen.")
 
-st.header("Per opgave")
+st.header("Per opgave", anchor="per-opgave")
 ui.widget_volgt_url("profiel_opgave", url_state.kies(st.query_params, "opgave", VIJF_OPGAVEN,
                                                       VIJF_OPGAVEN[0], "opgave").waarde)
 opgave = st.segmented_control("Opgave", VIJF_OPGAVEN, format_func=OPGAVEN.get, key="profiel_opgave",
