@@ -398,7 +398,13 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
 [data-testid="stMain"] { overflow-x: hidden; }
 [data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"], [data-testid="stDataFrame"],
 [data-testid="stTable"] { max-width: 100%; }
-[data-testid="stTable"] { overflow-x: auto; }
+/* Tables wrap long words; on a phone a wide table scrolls sideways inside itself (the script in TAAL_SCRIPT makes
+   that region reachable by keyboard), in smaller type. */
+[data-testid="stTable"] th, [data-testid="stTable"] td { overflow-wrap: break-word; }
+@media (max-width: 699.98px) {
+  [data-testid="stTable"] table { font-size: 0.8rem; }
+  [data-testid="stTable"] th, [data-testid="stTable"] td { min-width: 5.5rem; }
+}
 [data-testid="stMarkdownContainer"] { overflow-wrap: break-word; }
 /* A key figure in a narrow tile wraps instead of ending in '…'. */
 [data-testid="stMetricValue"] > div { white-space: normal !important; overflow: visible !important;
@@ -437,7 +443,13 @@ NEDERLANDS = {
     "No results": "Geen resultaten", "Clear all": "Alles wissen", "Clear value": "Keuze wissen",
     "Choose an option": "Maak een keuze", "Choose options": "Kies een of meer", "Open": "Openen",
     "Close": "Sluiten", "Show/hide columns": "Kolommen tonen of verbergen", "View fullscreen": "Volledig scherm",
-    "Running...": "Bezig…", "Stop": "Stoppen", "Deploy": "Publiceren",
+    "Running...": "Bezig…", "Stop": "Stoppen", "Deploy": "Publiceren", "Rerun": "Opnieuw laden",
+    "Settings": "Instellingen", "Print": "Afdrukken", "About": "Over dit dashboard",
+    "Record a screencast": "Schermopname maken", "Sort ascending": "Oplopend sorteren",
+    "Sort descending": "Aflopend sorteren", "Autosize": "Breedte aanpassen", "Hide column": "Kolom verbergen",
+    "Pin column": "Kolom vastzetten", "Unpin column": "Kolom losmaken", "Format": "Opmaak",
+    "Download as SVG": "Download als SVG", "Download as PNG": "Download als PNG",
+    "View Source": "Bron bekijken", "View Compiled Vega": "Vega-code bekijken", "Open in Vega Editor": "Open in Vega Editor",
 }
 TAAL_SCRIPT = """<script>
 (() => {
@@ -451,6 +463,15 @@ TAAL_SCRIPT = """<script>
       for (const attr of ["aria-label", "title", "placeholder"]) {
         const v = el.getAttribute(attr);
         if (v && NL[v]) el.setAttribute(attr, NL[v]);
+      }
+    }
+    // A table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1): a focusable, named region.
+    for (const el of wortel.querySelectorAll('[data-testid="stTable"], [data-testid="stTable"] *')) {
+      const o = getComputedStyle(el).overflowX;
+      if ((o === "auto" || o === "scroll") && !el.hasAttribute("tabindex")) {
+        el.tabIndex = 0;
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", "Tabel; schuif opzij voor meer kolommen");
       }
     }
     const loop = document.createTreeWalker(wortel, NodeFilter.SHOW_TEXT);
