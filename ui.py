@@ -15,9 +15,9 @@ import streamlit as st
 
 from soest_data import db, gebieden, paden, scoring, waarden
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
-from soest_data.opmaak import LETTER_GROOT
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
+from soest_data.opmaak import LETTER_GROOT
 from soest_data.weergave import grafieken, wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).

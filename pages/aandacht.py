@@ -32,7 +32,11 @@ def _naar_url(sleutel: str, param: str, standaard) -> None:
 
 st.title("Aandacht per opgave")
 ui.meldingen(wijk_keuze, marge_keuze)
-ui.inhoudsopgave([("Wijk × opgave", "matrix"), ("Eén wijk: welke opgaven vallen op, en waarom?", "een-wijk"), ("Wat deze telling wel en niet zegt", "grenzen")])
+ui.inhoudsopgave([
+    ("Wijk × opgave", "matrix"),
+    ("Eén wijk: welke opgaven vallen op, en waarom?", "een-wijk"),
+    ("Wat deze telling wel en niet zegt", "grenzen"),
+])
 st.markdown(
     "Welke wijken vragen **extra aandacht** bij een opgave? Per wijk en per opgave tellen we hoeveel indicatoren "
     "**duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit helpt bij de eerste vraag van het "

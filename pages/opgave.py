@@ -42,7 +42,12 @@ if opgave != keuze.waarde:  # the title follows the picker on the same run
     st.query_params["opgave"] = opgave
 ui.presentatieknop("pages/opgave.py", opgave=opgave)
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
-ui.inhoudsopgave([("Wat we willen bereiken", "doelen"), ("Heel Soest", "soest"), ("De wijken naast Soest", "wijken"), ("Per indicator: de wijken op volgorde", "per-indicator")])
+ui.inhoudsopgave([
+    ("Wat we willen bereiken", "doelen"),
+    ("Heel Soest", "soest"),
+    ("De wijken naast Soest", "wijken"),
+    ("Per indicator: de wijken op volgorde", "per-indicator"),
+])
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------
 st.header("Wat we willen bereiken", anchor="doelen")

@@ -40,7 +40,11 @@ verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
 
 st.title(f"Wijkprofiel {kop.naam}")
 ui.presentatieknop("pages/wijkprofiel.py", wijk=wijk, opgave=st.query_params.get("opgave", VIJF_OPGAVEN[0]))
-ui.inhoudsopgave([("De vijf opgaven in één oogopslag", "opgaven"), ("Het verhaal van de wijk", "verhaal"), ("Per opgave", "per-opgave")])
+ui.inhoudsopgave([
+    ("De vijf opgaven in één oogopslag", "opgaven"),
+    ("Het verhaal van de wijk", "verhaal"),
+    ("Per opgave", "per-opgave"),
+])
 ui.widget_volgt_url("profiel_wijk", wijk)
 st.selectbox("Kies een andere wijk", list(naam_van), format_func=naam_van.get, key="profiel_wijk",
              on_change=_wijk_naar_url)

@@ -124,7 +124,7 @@ def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken:
         punten = list(met["waarde"]) + ([] if pd.isna(ind["soest"]) else [ind["soest"]])
         laag, hoog = (min(punten), max(punten)) if punten else (0.0, 1.0)
 
-        def plek(w):
+        def plek(w, laag=laag, hoog=hoog):
             return 0.5 if hoog == laag else (w - laag) / (hoog - laag)
 
         deze = deel[deel["gebied_code"] == uitgelicht]

@@ -246,7 +246,7 @@ def naar_graden(x: float, y: float, zoom: float, centrum: tuple[float, float]) -
 def labelvak(label: str, grootte: int) -> tuple[float, float]:
     """Width and height (px) of a label with its background, from its longest line and number of lines."""
     lijnen = label.split("\n")
-    return max(len(l) for l in lijnen) * grootte * TEKEN_BREEDTE + 8, len(lijnen) * grootte * 1.2 + 4
+    return max(len(lijn) for lijn in lijnen) * grootte * TEKEN_BREEDTE + 8, len(lijnen) * grootte * 1.2 + 4
 
 
 def plaats_labels(punten: pd.DataFrame, vormen: dict, zoom: float, centrum: tuple[float, float], grootte: int,

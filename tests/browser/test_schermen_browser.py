@@ -35,18 +35,23 @@ METING = """() => {
       + '[data-testid="stTable"], [data-testid="stDeckGlJsonChart"]')].filter(zichtbaar);
   const buiten = vakken.map(el => [el.dataset.testid, el.getBoundingClientRect()])
       .filter(([, r]) => r.left < main.left - 1 || r.right > main.right + 1)
-      .map(([t, r]) => `${t} ${Math.round(r.left)}-${Math.round(r.right)} (kolom ${Math.round(main.left)}-${Math.round(main.right)})`);
+      .map(([t, r]) => `${t} ${Math.round(r.left)}-${Math.round(r.right)} `
+                       + `(kolom ${Math.round(main.left)}-${Math.round(main.right)})`);
   // A chart drawn wider than its own box is cut off even when the box fits.
-  for (const el of document.querySelectorAll('[data-testid="stVegaLiteChart"] > svg, [data-testid="stVegaLiteChart"] > canvas')) {
+  const tekeningen = '[data-testid="stVegaLiteChart"] > svg, [data-testid="stVegaLiteChart"] > canvas';
+  for (const el of document.querySelectorAll(tekeningen)) {
     if (!zichtbaar(el)) continue;
     const r = el.getBoundingClientRect();
-    if (r.right > main.right + 1 || r.left < main.left - 1) buiten.push(`tekening ${Math.round(r.left)}-${Math.round(r.right)}`);
+    if (r.right > main.right + 1 || r.left < main.left - 1) {
+      buiten.push(`tekening ${Math.round(r.left)}-${Math.round(r.right)}`);
+    }
   }
   const maten = [...document.querySelectorAll('[data-testid="stVegaLiteChart"] svg text')]
       .filter(t => zichtbaar(t) && t.textContent.trim())
       .map(t => [parseFloat(getComputedStyle(t).fontSize), t.textContent.trim().slice(0, 40)]);
   maten.sort((a, b) => a[0] - b[0]);
-  return {fout: !!document.querySelector('[data-testid="stException"]'), overloop: document.documentElement.scrollWidth - innerWidth, buiten, lang: document.documentElement.lang,
+  return {fout: !!document.querySelector('[data-testid="stException"]'),
+          overloop: document.documentElement.scrollWidth - innerWidth, buiten, lang: document.documentElement.lang,
           kleinste: maten.length ? maten[0] : null, grafieken: vakken.length};
 }"""
 
