@@ -159,7 +159,7 @@ def rijlabel(r: pd.Series) -> str:
     'schatting' for model estimates."""
     jaar = "" if pd.isna(r.get("jaar")) else f" · {int(r['jaar'])}"
     eenheid = "" if (_eenheid_in_cel(r["eenheid"]) or _zonder_punt(r["eenheid"]) in _zonder_punt(r["label"])
-                     or r.get("soort") == "relatief") else f" ({r['eenheid']})"
+                     or r.get("soort") == "relatief") else f" ({opmaak.eenheid(r['eenheid'])})"
     return f"{r['label']}{eenheid}{jaar}{' · schatting' if opmaak.is_schatting(r.get('modelschatting')) else ''}"
 
 
@@ -223,17 +223,17 @@ _TWEE_REGELS = ("indexof(datum.label, '-') > 0 ? [substring(datum.label, 0, inde
                 "substring(datum.label, indexof(datum.label, '-') + 1)] : datum.label")
 
 
-def _regels(tekst: str, breedte: int = 28) -> str:
-    """A row label over at most three lines (joined by '\n'), so the labels leave room for the cells."""
+def _regels(tekst: str, breedte: int = 40) -> str:
+    """A row label over at most two lines (joined by '\n'), so the labels leave room for the cells."""
     regels = textwrap.wrap(tekst, breedte)
-    return "\n".join(regels[:2] + ([" ".join(regels[2:])] if len(regels) > 2 else []))
+    return "\n".join(regels[:1] + ([" ".join(regels[1:])] if len(regels) > 1 else []))
 
 
-def matrixgrafiek(rijen: pd.DataFrame, celhoogte: int = 54, labelbreedte: int = 250) -> alt.LayerChart:
+def matrixgrafiek(rijen: pd.DataFrame, celhoogte: int = 56, labelbreedte: int = 330) -> alt.LayerChart:
     """Heatmap: one row per indicator, a Soest column and one column per wijk. Each cell: value + symbol and word.
 
-    Takes the width of its column (width container); row labels wrap over up to three lines. Below about 900 px
-    the page shows matrixstapel() instead (see ui.smal_breed).
+    Takes the width of its column (width container); row labels wrap over two lines. Below 1400 px of window
+    the page shows matrixstapel() instead (see ui.breed_of_smal).
     """
     data = matrixgegevens(rijen)
     data["rij"] = [_regels(r) for r in data["rij"]]
@@ -242,7 +242,8 @@ def matrixgrafiek(rijen: pd.DataFrame, celhoogte: int = 54, labelbreedte: int = 
     klassen = list(TINT)
     x = alt.X("kolom:N", sort=kolomvolgorde, title=None,
               axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", labelLimit=0, domain=False,
-                            ticks=False, labelOverlap=False, labelExpr=_TWEE_REGELS, labelPadding=6))
+                            ticks=False, labelOverlap=False, labelExpr=_TWEE_REGELS, labelPadding=24,
+                            labelBaseline="bottom", labelLineHeight=18))
     y = alt.Y("rij:N", sort=rijvolgorde, title=None,
               axis=alt.Axis(labelLimit=labelbreedte, domain=False, ticks=False, labelOverlap=False,
                             labelExpr="split(datum.label, '\\n')"))
