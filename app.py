@@ -3,12 +3,15 @@
 The other screens are files in pages/ (file name = URL path); each starts with `ui.pagina(...)`, so a deep link
 on a fresh session gets the same page config, style and navigation as this page.
 """
+from html import escape
+
+import pandas as pd
 import streamlit as st
 
 import ui
 from soest_data import opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import aandacht, inhoud
+from soest_data.weergave import aandacht, inhoud, verandering
 
 ui.pagina("Start")
 g = ui.gegevens()
@@ -40,6 +43,25 @@ for start in range(0, len(VIJF_OPGAVEN), 3):
 st.caption("Valt op = minstens de helft van de cijfers met een oordeel is duidelijk ongunstig ten opzichte van heel "
            "Soest (en minstens twee). Een signaal, geen oordeel: zie [Aandacht per opgave](/aandacht) voor de regel "
            "en de cijfers erachter.")
+
+st.subheader("Wat is veranderd")
+st.markdown("Per opgave de grootste veranderingen in de wijken en in heel Soest, tussen de twee laatste metingen die "
+            "met elkaar te vergelijken zijn (zelfde bron, zelfde definitie). Het wijkprofiel toont alle veranderingen "
+            "van een wijk.")
+veranderingen = ui.veranderingen()
+binnen_soest = veranderingen[veranderingen["niveau"].isin(["wijk", "gemeente"])]
+grootste = verandering.grootste_per_opgave(binnen_soest, VIJF_OPGAVEN)
+for opgave, rijen in grootste.items():
+    st.markdown(f"**{OPGAVEN[opgave]}**")
+    st.markdown("\n".join(f"- {verandering.regel(r)}" for _, r in rijen.iterrows()) if len(rijen)
+                else "- Geen verandering boven de drempel: voor deze opgave zijn er (nog) geen twee vergelijkbare "
+                     "metingen van hetzelfde cijfer, of alles bleef gelijk.")
+getoond = pd.concat(grootste.values())
+st.markdown(f"<div class='bron'>{escape(verandering.drempel_in_woorden())} "
+            f"{escape(verandering.voorbehouden(getoond, g.bronnen))}</div>", unsafe_allow_html=True)
+if len(getoond):
+    ui.bronnen_van([*getoond[["indicator", "jaar_van"]].itertuples(index=False),
+                    *getoond[["indicator", "jaar_naar"]].itertuples(index=False)])
 
 st.subheader("De wijken")
 ui.wijkknoppen(list(zip(wijken["code"], wijken["naam"])))

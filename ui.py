@@ -13,12 +13,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from soest_data import db, gebieden, paden, scoring, waarden
-from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data import db, export, gebieden, paden, scoring, url_state, waarden
+from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKNIVEAUS, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
 from soest_data.opmaak import LETTER_GROOT
-from soest_data.weergave import grafieken, wijkprofiel
+from soest_data.weergave import factsheet, grafieken, regio, verandering, wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -31,6 +31,15 @@ PAGINAS = [
     ("pages/inwoners.py", "Inwoners aan het woord", ":material/forum:"),
     ("pages/data.py", "Over de data", ":material/info:"),
 ]
+
+
+# Pages that take a wijk: their menu link keeps the wijk the visitor is looking at.
+MET_WIJK = {"pages/wijkprofiel.py": "wijk", "pages/aandacht.py": "wijk", "pages/inwoners.py": "wijk"}
+
+
+def _pad(bestand: str) -> str:
+    """'pages/kaart.py' → 'kaart' (the URL path); 'app.py' → ''."""
+    return "" if bestand == "app.py" else bestand.removeprefix("pages/").removesuffix(".py")
 
 
 def pagina(titel: str) -> None:
@@ -47,10 +56,55 @@ def pagina(titel: str) -> None:
         st.markdown(PRESENTATIESTIJL, unsafe_allow_html=True)
         st.html(TOETSEN_SCRIPT, unsafe_allow_javascript=True)
         return  # no navigation: one view per screen, stepped with ← and →
+    wijk = url_state.huidige_wijk(st.query_params)
     with st.sidebar:
         st.markdown("**Wijkprofielen Soest**")
         for bestand, label, icoon in PAGINAS:
-            st.page_link(bestand, label=label, icon=icoon)
+            st.page_link(bestand, label=label, icon=icoon,
+                         query_params={MET_WIJK[bestand]: wijk} if wijk and bestand in MET_WIJK else None)
+        pad = next((_pad(b) for b, label, _ in PAGINAS if label == titel), "")
+        kopieer_link(pad)
+
+
+def kopieer_link(pad: str) -> None:
+    """'Kopieer link': the absolute address of exactly this view (every choice is in the URL), with a copy icon."""
+    link = url_state.absolute_link(st.context.url or "", pad, st.query_params.to_dict())
+    with st.popover("Kopieer link", icon=":material/link:", width="stretch"):
+        st.markdown("Met deze link opent iemand anders precies wat u nu ziet. Kopieer hem met het icoon rechts:")
+        st.code(link, language=None, wrap_lines=True)
+
+
+def url_widget(sleutel: str, param: str, waarde, standaard=None, schrijf_als: Callable[[object], bool] | None = None,
+               bij_wijziging: Callable[[], None] | None = None, tekst_van: Callable[[object], object] | None = None
+               ) -> dict:
+    """The one widget ↔ URL sync, for every page: `st.selectbox(…, **ui.url_widget("kaart_indicator", "indicator",
+    keuze.waarde, STANDAARD))`.
+
+    `waarde` is the choice read (and validated) from the URL by soest_data.url_state. An opened or changed link sets
+    the widget; a change by the visitor sets the URL (the default leaves the key out). `schrijf_als` keeps a choice
+    the visitor is still making out of the URL (one wijk of at least two); `bij_wijziging` runs after a change;
+    `tekst_van` turns the widget's value into the URL's (a toggle's True → 'buurt').
+    """
+    gezien = f"_url_{sleutel}"
+    tekst = st.query_params.get(param, "")
+    if sleutel not in st.session_state or st.session_state.get(gezien) != tekst:
+        st.session_state[sleutel] = waarde
+        st.session_state[gezien] = tekst
+
+    def naar_url() -> None:
+        nieuw = st.session_state[sleutel]
+        if schrijf_als is not None and not schrijf_als(nieuw):
+            return
+        tekst = url_state.als_tekst(tekst_van(nieuw) if tekst_van else nieuw, standaard)
+        if tekst is None:
+            st.query_params.pop(param, None)
+        else:
+            st.query_params[param] = tekst
+        st.session_state[gezien] = tekst or ""
+        if bij_wijziging is not None:
+            bij_wijziging()
+
+    return {"key": sleutel, "on_change": naar_url}
 
 
 def presentatie() -> bool:
@@ -177,6 +231,46 @@ def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     return _beoordeeld(marge, str(paden.db_path()), versie)
 
 
+@st.cache_data(show_spinner=False)
+def _veranderingen(pad: str, versie: float) -> pd.DataFrame:
+    g = _gegevens(pad, versie)
+    return verandering.veranderingen(g.waarden, g.indicatoren, g.bronnen)
+
+
+def veranderingen() -> pd.DataFrame:
+    """Every area × indicator with two comparable measurements and the change between them (cached per database)."""
+    _, versie = _cursor()
+    return _veranderingen(str(paden.db_path()), versie)
+
+
+@st.cache_data(show_spinner=False)
+def _regio(opgave: str, pad: str, versie: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    g = _gegevens(pad, versie)
+    regiowaarden = regio.regiowaarden(g.waarden, g.indicatoren, opgave)
+    return regiowaarden, regio.regio_oordelen(regiowaarden)
+
+
+def soest_in_de_regio(opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Soest, Nederland and the buurgemeenten for one opgave (long) and Soest's judgement per indicator; cached."""
+    _, versie = _cursor()
+    return _regio(opgave, str(paden.db_path()), versie)
+
+
+def referentiekeuze(sleutel: str) -> tuple[bool, bool]:
+    """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off)."""
+    links, rechts = st.columns(2)
+    met_nederland = links.toggle("Toon Nederland als referentie", value=True, key=f"{sleutel}_nederland",
+                                 help="Het landelijke cijfer uit dezelfde bron en hetzelfde jaar, waar dat bestaat.")
+    met_buren = rechts.toggle("Toon de zes buurgemeenten", value=False, key=f"{sleutel}_buren",
+                              help="Amersfoort, Baarn, De Bilt, Bunschoten, Leusden en Zeist: zelfde bron, zelfde jaar.")
+    return met_nederland, met_buren
+
+
+def referenties(indicator_jaren, met_nederland: bool = True, met_buren: bool = False) -> pd.DataFrame:
+    """Nederland / buurgemeente values for these (indicator, jaar) pairs, in exactly those years."""
+    return regio.referenties(gegevens().waarden, indicator_jaren, met_nederland, met_buren)
+
+
 @st.cache_resource(show_spinner=False)
 def _vormen(niveau: str, pad: str, versie: float):
     cur, _ = _cursor()
@@ -258,10 +352,140 @@ def _md_naar_html(tekst: str) -> str:
     return re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", tekst)
 
 
-def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze cijfers (CSV)") -> None:
-    """Every view ends with a download of exactly what it shows, with source and licence columns."""
-    st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=bestandsnaam,
-                       mime="text/csv", key=f"download-{bestandsnaam}")
+def _met_bron_en_licentie(frame: pd.DataFrame) -> pd.DataFrame:
+    """Readable columns, and Bron and Licentie on every row: from the export columns, from the source title, or
+    from the indicator (and year) of the row."""
+    if {"indicator", "bron"} <= set(frame.columns) and "gebied_code" in frame:
+        return export.leesbaar(frame)
+    frame = frame.rename(columns=lambda k: k[:1].upper() + k[1:])  # 'indicator' → 'Indicator' in a display table
+    if export.heeft_bron_en_licentie(frame):
+        return frame
+    w = gegevens().waarden
+    licentie_van = dict(zip(w["bron_titel"], w["licentie"]))
+    if "Bron" in frame:
+        return frame.assign(Licentie=frame["Bron"].map(  # a cell may name several sources: 'A; B'
+            lambda b: "; ".join(dict.fromkeys(licentie_van.get(t.strip(), "") for t in str(b).split(";")))))
+    if "Indicator" in frame:
+        sleutel = ["indicator_label", "jaar"] if "Jaar" in frame else ["indicator_label"]
+        per = w.groupby(sleutel).agg(Bron=("bron_titel", lambda b: "; ".join(sorted(set(b)))),
+                                     Licentie=("licentie", lambda b: "; ".join(sorted(set(b))))).reset_index()
+        per = per.rename(columns={"indicator_label": "Indicator", "jaar": "_jaar"})
+        sleutels = ["Indicator"]
+        if "Jaar" in frame:  # the year as shown may be text; match on its number, show it as it was
+            per["_jaar"] = per["_jaar"].astype(float)
+            frame = frame.assign(_jaar=pd.to_numeric(frame["Jaar"], errors="coerce"))
+            sleutels.append("_jaar")
+        return frame.merge(per, on=sleutels, how="left").drop(columns="_jaar", errors="ignore").fillna(
+            {"Bron": "", "Licentie": ""})
+    return frame
+
+
+def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze cijfers", indicator_ids=None,
+             bron_id: str | None = None) -> None:
+    """Every view ends with a download of exactly what it shows, as Excel (.xlsx) and as CSV for Dutch Excel
+    (byte-order mark, ';', decimal comma), with readable column names and source and licence on every row: taken from
+    the rows themselves, or from `indicator_ids` (a summary over many indicators) or `bron_id` (one shared source)."""
+    if bron_id is not None:
+        tabel = export.met_bron(frame, *bron_en_licentie(bron_id))
+    elif indicator_ids is not None:
+        tabel = met_bronnen(frame, indicator_ids)
+    else:
+        tabel = _met_bron_en_licentie(frame)
+    stam = bestandsnaam.removesuffix(".csv")
+    # one button that opens the choice of format; data as a function: a file is made only when someone clicks
+    with st.popover(label, icon=":material/download:"):
+        st.download_button("Excel (.xlsx)", lambda: export.xlsx(tabel, label), file_name=f"{stam}.xlsx",
+                           mime=export.XLSX_MIME, key=f"download-{stam}-xlsx", on_click="ignore", width="stretch")
+        st.download_button("CSV voor Nederlandse Excel", lambda: export.csv_excel(tabel), file_name=f"{stam}.csv",
+                           mime=export.CSV_MIME, key=f"download-{stam}-csv", on_click="ignore", width="stretch")
+        st.caption("Met leesbare kolomnamen, en bron en licentie op elke regel.")
+
+
+def tabel(frame: pd.DataFrame, naam: str, download_label: str | None = None, indicator_ids=None,
+          bron_id: str | None = None, afdruk_kop: str | None = None, plat: bool = False, **kwargs):
+    """A table on screen (st.dataframe), the same table whole on paper (a print-only HTML copy: the on-screen grid
+    prints only its visible rows), and, with a `download_label`, its download buttons (see download for
+    `indicator_ids` and `bron_id`). Returns st.dataframe's value (for row selection). `afdruk_kop` heads the printed
+    copy where the screen has a tab instead."""
+    if plat:  # a plain table: every row and column visible on screen and on paper, long words wrap
+        if afdruk_kop:
+            st.markdown(f"**{afdruk_kop}**")
+        st.table(frame, hide_index=True)
+        if download_label:
+            download(frame, naam, download_label, indicator_ids, bron_id)
+        return None
+    waarde = st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+    with st.container(key=f"afdruk-{naam}"):
+        if afdruk_kop:
+            st.markdown(f"**{afdruk_kop}**")
+        st.table(frame, hide_index=True, border="horizontal")
+    if download_label:
+        download(frame, naam, download_label, indicator_ids, bron_id)
+    return waarde
+
+
+def _bronrijen(indicator_ids) -> pd.DataFrame:
+    w = gegevens().waarden
+    return w[w["indicator"].isin(list(indicator_ids))].drop_duplicates("bron").sort_values("bron")
+
+
+def bron_en_licentie(bron_id: str | None) -> tuple[str, str]:
+    """('Verwey-Jonker Instituut, Zorgen voor elkaar …', 'openbaar …') for a table whose rows share one source."""
+    bronnen = gegevens().bron_per_id
+    if bron_id not in bronnen.index:
+        return "onbekend", "onbekend"
+    b = bronnen.loc[bron_id]
+    return f"{b['uitgever']}, {b['titel']}", b["licentie"]
+
+
+def met_bronnen(frame: pd.DataFrame, indicator_ids) -> pd.DataFrame:
+    """A summary table built from many indicators (a matrix): all their sources and licences on every row."""
+    rijen = _bronrijen(indicator_ids)
+    return frame.assign(Bron="; ".join(f"{u}, {t}" for u, t in zip(rijen["bron_uitgever"], rijen["bron_titel"])),
+                        Licentie="; ".join(dict.fromkeys(rijen["licentie"])))
+
+
+def bronregel_tekst(indicator_ids) -> str:
+    """'Bron: CBS, Kerncijfers wijken en buurten 2024 (CC BY 4.0); …' as plain text, under a downloaded chart."""
+    rijen = _bronrijen(indicator_ids)
+    return "Bron: " + "; ".join(f"{u}, {t} ({lic})" for u, t, lic in
+                                 zip(rijen["bron_uitgever"], rijen["bron_titel"], rijen["licentie"])) \
+        + " · Wijkprofielen Soest"
+
+
+def grafiek_download(spec: dict | alt.TopLevelMixin, titel: str, indicator_ids, naam: str,
+                     bronregel: str | None = None) -> None:
+    """A chart as PNG and SVG, with its title and source line in the picture (made by vl-convert on click). The source
+    line names the sources of `indicator_ids`, or is given (a chart of the survey)."""
+    spec = spec.to_dict() if hasattr(spec, "to_dict") else spec
+    volledig = export.grafiek_met_bron(spec, titel, bronregel or bronregel_tekst(indicator_ids))
+    with st.popover("Download deze grafiek", icon=":material/image:"):
+        st.download_button("PNG (afbeelding)", lambda: export.grafiek_png(volledig), file_name=f"{naam}.png",
+                           mime="image/png", key=f"grafiek-{naam}-png", on_click="ignore", width="stretch")
+        st.download_button("SVG (scherp op elk formaat)", lambda: export.grafiek_svg(volledig), file_name=f"{naam}.svg",
+                           mime="image/svg+xml", key=f"grafiek-{naam}-svg", on_click="ignore", width="stretch")
+        st.caption("Met titel en bronregel in het beeld.")
+
+
+@st.cache_data(show_spinner=False, max_entries=26)
+def _factsheet(soort: str, wat: str, pad: str, versie: float) -> bytes:
+    g, beoordeeld = _gegevens(pad, versie), _beoordeeld(scoring.STANDAARD_MARGE, pad, versie)
+    if soort == "wijk":
+        return factsheet.wijk_pdf(g, beoordeeld, _vormen("wijk", pad, versie), wat)
+    return factsheet.opgave_pdf(g, beoordeeld, wat)
+
+
+def factsheet_knop(soort: str, wat: str, naam: str) -> None:
+    """'Factsheet (PDF)' of a wijk (soort 'wijk') or an opgave: made on click, kept per choice and database version."""
+    _, versie = _cursor()
+    pad = str(paden.db_path())
+    bestand = f"wijkprofiel_{wat}_{factsheet.bestandsnaam(naam)}.pdf" if soort == "wijk" else f"opgave_{wat}.pdf"
+    uitleg = ("De vijf opgaven, alle cijfers naast Soest met het oordeel in woorden, het kaartje, wat inwoners zeggen "
+              "en de bronnen met jaar en licentie." if soort == "wijk" else
+              "Ambitie en doelen, kerncijfers van Soest, alle wijken per indicator, wat inwoners zeggen en de bronnen.")
+    st.download_button("Factsheet (PDF)", lambda: _factsheet(soort, wat, pad, versie), file_name=bestand,
+                       mime="application/pdf", key=f"factsheet-{soort}-{wat}", icon=":material/picture_as_pdf:",
+                       on_click="ignore", help=uitleg)
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
@@ -270,11 +494,19 @@ def _grafiekspec(naam: str, _bouwer: Callable[..., alt.TopLevelMixin], *args, **
     return _bouwer(*args, **kwargs).to_dict()
 
 
-def grafiek(bouwer: Callable[..., alt.TopLevelMixin], *args, alt: str | None = None, **kwargs) -> None:
+def grafiek(bouwer: Callable[..., alt.TopLevelMixin], *args, alt: str | None = None, **kwargs) -> dict:
     """The chart `bouwer(*args, **kwargs)` (a pure builder from soest_data.weergave), its Vega-Lite spec cached by its
     inputs: building and validating a faceted chart costs ~100 ms, and a raadslid switches back and forth between
-    the same wijken."""
-    st.vega_lite_chart(spec=grafiekspec(bouwer, *args, **kwargs), width="stretch", alt=alt)
+    the same wijken. Returns the spec (for grafiek_download)."""
+    spec = grafiekspec(bouwer, *args, **kwargs)
+    st.vega_lite_chart(spec=spec, width="stretch", alt=alt)
+    return spec
+
+
+def alle_waarden() -> pd.DataFrame:
+    """The whole dataset as shown (after disclosure control), in readable columns: the downloads on /data."""
+    return export.leesbaar(gegevens().waarden[[*uitwisseling.EXPORTKOLOMMEN, "niveau", "bron_uitgever"]])
+
 
 
 def grafiekspec(bouwer: Callable[..., alt.TopLevelMixin], *args, **kwargs) -> dict:
@@ -306,17 +538,12 @@ def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None 
     kies = w["indicator"] == indicator_id if indicator_id else pd.Series(True, index=w.index)
     if jaar is not None:
         kies &= w["jaar"] == jaar
+    # Nederland and the buurgemeenten come along as the reference they are on screen, each with its source.
     if niveau is not None:
-        kies &= w["niveau"].isin([niveau, "gemeente"])
+        kies &= w["niveau"].isin([niveau, "gemeente", *VERGELIJKNIVEAUS])
     if gebied is not None:
-        kies &= w["gebied_code"].isin([gebied, SOEST])
+        kies &= w["gebied_code"].isin([gebied, SOEST]) | w["niveau"].isin(VERGELIJKNIVEAUS)
     return w.loc[kies, uitwisseling.EXPORTKOLOMMEN]
-
-
-def widget_volgt_url(sleutel: str, waarde) -> None:
-    """The URL is the source of truth: an opened link sets the widget, a widget change sets the URL (on_change)."""
-    if st.session_state.get(sleutel) != waarde:
-        st.session_state[sleutel] = waarde
 
 
 def legenda(rijen: pd.DataFrame) -> None:
@@ -357,10 +584,11 @@ def inhoudsopgave(kopjes: list[tuple[str, str]]) -> None:
 
 
 def meldingen(*keuzes) -> None:
-    """Show the friendly notices of URL parsing (unknown wijk, indicator …)."""
+    """Show the friendly notices of URL parsing (unknown wijk, indicator …), as plain text: a notice may quote the
+    link, and nothing a visitor types is rendered as markdown."""
     for keuze in keuzes:
         if keuze.melding:
-            st.info(keuze.melding)
+            st.info(keuze.melding.replace("\\", "\\\\").translate({ord(c): f"\\{c}" for c in "*_[]()`#<>~|!$"}))
 
 
 STIJL = """
@@ -428,6 +656,28 @@ nav.inhoud a { color: #004b87; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
   [data-testid="stMain"] { margin-left: 0 !important; }
+}
+/* Print (issue 12): any page prints as a document. Widgets, navigation and buttons go; every expander and tab opens;
+   a table prints whole from its print-only HTML copy (ui.tabel), since the on-screen grid prints only what is in view. */
+[class*="st-key-afdruk-"] { display: none; }
+@media print {
+  @page { size: A4; margin: 12mm; }
+  html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
+    height: auto !important; overflow: visible !important; position: static !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
+  [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stSlider"], [data-testid="stCheckbox"],
+  [data-testid="stButtonGroup"], [data-testid="stDownloadButton"], [data-testid="stPopover"], [data-testid="stButton"],
+  [data-testid="stPageLink"], [data-testid="stDataFrame"], [data-testid="stElementToolbar"], [role="tablist"],
+  [data-testid="stExpanderToggleIcon"], [data-testid="stDeckGlJsonChart"] { display: none !important; }
+  [class*="st-key-afdruk-"] { display: block !important; }
+  [class*="st-key-afdruk-"] table { font-size: 9pt; width: 100%; }
+  [class*="st-key-afdruk-"] th, [class*="st-key-afdruk-"] td { white-space: normal !important; padding: 2px 4px !important; }
+  tr, [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stVegaLiteChart"] { break-inside: avoid; }
+  h1, h2, h3, summary { break-after: avoid; }
+  details::details-content { content-visibility: visible !important; display: block !important; block-size: auto !important; }
+  [data-testid="stExpanderDetails"] { display: block !important; height: auto !important; visibility: visible !important; }
+  [data-testid="stTabPanel"], [role="tabpanel"] { display: block !important; }
+  [data-testid="stExpander"] details { border: none !important; }
 }
 </style>
 """

@@ -22,14 +22,6 @@ marge_keuze = url_state.kies(st.query_params, "marge", [str(m) for m in aandacht
                              "marge")
 
 
-def _naar_url(sleutel: str, param: str, standaard) -> None:
-    waarde = st.session_state[sleutel]
-    if waarde is None or waarde == standaard:
-        st.query_params.pop(param, None)
-    else:
-        st.query_params[param] = str(waarde)
-
-
 st.title("Aandacht per opgave")
 ui.meldingen(wijk_keuze, marge_keuze)
 ui.inhoudsopgave([
@@ -48,10 +40,9 @@ st.info("**Een signaal, geen oordeel.** De telling laat zien waar het de moeite 
 # --- the rule and its one knob -------------------------------------------------------------------------------------
 with st.container(border=True):
     st.subheader("Zo tellen we")
-    ui.widget_volgt_url("aandacht_marge", int(marge_keuze.waarde))
     pct = st.slider("Marge: vanaf hoeveel procent verschil met Soest is een wijk 'duidelijk' anders?",
                     min_value=aandacht.MARGES[0], max_value=aandacht.MARGES[-1], step=5, format="%d %%",
-                    key="aandacht_marge", on_change=_naar_url, args=("aandacht_marge", "marge", STANDAARD_PCT),
+                    **ui.url_widget("aandacht_marge", "marge", int(marge_keuze.waarde), STANDAARD_PCT),
                     help=f"Standaard {STANDAARD_PCT} %. Een grotere marge telt alleen de grotere verschillen.")
     marge = pct / 100
     st.markdown(aandacht.regel_in_woorden(marge))
@@ -68,20 +59,23 @@ st.markdown("In elk vak: **hoeveel indicatoren duidelijk ongunstig zijn**, van h
 if tel["met_oordeel"].sum() == 0:
     st.warning("Er zijn nog geen cijfers per wijk met een oordeel (gunstig of ongunstig). De matrix blijft leeg.")
 else:
-    ui.breed_of_smal("aandachtmatrix", aandacht.matrixgrafiek(tel, wijk), aandacht.matrixstapel(tel, wijk))
+    matrixgrafiek = aandacht.matrixgrafiek(tel, wijk)
+    ui.breed_of_smal("aandachtmatrix", matrixgrafiek, aandacht.matrixstapel(tel, wijk))
+    ui.grafiek_download(matrixgrafiek, f"Aandacht per opgave: wijk × opgave (marge {pct} %)",
+                        beoordeeld["indicator"].unique(), f"aandacht_matrix_marge_{pct}")
     ui.legenda(aandacht.legenda())
 with st.expander("De matrix als tabel"):
-    st.dataframe(aandacht.matrix(tel), hide_index=True, width="stretch")
+    ui.tabel(aandacht.matrix(tel), f"aandacht_matrix_marge_{pct}", "Download de matrix",
+             indicator_ids=beoordeeld["indicator"].unique())
 
 st.subheader("Per opgave: waar valt het op?")
 st.markdown("\n".join(f"- {aandacht.opgave_zin(tel, o)}" for o in VIJF_OPGAVEN))
 
 # --- one wijk: which opgaven stand out, and why --------------------------------------------------------------------
 st.header("Eén wijk: welke opgaven vallen op, en waarom?", anchor="een-wijk")
-ui.widget_volgt_url("aandacht_wijk", wijk)
-wijk = st.selectbox("Kies een wijk", [None, *naam_van], key="aandacht_wijk",
+wijk = st.selectbox("Kies een wijk", [None, *naam_van],
                     format_func=lambda c: "— kies een wijk —" if c is None else naam_van[c],
-                    on_change=_naar_url, args=("aandacht_wijk", "wijk", None))
+                    **ui.url_widget("aandacht_wijk", "wijk", wijk))
 if wijk is None:
     st.markdown("Kies een wijk om per opgave de indicatoren te zien die achter de telling zitten. "
                 "Bijvoorbeeld Smitsveen, bij een voorstel voor die wijk.")
@@ -101,14 +95,15 @@ else:
             if tabel.empty:
                 st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk met een oordeel.")
             else:
-                st.dataframe(tabel.drop(columns=["Wijk", "Opgave"]), hide_index=True, width="stretch")
+                ui.tabel(tabel.drop(columns=["Wijk", "Opgave"]), f"aandacht_{wijk}_{opgave}_marge_{pct}",
+                         "Download deze tabel")
 
 # --- everything behind the matrix ----------------------------------------------------------------------------------
 alles = aandacht.details(beoordeeld, wijken)
 with st.expander("Alle indicatoren achter de matrix (alle wijken)"):
-    st.dataframe(alles, hide_index=True, width="stretch")
-ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}.csv",
-             "Download de indicatoren achter de matrix (CSV)")
+    ui.tabel(alles, f"aandacht_alles_marge_{pct}")
+ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}",
+            "Download de indicatoren achter de matrix")
 
 # --- limits --------------------------------------------------------------------------------------------------------
 st.header("Wat deze telling wel en niet zegt", anchor="grenzen")

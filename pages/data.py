@@ -1,12 +1,9 @@
 """Over de data: every indicator's definition, unit, direction, source, licence; downloads; how to update."""
-import io
-
 import streamlit as st
 
 import ui
-from soest_data import url_state
+from soest_data import export, url_state
 from soest_data.begrippen import OPGAVEN
-from soest_data.bronnen import uitwisseling
 from soest_data.weergave import inhoud
 
 ui.pagina("Over de data")
@@ -28,23 +25,33 @@ if keuze.waarde:
                 f"**Opgave:** {OPGAVEN[rij['opgave']]} · thema {rij['thema']}  \n**Periode:** {rij['periode']}")
     ui.bronvermelding(keuze.waarde)
 
-opgave = st.selectbox("Toon indicatoren van opgave", ["Alle opgaven", *OPGAVEN.values()])
+opgave_keuze = url_state.kies(st.query_params, "opgave", list(OPGAVEN), None, "opgave")
+ui.meldingen(opgave_keuze)
+opgave = st.selectbox("Toon indicatoren van opgave", [None, *OPGAVEN],
+                      format_func=lambda o: "Alle opgaven" if o is None else OPGAVEN[o],
+                      **ui.url_widget("data_opgave", "opgave", opgave_keuze.waarde))
 tabel = inhoud.catalogustabel(ind, g.bronnen)
-if opgave != "Alle opgaven":
-    tabel = tabel[tabel["opgave"] == opgave]
-st.dataframe(tabel, hide_index=True, width="stretch")
+if opgave is not None:
+    tabel = tabel[tabel["opgave"] == OPGAVEN[opgave]]
+ui.tabel(tabel, f"indicatoren_{opgave or 'alle'}", "Download deze indicatorenlijst")
 
 st.subheader("Bronnen")
-st.dataframe(g.bronnen.drop(columns=["jaren"]), hide_index=True, width="stretch",
-             column_config={"url": st.column_config.LinkColumn("url")})
+ui.tabel(g.bronnen.drop(columns=["jaren"]), "bronnen", "Download de bronnenlijst",
+         column_config={"url": st.column_config.LinkColumn("url")})
 
 st.subheader("Alle cijfers downloaden")
-export = g.waarden[uitwisseling.EXPORTKOLOMMEN]
-ui.download(export, "wijkprofielen_soest_alle_waarden.csv", "Alle waarden (CSV)")
-buffer = io.BytesIO()
-uitwisseling.naar_xlsx(export, buffer)
-st.download_button("Alle waarden (Excel)", buffer.getvalue(), file_name="wijkprofielen_soest_alle_waarden.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+st.markdown("Alle waarden van alle gebieden, indicatoren en jaren in één tabel, met bron en licentie op elke regel. "
+            "Excel en CSV (voor Nederlandse Excel: puntkomma, decimale komma) voor wie wil rekenen; Parquet voor wie "
+            "met R, Python of een database werkt.")
+alles = ui.alle_waarden()
+links, rechts = st.columns(2)
+with links:
+    ui.download(alles, "wijkprofielen_soest_alle_waarden", "Alle waarden (Excel of CSV)")
+rechts.download_button("Alle waarden (Parquet)", lambda: export.parquet(alles),
+                       file_name="wijkprofielen_soest_alle_waarden.parquet", mime="application/vnd.apache.parquet",
+                       icon=":material/download:", on_click="ignore")
+with st.expander("Welke kolommen zitten erin? (kolomgids)", expanded=True):
+    st.table(export.kolomgids(alles.columns), hide_index=True, border="horizontal")
 
 st.subheader("Toegankelijkheid")
 st.markdown("Dit dashboard streeft naar WCAG 2.1 niveau AA: kleuren die ook bij kleurenblindheid te onderscheiden "

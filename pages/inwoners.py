@@ -20,14 +20,6 @@ opgave_keuze = url_state.kies(st.query_params, "opgave", OPGAVE_KEUZES, None, "o
 wijk_keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")
 
 
-def _naar_url(sleutel: str, param: str) -> None:
-    waarde = st.session_state[sleutel]
-    if waarde is None:
-        st.query_params.pop(param, None)
-    else:
-        st.query_params[param] = waarde
-
-
 def _bronregel(bron_id: str | None, vindplaats: str | None, extra: str = "") -> None:
     """Source line in the shared 'bron' style: publisher and title linked, where in the document."""
     bronnen = g.bron_per_id
@@ -47,10 +39,9 @@ ui.meldingen(opgave_keuze, wijk_keuze)
 st.markdown("**Tellen én vertellen.** Naast de cijfers per wijk staat wat inwoners zelf zeggen: in een enquête en in "
             "de gesprekken en meedenkdiners voor de Integrale Visie Sociaal Domein.")
 
-ui.widget_volgt_url("inwoners_opgave", opgave_keuze.waarde)
-opgave = st.selectbox("Laat zien voor opgave", [None, *OPGAVE_KEUZES], key="inwoners_opgave",
+opgave = st.selectbox("Laat zien voor opgave", [None, *OPGAVE_KEUZES],
                       format_func=lambda o: "Alle opgaven" if o is None else enquete.opgave_naam(o),
-                      on_change=_naar_url, args=("inwoners_opgave", "opgave"))
+                      **ui.url_widget("inwoners_opgave", "opgave", opgave_keuze.waarde))
 
 # --- the survey ----------------------------------------------------------------------------------------------------
 e = g.enquete or {}
@@ -76,13 +67,18 @@ else:
                 f"{r['Wijk']} {r['Deel van de deelnemers']}" for _, r in genoemd.iterrows())
                 + " van de deelnemers; de andere wijken noemt het rapport niet apart.")
 
+    enquetebron = "Bron: " + " (".join(ui.bron_en_licentie(e.get("bron"))) + ")"
     st.subheader("Waar de deelnemers wonen")
     links, rechts = st.columns(2, gap="large")
     with links:
         if len(genoemd):
-            st.altair_chart(enquete.wijkgrafiek(per_wijk), width="stretch")
+            wijkgrafiek = enquete.wijkgrafiek(per_wijk)
+            st.altair_chart(wijkgrafiek, width="stretch")
+            ui.grafiek_download(wijkgrafiek, "Waar de deelnemers aan de enquête wonen", (), "enquete_deelnemers_per_wijk",
+                                bronregel=enquetebron)
     with rechts:
-        st.dataframe(per_wijk[["Wijk", "Deel van de deelnemers"]], hide_index=True, width="stretch")
+        ui.tabel(per_wijk[["Wijk", "Deel van de deelnemers"]], "enquete_deelnemers_per_wijk", "Download deze tabel",
+                 bron_id=e.get("bron"))
     _bronregel(e.get("bron"), e.get("vindplaats"))
 
     getoond = vragen if opgave is None else vragen[vragen["opgave"] == opgave]
@@ -105,24 +101,24 @@ else:
                     st.caption("In woorden: " + "; ".join(f"{a}: {t}" for a, t in zip(rijen["antwoord"],
                                                                                        rijen["waarde_tekst"])) + ".")
                 with grafiek:
-                    st.altair_chart(enquete.vraaggrafiek(rijen), width="stretch")
+                    vraaggrafiek = enquete.vraaggrafiek(rijen)
+                    st.altair_chart(vraaggrafiek, width="stretch")
+                    ui.grafiek_download(vraaggrafiek, eerste["vraag"], (), f"enquete_{nr}", bronregel=enquetebron)
 
     with st.expander("Alle uitkomsten van de enquête als tabel"):
         tabel = enquete.alle_vragen_tabel(getoond, totaal)
-        st.dataframe(tabel.drop(columns=["Waarde", "Eenheid"]), hide_index=True, width="stretch")
-    ui.download(enquete.alle_vragen_tabel(vragen, totaal).assign(bron=e.get("bron", ""),
-                                                                 vindplaats=e.get("vindplaats", "")),
-                 "enquete_zorgen_voor_elkaar.csv", "Download alle uitkomsten van de enquête (CSV)")
+        ui.tabel(tabel.drop(columns=["Waarde", "Eenheid"]), f"enquete_{opgave or 'alle'}")
+    ui.download(enquete.alle_vragen_tabel(vragen, totaal).assign(Vindplaats=e.get("vindplaats", "")),
+                "enquete_zorgen_voor_elkaar", "Download alle uitkomsten van de enquête", bron_id=e.get("bron"))
     _bronregel(e.get("bron"), e.get("vindplaats"), " · cijfers zoals het rapport ze in de tekst noemt")
 
 # --- what residents said -------------------------------------------------------------------------------------------
 st.header("Wat we hoorden")
 st.markdown("Wat inwoners vertelden in de meedenkdiners, gesprekken en bijeenkomsten, per opgave en, waar de Visie "
             "dat zegt, per wijk. In eigen woorden samengevat, met de plek in het document.")
-ui.widget_volgt_url("inwoners_wijk", wijk_keuze.waarde)
-gebied = st.selectbox("Laat zien voor wijk", [None, *naam_van], key="inwoners_wijk",
+gebied = st.selectbox("Laat zien voor wijk", [None, *naam_van],
                       format_func=lambda c: "Alle wijken en heel Soest" if c is None else naam_van[c],
-                      on_change=_naar_url, args=("inwoners_wijk", "wijk"))
+                      **ui.url_widget("inwoners_wijk", "wijk", wijk_keuze.waarde))
 stemmen = enquete.stemmen(g.verhalen, opgave, gebied)
 if stemmen.empty:
     keuze = " en ".join(t for t in (enquete.opgave_naam(opgave) if opgave else "",

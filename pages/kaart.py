@@ -1,4 +1,6 @@
 """Kaart: one indicator on the map of the wijken (or buurten), with legend, ranked table and a summary sentence."""
+from html import escape
+
 import streamlit as st
 
 import ui
@@ -19,7 +21,7 @@ op_kaart["opgave_volgorde"] = op_kaart["opgave"].map({o: i for i, o in enumerate
 op_kaart = op_kaart.sort_values(["opgave_volgorde", "volgorde"])
 namen = {i: f"{OPGAVEN[o]} › {label}" for i, o, label in zip(op_kaart["id"], op_kaart["opgave"], op_kaart["label"])}
 
-params = st.query_params
+params = st.query_params  # every choice lives in the URL: indicator, niveau, jaar (url_state.PARAMETERS)
 keuze_indicator = url_state.kies(params, "indicator", list(op_kaart["id"]), STANDAARD_INDICATOR, "indicator")
 keuze_niveau = url_state.kies(params, "niveau", ["wijk", "buurt"], "wijk", "kaartlaag")
 
@@ -27,32 +29,24 @@ st.title("Kaart van de wijken")
 ui.meldingen(keuze_indicator, keuze_niveau)
 
 
-def _naar_url(sleutel: str, widget: str):
-    def zet():
-        st.query_params[sleutel] = str(st.session_state[widget])
-        if sleutel == "indicator":
-            st.query_params.pop("jaar", None)  # the new indicator may not have the old year
-    return zet
-
-
 # The map comes first, on the left, fitted to the first screen; the choices, the figures and the legend beside it.
 links, rechts = st.columns([3, 2], gap="large")
 kaartvak = links.container()
 with rechts:
-    ui.widget_volgt_url("kaart_indicator", keuze_indicator.waarde)
-    indicator_id = st.selectbox("Indicator (per opgave)", list(namen), format_func=namen.get, key="kaart_indicator",
-                                on_change=_naar_url("indicator", "kaart_indicator"))
+    indicator_id = st.selectbox("Indicator (per opgave)", list(namen), format_func=namen.get,
+                                **ui.url_widget("kaart_indicator", "indicator", keuze_indicator.waarde,
+                                                # the new indicator may not have the old year
+                                                bij_wijziging=lambda: st.query_params.pop("jaar", None)))
     ind = ui.indicator(indicator_id)
 
     waarden = g.waarden
     niveaus_met_cijfers = set(waarden.loc[(waarden["indicator"] == indicator_id) & waarden["waarde"].notna(), "niveau"])
     kan_buurten = "buurt" in niveaus_met_cijfers
     niveau = keuze_niveau.waarde if kan_buurten else "wijk"
-
-    ui.widget_volgt_url("kaart_buurten", niveau == "buurt")
-    buurten = st.toggle("Toon de 29 buurten", key="kaart_buurten", disabled=not kan_buurten,
+    buurten = st.toggle("Toon de 29 buurten", disabled=not kan_buurten,
                         help=None if kan_buurten else "Deze indicator is er niet per buurt.",
-                        on_change=lambda: st.query_params.update(niveau="buurt" if st.session_state["kaart_buurten"] else "wijk"))
+                        **ui.url_widget("kaart_buurten", "niveau", niveau == "buurt", "wijk",
+                                        tekst_van=lambda b: "buurt" if b else "wijk"))
     niveau = "buurt" if buurten and kan_buurten else "wijk"
     if not kan_buurten:
         st.caption("Deze indicator is er alleen per wijk.")
@@ -60,8 +54,7 @@ with rechts:
     jaren = sorted(set(waarden.loc[(waarden["indicator"] == indicator_id) & (waarden["niveau"] == niveau), "jaar"]))
     keuze_jaar = url_state.kies_jaar(params, jaren, jaren[-1])
     ui.meldingen(keuze_jaar)
-    ui.widget_volgt_url("kaart_jaar", keuze_jaar.waarde)
-    jaar = st.segmented_control("Jaar", jaren, key="kaart_jaar", on_change=_naar_url("jaar", "kaart_jaar")) \
+    jaar = st.segmented_control("Jaar", jaren, **ui.url_widget("kaart_jaar", "jaar", keuze_jaar.waarde)) \
         if len(jaren) > 1 else jaren[0]
     jaar = jaar or keuze_jaar.waarde  # a segmented control can be emptied; keep the year then
     if len(jaren) == 1:
@@ -70,9 +63,18 @@ with rechts:
     beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
 
     st.subheader(f"{ind['label']} — {jaar}")
+    met_nederland, met_buren = ui.referentiekeuze("kaart_referentie")
+    referenties = ui.referenties([(indicator_id, jaar)], met_nederland, met_buren)
     if beeld.soest is not None:
-        st.markdown(f"<p class='referentie'>Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}</p>",
-                    unsafe_allow_html=True)
+        regel = f"Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}"
+        nl = referenties[referenties["rol"] == "Nederland"]
+        if len(nl):
+            regel += f" · Nederland: {nl['tekst'].iloc[0]}"
+        st.markdown(f"<p class='referentie'>{escape(regel)}</p>", unsafe_allow_html=True)
+    buren = referenties[referenties["rol"] == "buurgemeente"]
+    if len(buren):
+        st.markdown("Buurgemeenten, zelfde bron en jaar: " + ", ".join(
+            f"{n} {t}" for n, t in zip(buren["gebied_naam"], buren["tekst"])) + ".")
     elif scoring.is_aantal(ind["eenheid"]):
         st.markdown("Dit is een aantal: grote wijken hebben vanzelf meer. Vergelijk wijken liever met een percentage.")
     st.markdown(f"**{beeld.samenvatting}**")
@@ -96,16 +98,19 @@ with kaartvak:
     st.markdown(f"<div class='bron'>Grenzen: {GRENZEN_BRON}. Geen achtergrondkaart: de kaart werkt ook offline.</div>",
                 unsafe_allow_html=True)
     ui.bronvermelding(indicator_id, jaar)
+    ui.grafiek_download(kaart.kaartafbeelding(beeld), f"{ind['label']} — {jaar}, per {niveau}", [indicator_id],
+                        f"kaart_{indicator_id}_{jaar}_{niveau}")
 
 st.subheader("De cijfers op een rij")
 if niveau == "wijk":
     st.markdown("Kies een wijk in de tabel (of klik op de kaart) om het wijkprofiel te openen.")
 tabel = beeld.ranglijst
-selectie = st.dataframe(tabel.drop(columns="code"), hide_index=True, on_select="rerun", selection_mode="single-row",
-                        key=f"ranglijst-{niveau}", width="stretch")
+selectie = ui.tabel(tabel.drop(columns="code"), f"soest_{indicator_id}_{jaar}_{niveau}_ranglijst", "Download deze tabel",
+                    on_select="rerun", selection_mode="single-row", key=f"ranglijst-{niveau}")
 rijen = selectie.selection.rows if selectie else []
 if rijen and niveau == "wijk":
     st.switch_page("pages/wijkprofiel.py", query_params={"wijk": tabel.iloc[rijen[0]]["code"]})
 if niveau == "wijk":
     ui.wijkknoppen(list(zip(tabel["code"], tabel["Gebied"])))
-ui.download(ui.exportregels(indicator_id, jaar, niveau), f"soest_{indicator_id}_{jaar}_{niveau}.csv")
+ui.download(ui.exportregels(indicator_id, jaar, niveau), f"soest_{indicator_id}_{jaar}_{niveau}",
+            "Download de cijfers met bron en vindplaats")

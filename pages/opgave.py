@@ -7,9 +7,9 @@ import streamlit as st
 
 import ui
 from soest_data import opmaak, scoring, url_state
-from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
-from soest_data.weergave import grafieken, kaart, opgaveoverzicht
+from soest_data.weergave import grafieken, kaart, opgaveoverzicht, regio
 
 ui.pagina("Opgaven")
 
@@ -21,27 +21,22 @@ naam_van = g.wijknamen
 keuze = url_state.kies(st.query_params, "opgave", VIJF, VIJF[0], "opgave")
 
 
-def _opgave_naar_url() -> None:
-    gekozen = st.session_state["opgave_keuze"]
-    if gekozen:
-        st.query_params["opgave"] = gekozen
-
-
 if ui.presentatie():  # one wijk of this opgave per screen; ← and → step through the wijken
     ui.dia("pages/opgave.py", url_state.kies(st.query_params, "wijk", list(naam_van), next(iter(naam_van)),
                                              "wijk").waarde, keuze.waarde, "wijk")
     st.stop()
 
-ui.widget_volgt_url("opgave_keuze", keuze.waarde)
-st.title(f"Opgave: {OPGAVEN[keuze.waarde]}")
+titel = st.empty()  # filled after the picker, so the title follows it on the same run
 ui.meldingen(keuze)
-gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get, key="opgave_keuze",
-                               on_change=_opgave_naar_url)
+# An emptied picker (None) is not written: the URL keeps the opgave on screen.
+gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get,
+                               **ui.url_widget("opgave_keuze", "opgave", keuze.waarde, schrijf_als=bool))
 opgave = gekozen or keuze.waarde
-if opgave != keuze.waarde:  # the title follows the picker on the same run
-    st.query_params["opgave"] = opgave
-ui.presentatieknop("pages/opgave.py", opgave=opgave)
+titel.title(f"Opgave: {OPGAVEN[opgave]}")
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
+pct = round(scoring.STANDAARD_MARGE * 100)
+ui.factsheet_knop("opgave", opgave, OPGAVEN[opgave])
+ui.presentatieknop("pages/opgave.py", opgave=opgave)
 ui.inhoudsopgave([
     ("Wat we willen bereiken", "doelen"),
     ("Heel Soest", "soest"),
@@ -114,18 +109,44 @@ if len(alleen_soest):
     overig = overig[overig["jaar"].notna()]
     if len(overig):
         with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
-            st.dataframe(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
-                                       "Nederland": overig["nederland_tekst"].replace("", "–"),
-                                       "Jaar": overig["jaar"].astype(int).astype(str)}),
-                         hide_index=True, width="stretch")
+            ui.tabel(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
+                                   "Nederland": overig["nederland_tekst"].replace("", "–"),
+                                   "Jaar": overig["jaar"].astype(int).astype(str)}),
+                     f"opgave_{opgave}_alleen_soest", "Download deze tabel")
             ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
+
+# --- Soest in de regio -----------------------------------------------------------------------------------------------
+st.header("Soest in de regio")
+regiowaarden, oordelen = ui.soest_in_de_regio(opgave)
+buren = list(g.gebieden.loc[g.gebieden["niveau"] == VERGELIJKGEMEENTE, "naam"])
+st.markdown(f"Heel Soest naast **Nederland** en de zes buurgemeenten ({opmaak.opsomming(buren)}): per indicator het "
+            "laatste jaar met een Soester cijfer, uit dezelfde bron en hetzelfde jaar. Soest wordt beoordeeld zoals een "
+            f"wijk ten opzichte van Soest: meer dan {pct} % verschil met Nederland is gunstiger of ongunstiger. "
+            "Aantallen vergelijken we niet (een grotere gemeente heeft vanzelf meer).")
+st.markdown(f"**{regio.regio_zin(oordelen)}**")
+regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oordeel in
+          (("▲ Gunstiger dan Nederland", scoring.GUNSTIG), ("▼ Ongunstiger dan Nederland", scoring.ONGUNSTIG))
+          if regio.regio_regels(oordelen, oordeel)]
+if regels:
+    st.markdown("\n".join(regels))
+if len(oordelen):
+    spec = ui.grafiek(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
+                      alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
+                          + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
+    ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", oordelen["indicator"],
+                        f"opgave_{opgave}_regio")
+    with st.expander("Soest in de regio als tabel, met een link naar de kaart van de wijken"):
+        ui.tabel(regio.regiotabel(oordelen, buren), f"opgave_{opgave}_regio", "Download deze tabel",
+                 indicator_ids=oordelen["indicator"],
+                 column_config={"Kaart van de wijken": st.column_config.LinkColumn(
+                     "Kaart van de wijken", display_text="naar de kaart")})
+    ui.bronnen_van(oordelen[["indicator", "jaar"]].itertuples(index=False))
 
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
 st.header("De wijken naast Soest", anchor="wijken")
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
     st.stop()
-pct = round(scoring.STANDAARD_MARGE * 100)
 st.markdown(f"Per wijk: bij hoeveel indicatoren de wijk **ongunstig** (▼), **gunstig** (▲) of **rond het "
             f"gemiddelde** (●) uitvalt ten opzichte van heel Soest. Een wijk wijkt af bij meer dan {pct} % verschil "
             "met de Soester waarde. Meest ongunstig eerst.")
@@ -137,20 +158,27 @@ st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijf
             "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
             "(een berekende schatting, geen telling).")
 zinnen = opgaveoverzicht.ongunstig_zinnen(rijen)
-ui.breed_of_smal("opgavematrix", opgaveoverzicht.matrixgrafiek(rijen), opgaveoverzicht.matrixstapel(rijen), 1400,
+matrixgrafiek = opgaveoverzicht.matrixgrafiek(rijen)
+ui.breed_of_smal("opgavematrix", matrixgrafiek, opgaveoverzicht.matrixstapel(rijen), 1400,
                  alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
+ui.grafiek_download(matrixgrafiek, f"{OPGAVEN[opgave]}: alle indicatoren per wijk", rijen["indicator"].unique(),
+                    f"opgave_{opgave}_overzicht")
 ui.legenda(opgaveoverzicht.legenda())
-matrixtabel = opgaveoverzicht.matrixtabel(rijen)
-with st.expander("Het overzicht als tabel"):
-    st.dataframe(matrixtabel, hide_index=True, width="stretch")
+matrixtabel = opgaveoverzicht.matrixtabel(rijen, regio.nederland_per_jaar(g.waarden))
+with st.expander("Het overzicht als tabel, met Nederland"):
+    ui.tabel(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel",
+             indicator_ids=rijen["indicator"].unique())
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
 
 # --- per indicator ---------------------------------------------------------------------------------------------------
 st.header("Per indicator: de wijken op volgorde", anchor="per-indicator")
 st.markdown("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Blauw = gunstig, oranje = ongunstig, "
             "grijs = rond het gemiddelde, paars = hoger of lager zonder oordeel; wijs een balk aan voor het oordeel "
-            "in woorden.")
+            "in woorden. Nederland staat er als fijne stippellijn bij waar er een landelijk cijfer is; de "
+            "buurgemeenten als dunne grijze lijnen.")
+met_nederland, met_buren = ui.referentiekeuze("opgave_referentie")
+referenties = ui.referenties(rijen[["indicator", "jaar"]].dropna().itertuples(index=False), met_nederland, met_buren)
 for start in range(0, len(volgorde), 2):
     vakken = st.columns(2, gap="large")
     for vak, indicator_id in zip(vakken, volgorde[start:start + 2]):
@@ -169,7 +197,11 @@ for start in range(0, len(volgorde), 2):
                 soest = eerste["soest"]
                 zin = kaart.samenvatting(deel, soest, eerste["eenheid"])
                 st.markdown(zin)
-                st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38),
+                ref = referenties[(referenties["indicator"] == indicator_id) & (referenties["jaar"] == jaar)]
+                if len(ref):
+                    st.markdown(" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
+                                           for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"])))
+                st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38, referenties=ref),
                                 width="stretch", alt=f"{eerste['label']}: {zin}")
             ui.bronvermelding(indicator_id, jaar)
 
@@ -179,18 +211,25 @@ if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    panelen = list(reeksen.groupby("indicator_label", sort=False))
+    nl_lijnen = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, False)
+    panelen = list(reeksen.groupby("indicator", sort=False))
     for start in range(0, len(panelen), 3):
-        for vak, (label, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
-            vak.altair_chart(opgaveoverzicht.trendgrafiek(reeks, label), width="stretch",
-                             alt=f"{label}: heel Soest en de acht wijken door de jaren; de tabel 'De ontwikkeling "
-                                 "als tabel' zegt per wijk hoe het veranderde.")
+        for vak, (indicator_id, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
+            label = reeks["indicator_label"].iloc[0]
+            with vak:
+                trendgrafiek = opgaveoverzicht.trendgrafiek(reeks, label, referenties=nl_lijnen)
+                st.altair_chart(trendgrafiek, width="stretch",
+                                alt=f"{label}: heel Soest en de acht wijken door de jaren; de tabel 'De ontwikkeling "
+                                    "als tabel' zegt per wijk hoe het veranderde.")
+                ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: {label} door de jaren", [indicator_id],
+                                    f"opgave_{opgave}_{indicator_id}_ontwikkeling")
     with st.expander("De ontwikkeling als tabel"):
-        st.dataframe(opgaveoverzicht.trendtabel(reeksen), hide_index=True, width="stretch")
+        ui.tabel(opgaveoverzicht.trendtabel(reeksen), f"opgave_{opgave}_ontwikkeling", "Download deze tabel")
     ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
 
 # --- download --------------------------------------------------------------------------------------------------------
 ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
-export = g.waarden[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(["gemeente", "wijk", "land"])]
-ui.download(export[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}.csv",
-             f"Download alle cijfers van {OPGAVEN[opgave].lower()} (CSV)")
+regels = g.waarden[g.waarden["indicator"].isin(ids)
+                   & g.waarden["niveau"].isin(["gemeente", "wijk", "land", VERGELIJKGEMEENTE])]
+ui.download(regels[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}",
+            f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten")

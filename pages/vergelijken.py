@@ -1,6 +1,7 @@
 """Vergelijken: two or more wijken side by side (default Smitsveen and Soest-Zuid), largest differences first.
 
-URL: ?wijken=WK034205,WK034207 and optionally &soest=ja (Soest as a column). The link is the view: send it on.
+URL: ?wijken=WK034205,WK034207, optionally &soest=ja (Soest as a column) and &opgave=… (the open tab). The link is
+the view: send it on.
 """
 import streamlit as st
 
@@ -19,31 +20,6 @@ keuze = url_state.kies_meerdere(st.query_params, "wijken", list(naam_van), url_s
 soest_keuze = url_state.kies(st.query_params, "soest", ["ja", "nee"], "nee", "keuze voor de kolom Soest")
 
 
-def _volg_url(sleutel: str, waarde, url_tekst: str) -> None:
-    """An opened or changed link sets the widget; a widget change the user is still making (one wijk) is kept."""
-    gezien = f"_{sleutel}_url"
-    if sleutel not in st.session_state or st.session_state.get(gezien) != url_tekst:
-        st.session_state[sleutel] = waarde
-        st.session_state[gezien] = url_tekst
-
-
-def _wijken_naar_url() -> None:
-    gekozen = st.session_state["vergelijk_wijken"]
-    if len(gekozen) >= 2:
-        tekst = ",".join(gekozen)
-        st.query_params["wijken"] = tekst
-        st.session_state["_vergelijk_wijken_url"] = tekst
-
-
-def _soest_naar_url() -> None:
-    tekst = "ja" if st.session_state["vergelijk_soest"] else "nee"
-    if tekst == "ja":
-        st.query_params["soest"] = "ja"
-    else:
-        st.query_params.pop("soest", None)
-    st.session_state["_vergelijk_soest_url"] = st.query_params.get("soest", "")
-
-
 st.title("Wijken vergelijken")
 ui.meldingen(keuze, soest_keuze)
 ui.inhoudsopgave([("De grootste verschillen", "verschillen"), ("Alle indicatoren per opgave", "alle")])
@@ -51,12 +27,13 @@ st.markdown("Zet twee of meer wijken naast elkaar. Per indicator ziet u de cijfe
             "Soest = 100, dus 150 betekent anderhalf keer zo hoog als in heel Soest en 50 de helft. Zo kunt u "
             "indicatoren met verschillende eenheden naast elkaar lezen. De grootste verschillen staan bovenaan.")
 
-_volg_url("vergelijk_wijken", list(keuze.waarde), st.query_params.get("wijken", ""))
-_volg_url("vergelijk_soest", soest_keuze.waarde == "ja", st.query_params.get("soest", ""))
 links, rechts = st.columns([3, 1], vertical_alignment="bottom")
+# One wijk is a choice still being made: it stays out of the URL until there are two.
 gekozen = links.multiselect("Kies twee of meer wijken", list(naam_van), format_func=naam_van.get,
-                            key="vergelijk_wijken", on_change=_wijken_naar_url)
-met_soest = rechts.checkbox("Soest als kolom erbij", key="vergelijk_soest", on_change=_soest_naar_url)
+                            **ui.url_widget("vergelijk_wijken", "wijken", list(keuze.waarde),
+                                            schrijf_als=lambda w: len(w) >= 2))
+met_soest = rechts.checkbox("Soest als kolom erbij", **ui.url_widget("vergelijk_soest", "soest",
+                                                                      soest_keuze.waarde == "ja", False))
 if len(gekozen) < 2:
     st.warning("Kies minstens twee wijken om te vergelijken.")
     st.stop()
@@ -74,14 +51,16 @@ st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
             "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel).")
-ui.breed_of_smal("verschillen", vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting),
+divergentie = vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting)
+ui.breed_of_smal("verschillen", divergentie,
                  vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting, regelbreedte=grafieken.SMAL),
                  alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
+    ui.grafiek_download(divergentie, f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
+                        boven["indicator"].unique(), f"vergelijking_{'_'.join(gekozen)}_verschillen")
     ui.bronnen_van(boven[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
-st.markdown(f"Link naar precies deze vergelijking: `vergelijken?wijken={','.join(gekozen)}"
-            f"{'&soest=ja' if met_soest else ''}` — kopieer de link uit de adresbalk om hem te delen.")
+st.markdown("Deze vergelijking delen? De knop **Kopieer link** in het menu geeft de link naar precies deze keuze.")
 
 # --- everything, per opgave ------------------------------------------------------------------------------------------
 st.header("Alle indicatoren per opgave", anchor="alle")
@@ -89,13 +68,17 @@ st.markdown("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzi
             "index (Soest = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
             "gemiddeld') staan er in woorden bij; die hebben geen index.")
 groepen = vergelijken.groepen(verschil)
-tabbladen = st.tabs([OPGAVEN[o] for o in groepen])
+tab_keuze = url_state.kies(st.query_params, "opgave", groepen, groepen[0], "opgave")
+ui.meldingen(tab_keuze)
+naar_id = {OPGAVEN[o]: o for o in groepen}
+tabbladen = st.tabs([OPGAVEN[o] for o in groepen],
+                    **ui.url_widget("vergelijk_tab", "opgave", OPGAVEN[tab_keuze.waarde], groepen[0],
+                                    tekst_van=naar_id.get))
 for tab, opgave in zip(tabbladen, groepen):
     with tab:
         deel = verschil[verschil["opgave"] == opgave]
-        # A plain table, not a data grid: every row and column visible, long words wrap.
-        st.table(vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest, opgave).drop(columns="Opgave"),
-                 hide_index=True)
+        ui.tabel(vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest, opgave).drop(columns="Opgave"),
+                 f"vergelijking_{'_'.join(gekozen)}_{opgave}", "Download deze tabel", afdruk_kop=OPGAVEN[opgave], plat=True)
         if deel["indexverschil"].notna().any():
             with st.expander("Als grafiek (index, Soest = 100)"):
                 zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
@@ -106,7 +89,7 @@ for tab, opgave in zip(tabbladen, groepen):
         ui.bronnen_van(deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))
 
 alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest)
-ui.download(alles, f"vergelijking_{'_'.join(gekozen)}.csv", "Download deze vergelijking (CSV)")
+ui.download(alles, f"vergelijking_{'_'.join(gekozen)}", "Download de hele vergelijking")
 
 st.subheader("De wijkprofielen")
 ui.wijkknoppen([(c, naam_van[c]) for c in gekozen], kolommen=max(2, min(4, len(gekozen))))

@@ -1,10 +1,12 @@
 """Wijkprofiel: one wijk against Soest — header, the five opgaven at a glance, per opgave its indicators, the story."""
+from html import escape
+
 import streamlit as st
 
 import ui
 from soest_data import scoring, url_state
-from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import grafieken, kaart, wijkprofiel
+from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data.weergave import grafieken, kaart, regio, verandering, wijkprofiel
 
 ui.pagina("Wijkprofiel")
 
@@ -15,8 +17,8 @@ keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")
 
 if keuze.waarde is None:
     st.title("Wijkprofiel")
-    if keuze.melding:
-        st.info(f"De wijk in de link is niet bekend ('{st.query_params.get('wijk', '')[:40]}'). Kies hieronder een wijk.")
+    if keuze.melding:  # the link's text itself is not shown: nothing a visitor types is rendered as markdown
+        st.info("De wijk in de link is niet bekend. Kies hieronder een wijk.")
     st.markdown("Kies de wijk waarvan u het profiel wilt zien:")
     ui.wijkknoppen(list(naam_van.items()))
     st.stop()
@@ -26,11 +28,6 @@ if ui.presentatie():  # one opgave of this wijk per screen; ← and → step thr
     ui.dia("pages/wijkprofiel.py", wijk, url_state.kies(st.query_params, "opgave", VIJF_OPGAVEN, VIJF_OPGAVEN[0],
                                                          "opgave").waarde, "opgave")
     st.stop()
-
-
-def _wijk_naar_url():
-    st.query_params["wijk"] = st.session_state["profiel_wijk"]
-
 
 
 waarden = g.waarden
@@ -45,9 +42,11 @@ ui.inhoudsopgave([
     ("Het verhaal van de wijk", "verhaal"),
     ("Per opgave", "per-opgave"),
 ])
-ui.widget_volgt_url("profiel_wijk", wijk)
-st.selectbox("Kies een andere wijk", list(naam_van), format_func=naam_van.get, key="profiel_wijk",
-             on_change=_wijk_naar_url)
+kiezer, pdf = st.columns([3, 1], vertical_alignment="bottom")
+kiezer.selectbox("Kies een andere wijk", list(naam_van), format_func=naam_van.get,
+                 **ui.url_widget("profiel_wijk", "wijk", wijk))
+with pdf:
+    ui.factsheet_knop("wijk", wijk, kop.naam)
 links, rechts = st.columns([3, 2], gap="large")
 with links:
     st.markdown(f"**Inwoners:** {kop.inwoners}  \n**Oppervlakte:** {kop.oppervlakte}  \n"
@@ -84,10 +83,10 @@ else:
     st.markdown("Voor deze wijk is nog geen beschrijving opgenomen.")
 
 st.header("Per opgave", anchor="per-opgave")
-ui.widget_volgt_url("profiel_opgave", url_state.kies(st.query_params, "opgave", VIJF_OPGAVEN,
-                                                      VIJF_OPGAVEN[0], "opgave").waarde)
-opgave = st.segmented_control("Opgave", VIJF_OPGAVEN, format_func=OPGAVEN.get, key="profiel_opgave",
-                              on_change=lambda: st.query_params.update(opgave=st.session_state["profiel_opgave"] or ""))
+opgave_keuze = url_state.kies(st.query_params, "opgave", VIJF_OPGAVEN, VIJF_OPGAVEN[0], "opgave")
+ui.meldingen(opgave_keuze)
+opgave = st.segmented_control("Opgave", VIJF_OPGAVEN, format_func=OPGAVEN.get,
+                              **ui.url_widget("profiel_opgave", "opgave", opgave_keuze.waarde, VIJF_OPGAVEN[0]))
 opgave = opgave or VIJF_OPGAVEN[0]
 
 stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
@@ -97,33 +96,66 @@ if len(stemmen):
         st.markdown(f"> {v['tekst']}")
     ui.verhaalbron(stemmen)
 
+nederland = regio.nederland_per_jaar(waarden)
 rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
 else:
-    st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest**")
-    # A plain table, not a data grid: every row and column visible, long words wrap (also on a phone).
-    st.table(wijkprofiel.profieltabel(rijen, wijk).drop(columns="opgave"), hide_index=True)
+    st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest en Nederland** (Nederland: zelfde bron en jaar; "
+                "– = geen landelijk cijfer)")
+    ui.tabel(wijkprofiel.profieltabel(rijen, wijk, nederland).drop(columns="opgave"), f"wijkprofiel_{wijk}_{opgave}",
+             "Download deze tabel", plat=True)
+    met_nederland, met_buren = ui.referentiekeuze("profiel_referentie")
     getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
     if getallen["waarde"].notna().any():
-        st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest. "
-                    "Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        ui.breed_of_smal("stippen", ui.grafiekspec(grafieken.stippen, getallen, wijk, kop.naam),
-                         ui.grafiekspec(grafieken.stippen, getallen, wijk, kop.naam, regelbreedte=grafieken.SMAL),
+        ref = ui.referenties(getallen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest"
+                    + (", □ Nederland" if met_nederland else "") + (", △ buurgemeenten" if met_buren else "")
+                    + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
+        spec = ui.grafiekspec(grafieken.stippen, getallen, wijk, kop.naam, referenties=ref)
+        ui.breed_of_smal("stippen", spec, ui.grafiekspec(grafieken.stippen, getallen, wijk, kop.naam, referenties=ref,
+                                                          regelbreedte=grafieken.SMAL),
                          alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel "
                              "erboven.")
+        ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: {kop.naam} naast de andere wijken en Soest",
+                            getallen["indicator"].unique(), f"wijkprofiel_{wijk}_{opgave}_stippen")
     reeksen = wijkprofiel.trendreeksen(waarden, rijen, wijk)
     if len(reeksen):
-        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest")
-        panelen = list(reeksen.groupby("label", sort=False))
+        ref = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
+                    + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
+        panelen = list(reeksen.groupby("indicator", sort=False))
         for start in range(0, len(panelen), 3):
-            for vak, (label, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
+            for vak, (indicator_id, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
+                label = reeks["label"].iloc[0]
                 with vak:
-                    ui.grafiek(grafieken.trend, reeks, reeks["eenheid"].iloc[0], titel=label,
-                               alt=f"{label}: {kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
+                    spec = ui.grafiek(grafieken.trend, reeks, reeks["eenheid"].iloc[0], titel=label,
+                                      referenties=ref[ref["indicator"] == indicator_id] if len(ref) else None,
+                                      alt=f"{label}: {kop.naam} en Soest door de jaren; de cijfers staan in de tabel "
+                                          "erboven.")
+                    ui.grafiek_download(spec, f"{label}: {kop.naam} en Soest door de jaren", [indicator_id],
+                                        f"wijkprofiel_{wijk}_{indicator_id}_trend")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
+st.header("Wat is veranderd")
+veranderingen = ui.veranderingen()
+deze = veranderingen[veranderingen["gebied_code"] == wijk]
+st.markdown(verandering.samenvatting(deze, kop.naam))
+grootste = verandering.grootste(deze, 5)
+if len(grootste):
+    st.markdown("**De grootste veranderingen**")
+    st.markdown("\n".join(f"- {r['label']}: {r['zin']}" for _, r in grootste.iterrows()))
+st.markdown(f"<div class='bron'>{escape(verandering.drempel_in_woorden())} "
+            f"{escape(verandering.voorbehouden(deze, g.bronnen))}</div>", unsafe_allow_html=True)
+if len(deze):
+    with st.expander("Alle veranderingen van deze wijk, naast heel Soest"):
+        ui.tabel(verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST]),
+                 f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=deze["indicator"].unique())
+    ui.bronnen_van([*deze[["indicator", "jaar_van"]].itertuples(index=False),
+                    *deze[["indicator", "jaar_naar"]].itertuples(index=False)])
+
 with st.expander("Alle cijfers van deze wijk in één tabel"):
-    tabel = wijkprofiel.profieltabel(beoordeeld, wijk)
-    st.dataframe(tabel, hide_index=True, width="stretch")
-ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}.csv", "Download alle cijfers van deze wijk (CSV)")
+    tabel = wijkprofiel.profieltabel(beoordeeld, wijk, nederland)
+    ui.tabel(tabel, f"wijkprofiel_{wijk}_alle")
+ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}",
+            "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten")

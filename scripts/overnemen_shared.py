@@ -1,6 +1,8 @@
 """Maintenance tool: copy the official figures from the team's shared folder into data/waarden/*.csv.
 
 Only indicators in the catalogue (data/catalogus/*.yaml) are copied, with the verbatim quote that proves each figure.
+The comparison figures (Nederland and the neighbouring gemeenten, vergelijk_cijfers.csv) land in their own files
+data/waarden/vergelijk_<bron>.csv, for the indicators that have gemeente values.
 Run from the project root: .venv/bin/python scripts/overnemen_shared.py [path/to/shared/data]
 The dashboard never needs this script or the shared folder; its output is committed.
 """
@@ -23,6 +25,12 @@ BRON = {  # (publisher text in shared, year) → our source id and the values fi
 }
 KOLOMMEN = ["gebied_code", "indicator", "jaar", "waarde", "eenheid", "relatief", "status", "bron", "citaat"]
 NIVEAU = {"GM": "gemeente", "WK": "wijk", "BU": "buurt"}
+BESTANDEN = {"soest_wijken_cijfers.csv": "", "soest_buurten_cijfers.csv": "", "vergelijk_cijfers.csv": "vergelijk_"}
+
+
+def niveau(gebied_code: str) -> str:
+    """The level whose figures this row repeats: a comparison area (NL01, another GM) stands beside the gemeente."""
+    return NIVEAU.get(gebied_code[:2], "gemeente")
 
 
 def onze_id(indicator: str) -> str:
@@ -45,14 +53,14 @@ def main(shared: Path) -> None:
     cat = catalogus()
     per_bestand: dict[str, list[dict]] = {}
     gezien: dict[tuple, str] = {}
-    for naam in ("soest_wijken_cijfers.csv", "soest_buurten_cijfers.csv"):
+    for naam, voorvoegsel in BESTANDEN.items():
         with (shared / naam).open(encoding="utf-8", newline="") as f:
             for rij in csv.DictReader(f):
                 bron = BRON.get((rij["bron"], rij["jaar"]))
                 ind = cat.get(onze_id(rij["indicator"]))
                 if not bron or not ind or ind.get("berekening") or bron[0] not in ind["bronnen"]:
                     continue
-                if NIVEAU[rij["gebied_code"][:2]] not in ind["niveaus"]:
+                if niveau(rij["gebied_code"]) not in ind["niveaus"]:
                     continue
                 sleutel = (rij["gebied_code"], ind["id"], rij["jaar"])
                 if sleutel in gezien:  # the same figure read from two exports of one table: keep one, but they must agree
@@ -60,7 +68,7 @@ def main(shared: Path) -> None:
                         raise SystemExit(f"{sleutel}: twee exports geven {gezien[sleutel]} en {rij['waarde']}")
                     continue
                 gezien[sleutel] = rij["waarde"]
-                per_bestand.setdefault(bron[1], []).append({
+                per_bestand.setdefault(voorvoegsel + bron[1], []).append({
                     "gebied_code": rij["gebied_code"], "indicator": ind["id"], "jaar": rij["jaar"],
                     "waarde": rij["waarde"], "eenheid": ind["eenheid"], "relatief": "", "status": "",
                     "bron": bron[0], "citaat": rij["citaat"],

@@ -1,4 +1,4 @@
-"""Command line: python -m soest_data {build,validate,export,import,vernieuw}."""
+"""Command line: python -m soest_data {build,validate,export,import,vernieuw,factsheet}."""
 from __future__ import annotations
 
 import argparse
@@ -24,6 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--csv", type=Path)
     e.add_argument("--xlsx", type=Path)
     e.add_argument("--publiek", action="store_true", help="met afscherming van kleine aantallen, zoals de app toont")
+    f = sub.add_parser("factsheet", help="factsheet als PDF: één wijk, alle wijken of één opgave")
+    f.add_argument("--wijk", help="wijkcode, bijvoorbeeld WK034205")
+    f.add_argument("--opgave", help="opgave, bijvoorbeeld bestaanszekerheid")
+    f.add_argument("--alle", action="store_true", help="alle wijken en alle opgaven (met --map)")
+    f.add_argument("--uit", type=Path, help="PDF-bestand (bij --wijk of --opgave)")
+    f.add_argument("--map", type=Path, help="map voor de PDF's (bij --alle)")
     i = sub.add_parser("import", help="voeg waarden toe of vervang ze uit een CSV of .xlsx in het exportformaat")
     i.add_argument("bestand", type=Path)
     i.add_argument("--dry-run", action="store_true", help="toon alleen wat er zou veranderen")
@@ -101,6 +107,37 @@ def _import(args, data: Path, geo: Path, doel: Path) -> int:
     return 0
 
 
+def _factsheet(args, data: Path, geo: Path, doel: Path) -> int:
+    from soest_data.weergave import factsheet  # late: fpdf2 and vl-convert load only for this command
+    if args.alle != bool(args.map) or sum(map(bool, (args.wijk, args.opgave, args.alle))) != 1 \
+            or (args.uit is None) != args.alle:
+        print("Geef --wijk CODE --uit BESTAND.pdf, of --opgave NAAM --uit BESTAND.pdf, of --alle --map MAP.",
+              file=sys.stderr)
+        return 2
+    con = db.open_readonly(doel)
+    try:
+        g, beoordeeld, vormen = factsheet.invoer(con.cursor())
+    finally:
+        con.close()
+    if args.alle:
+        klussen = [("wijk", w, args.map / f"wijkprofiel_{w}_{factsheet.bestandsnaam(n)}.pdf") for w, n in g.wijknamen.items()]
+        klussen += [("opgave", o, args.map / f"opgave_{o}.pdf") for o in factsheet.VIJF_OPGAVEN]
+    else:
+        klussen = [("wijk", args.wijk.upper(), args.uit) if args.wijk else ("opgave", args.opgave, args.uit)]
+    try:
+        for soort, wat, pad in klussen:
+            start = time.perf_counter()
+            pdf = factsheet.wijk_pdf(g, beoordeeld, vormen, wat) if soort == "wijk" \
+                else factsheet.opgave_pdf(g, beoordeeld, wat)
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            pad.write_bytes(pdf)
+            print(f"{pad}: {len(pdf) / 1024:.0f} kB in {time.perf_counter() - start:.1f} s")
+    except factsheet.FactsheetFout as fout:
+        print(fout, file=sys.stderr)
+        return 1
+    return 0
+
+
 def _vernieuw(args, data: Path, geo: Path, doel: Path, haler: vernieuw.Haler | None = None) -> int:
     if not re.fullmatch(r"GM\d{4}", args.gemeente):
         print(f"Gemeentecode '{args.gemeente}' moet de vorm GM0342 hebben.", file=sys.stderr)
@@ -114,7 +151,8 @@ def _vernieuw(args, data: Path, geo: Path, doel: Path, haler: vernieuw.Haler | N
     return 0
 
 
-OPDRACHTEN = {"build": _build, "validate": _validate, "export": _export, "import": _import, "vernieuw": _vernieuw}
+OPDRACHTEN = {"build": _build, "validate": _validate, "export": _export, "import": _import, "vernieuw": _vernieuw,
+              "factsheet": _factsheet}
 
 if __name__ == "__main__":
     sys.exit(main())

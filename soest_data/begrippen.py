@@ -19,6 +19,10 @@ VIJF_OPGAVEN = [o for o in OPGAVEN if o != ACHTERGROND]
 
 SOEST = "GM0342"
 NEDERLAND = "NL01"
+# The level of the six neighbouring gemeenten (Amersfoort, Baarn, De Bilt, Bunschoten, Leusden, Zeist): comparison
+# areas beside Soest, like Nederland (level 'land'); never counted or ranked among the wijken.
+VERGELIJKGEMEENTE = "vergelijkgemeente"
+VERGELIJKNIVEAUS = ("land", VERGELIJKGEMEENTE)
 
 # Relative statements from qualitative sources ("hoger dan gemiddeld"), stored as such, never as numbers.
 RELATIEF = {

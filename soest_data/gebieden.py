@@ -5,7 +5,8 @@ import json
 
 import geopandas as gpd
 import pandas as pd
-from shapely.geometry import shape
+from shapely.geometry import MultiPolygon, shape
+from shapely.geometry.polygon import orient
 from shapely.ops import polylabel
 
 GRENZEN_BRON = "Kadaster / CBS, Wijk- en buurtkaart 2024 (vereenvoudigd)"
@@ -16,6 +17,16 @@ def geodataframe(geometrie: pd.DataFrame) -> gpd.GeoDataFrame:
     """From rows with a GeoJSON `geometrie` column (as stored in the database) to a GeoDataFrame."""
     vormen = [shape(json.loads(g)) for g in geometrie["geometrie"]]
     return gpd.GeoDataFrame(geometrie.drop(columns="geometrie"), geometry=vormen, crs=CRS)
+
+
+def rechtsom(vormen: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The same shapes with clockwise outer rings, as Vega's d3 projection wants them (GeoJSON is counter-clockwise;
+    unturned, an area fills the whole globe in an Altair map)."""
+    def draai(v):
+        if v.geom_type == "Polygon":
+            return orient(v, sign=-1.0)
+        return MultiPolygon([orient(d, sign=-1.0) for d in v.geoms])
+    return vormen.set_geometry([draai(v) for v in vormen.geometry], crs=vormen.crs)
 
 
 def labelpunten(vormen: gpd.GeoDataFrame) -> pd.DataFrame:

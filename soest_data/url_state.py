@@ -1,13 +1,30 @@
 """Query parameters → validated state. An unknown value falls back to a default with a message, never an error.
 
 Plain keys select data (wijk, wijken, indicator, jaar, opgave, niveau); nothing from the URL ever reaches SQL.
+The other direction too: a widget's value → its text in the URL (`als_tekst`), and a shareable absolute link
+(`absolute_link`). PARAMETERS lists every page's keys; ui.url_widget is the one Streamlit sync that uses them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
 
 STANDAARD_WIJKEN = ("WK034205", "WK034207")  # Smitsveen and Soest-Zuid: the sharpest contrast
+WIJKCODE = re.compile(r"^WK0342\d{2}$")
+
+# Every choice of every page lives in the URL under these keys (URL path → keys), so a link shows the same view.
+PARAMETERS = {
+    "": (),
+    "kaart": ("indicator", "niveau", "jaar"),
+    "wijkprofiel": ("wijk", "opgave"),
+    "opgave": ("opgave",),
+    "vergelijken": ("wijken", "soest", "opgave"),
+    "aandacht": ("marge", "wijk"),
+    "inwoners": ("opgave", "wijk"),
+    "data": ("indicator", "opgave"),
+}
 
 
 @dataclass(frozen=True)
@@ -59,3 +76,47 @@ def kies_meerdere(params: Mapping, sleutel: str, toegestaan: Iterable[str], stan
         return Keuze(geldig)
     return Keuze(list(standaard), f"De {wat} in de link ('{gevraagd[:60]}') zijn niet (allemaal) bekend of het "
                                   f"zijn er minder dan {minimum}; we tonen de standaardkeuze.")
+
+
+def als_tekst(waarde, standaard=None) -> str | None:
+    """A widget's value as it stands in the URL; None (leave the key out) when empty or the default.
+
+    Lists become 'a,b' (wijken=WK034205,WK034207), booleans 'ja'/'nee', numbers their digits.
+    """
+    if waarde is None or waarde == "" or waarde == standaard:
+        return None
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, list | tuple):
+        return ",".join(str(w) for w in waarde) or None
+    return str(waarde)
+
+
+def query(params: Mapping[str, str]) -> str:
+    """'wijken=WK034205,WK034207&soest=ja': keys in the page's order, commas kept readable."""
+    return urlencode({k: v for k, v in params.items() if v not in (None, "")}, safe=",")
+
+
+def absolute_link(browser_url: str, pad: str, params: Mapping[str, str]) -> str:
+    """The link to send on: scheme, host and base path of the address the browser used, the page, and its choices.
+
+    `browser_url` is what the browser asked for (any page of this app, possibly under a base path such as
+    https://host/soest/kaart); `pad` is the page's own path ('' for the start page, 'kaart', …).
+    """
+    delen = urlsplit(browser_url or "")
+    stukken = [d for d in delen.path.split("/") if d]
+    if stukken and stukken[-1] in PARAMETERS:  # strip the page the browser is on; what remains is the base path
+        stukken = stukken[:-1]
+    basis = f"{delen.scheme or 'http'}://{delen.netloc or 'localhost'}"
+    pad_deel = "/".join([*stukken, pad] if pad else stukken)
+    q = query({k: params[k] for k in PARAMETERS.get(pad, ()) if k in params})
+    return f"{basis}/{pad_deel}" + (f"?{q}" if q else "")
+
+
+def huidige_wijk(params: Mapping) -> str | None:
+    """The wijk the visitor is looking at (wijk=…, or the first of wijken=…), for navigation links that keep it."""
+    wijk = (_eerste(params, "wijk") or "").upper()
+    if WIJKCODE.match(wijk):
+        return wijk
+    eerste = (_eerste(params, "wijken") or "").split(",")[0].strip().upper()
+    return eerste if WIJKCODE.match(eerste) else None

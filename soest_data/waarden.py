@@ -16,13 +16,15 @@ def indicatoren(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                coalesce(list_sort(list_distinct(list(w.jaar) filter (where w.jaar is not null))), []) as jaren,
                count(distinct w.gebied_code) filter (where g.niveau = 'wijk'
                    and (w.waarde is not null or w.relatief <> '')) as wijken_met_waarde,
-               bool_or(g.niveau = 'buurt') filter (where w.waarde is not null) as heeft_buurten
+               bool_or(g.niveau = 'buurt') filter (where w.waarde is not null) as heeft_buurten,
+               bool_or(g.niveau = 'land') filter (where w.waarde is not null) as heeft_nederland
         from indicatoren i
         left join waarden w on w.indicator = i.id
         left join gebieden g on g.code = w.gebied_code
         group by all
         order by i.volgorde
-    """).df().assign(heeft_buurten=lambda d: d["heeft_buurten"].fillna(False).astype(bool))
+    """).df().assign(heeft_buurten=lambda d: d["heeft_buurten"].fillna(False).astype(bool),
+                     heeft_nederland=lambda d: d["heeft_nederland"].fillna(False).astype(bool))
 
 
 def bronnen(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

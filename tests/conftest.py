@@ -107,3 +107,12 @@ def pytest_collection_modifyitems(items):
         tier = Path(item.fspath).parent.name
         if tier in ("unit", "app", "browser"):
             item.add_marker(getattr(pytest.mark, tier))
+
+
+def zonder_nederland_kwb_2024(data: Path) -> None:
+    """The state before a CBS refresh of 2024 in a copy of data/: without the Nederland figures of KWB 2024 that
+    data/waarden/vergelijk_cbs_kwb.csv already holds, so `vernieuw cbs --jaar 2024` has them to add."""
+    pad = data / "waarden" / "vergelijk_cbs_kwb.csv"
+    regels = pad.read_text(encoding="utf-8").splitlines(keepends=True)
+    pad.write_text("".join(r for r in regels if not (r.startswith("NL01,") and ",cbs_kwb_2024," in r)),
+                   encoding="utf-8")

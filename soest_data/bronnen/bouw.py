@@ -23,7 +23,7 @@ from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden
 
 GEO_PATROON = {"wijk": "soest_wijken_*.geojson", "buurt": "soest_buurten_*.geojson"}  # * = indelingsjaar
 GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}
-SCHEMA_VERSIE = "1"
+SCHEMA_VERSIE = "2"  # 2: bronnen.reeks, indicatoren.vergelijkbaar_vanaf
 
 
 @dataclass
@@ -171,6 +171,7 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
     gebieden = pd.DataFrame([{**g, "geometrie": bronset.geometrie.get(code)} for code, g in b.gebieden.items()])
     bronnen = pd.DataFrame([_bronrij(x) for x in b.bronnen.values()])
     indicatoren = pd.DataFrame([_indicatorrij(x, i) for i, x in enumerate(b.indicatoren.values())])
+    indicatoren["vergelijkbaar_vanaf"] = indicatoren["vergelijkbaar_vanaf"].astype("Int64")
     verhalen = pd.DataFrame([zonder_regel(v) for v in b.verhalen],
                             columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats"])
     opgaven = pd.DataFrame([{"id": o["id"], "volgorde": i, "gegevens": json.dumps(_schoon(o), ensure_ascii=False)}
@@ -202,7 +203,8 @@ def _bronrij(bron: dict) -> dict:
     return {"id": bron["id"], "uitgever": bron["uitgever"], "titel": bron["titel"], "tabel": bron.get("tabel") or "",
             "jaren": ", ".join(str(j) for j in bron.get("jaren") or []), "url": bron["url"],
             "licentie": bron["licentie"], "licentie_url": bron.get("licentie_url") or "",
-            "voorbehoud": bron.get("voorbehoud") or "", "overgenomen_uit": bron.get("overgenomen_uit") or ""}
+            "voorbehoud": bron.get("voorbehoud") or "", "overgenomen_uit": bron.get("overgenomen_uit") or "",
+            "reeks": bron.get("reeks") or ""}
 
 
 def _indicatorrij(ind: dict, volgorde: int) -> dict:
@@ -216,4 +218,5 @@ def _indicatorrij(ind: dict, volgorde: int) -> dict:
         "onthulling_regel": onthulling.get("regel", "geen"), "onthulling_drempel": onthulling.get("drempel"),
         "onthulling_basis": onthulling.get("basis"), "voorbehoud": ind.get("voorbehoud") or "",
         "formule": (f"{formule['teller']} / {formule['noemer']} × {formule.get('factor', 1)}" if formule else ""),
+        "vergelijkbaar_vanaf": ind.get("vergelijkbaar_vanaf"),
     }

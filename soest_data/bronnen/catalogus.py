@@ -8,12 +8,14 @@ from pathlib import Path
 
 import yaml
 
-from soest_data.begrippen import OPGAVEN
+from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE
 from soest_data.bronnen.probleem import Probleem
 
 RICHTINGEN = {"hoger_is_beter", "lager_is_beter", "neutraal"}
 SOORTEN = {"getal", "relatief"}
-NIVEAUS = ("land", "gemeente", "wijk", "buurt")
+NIVEAUS = ("land", "gemeente", VERGELIJKGEMEENTE, "wijk", "buurt")
+# Nederland and the neighbouring gemeenten (VERGELIJKNIVEAUS) carry the same gemeente-level figures as Soest, read
+# from the same files: an indicator with values for the gemeente may have them for these comparison areas too.
 ONTHULLINGSREGELS = {"geen", "min_aantal", "min_basis"}
 _ID = re.compile(r"^[a-z0-9_]+$")
 
@@ -133,6 +135,8 @@ def _controleer_bron(bron: dict, problemen: list[Probleem]) -> None:
             problemen.append(Probleem(*plek, f"bron '{bron['id']}': veld '{veld}' ontbreekt"))
     if not all(isinstance(j, int) for j in bron.get("jaren") or []):
         problemen.append(Probleem(*plek, f"bron '{bron['id']}': jaren moeten hele getallen zijn"))
+    if "reeks" in bron and not (isinstance(bron["reeks"], str) and _ID.match(bron["reeks"])):
+        problemen.append(Probleem(*plek, f"bron '{bron['id']}': reeks moet een id zijn (kleine letters, cijfers, _)"))
 
 
 def _controleer_indicator(ind: dict, b: Catalogus) -> None:
@@ -161,6 +165,9 @@ def _controleer_indicator(ind: dict, b: Catalogus) -> None:
     regel = (ind.get("onthulling") or {}).get("regel")
     if regel not in ONTHULLINGSREGELS:
         meld(f"onthulling.regel moet een van {sorted(ONTHULLINGSREGELS)} zijn")
+    vanaf = ind.get("vergelijkbaar_vanaf")
+    if vanaf is not None and not isinstance(vanaf, int):
+        meld("vergelijkbaar_vanaf moet een jaar zijn (heel getal)")
     berekening = ind.get("berekening")
     if berekening:
         for deel in ("teller", "noemer"):

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from soest_data.begrippen import RELATIEF, STATUSSEN
+from soest_data.begrippen import RELATIEF, STATUSSEN, VERGELIJKNIVEAUS
 from soest_data.bronnen.catalogus import Catalogus
 from soest_data.bronnen.probleem import Probleem
 
@@ -216,7 +216,8 @@ def _controleer_tegen_catalogus(ind: dict, gebied: dict | None, waarden: dict, g
              "laat de kolom eenheid leeg of weg")
     if waarden["bron"] and waarden["bron"] not in (ind.get("bronnen") or []):
         meld(f"bron '{waarden['bron']}' hoort niet bij indicator '{ind['id']}' (catalogus: {ind.get('bronnen')})")
-    if gebied and gebied["niveau"] not in (ind.get("niveaus") or []):
+    niveaus = ind.get("niveaus") or []
+    if gebied and gebied["niveau"] not in niveaus and not (gebied["niveau"] in VERGELIJKNIVEAUS and "gemeente" in niveaus):
         meld(f"indicator '{ind['id']}' heeft geen waarden op niveau {gebied['niveau']} (catalogus: {ind.get('niveaus')})")
     if ind.get("soort") == "relatief" and getal is not None:
         meld(f"'{ind['id']}' is een relatieve uitspraak: vul 'relatief', geen getal")

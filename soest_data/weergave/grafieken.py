@@ -27,13 +27,36 @@ def stijl(grafiek):
     return grafiek.configure(**opmaak.GRAFIEKSTIJL)
 
 
+KLEUR_NEDERLAND = "#000000"
+KLEUR_BUREN = "#6B6B6B"
+
+
+def referentietitel(referenties: pd.DataFrame | None) -> str:
+    """'  □ Nederland  △ buurgemeenten' for the chart title, for the reference roles present."""
+    rollen = set(referenties["rol"]) if referenties is not None and len(referenties) else set()
+    return ("  □ Nederland" if "Nederland" in rollen else "") + ("  △ buurgemeenten" if "buurgemeente" in rollen else "")
+
+
+def _referentiepunten(basis: alt.Chart, x) -> list[alt.Chart]:
+    """Reference marks on a value axis: Nederland a black open square, each buurgemeente a grey open triangle."""
+    nederland = basis.mark_point(shape="square", filled=False, size=170, strokeWidth=2.5, color=KLEUR_NEDERLAND,
+                                 aria=False).encode(x=x).transform_filter("datum.rol == 'Nederland'")
+    buren = basis.mark_point(shape="triangle-up", filled=False, size=110, strokeWidth=1.5, color=KLEUR_BUREN,
+                             aria=False).encode(x=x).transform_filter("datum.rol == 'buurgemeente'")
+    return [buren, nederland]
+
+
 def _legenda_oordeel() -> alt.Scale:
     return alt.Scale(domain=list(_OORDEEL_KLEUR), range=list(_OORDEEL_KLEUR.values()))
 
 
 def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelicht: str | None = None,
-              hoogte_per_wijk: int = 30) -> alt.LayerChart:
+              hoogte_per_wijk: int = 30, referenties: pd.DataFrame | None = None) -> alt.LayerChart:
     """Ranked horizontal bars of all wijken, Soest as a dashed reference line, one wijk highlighted.
+
+    `referenties` (regio.referenties: gebied_naam, rol, waarde, tekst) adds Nederland as a dotted line and each
+    buurgemeente as a thin grey line (values in the tooltip; the caller says them in words); they are references
+    beside the bars, never bars themselves.
 
     `wijken` needs gebied_code, gebied_naam, waarde and oordeel (from scoring.vergelijk_met_soest).
     Wijken without a number keep their row, labelled 'geen gegevens', so missing never looks like zero.
@@ -64,15 +87,34 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
         lijntekst = alt.Chart(referentie).mark_text(align="left", dx=4, dy=-10, fontSize=opmaak.LETTER_KOP, color=TEKST,
                                                     fontWeight="bold").encode(x="soest:Q", y=alt.value(0), text="label:N")
         lagen += [lijn, lijntekst]
+    if referenties is not None and len(referenties):
+        lagen += _referentielijnen(referenties)
     beschrijving = "Staafdiagram per wijk: " + "; ".join(f"{n} {t}" for n, t in zip(data["gebied_naam"], data["label"]))
     return stijl(alt.layer(*lagen).properties(width="container", height=hoogte_per_wijk * len(data) + 20,
                                               description=beschrijving))
 
 
-def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: int = 200) -> alt.LayerChart:
+def _referentielijnen(referenties: pd.DataFrame) -> list[alt.Chart]:
+    data = referenties.assign(label=[f"{n}: {t}" for n, t in zip(referenties["gebied_naam"], referenties["tekst"])])
+    tooltip = [alt.Tooltip("label:N", title="Referentie")]
+    # aria=False: the line's value is in the words above the chart; an empty (filtered) layer must not become an
+    # unlabelled image for a screen reader.
+    buren = alt.Chart(data).mark_rule(strokeWidth=1, color=KLEUR_BUREN, opacity=0.7, aria=False).encode(
+        x="waarde:Q", tooltip=tooltip).transform_filter("datum.rol == 'buurgemeente'")
+    nederland = alt.Chart(data).transform_filter("datum.rol == 'Nederland'")
+    # No label in the chart (it would sit on the Soest label and the top bar): the page says the value above it.
+    lijn = nederland.mark_rule(strokeDash=[2, 3], strokeWidth=2.5, color=KLEUR_NEDERLAND, aria=False).encode(
+        x="waarde:Q", tooltip=tooltip)
+    return [buren, lijn]
+
+
+def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: int = 200,
+          referenties: pd.DataFrame | None = None) -> alt.LayerChart:
     """Lines over the years for one indicator: one per area (a wijk and Soest). Needs gebied_naam, jaar, waarde.
 
     Fills its column (width container), so a page lays the indicators out in columns that stack on a phone.
+    `referenties` (regio.referenties, same indicator) adds Nederland as a grey dotted line with open squares and the
+    buurgemeenten as thin grey lines, behind the wijk and Soest.
     """
     data = reeks.dropna(subset=["waarde"]).assign(label=lambda d: [opmaak.waarde_met_eenheid(w, eenheid)
                                                                     for w in d["waarde"]])[
@@ -90,7 +132,24 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
     )
     beschrijving = "Lijn door de jaren: " + "; ".join(f"{g} {j}: {t}" for g, j, t in
                                                      zip(data["gebied_naam"], data["jaar"], data["label"]))
-    grafiek = alt.layer(basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3),
+    lagen = []
+    if referenties is not None and len(referenties):
+        ref = referenties.dropna(subset=["waarde"])
+        ref = ref.assign(label=[opmaak.waarde_met_eenheid(w, eenheid) for w in ref["waarde"]])
+        as_ = dict(x="jaar:O", y="waarde:Q", detail="gebied_naam:N",
+                   tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
+                            alt.Tooltip("label:N", title="Waarde")])
+        referentie = alt.Chart(ref[["gebied_naam", "jaar", "waarde", "label", "rol"]]).encode(**as_)
+        lagen += [referentie.mark_line(strokeWidth=1, color=KLEUR_BUREN, opacity=0.6, aria=False).transform_filter(
+                      "datum.rol == 'buurgemeente'"),
+                  referentie.mark_line(strokeWidth=2, strokeDash=[1, 3], color=KLEUR_BUREN, aria=False,
+                                       point=alt.OverlayMarkDef(shape="square", filled=False, size=60,
+                                                                color=KLEUR_BUREN)).transform_filter(
+                      "datum.rol == 'Nederland'")]
+        uitleg = referentietitel(referenties).replace("□ Nederland", "□ Nederland (grijs, gestippeld)").replace(
+            "△ buurgemeenten", "─ buurgemeenten (dun, grijs)").strip()
+        beschrijving += f". Ter vergelijking: {uitleg}"
+    grafiek = alt.layer(*lagen, basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3),
                         basis.mark_text(dy=-14).encode(text="label:N")).properties(
         width="container", height=hoogte, description=beschrijving)
     if titel:
@@ -112,16 +171,18 @@ def regels(tekst: str, breedte: int | None) -> list[str]:
 
 
 def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken: int = 8,
-                 regelbreedte: int | None = None) -> pd.DataFrame:
-    """Per indicator its text lines and the positions (0–1 on its own scale) of every wijk and Soest; `band` is
-    the line of the chart each row is drawn on."""
+                 regelbreedte: int | None = None, referenties: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per indicator its text lines and the positions (0–1 on its own scale) of every wijk, Soest and the
+    references (Nederland, buurgemeenten; `rol`); `band` is the line of the chart each row is drawn on."""
     uit = []
     band = 0
     for _, ind in rijen.sort_values("volgorde").drop_duplicates("indicator").iterrows():
         deel = rijen[rijen["indicator"] == ind["indicator"]]
         eenheid = ind["eenheid"]
         met = deel.dropna(subset=["waarde"])
-        punten = list(met["waarde"]) + ([] if pd.isna(ind["soest"]) else [ind["soest"]])
+        ref = (referenties[referenties["indicator"] == ind["indicator"]].dropna(subset=["waarde"])
+               if referenties is not None and len(referenties) else pd.DataFrame(columns=["waarde", "rol"]))
+        punten = list(met["waarde"]) + list(ref["waarde"]) + ([] if pd.isna(ind["soest"]) else [ind["soest"]])
         laag, hoog = (min(punten), max(punten)) if punten else (0.0, 1.0)
 
         def plek(w, laag=laag, hoog=hoog):
@@ -149,6 +210,9 @@ def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken:
                             "tekst": opmaak.waarde_met_eenheid(hoog, eenheid)})
         if not pd.isna(ind["soest"]):
             uit.append({"band": band, "soort": "soest", "x": plek(ind["soest"]), "tekst": soest[2:]})
+        for _, r in ref.iterrows():
+            uit.append({"band": band, "soort": r["rol"], "x": plek(r["waarde"]),
+                        "tekst": f"{r['gebied_naam']}: {opmaak.waarde_met_eenheid(r['waarde'], eenheid)}"})
         for _, r in met.iterrows():
             uit.append({"band": band, "soort": "deze" if r["gebied_code"] == uitgelicht else "wijk",
                         "x": plek(r["waarde"]), "oordeel": r["oordeel"],
@@ -158,15 +222,17 @@ def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken:
     return pd.DataFrame(uit)
 
 
-def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, rij: int = 26,
+def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.DataFrame | None = None, rij: int = 26,
             regelbreedte: int | None = None, letter: int = opmaak.LETTER) -> alt.LayerChart:
     """One block per indicator: its name; the chosen wijk (◆) and Soest (┃) in words; a scale line from the lowest
     to the highest value, every wijk a dot on it, Soest a black stripe, the chosen wijk a large diamond.
 
     `rijen` comes from scoring.beoordeel_wijken (all wijken, numeric indicators of one opgave). `regelbreedte`
-    wraps the texts for a narrow column (SMAL); `letter` is larger in the presentatiemodus.
+    wraps the texts for a narrow column (SMAL); `letter` is larger in the presentatiemodus. `referenties`
+    (regio.referenties, same indicators and year) adds Nederland (open square) and the buurgemeenten (open
+    triangles) on each scale.
     """
-    data = stippenrijen(rijen, uitgelicht, naam, max(rijen["gebied_code"].nunique(), 1), regelbreedte)
+    data = stippenrijen(rijen, uitgelicht, naam, max(rijen["gebied_code"].nunique(), 1), regelbreedte, referenties)
     banden = int(data["band"].max()) + 1 if len(data) else 1
     y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=list(range(banden))))
     x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[0, 1], padding=12))
@@ -191,8 +257,11 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, rij: int = 26,
         x=x, tooltip=tip).transform_filter(soort("soest"))
     deze = basis.mark_point(size=440, filled=True, stroke="#000000", strokeWidth=2, shape="diamond", aria=False,
                             opacity=1).encode(x=x, color=kleur, tooltip=tip).transform_filter(soort("deze"))
-    return stijl(alt.layer(koppen, wie, lijn, *uiteinden, wijken, soest, deze).properties(
+    referentie = [r.encode(tooltip=tip) for r in _referentiepunten(basis.transform_calculate(rol="datum.soort"), x)]
+    return stijl(alt.layer(koppen, wie, lijn, *uiteinden, wijken, *referentie, soest, deze).properties(
         width="container", height=banden * rij,
+        title=alt.TitleParams(f"◆ {naam}  ● andere wijken  ┃ Soest{referentietitel(referenties)}", anchor="start",
+                              fontWeight="normal", fontSize=letter),
         description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en Soest (streep); "
                     "dezelfde cijfers staan in de tabel erboven.")).configure_text(fontSize=letter)
 

@@ -7,12 +7,13 @@ from soest_data.begrippen import OPGAVEN
 
 
 def indicatoren_per_opgave(indicatoren: pd.DataFrame) -> pd.DataFrame:
-    """Per opgave: number of indicators, and how many have a value for all 8 wijken."""
+    """Per opgave: number of indicators, how many have a value for all 8 wijken, and how many a figure for Nederland."""
     rijen = []
     for opgave_id, naam in OPGAVEN.items():
         deel = indicatoren[indicatoren["opgave"] == opgave_id]
         rijen.append({"opgave": naam, "indicatoren": len(deel),
-                      "met waarde voor alle 8 wijken": int((deel["wijken_met_waarde"] == 8).sum())})
+                      "met waarde voor alle 8 wijken": int((deel["wijken_met_waarde"] == 8).sum()),
+                      "met cijfer voor Nederland": int(deel["heeft_nederland"].sum())})
     return pd.DataFrame(rijen)
 
 

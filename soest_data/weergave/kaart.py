@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import altair as alt
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
@@ -16,7 +17,7 @@ from shapely.geometry import Polygon, box, shape
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import RELATIEF
-from soest_data.gebieden import labelpunten
+from soest_data.gebieden import CRS, labelpunten, rechtsom
 
 KLASSEN = 5
 # Relative statements on the 5-class scale, lowest first: 'about average' statements share the middle class.
@@ -350,6 +351,7 @@ class Kaartbeeld:
     ranglijst: pd.DataFrame
     deck: pdk.Deck          # fitted to KAART_KLEIN (laptop, phone)
     deck_groot: pdk.Deck    # fitted to KAART_GROOT (beamer)
+    lagen: dict             # the areas with colour and text, and the label points (for kaartafbeelding)
 
 
 def kaartbeeld(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame, indicator: pd.Series, jaar: int,
@@ -373,6 +375,7 @@ def kaartbeeld(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame, indicator: pd.Se
     ontbrekend = [status_label(r) for _, r in gebieden.iterrows() if pd.isna(r["waarde"]) and not r["relatief"]]
     lagen = kaartlagen(vormen, gebieden, eenheid, kleuren(gebieden, richting, grenzen, soort))
     soort_gebied = "buurt" if niveau == "buurt" else "wijk"
+    lagen["met_waarde"] = niveau == "wijk"
     return Kaartbeeld(
         gebieden=gebieden, soest=soest, grenzen=grenzen,
         legenda=legenda(grenzen, eenheid, richting, soort, ontbrekend),
@@ -380,7 +383,27 @@ def kaartbeeld(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame, indicator: pd.Se
         ranglijst=ranglijst(gebieden, eenheid),
         deck=deck(lagen, met_waarde=niveau == "wijk", alleen_passend=niveau == "buurt"),
         deck_groot=deck(lagen, met_waarde=niveau == "wijk", alleen_passend=niveau == "buurt", passend=KAART_GROOT),
+        lagen=lagen,
     )
+
+
+def kaartafbeelding(beeld: Kaartbeeld) -> alt.LayerChart:
+    """The map as a picture to download (Altair, drawn by vl-convert): the same colours, names and values as on screen,
+    and the legend in words below it."""
+    vlakken = gpd.GeoDataFrame.from_features(beeld.lagen["geojson"]["features"], crs=CRS)
+    vlakken["kleur"] = ["#{:02x}{:02x}{:02x}".format(*k[:3]) for k in vlakken["kleur"]]
+    vlak = alt.Chart(rechtsom(vlakken)).mark_geoshape(stroke="#1e1e1e", strokeWidth=0.8).encode(
+        color=alt.Color("kleur:N", scale=None))
+    punten = beeld.lagen["labels"].assign(
+        label=lambda d: d["naam"] + ("\n" + d["tekst"] if beeld.lagen.get("met_waarde", True) else ""))
+    namen = alt.Chart(punten).mark_text(fontSize=11, fontWeight=600, lineBreak="\n").encode(
+        longitude="lon:Q", latitude="lat:Q", text="label:N")
+    legenda = alt.Chart(beeld.legenda.reset_index()).mark_square(size=180, stroke="#333333", filled=True, opacity=1).encode(
+        y=alt.Y("index:O", axis=None), color=alt.Color("kleur:N", scale=None)).properties(width=20)
+    woorden = alt.Chart(beeld.legenda.reset_index()).mark_text(align="left", dx=4, fontSize=12).encode(
+        x=alt.value(0), y=alt.Y("index:O", axis=None), text="betekenis:N").properties(width=400)
+    kaart = (vlak + namen).project("mercator").properties(width=560, height=600)
+    return alt.vconcat(kaart, alt.hconcat(legenda, woorden, spacing=0)).configure_view(stroke=None)
 
 
 def locatorkaart(vormen: gpd.GeoDataFrame, wijk_code: str) -> pdk.Deck:

@@ -284,8 +284,12 @@ def legenda() -> pd.DataFrame:
     })
 
 
-def matrixtabel(rijen: pd.DataFrame) -> pd.DataFrame:
-    """The matrix as a table of words (its text alternative): indicator, Soest, then per wijk 'value — judgement'."""
+def matrixtabel(rijen: pd.DataFrame, nederland: pd.Series | None = None) -> pd.DataFrame:
+    """The matrix as a table of words (its text alternative): indicator, Soest, then per wijk 'value — judgement'.
+
+    With `nederland` (values by indicator and jaar, regio.nederland_per_jaar) a Nederland column beside Soest, for
+    the same year; '–' where there is no national figure.
+    """
     if rijen.empty:
         return pd.DataFrame(columns=["Indicator", SOEST_KOLOM])
     rijen = rijen.assign(rij=[rijlabel(r) for _, r in rijen.iterrows()],
@@ -297,6 +301,11 @@ def matrixtabel(rijen: pd.DataFrame) -> pd.DataFrame:
     tabel = tabel.reindex(index=volgorde, columns=wijken)
     soest = rijen.drop_duplicates("rij").set_index("rij")["soest_tekst"]
     tabel.insert(0, SOEST_KOLOM, soest.reindex(volgorde))
+    if nederland is not None:
+        per_rij = rijen.drop_duplicates("rij").set_index("rij")
+        tabel.insert(1, "Nederland", [
+            opmaak.waarde_met_eenheid(nederland[(r["indicator"], r["jaar"])], r["eenheid"])
+            if (r["indicator"], r["jaar"]) in nederland.index else "–" for _, r in per_rij.loc[volgorde].iterrows()])
     tabel.columns.name = None
     return tabel.rename_axis("Indicator").reset_index()
 
@@ -371,15 +380,19 @@ def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.Dat
         ["_orde", "gebied_code", "jaar"]).drop(columns="_orde").reset_index(drop=True)
 
 
-def trendgrafiek(reeks: pd.DataFrame, titel: str = "") -> alt.LayerChart:
+def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame | None = None) -> alt.LayerChart:
     """One indicator over the years: Soest as a thick black line with labels, the wijken as thin grey lines.
 
     Fills its column (width container); the page lays the indicators out in columns that stack on a phone.
-    The tooltip names each wijk; the table of trendtabel() says the same in words.
+    The tooltip names each wijk; the table of trendtabel() says the same in words. `referenties`
+    (regio.referenties, Nederland only) adds Nederland as a dotted line in the same years.
     """
     eenheid = reeks["eenheid"].iloc[0] if len(reeks) else ""
-    data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])])[
-        ["gebied_naam", "jaar", "waarde", "tekst", "is_soest"]]
+    data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])],
+                        is_nederland=False)[["gebied_naam", "jaar", "waarde", "tekst", "is_soest", "is_nederland"]]
+    if referenties is not None and len(referenties):
+        ref = referenties[(referenties["rol"] == "Nederland") & referenties["indicator"].isin(set(reeks["indicator"]))]
+        data = pd.concat([data, ref.assign(is_soest=False, is_nederland=True)[data.columns]], ignore_index=True)
     basis = alt.Chart(data).encode(
         x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("waarde:Q", title=opmaak.eenheid(eenheid), scale=alt.Scale(zero=False, padding=14),
@@ -389,14 +402,19 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "") -> alt.LayerChart:
                  alt.Tooltip("tekst:N", title="Waarde")],
     )
     wijklijnen = basis.mark_line(point=alt.OverlayMarkDef(size=30, color="#8C8C8C"), strokeWidth=1.5,
-                                 color="#8C8C8C", opacity=0.8).transform_filter("!datum.is_soest")
+                                 color="#8C8C8C", opacity=0.8).transform_filter("!datum.is_soest && !datum.is_nederland")
+    nederland = basis.mark_line(point=alt.OverlayMarkDef(shape="square", filled=False, size=60, color="#000000"),
+                                strokeWidth=2.5, strokeDash=[2, 3], color="#000000", aria=False
+                                ).transform_filter("datum.is_nederland")
     soestlijn = basis.mark_line(point=alt.OverlayMarkDef(size=80, color="#000000"), strokeWidth=4,
                                 color="#000000").transform_filter("datum.is_soest")
     soesttekst = basis.mark_text(dy=-14, fontWeight="bold", color="#000000").encode(
         text="tekst:N").transform_filter("datum.is_soest")
-    return grafieken.stijl(alt.layer(wijklijnen, soestlijn, soesttekst).properties(
+    uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (
+        ", Nederland (stippellijn)" if data["is_nederland"].any() else "")
+    return grafieken.stijl(alt.layer(wijklijnen, nederland, soestlijn, soesttekst).properties(
         width="container", height=190, title=alt.TitleParams(titel, anchor="start", limit=0),
-        description=f"{titel}: heel Soest (dikke zwarte lijn) en de acht wijken (dunne grijze lijnen) door de jaren."))
+        description=f"{titel}: {uitleg}, door de jaren."))
 
 
 def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:

@@ -23,9 +23,16 @@ CHROMIUM_VLAGGEN = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-qu
 
 
 def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port; SOEST_TESTPOORT=8790 keeps to 8790-8799 (on a shared machine each engineer has an own range)."""
+    basis = int(os.environ.get("SOEST_TESTPOORT") or 0)
+    for poort in range(basis, basis + 10) if basis else [0]:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", poort))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"geen vrije poort in {basis}-{basis + 9}")
 
 
 def start_streamlit(script: Path, db: Path, poort: int) -> subprocess.Popen:

@@ -10,7 +10,7 @@ import pytest
 
 from soest_data.__main__ import main
 from soest_data.bronnen import bouw, vernieuw
-from tests.conftest import ECHTE_DATA, GEO, PROJECT
+from tests.conftest import ECHTE_DATA, GEO, PROJECT, zonder_nederland_kwb_2024
 from tests.opnames import opname_sessie
 
 GIDS = PROJECT / "docs" / "GEGEVENS_BIJWERKEN.md"
@@ -36,6 +36,7 @@ def test_the_guide_covers_refresh_review_import_check_and_commit():
 def test_the_guides_commands_run_on_a_copy(tmp_path, monkeypatch, capsys):
     map_ = tmp_path / "project"
     shutil.copytree(ECHTE_DATA, map_ / "data", ignore=shutil.ignore_patterns("*.duckdb*"))
+    zonder_nederland_kwb_2024(map_ / "data")
     shutil.copytree(GEO, map_ / "geo")
     shutil.copy(PROJECT / ".gitignore", map_ / ".gitignore")
     omgeving = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",

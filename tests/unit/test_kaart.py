@@ -105,3 +105,18 @@ def test_area_names_fit_the_default_map_font():
     """deck.gl's default label font covers ASCII only; a new name with ë would need a character set."""
     namen = pd.read_csv("data/gebieden.csv")["naam"]
     assert all(n.isascii() for n in namen)
+
+
+def test_the_map_picture_has_the_screen_colours_names_values_and_legend(echte_db):
+    from soest_data import db, export, gebieden, waarden
+    from soest_data.gegevens import laad
+    from soest_data.weergave import kaart
+    con = db.open_readonly(echte_db)
+    g = laad(con.cursor())
+    vormen = gebieden.geodataframe(waarden.geometrie(con.cursor(), "wijk"))
+    beeld = kaart.kaartbeeld(vormen, g.waarden, g.indicator("moeite_met_rondkomen_18plus"), 2020, "wijk")
+    svg = export.grafiek_svg(kaart.kaartafbeelding(beeld).to_dict()).decode()
+    con.close()
+    assert "Smitsveen" in svg and "18,9 %" in svg
+    assert all(b in svg for b in beeld.legenda["betekenis"])
+    assert svg.count("<path") >= 8

@@ -27,7 +27,8 @@ def test_key_figures_take_soests_latest_year(gegevens):
     kern = opgaveoverzicht.kerncijfers(tekst, gegevens["waarden"], gegevens["indicatoren"]).set_index("indicator")
     assert kern.loc["test_moeite", "soest_tekst"] == "11,6 %" and kern.loc["test_moeite", "jaar"] == 2020
     assert kern.loc["test_bijstand", "soest_tekst"] == "985"  # a count: the label says what is counted
-    assert kern.loc["test_moeite", "nederland_tekst"] == ""  # no national figure in the test data
+    assert kern.loc["test_moeite", "nederland_tekst"] == "14,0 %"  # Nederland in the same year (2020)
+    assert kern.loc["test_moeite", "vergelijking"].startswith("▲ gunstig")
 
 
 def test_soest_against_nederland_uses_the_direction():

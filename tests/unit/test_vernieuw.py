@@ -9,7 +9,7 @@ import pytest
 
 from soest_data.__main__ import main
 from soest_data.bronnen import bouw, catalogus, vernieuw
-from tests.conftest import ECHTE_DATA, GEO
+from tests.conftest import ECHTE_DATA, GEO, zonder_nederland_kwb_2024
 from tests.opnames import opname_sessie
 
 
@@ -23,6 +23,7 @@ def kopie(tmp_path, monkeypatch):
     """A copy of the real data/ and geo/ with its database; the CLI points at it and answers from recordings."""
     data, geo, doel = tmp_path / "data", tmp_path / "geo", tmp_path / "data" / "wijkprofielen.duckdb"
     shutil.copytree(ECHTE_DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
+    zonder_nederland_kwb_2024(data)
     shutil.copytree(GEO, geo)
     bouw.bouw(data, geo, doel)
     for naam, pad in (("SOEST_DATA", data), ("SOEST_GEO", geo), ("SOEST_DB", doel)):

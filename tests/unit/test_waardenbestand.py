@@ -53,7 +53,7 @@ def test_lees_waarden_accepts_a_correct_row(tmp_path, bronnen):
     (KOP + "WK034205,test_moeite,2020,18.9,%,hoger,,test_bron,x\n", "precies één van waarde, relatief of status"),
     (KOP + "WK034205,test_ggz,2020,,oordeel t.o.v. Soest,veel_hoger,,test_bron,x\n", "relatief 'veel_hoger'"),
     (KOP + "WK034205,test_bijstand_per_1000,2023,5,per 1.000 inwoners,,,test_bron,x\n", "berekende indicator"),
-    (KOP + "NL01,test_moeite,2020,18.9,%,,,test_bron,x\n", "geen waarden op niveau land"),
+    (KOP + "NL01,test_ggz,2020,,oordeel t.o.v. Soest,hoger,,test_bron,x\n", "geen waarden op niveau land"),
 ])
 def test_lees_waarden_reports_bad_input_clearly(tmp_path, bronnen, inhoud, verwacht):
     frame, problemen = _lees(tmp_path, bronnen, inhoud)

@@ -1,0 +1,165 @@
+"""Downloads as a person opens them: readable Dutch column names, source and licence on every row, CSV for Dutch
+Excel (UTF-8 with byte-order mark, ';' between columns, decimal comma), .xlsx, Parquet, and charts as PNG/SVG.
+
+The one place for export formatting; the machine format for `import` stays in bronnen/uitwisseling.py.
+"""
+from __future__ import annotations
+
+import io
+import textwrap
+from datetime import date
+
+import pandas as pd
+
+from soest_data.begrippen import AFGESCHERMD, OPGAVEN, RELATIEF, STATUSSEN
+
+# Technical column → readable name, in the order a reader wants them. Columns not named here keep their name.
+KOLOMMEN = {
+    "gebied_naam": "Gebied",
+    "gebied_code": "Gebiedscode",
+    "niveau": "Niveau",
+    "opgave": "Opgave",
+    "indicator_label": "Indicator",
+    "indicator": "Indicator-id",
+    "jaar": "Jaar",
+    "waarde": "Waarde",
+    "eenheid": "Eenheid",
+    "relatief": "Uitspraak t.o.v. Soest",
+    "status": "Waarom geen cijfer",
+    "bron_titel": "Bron",
+    "bron_uitgever": "Uitgever",
+    "licentie": "Licentie",
+    "bron": "Bron-id",
+    "berekend": "Berekend door ons",
+    "citaat": "Vindplaats in de bron",
+}
+# What each readable column means: the column guide on /data and the second sheet of every .xlsx.
+BETEKENIS = {
+    "Gebied": "Naam van de wijk, buurt, heel Soest (gemeente) of Nederland.",
+    "Gebiedscode": "CBS-code: GM0342 = gemeente Soest, WK0342xx = wijk, BU0342xxxx = buurt, NL01 = Nederland.",
+    "Niveau": "gemeente, wijk, buurt of land.",
+    "Opgave": "De opgave uit de Integrale Visie Sociaal Domein 2024-2028 waar de indicator bij hoort.",
+    "Indicator": "Wat er gemeten is; de definitie staat op de pagina Over de data.",
+    "Indicator-id": "Vaste sleutel van de indicator (ook in de link /data?indicator=…).",
+    "Jaar": "Het jaar waarop het cijfer betrekking heeft (peildatum of meetjaar).",
+    "Waarde": "Het cijfer. Leeg betekent: geen cijfer (zie 'Waarom geen cijfer' of 'Uitspraak t.o.v. Soest'), nooit 0.",
+    "Eenheid": "Eenheid van de waarde, bijvoorbeeld '% van inwoners 18+'.",
+    "Uitspraak t.o.v. Soest": "Een uitspraak zonder getal uit de bron, zoals 'hoger dan gemiddeld'.",
+    "Waarom geen cijfer": "geheim of onbekend volgens de bron, of afgeschermd door ons (te klein aantal).",
+    "Bron": "Titel van de bron.",
+    "Uitgever": "Wie de bron uitgaf.",
+    "Licentie": "Onder welke licentie de bron het cijfer vrijgeeft.",
+    "Bron-id": "Vaste sleutel van de bron in data/bronnen.yaml.",
+    "Berekend door ons": "ja = door dit dashboard uitgerekend uit andere cijfers van de bron (formule op Over de data).",
+    "Vindplaats in de bron": "Waar het cijfer in de bron staat (tabel, kolom of citaat).",
+}
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_MIME = "text/csv"
+
+
+def _status_in_woorden(status) -> str:
+    if not status or pd.isna(status):
+        return ""
+    return "afgeschermd (te klein aantal)" if status == AFGESCHERMD else STATUSSEN.get(status, status)
+
+
+def leesbaar(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in the export format (columns of waarden.alle_waarden) → readable columns and words.
+
+    A value stays a number; missing stays empty with the reason in words, never 0.
+    """
+    uit = frame.copy()
+    if "opgave" in uit:
+        uit["opgave"] = uit["opgave"].map(lambda o: OPGAVEN.get(o, o))
+    if "relatief" in uit:
+        uit["relatief"] = uit["relatief"].map(lambda r: RELATIEF.get(r, "") if isinstance(r, str) else "")
+    if "status" in uit:
+        uit["status"] = uit["status"].map(_status_in_woorden)
+    if "berekend" in uit:
+        uit["berekend"] = uit["berekend"].map(lambda b: "ja" if b is True or b == "True" else "nee")
+    if "jaar" in uit:
+        uit["jaar"] = pd.array(uit["jaar"], dtype="Int64")
+    volgorde = [k for k in KOLOMMEN if k in uit] + [k for k in uit if k not in KOLOMMEN]
+    return uit[volgorde].rename(columns=KOLOMMEN).drop(columns=["ouder", "bron_url"], errors="ignore")
+
+
+def met_bron(frame: pd.DataFrame, bron: str, licentie: str) -> pd.DataFrame:
+    """A display table whose rows share one source (a survey, a document): Bron and Licentie on every row."""
+    return frame.assign(Bron=bron, Licentie=licentie)
+
+
+def heeft_bron_en_licentie(frame: pd.DataFrame) -> bool:
+    return {"Bron", "Licentie"} <= set(frame.columns)
+
+
+def csv_excel(frame: pd.DataFrame) -> bytes:
+    """CSV that Dutch Excel opens by double-click: UTF-8 with BOM (é, ë, ▲ survive), ';' and a decimal comma."""
+    tekst = frame.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+    return tekst.encode("utf-8-sig")
+
+
+def xlsx(frame: pd.DataFrame, titel: str, toelichting: list[str] | None = None) -> bytes:
+    """An .xlsx with the table (numbers as numbers, header frozen, readable widths) and a sheet 'Toelichting'
+    with the title, the source lines, the column guide and the date of the download."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as schrijver:
+        frame.to_excel(schrijver, index=False, sheet_name="Cijfers")
+        blad = schrijver.sheets["Cijfers"]
+        blad.freeze_panes = "A2"
+        for i, kolom in enumerate(frame.columns, start=1):
+            breedte = max([len(str(kolom))] + [len(str(v)) for v in frame[kolom].head(200)])
+            blad.column_dimensions[blad.cell(1, i).column_letter].width = min(max(breedte + 2, 8), 60)
+        regels = [titel, *(toelichting or []), f"Gedownload op {date.today():%d-%m-%Y} uit Wijkprofielen Soest.", ""]
+        gids = kolomgids(frame.columns)
+        over = pd.DataFrame({"Kolom": [*regels, *gids["Kolom"]], "Betekenis": [""] * len(regels) + list(gids["Betekenis"])})
+        over.to_excel(schrijver, index=False, header=False, sheet_name="Toelichting")
+        schrijver.sheets["Toelichting"].column_dimensions["A"].width = 40
+        schrijver.sheets["Toelichting"].column_dimensions["B"].width = 100
+    return buffer.getvalue()
+
+
+def parquet(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def kolomgids(kolommen=None) -> pd.DataFrame:
+    """Column → meaning, for the readable export columns (all of them, or those in `kolommen`)."""
+    namen = list(BETEKENIS) if kolommen is None else [k for k in kolommen if k in BETEKENIS]
+    return pd.DataFrame({"Kolom": namen, "Betekenis": [BETEKENIS[k] for k in namen]})
+
+
+def grafiek_met_bron(spec: dict, titel: str, bronregel: str) -> dict:
+    """A chart spec for download with its title and, right under it, the source line: a picture pasted into a
+    raadsvoorstel still says where it comes from."""
+    config = {**spec.get("config", {}), "background": "white"}
+    spec = _vaste_maat(spec)
+    return {**spec, "config": config,
+            # a title line does not wrap by itself: the source line comes as lines of at most 110 characters
+            "title": {"text": titel, "subtitle": textwrap.wrap(bronregel, 110), "anchor": "start", "fontSize": 15,
+                      "subtitleFontSize": 11, "subtitleColor": "#4d4d4d"}}
+
+
+def _vaste_maat(deel, breedte: int = 720, hoogte: int = 360):
+    """A chart that fills its page container ('container' width) has no container in a picture: give it a size."""
+    if isinstance(deel, dict):
+        uit = {k: _vaste_maat(v, breedte, hoogte) for k, v in deel.items()}
+        if uit.get("width") == "container":
+            uit["width"] = breedte
+        if uit.get("height") == "container":
+            uit["height"] = hoogte
+        return uit
+    if isinstance(deel, list):
+        return [_vaste_maat(v, breedte, hoogte) for v in deel]
+    return deel
+
+
+def grafiek_png(spec: dict, schaal: float = 2) -> bytes:
+    import vl_convert as vlc  # imported late: only downloads and the factsheet need it
+    return vlc.vegalite_to_png(spec, scale=schaal)
+
+
+def grafiek_svg(spec: dict) -> bytes:
+    import vl_convert as vlc
+    return vlc.vegalite_to_svg(spec).encode("utf-8")

@@ -1,0 +1,68 @@
+"""AppTest: Soest in context — Nederland and the buurgemeenten on the opgave page, the wijkprofiel and the map, and
+'wat is veranderd' on the start page and the wijkprofiel; each comparison value with its source."""
+import csv
+
+from soest_data import opmaak
+from tests.conftest import ECHTE_DATA, teksten
+
+OPGAVE = "pages/opgave.py"
+PROFIEL = "pages/wijkprofiel.py"
+KAART = "pages/kaart.py"
+
+
+def _nederland(indicator: str, jaar: int) -> float:
+    with (ECHTE_DATA / "waarden" / "vergelijk_rivm_gezondheid.csv").open(encoding="utf-8", newline="") as f:
+        return next(float(r["waarde"]) for r in csv.DictReader(f)
+                    if r["gebied_code"] == "NL01" and r["indicator"] == indicator and int(r["jaar"]) == jaar)
+
+
+def _tabel(at, kolom: str):
+    return next(d.value for d in at.dataframe if kolom in d.value.columns)
+
+
+def test_opgave_page_shows_soest_in_de_regio_in_words_chart_table_and_source(open_pagina, echte_db):
+    at = open_pagina(echte_db, OPGAVE, opgave="bestaanszekerheid")
+    assert "Soest in de regio" in [h.value for h in at.header]
+    tekst = teksten(at)
+    assert "Soest scoort op " in tekst and "indicatoren van deze opgave gunstiger dan Nederland" in tekst
+    tabel = _tabel(at, "Soest t.o.v. Nederland")
+    rij = tabel[tabel["Indicator"].str.startswith("Moeite met rondkomen (18+)")].iloc[0]
+    nl = _nederland("moeite_met_rondkomen_18plus", 2020)
+    assert rij["Nederland"] == opmaak.waarde_met_eenheid(nl, "%")
+    assert rij["Kaart van de wijken"] == "/kaart?indicator=moeite_met_rondkomen_18plus"
+    assert {"Amersfoort", "Baarn", "De Bilt", "Bunschoten", "Leusden", "Zeist"} <= set(tabel.columns)
+    assert "RIVM / GGD'en / CBS, Gezondheid per wijk en buurt 2020" in tekst  # the source under the comparison
+
+
+def test_wijkprofiel_puts_wijk_soest_and_nederland_side_by_side_and_says_what_changed(open_pagina, echte_db):
+    at = open_pagina(echte_db, PROFIEL, wijk="WK034205", opgave="bestaanszekerheid")
+    tabel = _tabel(at, "Nederland")
+    rij = tabel[tabel["indicator"] == "Moeite met rondkomen (18+)"].iloc[0]
+    assert (rij["wijk"], rij["Soest"]) == ("18,9 %", "11,6 %")
+    assert rij["Nederland"] == opmaak.waarde_met_eenheid(_nederland("moeite_met_rondkomen_18plus", 2020), "%")
+    assert at.toggle(key="profiel_referentie_nederland").value is True
+    assert at.toggle(key="profiel_referentie_buren").value is False
+    assert "Wat is veranderd" in [h.value for h in at.header]
+    tekst = teksten(at)
+    assert "Moeite met rondkomen (18+): gedaald van 25,8 % (2016) naar 18,9 % (2020)" in tekst
+    assert "gelijk gebleven" in tekst and "procentpunt" in tekst
+    at.toggle(key="profiel_referentie_buren").set_value(True).run()
+    assert not at.exception
+
+
+def test_start_page_names_the_largest_changes_per_opgave(app_op, echte_db):
+    at = app_op(echte_db)
+    at.run()
+    assert not at.exception
+    assert "Wat is veranderd" in [s.value for s in at.subheader]
+    tekst = teksten(at)
+    for opgave in ("Gezonde leefstijl", "Bestaanszekerheid", "Mentale weerbaarheid", "Kansengelijkheid",
+                   "Meedoen en inclusie"):
+        assert f"**{opgave}**" in tekst
+    assert "verbeterd" in tekst and "verslechterd" in tekst and "coronaperiode" in tekst  # the source caveat
+
+
+def test_map_names_nederland_beside_soest(open_pagina, echte_db):
+    at = open_pagina(echte_db, KAART)
+    nl = opmaak.waarde_met_eenheid(_nederland("moeite_met_rondkomen_18plus", 2020), "%")
+    assert f"Soest: 11,6 % · Nederland: {nl}" in teksten(at)

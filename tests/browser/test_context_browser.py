@@ -1,0 +1,29 @@
+"""Soest in context in a real browser: the opgave's 'Soest in de regio', the wijkprofiel with Nederland, the
+buurgemeenten switch and 'wat is veranderd', the start page with the largest changes. Screenshots go to
+test-artifacts/ to be looked at."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import axe_overtredingen, echte_fouten, hele_pagina, wacht_op_app, wacht_op_grafieken
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("pad, kop, grafieken, schakelaar, naam", [
+    ("/opgave?opgave=bestaanszekerheid", "Soest in de regio", 3, None, "opgave_bestaanszekerheid_regio"),
+    ("/wijkprofiel?wijk=WK034205&opgave=mentale_weerbaarheid", "Wat is veranderd", 2, "Toon de zes buurgemeenten",
+     "wijkprofiel_smitsveen_context"),
+    ("/", "Wat is veranderd", 0, None, "start_veranderd"),
+])
+def test_context_sections_render_without_errors(app_url, pagina, pad, kop, grafieken, schakelaar, naam):
+    pagina.goto(f"{app_url}{pad}")
+    wacht_op_app(pagina)
+    wacht_op_grafieken(pagina, grafieken)
+    expect(pagina.get_by_role("heading", name=kop).first).to_be_visible()
+    if schakelaar:
+        pagina.get_by_text(schakelaar).first.click()
+        wacht_op_app(pagina)
+        wacht_op_grafieken(pagina, grafieken)
+    hele_pagina(pagina, naam)
+    assert not echte_fouten(pagina), pagina.fouten
+    assert not axe_overtredingen(pagina)
