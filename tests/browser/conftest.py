@@ -58,9 +58,9 @@ def wacht_op_gezond(url: str, proces: subprocess.Popen, seconden: float = 60) ->
 
 
 @contextmanager
-def draaiende_app(db: Path, poort: int | None = None):
-    """`streamlit run app.py` on `poort` (default: a free one) against `db`; yields its URL and stops it afterwards."""
-    poort = poort or _vrije_poort()
+def draaiende_app(db: Path):
+    """`streamlit run app.py` on a free port against `db`; yields its URL and stops it afterwards."""
+    poort = _vrije_poort()
     proces = start_streamlit(PROJECT / "app.py", db, poort)
     url = f"http://127.0.0.1:{poort}"
     try:
@@ -73,8 +73,7 @@ def draaiende_app(db: Path, poort: int | None = None):
 
 @pytest.fixture(scope="session")
 def app_url(echte_db) -> str:
-    # SOEST_TEST_POORT pins the session server to a port (on a shared machine, each engineer has a range).
-    with draaiende_app(echte_db, int(os.environ.get("SOEST_TEST_POORT", 0)) or None) as url:
+    with draaiende_app(echte_db) as url:
         yield url
 
 
