@@ -130,9 +130,11 @@ regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oord
 if regels:
     st.markdown("\n".join(regels))
 if len(oordelen):
-    spec = ui.grafiek(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
-                      alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
-                          + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
+    spec = ui.grafiekspec(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]])
+    ui.breed_of_smal("regio", spec, ui.grafiekspec(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
+                                                   breedte=300),
+                     alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
+                         + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
     ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", oordelen["indicator"],
                         f"opgave_{opgave}_regio")
     with st.expander("Soest in de regio als tabel, met een link naar de kaart van de wijken"):
