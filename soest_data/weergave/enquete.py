@@ -16,8 +16,8 @@ ALGEMEEN = "algemeen"  # questions and stories that belong to no single opgave
 LETTER = opmaak.LETTER
 TEKST = opmaak.TEKSTKLEUR
 KLEUR_STAAF = opmaak.KLEUR_NEUTRAAL  # a survey answer is no judgement: the neutral colour
-RIJ = 36  # pixels per answer
-ASSEN = 60  # Streamlit fits the whole chart, axis and its title included, into the height
+RIJ = 40  # pixels per answer
+ASSEN = 90  # Streamlit fits the whole chart, axis and its title included, into the height
 
 
 def is_rapportcijfer(eenheid: str | None) -> bool:
