@@ -26,7 +26,7 @@ st.markdown(
 
 # --- the first screen: per opgave, which wijken stand out (the shared rule of Aandacht per opgave) ---------------
 st.subheader("Waar valt het op?")
-tel = aandacht.telling(ui.beoordeeld(), wijken)
+tel = ui.telling()  # the one tally (scoring rule of Aandacht per opgave)
 for start in range(0, len(VIJF_OPGAVEN), 3):
     for vak, opgave in zip(st.columns(3), VIJF_OPGAVEN[start:start + 3]):
         with vak.container(border=True, height="stretch"):

@@ -18,7 +18,7 @@ from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKNIVEAUS, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
 from soest_data.opmaak import LETTER_GROOT
-from soest_data.weergave import factsheet, grafieken, regio, verandering, wijkprofiel
+from soest_data.weergave import aandacht, factsheet, grafieken, regio, verandering, wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -147,13 +147,13 @@ def dia(pagina_bestand: str, wijk: str, opgave: str, sleutel: str) -> None:
     beoordeeld_ = beoordeeld()
     naam = g.wijknamen[wijk]
     st.title(f"{naam} · {OPGAVEN[opgave]}")
-    telling = wijkprofiel.opgaven_in_een_oogopslag(beoordeeld_, wijk).set_index("opgave_id").loc[opgave]
+    telling_ = wijkprofiel.opgaven_in_een_oogopslag(telling(), wijk).set_index("opgave_id").loc[opgave]
     # A tall screen (1920 × 1080) shows four indicators, a short one (1280 × 720) three: always one screen.
     for vorm, aantal, rij in (("hoog900", 4, 36), ("laag900", 3, 28)):
         with st.container(key=f"{vorm}-dia"):
             ids = wijkprofiel.presentatie_indicatoren(beoordeeld_, wijk, opgave, aantal)
             rijen = beoordeeld_[beoordeeld_["indicator"].isin(ids)]
-            st.markdown(f"**{naam} ten opzichte van heel Soest:** {telling['In woorden']}. "
+            st.markdown(f"**{naam} ten opzichte van heel Soest:** {telling_['In woorden']}. "
                         + (f"Hieronder de {len(ids)} cijfers waarin {naam} het meest van Soest verschilt." if ids else
                            "Voor deze opgave zijn er geen cijfers per wijk."))
             if len(rijen):
@@ -221,7 +221,8 @@ def gegevens() -> Gegevens:
 @st.cache_data(show_spinner=False)
 def _beoordeeld(marge: float, pad: str, versie: float) -> pd.DataFrame:
     g = _gegevens(pad, versie)
-    return wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge))
+    return wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge,
+                                                            kernset=scoring.kernsets(g.opgaven)))
 
 
 def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
@@ -229,6 +230,12 @@ def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     wijken'); cached per database version and margin."""
     _, versie = _cursor()
     return _beoordeeld(marge, str(paden.db_path()), versie)
+
+
+def telling(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
+    """The one tally per wijk × opgave (kernset, this margin) that every page shows; see scoring.tel_per_opgave."""
+    g = gegevens()
+    return aandacht.telling(beoordeeld(marge), g.wijken, scoring.kernsets(g.opgaven))
 
 
 @st.cache_data(show_spinner=False)
@@ -302,7 +309,9 @@ def bronvermelding(indicator_id: str, jaar: int | None = None) -> None:
         tabel = f", tabel {bron['tabel']}" if bron["tabel"] else ""
         delen.append(f"[{bron['uitgever']}, {bron['titel']}{tabel}]({bron['url']}) ({bron['licentie']})")
     regel = "Bron: " + "; ".join(delen)
-    if jaar is not None:
+    if ind.get("meetjaar"):
+        regel += f" · jaar {ind['meetjaar']}"  # the source names no year: never show the placeholder
+    elif jaar is not None:
         regel += f" · jaar {jaar}"
     if ind["modelschatting"]:
         regel += " · **modelschatting**, geen telling"
@@ -572,7 +581,9 @@ def opgavekaart(rij: pd.Series) -> None:
         f"<div class='kaartje' style='border-left-color:{kleur}'><strong>{escape(rij['Opgave'])}</strong>"
         f"<div class='telling'><span class='ongunstig'>▼ {ongunstig}</span> ongunstig<br>"
         f"● {rond} rond gemiddelde<br><span class='gunstig'>▲ {gunstig}</span> gunstig</div>"
-        f"<small>{woord}</small></div>", unsafe_allow_html=True)
+        f"<small>{woord}" + (f", van {int(rij['met oordeel'])} in de kernset" if rij.get("met oordeel") else "")
+        + ("</small><br><strong>▼ valt op</strong>" if rij.get("valt op") else "</small>") + "</div>",
+        unsafe_allow_html=True)
 
 
 def inhoudsopgave(kopjes: list[tuple[str, str]]) -> None:

@@ -1,7 +1,8 @@
-"""Aandacht per opgave: per wijk × opgave how many indicators are clearly unfavourable vs Soest, and which ones.
+"""Aandacht per opgave: per wijk × opgave how many kernset indicators are clearly unfavourable vs Soest, which ones,
+and what the wijkprofielen say beside it.
 
-Supports the first question of the afwegingskader. The rule (soest_data.aandacht) is stated on the page; the margin
-is a slider and lives in the URL (?marge=15), as does a highlighted wijk (?wijk=WK034205).
+Supports the first question of the afwegingskader. The rule (soest_data.scoring, docs/METHODE.md) is stated on the
+page; the margin is a slider and lives in the URL (?marge=15), as does a highlighted wijk (?wijk=WK034205).
 """
 import streamlit as st
 
@@ -31,8 +32,8 @@ ui.inhoudsopgave([
 ])
 st.markdown(
     "Welke wijken vragen **extra aandacht** bij een opgave? Per wijk en per opgave tellen we hoeveel indicatoren "
-    "**duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit helpt bij de eerste vraag van het "
-    "afwegingskader: *\"Draagt het bij aan een wijk of doelgroep die extra aandacht vereist?\"*")
+    "van een vaste kernset **duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit helpt bij de eerste "
+    "vraag van het afwegingskader: *\"Draagt het bij aan een wijk of doelgroep die extra aandacht vereist?\"*")
 st.info("**Een signaal, geen oordeel.** De telling laat zien waar het de moeite waard is om beter te kijken. Ze zegt "
         "niet dat een wijk 'slecht' is of dat een voorstel daar wel of niet moet. Lees de indicatoren erachter en de "
         "verhalen van inwoners, en kijk naar de grenzen van de cijfers onderaan deze pagina.", icon=":material/info:")
@@ -40,20 +41,24 @@ st.info("**Een signaal, geen oordeel.** De telling laat zien waar het de moeite 
 # --- the rule and its one knob -------------------------------------------------------------------------------------
 with st.container(border=True):
     st.subheader("Zo tellen we")
-    pct = st.slider("Marge: vanaf hoeveel procent verschil met Soest is een wijk 'duidelijk' anders?",
+    pct = st.slider("Marge: vanaf hoeveel verschil met Soest is een wijk 'duidelijk' anders? (procent van de Soester "
+                    "waarde; bij percentages een kwart daarvan in procentpunten)",
                     min_value=aandacht.MARGES[0], max_value=aandacht.MARGES[-1], step=5, format="%d %%",
                     **ui.url_widget("aandacht_marge", "marge", int(marge_keuze.waarde), STANDAARD_PCT),
                     help=f"Standaard {STANDAARD_PCT} %. Een grotere marge telt alleen de grotere verschillen.")
     marge = pct / 100
     st.markdown(aandacht.regel_in_woorden(marge))
+    with st.expander("Waarom tellen we zo?"):
+        st.markdown("\n".join(f"- {z}" for z in aandacht.waarom_in_woorden()))
 
 beoordeeld = ui.beoordeeld(marge)
-tel = aandacht.telling(beoordeeld, wijken)
+tel = ui.telling(marge)
+zelfde = scoring.zelfde_begrip(g.opgaven)
 wijk = wijk_keuze.waarde
 
 # --- the matrix ----------------------------------------------------------------------------------------------------
 st.header("Wijk × opgave", anchor="matrix")
-st.markdown("In elk vak: **hoeveel indicatoren duidelijk ongunstig zijn**, van het aantal indicatoren met een oordeel. "
+st.markdown("In elk vak: **hoeveel indicatoren van de kernset duidelijk ongunstig zijn**, van het aantal met een oordeel. "
             "Hoe donkerder het vak, hoe groter het deel dat ongunstig is; de woorden in het vak zeggen hetzelfde. "
             "*valt op* = minstens de helft ongunstig (en minstens 2)." + (f" ◆ = {naam_van[wijk]}." if wijk else ""))
 if tel["met_oordeel"].sum() == 0:
@@ -68,8 +73,24 @@ with st.expander("De matrix als tabel"):
     ui.tabel(aandacht.matrix(tel), f"aandacht_matrix_marge_{pct}", "Download de matrix",
              indicator_ids=beoordeeld["indicator"].unique())
 
-st.subheader("Per opgave: waar valt het op?")
-st.markdown("\n".join(f"- {aandacht.opgave_zin(tel, o)}" for o in VIJF_OPGAVEN))
+# machine-readable (comma, decimal point): the same file as `python -m soest_data export --aandacht`
+st.download_button("Download de telling, machineleesbaar (CSV: gebied_code, opgave, ongunstig, beoordeeld, oordeel, "
+                   "marge)", aandacht.matrix_csv(tel, marge), file_name=f"aandacht_telling_marge_{pct}.csv",
+                   mime="text/csv", key="download-aandacht-telling", icon=":material/download:")
+
+st.subheader("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?")
+st.markdown("Naast de telling staat wat de wijkprofielen van het Verwey-Jonker Instituut (bijlage 2 van de Visie) en "
+            "hoofdstuk 3 van de Visie over de wijk zeggen, letterlijk geciteerd. ✔ = telling en tekst zijn het eens, "
+            "✘ = ze verschillen: lees dan beide. De tekst is van 2021-2023; de cijfers kunnen nieuwer zijn.")
+overeen = aandacht.overeenstemming(tel, g.uitspraken, beoordeeld)
+vergeleken = overeen[overeen["eens"].notna()]
+st.markdown(f"Telling en tekst zijn het eens in **{int(vergeleken['eens'].astype(bool).sum())} van de "
+            f"{len(vergeleken)}** vakken waarover de tekst een uitspraak doet.")
+for opgave in VIJF_OPGAVEN:
+    with st.expander(aandacht.opgave_zin(tel, opgave).replace("**", ""), expanded=opgave == VIJF_OPGAVEN[0]):
+        st.markdown("\n".join(f"- {z}" for z in aandacht.profiel_zinnen(overeen, opgave)))
+        kern = [g.indicator(i)["label"] for i in scoring.kernsets(g.opgaven).get(opgave, [])]
+        st.caption("Kernset: " + ("; ".join(kern) if kern else "geen"))
 
 # --- one wijk: which opgaven stand out, and why --------------------------------------------------------------------
 st.header("Eén wijk: welke opgaven vallen op, en waarom?", anchor="een-wijk")
@@ -91,7 +112,7 @@ else:
     for opgave in VIJF_OPGAVEN:
         cel = deze.loc[opgave]
         with st.expander(f"{OPGAVEN[opgave]} — {cel['tekst']}", expanded=bool(cel["valt_op"])):
-            tabel = aandacht.details(beoordeeld, wijken, wijk, opgave)
+            tabel = aandacht.details(beoordeeld, wijken, wijk, opgave, zelfde)
             if tabel.empty:
                 st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk met een oordeel.")
             else:
@@ -99,8 +120,8 @@ else:
                          "Download deze tabel")
 
 # --- everything behind the matrix ----------------------------------------------------------------------------------
-alles = aandacht.details(beoordeeld, wijken)
-with st.expander("Alle indicatoren achter de matrix (alle wijken)"):
+alles = aandacht.details(beoordeeld, wijken, zelfde=zelfde, alleen_kern=True)
+with st.expander("Alle kernset-indicatoren achter de matrix (alle wijken)"):
     ui.tabel(alles, f"aandacht_alles_marge_{pct}")
 ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}",
             "Download de indicatoren achter de matrix")
@@ -109,6 +130,6 @@ ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct
 st.header("Wat deze telling wel en niet zegt", anchor="grenzen")
 st.markdown("\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld))
             + "\n- **Niet alles is gemeten.** Wat inwoners zelf zeggen staat op [Inwoners aan het woord](/inwoners).")
-met_richting = aandacht.met_richting(beoordeeld)
-if len(met_richting):
-    ui.bronnen_van(met_richting[["indicator", "jaar"]].itertuples(index=False))
+kernrijen = aandacht.kernrijen(beoordeeld)
+if len(kernrijen):
+    ui.bronnen_van(kernrijen[["indicator", "jaar"]].itertuples(index=False))

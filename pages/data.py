@@ -3,7 +3,7 @@ import streamlit as st
 
 import ui
 from soest_data import export, url_state
-from soest_data.begrippen import OPGAVEN
+from soest_data.begrippen import OPGAVEN, ROLLEN
 from soest_data.weergave import inhoud
 
 ui.pagina("Over de data")
@@ -12,7 +12,8 @@ g = ui.gegevens()
 ind = g.indicatoren
 
 st.title("Over de data")
-st.markdown("Elke indicator met zijn definitie, eenheid, richting (is hoger beter, slechter of geen van beide), "
+st.markdown("Elke indicator met zijn definitie, eenheid, richting (is hoger beter, slechter of geen van beide), rol "
+            "(uitkomst met een oordeel; zorggebruik of achtergrond zonder oordeel), "
             "bron, jaar en voorbehoud. Ontbrekende cijfers tonen we als *geen gegevens*, nooit als nul. "
             "Kleine aantallen schermen we af zodat niemand herkenbaar is.")
 
@@ -22,7 +23,8 @@ if keuze.waarde:
     rij = ui.indicator(keuze.waarde)
     st.subheader(rij["label"])
     st.markdown(f"**Definitie:** {rij['definitie']}  \n**Eenheid:** {rij['eenheid']}  \n"
-                f"**Opgave:** {OPGAVEN[rij['opgave']]} · thema {rij['thema']}  \n**Periode:** {rij['periode']}")
+                f"**Opgave:** {OPGAVEN[rij['opgave']]} · thema {rij['thema']}  \n**Rol:** {ROLLEN[rij['rol']]}  \n"
+                f"**Periode:** {rij['periode']}")
     ui.bronvermelding(keuze.waarde)
 
 opgave_keuze = url_state.kies(st.query_params, "opgave", list(OPGAVEN), None, "opgave")

@@ -7,7 +7,7 @@ import ui
 from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN
 from soest_data.gebieden import GRENZEN_BRON
-from soest_data.weergave import kaart
+from soest_data.weergave import kaart, opgaveoverzicht
 
 ui.pagina("Kaart")
 
@@ -58,11 +58,18 @@ with rechts:
         if len(jaren) > 1 else jaren[0]
     jaar = jaar or keuze_jaar.waarde  # a segmented control can be emptied; keep the year then
     if len(jaren) == 1:
-        st.markdown(f"**Jaar:** {jaar} (het enige jaar met cijfers)")
+        st.markdown(f"**Jaar:** {ind['meetjaar']} (de bron noemt geen meetjaar)" if ind["meetjaar"]
+                    else f"**Jaar:** {jaar} (het enige jaar met cijfers)")
 
     beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
+    if beeld.kan_tov_soest:
+        kleuring = st.radio("Kleur", ["t.o.v. Soest", "verdeling over de wijken"], horizontal=True, key="kaart_kleur",
+                            help="t.o.v. Soest: dezelfde regel als in de wijkprofielen en bij Aandacht per opgave. "
+                                 "Verdeling: vijf gelijke stappen van de laagste tot de hoogste wijk.")
+        if kleuring != "t.o.v. Soest":
+            beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau, tov_soest=False)
 
-    st.subheader(f"{ind['label']} — {jaar}")
+    st.subheader(f"{ind['label']} — {opgaveoverzicht.jaar_tekst(jaar, ind['meetjaar'])}")
     met_nederland, met_buren = ui.referentiekeuze("kaart_referentie")
     referenties = ui.referenties([(indicator_id, jaar)], met_nederland, met_buren)
     if beeld.soest is not None:
@@ -78,7 +85,12 @@ with rechts:
     elif scoring.is_aantal(ind["eenheid"]):
         st.markdown("Dit is een aantal: grote wijken hebben vanzelf meer. Vergelijk wijken liever met een percentage.")
     st.markdown(f"**{beeld.samenvatting}**")
-    st.markdown("**Legenda** — " + kaart.uitleg_kleur("neutraal" if scoring.is_aantal(ind["eenheid"]) else ind["richting"]))
+    if beeld.tov_soest:
+        st.markdown("**Legenda** — de wijk ten opzichte van heel Soest, met de regel van [Aandacht per opgave](/aandacht).")
+    else:
+        st.markdown("**Legenda** — " + kaart.uitleg_kleur(
+            ind["richting"] if scoring.wordt_beoordeeld(ind["richting"], ind["rol"]) and not scoring.is_aantal(ind["eenheid"])
+            else "neutraal"))
     ui.legenda(beeld.legenda)
     st.markdown(f"Eenheid: {opmaak.eenheid(ind['eenheid'])}. Grijs = geen cijfer; dat is iets anders dan een laag cijfer."
                 + (" Namen staan alleen in buurten waar ze passen; wijs een buurt aan voor naam en cijfer."

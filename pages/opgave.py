@@ -78,7 +78,7 @@ for start in range(0, len(kern), 4):
     for vak, (_, rij) in zip(vakken, kern.iloc[start:start + 4].iterrows()):
         with vak.container(border=True):
             st.metric(rij["label"], rij["soest_tekst"], help=f"{rij['label']} ({rij['eenheid']})")
-            regels = [f"Soest, {rij['jaar']}" if rij["jaar"] else "Voor Soest nog geen cijfer"]
+            regels = [f"Soest, {rij['jaar_tekst']}" if rij["jaar"] else "Voor Soest nog geen cijfer"]
             if rij["nederland_tekst"]:
                 regels.append(f"Nederland: **{rij['nederland_tekst']}** — {rij['vergelijking']}")
             st.markdown("  \n".join(regels))
@@ -111,7 +111,7 @@ if len(alleen_soest):
         with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
             ui.tabel(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
                                    "Nederland": overig["nederland_tekst"].replace("", "–"),
-                                   "Jaar": overig["jaar"].astype(int).astype(str)}),
+                                   "Jaar": overig["jaar_tekst"]}),
                      f"opgave_{opgave}_alleen_soest", "Download deze tabel")
             ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
 
@@ -121,7 +121,8 @@ regiowaarden, oordelen = ui.soest_in_de_regio(opgave)
 buren = list(g.gebieden.loc[g.gebieden["niveau"] == VERGELIJKGEMEENTE, "naam"])
 st.markdown(f"Heel Soest naast **Nederland** en de zes buurgemeenten ({opmaak.opsomming(buren)}): per indicator het "
             "laatste jaar met een Soester cijfer, uit dezelfde bron en hetzelfde jaar. Soest wordt beoordeeld zoals een "
-            f"wijk ten opzichte van Soest: meer dan {pct} % verschil met Nederland is gunstiger of ongunstiger. "
+            f"wijk ten opzichte van Soest: meer dan {opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} "
+            f"procentpunt (percentages) of {pct} % (andere cijfers) verschil met Nederland is gunstiger of ongunstiger. "
             "Aantallen vergelijken we niet (een grotere gemeente heeft vanzelf meer).")
 st.markdown(f"**{regio.regio_zin(oordelen)}**")
 regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oordeel in
@@ -149,17 +150,20 @@ st.header("De wijken naast Soest", anchor="wijken")
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
     st.stop()
-st.markdown(f"Per wijk: bij hoeveel indicatoren de wijk **ongunstig** (▼), **gunstig** (▲) of **rond het "
-            f"gemiddelde** (●) uitvalt ten opzichte van heel Soest. Een wijk wijkt af bij meer dan {pct} % verschil "
-            "met de Soester waarde. Meest ongunstig eerst.")
+st.markdown(f"Per wijk: bij hoeveel indicatoren van de **kernset** (★, één per onderwerp uit de doelen) de wijk "
+            f"**ongunstig** (▼), **gunstig** (▲) of **rond het gemiddelde** (●) uitvalt ten opzichte van heel Soest — "
+            f"dezelfde telling als op [Aandacht per opgave](/aandacht). Een wijk wijkt af bij meer dan "
+            f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
+            f"{round(scoring.STANDAARD_MARGE * 100)} % van de Soester waarde (overige cijfers). Meest ongunstig eerst.")
 volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
-st.markdown("\n".join(f"- {z}" for z in opgaveoverzicht.ongunstig_zinnen(rijen)))
+zinnen = opgaveoverzicht.ongunstig_zinnen(ui.telling(), opgave)
+st.markdown("\n".join(f"- {z}" for z in zinnen))
 
 st.subheader("Alle indicatoren in één overzicht")
 st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte van "
             "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
-            "(een berekende schatting, geen telling).")
-zinnen = opgaveoverzicht.ongunstig_zinnen(rijen)
+            "(een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). Zorggebruik (zoals jeugdhulp) "
+            "staat erbij zonder oordeel: veel gebruik kan veel behoefte betekenen, of dat hulp goed gevonden wordt.")
 matrixgrafiek = opgaveoverzicht.matrixgrafiek(rijen)
 ui.breed_of_smal("opgavematrix", matrixgrafiek, opgaveoverzicht.matrixstapel(rijen), 1400,
                  alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "

@@ -88,6 +88,12 @@ for tab, opgave in zip(tabbladen, groepen):
                                                                 regelbreedte=grafieken.SMAL), alt=zin)
         ui.bronnen_van(deel.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False))
 
+# --- the tally per opgave (the same on every page) -------------------------------------------------------------------
+st.header("Per opgave: de telling")
+st.markdown("Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig zijn ten opzichte van heel Soest — "
+            "dezelfde telling als op [Aandacht per opgave](/aandacht) en in de wijkprofielen.")
+st.dataframe(vergelijken.telling_tabel(ui.telling(), gekozen, naam_van), hide_index=True, width="stretch")
+
 alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest)
 ui.download(alles, f"vergelijking_{'_'.join(gekozen)}", "Download de hele vergelijking")
 

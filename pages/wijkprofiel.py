@@ -4,7 +4,7 @@ from html import escape
 import streamlit as st
 
 import ui
-from soest_data import scoring, url_state
+from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
 from soest_data.weergave import grafieken, kaart, regio, verandering, wijkprofiel
 
@@ -61,10 +61,12 @@ with rechts:
                     alt=f"Kaartje van Soest met de ligging van {kop.naam}.")
 
 st.header("De vijf opgaven in één oogopslag", anchor="opgaven")
-st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave het aantal indicatoren dat gunstig "
-            f"(▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt. Een wijk wijkt af bij meer dan "
-            f"{round(scoring.STANDAARD_MARGE * 100)} % verschil met de Soester waarde.")
-samenvatting = wijkprofiel.opgaven_in_een_oogopslag(beoordeeld, wijk)
+st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave, over de vaste kernset van de opgave, "
+            f"het aantal indicatoren dat gunstig (▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt — dezelfde "
+            f"telling als op [Aandacht per opgave](/aandacht?wijk={wijk}). Een wijk wijkt af bij meer dan "
+            f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
+            f"{round(scoring.STANDAARD_MARGE * 100)} % (overige cijfers); zorggebruik en achtergrond krijgen geen oordeel.")
+samenvatting = wijkprofiel.opgaven_in_een_oogopslag(ui.telling(), wijk)
 for start in range(0, len(samenvatting), 3):
     for vak, (_, rij) in zip(st.columns(3), samenvatting.iloc[start:start + 3].iterrows()):
         with vak.container(border=True, height="stretch"):

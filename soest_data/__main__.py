@@ -8,10 +8,11 @@ import sys
 import time
 from pathlib import Path
 
-from soest_data import db, paden
+from soest_data import db, gegevens, paden, scoring
 from soest_data.begrippen import SOEST
 from soest_data.bronnen import bouw, uitwisseling, vernieuw
 from soest_data.bronnen.probleem import BronFout, samengevat
+from soest_data.weergave import aandacht
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--csv", type=Path)
     e.add_argument("--xlsx", type=Path)
     e.add_argument("--publiek", action="store_true", help="met afscherming van kleine aantallen, zoals de app toont")
+    e.add_argument("--aandacht", type=Path, help="de wijk × opgave-telling van Aandacht per opgave als CSV")
+    e.add_argument("--marge", type=int, default=round(scoring.STANDAARD_MARGE * 100),
+                   help="marge in procent voor --aandacht (standaard %(default)s)")
     f = sub.add_parser("factsheet", help="factsheet als PDF: één wijk, alle wijken of één opgave")
     f.add_argument("--wijk", help="wijkcode, bijvoorbeeld WK034205")
     f.add_argument("--opgave", help="opgave, bijvoorbeeld bestaanszekerheid")
@@ -75,9 +79,16 @@ def _validate(args, data: Path, geo: Path, doel: Path) -> int:
 
 
 def _export(args, data: Path, geo: Path, doel: Path) -> int:
-    if not args.csv and not args.xlsx:
-        print("Geef --csv PAD en/of --xlsx PAD op.", file=sys.stderr)
+    if not args.csv and not args.xlsx and not args.aandacht:
+        print("Geef --csv PAD, --xlsx PAD en/of --aandacht PAD op.", file=sys.stderr)
         return 2
+    if args.aandacht:
+        if not 0 <= args.marge <= 100:
+            print("--marge is een percentage van 0 tot en met 100.", file=sys.stderr)
+            return 2
+        _export_aandacht(args.aandacht, args.marge / 100, doel)
+        if not args.csv and not args.xlsx:
+            return 0
     con = db.open_readonly(doel)
     try:
         tabel = uitwisseling.exporttabel(con, afschermen=args.publiek)
@@ -89,6 +100,19 @@ def _export(args, data: Path, geo: Path, doel: Path) -> int:
         uitwisseling.naar_xlsx(tabel, args.xlsx)
     print(f"{len(tabel)} waarden van {tabel['indicator'].nunique()} indicatoren geëxporteerd.")
     return 0
+
+
+def _export_aandacht(pad: Path, marge: float, doel: Path) -> None:
+    """The same matrix as the download on /aandacht (published figures, after disclosure control)."""
+    con = db.open_readonly(doel)
+    try:
+        g = gegevens.laad(con)
+    finally:
+        con.close()
+    kernset = scoring.kernsets(g.opgaven)
+    tel = aandacht.telling(scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge, kernset=kernset), g.wijken, kernset)
+    pad.write_bytes(aandacht.matrix_csv(tel, marge))
+    print(f"Aandacht per opgave: {len(tel)} wijk × opgave-vakken geëxporteerd (marge {round(marge * 100)} %).")
 
 
 def _import(args, data: Path, geo: Path, doel: Path) -> int:

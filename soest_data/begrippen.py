@@ -37,3 +37,15 @@ RELATIEF = {
 # Why a value has no number: said by the source, or hidden by our own disclosure control.
 STATUSSEN = {"geheim": "geheim (onderdrukt door de bron)", "onbekend": "onbekend volgens de bron"}
 AFGESCHERMD = "afgeschermd"
+
+# The role of an indicator: only an outcome is judged favourable or unfavourable. Care and support use is shown but
+# never judged (much use can mean much need or good reach); context describes the wijk (age, housing, disability).
+UITKOMST, ZORGGEBRUIK, CONTEXT = "uitkomst", "zorggebruik", "context"
+ROLLEN = {
+    UITKOMST: "uitkomst: telt mee in het oordeel",
+    ZORGGEBRUIK: "zorggebruik: getoond, zonder oordeel (behoefte of bereik)",
+    CONTEXT: "achtergrond: beschrijft de wijk, zonder oordeel",
+}
+# What the wijkprofielen say about a wijk × opgave (data/uitspraken.yaml).
+UITSPRAAK_OORDELEN = {"aandacht": "noemt de wijk als aandachtspunt", "geen_aandacht": "noemt de wijk goed of gemiddeld",
+                      "gemengd": "noemt beide, of een thema zonder oordeel"}

@@ -21,6 +21,7 @@ class Gegevens:
     opgaven: list[dict]
     enquete: dict
     bouwinfo: dict[str, str]
+    uitspraken: pd.DataFrame
 
     @cached_property
     def wijken(self) -> pd.DataFrame:
@@ -52,4 +53,5 @@ class Gegevens:
 def laad(con: duckdb.DuckDBPyConnection) -> Gegevens:
     return Gegevens(indicatoren=waarden.indicatoren(con), waarden=waarden.alle_waarden(con),
                     gebieden=waarden.gebieden(con), bronnen=waarden.bronnen(con), verhalen=waarden.verhalen(con),
-                    opgaven=waarden.opgaven(con), enquete=waarden.enquete(con), bouwinfo=waarden.bouwinfo(con))
+                    opgaven=waarden.opgaven(con), enquete=waarden.enquete(con), bouwinfo=waarden.bouwinfo(con),
+                    uitspraken=waarden.uitspraken(con))

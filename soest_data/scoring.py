@@ -1,8 +1,14 @@
 """How a wijk stands against Soest: favourable / around average / unfavourable, in words, never colour alone.
 
-The rule is open and simple: a wijk differs from Soest when its value is more than `marge` (a fraction of the
-Soest value, default 10 %) away from it. Direction from the catalogue turns "higher" into "better" or "worse";
-neutral indicators only get higher/lower. Relative statements from the wijkprofielen map onto the same scale.
+One rule for every view (map, wijkprofiel, opgave, vergelijken, aandacht, downloads); docs/METHODE.md explains it.
+- Only indicators with the role 'uitkomst' and a direction are judged. Care use ('zorggebruik') and background
+  ('context') only get higher/lower: much care use can mean much need or good reach.
+- The threshold fits the kind of figure: a percentage differs in percentage points (the margin × 25 procentpunt,
+  2,5 at the default 10 %), a rate, amount or distance relatively (the margin × the Soest value, as the Rotterdam
+  index band 90-110).
+- Zero-gap rule: a gap no larger than the source's rounding step (1,0 vs 0,9 km) could be no gap at all: 'rond'.
+- Relative statements from the wijkprofielen map onto the same scale ('iets hoger' is 'rond').
+- The tally per wijk × opgave counts the opgave's kernset only (`tel_per_opgave`); every page uses it.
 """
 from __future__ import annotations
 
@@ -11,25 +17,56 @@ import math
 import pandas as pd
 
 from soest_data import opmaak
-from soest_data.begrippen import AFGESCHERMD, RELATIEF, STATUSSEN
+from soest_data.begrippen import AFGESCHERMD, CONTEXT, RELATIEF, SOEST, STATUSSEN, UITKOMST, VIJF_OPGAVEN
 
 STANDAARD_MARGE = 0.10
+PROCENTPUNT_PER_MARGE = 25  # margin 10 % → 2,5 procentpunt: the relative margin applied to a share of 25 %
+VALT_OP_AANDEEL = 0.5
+VALT_OP_MINIMUM = 2
 
 GUNSTIG, ROND, ONGUNSTIG, HOGER, LAGER, ONBEKEND = "gunstig", "rond", "ongunstig", "hoger", "lager", "onbekend"
 SYMBOOL = {GUNSTIG: "▲ gunstig", ONGUNSTIG: "▼ ongunstig", ROND: "● rond gemiddelde",
            HOGER: "↑ hoger", LAGER: "↓ lager", ONBEKEND: "– geen gegevens"}
+MET_OORDEEL = (GUNSTIG, ROND, ONGUNSTIG)
 _RELATIEF_NAAR_KANT = {"hoogste": HOGER, "hoger": HOGER, "iets_hoger": ROND, "gemiddeld": ROND,
                        "iets_lager": ROND, "lager": LAGER, "laagste": LAGER}
 
 
-def kant(waarde: float | None, soest: float | None, marge: float = STANDAARD_MARGE) -> str:
-    """Is the value higher than, around, or lower than Soest's?"""
+def is_percentage(eenheid: str | None) -> bool:
+    return str(eenheid or "").startswith("%")
+
+
+def drempel(soest: float, eenheid: str, marge: float = STANDAARD_MARGE) -> float:
+    """The gap (in the indicator's unit) beyond which a wijk differs from Soest: percentage points for a
+    percentage, else a share of the Soest value."""
+    return marge * PROCENTPUNT_PER_MARGE if is_percentage(eenheid) else abs(soest) * marge
+
+
+def resolutie(getallen) -> float:
+    """The source's rounding step, read from the values themselves: 0,1 when the finest value has one decimal."""
+    decimalen = [_decimalen(float(x)) for x in getallen if not _leeg(x)]
+    return 10.0 ** -max(decimalen) if decimalen else 0.0
+
+
+def _decimalen(x: float) -> int:
+    for d in range(6):
+        if abs(x * 10 ** d - round(x * 10 ** d)) < 1e-6:
+            return d
+    return 6
+
+
+def kant(waarde: float | None, soest: float | None, marge: float = STANDAARD_MARGE, eenheid: str = "",
+         stap: float = 0.0) -> str:
+    """Is the value higher than, around, or lower than Soest's? `stap` is the rounding step (zero-gap rule)."""
     if _leeg(waarde) or _leeg(soest):
         return ONBEKEND
-    grens = abs(soest) * marge
-    if waarde > soest + grens:
+    verschil = round(waarde - soest, 9)
+    if abs(verschil) <= stap + 1e-9:
+        return ROND
+    grens = drempel(soest, eenheid, marge)
+    if verschil > grens:
         return HOGER
-    if waarde < soest - grens:
+    if verschil < -grens:
         return LAGER
     return ROND
 
@@ -38,9 +75,13 @@ def kant_relatief(relatief: str | None) -> str:
     return _RELATIEF_NAAR_KANT.get(relatief or "", ONBEKEND)
 
 
-def oordeel(kant_: str, richting: str) -> str:
-    """From higher/lower to favourable/unfavourable, using the indicator's direction."""
-    if kant_ in (ROND, ONBEKEND) or richting == "neutraal":
+def wordt_beoordeeld(richting: str, rol: str = UITKOMST) -> bool:
+    return rol == UITKOMST and richting != "neutraal"
+
+
+def oordeel(kant_: str, richting: str, rol: str = UITKOMST) -> str:
+    """From higher/lower to favourable/unfavourable, for an outcome with a direction; else higher/lower stays."""
+    if kant_ in (ROND, ONBEKEND) or not wordt_beoordeeld(richting, rol):
         return kant_
     beter = HOGER if richting == "hoger_is_beter" else LAGER
     return GUNSTIG if kant_ == beter else ONGUNSTIG
@@ -58,19 +99,30 @@ def _leeg(x) -> bool:
 
 
 def vergelijk_met_soest(wijken: pd.DataFrame, soest: float | None, richting: str,
-                        marge: float = STANDAARD_MARGE) -> pd.DataFrame:
-    """Add kant, oordeel, index, verschil and rang columns to the rows of one indicator × year (one row per wijk).
+                        marge: float = STANDAARD_MARGE, eenheid: str = "", rol: str = UITKOMST) -> pd.DataFrame:
+    """Add kant, oordeel, index, verschil, rang and stap columns to the rows of one indicator × year (one per wijk).
 
-    Expects columns `waarde` and `relatief`; rang 1 is the highest value.
+    Expects columns `waarde` and `relatief`; rang 1 is the highest value. The rounding step comes from the wijk
+    values and Soest together.
     """
     uit = wijken.copy()
-    uit["kant"] = [kant_relatief(r) if _leeg(w) else kant(w, soest, marge)
-                   for w, r in zip(uit["waarde"], uit.get("relatief", pd.Series([""] * len(uit), index=uit.index)))]
-    uit["oordeel"] = [oordeel(k, richting) for k in uit["kant"]]
+    stap = resolutie([*uit["waarde"], soest])
+    relatief = uit["relatief"] if "relatief" in uit else pd.Series([""] * len(uit), index=uit.index)
+    uit["kant"] = [kant_relatief(r) if _leeg(w) else kant(w, soest, marge, eenheid, stap)
+                   for w, r in zip(uit["waarde"], relatief)]
+    uit["oordeel"] = [oordeel(k, richting, rol) for k in uit["kant"]]
     uit["index"] = [index(w, soest) for w in uit["waarde"]]
     uit["verschil"] = uit["waarde"] - soest if not _leeg(soest) else float("nan")
     uit["rang"] = uit["waarde"].rank(ascending=False, method="min")
+    uit["stap"] = stap
     return uit
+
+
+def oordeel_symbool(oordeel_: str, waarde=None, soest=None) -> str:
+    """'▼ ongunstig', …; a figure without a Soest value to compare with is not 'geen gegevens'."""
+    if oordeel_ == ONBEKEND and not _leeg(waarde) and _leeg(soest):
+        return "– geen Soester cijfer"
+    return SYMBOOL[oordeel_]
 
 
 def in_woorden(rij: pd.Series, hoogste: float | None, laagste: float | None) -> str:
@@ -85,7 +137,7 @@ def in_woorden(rij: pd.Series, hoogste: float | None, laagste: float | None) -> 
     if hoogste != laagste and waarde == laagste:
         return "het laagst van alle wijken"
     return {HOGER: "hoger dan gemiddeld", LAGER: "lager dan gemiddeld", ROND: "rond het Soester gemiddelde"}.get(
-        rij.get("kant"), "geen vergelijking met Soest mogelijk")
+        rij.get("kant"), "geen Soester cijfer om mee te vergelijken")
 
 
 def waarde_in_woorden(rij: pd.Series, eenheid: str | None = None) -> str:
@@ -103,22 +155,59 @@ def status_in_woorden(status: str | None) -> str:
     return STATUSSEN.get(status or "", "geen gegevens")
 
 
+def verschil_in_woorden(waarde: float | None, soest: float | None, eenheid: str) -> str:
+    """The gap the threshold is compared with: '+3,8 procentpunt' for a percentage, '+23 %' for anything else."""
+    if _leeg(waarde) or _leeg(soest) or (soest == 0 and not is_percentage(eenheid)):
+        return "–"
+    verschil = waarde - soest if is_percentage(eenheid) else (waarde - soest) / abs(soest) * 100
+    teken = "+" if verschil > 0 else ("−" if verschil < 0 else "")
+    if is_percentage(eenheid):
+        return f"{teken}{opmaak.getal(abs(verschil), 1)} procentpunt"
+    return f"{teken}{opmaak.getal(abs(verschil), 0)} %"
+
+
+def drempel_in_woorden(soest: float | None, eenheid: str, marge: float, stap: float = 0.0) -> str:
+    """'meer dan 2,5 procentpunt' or 'meer dan 10 %, hier 0,09 km', with the rounding step when that is larger."""
+    if _leeg(soest):
+        return "–"
+    grens = drempel(soest, eenheid, marge)
+    if is_percentage(eenheid):
+        tekst = f"meer dan {opmaak.getal(grens, 1)} procentpunt"
+    else:
+        tekst = f"meer dan {opmaak.getal(marge * 100, 0)} %, hier {opmaak.waarde_met_eenheid(grens, eenheid)}"
+    if stap and stap >= grens:
+        tekst += f"; en meer dan de afronding ({opmaak.waarde_met_eenheid(stap, eenheid)})"
+    return tekst
+
+
 def is_aantal(eenheid: str) -> bool:
     """Absolute counts (inhabitants, benefit recipients) cannot be held against Soest's total: no judgement."""
     return eenheid.startswith("aantal") and "gemiddeld" not in eenheid  # 'aantal (gemiddeld)' is an average
 
 
+def kernsets(opgaven: list[dict]) -> dict[str, list[str]]:
+    """Per opgave the indicators that count in the tally (data/opgaven.yaml, `kernset`)."""
+    return {o["id"]: list(o.get("kernset") or []) for o in opgaven}
+
+
+def zelfde_begrip(opgaven: list[dict]) -> dict[str, str]:
+    """Indicator → the kernset indicator that measures the same concept (shown beside it, not counted)."""
+    return {ander: telt for o in opgaven for ander, telt in (o.get("zelfde_begrip") or {}).items()}
+
+
 def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: float = STANDAARD_MARGE,
-                     jaar: int | None = None) -> pd.DataFrame:
+                     jaar: int | None = None, kernset: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """Every wijk × indicator in its latest year (or `jaar`), scored against Soest in the same year.
 
-    One row per wijk and indicator that has wijk values; columns of alle_waarden plus label, thema, soort,
-    richting, modelschatting, soest (the Soest value), kant, oordeel, index, verschil and rang. Indicators without
-    a wijk value in that year are left out; a wijk without a value keeps its row (kant 'onbekend').
+    Only areas with niveau 'wijk' are scored, against Soest (GM0342) only: Nederland and comparison gemeenten never
+    enter a ranking or a count. One row per wijk and indicator that has wijk values; columns of alle_waarden plus
+    label, thema, soort, richting, rol, modelschatting, soest, kant, oordeel, index, verschil, rang, stap and
+    `kern` (in the kernset of its opgave). A wijk without a value keeps its row (kant 'onbekend').
     """
     cat = indicatoren.set_index("id")
+    kern = {i for ids in (kernset or {}).values() for i in ids}
     wijk = waarden[waarden["niveau"] == "wijk"]
-    soest = waarden[waarden["niveau"] == "gemeente"].set_index(["indicator", "jaar"])["waarde"]
+    soest = waarden[waarden["gebied_code"] == SOEST].set_index(["indicator", "jaar"])["waarde"]
     delen = []
     for indicator_id, rijen in wijk.groupby("indicator", sort=False):
         jaren = rijen["jaar"] if jaar is None else rijen["jaar"][rijen["jaar"] == jaar]
@@ -126,11 +215,60 @@ def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: fl
             continue
         laatste = int(jaren.max())
         ind = cat.loc[indicator_id]
+        rol = ind["rol"] if "rol" in ind else UITKOMST
         soest_waarde = soest.get((indicator_id, laatste))
-        deel = vergelijk_met_soest(rijen[rijen["jaar"] == laatste], soest_waarde, ind["richting"], marge)
+        deel = vergelijk_met_soest(rijen[rijen["jaar"] == laatste], soest_waarde, ind["richting"], marge,
+                                   ind["eenheid"], rol)
         delen.append(deel.assign(label=ind["label"], thema=ind["thema"], soort=ind["soort"], richting=ind["richting"],
-                                 modelschatting=bool(ind["modelschatting"]), volgorde=ind["volgorde"],
+                                 rol=rol, modelschatting=bool(ind["modelschatting"]), volgorde=ind["volgorde"],
+                                 kern=indicator_id in kern, marge=marge, meetjaar=ind.get("meetjaar") or "",
                                  soest=soest_waarde if soest_waarde is not None else float("nan")))
     if not delen:
         return pd.DataFrame()
     return pd.concat(delen, ignore_index=True).sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)
+
+
+def tel_per_opgave(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, kernset: dict[str, list[str]]) -> pd.DataFrame:
+    """The one tally, per wijk × opgave, over the opgave's kernset: how many unfavourable, favourable and around.
+
+    `wijken` has code and naam (areas of niveau 'wijk' only). A kernset indicator a wijk has no judgement for counts
+    apart: `geen_gegevens` (no figure) or `zonder_soest` (a figure, but no Soest value to compare with). Columns:
+    gebied_code, gebied_naam, opgave, ongunstig, gunstig, rond, met_oordeel, kernset (its size), geen_gegevens,
+    zonder_soest, aandeel (NaN without judged indicators), valt_op, ongunstige_indicatoren (labels).
+    """
+    rijen = []
+    index_ = beoordeeld.set_index(["gebied_code", "indicator"]) if len(beoordeeld) else None
+    labels = dict(zip(beoordeeld.get("indicator", []), beoordeeld.get("label", [])))
+    for code, naam in zip(wijken["code"], wijken["naam"]):
+        for opgave in VIJF_OPGAVEN:
+            ids = kernset.get(opgave, [])
+            oordelen, ongunstige, zonder_soest = [], [], 0
+            for ind in ids:
+                rij = index_.loc[(code, ind)] if index_ is not None and (code, ind) in index_.index else None
+                o = ONBEKEND if rij is None else rij["oordeel"]
+                if o == ONBEKEND and rij is not None and not _leeg(rij["waarde"]) and _leeg(rij["soest"]):
+                    zonder_soest += 1
+                oordelen.append(o)
+                if o == ONGUNSTIG:
+                    ongunstige.append(labels.get(ind, ind))
+            tel = {k: oordelen.count(k) for k in MET_OORDEEL}
+            met_oordeel = sum(tel.values())
+            aandeel = tel[ONGUNSTIG] / met_oordeel if met_oordeel else float("nan")
+            rijen.append({
+                "gebied_code": code, "gebied_naam": naam, "opgave": opgave, "ongunstig": tel[ONGUNSTIG],
+                "gunstig": tel[GUNSTIG], "rond": tel[ROND], "met_oordeel": met_oordeel, "kernset": len(ids),
+                "geen_gegevens": len(ids) - met_oordeel - zonder_soest, "zonder_soest": zonder_soest,
+                "aandeel": aandeel, "valt_op": valt_op(tel[ONGUNSTIG], met_oordeel),
+                "ongunstige_indicatoren": ongunstige,
+            })
+    return pd.DataFrame(rijen)
+
+
+def valt_op(ongunstig: int, met_oordeel: int) -> bool:
+    """An opgave stands out for a wijk when at least half of its judged kernset is unfavourable, and at least two."""
+    return bool(met_oordeel and ongunstig >= VALT_OP_MINIMUM and ongunstig / met_oordeel >= VALT_OP_AANDEEL)
+
+
+def rol_in_woorden(rol: str) -> str:
+    """Why an indicator has no verdict, for a table cell."""
+    return {CONTEXT: "achtergrond, geen oordeel", UITKOMST: ""}.get(rol, "zorggebruik: behoefte of bereik, geen oordeel")

@@ -75,6 +75,12 @@ def opgaven(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [json.loads(r[0]) for r in con.execute("select gegevens from opgaven order by volgorde").fetchall()]
 
 
+def uitspraken(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """What the wijkprofielen say per wijk × opgave: gebied, opgave, oordeel and citaten (list of tekst, vindplaats)."""
+    frame = con.execute("select gebied, opgave, oordeel, citaten from uitspraken order by opgave, gebied").df()
+    return frame.assign(citaten=[json.loads(c) for c in frame["citaten"]])
+
+
 def bouwinfo(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("select sleutel, waarde from bouwinfo").fetchall())
 

@@ -23,7 +23,7 @@ from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden
 
 GEO_PATROON = {"wijk": "soest_wijken_*.geojson", "buurt": "soest_buurten_*.geojson"}  # * = indelingsjaar
 GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}
-SCHEMA_VERSIE = "2"  # 2: bronnen.reeks, indicatoren.vergelijkbaar_vanaf
+SCHEMA_VERSIE = "3"  # 2: bronnen.reeks, indicatoren.vergelijkbaar_vanaf; 3: indicatoren.rol en .meetjaar, uitspraken
 
 
 @dataclass
@@ -174,6 +174,9 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
     indicatoren["vergelijkbaar_vanaf"] = indicatoren["vergelijkbaar_vanaf"].astype("Int64")
     verhalen = pd.DataFrame([zonder_regel(v) for v in b.verhalen],
                             columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats"])
+    uitspraken = pd.DataFrame([{"gebied": u["gebied"], "opgave": u["opgave"], "oordeel": u["oordeel"],
+                                "citaten": json.dumps(_schoon(u["citaten"]), ensure_ascii=False)} for u in b.uitspraken],
+                              columns=["gebied", "opgave", "oordeel", "citaten"])
     opgaven = pd.DataFrame([{"id": o["id"], "volgorde": i, "gegevens": json.dumps(_schoon(o), ensure_ascii=False)}
                             for i, o in enumerate(b.opgaven)], columns=["id", "volgorde", "gegevens"])
     bouwinfo = pd.DataFrame([
@@ -182,7 +185,8 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
         ("enquete", json.dumps(_schoon(b.enquete), ensure_ascii=False)),
     ], columns=["sleutel", "waarde"])
     for naam, frame in (("gebieden", gebieden), ("bronnen", bronnen), ("indicatoren", indicatoren),
-                        ("waarden", waarden), ("verhalen", verhalen), ("opgaven", opgaven), ("bouwinfo", bouwinfo)):
+                        ("waarden", waarden), ("verhalen", verhalen), ("opgaven", opgaven), ("uitspraken", uitspraken),
+                        ("bouwinfo", bouwinfo)):
         con.register("_frame", frame)
         con.execute(f"create table {naam} as select * from _frame")
         con.unregister("_frame")
@@ -212,11 +216,13 @@ def _indicatorrij(ind: dict, volgorde: int) -> dict:
     formule = ind.get("berekening")
     return {
         "id": ind["id"], "volgorde": volgorde, "label": ind["label"], "opgave": ind["opgave"], "thema": ind["thema"],
-        "eenheid": ind["eenheid"], "richting": ind["richting"], "definitie": " ".join(str(ind["definitie"]).split()),
+        "eenheid": ind["eenheid"], "richting": ind["richting"], "rol": ind["rol"],
+        "definitie": " ".join(str(ind["definitie"]).split()),
         "periode": str(ind["periode"]), "bronnen": ", ".join(ind["bronnen"]),
         "modelschatting": bool(ind.get("modelschatting")), "soort": ind["soort"], "niveaus": ", ".join(ind["niveaus"]),
         "onthulling_regel": onthulling.get("regel", "geen"), "onthulling_drempel": onthulling.get("drempel"),
         "onthulling_basis": onthulling.get("basis"), "voorbehoud": ind.get("voorbehoud") or "",
+        "meetjaar": ind.get("meetjaar") or "",
         "formule": (f"{formule['teller']} / {formule['noemer']} × {formule.get('factor', 1)}" if formule else ""),
         "vergelijkbaar_vanaf": ind.get("vergelijkbaar_vanaf"),
     }

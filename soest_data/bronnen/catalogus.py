@@ -1,4 +1,5 @@
-"""Load and check the text sources in data/: gebieden, bronnen, indicator catalogue, opgaven, verhalen, enquête."""
+"""Load and check the text sources in data/: gebieden, bronnen, indicator catalogue, opgaven, verhalen, enquête and
+what the wijkprofielen say per wijk × opgave (uitspraken)."""
 from __future__ import annotations
 
 import csv
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE
+from soest_data.begrippen import OPGAVEN, ROLLEN, UITKOMST, UITSPRAAK_OORDELEN, VERGELIJKGEMEENTE, ZORGGEBRUIK
 from soest_data.bronnen.probleem import Probleem
 
 RICHTINGEN = {"hoger_is_beter", "lager_is_beter", "neutraal"}
@@ -19,7 +20,7 @@ NIVEAUS = ("land", "gemeente", VERGELIJKGEMEENTE, "wijk", "buurt")
 ONTHULLINGSREGELS = {"geen", "min_aantal", "min_basis"}
 _ID = re.compile(r"^[a-z0-9_]+$")
 
-VERPLICHT_INDICATOR = ("id", "label", "opgave", "thema", "eenheid", "richting", "definitie", "periode",
+VERPLICHT_INDICATOR = ("id", "label", "opgave", "thema", "eenheid", "richting", "rol", "definitie", "periode",
                        "bronnen", "soort", "niveaus", "onthulling")
 VERPLICHT_BRON = ("id", "uitgever", "titel", "jaren", "url", "licentie")
 
@@ -75,6 +76,7 @@ class Catalogus:
     opgaven: list[dict] = field(default_factory=list)
     verhalen: list[dict] = field(default_factory=list)
     enquete: dict = field(default_factory=dict)
+    uitspraken: list[dict] = field(default_factory=list)
     problemen: list[Probleem] = field(default_factory=list)
 
 
@@ -88,7 +90,7 @@ def laad(data: Path) -> Catalogus:
         for ind in lees_yaml(pad, b.problemen).get("indicatoren") or []:
             ind["_bestand"] = f"catalogus/{pad.name}"
             _voeg_toe(b.indicatoren, ind, f"catalogus/{pad.name}", "indicator", b.problemen)
-    for naam, sleutel in (("opgaven.yaml", "opgaven"), ("verhalen.yaml", "verhalen")):
+    for naam, sleutel in (("opgaven.yaml", "opgaven"), ("verhalen.yaml", "verhalen"), ("uitspraken.yaml", "uitspraken")):
         if (data / naam).exists():
             setattr(b, sleutel, lees_yaml(data / naam, b.problemen).get(sleutel) or [])
     if (data / "enquete.yaml").exists():
@@ -155,8 +157,14 @@ def _controleer_indicator(ind: dict, b: Catalogus) -> None:
         meld(f"onbekende opgave '{ind.get('opgave')}'")
     if ind.get("richting") not in RICHTINGEN:
         meld(f"richting moet een van {sorted(RICHTINGEN)} zijn")
+    if ind.get("rol") not in ROLLEN:
+        meld(f"rol moet een van {sorted(ROLLEN)} zijn")
+    elif ind["rol"] == ZORGGEBRUIK and ind.get("richting") != "neutraal":
+        meld("zorggebruik krijgt geen oordeel: richting moet 'neutraal' zijn (veel gebruik is behoefte óf bereik)")
     if ind.get("soort") not in SOORTEN:
         meld(f"soort moet een van {sorted(SOORTEN)} zijn")
+    if ind.get("meetjaar") is not None and not isinstance(ind["meetjaar"], str):
+        meld("meetjaar is tekst, zoals 'onbekend, vóór 2024' (alleen als de bron geen meetjaar noemt)")
     if not set(ind.get("niveaus") or []) <= set(NIVEAUS):
         meld(f"onbekend niveau in {ind.get('niveaus')}")
     for bron in ind.get("bronnen") or []:
@@ -182,6 +190,7 @@ def _controleer_teksten(b: Catalogus) -> None:
         for ind in opgave.get("kerncijfers") or []:
             if ind not in b.indicatoren:
                 b.problemen.append(Probleem("opgaven.yaml", opgave.get("_regel"), f"kerncijfer '{ind}' is geen indicator"))
+        _controleer_kernset(opgave, b)
     for verhaal in b.verhalen:
         plek = ("verhalen.yaml", verhaal.get("_regel"))
         if verhaal.get("gebied") not in b.gebieden:
@@ -190,5 +199,39 @@ def _controleer_teksten(b: Catalogus) -> None:
             b.problemen.append(Probleem(*plek, f"onbekende opgave '{verhaal.get('opgave')}'"))
         if verhaal.get("bron") not in b.bronnen:
             b.problemen.append(Probleem(*plek, f"onbekende bron '{verhaal.get('bron')}'"))
+    for uitspraak in b.uitspraken:
+        _controleer_uitspraak(uitspraak, b)
     if b.enquete and b.enquete.get("bron") not in b.bronnen:
         b.problemen.append(Probleem("enquete.yaml", None, f"onbekende bron '{b.enquete.get('bron')}'"))
+
+
+def _controleer_kernset(opgave: dict, b: Catalogus) -> None:
+    """The kernset counts in the tally: indicators of this opgave, role 'uitkomst', with a direction. An indicator of
+    the same concept (zelfde_begrip) is shown beside a kernset indicator and never counted itself."""
+    def meld(tekst: str) -> None:
+        b.problemen.append(Probleem("opgaven.yaml", opgave.get("_regel"), f"opgave '{opgave.get('id')}': {tekst}"))
+
+    kernset = opgave.get("kernset") or []
+    for ind_id in kernset:
+        ind = b.indicatoren.get(ind_id)
+        if ind is None:
+            meld(f"kernset: '{ind_id}' is geen indicator")
+        elif ind.get("opgave") != opgave.get("id") or ind.get("rol") != UITKOMST or ind.get("richting") == "neutraal":
+            meld(f"kernset: '{ind_id}' moet een uitkomst-indicator van deze opgave zijn, met een richting")
+    if len(set(kernset)) != len(kernset):
+        meld("kernset: een indicator staat er twee keer in")
+    for ander, telt in zonder_regel(opgave.get("zelfde_begrip") or {}).items():
+        if ander not in b.indicatoren or telt not in kernset or ander in kernset:
+            meld(f"zelfde_begrip: '{ander}' moet een indicator buiten de kernset zijn en '{telt}' een uit de kernset")
+
+
+def _controleer_uitspraak(uitspraak: dict, b: Catalogus) -> None:
+    plek = ("uitspraken.yaml", uitspraak.get("_regel"))
+    if (b.gebieden.get(uitspraak.get("gebied")) or {}).get("niveau") != "wijk":
+        b.problemen.append(Probleem(*plek, f"'{uitspraak.get('gebied')}' is geen wijk"))
+    if uitspraak.get("opgave") not in OPGAVEN or uitspraak.get("opgave") == "context":
+        b.problemen.append(Probleem(*plek, f"onbekende opgave '{uitspraak.get('opgave')}'"))
+    if uitspraak.get("oordeel") not in UITSPRAAK_OORDELEN:
+        b.problemen.append(Probleem(*plek, f"oordeel moet een van {sorted(UITSPRAAK_OORDELEN)} zijn"))
+    if not uitspraak.get("citaten") or not all(c.get("tekst") and c.get("vindplaats") for c in uitspraak["citaten"]):
+        b.problemen.append(Probleem(*plek, "elke uitspraak heeft citaten met tekst en vindplaats"))

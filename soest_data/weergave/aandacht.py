@@ -1,14 +1,8 @@
-"""Aandacht per opgave: which wijken score clearly unfavourably on many indicators of an opgave. Pure pandas/Altair.
+"""Aandacht per opgave: which wijken score clearly unfavourably on an opgave's kernset. Pure pandas/Altair.
 
-The rule is open and has one knob, the margin:
-- an indicator counts for a wijk only if it has a direction (higher is better / lower is better); neutral and
-  descriptive indicators (age, household size) and absolute counts never count;
-- it is *clearly unfavourable* when the wijk is more than `marge` (a share of the Soest value) on the wrong side
-  of Soest, exactly the judgement of `scoring.beoordeel_wijken`; a value exactly on the edge is not "clearly";
-- relative statements from the wijkprofielen count through scoring: 'hoger'/'hoogste' and 'lager'/'laagste'
-  are clear, 'iets hoger'/'iets lager'/'gemiddeld' are around the average; the margin does not change them;
-- missing values are neither favourable nor unfavourable: they are counted apart, never as zero;
-- an opgave *valt op* for a wijk when at least half of its judged indicators, and at least two, are unfavourable.
+The count itself is `scoring.tel_per_opgave` (the one tally every page shows); this module words it, draws the
+matrix, lists the indicators behind each cell, sets it beside what the wijkprofielen say (data/uitspraken.yaml) and
+writes the machine-readable matrix. docs/METHODE.md explains and justifies the rule.
 """
 from __future__ import annotations
 
@@ -16,12 +10,12 @@ import altair as alt
 import pandas as pd
 
 from soest_data import opmaak, scoring
-from soest_data.begrippen import OPGAVEN, RELATIEF, VIJF_OPGAVEN
+from soest_data.begrippen import OPGAVEN, RELATIEF, ROLLEN, UITKOMST, UITSPRAAK_OORDELEN, VIJF_OPGAVEN
 from soest_data.weergave import grafieken
 
-VALT_OP_AANDEEL = 0.5
-VALT_OP_MINIMUM = 2
 MARGES = list(range(0, 55, 5))  # the slider and ?marge= accept these percentages
+VALT_OP_MINIMUM = scoring.VALT_OP_MINIMUM
+MATRIX_KOLOMMEN = ["gebied_code", "opgave", "ongunstig", "beoordeeld", "oordeel", "marge", "kernset", "regel"]
 
 # Share of unfavourable indicators → a light-to-dark class (YlOrBr, colour-blind safe). The words in the cell
 # carry the meaning; the colour only repeats it.
@@ -31,64 +25,71 @@ _ORDE = {scoring.ONGUNSTIG: 0, scoring.ROND: 1, scoring.GUNSTIG: 2, scoring.ONBE
 
 
 def regel_in_woorden(marge: float) -> str:
-    """The rule as it stands on the page, with the chosen margin."""
+    """The rule as it stands on the page, with the chosen margin, in plain Dutch."""
     pct = opmaak.getal(marge * 100, 0)
-    return (f"Een indicator telt als **duidelijk ongunstig** als de wijk meer dan **{pct} %** van de Soester waarde "
-            f"afwijkt, en wel de verkeerde kant op (bijvoorbeeld meer inwoners met geldzorgen, of minder sporters). "
-            f"Precies {pct} % verschil telt nog als 'rond het gemiddelde'. Alleen indicatoren waarbij hoger of lager "
-            f"duidelijk beter is tellen mee; beschrijvende cijfers (zoals leeftijd of huishoudgrootte) en aantallen "
-            f"niet. Uitspraken uit de wijkprofielen ('hoger dan gemiddeld', 'het hoogst van alle wijken') tellen "
-            f"mee zoals ze zijn geschreven; 'iets hoger' of 'iets lager' telt als rond het gemiddelde. Ontbreekt een "
-            f"cijfer, dan telt het niet mee (ook niet als nul). Een opgave **valt op** als minstens de helft van de "
-            f"indicatoren met een oordeel ongunstig is, en minstens {VALT_OP_MINIMUM}.")
+    pp = opmaak.getal(marge * scoring.PROCENTPUNT_PER_MARGE, 1)
+    return (f"Per opgave tellen we een vaste **kernset**: één indicator per onderwerp uit de doelen van de opgave "
+            f"('We willen dat …'). Een indicator is **duidelijk ongunstig** als de wijk de verkeerde kant op afwijkt "
+            f"van heel Soest, en wel: bij een **percentage** meer dan **{pp} procentpunt**; bij een **bedrag, "
+            f"aantal per 1.000 of afstand** meer dan **{pct} %** van de Soester waarde. Een verschil dat binnen de "
+            f"afronding van de bron valt (zoals 1,0 tegen 0,9 km) telt altijd als rond het gemiddelde. Uitspraken uit "
+            f"de wijkprofielen ('hoger dan gemiddeld') tellen zoals ze zijn geschreven; 'iets hoger' is rond het "
+            f"gemiddelde. **Zorggebruik** (jeugdhulp, Wmo, ggz) krijgt geen oordeel: veel gebruik kan veel behoefte "
+            f"betekenen, of juist dat hulp goed gevonden wordt. Ontbreekt een cijfer, dan telt het niet mee (ook niet "
+            f"als nul). Een opgave **valt op** als minstens de helft van de kernset-indicatoren met een oordeel "
+            f"ongunstig is, en minstens {VALT_OP_MINIMUM}.")
 
 
-def _volledig(beoordeeld: pd.DataFrame, wijken: pd.DataFrame) -> pd.DataFrame:
-    """Indicators with a direction in the five opgaven, one row per wijk × indicator: a wijk the source does not
-    mention gets a row with oordeel 'onbekend' (missing stays visible, never zero)."""
-    kolommen = ["gebied_code", "gebied_naam", "indicator", "label", "opgave", "volgorde", "oordeel"]
-    if beoordeeld.empty:
-        return pd.DataFrame(columns=kolommen)
-    rijen = met_richting(beoordeeld)
-    indicatoren = rijen[["indicator", "label", "opgave", "volgorde"]].drop_duplicates("indicator")
-    rooster = wijken[["code", "naam"]].rename(columns={"code": "gebied_code", "naam": "gebied_naam"}).merge(
-        indicatoren, how="cross")
-    uit = rooster.merge(rijen.drop(columns=["gebied_naam", "label", "opgave", "volgorde"]),
-                        on=["gebied_code", "indicator"], how="left")
-    uit["oordeel"] = uit["oordeel"].fillna(scoring.ONBEKEND)
-    return uit
+def waarom_in_woorden() -> list[str]:
+    """Why this rule, in plain Dutch (docs/METHODE.md has the long version with sources)."""
+    return [
+        "**Procentpunten bij percentages.** Bij een percentage is het verschil in procentpunten eerlijker dan een "
+        "percentage van het Soester cijfer: 4 procentpunt meer overgewicht is veel, ook al is het 'maar' 8 % meer. "
+        "Gezondheidsmonitors van GGD'en vergelijken buurten ook in procentpunten.",
+        "**Procenten bij bedragen en tarieven.** Zoals het Rotterdamse Wijkprofiel: daar is 90 tot 110 (Soest = 100) "
+        "'rond gemiddelde'. Onze standaardmarge van 10 % is die band.",
+        "**Afronding.** Cijfers zijn afgerond. Verschillen twee cijfers maar één afrondingsstap (1,0 tegen 0,9 km), "
+        "dan kan het echte verschil nul zijn: dat telt als rond het gemiddelde.",
+        "**Eén cijfer per onderwerp.** Meet het CBS en het wijkprofiel hetzelfde (zoals een laag inkomen), dan telt "
+        "het nieuwste cijfer en staat het andere ernaast. Samenvattende oordelen uit de wijkprofielen citeren we.",
+        "**Zorggebruik zonder oordeel.** Veel jeugdhulp of Wmo kan veel behoefte betekenen, maar ook dat hulp goed "
+        "gevonden wordt — wat de Visie juist wil.",
+    ]
 
 
-def telling(beoordeeld: pd.DataFrame, wijken: pd.DataFrame) -> pd.DataFrame:
-    """Per wijk × opgave: how many indicators are clearly unfavourable, out of how many with a judgement.
-
-    `beoordeeld` comes from scoring.beoordeel_wijken (with the chosen margin); `wijken` has code and naam.
-    Columns: gebied_code, gebied_naam, opgave, opgave_naam, ongunstig, gunstig, rond, met_oordeel, geen_gegevens,
-    aandeel (NaN without judged indicators), valt_op, tekst, ongunstige_indicatoren (labels, catalogue order).
-    """
-    volledig = _volledig(beoordeeld, wijken)
-    rijen = []
-    for _, wijk in wijken.iterrows():
-        deze = volledig[volledig["gebied_code"] == wijk["code"]]
-        for opgave in VIJF_OPGAVEN:
-            deel = deze[deze["opgave"] == opgave].sort_values("volgorde")
-            tel = deel["oordeel"].value_counts()
-            ongunstig, gunstig, rond = (int(tel.get(k, 0)) for k in (scoring.ONGUNSTIG, scoring.GUNSTIG, scoring.ROND))
-            met_oordeel = ongunstig + gunstig + rond
-            aandeel = ongunstig / met_oordeel if met_oordeel else float("nan")
-            valt = bool(met_oordeel and ongunstig >= VALT_OP_MINIMUM and aandeel >= VALT_OP_AANDEEL)
-            geen = int(tel.get(scoring.ONBEKEND, 0))
-            rijen.append({
-                "gebied_code": wijk["code"], "gebied_naam": wijk["naam"], "opgave": opgave,
-                "opgave_naam": OPGAVEN[opgave], "ongunstig": ongunstig, "gunstig": gunstig, "rond": rond,
-                "met_oordeel": met_oordeel, "geen_gegevens": geen, "aandeel": aandeel, "valt_op": valt,
-                "tekst": cel_tekst(ongunstig, met_oordeel, geen, valt),
-                "ongunstige_indicatoren": list(deel.loc[deel["oordeel"] == scoring.ONGUNSTIG, "label"]),
-            })
-    return pd.DataFrame(rijen)
+def telling(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, kernset: dict[str, list[str]]) -> pd.DataFrame:
+    """scoring.tel_per_opgave plus opgave_naam and the cell text ('3 van 5 ongunstig ▼ — valt op')."""
+    tel = scoring.tel_per_opgave(beoordeeld, wijken, kernset)
+    tel["opgave_naam"] = tel["opgave"].map(OPGAVEN)
+    tel["tekst"] = [cel_tekst(o, m, g, v, z) for o, m, g, v, z in
+                    zip(tel["ongunstig"], tel["met_oordeel"], tel["geen_gegevens"], tel["valt_op"], tel["zonder_soest"])]
+    return tel
 
 
-def cel_tekst(ongunstig: int, met_oordeel: int, geen_gegevens: int = 0, valt_op: bool = False) -> str:
+def oordeel_tekst(valt_op: bool, met_oordeel: int) -> str:
+    return "geen gegevens" if not met_oordeel else ("valt op" if valt_op else "valt niet op")
+
+
+def matrix_tabel(tel: pd.DataFrame, marge: float) -> pd.DataFrame:
+    """The machine-readable matrix (download and CLI): one row per wijk × opgave."""
+    regel = (f"kernset per opgave; ongunstig = verkeerde kant op, meer dan "
+             f"{opmaak.getal(marge * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
+             f"{opmaak.getal(marge * 100, 0)} % van Soest (overige), niet binnen de afronding; valt op = minstens de "
+             f"helft van de beoordeelde indicatoren en minstens {VALT_OP_MINIMUM}")
+    return pd.DataFrame({
+        "gebied_code": tel["gebied_code"], "opgave": tel["opgave"], "ongunstig": tel["ongunstig"],
+        "beoordeeld": tel["met_oordeel"], "oordeel": [oordeel_tekst(v, m) for v, m in zip(tel["valt_op"], tel["met_oordeel"])],
+        "marge": round(marge * 100), "kernset": tel["kernset"], "regel": regel,
+    }, columns=MATRIX_KOLOMMEN)
+
+
+def matrix_csv(tel: pd.DataFrame, marge: float) -> bytes:
+    """The machine-readable matrix as CSV (comma, decimal point, UTF-8): the same bytes on /aandacht and from the CLI."""
+    return matrix_tabel(tel, marge).to_csv(index=False).encode("utf-8")
+
+
+def cel_tekst(ongunstig: int, met_oordeel: int, geen_gegevens: int = 0, valt_op: bool = False,
+              zonder_soest: int = 0) -> str:
     """'3 van 7 ongunstig ▼', '0 van 7 ongunstig', '– geen gegevens'; '(valt op)' and missing ones added."""
     if met_oordeel == 0:
         return "– geen gegevens"
@@ -97,6 +98,8 @@ def cel_tekst(ongunstig: int, met_oordeel: int, geen_gegevens: int = 0, valt_op:
         tekst += " — valt op"
     if geen_gegevens:
         tekst += f" ({geen_gegevens} zonder gegevens)"
+    if zonder_soest:
+        tekst += f" ({zonder_soest} zonder Soester cijfer)"
     return tekst
 
 
@@ -148,16 +151,16 @@ def wijk_zinnen(tel: pd.DataFrame, wijk: str) -> list[str]:
     return zinnen
 
 
-def met_richting(beoordeeld: pd.DataFrame) -> pd.DataFrame:
-    """The rows that can count: the five opgaven, indicators with a direction."""
+def kernrijen(beoordeeld: pd.DataFrame) -> pd.DataFrame:
+    """The rows that count: kernset indicators of the five opgaven."""
     if beoordeeld.empty:
         return beoordeeld
-    return beoordeeld[beoordeeld["opgave"].isin(VIJF_OPGAVEN) & (beoordeeld["richting"] != "neutraal")]
+    return beoordeeld[beoordeeld["opgave"].isin(VIJF_OPGAVEN) & beoordeeld["kern"]]
 
 
 def grenzen(beoordeeld: pd.DataFrame) -> list[str]:
     """The limits of the count, in plain words, with the numbers of the data at hand."""
-    rijen = met_richting(beoordeeld)
+    rijen = kernrijen(beoordeeld)
     per_indicator = rijen.drop_duplicates("indicator") if len(rijen) else rijen
     totaal = len(per_indicator)
     model = int(per_indicator["modelschatting"].astype(bool).sum()) if totaal else 0
@@ -165,8 +168,8 @@ def grenzen(beoordeeld: pd.DataFrame) -> list[str]:
     jaren = sorted({int(j) for j in rijen["jaar"].dropna()}) if totaal else []
     zinnen = [
         f"**Modelschattingen.** {model} van de {totaal} indicatoren die meetellen "
-        f"{'is een schatting' if model == 1 else 'zijn schattingen'} (zoals de gezondheidsmonitor van RIVM en "
-        f"GGD), geen tellingen. Kleine verschillen zeggen daar weinig."
+        f"{'is een schatting' if model == 1 else 'zijn schattingen'} (de gezondheidsmonitor van RIVM en GGD), geen "
+        f"tellingen. Het RIVM geeft per wijk geen foutmarge; kleine verschillen zeggen daar weinig."
         if model else "**Modelschattingen.** Er tellen nu geen modelschattingen mee.",
         f"**Verschillende jaren.** De cijfers komen uit {opmaak.opsomming([str(j) for j in jaren])}. We nemen per indicator "
         f"het laatste jaar; een wijk kan sindsdien veranderd zijn." if jaren else
@@ -174,45 +177,73 @@ def grenzen(beoordeeld: pd.DataFrame) -> list[str]:
         (f"**Uitspraken zonder getal.** {relatief} "
          f"{'indicator is een uitspraak' if relatief == 1 else 'indicatoren zijn uitspraken'} uit de wijkprofielen "
          f"('hoger dan gemiddeld'). Die tellen mee zoals ze zijn geschreven; de marge verandert ze niet.") if relatief else
-        ("**Uitspraken zonder getal.** Uitspraken als 'hoger dan gemiddeld' uit de wijkprofielen zouden meetellen "
-         "zoals ze zijn geschreven; op dit moment telt er geen mee."),
-        "**Tellen is geen wegen.** Elke indicator telt één keer. Sommige hangen sterk samen (zoals 'eenzaam' en "
-        "'ernstig eenzaam'), en niet elke opgave heeft evenveel indicatoren. Lees daarom altijd welke indicatoren "
-        "erachter zitten.",
+        "**Uitspraken zonder getal.** Er telt nu geen uitspraak uit de wijkprofielen mee.",
+        "**Tellen is geen wegen.** Elk onderwerp telt één keer: van twee cijfers voor hetzelfde begrip (CBS en "
+        "wijkprofiel) telt er één, het andere staat ernaast. Lees altijd welke indicatoren erachter zitten.",
         "**Gemiddelden verbergen verschillen.** Een wijk kan buurten hebben die heel verschillend zijn (zoals in "
         "De Eng-Soest-Midden en Soesterberg).",
     ]
     return zinnen
 
 
-def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = None,
-            opgave: str | None = None) -> pd.DataFrame:
-    """The indicators behind the cells: per wijk × indicator the wijk value, Soest, the difference and the judgement.
+def telt_mee(r: pd.Series, zelfde: dict[str, str], labels: dict[str, str]) -> str:
+    """Why an indicator does or does not count in the tally, in words."""
+    if r.get("kern"):
+        return "ja (kernset)"
+    if r.get("rol") != UITKOMST:
+        return "nee: " + ROLLEN.get(r.get("rol"), "").split(": ", 1)[-1]
+    if r["indicator"] in zelfde:
+        return f"nee: zelfde begrip als '{labels.get(zelfde[r['indicator']], zelfde[r['indicator']])}'"
+    return "nee: buiten de kernset" if r.get("richting") != "neutraal" else "nee: geen richting"
 
-    Unfavourable first. Readable columns, for the page and for the download.
-    """
-    volledig = _volledig(beoordeeld, wijken)
+
+def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = None, opgave: str | None = None,
+            zelfde: dict[str, str] | None = None, alleen_kern: bool = False) -> pd.DataFrame:
+    """The indicators behind the cells: per wijk × indicator the wijk value, Soest, the gap, the threshold, the
+    judgement and whether it counts. Kernset first (a wijk without a figure keeps its row), then the other indicators
+    of the opgave (shown, not counted). Readable columns, for the page and for the download."""
+    kolommen = ["Wijk", "Opgave", "Indicator", "Telt mee", "Oordeel", "Wijk-waarde", "Soest", "Verschil met Soest",
+                "Drempel", "Beter is", "Jaar", "Modelschatting", "Bron"]
+    if beoordeeld.empty:
+        return pd.DataFrame(columns=kolommen)
+    rijen = beoordeeld[beoordeeld["opgave"].isin(VIJF_OPGAVEN)]
+    if alleen_kern:
+        rijen = rijen[rijen["kern"]]
+    per_indicator = rijen.drop_duplicates("indicator").drop(columns=["gebied_code", "gebied_naam"])
+    rooster = wijken[["code", "naam"]].rename(columns={"code": "gebied_code", "naam": "gebied_naam"}).merge(
+        per_indicator[["indicator"]], how="cross")
+    eigen = ["indicator", "label", "opgave", "volgorde", "kern", "rol", "richting", "eenheid", "modelschatting"]
+    volledig = rooster.merge(per_indicator[eigen], on="indicator").merge(
+        rijen.drop(columns=[k for k in eigen if k != "indicator"] + ["gebied_naam"]), on=["gebied_code", "indicator"],
+        how="left")
+    volledig["oordeel"] = volledig["oordeel"].fillna(scoring.ONBEKEND)
     if wijk is not None:
         volledig = volledig[volledig["gebied_code"] == wijk]
     if opgave is not None:
         volledig = volledig[volledig["opgave"] == opgave]
-    volledig = volledig.assign(_orde=volledig["oordeel"].map(_ORDE)).sort_values(
-        ["gebied_code", "opgave", "_orde", "volgorde"], key=lambda k: k.map(VIJF_OPGAVEN.index) if k.name == "opgave"
-        else k, kind="stable")
-    rijen = []
-    for _, r in volledig.iterrows():
-        rijen.append({
-            "Wijk": r["gebied_naam"], "Opgave": OPGAVEN[r["opgave"]], "Indicator": r["label"],
-            "Oordeel": scoring.SYMBOOL[r["oordeel"]],
-            "Wijk-waarde": _wijkwaarde(r), "Soest": _soestwaarde(r), "Verschil met Soest": _verschil(r),
-            "Jaar": "" if pd.isna(r.get("jaar")) else str(int(r["jaar"])),
-            "Modelschatting": "ja" if r.get("modelschatting") is True else "nee",
-            "Beter is": {"hoger_is_beter": "hoger", "lager_is_beter": "lager"}.get(r.get("richting"), ""),
-            "Bron": "" if pd.isna(r.get("bron_titel")) else r["bron_titel"],
-        })
-    kolommen = ["Wijk", "Opgave", "Indicator", "Oordeel", "Wijk-waarde", "Soest", "Verschil met Soest", "Beter is",
-                "Jaar", "Modelschatting", "Bron"]
-    return pd.DataFrame(rijen, columns=kolommen)
+    volledig = volledig.assign(_orde=volledig["oordeel"].map(_ORDE).fillna(1), _kern=~volledig["kern"].astype(bool),
+                               _opgave=volledig["opgave"].map(VIJF_OPGAVEN.index)).sort_values(
+        ["gebied_code", "_opgave", "_kern", "_orde", "volgorde"], kind="stable")
+    labels = dict(zip(per_indicator["indicator"], per_indicator["label"]))
+    uit = [{
+        "Wijk": r["gebied_naam"], "Opgave": OPGAVEN[r["opgave"]], "Indicator": r["label"],
+        "Telt mee": telt_mee(r, zelfde or {}, labels),
+        "Oordeel": scoring.oordeel_symbool(r["oordeel"], r.get("waarde"), r.get("soest")),
+        "Wijk-waarde": _wijkwaarde(r), "Soest": _soestwaarde(r),
+        "Verschil met Soest": scoring.verschil_in_woorden(r.get("waarde"), r.get("soest"), r["eenheid"]),
+        "Drempel": scoring.drempel_in_woorden(r.get("soest"), r["eenheid"], r["_marge"], r.get("stap") or 0.0)
+        if scoring.wordt_beoordeeld(r["richting"], r["rol"]) and not pd.isna(r.get("waarde")) else "–",
+        "Beter is": {"hoger_is_beter": "hoger", "lager_is_beter": "lager"}.get(r["richting"], "")
+        if scoring.wordt_beoordeeld(r["richting"], r["rol"]) else "",
+        "Jaar": "" if pd.isna(r.get("jaar")) else str(int(r["jaar"])),
+        "Modelschatting": "ja" if r.get("modelschatting") is True else "nee",
+        "Bron": "" if pd.isna(r.get("bron_titel")) else r["bron_titel"],
+    } for _, r in volledig.assign(_marge=_marge_van(beoordeeld)).iterrows()]
+    return pd.DataFrame(uit, columns=kolommen)
+
+
+def _marge_van(beoordeeld: pd.DataFrame) -> float:
+    return float(beoordeeld["marge"].iloc[0]) if "marge" in beoordeeld and len(beoordeeld) else scoring.STANDAARD_MARGE
 
 
 def _wijkwaarde(r: pd.Series) -> str:
@@ -220,22 +251,59 @@ def _wijkwaarde(r: pd.Series) -> str:
         return opmaak.waarde_met_eenheid(r["waarde"], r["eenheid"])
     if isinstance(r.get("relatief"), str) and r["relatief"]:
         return RELATIEF[r["relatief"]]
-    return scoring.status_in_woorden(r.get("status"))
+    return scoring.status_in_woorden(r.get("status") if isinstance(r.get("status"), str) else None)
 
 
 def _soestwaarde(r: pd.Series) -> str:
     if pd.isna(r.get("soest")):
-        return "gemiddelde van Soest" if isinstance(r.get("relatief"), str) and r["relatief"] else "geen gegevens"
+        if isinstance(r.get("relatief"), str) and r["relatief"]:
+            return "gemiddelde van Soest"
+        return "geen Soester cijfer" if not pd.isna(r.get("waarde")) else "geen gegevens"
     return opmaak.waarde_met_eenheid(r["soest"], r["eenheid"])
 
 
-def _verschil(r: pd.Series) -> str:
-    """Difference as a share of the Soest value: '+23 %' (the number the margin is compared with)."""
-    if pd.isna(r.get("waarde")) or pd.isna(r.get("soest")) or r["soest"] == 0:
-        return "–"
-    pct = (r["waarde"] - r["soest"]) / abs(r["soest"]) * 100
-    teken = "+" if pct > 0 else ("−" if pct < 0 else "")
-    return f"{teken}{opmaak.getal(abs(pct), 0)} %"
+# --- what the wijkprofielen say ------------------------------------------------------------------------------------
+
+def overeenstemming(tel: pd.DataFrame, uitspraken: pd.DataFrame, beoordeeld: pd.DataFrame | None = None
+                    ) -> pd.DataFrame:
+    """Per wijk × opgave the tally beside what the wijkprofielen say: `eens` is True/False where the text takes a
+    position (aandacht / geen_aandacht) and the tally has judged indicators, else None (not compared). With
+    `beoordeeld`, `cijfers` lists the kernset figures of the cell (wijk and Soest), to show where they disagree."""
+    profiel = uitspraken.set_index(["gebied", "opgave"]) if len(uitspraken) else None
+    kern = kernrijen(beoordeeld) if beoordeeld is not None and len(beoordeeld) else pd.DataFrame()
+    rijen = []
+    for _, r in tel.iterrows():
+        sleutel = (r["gebied_code"], r["opgave"])
+        u = profiel.loc[sleutel] if profiel is not None and sleutel in profiel.index else None
+        oordeel_ = u["oordeel"] if u is not None else ""
+        eens = None
+        if oordeel_ in ("aandacht", "geen_aandacht") and r["met_oordeel"]:
+            eens = bool(r["valt_op"]) == (oordeel_ == "aandacht")
+        cel = kern[(kern["gebied_code"] == r["gebied_code"]) & (kern["opgave"] == r["opgave"])] if len(kern) else kern
+        cijfers = [f"{c['label']} {_wijkwaarde(c)} (Soest {_soestwaarde(c)}) {scoring.SYMBOOL[c['oordeel']].split(' ')[0]}"
+                   for _, c in cel.sort_values("volgorde").iterrows()] if len(cel) else []
+        rijen.append({"gebied_code": r["gebied_code"], "gebied_naam": r["gebied_naam"], "opgave": r["opgave"],
+                      "telling": r["tekst"], "valt_op": bool(r["valt_op"]), "profiel": oordeel_,
+                      "citaten": list(u["citaten"]) if u is not None else [], "eens": eens, "cijfers": cijfers})
+    return pd.DataFrame(rijen)
+
+
+def profiel_zinnen(overeen: pd.DataFrame, opgave: str) -> list[str]:
+    """Per wijk a short block for the page: the tally and whether it agrees with the text, then the quotes; where
+    they differ, the kernset figures (wijk and Soest) too."""
+    zinnen = []
+    for _, r in overeen[overeen["opgave"] == opgave].iterrows():
+        if not r["citaten"]:
+            zinnen.append(f"**{r['gebied_naam']}** — telling: {r['telling']}. *De wijkprofielen zeggen hier niets over.*")
+            continue
+        oordeel_ = {True: "✔ telling en tekst zijn het eens", False: "✘ telling en tekst verschillen",
+                    None: "niet vergeleken: de tekst " + UITSPRAAK_OORDELEN.get(r["profiel"], "")}[r["eens"]]
+        regels = [f"**{r['gebied_naam']}** — telling: {r['telling']} · **{oordeel_}**"]
+        regels += [f"*\"{c['tekst']}\"* ({c['vindplaats']})" for c in r["citaten"]]
+        if r["eens"] is False and r["cijfers"]:
+            regels.append("De cijfers: " + "; ".join(r["cijfers"]) + ".")
+        zinnen.append("  \n".join(regels))
+    return zinnen
 
 
 def klasse(aandeel: float) -> int:

@@ -32,10 +32,23 @@ LIJN_GRIJS = (190, 190, 190)
 KOPRIJ = FontFace(emphasis="BOLD", fill_color=(232, 238, 245))
 
 
+def telling(g: Gegevens, beoordeeld: pd.DataFrame) -> pd.DataFrame:
+    """The one tally per wijk × opgave (scoring.tel_per_opgave over the kernset), as on every page."""
+    return scoring.tel_per_opgave(beoordeeld, g.wijken, scoring.kernsets(g.opgaven))
+
+
+def regel(marge: float) -> str:
+    """The rule in one sentence (docs/METHODE.md)."""
+    return (f"Een wijk wijkt af bij meer dan {opmaak.getal(marge * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt "
+            f"(percentages) of {round(marge * 100)} % van de Soester waarde (andere cijfers), en niet binnen de "
+            "afronding; zorggebruik en achtergrond krijgen geen oordeel.")
+
+
 def invoer(cur) -> tuple[Gegevens, pd.DataFrame, gpd.GeoDataFrame]:
     """Outside the app (the CLI): the data, scored with the same public functions the pages use, and the wijk shapes."""
     g = laad(cur)
-    beoordeeld = wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren))
+    beoordeeld = wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren,
+                                                            kernset=scoring.kernsets(g.opgaven)))
     return g, beoordeeld, gebieden.geodataframe(waarden.geometrie(cur, "wijk"))
 
 
@@ -233,14 +246,12 @@ def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wi
 
     # --- the five opgaven at a glance ----------------------------------------------------------------------------
     pdf.kopje("De vijf opgaven in één oogopslag")
-    pdf.alinea(f"Per opgave het aantal indicatoren waarop {kop.naam} gunstig (▲), rond het gemiddelde (●) of "
-               f"ongunstig (▼) uitvalt ten opzichte van heel Soest. Een wijk wijkt af bij meer dan "
-               f"{round(marge * 100)} % verschil met de Soester waarde; 'zonder oordeel' zijn beschrijvende "
-               "indicatoren (hoger is niet beter of slechter). 'schatting' = modelschatting van het RIVM, geen telling.", 8.5)
-    glans = wijkprofiel.opgaven_in_een_oogopslag(beoordeeld, wijk)
+    pdf.alinea(f"Per opgave: op hoeveel indicatoren van de kernset {kop.naam} gunstig (▲), rond (●) of ongunstig (▼) "
+               f"uitvalt t.o.v. Soest, zoals op het dashboard. {regel(marge)}", 8)
+    glans = wijkprofiel.opgaven_in_een_oogopslag(telling(g, beoordeeld), wijk)
     b = pdf.epw
-    pdf.tabel(["Opgave", "▲ gunstig", "● rond", "▼ ongunstig", "zonder oordeel", "geen gegevens"],
-              [[r["Opgave"], r["gunstig"], r["rond"], r["ongunstig"], r["zonder oordeel"], r["geen gegevens"]]
+    pdf.tabel(["Opgave", "▲ gunstig", "● rond", "▼ ongunstig", "geen gegevens", "valt op"],
+              [[r["Opgave"], r["gunstig"], r["rond"], r["ongunstig"], r["geen gegevens"], "ja" if r["valt op"] else "nee"]
                for _, r in glans.iterrows()],
               (b * 0.35, b * 0.13, b * 0.13, b * 0.13, b * 0.13, b * 0.13), grootte=8.5)
 
@@ -346,10 +357,9 @@ def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float 
     if rijen.empty:
         pdf.alinea("Voor deze opgave zijn er nog geen cijfers per wijk.", 9)
     else:
-        pdf.alinea(f"Per wijk: bij hoeveel indicatoren de wijk ongunstig (▼), gunstig (▲) of rond het gemiddelde (●) "
-                   f"uitvalt ten opzichte van heel Soest (meer dan {round(marge * 100)} % verschil). Meest ongunstig "
-                   "eerst.", 8.5)
-        pdf.opsomming([z.replace("**", "") for z in opgaveoverzicht.ongunstig_zinnen(rijen)], 8)
+        pdf.alinea(f"Per wijk: bij hoeveel indicatoren van de kernset de wijk ongunstig (▼), gunstig (▲) of rond het "
+                   f"gemiddelde (●) uitvalt ten opzichte van heel Soest. {regel(marge)} Meest ongunstig eerst.", 8.5)
+        pdf.opsomming([z.replace("**", "") for z in opgaveoverzicht.ongunstig_zinnen(telling(g, beoordeeld), opgave)], 8)
         cellen = opgaveoverzicht.matrixgegevens(rijen)
         kolommen = ["Soest"] + list(rijen.sort_values("gebied_code")["gebied_naam"].drop_duplicates())
         tabel = cellen.assign(cel=cellen["regel1"] + "\n" + cellen["regel2"]).pivot(

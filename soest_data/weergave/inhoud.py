@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from soest_data.begrippen import OPGAVEN
+from soest_data.begrippen import OPGAVEN, ROLLEN
 
 
 def indicatoren_per_opgave(indicatoren: pd.DataFrame) -> pd.DataFrame:
@@ -33,7 +33,9 @@ def catalogustabel(indicatoren: pd.DataFrame, bronnen: pd.DataFrame) -> pd.DataF
         "thema": indicatoren["thema"],
         "eenheid": indicatoren["eenheid"],
         "richting": indicatoren["richting"].map(richting),
-        "jaren": indicatoren["jaren"].map(lambda j: ", ".join(str(x) for x in j)),
+        "rol": indicatoren["rol"].map(ROLLEN),
+        "jaren": [f"jaar {m}" if m else ", ".join(str(x) for x in j)
+                  for j, m in zip(indicatoren["jaren"], indicatoren["meetjaar"])],
         "wijken met waarde": indicatoren["wijken_met_waarde"],
         "modelschatting": indicatoren["modelschatting"].map({True: "ja", False: "nee"}),
         "bron": indicatoren["bronnen"].map(lambda b: "; ".join(titels.get(x.strip(), x) for x in b.split(","))),

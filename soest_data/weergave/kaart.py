@@ -1,8 +1,10 @@
 """The choropleth: class bounds, colours, legend, ranked table, summary sentence and the pydeck map. Pure functions.
 
-Colour follows the catalogue's direction: for indicators with a direction the dark end is always the unfavourable
-end; neutral indicators get a neutral purple scale (dark = higher). Areas without a number are grey and are
-labelled on the map with their status in words, so a missing value never looks like a low one.
+By default an outcome with a direction is coloured by its position against Soest (scoring's one rule: blue favourable,
+grey around, vermillion unfavourable), so the map says what the wijkprofiel and the tally say. The alternative (and
+the only colouring for care use, background and counts) spreads the wijken over five equal steps: for indicators with a
+direction the dark end is the unfavourable end; others get a neutral purple scale (dark = higher). Areas without a
+number are grey and are labelled on the map with their status in words, so a missing value never looks like a low one.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import pydeck as pdk
 from shapely.geometry import Polygon, box, shape
 
 from soest_data import opmaak, scoring
-from soest_data.begrippen import RELATIEF
+from soest_data.begrippen import RELATIEF, SOEST, UITKOMST
 from soest_data.gebieden import CRS, labelpunten, rechtsom
 
 KLASSEN = 5
@@ -90,6 +92,27 @@ def kleuren(frame: pd.DataFrame, richting: str, grenzen: list[float], soort: str
     return uit
 
 
+_KLEUR_OORDEEL = {scoring.GUNSTIG: opmaak.KLEUR_GUNSTIG, scoring.ROND: opmaak.KLEUR_ROND,
+                  scoring.ONGUNSTIG: opmaak.KLEUR_ONGUNSTIG}
+
+
+def kleuren_tov_soest(frame: pd.DataFrame) -> list[list[int]]:
+    """Fill colour per row from its judgement against Soest; grey (light) without one."""
+    return [_rgba(_KLEUR_OORDEEL.get(o, opmaak.KLEUR_GEEN_GEGEVENS)) for o in frame["oordeel"]]
+
+
+def legenda_tov_soest(soest: float | None, eenheid: str, marge: float = scoring.STANDAARD_MARGE,
+                      ontbrekend: list[str] | None = None, stap: float = 0.0) -> pd.DataFrame:
+    """The three judgements with the threshold in words, then one grey row per kind of missing value."""
+    drempel = scoring.drempel_in_woorden(soest, eenheid, marge, stap) if soest is not None else "volgens het wijkprofiel"
+    rijen = [{"kleur": opmaak.KLEUR_GUNSTIG, "betekenis": f"{scoring.SYMBOOL[scoring.GUNSTIG]}: beter dan Soest ({drempel})"},
+             {"kleur": opmaak.KLEUR_ROND, "betekenis": f"{scoring.SYMBOOL[scoring.ROND]}: rond Soest"},
+             {"kleur": opmaak.KLEUR_ONGUNSTIG,
+              "betekenis": f"{scoring.SYMBOOL[scoring.ONGUNSTIG]}: slechter dan Soest ({drempel})"}]
+    rijen += [{"kleur": opmaak.KLEUR_GEEN_GEGEVENS, "betekenis": s} for s in dict.fromkeys(ontbrekend or [])]
+    return pd.DataFrame(rijen, columns=["kleur", "betekenis"])
+
+
 def legenda(grenzen: list[float], eenheid: str, richting: str, soort: str = "getal",
             ontbrekend: list[str] | None = None) -> pd.DataFrame:
     """Legend rows (kleur, betekenis), lowest class first, then one grey row per kind of missing value."""
@@ -131,7 +154,9 @@ def ranglijst(wijken: pd.DataFrame, eenheid: str) -> pd.DataFrame:
         "Waarde": [scoring.waarde_in_woorden(r, eenheid) for _, r in gesorteerd.iterrows()],
         "Verschil met Soest": [_verschil(v, eenheid) for v in gesorteerd["verschil"]],
         "T.o.v. Soest": [scoring.in_woorden(r, hoogste, laagste) for _, r in gesorteerd.iterrows()],
-        "Oordeel": gesorteerd["oordeel"].map(scoring.SYMBOOL),
+        # no difference beside a value means no Soest value to compare with (not 'geen gegevens')
+        "Oordeel": [scoring.oordeel_symbool(o, w, v) for o, w, v in
+                    zip(gesorteerd["oordeel"], gesorteerd["waarde"], gesorteerd["verschil"])],
     })
 
 
@@ -345,6 +370,8 @@ class Kaartbeeld:
     """Everything the map page shows for one indicator, year and level."""
     gebieden: pd.DataFrame      # one row per area (aligned with the shapes), scored against Soest
     soest: float | None
+    tov_soest: bool             # coloured by the judgement against Soest (else: five steps over the spread)
+    kan_tov_soest: bool         # an outcome with a direction and a Soest value (or statements): can be judged
     grenzen: list[float]
     legenda: pd.DataFrame
     samenvatting: str
@@ -355,11 +382,13 @@ class Kaartbeeld:
 
 
 def kaartbeeld(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame, indicator: pd.Series, jaar: int,
-               niveau: str = "wijk") -> Kaartbeeld:
-    """`waarden` is alle_waarden (after disclosure control); `indicator` a catalogue row."""
+               niveau: str = "wijk", tov_soest: bool | None = None) -> Kaartbeeld:
+    """`waarden` is alle_waarden (after disclosure control); `indicator` a catalogue row. `tov_soest` None: colour by
+    the judgement against Soest whenever the indicator can be judged."""
     eenheid, richting, soort = indicator["eenheid"], indicator["richting"], indicator["soort"]
+    rol = indicator.get("rol", UITKOMST)
     deze = waarden[(waarden["indicator"] == indicator["id"]) & (waarden["jaar"] == jaar)]
-    soest_rij = deze[deze["niveau"] == "gemeente"]["waarde"]
+    soest_rij = deze[deze["gebied_code"] == SOEST]["waarde"]
     soest = float(soest_rij.iloc[0]) if len(soest_rij) and not pd.isna(soest_rij.iloc[0]) else None
     if scoring.is_aantal(eenheid):  # a count is not held against Soest's total, and bigger wijken are not 'worse'
         richting, soest = "neutraal", None
@@ -369,16 +398,22 @@ def kaartbeeld(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame, indicator: pd.Se
         gebieden[kolom] = gebieden["gebied_code"].map(per_gebied[kolom]) if len(per_gebied) else None
     gebieden["waarde"] = pd.to_numeric(gebieden["waarde"], errors="coerce")
     gebieden[["relatief", "status"]] = gebieden[["relatief", "status"]].fillna("")
-    gebieden = scoring.vergelijk_met_soest(gebieden, soest, richting)
+    gebieden = scoring.vergelijk_met_soest(gebieden, soest, richting, eenheid=eenheid, rol=rol)
     gebieden["vergelijking"] = vergelijking_in_woorden(gebieden, eenheid)
     grenzen = klassegrenzen(gebieden["waarde"])
     ontbrekend = [status_label(r) for _, r in gebieden.iterrows() if pd.isna(r["waarde"]) and not r["relatief"]]
-    lagen = kaartlagen(vormen, gebieden, eenheid, kleuren(gebieden, richting, grenzen, soort))
+    kan = scoring.wordt_beoordeeld(richting, rol) and (soest is not None or soort == "relatief")
+    oordeel_kleur = kan if tov_soest is None else (tov_soest and kan)
+    schaalrichting = richting if scoring.wordt_beoordeeld(richting, rol) else "neutraal"
+    kleur = kleuren_tov_soest(gebieden) if oordeel_kleur else kleuren(gebieden, schaalrichting, grenzen, soort)
+    lagen = kaartlagen(vormen, gebieden, eenheid, kleur)
     soort_gebied = "buurt" if niveau == "buurt" else "wijk"
     lagen["met_waarde"] = niveau == "wijk"
     return Kaartbeeld(
-        gebieden=gebieden, soest=soest, grenzen=grenzen,
-        legenda=legenda(grenzen, eenheid, richting, soort, ontbrekend),
+        gebieden=gebieden, soest=soest, tov_soest=oordeel_kleur, kan_tov_soest=kan, grenzen=grenzen,
+        legenda=legenda_tov_soest(soest, eenheid, ontbrekend=ontbrekend, stap=float(gebieden["stap"].iloc[0]))
+        if oordeel_kleur
+        else legenda(grenzen, eenheid, schaalrichting, soort, ontbrekend),
         samenvatting=samenvatting(gebieden, soest, eenheid, soort_gebied),
         ranglijst=ranglijst(gebieden, eenheid),
         deck=deck(lagen, met_waarde=niveau == "wijk", alleen_passend=niveau == "buurt"),

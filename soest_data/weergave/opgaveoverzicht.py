@@ -46,11 +46,12 @@ def opgave_tekst(opgaven: list[dict], opgave_id: str) -> dict | None:
 def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
     """The opgave's Soest-level key figures: the latest year with a Soest value, Nederland in the same year.
 
-    Columns: indicator, label, eenheid, richting, jaar, soest, soest_tekst, nederland, nederland_tekst,
-    vergelijking (Soest against Nederland in words, with symbol), modelschatting. Unknown ids are skipped; an id
-    without a Soest value keeps its row ('geen gegevens', jaar None).
+    Columns: indicator, label, eenheid, richting, jaar, jaar_tekst ('2020', or 'jaar onbekend, vóór 2024' when the
+    source names no year), soest, soest_tekst, nederland, nederland_tekst, vergelijking (Soest against Nederland in
+    words, with symbol), modelschatting. Unknown ids are skipped; an id without a Soest value keeps its row
+    ('geen gegevens', jaar None).
     """
-    kolommen = ["indicator", "label", "eenheid", "richting", "jaar", "soest", "soest_tekst", "nederland",
+    kolommen = ["indicator", "label", "eenheid", "richting", "jaar", "jaar_tekst", "soest", "soest_tekst", "nederland",
                 "nederland_tekst", "vergelijking", "modelschatting"]
     ids = list((opgave or {}).get("kerncijfers") or [])
     cat = indicatoren.set_index("id")
@@ -70,13 +71,21 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
             nl = waarden[(waarden["indicator"] == indicator_id) & (waarden["gebied_code"] == NEDERLAND)
                          & (waarden["jaar"] == jaar)].dropna(subset=["waarde"])
             nl_waarde = float(nl["waarde"].iloc[0]) if len(nl) else float("nan")
-            rij.update(jaar=jaar, soest=float(laatste["waarde"]),
+            rij.update(jaar=jaar, jaar_tekst=jaar_tekst(jaar, ind.get("meetjaar")), soest=float(laatste["waarde"]),
                        soest_tekst=metricwaarde(laatste["waarde"], ind["eenheid"]),
                        nederland=nl_waarde,
                        nederland_tekst="" if pd.isna(nl_waarde) else metricwaarde(nl_waarde, ind["eenheid"]),
-                       vergelijking=met_nederland(float(laatste["waarde"]), nl_waarde, ind["richting"]))
+                       vergelijking=met_nederland(float(laatste["waarde"]), nl_waarde, ind["richting"],
+                                                              ind["eenheid"], ind["rol"]))
         rijen.append(rij)
     return pd.DataFrame(rijen, columns=kolommen)
+
+
+def jaar_tekst(jaar: int | None, meetjaar: str | None = None) -> str:
+    """'2020'; for a figure whose source names no year: 'jaar onbekend, vóór 2024' (never a made-up year)."""
+    if meetjaar:
+        return f"jaar {meetjaar}"
+    return "" if jaar is None or pd.isna(jaar) else str(int(jaar))
 
 
 def metricwaarde(waarde: float | None, eenheid: str) -> str:
@@ -90,12 +99,13 @@ def metricwaarde(waarde: float | None, eenheid: str) -> str:
     return opmaak.waarde_met_eenheid(waarde, eenheid)
 
 
-def met_nederland(soest: float, nederland: float, richting: str) -> str:
-    """'▲ gunstig: hoger dan landelijk' / '● rond het landelijk gemiddelde' / '' without a national figure."""
+def met_nederland(soest: float, nederland: float, richting: str, eenheid: str = "", rol: str = "uitkomst") -> str:
+    """'▲ gunstig: hoger dan landelijk' / '● rond het landelijk gemiddelde' / '' without a national figure.
+    The same rule as a wijk against Soest (scoring.kant), with Nederland as the reference."""
     if pd.isna(nederland) or pd.isna(soest):
         return ""
-    kant = scoring.kant(soest, nederland)
-    oordeel = scoring.oordeel(kant, richting)
+    kant = scoring.kant(soest, nederland, eenheid=eenheid, stap=scoring.resolutie([soest, nederland]))
+    oordeel = scoring.oordeel(kant, richting, rol)
     woorden = {scoring.HOGER: "hoger dan landelijk", scoring.LAGER: "lager dan landelijk",
                scoring.ROND: "rond het landelijk gemiddelde"}[kant]
     if oordeel in (scoring.GUNSTIG, scoring.ONGUNSTIG):
@@ -120,8 +130,8 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
     deel = beoordeeld[beoordeeld["opgave"] == opgave]
     if deel.empty:
         return leeg
-    per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "thema", "soort", "richting",
-                     "modelschatting", "soest", "jaar"]
+    per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "thema", "soort", "richting", "rol",
+                     "kern", "modelschatting", "soest", "jaar"] + (["meetjaar"] if "meetjaar" in beoordeeld else [])
     indicatoren = deel[per_indicator].drop_duplicates("indicator")
     rooster = wijken[["code", "naam"]].rename(columns={"code": "gebied_code", "naam": "gebied_naam"}).merge(
         indicatoren, how="cross")
@@ -134,7 +144,8 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
     uiterst = uit.groupby("indicator")["waarde"].agg(["max", "min"])
     uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for _, r in uit.iterrows()]
     uit["soest_tekst"] = [_soest_tekst(r) for _, r in uit.iterrows()]
-    uit["oordeel_tekst"] = uit["oordeel"].map(scoring.SYMBOOL)
+    uit["oordeel_tekst"] = [scoring.oordeel_symbool(o, w, s)
+                            for o, w, s in zip(uit["oordeel"], uit["waarde"], uit["soest"])]
     uit["woorden"] = [scoring.in_woorden(r, uiterst.loc[r["indicator"], "max"], uiterst.loc[r["indicator"], "min"])
                       for _, r in uit.iterrows()]
     return uit.sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)
@@ -157,10 +168,12 @@ def _eenheid_in_cel(eenheid: str) -> bool:
 def rijlabel(r: pd.Series) -> str:
     """'Moeite met rondkomen (18+) · 2020 · schatting': the unit when the cell cannot hold it, the year, and
     'schatting' for model estimates."""
-    jaar = "" if pd.isna(r.get("jaar")) else f" · {int(r['jaar'])}"
+    jaar = jaar_tekst(r.get("jaar"), r.get("meetjaar"))
+    jaar = f" · {jaar}" if jaar else ""
     eenheid = "" if (_eenheid_in_cel(r["eenheid"]) or _zonder_punt(r["eenheid"]) in _zonder_punt(r["label"])
                      or r.get("soort") == "relatief") else f" ({opmaak.eenheid(r['eenheid'])})"
-    return f"{r['label']}{eenheid}{jaar}{' · schatting' if opmaak.is_schatting(r.get('modelschatting')) else ''}"
+    return (f"{'★ ' if r.get('kern') is True else ''}{r['label']}{eenheid}{jaar}"
+            f"{' · schatting' if opmaak.is_schatting(r.get('modelschatting')) else ''}")
 
 
 def _kort(tekst: str) -> str:
@@ -270,16 +283,20 @@ def matrixstapel(rijen: pd.DataFrame) -> alt.LayerChart:
                             {k: TINT[k] for k in TINT})
 
 
+_DREMPELS = (f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt bij "
+             f"percentages, {round(scoring.STANDAARD_MARGE * 100)} % bij andere cijfers")
+
+
 def legenda() -> pd.DataFrame:
     """Colour + meaning for _ui.legenda: the words carry the meaning."""
     return pd.DataFrame({
         "kleur": [TINT[scoring.GUNSTIG], TINT[scoring.ROND], TINT[scoring.ONGUNSTIG], TINT[scoring.HOGER],
                   TINT[scoring.ONBEKEND]],
-        "betekenis": [f"{scoring.SYMBOOL[scoring.GUNSTIG]}: beter dan Soest (meer dan 10 % verschil)",
-                      f"{scoring.SYMBOOL[scoring.ROND]}: binnen 10 % van Soest",
-                      f"{scoring.SYMBOOL[scoring.ONGUNSTIG]}: slechter dan Soest (meer dan 10 % verschil)",
+        "betekenis": [f"{scoring.SYMBOOL[scoring.GUNSTIG]}: beter dan Soest (meer dan {_DREMPELS} verschil)",
+                      f"{scoring.SYMBOOL[scoring.ROND]}: binnen {_DREMPELS} van Soest, of binnen de afronding",
+                      f"{scoring.SYMBOOL[scoring.ONGUNSTIG]}: slechter dan Soest (meer dan {_DREMPELS} verschil)",
                       f"{scoring.SYMBOOL[scoring.HOGER]} / {scoring.SYMBOOL[scoring.LAGER]}: hoger of lager, "
-                      "zonder oordeel (hoger is hier niet beter of slechter)",
+                      "zonder oordeel (zorggebruik, achtergrond, of hoger is niet beter of slechter)",
                       f"{scoring.SYMBOOL[scoring.ONBEKEND]}"],
     })
 
@@ -310,37 +327,23 @@ def matrixtabel(rijen: pd.DataFrame, nederland: pd.Series | None = None) -> pd.D
     return tabel.rename_axis("Indicator").reset_index()
 
 
-def ongunstig_per_wijk(rijen: pd.DataFrame) -> pd.DataFrame:
-    """Per wijk: how many indicators of the opgave are unfavourable, favourable, around; and which are unfavourable.
-
-    Most unfavourable first (count, then share); ties in wijk-code order. Neutral indicators do not count.
-    """
-    uit = []
-    for (code, naam), deel in rijen.groupby(["gebied_code", "gebied_naam"], sort=True):
-        tel = deel["oordeel"].value_counts()
-        ongunstig, gunstig, rond = (int(tel.get(k, 0)) for k in (scoring.ONGUNSTIG, scoring.GUNSTIG, scoring.ROND))
-        met_oordeel = ongunstig + gunstig + rond
-        uit.append({"gebied_code": code, "gebied_naam": naam, "ongunstig": ongunstig, "gunstig": gunstig,
-                    "rond": rond, "met_oordeel": met_oordeel,
-                    "aandeel": ongunstig / met_oordeel if met_oordeel else float("nan"),
-                    "ongunstige_indicatoren": list(deel.sort_values("volgorde").loc[
-                        deel["oordeel"] == scoring.ONGUNSTIG, "label"])})
-    kolommen = ["gebied_code", "gebied_naam", "ongunstig", "gunstig", "rond", "met_oordeel", "aandeel",
-                "ongunstige_indicatoren"]
-    frame = pd.DataFrame(uit, columns=kolommen)
-    return frame.sort_values(["ongunstig", "aandeel", "gebied_code"], ascending=[False, False, True],
-                             kind="stable").reset_index(drop=True)
+def ongunstig_per_wijk(tel: pd.DataFrame, opgave: str) -> pd.DataFrame:
+    """The one tally (scoring.tel_per_opgave, kernset) of this opgave per wijk: most unfavourable first (count, then
+    share); ties in wijk-code order."""
+    deel = tel[tel["opgave"] == opgave]
+    return deel.sort_values(["ongunstig", "aandeel", "gebied_code"], ascending=[False, False, True],
+                            kind="stable").reset_index(drop=True)
 
 
-def ongunstig_zinnen(rijen: pd.DataFrame, maximum: int = 4) -> list[str]:
-    """Per wijk one line: '**Smitsveen** — ▼ 8 van 9 ongunstig, …. Ongunstig: …' (most unfavourable first)."""
+def ongunstig_zinnen(tel: pd.DataFrame, opgave: str, maximum: int = 4) -> list[str]:
+    """Per wijk one line: '**Smitsveen** — ▼ 4 van 5 ongunstig, …. Ongunstig: …' (most unfavourable first)."""
     zinnen = []
-    for _, r in ongunstig_per_wijk(rijen).iterrows():
+    for _, r in ongunstig_per_wijk(tel, opgave).iterrows():
         if r["met_oordeel"] == 0:
-            zinnen.append(f"**{r['gebied_naam']}** — geen indicatoren met een oordeel")
+            zinnen.append(f"**{r['gebied_naam']}** — geen kernset-indicatoren met een oordeel")
             continue
         zin = (f"**{r['gebied_naam']}** — ▼ {r['ongunstig']} van {r['met_oordeel']} ongunstig, "
-               f"▲ {r['gunstig']} gunstig, ● {r['rond']} rond het gemiddelde")
+               f"▲ {r['gunstig']} gunstig, ● {r['rond']} rond het gemiddelde" + (" — valt op" if r["valt_op"] else ""))
         namen = r["ongunstige_indicatoren"]
         if namen:
             extra = f" en {len(namen) - maximum} andere" if len(namen) > maximum else ""

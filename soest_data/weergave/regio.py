@@ -73,7 +73,9 @@ def regiowaarden(waarden: pd.DataFrame, indicatoren: pd.DataFrame, opgave: str) 
     ind = cat.loc[rijen["indicator"]]
     uit = pd.DataFrame({
         "indicator": rijen["indicator"], "label": ind["label"].to_numpy(), "volgorde": ind["volgorde"].to_numpy(),
-        "eenheid": ind["eenheid"].to_numpy(), "richting": ind["richting"].to_numpy(),
+        "eenheid": ind["eenheid"].to_numpy(),
+        # care use and background get no judgement here either (scoring.wordt_beoordeeld)
+        "richting": [r if scoring.wordt_beoordeeld(r, ro) else "neutraal" for r, ro in zip(ind["richting"], ind["rol"])],
         "modelschatting": [opmaak.is_schatting(x) for x in ind["modelschatting"]],
         "heeft_wijken": (ind["wijken_met_waarde"] > 0).to_numpy(),
         "jaar": rijen["jaar"].astype(int), "gebied_code": rijen["gebied_code"], "gebied_naam": rijen["gebied_naam"],
@@ -98,12 +100,13 @@ def regio_oordelen(regio: pd.DataFrame, marge: float = scoring.STANDAARD_MARGE) 
         nl = deel.loc[deel["rol"] == NEDERLAND_NAAM, "waarde"]
         soest_w = float(soest.iloc[0]) if len(soest) else float("nan")
         nl_w = float(nl.iloc[0]) if len(nl) else float("nan")
-        kant = scoring.kant(soest_w, nl_w, marge)
+        kant = scoring.kant(soest_w, nl_w, marge, eerste["eenheid"], scoring.resolutie([soest_w, nl_w]))
         rijen.append({
             **{k: eerste[k] for k in ("indicator", "label", "volgorde", "eenheid", "richting", "modelschatting",
                                       "heeft_wijken", "jaar")},
             "soest": soest_w, "nederland": nl_w, "kant": kant, "oordeel": scoring.oordeel(kant, eerste["richting"]),
-            "vergelijking": met_nederland(soest_w, nl_w, eerste["richting"]) or "geen landelijk cijfer",
+            "vergelijking": met_nederland(soest_w, nl_w, eerste["richting"], eerste["eenheid"])
+            or "geen landelijk cijfer",
             "buren": dict(zip(deel.loc[deel["rol"] == BUURGEMEENTE, "gebied_naam"],
                               deel.loc[deel["rol"] == BUURGEMEENTE, "waarde"])),
         })

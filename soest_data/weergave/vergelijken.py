@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from soest_data import opmaak, scoring
-from soest_data.begrippen import ACHTERGROND, OPGAVEN
+from soest_data.begrippen import ACHTERGROND, OPGAVEN, VIJF_OPGAVEN
 from soest_data.weergave import grafieken
 
 LETTER = opmaak.LETTER
@@ -39,7 +39,11 @@ def vergelijking(beoordeeld: pd.DataFrame, codes: list[str], namen: dict[str, st
         return pd.DataFrame(columns=["indicator", "gebied_code", "gebied_naam", "waarde", "index", "oordeel"])
     per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting", "modelschatting",
                      "soest", "jaar", "thema"]
-    indicatoren = beoordeeld[per_indicator].drop_duplicates("indicator")
+    indicatoren = beoordeeld[per_indicator + ["rol"]].drop_duplicates("indicator")
+    # Care use and background are never 'better' or 'worse' between wijken either: no direction here.
+    indicatoren["richting"] = [r if scoring.wordt_beoordeeld(r, rol) else "neutraal"
+                               for r, rol in zip(indicatoren["richting"], indicatoren["rol"])]
+    indicatoren = indicatoren.drop(columns="rol")
     rooster = pd.DataFrame({"gebied_code": codes, "gebied_naam": [namen[c] for c in codes]}).merge(
         indicatoren, how="cross")
     deel = beoordeeld[beoordeeld["gebied_code"].isin(codes)]
@@ -51,10 +55,20 @@ def vergelijking(beoordeeld: pd.DataFrame, codes: list[str], namen: dict[str, st
     uit["index"] = [scoring.index(w, s) for w, s in zip(uit["waarde"], uit["soest"])]
     uit["index"] = uit["index"].astype(float)
     uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for _, r in uit.iterrows()]
-    uit["oordeel_tekst"] = uit["oordeel"].map(scoring.SYMBOOL)
+    uit["oordeel_tekst"] = [scoring.oordeel_symbool(o, w, s)
+                            for o, w, s in zip(uit["oordeel"], uit["waarde"], uit["soest"])]
     volgorde = {c: i for i, c in enumerate(codes)}
     return uit.assign(_w=uit["gebied_code"].map(volgorde)).sort_values(["volgorde", "_w"]).drop(
         columns="_w").reset_index(drop=True)
+
+
+def telling_tabel(tel: pd.DataFrame, codes: list[str], namen: dict[str, str]) -> pd.DataFrame:
+    """The one tally (scoring.tel_per_opgave, kernset) for the chosen wijken: a row per opgave, a column per wijk."""
+    deel = tel[tel["gebied_code"].isin(codes)]
+    tabel = deel.pivot(index="opgave_naam", columns="gebied_code", values="tekst")
+    tabel = tabel.reindex(index=[OPGAVEN[o] for o in VIJF_OPGAVEN], columns=codes)
+    tabel.columns = [namen[c] for c in codes]
+    return tabel.rename_axis("Opgave").reset_index()
 
 
 def beter(waarde_a: float | None, waarde_b: float | None, richting: str) -> int:

@@ -46,27 +46,26 @@ def met_woorden(beoordeeld: pd.DataFrame) -> pd.DataFrame:
     return uit
 
 
-def opgaven_in_een_oogopslag(beoordeeld: pd.DataFrame, wijk: str) -> pd.DataFrame:
-    """Per opgave: how many of its indicators are favourable / around / unfavourable for this wijk, in words."""
-    deze = beoordeeld[beoordeeld["gebied_code"] == wijk]
+def opgaven_in_een_oogopslag(tel: pd.DataFrame, wijk: str) -> pd.DataFrame:
+    """Per opgave the one tally (scoring.tel_per_opgave over the kernset) for this wijk, in words."""
+    deze = tel[tel["gebied_code"] == wijk].set_index("opgave")
     rijen = []
     for opgave in VIJF_OPGAVEN:
-        deel = deze[deze["opgave"] == opgave]
-        telling = deel["oordeel"].value_counts()
-        gunstig, rond, ongunstig = (int(telling.get(k, 0)) for k in (scoring.GUNSTIG, scoring.ROND, scoring.ONGUNSTIG))
-        beschrijvend = int(telling.get(scoring.HOGER, 0) + telling.get(scoring.LAGER, 0))
+        r = deze.loc[opgave]
         rijen.append({
-            "opgave_id": opgave, "Opgave": OPGAVEN[opgave], "gunstig": gunstig, "rond": rond, "ongunstig": ongunstig,
-            "zonder oordeel": beschrijvend, "geen gegevens": int(telling.get(scoring.ONBEKEND, 0)),
-            "In woorden": in_woorden(gunstig, rond, ongunstig),
+            "opgave_id": opgave, "Opgave": OPGAVEN[opgave], "gunstig": int(r["gunstig"]), "rond": int(r["rond"]),
+            "ongunstig": int(r["ongunstig"]), "met oordeel": int(r["met_oordeel"]), "kernset": int(r["kernset"]),
+            "geen gegevens": int(r["geen_gegevens"] + r["zonder_soest"]), "valt op": bool(r["valt_op"]),
+            "In woorden": in_woorden(int(r["gunstig"]), int(r["rond"]), int(r["ongunstig"]), bool(r["valt_op"])),
         })
     return pd.DataFrame(rijen)
 
 
-def in_woorden(gunstig: int, rond: int, ongunstig: int) -> str:
+def in_woorden(gunstig: int, rond: int, ongunstig: int, valt_op: bool = False) -> str:
     if gunstig + rond + ongunstig == 0:
         return "geen indicatoren met een oordeel"
-    return f"▲ {gunstig} gunstig · ● {rond} rond gemiddelde · ▼ {ongunstig} ongunstig"
+    return (f"▲ {gunstig} gunstig · ● {rond} rond gemiddelde · ▼ {ongunstig} ongunstig"
+            + (" — valt op" if valt_op else ""))
 
 
 def indicatoren_van_opgave(beoordeeld: pd.DataFrame, wijk: str, opgave: str) -> pd.DataFrame:
@@ -96,7 +95,8 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str, nederland: pd.Series | Non
         "Soest": [opmaak.waarde_met_eenheid(s, e) for s, e in zip(deze["soest"], deze["eenheid"])],
         "Nederland": [opmaak.waarde_met_eenheid(nl[(i, j)], e) if (i, j) in nl.index else "–"
                       for i, j, e in zip(deze["indicator"], deze["jaar"], deze["eenheid"])],
-        "t.o.v. Soest": deze["woorden"], "oordeel": deze["oordeel"].map(scoring.SYMBOOL),
+        "t.o.v. Soest": deze["woorden"], "oordeel": [oordeel_tekst(r) for _, r in deze.iterrows()],
+        "telt mee": deze["kern"].map({True: "ja (kernset)", False: "nee"}),
         "bron": deze["bron_titel"], "modelschatting": deze["modelschatting"].map({True: "ja", False: "nee"}),
     })
 
@@ -116,3 +116,10 @@ def stappen(huidige: str, alle: list[str]) -> tuple[str, str]:
     """The previous and next step of a presentation, going round: (vorige, volgende)."""
     i = alle.index(huidige)
     return alle[i - 1], alle[(i + 1) % len(alle)]
+
+
+def oordeel_tekst(r: pd.Series) -> str:
+    """'▼ ongunstig' for a judged outcome; for care use and background why there is no judgement."""
+    if scoring.wordt_beoordeeld(r["richting"], r["rol"]) or r["oordeel"] == scoring.ONBEKEND:
+        return scoring.oordeel_symbool(r["oordeel"], r.get("waarde"), r.get("soest"))
+    return f"{scoring.SYMBOOL[r['oordeel']]} ({scoring.rol_in_woorden(r['rol'])})"

@@ -67,7 +67,7 @@ def test_aandacht_highlights_a_wijk_from_the_url_with_its_indicators(open_pagina
     tekst = _tekst(at)
     assert "**Bestaanszekerheid** — 2 van 2 ongunstig ▼ — valt op: Test moeite met rondkomen, " \
            "Test bijstand per 1.000 inwoners" in tekst
-    open_ = [e for e in at.expander if e.label.startswith("Bestaanszekerheid")]
+    open_ = [e for e in at.expander if e.label.startswith("Bestaanszekerheid —")]
     assert open_ and open_[0].proto.expanded
     details = open_[0].dataframe[0].value
     assert list(details["Oordeel"][:2]) == ["▼ ongunstig", "▼ ongunstig"]
@@ -81,8 +81,10 @@ def test_aandacht_margin_from_the_url_and_the_slider_changes_the_count(open_pagi
     assert at.slider[0].value == 50
     assert "meer dan **50 %**" in _tekst(at)
     matrix = _tabel(at, "Bestaanszekerheid").set_index("Wijk")
-    # moeite +63 % and bijstand per 1.000 +195 %: both still more than 50 % from Soest; sporters −22 % not
-    assert matrix.loc["Smitsveen", "Bestaanszekerheid"].startswith("2 van 2")
+    # moeite +7,3 procentpunt is within 12,5 (50 % × 25); bijstand per 1.000 +195 % is still more than 50 % from
+    # Soest; sporters −11 procentpunt not
+    assert matrix.loc["Smitsveen", "Bestaanszekerheid"].startswith("1 van 2")
+    assert "meer dan **12,5 procentpunt**" in _tekst(at)
     assert matrix.loc["Smitsveen", "Gezonde leefstijl"] == "0 van 1 ongunstig"
     at.slider[0].set_value(10).run()
     assert "marge" not in at.query_params          # the default margin needs no parameter
@@ -226,3 +228,13 @@ def test_inwoners_real_voices_for_smitsveen(open_pagina, echte_db):
     tekst = _tekst(at)
     for v in smitsveen:
         assert " ".join(v["tekst"].split()) in " ".join(tekst.split())
+
+
+def test_aandacht_sets_the_tally_beside_what_the_wijkprofielen_say(open_pagina, echte_db):
+    at = _aandacht(open_pagina, echte_db)
+    tekst = _tekst(at)
+    assert "Telling en tekst zijn het eens in **" in tekst
+    assert '"Samenvattend is de bestaanszekerheid in deze wijk het laagst van heel Soest."' in tekst
+    assert "✘ telling en tekst verschillen" in tekst and "✔ telling en tekst zijn het eens" in tekst
+    knoppen = [k for k in at.get("download_button") if "machineleesbaar" in k.proto.label]
+    assert knoppen

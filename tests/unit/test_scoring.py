@@ -1,6 +1,7 @@
 import math
 
 import pandas as pd
+import pytest
 
 from soest_data import scoring
 
@@ -53,3 +54,52 @@ def test_beoordeel_wijken_scores_every_wijk_against_soest_in_the_latest_year(fix
     assert set(moeite["jaar"]) == {2020}
     assert moeite["soest"].notna().all()
     assert {"kant", "oordeel", "index", "label", "richting"} <= set(tabel.columns)
+
+
+def test_percentages_differ_in_percentage_points_other_figures_relatively():
+    # 51,8 vs 48,0 % is +3,8 procentpunt: clearly higher (a relative 10 % would call it 'rond')
+    assert scoring.kant(51.8, 48.0, 0.10, "%") == scoring.HOGER
+    assert scoring.kant(50.0, 48.0, 0.10, "%") == scoring.ROND            # +2,0 procentpunt
+    assert scoring.kant(12.5, 10.0, 0.10, "% van jongeren") == scoring.ROND  # exactly 2,5: not 'clearly'
+    # an amount: 10 % of the Soest value
+    assert scoring.kant(40.0, 36.0, 0.10, "x 1000 euro") == scoring.HOGER
+    assert scoring.kant(39.0, 36.0, 0.10, "x 1000 euro") == scoring.ROND
+    assert scoring.drempel(48.0, "%", 0.20) == pytest.approx(5.0)
+    assert scoring.drempel(36.0, "x 1000 euro", 0.20) == pytest.approx(7.2)
+
+
+def test_zero_gap_rule_a_gap_within_the_rounding_step_is_no_gap():
+    # distances rounded to 0,1 km: 1,0 against 0,9 could be the same distance
+    assert scoring.resolutie([1.0, 0.9, 1.6]) == pytest.approx(0.1)
+    assert scoring.resolutie([34, 47, 22]) == 1
+    assert scoring.kant(1.0, 0.9, 0.10, "km", stap=0.1) == scoring.ROND
+    assert scoring.kant(1.0, 0.9, 0.10, "km") == scoring.HOGER            # without the rule: +11 %
+    assert scoring.kant(1.2, 0.9, 0.10, "km", stap=0.1) == scoring.HOGER
+    rijen = scoring.vergelijk_met_soest(pd.DataFrame({"waarde": [1.0, 1.6], "relatief": ["", ""]}), 0.9,
+                                        "lager_is_beter", eenheid="km")
+    assert list(rijen["oordeel"]) == [scoring.ROND, scoring.ONGUNSTIG]
+
+
+def test_only_outcomes_with_a_direction_are_judged():
+    assert scoring.oordeel(scoring.HOGER, "lager_is_beter", "uitkomst") == scoring.ONGUNSTIG
+    assert scoring.oordeel(scoring.HOGER, "lager_is_beter", "context") == scoring.HOGER
+    assert scoring.oordeel(scoring.HOGER, "neutraal", "zorggebruik") == scoring.HOGER
+    assert "behoefte of bereik" in scoring.rol_in_woorden("zorggebruik")
+
+
+def test_the_gap_and_threshold_in_words_use_the_kind_of_figure():
+    assert scoring.verschil_in_woorden(51.8, 48.0, "%") == "+3,8 procentpunt"
+    assert scoring.verschil_in_woorden(20.0, 30.0, "x 1000 euro") == "−33 %"
+    assert scoring.drempel_in_woorden(48.0, "%", 0.10) == "meer dan 2,5 procentpunt"
+    assert scoring.drempel_in_woorden(0.9, "km", 0.10, 0.1).endswith("en meer dan de afronding (0,10 km)")
+
+
+def test_valt_op_needs_half_of_the_judged_kernset_and_at_least_two():
+    assert scoring.valt_op(2, 4) and scoring.valt_op(2, 2)
+    assert not scoring.valt_op(1, 1) and not scoring.valt_op(2, 5) and not scoring.valt_op(0, 0)
+
+
+def test_a_figure_without_a_soest_value_is_not_called_missing():
+    assert scoring.oordeel_symbool(scoring.ONBEKEND, 7.1, None) == "– geen Soester cijfer"
+    assert scoring.oordeel_symbool(scoring.ONBEKEND, None, None) == "– geen gegevens"
+    assert scoring.oordeel_symbool(scoring.ONGUNSTIG, 7.1, 6.0) == "▼ ongunstig"

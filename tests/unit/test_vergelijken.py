@@ -20,7 +20,7 @@ def _indicator(indicator, label, soest, richting, waarden, eenheid="%", opgave="
         "indicator": indicator, "opgave": opgave, "jaar": 2023, "bron_titel": "Testbron",
     })
     uit = scoring.vergelijk_met_soest(wijken, soest, richting)
-    return uit.assign(label=label, thema="Test", soort=soort, richting=richting, modelschatting=False,
+    return uit.assign(label=label, thema="Test", soort=soort, richting=richting, rol="uitkomst", modelschatting=False,
                       volgorde=volgorde, soest=float("nan") if soest is None else soest)
 
 

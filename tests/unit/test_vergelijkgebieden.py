@@ -15,7 +15,8 @@ from tests.conftest import ECHTE_DATA
 def _laad(pad):
     con = db.open_readonly(pad)
     uit = {"indicatoren": waarden.indicatoren(con), "waarden": waarden.alle_waarden(con),
-           "gebieden": waarden.gebieden(con), "wijken": waarden.gebieden(con, "wijk")}
+           "gebieden": waarden.gebieden(con), "wijken": waarden.gebieden(con, "wijk"),
+           "kernset": scoring.kernsets(waarden.opgaven(con))}
     con.close()
     return uit
 
@@ -43,15 +44,15 @@ def test_comparison_areas_never_enter_the_wijk_scoring_ranking_or_tally(request,
     vergelijk = _vergelijkcodes(gegevens)
     assert vergelijk, "the data holds comparison areas"
     wijkcodes = set(gegevens["wijken"]["code"])
-    beoordeeld = scoring.beoordeel_wijken(gegevens["waarden"], gegevens["indicatoren"])
+    beoordeeld = scoring.beoordeel_wijken(gegevens["waarden"], gegevens["indicatoren"], kernset=gegevens["kernset"])
     assert set(beoordeeld["gebied_code"]) <= wijkcodes
     assert beoordeeld["rang"].max() <= len(wijkcodes)  # a rank among the 8 wijken, not among 15 areas
-    tel = aandacht.telling(beoordeeld, gegevens["wijken"])
+    tel = aandacht.telling(beoordeeld, gegevens["wijken"], gegevens["kernset"])
     assert set(tel["gebied_code"]) <= wijkcodes
     for opgave in VIJF_OPGAVEN:
         rijen = opgaveoverzicht.opgaverijen(beoordeeld, gegevens["wijken"], opgave)
         assert set(rijen["gebied_code"]) <= wijkcodes
-        assert set(opgaveoverzicht.ongunstig_per_wijk(rijen)["gebied_code"]) <= wijkcodes
+        assert set(opgaveoverzicht.ongunstig_per_wijk(tel, opgave)["gebied_code"]) <= wijkcodes
     assert gegevens["indicatoren"]["wijken_met_waarde"].max() <= len(wijkcodes)
     per_opgave = inhoud.indicatoren_per_opgave(gegevens["indicatoren"])
     assert (per_opgave["met waarde voor alle 8 wijken"] <= per_opgave["indicatoren"]).all()
@@ -139,13 +140,16 @@ def test_reference_values_are_in_exactly_the_asked_year(test_gegevens):
 def test_soest_in_de_regio_judges_soest_against_nederland_with_the_wijk_rule(test_gegevens):
     regiow = regio.regiowaarden(test_gegevens["waarden"], test_gegevens["indicatoren"], "bestaanszekerheid")
     oordelen = regio.regio_oordelen(regiow).set_index("indicator")
-    # Soest 11,6 % vs Nederland 14 %: 17 % lower, lower is better → favourable, as a wijk would be against Soest
-    assert oordelen.loc["test_moeite", "oordeel"] == scoring.oordeel(scoring.kant(11.6, 14.0), "lager_is_beter")
-    assert oordelen.loc["test_moeite", "oordeel"] == scoring.GUNSTIG
+    # Soest 11,6 % vs Nederland 14 %: 2,4 procentpunt lower, within the 2,5 of a percentage → around the national
+    # figure, exactly as a wijk against Soest (docs/METHODE.md)
+    assert oordelen.loc["test_moeite", "oordeel"] == scoring.oordeel(
+        scoring.kant(11.6, 14.0, eenheid="%", stap=0.1), "lager_is_beter")
+    assert oordelen.loc["test_moeite", "oordeel"] == scoring.ROND
     assert "test_bijstand" not in oordelen.index  # a count is not held against Nederland's
     assert oordelen.loc["test_moeite", "buren"] == {"Amersfoort": 16.0, "De Bilt": 9.0}
     zin = regio.regio_zin(oordelen.reset_index())
-    assert zin.startswith("Soest scoort op 1 van de 1 indicatoren van deze opgave gunstiger dan Nederland")
+    assert zin.startswith("Soest scoort op 0 van de 1 indicatoren van deze opgave gunstiger dan Nederland, op 0 "
+                          "ongunstiger en op 1 rond het landelijk gemiddelde")
 
 
 def test_an_opgave_without_indicators_has_an_empty_regio_and_says_so(test_gegevens):

@@ -97,3 +97,28 @@ def test_every_citaat_is_verbatim_in_the_source_document():
     for vraag in _yaml("enquete.yaml")["enquete"]["vragen"]:
         for deel in re.split(r"\s*(?:\.\.\.|…)\s*", vraag["citaat"]):
             assert not deel or re.sub(r"\s+", " ", deel) in tekst, (vraag["id"], deel)
+
+
+def test_every_quote_contains_its_number():
+    for rij in _visie_waarden():
+        if not rij["waarde"]:
+            continue
+        getal = float(rij["waarde"])
+        vormen = {f"{getal:.{d}f}".replace(".", ",") for d in (0, 1, 2)} | {f"{int(getal):,}".replace(",", ".")}
+        assert any(v in rij["citaat"] for v in vormen), rij
+
+
+def test_no_invented_years_a_figure_without_a_year_says_so():
+    """The Visie names no year for most of its figures: those say 'onbekend, vóór 2024' (catalogue: meetjaar), or are
+    filed under the RIVM measurement they equal; none is silently filed under 2023."""
+    catalogus = {i["id"]: i for i in _yaml("catalogus/visie.yaml")["indicatoren"]}
+    for rij in _visie_waarden():
+        if rij["jaar"] == "2023" and rij["indicator"].startswith("visie_"):
+            assert catalogus[rij["indicator"]].get("meetjaar") == "onbekend, vóór 2024", rij
+    assert {r["jaar"] for r in _visie_waarden() if r["indicator"] == "visie_voldoet_beweegrichtlijn"} == {"2020"}
+
+
+def test_the_story_of_soest_does_not_say_everyone_gave_a_7():
+    verhalen = _yaml("verhalen.yaml")["verhalen"]
+    soest = next(v for v in verhalen if v["gebied"] == "GM0342" and v["soort"] == "situatieschets")
+    assert "5 of 6" in soest["tekst"] and "Wie meedeed aan het participatietraject gaf het leven een 7" not in soest["tekst"]
