@@ -649,7 +649,9 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
 [data-testid="stMetricValue"] > div { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; }
 [data-testid="stMetricLabel"] p { white-space: normal !important; }
-/* Links (wijk names in narrow cards) wrap instead of ending in '…'. */
+/* Links (wijk names in narrow cards) and switch labels in a narrow column wrap instead of ending in '…'. */
+[data-testid="stCheckbox"] label p { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; }
 [data-testid="stPageLink"] * { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; }
 /* The in-page contents list. */
