@@ -16,10 +16,11 @@ import streamlit as st
 from streamlit.elements import vega_charts  # its Altair→spec conversion, so a cached spec draws exactly like st.altair_chart
 
 from soest_data import db, export, gebieden, paden, scoring, url_state, waarden
-from soest_data.begrippen import SOEST, VERGELIJKNIVEAUS
+from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKNIVEAUS, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
-from soest_data.weergave import aandacht, factsheet, regio, verandering, wijkprofiel
+from soest_data.opmaak import LETTER_GROOT
+from soest_data.weergave import aandacht, factsheet, grafieken, regio, verandering, wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -53,6 +54,10 @@ def pagina(titel: str) -> None:
                        menu_items={"Get help": None, "Report a bug": None,
                                    "About": "Wijkprofielen Soest — sociaal domein"})
     opmaak()
+    if presentatie():
+        st.markdown(PRESENTATIESTIJL, unsafe_allow_html=True)
+        st.html(TOETSEN_SCRIPT, unsafe_allow_javascript=True)
+        return  # no navigation: one view per screen, stepped with ← and →
     wijk = url_state.huidige_wijk(st.query_params)
     with st.sidebar:
         st.markdown("**Wijkprofielen Soest**")
@@ -102,6 +107,83 @@ def url_widget(sleutel: str, param: str, waarde, standaard=None, schrijf_als: Ca
             bij_wijziging()
 
     return {"key": sleutel, "on_change": naar_url}
+
+
+def presentatie() -> bool:
+    """Presentatiemodus (?presentatie=ja): for the raadsbijeenkomst on a beamer."""
+    return st.query_params.get("presentatie") == "ja"
+
+
+# Presentatiemodus: no sidebar, header or toolbar, large type, the whole width.
+PRESENTATIESTIJL = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stExpandSidebarButton"] { display: none !important; }
+html { font-size: 22px; }
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 1rem 2.5rem !important; max-width: 100% !important; }
+[data-testid="stMain"] h1 { font-size: 2.2rem; padding: 0 0 0.4rem 0; }
+@media (max-height: 899.98px) { html { font-size: 19px; } [data-testid="stMain"] h1 { font-size: 1.8rem; } }
+.st-key-presentatie-nav a, .st-key-presentatie-nav button p { font-size: 1.1rem; }
+</style>
+"""
+# ← and → step through the presentation: they click the on-screen links (so the URL holds the step).
+TOETSEN_SCRIPT = """<script>
+(() => {
+  if (window.__soestToetsen) return;
+  window.__soestToetsen = true;
+  document.addEventListener("keydown", (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.target.closest("input, textarea, select, [role=combobox]")) return;
+    const richting = {ArrowRight: "volgende", ArrowLeft: "vorige"}[e.key];
+    const link = richting && document.querySelector(`.st-key-presentatie-${richting} button`);
+    if (link) { e.preventDefault(); link.click(); }
+  });
+})();
+</script>"""
+
+
+def dia(pagina_bestand: str, wijk: str, opgave: str, sleutel: str) -> None:
+    """One screen of the presentation: one wijk and one opgave — a title, the count in words, the dot chart of the
+    indicators where the wijk differs most from Soest, the source, and ← / → links to the previous and next step
+    (the arrow keys click them). `sleutel` ('wijk' or 'opgave') is the URL key that steps; the other stays."""
+    g = gegevens()
+    beoordeeld_ = beoordeeld()
+    naam = g.wijknamen[wijk]
+    st.title(f"{naam} · {OPGAVEN[opgave]}")
+    telling_ = wijkprofiel.opgaven_in_een_oogopslag(telling(), wijk).set_index("opgave_id").loc[opgave]
+    # A tall screen (1920 × 1080) shows four indicators, a short one (1280 × 720) three: always one screen.
+    for vorm, aantal, rij in (("hoog900", 4, 36), ("laag900", 3, 28)):
+        with st.container(key=f"{vorm}-dia"):
+            ids = wijkprofiel.presentatie_indicatoren(beoordeeld_, wijk, opgave, aantal)
+            rijen = beoordeeld_[beoordeeld_["indicator"].isin(ids)]
+            st.markdown(f"**{naam} ten opzichte van heel Soest:** {telling_['In woorden']}. "
+                        + (f"Hieronder de {len(ids)} cijfers waarin {naam} het meest van Soest verschilt." if ids else
+                           "Voor deze opgave zijn er geen cijfers per wijk."))
+            if len(rijen):
+                st.vega_lite_chart(spec=grafiekspec(grafieken.stippen, rijen, wijk, naam, rij=rij, letter=LETTER_GROOT),
+                                   width="stretch", alt=f"{naam}, {OPGAVEN[opgave].lower()}: de cijfers met het "
+                                                        "grootste verschil met Soest.")
+                bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
+    alle, namen = (list(g.wijknamen), g.wijknamen) if sleutel == "wijk" else (VIJF_OPGAVEN, OPGAVEN)
+    huidige = wijk if sleutel == "wijk" else opgave
+    vaste = {"opgave": opgave} if sleutel == "wijk" else {"wijk": wijk}
+    vorige, volgende = wijkprofiel.stappen(huidige, alle)
+    with st.container(key="presentatie-nav", horizontal=True, gap="large"):
+        for richting, stap, label in (("vorige", vorige, f"← {namen[vorige]}"),
+                                      ("volgende", volgende, f"{namen[volgende]} →")):
+            st.button(label, key=f"presentatie-{richting}", on_click=_naar_stap, args=(sleutel, stap))
+        st.page_link(pagina_bestand, label="Presentatie sluiten", icon=":material/close:",
+                     query_params={**vaste, sleutel: huidige})
+    st.caption(f"Stap {alle.index(huidige) + 1} van {len(alle)} · de toetsen ← en → bladeren verder")
+
+
+def _naar_stap(sleutel: str, stap: str) -> None:
+    st.query_params[sleutel] = stap  # the URL holds the step: a shared link opens the same screen
+
+
+def presentatieknop(pagina_bestand: str, **query: str) -> None:
+    """The way into the presentatiemodus from a page (the same view, full screen, stepping with ← and →)."""
+    st.page_link(pagina_bestand, label="Presentatiemodus", icon=":material/slideshow:",
+                 query_params={**query, "presentatie": "ja"})
 
 
 def versie() -> tuple:
@@ -379,11 +461,18 @@ def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze
 
 
 def tabel(frame: pd.DataFrame, naam: str, download_label: str | None = None, indicator_ids=None,
-          bron_id: str | None = None, afdruk_kop: str | None = None, **kwargs):
+          bron_id: str | None = None, afdruk_kop: str | None = None, plat: bool = False, **kwargs):
     """A table on screen (st.dataframe), the same table whole on paper (a print-only HTML copy: the on-screen grid
     prints only its visible rows), and, with a `download_label`, its download buttons (see download for
     `indicator_ids` and `bron_id`). Returns st.dataframe's value (for row selection). `afdruk_kop` heads the printed
     copy where the screen has a tab instead."""
+    if plat:  # a plain table: every row and column visible on screen and on paper, long words wrap
+        if afdruk_kop:
+            st.markdown(f"**{afdruk_kop}**")
+        st.table(frame, hide_index=True)
+        if download_label:
+            download(frame, naam, download_label, indicator_ids, bron_id)
+        return None
     waarde = st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
     with st.container(key=f"afdruk-{naam}"):
         if afdruk_kop:
@@ -455,7 +544,7 @@ def factsheet_knop(soort: str, wat: str, naam: str) -> None:
                        on_click="ignore", help=uitleg)
 
 
-def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="content", **opties):
+def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="stretch", **opties):
     """The Altair chart bouwer(*args), its Vega-Lite spec built once per (name, page state `sleutel`, database
     version); `opties` go to st.vega_lite_chart (give builder keywords with functools.partial). Returns a function
     that gives the chart's plain Vega-Lite spec, for grafiek_download (built only when someone downloads).
@@ -467,6 +556,34 @@ def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="co
         spec = {k: v for k, v in spec.items() if k != "description"}
     st.vega_lite_chart(spec=spec, width=width, alt=alt, **opties)
     return lambda: bewaar(f"grafiekspec:{naam}", sleutel, lambda: bouwer(*args).to_dict())
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _grafiekspec(naam: str, _bouwer: Callable, *args, **kwargs) -> dict:
+    # Streamlit cannot hash a function: the builder's qualified name is the key, the function itself is skipped.
+    return _bouwer(*args, **kwargs).to_dict()
+
+
+def grafiekspec(bouwer: Callable, *args, **kwargs) -> dict:
+    """The cached Vega-Lite spec of `bouwer(*args, **kwargs)`, for a page that draws it itself (breed_of_smal, dia)."""
+    return _grafiekspec(f"{bouwer.__module__}.{bouwer.__qualname__}", bouwer, *args, **kwargs)
+
+
+def breed_of_smal(sleutel: str, breed, smal, vanaf: int = 700, alt: str | None = None) -> None:
+    """Two forms of one chart: the wide one from `vanaf` px of window width, the narrow one (stacked, or with
+    wrapped text) below. Each is an Altair chart, a Vega-Lite spec (from grafiekspec) or a function that draws it.
+
+    The server does not know the screen, so both are sent and CSS (STIJL, by the container keys) shows one;
+    `vanaf` is 700 or 1400. The hidden one is display:none, so screen readers skip it too.
+    """
+    for vorm, grafiek in (("breed", breed), ("smal", smal)):
+        with st.container(key=f"{vorm}{vanaf}-{sleutel}"):
+            if callable(grafiek):
+                grafiek()
+            elif isinstance(grafiek, dict):
+                st.vega_lite_chart(spec=grafiek, width="stretch", alt=alt)
+            else:
+                st.altair_chart(grafiek, width="stretch", alt=alt)
 
 
 class _VasteKaart:
@@ -539,6 +656,29 @@ def meldingen(*keuzes) -> None:
             st.info(keuze.melding.replace("\\", "\\\\").translate({ord(c): f"\\{c}" for c in "*_[]()`#<>~|!$"}))
 
 
+def opgavekaart(rij: pd.Series) -> None:
+    """One opgave of a wijk as a card (a row of wijkprofiel.opgaven_in_een_oogopslag): a coloured band for the
+    balance (orange more unfavourable, blue more favourable, grey even) and the counts with symbols and words."""
+    ongunstig, gunstig, rond = int(rij["ongunstig"]), int(rij["gunstig"]), int(rij["rond"])
+    kleur, woord = (("#D55E00", "meer ongunstig dan gunstig") if ongunstig > gunstig else
+                    ("#0072B2", "meer gunstig dan ongunstig") if gunstig > ongunstig else ("#9E9E9E", "in evenwicht"))
+    st.markdown(
+        f"<div class='kaartje' style='border-left-color:{kleur}'><strong>{escape(rij['Opgave'])}</strong>"
+        f"<div class='telling'><span class='ongunstig'>▼ {ongunstig}</span> ongunstig<br>"
+        f"● {rond} rond gemiddelde<br><span class='gunstig'>▲ {gunstig}</span> gunstig</div>"
+        f"<small>{woord}" + (f", van {int(rij['met oordeel'])} in de kernset" if rij.get("met oordeel") else "")
+        + ("</small><br><strong>▼ valt op</strong>" if rij.get("valt op") else "</small>") + "</div>",
+        unsafe_allow_html=True)
+
+
+def inhoudsopgave(kopjes: list[tuple[str, str]]) -> None:
+    """An in-page contents list for a long page: (title, anchor) per section, each a jump link; the page gives its
+    headers the same anchors (st.header(titel, anchor=anker))."""
+    links = "".join(f"<li><a href='#{escape(anker)}'>{escape(titel)}</a></li>" for titel, anker in kopjes)
+    st.markdown(f"<nav class='inhoud' aria-label='Op deze pagina'><strong>Op deze pagina:</strong><ul>{links}</ul></nav>",
+                unsafe_allow_html=True)
+
+
 STIJL = """
 <style>
 /* Streamlit's default caption grey fails WCAG AA contrast (3.9:1); ours is #4d4d4d on white (8.5:1). */
@@ -552,6 +692,56 @@ ul.legenda { list-style: none; padding-left: 0; }
 ul.legenda li { display: flex; align-items: center; gap: 0.5rem; margin: 0.2rem 0; font-size: 1.05rem; }
 ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1px solid #333; }
 :focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
+/* Two forms of one chart (ui.breed_of_smal): the stacked one below the width where the wide one fits. */
+[class*="st-key-smal700-"], [class*="st-key-smal1400-"] { display: none !important; }
+@media (max-width: 699.98px) {
+  [class*="st-key-breed700-"] { display: none !important; }
+  [class*="st-key-smal700-"] { display: block !important; }
+}
+@media (max-width: 1399.98px) {
+  [class*="st-key-breed1400-"] { display: none !important; }
+  [class*="st-key-smal1400-"] { display: block !important; }
+}
+/* Less empty space above the title, so the map and the first chart reach the first screen. */
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+/* The presentatiemodus fits one screen: fewer indicators on a short one. */
+[class*="st-key-laag900-"] { display: none !important; }
+@media (max-height: 899.98px) {
+  [class*="st-key-hoog900-"] { display: none !important; }
+  [class*="st-key-laag900-"] { display: block !important; }
+}
+/* Nothing wider than the screen: charts and tables keep to the main column, long words wrap. */
+[data-testid="stMain"] { overflow-x: hidden; }
+[data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"], [data-testid="stDataFrame"],
+[data-testid="stTable"] { max-width: 100%; }
+/* Tables wrap long words; on a phone a wide table scrolls sideways inside itself (the script in TAAL_SCRIPT makes
+   that region reachable by keyboard), in smaller type. */
+[data-testid="stTable"] th, [data-testid="stTable"] td { overflow-wrap: break-word; }
+@media (max-width: 699.98px) {
+  [data-testid="stTable"] table { font-size: 0.8rem; }
+  [data-testid="stTable"] th, [data-testid="stTable"] td { min-width: 5.5rem; }
+}
+[data-testid="stMarkdownContainer"] { overflow-wrap: break-word; }
+/* A key figure in a narrow tile wraps instead of ending in '…'. */
+[data-testid="stMetricValue"] > div { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; }
+[data-testid="stMetricLabel"] p { white-space: normal !important; }
+/* Links (wijk names in narrow cards) and switch labels in a narrow column wrap instead of ending in '…'. */
+[data-testid="stCheckbox"] label p { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; }
+[data-testid="stPageLink"] * { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; }
+/* The in-page contents list. */
+nav.inhoud ul { list-style: none; padding-left: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+nav.inhoud a { color: #004b87; }
+/* Profile cards: a coloured band per position, the symbol and the number large. */
+.kaartje { border-left: 0.5rem solid #9E9E9E; padding: 0.25rem 0 0.25rem 0.75rem; }
+.kaartje .telling { font-size: 1.2rem; line-height: 1.6; }
+.kaartje .ongunstig { color: #A33F00; font-weight: 700; }
+.kaartje .gunstig { color: #005A8C; font-weight: 700; }
+/* The script that sets lang="nl" leaves an empty element behind. */
+.element-container:has(> .stHtml script:only-child), [data-testid="stElementContainer"]:has(script:only-child) {
+  display: none; }
 /* A wijkprofiel prints as a clean document: no navigation, no widgets chrome. */
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
@@ -583,5 +773,65 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
 """
 
 
+# Streamlit renders <html lang="en"> and English labels on its own controls. This script (run once per page view)
+# sets lang="nl" and translates the labels Streamlit does not let us set (aria-label, title, placeholder and a few
+# texts); the rest is listed under Toegankelijkheid on the page Over de data.
+NEDERLANDS = {
+    "Download as CSV": "Download als CSV", "Search": "Zoeken", "Fullscreen": "Volledig scherm",
+    "Close fullscreen": "Volledig scherm sluiten", "Exit fullscreen": "Volledig scherm sluiten",
+    "Collapse sidebar": "Zijbalk inklappen", "Expand sidebar": "Zijbalk uitklappen", "Main menu": "Hoofdmenu",
+    "No results": "Geen resultaten", "Clear all": "Alles wissen", "Clear value": "Keuze wissen",
+    "Choose an option": "Maak een keuze", "Choose options": "Kies een of meer", "Open": "Openen",
+    "Close": "Sluiten", "Show/hide columns": "Kolommen tonen of verbergen", "View fullscreen": "Volledig scherm",
+    "Running...": "Bezig…", "Stop": "Stoppen", "Deploy": "Publiceren", "Rerun": "Opnieuw laden",
+    "Settings": "Instellingen", "Print": "Afdrukken", "About": "Over dit dashboard",
+    "Record a screencast": "Schermopname maken", "Sort ascending": "Oplopend sorteren",
+    "Sort descending": "Aflopend sorteren", "Autosize": "Breedte aanpassen", "Hide column": "Kolom verbergen",
+    "Pin column": "Kolom vastzetten", "Unpin column": "Kolom losmaken", "Format": "Opmaak",
+    "Download as SVG": "Download als SVG", "Download as PNG": "Download als PNG",
+    "View Source": "Bron bekijken", "View Compiled Vega": "Vega-code bekijken", "Open in Vega Editor": "Open in Vega Editor",
+}
+TAAL_SCRIPT = """<script>
+(() => {
+  document.documentElement.lang = "nl";
+  if (window.__soestNederlands) return;
+  window.__soestNederlands = true;
+  const NL = %s;
+  const vertaal = (wortel) => {
+    if (document.documentElement.lang !== "nl") document.documentElement.lang = "nl";
+    for (const el of wortel.querySelectorAll("[aria-label],[title],[placeholder]")) {
+      for (const attr of ["aria-label", "title", "placeholder"]) {
+        const v = el.getAttribute(attr);
+        if (v && NL[v]) el.setAttribute(attr, NL[v]);
+      }
+    }
+    // A table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1): a focusable, named region.
+    for (const el of wortel.querySelectorAll('[data-testid="stTable"], [data-testid="stTable"] *')) {
+      const o = getComputedStyle(el).overflowX;
+      if ((o === "auto" || o === "scroll") && !el.hasAttribute("tabindex")) {
+        el.tabIndex = 0;
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", "Tabel; schuif opzij voor meer kolommen");
+      }
+    }
+    const loop = document.createTreeWalker(wortel, NodeFilter.SHOW_TEXT);
+    for (let n = loop.nextNode(); n; n = loop.nextNode()) {
+      const t = n.nodeValue.trim();
+      if (t && NL[t]) n.nodeValue = n.nodeValue.replace(t, NL[t]);
+    }
+  };
+  let gepland = false;
+  new MutationObserver(() => {
+    if (gepland) return;
+    gepland = true;
+    requestAnimationFrame(() => { gepland = false; vertaal(document.body); });
+  }).observe(document.documentElement, {subtree: true, childList: true, attributes: true,
+                                         attributeFilter: ["lang", "aria-label", "title", "placeholder"]});
+  vertaal(document.body);
+})();
+</script>"""
+
+
 def opmaak() -> None:
     st.markdown(STIJL, unsafe_allow_html=True)
+    st.html(TAAL_SCRIPT % json.dumps(NEDERLANDS, ensure_ascii=False), unsafe_allow_javascript=True)

@@ -4,7 +4,6 @@ and what the wijkprofielen say beside it.
 Supports the first question of the afwegingskader. The rule (soest_data.scoring, docs/METHODE.md) is stated on the
 page; the margin is a slider and lives in the URL (?marge=15), as does a highlighted wijk (?wijk=WK034205).
 """
-from functools import partial
 
 import streamlit as st
 
@@ -27,6 +26,11 @@ marge_keuze = url_state.kies(st.query_params, "marge", [str(m) for m in aandacht
 
 st.title("Aandacht per opgave")
 ui.meldingen(wijk_keuze, marge_keuze)
+ui.inhoudsopgave([
+    ("Wijk × opgave", "matrix"),
+    ("Eén wijk: welke opgaven vallen op, en waarom?", "een-wijk"),
+    ("Wat deze telling wel en niet zegt", "grenzen"),
+])
 st.markdown(
     "Welke wijken vragen **extra aandacht** bij een opgave? Per wijk en per opgave tellen we hoeveel indicatoren "
     "van een vaste kernset **duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit helpt bij de eerste "
@@ -54,14 +58,15 @@ zelfde = scoring.zelfde_begrip(g.opgaven)
 wijk = wijk_keuze.waarde
 
 # --- the matrix ----------------------------------------------------------------------------------------------------
-st.header("Wijk × opgave")
+st.header("Wijk × opgave", anchor="matrix")
 st.markdown("In elk vak: **hoeveel indicatoren van de kernset duidelijk ongunstig zijn**, van het aantal met een oordeel. "
             "Hoe donkerder het vak, hoe groter het deel dat ongunstig is; de woorden in het vak zeggen hetzelfde. "
             "*valt op* = minstens de helft ongunstig (en minstens 2)." + (f" ◆ = {naam_van[wijk]}." if wijk else ""))
 if tel["met_oordeel"].sum() == 0:
     st.warning("Er zijn nog geen cijfers per wijk met een oordeel (gunstig of ongunstig). De matrix blijft leeg.")
 else:
-    matrixgrafiek = ui.grafiek("aandacht:matrix", (marge, wijk), partial(aandacht.matrixgrafiek, breedte=760), tel, wijk)
+    matrixgrafiek = aandacht.matrixgrafiek(tel, wijk)
+    ui.breed_of_smal("aandachtmatrix", matrixgrafiek, aandacht.matrixstapel(tel, wijk))
     ui.grafiek_download(matrixgrafiek, f"Aandacht per opgave: wijk × opgave (marge {pct} %)",
                         beoordeeld["indicator"].unique(), f"aandacht_matrix_marge_{pct}")
     ui.legenda(aandacht.legenda())
@@ -89,7 +94,7 @@ for opgave in VIJF_OPGAVEN:
         st.caption("Kernset: " + ("; ".join(kern) if kern else "geen"))
 
 # --- one wijk: which opgaven stand out, and why --------------------------------------------------------------------
-st.header("Eén wijk: welke opgaven vallen op, en waarom?")
+st.header("Eén wijk: welke opgaven vallen op, en waarom?", anchor="een-wijk")
 wijk = st.selectbox("Kies een wijk", [None, *naam_van],
                     format_func=lambda c: "— kies een wijk —" if c is None else naam_van[c],
                     **ui.url_widget("aandacht_wijk", "wijk", wijk))
@@ -123,7 +128,7 @@ ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct
             "Download de indicatoren achter de matrix")
 
 # --- limits --------------------------------------------------------------------------------------------------------
-st.header("Wat deze telling wel en niet zegt")
+st.header("Wat deze telling wel en niet zegt", anchor="grenzen")
 st.markdown(ui.bewaar("aandacht:grenzen", marge, lambda: "\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld)))
             + "\n- **Niet alles is gemeten.** Wat inwoners zelf zeggen staat op [Inwoners aan het woord](/inwoners).")
 kernrijen = aandacht.kernrijen(beoordeeld)

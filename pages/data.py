@@ -58,7 +58,14 @@ with st.expander("Welke kolommen zitten erin? (kolomgids)", expanded=True):
 st.subheader("Toegankelijkheid")
 st.markdown("Dit dashboard streeft naar WCAG 2.1 niveau AA: kleuren die ook bij kleurenblindheid te onderscheiden "
             "zijn, betekenis nooit alleen in kleur (ook in woorden en symbolen), bij elke grafiek en kaart een tabel "
-            "of tekst, en volledig met het toetsenbord te bedienen.")
+            "of tekst, en volledig met het toetsenbord te bedienen. De pagina is als Nederlands gemarkeerd "
+            "(lang=\"nl\") en elke grafiek heeft tekst van minstens 16 pixels. Met de presentatiemodus "
+            "(knop op het wijkprofiel en de opgavepagina's, of ?presentatie=ja) staat één beeld per scherm in grote "
+            "letters; de pijltoetsen ← en → bladeren.")
+st.markdown("**Wat nog Engels kan zijn.** De knoppen en menu's die Streamlit zelf tekent (het menu rechtsboven, "
+            "de werkbalk boven tabellen, de menu's in tabelkoppen, de meldingen bij het laden) vertalen we in de "
+            "browser naar het Nederlands. Een enkele tekst die Streamlit pas later toont, zoals een foutmelding van "
+            "de verbinding of het instellingenvenster, kan Engels blijven.")
 
 st.subheader("De gegevens bijwerken")
 st.markdown("De cijfers staan als tekstbestanden in `data/`. Een nieuw jaar toevoegen: exporteer met "

@@ -29,19 +29,20 @@ st.title("Kaart van de wijken")
 ui.meldingen(keuze_indicator, keuze_niveau)
 
 
-indicator_id = st.selectbox("Indicator (per opgave)", list(namen), format_func=namen.get,
-                            **ui.url_widget("kaart_indicator", "indicator", keuze_indicator.waarde,
-                                            # the new indicator may not have the old year
-                                            bij_wijziging=lambda: st.query_params.pop("jaar", None)))
-ind = ui.indicator(indicator_id)
+# The map comes first, on the left, fitted to the first screen; the choices, the figures and the legend beside it.
+links, rechts = st.columns([3, 2], gap="large")
+kaartvak = links.container()
+with rechts:
+    indicator_id = st.selectbox("Indicator (per opgave)", list(namen), format_func=namen.get,
+                                **ui.url_widget("kaart_indicator", "indicator", keuze_indicator.waarde,
+                                                # the new indicator may not have the old year
+                                                bij_wijziging=lambda: st.query_params.pop("jaar", None)))
+    ind = ui.indicator(indicator_id)
 
-waarden = g.waarden
-niveaus_met_cijfers = set(waarden.loc[(waarden["indicator"] == indicator_id) & waarden["waarde"].notna(), "niveau"])
-kan_buurten = "buurt" in niveaus_met_cijfers
-niveau = keuze_niveau.waarde if kan_buurten else "wijk"
-
-kolom_jaar, kolom_niveau = st.columns([2, 2])
-with kolom_niveau:
+    waarden = g.waarden
+    niveaus_met_cijfers = set(waarden.loc[(waarden["indicator"] == indicator_id) & waarden["waarde"].notna(), "niveau"])
+    kan_buurten = "buurt" in niveaus_met_cijfers
+    niveau = keuze_niveau.waarde if kan_buurten else "wijk"
     buurten = st.toggle("Toon de 29 buurten", disabled=not kan_buurten,
                         help=None if kan_buurten else "Deze indicator is er niet per buurt.",
                         **ui.url_widget("kaart_buurten", "niveau", niveau == "buurt", "wijk",
@@ -50,10 +51,9 @@ with kolom_niveau:
     if not kan_buurten:
         st.caption("Deze indicator is er alleen per wijk.")
 
-jaren = sorted(set(waarden.loc[(waarden["indicator"] == indicator_id) & (waarden["niveau"] == niveau), "jaar"]))
-keuze_jaar = url_state.kies_jaar(params, jaren, jaren[-1])
-ui.meldingen(keuze_jaar)
-with kolom_jaar:
+    jaren = sorted(set(waarden.loc[(waarden["indicator"] == indicator_id) & (waarden["niveau"] == niveau), "jaar"]))
+    keuze_jaar = url_state.kies_jaar(params, jaren, jaren[-1])
+    ui.meldingen(keuze_jaar)
     jaar = st.segmented_control("Jaar", jaren, **ui.url_widget("kaart_jaar", "jaar", keuze_jaar.waarde)) \
         if len(jaren) > 1 else jaren[0]
     jaar = jaar or keuze_jaar.waarde  # a segmented control can be emptied; keep the year then
@@ -61,45 +61,30 @@ with kolom_jaar:
         st.markdown(f"**Jaar:** {ind['meetjaar']} (de bron noemt geen meetjaar)" if ind["meetjaar"]
                     else f"**Jaar:** {jaar} (het enige jaar met cijfers)")
 
-beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
-if beeld.kan_tov_soest:
-    kleuring = st.radio("Kleur", ["t.o.v. Soest", "verdeling over de wijken"], horizontal=True, key="kaart_kleur",
-                        help="t.o.v. Soest: dezelfde regel als in de wijkprofielen en bij Aandacht per opgave. "
-                             "Verdeling: vijf gelijke stappen van de laagste tot de hoogste wijk.")
-    if kleuring != "t.o.v. Soest":
-        beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau, tov_soest=False)
+    beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
+    if beeld.kan_tov_soest:
+        kleuring = st.radio("Kleur", ["t.o.v. Soest", "verdeling over de wijken"], horizontal=True, key="kaart_kleur",
+                            help="t.o.v. Soest: dezelfde regel als in de wijkprofielen en bij Aandacht per opgave. "
+                                 "Verdeling: vijf gelijke stappen van de laagste tot de hoogste wijk.")
+        if kleuring != "t.o.v. Soest":
+            beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau, tov_soest=False)
 
-st.subheader(f"{ind['label']} — {opgaveoverzicht.jaar_tekst(jaar, ind['meetjaar'])}")
-met_nederland, met_buren = ui.referentiekeuze("kaart_referentie")
-referenties = ui.referenties([(indicator_id, jaar)], met_nederland, met_buren)
-if beeld.soest is not None:
-    regel = f"Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}"
-    nl = referenties[referenties["rol"] == "Nederland"]
-    if len(nl):
-        regel += f" · Nederland: {nl['tekst'].iloc[0]}"
-    st.markdown(f"<p class='referentie'>{escape(regel)}</p>", unsafe_allow_html=True)
-buren = referenties[referenties["rol"] == "buurgemeente"]
-if len(buren):
-    st.markdown("Buurgemeenten, zelfde bron en jaar: " + ", ".join(f"{n} {t}" for n, t in zip(buren["gebied_naam"],
-                                                                                          buren["tekst"])) + ".")
-elif scoring.is_aantal(ind["eenheid"]):
-    st.markdown("Dit is een aantal: grote wijken hebben vanzelf meer. Vergelijk wijken liever met een percentage.")
-st.markdown(f"**{beeld.samenvatting}**")
-
-links, rechts = st.columns([3, 2], gap="large")
-with links:
-    keuze = ui.kaart("kaart", (indicator_id, jaar, niveau), lambda: beeld.deck, height=700, on_select="rerun",
-                     selection_mode="single-object",
-                     key=f"kaart-{niveau}", alt=beeld.samenvatting)
-    gekozen = (keuze.selection.get("objects") or {}).get("gebieden") if keuze else None
-    if gekozen and niveau == "wijk":
-        st.switch_page("pages/wijkprofiel.py", query_params={"wijk": gekozen[0]["properties"]["code"]})
-    st.markdown(f"<div class='bron'>Grenzen: {GRENZEN_BRON}. Geen achtergrondkaart: de kaart werkt ook offline.</div>",
-                unsafe_allow_html=True)
-    ui.bronvermelding(indicator_id, jaar)
-    ui.grafiek_download(kaart.kaartafbeelding(beeld), f"{ind['label']} — {jaar}, per {niveau}", [indicator_id],
-                        f"kaart_{indicator_id}_{jaar}_{niveau}")
-with rechts:
+    st.subheader(f"{ind['label']} — {opgaveoverzicht.jaar_tekst(jaar, ind['meetjaar'])}")
+    met_nederland, met_buren = ui.referentiekeuze("kaart_referentie")
+    referenties = ui.referenties([(indicator_id, jaar)], met_nederland, met_buren)
+    if beeld.soest is not None:
+        regel = f"Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}"
+        nl = referenties[referenties["rol"] == "Nederland"]
+        if len(nl):
+            regel += f" · Nederland: {nl['tekst'].iloc[0]}"
+        st.markdown(f"<p class='referentie'>{escape(regel)}</p>", unsafe_allow_html=True)
+    buren = referenties[referenties["rol"] == "buurgemeente"]
+    if len(buren):
+        st.markdown("Buurgemeenten, zelfde bron en jaar: " + ", ".join(
+            f"{n} {t}" for n, t in zip(buren["gebied_naam"], buren["tekst"])) + ".")
+    elif scoring.is_aantal(ind["eenheid"]):
+        st.markdown("Dit is een aantal: grote wijken hebben vanzelf meer. Vergelijk wijken liever met een percentage.")
+    st.markdown(f"**{beeld.samenvatting}**")
     if beeld.tov_soest:
         st.markdown("**Legenda** — de wijk ten opzichte van heel Soest, met de regel van [Aandacht per opgave](/aandacht).")
     else:
@@ -107,7 +92,28 @@ with rechts:
             ind["richting"] if scoring.wordt_beoordeeld(ind["richting"], ind["rol"]) and not scoring.is_aantal(ind["eenheid"])
             else "neutraal"))
     ui.legenda(beeld.legenda)
-    st.markdown(f"Eenheid: {ind['eenheid']}. Grijs = geen cijfer; dat is iets anders dan een laag cijfer.")
+    st.markdown(f"Eenheid: {opmaak.eenheid(ind['eenheid'])}. Grijs = geen cijfer; dat is iets anders dan een laag cijfer."
+                + (" Namen staan alleen in buurten waar ze passen; wijs een buurt aan voor naam en cijfer."
+                   if niveau == "buurt" else ""))
+
+with kaartvak:
+    def _kaart(deck, hoogte: int, vorm: str):
+        # serialised once per (indicator, year, level, size) and database version
+        return lambda: ui.kaart(f"kaart-{vorm}", (indicator_id, jaar, niveau), lambda: deck, height=hoogte,
+                                on_select="rerun", selection_mode="single-object", key=f"kaart-{niveau}-{vorm}",
+                                alt=beeld.samenvatting)
+    ui.breed_of_smal("kaart", _kaart(beeld.deck_groot, kaart.KAART_GROOT[1], "groot"),
+                     _kaart(beeld.deck, kaart.KAART_KLEIN[1], "klein"), 1400)
+    for vorm in ("groot", "klein"):
+        keuze = st.session_state.get(f"kaart-{niveau}-{vorm}")
+        gekozen = (keuze.selection.get("objects") or {}).get("gebieden") if keuze else None
+        if gekozen and niveau == "wijk":
+            st.switch_page("pages/wijkprofiel.py", query_params={"wijk": gekozen[0]["properties"]["code"]})
+    st.markdown(f"<div class='bron'>Grenzen: {GRENZEN_BRON}. Geen achtergrondkaart: de kaart werkt ook offline.</div>",
+                unsafe_allow_html=True)
+    ui.bronvermelding(indicator_id, jaar)
+    ui.grafiek_download(kaart.kaartafbeelding(beeld), f"{ind['label']} — {jaar}, per {niveau}", [indicator_id],
+                        f"kaart_{indicator_id}_{jaar}_{niveau}")
 
 st.subheader("De cijfers op een rij")
 if niveau == "wijk":

@@ -21,6 +21,12 @@ wijken = g.wijken
 naam_van = g.wijknamen
 keuze = url_state.kies(st.query_params, "opgave", VIJF, VIJF[0], "opgave")
 
+
+if ui.presentatie():  # one wijk of this opgave per screen; ← and → step through the wijken
+    ui.dia("pages/opgave.py", url_state.kies(st.query_params, "wijk", list(naam_van), next(iter(naam_van)),
+                                             "wijk").waarde, keuze.waarde, "wijk")
+    st.stop()
+
 titel = st.empty()  # filled after the picker, so the title follows it on the same run
 ui.meldingen(keuze)
 # An emptied picker (None) is not written: the URL keeps the opgave on screen.
@@ -31,9 +37,16 @@ titel.title(f"Opgave: {OPGAVEN[opgave]}")
 tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
 pct = round(scoring.STANDAARD_MARGE * 100)
 ui.factsheet_knop("opgave", opgave, OPGAVEN[opgave])
+ui.presentatieknop("pages/opgave.py", opgave=opgave)
+ui.inhoudsopgave([
+    ("Wat we willen bereiken", "doelen"),
+    ("Heel Soest", "soest"),
+    ("De wijken naast Soest", "wijken"),
+    ("Per indicator: de wijken op volgorde", "per-indicator"),
+])
 
 # --- what the gemeente wants -----------------------------------------------------------------------------------------
-st.header("Wat we willen bereiken")
+st.header("Wat we willen bereiken", anchor="doelen")
 if tekst is None:
     st.markdown(f"Voor {OPGAVEN[opgave].lower()} is de beschrijving uit de Integrale Visie nog niet opgenomen.")
 else:
@@ -55,7 +68,7 @@ else:
     ui.verhaalbron(pd.DataFrame([{"bron": tekst["bron"], "vindplaats": tekst.get("vindplaats") or ""}]))
 
 # --- Soest as a whole, and the stories -------------------------------------------------------------------------------
-st.header("Heel Soest")
+st.header("Heel Soest", anchor="soest")
 kern = ui.bewaar("opgave:kern", opgave, lambda: opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren))
 verhalen = g.verhalen[g.verhalen["opgave"] == opgave]
 st.subheader("Kerncijfers uit de Integrale Visie")
@@ -119,9 +132,11 @@ regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oord
 if regels:
     st.markdown("\n".join(regels))
 if len(oordelen):
-    spec = ui.grafiek("opgave:regio", opgave, regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
-                      alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
-                          + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
+    spec = ui.grafiekspec(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]])
+    ui.breed_of_smal("regio", spec, ui.grafiekspec(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
+                                                   breedte=300),
+                     alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
+                         + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
     ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", oordelen["indicator"],
                         f"opgave_{opgave}_regio")
     with st.expander("Soest in de regio als tabel, met een link naar de kaart van de wijken"):
@@ -132,7 +147,7 @@ if len(oordelen):
     ui.bronnen_van(oordelen[["indicator", "jaar"]].itertuples(index=False))
 
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
-st.header("De wijken naast Soest")
+st.header("De wijken naast Soest", anchor="wijken")
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
     st.stop()
@@ -151,8 +166,8 @@ st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijf
             "(een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). Zorggebruik (zoals jeugdhulp) "
             "staat erbij zonder oordeel: veel gebruik kan veel behoefte betekenen, of dat hulp goed gevonden wordt.")
 matrixgrafiek = opgaveoverzicht.matrixgrafiek(rijen)
-st.altair_chart(matrixgrafiek, width="content",
-                alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
+ui.breed_of_smal("opgavematrix", matrixgrafiek, opgaveoverzicht.matrixstapel(rijen), 1400,
+                 alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
 ui.grafiek_download(matrixgrafiek, f"{OPGAVEN[opgave]}: alle indicatoren per wijk", rijen["indicator"].unique(),
                     f"opgave_{opgave}_overzicht")
@@ -164,7 +179,7 @@ with st.expander("Het overzicht als tabel, met Nederland"):
 ui.bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
 
 # --- per indicator ---------------------------------------------------------------------------------------------------
-st.header("Per indicator: de wijken op volgorde")
+st.header("Per indicator: de wijken op volgorde", anchor="per-indicator")
 st.markdown("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Blauw = gunstig, oranje = ongunstig, "
             "grijs = rond het gemiddelde, paars = hoger of lager zonder oordeel; wijs een balk aan voor het oordeel "
             "in woorden. Nederland staat er als fijne stippellijn bij waar er een landelijk cijfer is; de "
@@ -207,12 +222,17 @@ if len(reeksen):
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
     nl_lijnen = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, False)
-    trendgrafiek = opgaveoverzicht.trendgrafiek(reeksen, referenties=nl_lijnen)
-    st.altair_chart(trendgrafiek, width="content",
-                    alt="Lijnen per indicator door de jaren, voor heel Soest en de acht wijken. "
-                        "De tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.")
-    ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: door de jaren heen", reeksen["indicator"].unique(),
-                        f"opgave_{opgave}_ontwikkeling")
+    panelen = list(reeksen.groupby("indicator", sort=False))
+    for start in range(0, len(panelen), 3):
+        for vak, (indicator_id, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
+            label = reeks["indicator_label"].iloc[0]
+            with vak:
+                trendgrafiek = opgaveoverzicht.trendgrafiek(reeks, label, referenties=nl_lijnen)
+                st.altair_chart(trendgrafiek, width="stretch",
+                                alt=f"{label}: heel Soest en de acht wijken door de jaren; de tabel 'De ontwikkeling "
+                                    "als tabel' zegt per wijk hoe het veranderde.")
+                ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: {label} door de jaren", [indicator_id],
+                                    f"opgave_{opgave}_{indicator_id}_ontwikkeling")
     with st.expander("De ontwikkeling als tabel"):
         ui.tabel(ui.bewaar("opgave:trendtabel", opgave, opgaveoverzicht.trendtabel, reeksen),
                  f"opgave_{opgave}_ontwikkeling", "Download deze tabel")

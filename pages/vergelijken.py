@@ -3,14 +3,13 @@
 URL: ?wijken=WK034205,WK034207, optionally &soest=ja (Soest as a column) and &opgave=… (the open tab). The link is
 the view: send it on.
 """
-from functools import partial
 
 import streamlit as st
 
 import ui
 from soest_data import url_state
 from soest_data.begrippen import OPGAVEN
-from soest_data.weergave import vergelijken
+from soest_data.weergave import grafieken, vergelijken
 
 ui.pagina("Vergelijken")
 
@@ -24,6 +23,7 @@ soest_keuze = url_state.kies(st.query_params, "soest", ["ja", "nee"], "nee", "ke
 
 st.title("Wijken vergelijken")
 ui.meldingen(keuze, soest_keuze)
+ui.inhoudsopgave([("De grootste verschillen", "verschillen"), ("Alle indicatoren per opgave", "alle")])
 st.markdown("Zet twee of meer wijken naast elkaar. Per indicator ziet u de cijfers, het verschil en een **index**: "
             "Soest = 100, dus 150 betekent anderhalf keer zo hoog als in heel Soest en 50 de helft. Zo kunt u "
             "indicatoren met verschillende eenheden naast elkaar lezen. De grootste verschillen staan bovenaan.")
@@ -54,13 +54,16 @@ def _vergelijking():
 lang, verschil, opgavendeel, samenvatting = ui.bewaar("vergelijken", staat, _vergelijking)
 
 # --- the biggest differences -----------------------------------------------------------------------------------------
-st.header("De grootste verschillen")
+st.header("De grootste verschillen", anchor="verschillen")
 st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
             "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel).")
-divergentie = ui.grafiek("vergelijken:verschillen", staat, vergelijken.divergentiegrafiek, lang, opgavendeel,
-                         samenvatting, alt=samenvatting)
+divergentie = ui.bewaar("vergelijken:verschillen", staat, lambda: vergelijken.divergentiegrafiek(
+    lang, opgavendeel, samenvatting).to_dict())
+ui.breed_of_smal("verschillen", divergentie, ui.bewaar("vergelijken:verschillen-smal", staat, lambda: vergelijken
+                 .divergentiegrafiek(lang, opgavendeel, samenvatting, regelbreedte=grafieken.SMAL).to_dict()),
+                 alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
     ui.grafiek_download(divergentie, f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
@@ -69,7 +72,7 @@ if len(boven):
 st.markdown("Deze vergelijking delen? De knop **Kopieer link** in het menu geeft de link naar precies deze keuze.")
 
 # --- everything, per opgave ------------------------------------------------------------------------------------------
-st.header("Alle indicatoren per opgave")
+st.header("Alle indicatoren per opgave", anchor="alle")
 st.markdown("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzichte van Soest, het verschil en de "
             "index (Soest = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
             "gemiddeld') staan er in woorden bij; die hebben geen index.")
@@ -85,14 +88,18 @@ for tab, opgave in zip(tabbladen, groepen):
         deel = verschil[verschil["opgave"] == opgave]
         ui.tabel(ui.bewaar("vergelijken:tabel", (staat, met_soest, opgave), lambda *a: vergelijken.tabel(*a).drop(
             columns="Opgave"), lang, verschil, gekozen, naam_van, met_soest, opgave),
-                 f"vergelijking_{'_'.join(gekozen)}_{opgave}", "Download deze tabel", afdruk_kop=OPGAVEN[opgave])
+                 f"vergelijking_{'_'.join(gekozen)}_{opgave}", "Download deze tabel", afdruk_kop=OPGAVEN[opgave], plat=True)
         if deel["indexverschil"].notna().any():
             with st.expander("Als grafiek (index, Soest = 100)"):
                 zin = ui.bewaar("vergelijken:zin", (staat, opgave), vergelijken.samenvatting, lang, deel, gekozen,
                                 naam_van)
                 st.markdown(zin)
-                ui.grafiek("vergelijken:opgave", (staat, opgave), partial(vergelijken.divergentiegrafiek, aantal=None),
-                           lang, deel, zin, alt=zin)
+                ui.breed_of_smal(
+                    f"verschillen-{opgave}",
+                    ui.bewaar("vergelijken:opgave", (staat, opgave), lambda d, z: vergelijken.divergentiegrafiek(
+                        lang, d, z, aantal=None).to_dict(), deel, zin),
+                    ui.bewaar("vergelijken:opgave-smal", (staat, opgave), lambda d, z: vergelijken.divergentiegrafiek(
+                        lang, d, z, aantal=None, regelbreedte=grafieken.SMAL).to_dict(), deel, zin), alt=zin)
         ui.bronnen_van(ui.bewaar("vergelijken:jaren", (staat, opgave), lambda d: list(
             d.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False)), deel))
 

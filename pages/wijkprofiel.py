@@ -25,6 +25,10 @@ if keuze.waarde is None:
     st.stop()
 
 wijk = keuze.waarde
+if ui.presentatie():  # one opgave of this wijk per screen; ← and → step through the opgaven
+    ui.dia("pages/wijkprofiel.py", wijk, url_state.kies(st.query_params, "opgave", VIJF_OPGAVEN, VIJF_OPGAVEN[0],
+                                                         "opgave").waarde, "opgave")
+    st.stop()
 
 
 waarden = g.waarden
@@ -33,6 +37,12 @@ beoordeeld = ui.beoordeeld()
 verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
 
 st.title(f"Wijkprofiel {kop.naam}")
+ui.presentatieknop("pages/wijkprofiel.py", wijk=wijk, opgave=st.query_params.get("opgave", VIJF_OPGAVEN[0]))
+ui.inhoudsopgave([
+    ("De vijf opgaven in één oogopslag", "opgaven"),
+    ("Het verhaal van de wijk", "verhaal"),
+    ("Per opgave", "per-opgave"),
+])
 kiezer, pdf = st.columns([3, 1], vertical_alignment="bottom")
 kiezer.selectbox("Kies een andere wijk", list(naam_van), format_func=naam_van.get,
                  **ui.url_widget("profiel_wijk", "wijk", wijk))
@@ -42,28 +52,28 @@ links, rechts = st.columns([3, 2], gap="large")
 with links:
     st.markdown(f"**Inwoners:** {kop.inwoners}  \n**Oppervlakte:** {kop.oppervlakte}  \n"
                 f"**Buurten ({len(kop.buurten)}):** {', '.join(kop.buurten)}")
+    st.caption("Inwoners en oppervlakte: CBS, Kerncijfers wijken en buurten, met het jaar erbij. Noemt het verhaal "
+               "hieronder een ander aantal inwoners, dan komt dat uit de bron van het verhaal (een ander jaar of een "
+               "andere telling; zie de bron onder het verhaal).")
     for _, v in verhalen[verhalen["soort"] == "voorbehoud"].iterrows():
         st.warning(f"**Let op:** {v['tekst']}")
 with rechts:
     ui.kaart("locator", wijk, lambda: kaart.locatorkaart(ui.vormen("wijk"), wijk), height=240,
                     alt=f"Kaartje van Soest met de ligging van {kop.naam}.")
 
-st.header("De vijf opgaven in één oogopslag")
+st.header("De vijf opgaven in één oogopslag", anchor="opgaven")
 st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave, over de vaste kernset van de opgave, "
             f"het aantal indicatoren dat gunstig (▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt — dezelfde "
             f"telling als op [Aandacht per opgave](/aandacht?wijk={wijk}). Een wijk wijkt af bij meer dan "
             f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
             f"{round(scoring.STANDAARD_MARGE * 100)} % (overige cijfers); zorggebruik en achtergrond krijgen geen oordeel.")
 samenvatting = wijkprofiel.opgaven_in_een_oogopslag(ui.telling(), wijk)
-vakken = st.columns(len(samenvatting))
-for vak, (_, rij) in zip(vakken, samenvatting.iterrows()):
-    with vak.container(border=True):
-        st.markdown(f"**{rij['Opgave']}**  \n▲ {rij['gunstig']} gunstig  \n● {rij['rond']} rond gemiddelde  \n"
-                    f"▼ {rij['ongunstig']} ongunstig  \n"
-                    + (f"*van {rij['met oordeel']} in de kernset*" if rij["met oordeel"] else "*geen oordeel*")
-                    + ("  \n**valt op**" if rij["valt op"] else ""))
+for start in range(0, len(samenvatting), 3):
+    for vak, (_, rij) in zip(st.columns(3), samenvatting.iloc[start:start + 3].iterrows()):
+        with vak.container(border=True, height="stretch"):
+            ui.opgavekaart(rij)
 
-st.header("Het verhaal van de wijk")
+st.header("Het verhaal van de wijk", anchor="verhaal")
 for soort, kopje in (("situatieschets", None), ("sterk", "Sterke kanten"), ("aandacht", "Aandachtspunten")):
     deel = verhalen[verhalen["soort"] == soort]
     if kopje and len(deel):
@@ -75,7 +85,7 @@ if len(verhalen):
 else:
     st.markdown("Voor deze wijk is nog geen beschrijving opgenomen.")
 
-st.header("Per opgave")
+st.header("Per opgave", anchor="per-opgave")
 opgave_keuze = url_state.kies(st.query_params, "opgave", VIJF_OPGAVEN, VIJF_OPGAVEN[0], "opgave")
 ui.meldingen(opgave_keuze)
 opgave = st.segmented_control("Opgave", VIJF_OPGAVEN, format_func=OPGAVEN.get,
@@ -97,7 +107,7 @@ else:
     st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest en Nederland** (Nederland: zelfde bron en jaar; "
                 "– = geen landelijk cijfer)")
     ui.tabel(wijkprofiel.profieltabel(rijen, wijk, nederland).drop(columns="opgave"), f"wijkprofiel_{wijk}_{opgave}",
-             "Download deze tabel")
+             "Download deze tabel", plat=True)
     met_nederland, met_buren = ui.referentiekeuze("profiel_referentie")
     getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
     if getallen["waarde"].notna().any():
@@ -105,10 +115,11 @@ else:
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest"
                     + (", □ Nederland" if met_nederland else "") + (", △ buurgemeenten" if met_buren else "")
                     + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        spec = ui.grafiek("stippen", (wijk, opgave, met_nederland, met_buren), partial(grafieken.stippen, referenties=ref),
-                          getallen, wijk, kop.naam,
-                          alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel "
-                              "erboven.")
+        spec = ui.grafiekspec(grafieken.stippen, getallen, wijk, kop.naam, referenties=ref)
+        ui.breed_of_smal("stippen", spec, ui.grafiekspec(grafieken.stippen, getallen, wijk, kop.naam, referenties=ref,
+                                                          regelbreedte=grafieken.SMAL),
+                         alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel "
+                             "erboven.")
         ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: {kop.naam} naast de andere wijken en Soest",
                             getallen["indicator"].unique(), f"wijkprofiel_{wijk}_{opgave}_stippen")
     reeksen = ui.bewaar("wijkprofiel:reeksen", (wijk, opgave), wijkprofiel.trendreeksen, waarden, rijen, wijk)
@@ -116,11 +127,19 @@ else:
         ref = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
                     + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
-        spec = ui.grafiek("trends", (wijk, opgave, met_nederland, met_buren), partial(grafieken.trends, referenties=ref),
-                          reeksen,
-                          alt=f"{kop.naam} en Soest door de jaren; de cijfers staan in de tabel erboven.")
-        ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: {kop.naam} en Soest door de jaren", reeksen["indicator"].unique(),
-                            f"wijkprofiel_{wijk}_{opgave}_trends")
+        panelen = list(reeksen.groupby("indicator", sort=False))
+        for start in range(0, len(panelen), 3):
+            for vak, (indicator_id, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
+                label = reeks["label"].iloc[0]
+                with vak:
+                    spec = ui.grafiek(f"trend:{indicator_id}", (wijk, opgave, met_nederland, met_buren),
+                                      partial(grafieken.trend, titel=label,
+                                              referenties=ref[ref["indicator"] == indicator_id] if len(ref) else None),
+                                      reeks, reeks["eenheid"].iloc[0],
+                                      alt=f"{label}: {kop.naam} en Soest door de jaren; de cijfers staan in de tabel "
+                                          "erboven.")
+                    ui.grafiek_download(spec, f"{label}: {kop.naam} en Soest door de jaren", [indicator_id],
+                                        f"wijkprofiel_{wijk}_{indicator_id}_trend")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 st.header("Wat is veranderd")

@@ -1,7 +1,9 @@
-"""Dutch number formatting and the colour-blind-safe palette (Okabe-Ito / ColorBrewer), shared by all views."""
+"""Dutch number formatting, dates, units, the chart typography and the colour-blind-safe palette (Okabe-Ito /
+ColorBrewer), shared by all views."""
 from __future__ import annotations
 
 import math
+from datetime import date, datetime
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 KLEUR_GUNSTIG = "#0072B2"     # blue
@@ -15,6 +17,56 @@ SCHAAL_ONGUNSTIG = ["#fff7bc", "#fec44f", "#ec7014", "#cc4c02", "#8c2d04"]  # Yl
 SCHAAL_NEUTRAAL = ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"]   # Purples: dark = higher
 
 
+# One typography for every chart: read from the back of a room on a 1920 × 1080 beamer, no chart text is below
+# 16 px; key numbers (a wijk's own value, cell values) are larger. Builders take their sizes only from here.
+LETTER = 16         # axis labels, bar labels, legend, cell text
+LETTER_KOP = 18     # axis titles, row and column heads
+LETTER_GROOT = 20   # key numbers: the highlighted wijk, the reference line
+TEKSTKLEUR = "#1A1A1A"  # near-black: Vega's default grey is too light on a projector
+# Vega's number and date locale, so axes and tooltips formatted by Vega read '1.000' and '14,5' too.
+VEGA_LOCALE = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
+    "time": {"dateTime": "%A %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["", ""],
+             "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+             "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+             "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                        "oktober", "november", "december"],
+             "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]},
+}
+GRAFIEKSTIJL = {
+    "locale": VEGA_LOCALE,
+    "font": "Source Sans Pro, Arial, sans-serif",
+    "axis": {"labelFontSize": LETTER, "titleFontSize": LETTER_KOP, "labelColor": TEKSTKLEUR,
+             "titleColor": TEKSTKLEUR, "titleFontWeight": "normal"},
+    "header": {"labelFontSize": LETTER_KOP, "titleFontSize": LETTER_KOP, "labelColor": TEKSTKLEUR},
+    "legend": {"labelFontSize": LETTER, "titleFontSize": LETTER, "labelColor": TEKSTKLEUR,
+               "titleColor": TEKSTKLEUR, "labelLimit": 400},
+    "title": {"fontSize": LETTER_KOP, "color": TEKSTKLEUR, "subtitleFontSize": LETTER},
+    "text": {"fontSize": LETTER, "color": TEKSTKLEUR},
+    "view": {"stroke": None},
+}
+_MAANDEN = VEGA_LOCALE["time"]["months"]
+# Units as the data files spell them → as the page shows them.
+_EENHEDEN = {"x 1000 euro": "× € 1.000", "per 1000 inwoners": "per 1.000 inwoners"}
+
+
+def eenheid(tekst: str) -> str:
+    """A unit as shown: 'x 1000 euro' → '× € 1.000', 'per 1000 inwoners' → 'per 1.000 inwoners'."""
+    return _EENHEDEN.get(tekst, tekst)
+
+
+def datum(waarde: str | date | datetime | None) -> str:
+    """'2026-11-26T14:58:17+00:00' (or a date) → '26 november 2026'; nothing → 'onbekend'."""
+    if not waarde:
+        return "onbekend"
+    if isinstance(waarde, str):
+        try:
+            waarde = datetime.fromisoformat(waarde)
+        except ValueError:
+            return waarde
+    return f"{waarde.day} {_MAANDEN[waarde.month - 1]} {waarde.year}"
+
+
 def getal(waarde: float | None, decimalen: int | None = None) -> str:
     """11.6 → '11,6'; 47100 → '47.100'; None/NaN → 'geen gegevens'."""
     if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
@@ -25,11 +77,14 @@ def getal(waarde: float | None, decimalen: int | None = None) -> str:
     return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def waarde_met_eenheid(waarde: float | None, eenheid: str, decimalen: int | None = None) -> str:
+def waarde_met_eenheid(waarde: float | None, eenheid_: str, decimalen: int | None = None) -> str:
+    """Percentages always with one decimal ('14,0 %' beside '14,5 %', never '14 %'); other units as getal()."""
+    if decimalen is None and eenheid_.startswith("%") and waarde is not None and abs(waarde) < 1000:
+        decimalen = 1
     tekst = getal(waarde, decimalen)
     if tekst == "geen gegevens":
         return tekst
-    return met_eenheid(tekst, eenheid)
+    return met_eenheid(tekst, eenheid_)
 
 
 def in_zin(label: str) -> str:
@@ -47,11 +102,11 @@ def opsomming(delen: list[str]) -> str:
     return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
-def verschil_eenheid(eenheid: str) -> str:
+def verschil_eenheid(eenheid_: str) -> str:
     """The unit of a difference: percentages differ in 'procentpunt'."""
-    return "procentpunt" if eenheid.startswith("%") else eenheid
+    return "procentpunt" if eenheid_.startswith("%") else eenheid(eenheid_)
 
 
-def met_eenheid(tekst: str, eenheid: str) -> str:
-    """'11,6' + '% van jongeren' → '11,6 %' (the full unit is in the definition); else '3,2 km'."""
-    return f"{tekst} %" if eenheid.startswith("%") else f"{tekst} {eenheid}"
+def met_eenheid(tekst: str, eenheid_: str) -> str:
+    """'11,6' + '% van jongeren' → '11,6 %' (the full unit is in the definition); else '3,2 km', '37,7 × € 1.000'."""
+    return f"{tekst} %" if eenheid_.startswith("%") else f"{tekst} {eenheid(eenheid_)}"

@@ -11,6 +11,7 @@ import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import OPGAVEN, RELATIEF, ROLLEN, UITKOMST, UITSPRAAK_OORDELEN, VIJF_OPGAVEN
+from soest_data.weergave import grafieken
 
 MARGES = list(range(0, 55, 5))  # the slider and ?marge= accept these percentages
 VALT_OP_MINIMUM = scoring.VALT_OP_MINIMUM
@@ -366,7 +367,7 @@ def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int
     x = alt.X("opgave_naam:N", sort=opgavevolgorde, title=None,
               axis=None)
     y = alt.Y("wijk:N", sort=wijkvolgorde, title=None,
-              axis=alt.Axis(labelFontSize=16, labelLimit=200, labelColor="#1A1A1A", domain=False, ticks=False))
+              axis=alt.Axis(labelFontSize=opmaak.LETTER, labelLimit=200, labelColor="#1A1A1A", domain=False, ticks=False))
     tooltip = [alt.Tooltip("wijk:N", title="Wijk"), alt.Tooltip("opgave_naam:N", title="Opgave"),
                alt.Tooltip("tekst:N", title="Ongunstig"), alt.Tooltip("aandeel_tekst:N", title="Aandeel"),
                alt.Tooltip("lijst:N", title="Ongunstige indicatoren")]
@@ -377,16 +378,30 @@ def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int
     kader = basis.mark_rect(fill=None, stroke=opmaak.KLEUR_UITGELICHT, strokeWidth=4).transform_filter(
         "datum.uitgelicht")
     tekstkleur = alt.condition("datum.donker", alt.value("#FFFFFF"), alt.value("#1A1A1A"))
-    regel1 = basis.mark_text(fontSize=17, fontWeight="bold", dy=-9).encode(text="regel1:N", color=tekstkleur)
-    regel2 = basis.mark_text(fontSize=14, dy=11).encode(text="regel2:N", color=tekstkleur)
+    regel1 = basis.mark_text(fontSize=opmaak.LETTER_KOP, fontWeight="bold", dy=-10).encode(text="regel1:N", color=tekstkleur)
+    regel2 = basis.mark_text(fontSize=opmaak.LETTER, dy=11).encode(text="regel2:N", color=tekstkleur)
     # Column heads as text above the grid (axis labels would hide long names), split over two lines.
     koppen = pd.DataFrame({"opgave_naam": opgavevolgorde, "kop": [_twee_regels(n) for n in opgavevolgorde]})
-    kop = alt.Chart(koppen).mark_text(fontSize=16, fontWeight="bold", baseline="bottom", lineBreak="\n",
+    kop = alt.Chart(koppen).mark_text(fontSize=opmaak.LETTER, fontWeight="bold", baseline="bottom", lineBreak="\n",
                                       lineHeight=19, color="#1A1A1A", dy=-27).encode(
         x=alt.X("opgave_naam:N", sort=opgavevolgorde, axis=None), y=alt.value(0), text="kop:N")
     lagen = [vakken, kader, regel1, regel2, kop] if uitgelicht in set(tel["gebied_code"]) else \
         [vakken, regel1, regel2, kop]  # an empty frame layer would be an unlabelled graphic for screen readers
-    return alt.layer(*lagen).properties(
+    return grafieken.stijl(alt.layer(*lagen).properties(
         width=breedte, height=hoogte_per_wijk * len(wijkvolgorde) + 50,
         description="Matrix van wijken en opgaven: per vak hoeveel indicatoren duidelijk ongunstig zijn. "
-                    "Dezelfde gegevens staan in de tabel onder de grafiek.")
+                    "Dezelfde gegevens staan in de tabel onder de grafiek."))
+
+
+def matrixstapel(tel: pd.DataFrame, uitgelicht: str | None = None) -> alt.LayerChart:
+    """The wijk × opgave matrix for a narrow screen: per wijk its name, then one line per opgave with the count in
+    words ('3 van 7 ▼ · valt op'); the colour behind each line repeats the share, as in the wide matrix."""
+    # The light half of the same YlOrBr scale: black text stays readable on every line (≥ 6:1).
+    kleuren = dict(zip(["0", "1", "2", "3", "4", "-1"],
+                       ["#fff7bc", "#fee391", "#fec44f", "#fe9929", "#ec7014", opmaak.KLEUR_GEEN_GEGEVENS]))
+    data = tel.assign(
+        wijk=[("◆ " + n if c == uitgelicht else n) for c, n in zip(tel["gebied_code"], tel["gebied_naam"])],
+        klasse=[str(klasse(a)) for a in tel["aandeel"]],
+        regel=[(f"{o} van {m}" + (" ▼" if o else "") + (" · valt op" if v else "")) if m else "geen gegevens"
+               for o, m, v in zip(tel["ongunstig"], tel["met_oordeel"], tel["valt_op"])])
+    return grafieken.stapel(data, "wijk", "opgave_naam", "regel", "klasse", kleuren)

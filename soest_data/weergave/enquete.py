@@ -10,13 +10,14 @@ import pandas as pd
 
 from soest_data import opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.weergave import grafieken
 
 ALGEMEEN = "algemeen"  # questions and stories that belong to no single opgave
-LETTER = 16
-TEKST = "#1A1A1A"
+LETTER = opmaak.LETTER
+TEKST = opmaak.TEKSTKLEUR
 KLEUR_STAAF = opmaak.KLEUR_NEUTRAAL  # a survey answer is no judgement: the neutral colour
-RIJ = 36  # pixels per answer
-ASSEN = 60  # Streamlit fits the whole chart, axis and its title included, into the height
+RIJ = 40  # pixels per answer
+ASSEN = 90  # Streamlit fits the whole chart, axis and its title included, into the height
 
 
 def is_rapportcijfer(eenheid: str | None) -> bool:
@@ -96,20 +97,20 @@ def vraaggrafiek(rijen: pd.DataFrame, breedte: int | str = "container") -> alt.L
         schaal = alt.Scale(zero=True)
         titel = eenheid
     y = alt.Y("antwoord:N", sort=volgorde, title=None,
-              axis=alt.Axis(labelFontSize=LETTER - 1, labelLimit=300, labelColor=TEKST))
+              axis=alt.Axis(labelFontSize=LETTER, labelLimit=300, labelColor=TEKST))
     basis = alt.Chart(data).encode(
         y=y, tooltip=[alt.Tooltip("antwoord:N", title="Antwoord"), alt.Tooltip("waarde_tekst:N", title="Uitkomst")])
     staven = basis.mark_bar(color=KLEUR_STAAF, size=RIJ - 12).encode(
         x=alt.X("waarde:Q", scale=schaal, title=titel,
-                axis=alt.Axis(labelFontSize=LETTER - 3, titleFontSize=LETTER - 3, labelColor=TEKST,
+                axis=alt.Axis(labelFontSize=LETTER, titleFontSize=LETTER, labelColor=TEKST,
                               titleColor=TEKST, tickCount=5)))
-    getallen = basis.mark_text(align="left", dx=5, fontSize=LETTER - 1, fontWeight="bold", color=TEKST).encode(
+    getallen = basis.mark_text(align="left", dx=5, fontSize=LETTER, fontWeight="bold", color=TEKST).encode(
         x=alt.X("waarde_of_nul:Q", scale=schaal), text="waarde_tekst:N",
     ).transform_calculate(waarde_of_nul="isValid(datum.waarde) ? datum.waarde : 0")
     vraag = rijen["vraag"].iloc[0] if "vraag" in rijen and len(rijen) else "Enquêtevraag"
     beschrijving = f"{vraag} " + "; ".join(f"{a}: {t}" for a, t in zip(data["antwoord"], data["waarde_tekst"]))
-    return alt.layer(staven, getallen).properties(width=breedte, height=RIJ * len(data) + ASSEN,
-                                                  description=beschrijving)
+    return grafieken.stijl(alt.layer(staven, getallen).properties(width=breedte, height=RIJ * len(data) + ASSEN,
+                                                                  description=beschrijving))
 
 
 def alle_vragen_tabel(frame: pd.DataFrame, totaal: int | None = None) -> pd.DataFrame:
@@ -144,17 +145,17 @@ def wijkgrafiek(wijken: pd.DataFrame, breedte: int | str = "container") -> alt.L
     schaal = alt.Scale(domain=[0, 100])
     basis = alt.Chart(data).encode(
         y=alt.Y("wijk:N", sort=list(data["wijk"]), title=None,
-                axis=alt.Axis(labelFontSize=LETTER - 1, labelColor=TEKST, labelLimit=260)),
+                axis=alt.Axis(labelFontSize=LETTER, labelColor=TEKST, labelLimit=260)),
         tooltip=[alt.Tooltip("wijk:N", title="Wijk"), alt.Tooltip("tekst:N", title="Deel van de deelnemers")])
     staven = basis.mark_bar(color=KLEUR_STAAF, size=RIJ - 12).encode(
         x=alt.X("aandeel:Q", scale=schaal, title="procent van de deelnemers",
-                axis=alt.Axis(labelFontSize=LETTER - 3, titleFontSize=LETTER - 3, labelColor=TEKST, titleColor=TEKST)))
-    getallen = basis.mark_text(align="left", dx=5, fontSize=LETTER - 1, fontWeight="bold", color=TEKST).encode(
+                axis=alt.Axis(labelFontSize=LETTER, titleFontSize=LETTER, labelColor=TEKST, titleColor=TEKST)))
+    getallen = basis.mark_text(align="left", dx=5, fontSize=LETTER, fontWeight="bold", color=TEKST).encode(
         x=alt.X("aandeel:Q", scale=schaal), text="tekst:N")
-    return alt.layer(staven, getallen).properties(
+    return grafieken.stijl(alt.layer(staven, getallen).properties(
         width=breedte, height=RIJ * len(data) + ASSEN,
         description="Deel van de deelnemers per wijk: " + "; ".join(f"{w}: {t}" for w, t in zip(data["wijk"],
-                                                                                             data["tekst"])))
+                                                                                             data["tekst"]))))
 
 
 _STANDAARD_VOORBEHOUD = [

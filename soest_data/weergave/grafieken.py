@@ -5,6 +5,8 @@ never alone: the tooltip and the accompanying table say it in words too.
 """
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -15,8 +17,14 @@ _OORDEEL_KLEUR = {
     scoring.ROND: opmaak.KLEUR_ROND, scoring.HOGER: opmaak.KLEUR_NEUTRAAL, scoring.LAGER: opmaak.KLEUR_NEUTRAAL,
     scoring.ONBEKEND: opmaak.KLEUR_GEEN_GEGEVENS,
 }
-LETTER = 16
-TEKST = "#1A1A1A"  # labels in near-black: Vega's default grey is too light on a projector
+LETTER = opmaak.LETTER
+TEKST = opmaak.TEKSTKLEUR
+
+
+def stijl(grafiek):
+    """The one typography and the Dutch number locale (opmaak.GRAFIEKSTIJL) on a finished chart. Every builder ends
+    with this, so no chart text is below 16 px and Vega's own numbers read '1.000' and '14,5'."""
+    return grafiek.configure(**opmaak.GRAFIEKSTIJL)
 
 
 KLEUR_NEDERLAND = "#000000"
@@ -59,30 +67,31 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
         oordeel_tekst=wijken["oordeel"].map(scoring.SYMBOOL),
     ).sort_values("waarde", ascending=False, na_position="last")
     volgorde = list(data["gebied_naam"])
-    y = alt.Y("gebied_naam:N", sort=volgorde, title=None, axis=alt.Axis(labelFontSize=LETTER, labelLimit=220))
+    y = alt.Y("gebied_naam:N", sort=volgorde, title=None, axis=alt.Axis(labelLimit=220))
     basis = alt.Chart(data).encode(
         y=y, tooltip=[alt.Tooltip("gebied_naam:N", title="Wijk"), alt.Tooltip("label:N", title="Waarde"),
                       alt.Tooltip("oordeel_tekst:N", title="T.o.v. Soest")])
     staven = basis.mark_bar(height=hoogte_per_wijk * 0.7).encode(
-        x=alt.X("waarde:Q", title=eenheid, axis=alt.Axis(labelFontSize=LETTER - 2, titleFontSize=LETTER - 2)),
+        x=alt.X("waarde:Q", title=opmaak.eenheid(eenheid), axis=alt.Axis(tickCount=4)),
         color=alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None),
         stroke=alt.condition("datum.uitgelicht", alt.value(opmaak.KLEUR_UITGELICHT), alt.value(None)),
         strokeWidth=alt.condition("datum.uitgelicht", alt.value(3), alt.value(0)),
     )
-    teksten = basis.mark_text(align="left", dx=4, fontSize=LETTER - 2).encode(
+    teksten = basis.mark_text(align="left", dx=4, fontSize=LETTER).encode(
         x=alt.X("waarde_of_nul:Q"), text="label:N",
     ).transform_calculate(waarde_of_nul="isValid(datum.waarde) ? datum.waarde : 0")
     lagen = [staven, teksten]
     if soest is not None and not pd.isna(soest):
         referentie = pd.DataFrame({"soest": [soest], "label": [f"Soest: {opmaak.waarde_met_eenheid(soest, eenheid)}"]})
         lijn = alt.Chart(referentie).mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#1A1A1A").encode(x="soest:Q")
-        lijntekst = alt.Chart(referentie).mark_text(align="left", dx=4, dy=-8, fontSize=LETTER - 2, color="#1A1A1A",
+        lijntekst = alt.Chart(referentie).mark_text(align="left", dx=4, dy=-10, fontSize=opmaak.LETTER_KOP, color=TEKST,
                                                     fontWeight="bold").encode(x="soest:Q", y=alt.value(0), text="label:N")
         lagen += [lijn, lijntekst]
     if referenties is not None and len(referenties):
         lagen += _referentielijnen(referenties)
     beschrijving = "Staafdiagram per wijk: " + "; ".join(f"{n} {t}" for n, t in zip(data["gebied_naam"], data["label"]))
-    return alt.layer(*lagen).properties(height=hoogte_per_wijk * len(data) + 20, description=beschrijving)
+    return stijl(alt.layer(*lagen).properties(width="container", height=hoogte_per_wijk * len(data) + 20,
+                                              description=beschrijving))
 
 
 def _referentielijnen(referenties: pd.DataFrame) -> list[alt.Chart]:
@@ -99,121 +108,198 @@ def _referentielijnen(referenties: pd.DataFrame) -> list[alt.Chart]:
     return [buren, lijn]
 
 
-def trend(reeks: pd.DataFrame, eenheid: str) -> alt.Chart:
-    """Lines over the years: one per area (e.g. a wijk and Soest). Needs gebied_naam, jaar, waarde."""
+def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: int = 200,
+          referenties: pd.DataFrame | None = None) -> alt.LayerChart:
+    """Lines over the years for one indicator: one per area (a wijk and Soest). Needs gebied_naam, jaar, waarde.
+
+    Fills its column (width container), so a page lays the indicators out in columns that stack on a phone.
+    `referenties` (regio.referenties, same indicator) adds Nederland as a grey dotted line with open squares and the
+    buurgemeenten as thin grey lines, behind the wijk and Soest.
+    """
     data = reeks.dropna(subset=["waarde"]).assign(label=lambda d: [opmaak.waarde_met_eenheid(w, eenheid)
-                                                                    for w in d["waarde"]])
+                                                                    for w in d["waarde"]])[
+        ["gebied_naam", "jaar", "waarde", "label"]]
     basis = alt.Chart(data).encode(
-        x=alt.X("jaar:O", title="jaar", axis=alt.Axis(labelFontSize=LETTER - 2, labelAngle=0)),
-        y=alt.Y("waarde:Q", title=eenheid, axis=alt.Axis(labelFontSize=LETTER - 2)),
-        color=alt.Color("gebied_naam:N", title=None, scale=alt.Scale(range=[opmaak.KLEUR_GUNSTIG, "#1A1A1A",
-                                                                            opmaak.KLEUR_ONGUNSTIG])),
+        x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("waarde:Q", title=opmaak.eenheid(eenheid), scale=alt.Scale(zero=False, padding=14),
+                axis=alt.Axis(tickCount=3, format="~r")),
+        color=alt.Color("gebied_naam:N", title=None, scale=alt.Scale(range=[opmaak.KLEUR_GUNSTIG, TEKST,
+                                                                            opmaak.KLEUR_ONGUNSTIG]),
+                        legend=alt.Legend(orient="top", symbolStrokeWidth=3)),
         strokeDash=alt.StrokeDash("gebied_naam:N", legend=None),
-        tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O"),
+        tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
                  alt.Tooltip("label:N", title="Waarde")],
     )
     beschrijving = "Lijn door de jaren: " + "; ".join(f"{g} {j}: {t}" for g, j, t in
                                                      zip(data["gebied_naam"], data["jaar"], data["label"]))
-    return (basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3)
-            + basis.mark_text(dy=-12, fontSize=LETTER - 2).encode(text="label:N")).properties(
-        height=220, description=beschrijving)
-
-
-# In the small multiples below, marks are hidden from assistive technology (aria=False): a filtered, empty layer
-# otherwise becomes an unlabelled ARIA image. The chart description and the table beside it carry the content.
-def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.DataFrame | None = None
-            ) -> alt.FacetChart:
-    """One row per indicator: every wijk as a dot, Soest as a black tick, the chosen wijk large and labelled.
-
-    Compact enough to show all indicators of an opgave in one chart (each row has its own scale and unit).
-    `rijen` comes from scoring.beoordeel_wijken (all wijken, numeric indicators of one opgave); `referenties`
-    (regio.referenties, same indicator and year) adds Nederland and the buurgemeenten as reference marks.
-    """
-    kolommen = ["label", "volgorde", "gebied_naam", "rol", "waarde", "soest", "uitgelicht", "waarde_tekst",
-                "soest_tekst", "oordeel", "oordeel_tekst"]
-    data = rijen.dropna(subset=["waarde"]).assign(
-        rol="wijk", uitgelicht=lambda d: d["gebied_code"] == uitgelicht,
-        waarde_tekst=lambda d: [opmaak.waarde_met_eenheid(w, e) for w, e in zip(d["waarde"], d["eenheid"])],
-        soest_tekst=lambda d: [opmaak.waarde_met_eenheid(s, e) for s, e in zip(d["soest"], d["eenheid"])],
-        oordeel_tekst=lambda d: d["oordeel"].map(scoring.SYMBOOL),
-    )[kolommen]
+    lagen = []
     if referenties is not None and len(referenties):
-        per_indicator = rijen.drop_duplicates("indicator").set_index("indicator")
-        ref = referenties[referenties["indicator"].isin(per_indicator.index)]
-        data = pd.concat([data, pd.DataFrame({
-            "label": ref["indicator"].map(per_indicator["label"]), "volgorde": ref["indicator"].map(per_indicator["volgorde"]),
-            "gebied_naam": ref["gebied_naam"], "rol": ref["rol"], "waarde": ref["waarde"], "soest": float("nan"),
-            "uitgelicht": False, "waarde_tekst": ref["tekst"], "soest_tekst": "", "oordeel": "", "oordeel_tekst": "referentie",
-        })[kolommen]], ignore_index=True)
-    volgorde = list(data.sort_values("volgorde")["label"].drop_duplicates())
-    x = alt.X("waarde:Q", title=None, scale=alt.Scale(zero=False, nice=False, padding=20),
-              axis=alt.Axis(labelFontSize=LETTER - 3, tickCount=4, grid=False, labelColor=TEKST))
-    tooltip = [alt.Tooltip("gebied_naam:N", title="Wijk"), alt.Tooltip("waarde_tekst:N", title="Waarde"),
-               alt.Tooltip("soest_tekst:N", title="Soest"), alt.Tooltip("oordeel_tekst:N", title="T.o.v. Soest")]
-    basis = alt.Chart()
-    anderen = basis.mark_circle(size=110, opacity=0.55, aria=False).encode(
-        x=x, color=alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None), tooltip=tooltip,
-    ).transform_filter("!datum.uitgelicht && datum.rol == 'wijk'")
-    soest = basis.mark_tick(color="#1A1A1A", thickness=3, size=34, aria=False).encode(
-        x="soest:Q", tooltip=tooltip[2:3]).transform_filter("datum.rol == 'wijk'")
-    referentie = [r.encode(tooltip=tooltip[:2]) for r in _referentiepunten(basis, x)]
-    deze = basis.mark_point(size=420, filled=True, stroke="#000000", strokeWidth=2, shape="diamond", aria=False).encode(
-        x=x, color=alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None), tooltip=tooltip,
-    ).transform_filter("datum.uitgelicht")
-    label = basis.mark_text(dy=-20, fontSize=LETTER - 2, fontWeight="bold", aria=False).encode(
-        x="waarde:Q", text="waarde_tekst:N").transform_filter("datum.uitgelicht")
-    return alt.layer(anderen, *referentie, soest, deze, label, data=data).properties(width=420, height=44).facet(
-        row=alt.Row("label:N", sort=volgorde, title=None,
-                    header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=LETTER - 1, labelLimit=330,
-                                      labelPadding=8, labelColor=TEKST)),
-        spacing=6,
-    ).resolve_scale(x="independent").properties(
-        title=alt.TitleParams(f"◆ {naam}  ● andere wijken  ┃ Soest{referentietitel(referenties)}",
-                              fontSize=LETTER - 2, anchor="start", fontWeight="normal"),
+        ref = referenties.dropna(subset=["waarde"])
+        ref = ref.assign(label=[opmaak.waarde_met_eenheid(w, eenheid) for w in ref["waarde"]])
+        as_ = dict(x="jaar:O", y="waarde:Q", detail="gebied_naam:N",
+                   tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
+                            alt.Tooltip("label:N", title="Waarde")])
+        referentie = alt.Chart(ref[["gebied_naam", "jaar", "waarde", "label", "rol"]]).encode(**as_)
+        lagen += [referentie.mark_line(strokeWidth=1, color=KLEUR_BUREN, opacity=0.6, aria=False).transform_filter(
+                      "datum.rol == 'buurgemeente'"),
+                  referentie.mark_line(strokeWidth=2, strokeDash=[1, 3], color=KLEUR_BUREN, aria=False,
+                                       point=alt.OverlayMarkDef(shape="square", filled=False, size=60,
+                                                                color=KLEUR_BUREN)).transform_filter(
+                      "datum.rol == 'Nederland'")]
+        uitleg = referentietitel(referenties).replace("□ Nederland", "□ Nederland (grijs, gestippeld)").replace(
+            "△ buurgemeenten", "─ buurgemeenten (dun, grijs)").strip()
+        beschrijving += f". Ter vergelijking: {uitleg}"
+    grafiek = alt.layer(*lagen, basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3),
+                        basis.mark_text(dy=-14).encode(text="label:N")).properties(
+        width="container", height=hoogte, description=beschrijving)
+    if titel:
+        grafiek = grafiek.properties(title=alt.TitleParams(titel, anchor="start", limit=0))
+    return stijl(grafiek)
+
+
+# The dot chart: one block per indicator, each with its own scale (indicators have different units). Built as one
+# layered chart on a 0–1 position per block, so it can fill its column; each block carries its own labelled scale
+# (lowest and highest value at its ends), the profiled wijk and Soest in words above the line, and a note when not
+# every wijk has a figure. Marks are hidden from assistive technology (aria=False): the chart description and the
+# table above it carry the content.
+SMAL = 32  # characters per line of chart text on a phone-wide column (16 px text in ~350 px)
+
+
+def regels(tekst: str, breedte: int | None) -> list[str]:
+    """Chart text over lines of at most `breedte` characters (None: one line). Vega does not wrap by itself."""
+    return textwrap.wrap(tekst, breedte, break_on_hyphens=False) or [""] if breedte else [tekst]
+
+
+def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken: int = 8,
+                 regelbreedte: int | None = None, referenties: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per indicator its text lines and the positions (0–1 on its own scale) of every wijk, Soest and the
+    references (Nederland, buurgemeenten; `rol`); `band` is the line of the chart each row is drawn on."""
+    uit = []
+    band = 0
+    for _, ind in rijen.sort_values("volgorde").drop_duplicates("indicator").iterrows():
+        deel = rijen[rijen["indicator"] == ind["indicator"]]
+        eenheid = ind["eenheid"]
+        met = deel.dropna(subset=["waarde"])
+        ref = (referenties[referenties["indicator"] == ind["indicator"]].dropna(subset=["waarde"])
+               if referenties is not None and len(referenties) else pd.DataFrame(columns=["waarde", "rol"]))
+        punten = list(met["waarde"]) + list(ref["waarde"]) + ([] if pd.isna(ind["soest"]) else [ind["soest"]])
+        laag, hoog = (min(punten), max(punten)) if punten else (0.0, 1.0)
+
+        def plek(w, laag=laag, hoog=hoog):
+            return 0.5 if hoog == laag else (w - laag) / (hoog - laag)
+
+        deze = deel[deel["gebied_code"] == uitgelicht]
+        eigen = deze["waarde"].iloc[0] if len(deze) else float("nan")
+        in_label = opmaak.eenheid(eenheid).replace(".", "") in ind["label"].replace(".", "")
+        kop = f"{ind['label']}" + ("" if eenheid.startswith("%") or in_label else f" ({opmaak.eenheid(eenheid)})")
+        if len(met) < aantal_wijken:
+            kop += f" · {len(met)} van {aantal_wijken} wijken met een cijfer"
+        wijk = (f"◆ {naam}: {opmaak.waarde_met_eenheid(eigen, eenheid)}"
+                + (f" ({scoring.SYMBOOL[deze['oordeel'].iloc[0]]})" if len(deze) and not pd.isna(eigen) else ""))
+        soest = f"┃ Soest: {opmaak.waarde_met_eenheid(ind['soest'], eenheid)}"
+        wie = [wijk, soest] if regelbreedte else [f"{wijk}   {soest}"]
+        for soort, lijnen in (("kop", regels(kop, regelbreedte)), ("wie", wie)):
+            for lijn in lijnen:
+                uit.append({"band": band, "soort": soort, "x": 0.0, "tekst": lijn})
+                band += 1
+        uit.append({"band": band, "soort": "lijn", "x": 0.0, "x2": 1.0})
+        if punten:
+            uit.append({"band": band + 1, "soort": "min", "x": 0.0, "tekst": opmaak.waarde_met_eenheid(laag, eenheid)})
+            if hoog != laag:
+                uit.append({"band": band + 1, "soort": "max", "x": 1.0,
+                            "tekst": opmaak.waarde_met_eenheid(hoog, eenheid)})
+        if not pd.isna(ind["soest"]):
+            uit.append({"band": band, "soort": "soest", "x": plek(ind["soest"]), "tekst": soest[2:]})
+        for _, r in ref.iterrows():
+            uit.append({"band": band, "soort": r["rol"], "x": plek(r["waarde"]),
+                        "tekst": f"{r['gebied_naam']}: {opmaak.waarde_met_eenheid(r['waarde'], eenheid)}"})
+        for _, r in met.iterrows():
+            uit.append({"band": band, "soort": "deze" if r["gebied_code"] == uitgelicht else "wijk",
+                        "x": plek(r["waarde"]), "oordeel": r["oordeel"],
+                        "tekst": f"{r['gebied_naam']}: {opmaak.waarde_met_eenheid(r['waarde'], eenheid)} "
+                                 f"({scoring.SYMBOOL[r['oordeel']]})"})
+        band += 2
+    return pd.DataFrame(uit)
+
+
+def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.DataFrame | None = None, rij: int = 26,
+            regelbreedte: int | None = None, letter: int = opmaak.LETTER) -> alt.LayerChart:
+    """One block per indicator: its name; the chosen wijk (◆) and Soest (┃) in words; a scale line from the lowest
+    to the highest value, every wijk a dot on it, Soest a black stripe, the chosen wijk a large diamond.
+
+    `rijen` comes from scoring.beoordeel_wijken (all wijken, numeric indicators of one opgave). `regelbreedte`
+    wraps the texts for a narrow column (SMAL); `letter` is larger in the presentatiemodus. `referenties`
+    (regio.referenties, same indicators and year) adds Nederland (open square) and the buurgemeenten (open
+    triangles) on each scale.
+    """
+    data = stippenrijen(rijen, uitgelicht, naam, max(rijen["gebied_code"].nunique(), 1), regelbreedte, referenties)
+    banden = int(data["band"].max()) + 1 if len(data) else 1
+    y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=list(range(banden))))
+    x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[0, 1], padding=12))
+    basis = alt.Chart(data).encode(y=y)
+
+    def soort(*soorten):
+        return " || ".join(f"datum.soort === '{s}'" for s in soorten)
+
+    tip = [alt.Tooltip("tekst:N", title="Waarde")]
+    koppen = basis.mark_text(align="left", baseline="middle", dy=2, fontWeight="bold", aria=False).encode(
+        x=alt.value(0), text="tekst:N").transform_filter(soort("kop"))
+    wie = basis.mark_text(align="left", baseline="middle", aria=False).encode(
+        x=alt.value(0), text="tekst:N").transform_filter(soort("wie"))
+    lijn = basis.mark_rule(color="#8C8C8C", strokeWidth=2, aria=False).encode(x=x, x2="x2:Q").transform_filter(
+        soort("lijn"))
+    uiteinden = [basis.mark_text(align=kant, baseline="middle", dy=-4, aria=False).encode(
+        x=x, text="tekst:N").transform_filter(soort(s)) for kant, s in (("left", "min"), ("right", "max"))]
+    kleur = alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None)
+    wijken = basis.mark_circle(size=140, opacity=0.7, aria=False).encode(x=x, color=kleur, tooltip=tip).transform_filter(
+        soort("wijk"))
+    soest = basis.mark_tick(color="#000000", thickness=4, size=rij - 2, aria=False).encode(
+        x=x, tooltip=tip).transform_filter(soort("soest"))
+    deze = basis.mark_point(size=440, filled=True, stroke="#000000", strokeWidth=2, shape="diamond", aria=False,
+                            opacity=1).encode(x=x, color=kleur, tooltip=tip).transform_filter(soort("deze"))
+    referentie = [r.encode(tooltip=tip) for r in _referentiepunten(basis.transform_calculate(rol="datum.soort"), x)]
+    return stijl(alt.layer(koppen, wie, lijn, *uiteinden, wijken, *referentie, soest, deze).properties(
+        width="container", height=banden * rij,
+        title=alt.TitleParams(f"◆ {naam}  ● andere wijken  ┃ Soest{referentietitel(referenties)}", anchor="start",
+                              fontWeight="normal", fontSize=letter),
         description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en Soest (streep); "
-                    "dezelfde cijfers staan in de tabel erboven.")
+                    "dezelfde cijfers staan in de tabel erboven.")).configure_text(fontSize=letter)
 
 
-def trends(reeksen: pd.DataFrame, kolommen: int = 3, referenties: pd.DataFrame | None = None) -> alt.FacetChart:
-    """Small multiples of trend lines (a wijk and Soest) per indicator; needs label, gebied_naam, jaar, waarde, eenheid.
+def stapel(data: pd.DataFrame, blok: str, regel: str, tekst: str, klasse: str, kleuren: dict[str, str],
+           rij: int = 32) -> alt.LayerChart:
+    """A matrix stacked for a narrow screen: per block (an indicator, a wijk) its name in bold, then one full-width
+    line per cell: the cell's name on the left, its text on the right, the cell's colour behind it.
 
-    `referenties` (regio.referenties for the same indicators and years) adds Nederland as a dotted black line and the
-    buurgemeenten as thin grey lines, drawn behind the wijk and Soest.
+    `data` is in display order; a block name may hold line breaks ('\\n'). Fills its column (width container).
     """
-    data = reeksen.dropna(subset=["waarde"]).assign(
-        tekst=lambda d: [opmaak.waarde_met_eenheid(w, e) for w, e in zip(d["waarde"], d["eenheid"])], rol="gebied"
-    )[["label", "gebied_naam", "jaar", "waarde", "tekst", "rol"]]
-    if referenties is not None and len(referenties):
-        labels = reeksen.drop_duplicates("indicator").set_index("indicator")["label"]
-        ref = referenties[referenties["indicator"].isin(labels.index)]
-        data = pd.concat([data, ref.assign(label=ref["indicator"].map(labels))[data.columns]], ignore_index=True)
-    assen = dict(
-        x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=LETTER - 3)),
-        y=alt.Y("waarde:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(labelFontSize=LETTER - 4, tickCount=4)),
-    )
-    tooltip = [alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O"), alt.Tooltip("tekst:N", title="Waarde")]
-    referentie = alt.Chart().encode(**assen, detail="gebied_naam:N", tooltip=tooltip)
-    buren = referentie.mark_line(strokeWidth=1, color=KLEUR_BUREN, opacity=0.6, aria=False).transform_filter(
-        "datum.rol == 'buurgemeente'")
-    # Soest is already a black dashed line here: Nederland is grey, finely dotted, with open squares.
-    nederland = referentie.mark_line(strokeWidth=2, strokeDash=[1, 3], color=KLEUR_BUREN, aria=False,
-                                     point=alt.OverlayMarkDef(shape="square", filled=False, size=60, color=KLEUR_BUREN)
-                                     ).transform_filter("datum.rol == 'Nederland'")
-    basis = alt.Chart().transform_filter("datum.rol == 'gebied'").encode(
-        **assen,
-        color=alt.Color("gebied_naam:N", title=None, scale=alt.Scale(range=[opmaak.KLEUR_GUNSTIG, "#1A1A1A"]),
-                        legend=alt.Legend(orient="top", labelFontSize=LETTER - 2)),
-        strokeDash=alt.StrokeDash("gebied_naam:N", legend=None), tooltip=tooltip,
-    )
-    lijn = basis.mark_line(point=alt.OverlayMarkDef(size=60, aria=False), strokeWidth=3, aria=False)
-    tekst = basis.mark_text(dy=-10, fontSize=LETTER - 4, aria=False).encode(text="tekst:N")
-    grafiek = alt.layer(buren, nederland, lijn, tekst, data=data).properties(width=200, height=130).facet(
-        facet=alt.Facet("label:N", title=None, header=alt.Header(labelFontSize=LETTER - 3, labelLimit=260,
-                                                                 labelColor=TEKST)),
-        columns=kolommen,
-    ).resolve_scale(y="independent").properties(
-        description="Kleine lijndiagrammen per indicator: de wijk en Soest door de jaren; cijfers staan in de tabel.")
-    uitleg = referentietitel(referenties).replace("□ Nederland", "□ Nederland (grijze stippellijn)").replace(
-        "△ buurgemeenten", "─ buurgemeenten (dun, grijs)").strip()
-    return grafiek.properties(title=alt.TitleParams(uitleg, fontSize=LETTER - 2, anchor="start",
-                                                    fontWeight="normal")) if uitleg else grafiek
+    regels, n = [], 0.0
+    for naam, deel in data.groupby(blok, sort=False):
+        for lijn in str(naam).split("\n"):
+            regels.append({"y": n, "soort": "kop", "links": lijn, "rechts": "", "klasse": ""})
+            n += 1
+        for _, r in deel.iterrows():
+            regels.append({"y": n, "soort": "regel", "links": str(r[regel]), "rechts": str(r[tekst]),
+                           "klasse": str(r[klasse])})
+            n += 1
+        n += 0.5
+    frame = pd.DataFrame(regels).assign(y2=lambda d: d["y"] + 0.92, midden=lambda d: d["y"] + 0.5)
+    schaal = alt.Scale(domain=[0, n], reverse=True, nice=False, zero=True)
+    y = alt.Y("y:Q", axis=None, scale=schaal)
+    basis = alt.Chart(frame)
+    vak = basis.mark_rect(stroke="#8C8C8C", strokeWidth=1, aria=False).encode(
+        x=alt.value(0), x2=alt.value("width"), y=y, y2="y2:Q",
+        color=alt.Color("klasse:N", legend=None,
+                        scale=alt.Scale(domain=list(kleuren), range=list(kleuren.values())))
+    ).transform_filter("datum.soort === 'regel'")
+    midden = alt.Y("midden:Q", axis=None, scale=schaal)
+    kop = basis.mark_text(align="left", baseline="middle", fontWeight="bold", fontSize=opmaak.LETTER_KOP,
+                          aria=False).encode(x=alt.value(0), y=midden, text="links:N").transform_filter(
+        "datum.soort === 'kop'")
+    links = basis.mark_text(align="left", baseline="middle", dx=8, aria=False).encode(
+        x=alt.value(0), y=midden, text="links:N").transform_filter("datum.soort === 'regel'")
+    rechts = basis.mark_text(align="right", baseline="middle", dx=-8, fontWeight="bold", aria=False).encode(
+        x=alt.value("width"), y=midden, text="rechts:N").transform_filter("datum.soort === 'regel'")
+    return stijl(alt.layer(vak, kop, links, rechts).properties(
+        width="container", height=int(n * rij),
+        description="Dezelfde cijfers als de tabel eronder, per blok onder elkaar."))

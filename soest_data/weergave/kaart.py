@@ -15,6 +15,7 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
+from shapely.geometry import Polygon, box, shape
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import RELATIEF, SOEST, UITKOMST
@@ -208,29 +209,122 @@ def kaartlagen(vormen: gpd.GeoDataFrame, frame: pd.DataFrame, eenheid: str, kleu
             "labels": punten}
 
 
-def deck(lagen: dict, hoogte_tekst: int = 15, met_waarde: bool = True, tooltip: bool = True,
-         passend: tuple[int, int] = (600, 640)) -> pdk.Deck:
-    """An offline pydeck map (no basemap): filled areas, black borders, name (and value) labels."""
-    punten = lagen["labels"].assign(
-        label=lambda d: d["naam"] + ("\n" + d["tekst"] if met_waarde else ""))
+# Map sizes (canvas height in px; the width is the column's): the shapes are fitted to the smallest canvas a map
+# gets, so all 8 wijken show without scrolling. The page shows the big one on wide screens (see ui.breed_of_smal).
+KAART_GROOT = (560, 820)
+KAART_KLEIN = (350, 520)
+TEKEN_BREEDTE = 0.62  # width of a bold character in units of the font size (Source Sans / Arial, deck.gl atlas)
+
+
+def deck(lagen: dict, hoogte_tekst: int = 16, met_waarde: bool = True, tooltip: bool = True,
+         passend: tuple[int, int] = KAART_KLEIN, alleen_passend: bool = False) -> pdk.Deck:
+    """An offline pydeck map (no basemap): filled areas, black borders, name (and value) labels placed so that no
+    two overlap (a label that must move gets a leader line to its area); with `alleen_passend` (buurten) a label
+    is only drawn where it fits inside its own area; the tooltip and the table always have every value."""
+    minx, miny, maxx, maxy = _grenzen(lagen["geojson"])
+    centrum = ((minx + maxx) / 2, (miny + maxy) / 2)
+    zoom = _zoom(maxx - minx, maxy - miny, *passend)
+    punten = lagen["labels"].assign(label=lambda d: d["naam"] + ("\n" + d["tekst"] if met_waarde else ""))
+    vormen = {f["properties"]["code"]: shape(f["geometry"]) for f in lagen["geojson"]["features"]}
+    punten = plaats_labels(punten, vormen, zoom, centrum, hoogte_tekst, passend, alleen_passend)
     vlakken = pdk.Layer(
         "GeoJsonLayer", lagen["geojson"], id="gebieden", pickable=True, stroked=True, filled=True,
         get_fill_color="properties.kleur", get_line_color=[30, 30, 30, 255],
         get_line_width="properties.rand", line_width_units="'pixels'", auto_highlight=True,
         highlight_color=[0, 114, 178, 90])
+    lijnen = pdk.Layer(
+        "LineLayer", punten[punten["verplaatst"]], id="verwijzers", get_source_position=["lon", "lat"],
+        get_target_position=["label_lon", "label_lat"], get_color=[0, 0, 0, 255], get_width=2)
     namen = pdk.Layer(
-        "TextLayer", punten, id="namen", get_position=["lon", "lat"], get_text="label", get_size=hoogte_tekst,
-        get_color=[0, 0, 0, 255], get_alignment_baseline="'center'", background=True,
-        get_background_color=[255, 255, 255, 210], background_padding=[4, 2], font_weight=600,
+        "TextLayer", punten, id="namen", get_position=["label_lon", "label_lat"], get_text="label",
+        get_size=hoogte_tekst, get_color=[0, 0, 0, 255], get_alignment_baseline="'center'", background=True,
+        get_background_color=[255, 255, 255, 235], background_padding=[4, 2], font_weight=600,
+        get_border_color=[0, 0, 0, 255], get_border_width=1,
         font_family="'Source Sans Pro, Arial, sans-serif'")
     # deck.gl's default font atlas is ASCII, which covers every area name in data/gebieden.csv (a test checks);
     # pydeck turns a character_set list into an expression, so we do not pass one.
-    minx, miny, maxx, maxy = _grenzen(lagen["geojson"])
-    zicht = pdk.ViewState(latitude=(miny + maxy) / 2, longitude=(minx + maxx) / 2,
-                          zoom=_zoom(maxx - minx, maxy - miny, *passend), min_zoom=9, max_zoom=16)
+    zicht = pdk.ViewState(latitude=centrum[1], longitude=centrum[0], zoom=zoom, min_zoom=9, max_zoom=16)
     tip = {"html": "<b>{naam}</b><br/>{tekst}<br/>{vergelijking}",
            "style": {"fontSize": "16px", "backgroundColor": "#1a1a1a", "color": "white"}} if tooltip else False
-    return pdk.Deck(layers=[vlakken, namen], initial_view_state=zicht, map_provider=None, tooltip=tip)
+    return pdk.Deck(layers=[vlakken, lijnen, namen], initial_view_state=zicht, map_provider=None, tooltip=tip)
+
+
+def _pixels(zoom: float) -> float:
+    """Pixels per degree of longitude (deck.gl web mercator: a 512-pixel world at zoom 0)."""
+    return 512 * 2 ** zoom / 360
+
+
+def naar_pixels(lon: float, lat: float, zoom: float, centrum: tuple[float, float]) -> tuple[float, float]:
+    """Screen offset (px, y down) of a point from the map centre; independent of the canvas size."""
+    schaal = _pixels(zoom) * 180 / math.pi
+
+    def merc(b):
+        return math.log(math.tan(math.pi / 4 + math.radians(b) / 2))
+    return (lon - centrum[0]) * _pixels(zoom), -(merc(lat) - merc(centrum[1])) * schaal
+
+
+def naar_graden(x: float, y: float, zoom: float, centrum: tuple[float, float]) -> tuple[float, float]:
+    schaal = _pixels(zoom) * 180 / math.pi
+    merc = math.log(math.tan(math.pi / 4 + math.radians(centrum[1]) / 2)) - y / schaal
+    return centrum[0] + x / _pixels(zoom), math.degrees(2 * math.atan(math.exp(merc)) - math.pi / 2)
+
+
+def labelvak(label: str, grootte: int) -> tuple[float, float]:
+    """Width and height (px) of a label with its background, from its longest line and number of lines."""
+    lijnen = label.split("\n")
+    return max(len(lijn) for lijn in lijnen) * grootte * TEKEN_BREEDTE + 8, len(lijnen) * grootte * 1.2 + 4
+
+
+def plaats_labels(punten: pd.DataFrame, vormen: dict, zoom: float, centrum: tuple[float, float], grootte: int,
+                  canvas: tuple[int, int], alleen_passend: bool = False) -> pd.DataFrame:
+    """Where each label goes: at the area's label point if it is free, else the nearest free spot around it
+    (inside its own area first), with `verplaatst` for a leader line. No two label boxes overlap and each stays on
+    the canvas. With `alleen_passend`, a label that does not fit inside its own area at its point is left out."""
+    veelhoeken = {c: Polygon([naar_pixels(x, y, zoom, centrum) for x, y in _buitenrand(v)]) for c, v in vormen.items()}
+    halve_b, halve_h = canvas[0] / 2, canvas[1] / 2
+    geplaatst: list[Polygon] = []
+    # Small areas first: they have the least room; large ones can still move inside themselves.
+    volgorde = sorted(punten.index, key=lambda i: veelhoeken[punten.at[i, "code"]].area)
+    uit = {}
+    for i in volgorde:
+        rij = punten.loc[i]
+        px, py = naar_pixels(rij["lon"], rij["lat"], zoom, centrum)
+        b, h = labelvak(rij["label"], grootte)
+        eigen = veelhoeken[rij["code"]]
+        kandidaten = [(0.0, 0.0)] + [(r * math.cos(math.radians(a)), r * math.sin(math.radians(a)))
+                                     for r in (h * 0.6, h, h * 1.6, h * 2.3, h * 3.2) for a in range(0, 360, 30)]
+        beste = None
+        for dx, dy in kandidaten:
+            x, y = px + dx, py + dy
+            vak = box(x - b / 2, y - h / 2, x + b / 2, y + h / 2)
+            if abs(x) + b / 2 > halve_b or abs(y) + h / 2 > halve_h:
+                continue
+            if any(vak.buffer(2).intersects(ander) for ander in geplaatst):
+                continue
+            binnen = eigen.contains(vak)
+            if alleen_passend and not binnen:
+                continue
+            score = (0 if binnen else 1000) + math.hypot(dx, dy)
+            if beste is None or score < beste[0]:
+                beste = (score, x, y, vak)
+            if binnen and dx == dy == 0:
+                break
+        if beste is None:
+            continue  # no free spot: the tooltip and the table carry this area's name and value
+        _, x, y, vak = beste
+        geplaatst.append(vak)
+        lon, lat = naar_graden(x, y, zoom, centrum)
+        uit[i] = (lon, lat, (x, y) != (px, py))
+    gekozen = punten.loc[list(uit)].copy()
+    gekozen["label_lon"] = [uit[i][0] for i in gekozen.index]
+    gekozen["label_lat"] = [uit[i][1] for i in gekozen.index]
+    gekozen["verplaatst"] = [uit[i][2] for i in gekozen.index]
+    return gekozen.sort_index()
+
+
+def _buitenrand(vorm) -> list[tuple[float, float]]:
+    grootste = max(vorm.geoms, key=lambda d: d.area) if vorm.geom_type == "MultiPolygon" else vorm
+    return list(grootste.exterior.coords)
 
 
 def _grenzen(geojson: dict) -> tuple[float, float, float, float]:
@@ -282,8 +376,9 @@ class Kaartbeeld:
     legenda: pd.DataFrame
     samenvatting: str
     ranglijst: pd.DataFrame
-    deck: pdk.Deck
-    lagen: dict                 # the areas with colour and text, and the label points (for kaartafbeelding)
+    deck: pdk.Deck          # fitted to KAART_KLEIN (laptop, phone)
+    deck_groot: pdk.Deck    # fitted to KAART_GROOT (beamer)
+    lagen: dict             # the areas with colour and text, and the label points (for kaartafbeelding)
 
 
 def kaartbeeld(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame, indicator: pd.Series, jaar: int,
@@ -321,7 +416,8 @@ def kaartbeeld(vormen: gpd.GeoDataFrame, waarden: pd.DataFrame, indicator: pd.Se
         else legenda(grenzen, eenheid, schaalrichting, soort, ontbrekend),
         samenvatting=samenvatting(gebieden, soest, eenheid, soort_gebied),
         ranglijst=ranglijst(gebieden, eenheid),
-        deck=deck(lagen, hoogte_tekst=15 if niveau == "wijk" else 11, met_waarde=niveau == "wijk"),
+        deck=deck(lagen, met_waarde=niveau == "wijk", alleen_passend=niveau == "buurt"),
+        deck_groot=deck(lagen, met_waarde=niveau == "wijk", alleen_passend=niveau == "buurt", passend=KAART_GROOT),
         lagen=lagen,
     )
 

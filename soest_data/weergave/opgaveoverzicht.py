@@ -6,14 +6,17 @@ the words stay readable). Missing stays visible as 'geen gegevens', never as zer
 """
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import NEDERLAND, SOEST
+from soest_data.weergave import grafieken
 
-LETTER = 14
-TEKST = "#1A1A1A"
+LETTER = opmaak.LETTER
+TEKST = opmaak.TEKSTKLEUR
 
 # Light tints of the Okabe-Ito colours of opmaak, so black text on them passes WCAG AA (≥ 7:1).
 TINT = {
@@ -168,7 +171,7 @@ def rijlabel(r: pd.Series) -> str:
     jaar = jaar_tekst(r.get("jaar"), r.get("meetjaar"))
     jaar = f" · {jaar}" if jaar else ""
     eenheid = "" if (_eenheid_in_cel(r["eenheid"]) or _zonder_punt(r["eenheid"]) in _zonder_punt(r["label"])
-                     or r.get("soort") == "relatief") else f" ({r['eenheid']})"
+                     or r.get("soort") == "relatief") else f" ({opmaak.eenheid(r['eenheid'])})"
     return (f"{'★ ' if r.get('kern') is True else ''}{r['label']}{eenheid}{jaar}"
             f"{' · schatting' if opmaak.is_schatting(r.get('modelschatting')) else ''}")
 
@@ -233,35 +236,51 @@ _TWEE_REGELS = ("indexof(datum.label, '-') > 0 ? [substring(datum.label, 0, inde
                 "substring(datum.label, indexof(datum.label, '-') + 1)] : datum.label")
 
 
-def matrixgrafiek(rijen: pd.DataFrame, celbreedte: int = 86, celhoogte: int = 44, labelbreedte: int = 320
-                  ) -> alt.LayerChart:
+def _regels(tekst: str, breedte: int = 40) -> str:
+    """A row label over at most two lines (joined by '\n'), so the labels leave room for the cells."""
+    regels = textwrap.wrap(tekst, breedte)
+    return "\n".join(regels[:1] + ([" ".join(regels[1:])] if len(regels) > 1 else []))
+
+
+def matrixgrafiek(rijen: pd.DataFrame, celhoogte: int = 56, labelbreedte: int = 330) -> alt.LayerChart:
     """Heatmap: one row per indicator, a Soest column and one column per wijk. Each cell: value + symbol and word.
 
-    Sized by its cells (autosize 'pad'): Streamlit's default 'fit' would squeeze the cells to make room for the
-    long row labels. About 9 × 86 + 320 px wide: fits the wide layout at 1600 px.
+    Takes the width of its column (width container); row labels wrap over two lines. Below 1400 px of window
+    the page shows matrixstapel() instead (see ui.breed_of_smal).
     """
     data = matrixgegevens(rijen)
+    data["rij"] = [_regels(r) for r in data["rij"]]
     rijvolgorde = list(data.sort_values("volgorde")["rij"].drop_duplicates())
     kolomvolgorde = list(data.sort_values("kolomvolgorde")["kolom"].drop_duplicates())
     klassen = list(TINT)
     x = alt.X("kolom:N", sort=kolomvolgorde, title=None,
-              axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=LETTER - 1, labelFontWeight="bold",
-                            labelColor=TEKST, labelLimit=celbreedte + 10, domain=False, ticks=False,
-                            labelOverlap=False, labelExpr=_TWEE_REGELS))
+              axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", labelLimit=0, domain=False,
+                            ticks=False, labelOverlap=False, labelExpr=_TWEE_REGELS, labelPadding=24,
+                            labelBaseline="bottom", labelLineHeight=18))
     y = alt.Y("rij:N", sort=rijvolgorde, title=None,
-              axis=alt.Axis(labelFontSize=LETTER - 1, labelLimit=labelbreedte, labelColor=TEKST, domain=False,
-                            ticks=False, labelOverlap=False))
+              axis=alt.Axis(labelLimit=labelbreedte, domain=False, ticks=False, labelOverlap=False,
+                            labelExpr="split(datum.label, '\\n')"))
     tooltip = [alt.Tooltip("rij:N", title="Indicator"), alt.Tooltip("kolom:N", title="Gebied"),
                alt.Tooltip("tooltip_waarde:N", title="Waarde"), alt.Tooltip("tooltip_soest:N", title="Soest"),
                alt.Tooltip("tooltip_oordeel:N", title="Oordeel"), alt.Tooltip("tooltip_woorden:N", title="In woorden")]
     basis = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
     vakken = basis.mark_rect(stroke="#8C8C8C", strokeWidth=1).encode(
         color=alt.Color("klasse:N", scale=alt.Scale(domain=klassen, range=[TINT[k] for k in klassen]), legend=None))
-    regel1 = basis.mark_text(dy=-8, fontSize=LETTER - 1, color=TEKST, fontWeight="bold").encode(text="regel1:N")
-    regel2 = basis.mark_text(dy=10, fontSize=LETTER - 2, color=TEKST).encode(text="regel2:N")
-    return alt.layer(vakken, regel1, regel2).properties(
-        width=celbreedte * len(kolomvolgorde), height=celhoogte * len(rijvolgorde),
-        autosize=alt.AutoSizeParams(type="pad", contains="padding"))
+    regel1 = basis.mark_text(dy=-10, fontSize=opmaak.LETTER_KOP, fontWeight="bold").encode(text="regel1:N")
+    regel2 = basis.mark_text(dy=11).encode(text="regel2:N")
+    return grafieken.stijl(alt.layer(vakken, regel1, regel2).properties(
+        width="container", height=celhoogte * len(rijvolgorde)))
+
+
+def matrixstapel(rijen: pd.DataFrame) -> alt.LayerChart:
+    """The matrix for a narrow screen, stacked: per indicator its name, then one line per area (Soest first) with
+    the value and the judgement in words."""
+    data = matrixgegevens(rijen)
+    data = data.assign(rij=[_regels(r, 34) for r in data["rij"]],
+                       tekst=[f"{a} {b}".strip() if b != "referentie" else a
+                              for a, b in zip(data["regel1"], data["regel2"])])
+    return grafieken.stapel(data.sort_values(["volgorde", "kolomvolgorde"]), "rij", "kolom", "tekst", "klasse",
+                            {k: TINT[k] for k in TINT})
 
 
 _DREMPELS = (f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt bij "
@@ -364,25 +383,23 @@ def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.Dat
         ["_orde", "gebied_code", "jaar"]).drop(columns="_orde").reset_index(drop=True)
 
 
-def trendgrafiek(reeks: pd.DataFrame, kolommen: int = 3, referenties: pd.DataFrame | None = None) -> alt.FacetChart:
-    """Small multiples per indicator: Soest as a thick black line with labels, the wijken as thin grey lines.
+def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame | None = None) -> alt.LayerChart:
+    """One indicator over the years: Soest as a thick black line with labels, the wijken as thin grey lines.
 
-    The tooltip names each wijk; the table of trendtabel() says the same in words. `referenties` (regio.referenties,
-    Nederland only) adds Nederland as a dotted line in the same years.
+    Fills its column (width container); the page lays the indicators out in columns that stack on a phone.
+    The tooltip names each wijk; the table of trendtabel() says the same in words. `referenties`
+    (regio.referenties, Nederland only) adds Nederland as a dotted line in the same years.
     """
+    eenheid = reeks["eenheid"].iloc[0] if len(reeks) else ""
     data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])],
-                        is_nederland=False)[
-        ["indicator_label", "gebied_naam", "jaar", "waarde", "tekst", "is_soest", "is_nederland"]]
+                        is_nederland=False)[["gebied_naam", "jaar", "waarde", "tekst", "is_soest", "is_nederland"]]
     if referenties is not None and len(referenties):
-        labels = reeks.drop_duplicates("indicator").set_index("indicator")["indicator_label"]
-        ref = referenties[(referenties["rol"] == "Nederland") & referenties["indicator"].isin(labels.index)]
-        data = pd.concat([data, ref.assign(indicator_label=ref["indicator"].map(labels), is_soest=False,
-                                           is_nederland=True)[data.columns]], ignore_index=True)
-    volgorde = list(dict.fromkeys(data["indicator_label"]))
-    basis = alt.Chart().encode(
-        x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=LETTER - 1, labelColor=TEKST)),
-        y=alt.Y("waarde:Q", title=None, scale=alt.Scale(zero=False),
-                axis=alt.Axis(labelFontSize=LETTER - 2, tickCount=4, labelColor=TEKST)),
+        ref = referenties[(referenties["rol"] == "Nederland") & referenties["indicator"].isin(set(reeks["indicator"]))]
+        data = pd.concat([data, ref.assign(is_soest=False, is_nederland=True)[data.columns]], ignore_index=True)
+    basis = alt.Chart(data).encode(
+        x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("waarde:Q", title=opmaak.eenheid(eenheid), scale=alt.Scale(zero=False, padding=14),
+                axis=alt.Axis(tickCount=3, format="~r")),
         detail="gebied_naam:N",
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
                  alt.Tooltip("tekst:N", title="Waarde")],
@@ -394,17 +411,13 @@ def trendgrafiek(reeks: pd.DataFrame, kolommen: int = 3, referenties: pd.DataFra
                                 ).transform_filter("datum.is_nederland")
     soestlijn = basis.mark_line(point=alt.OverlayMarkDef(size=80, color="#000000"), strokeWidth=4,
                                 color="#000000").transform_filter("datum.is_soest")
-    soesttekst = basis.mark_text(dy=-12, fontSize=LETTER - 1, fontWeight="bold", color="#000000").encode(
+    soesttekst = basis.mark_text(dy=-14, fontWeight="bold", color="#000000").encode(
         text="tekst:N").transform_filter("datum.is_soest")
-    uitleg = "━ Soest (dik, zwart)   ─ de acht wijken (dun, grijs)" + (
-        "   ┅ Nederland (stippellijn)" if data["is_nederland"].any() else "")
-    return alt.layer(wijklijnen, nederland, soestlijn, soesttekst, data=data).properties(width=240, height=150).facet(
-        facet=alt.Facet("indicator_label:N", title=None, sort=volgorde,
-                        header=alt.Header(labelFontSize=LETTER - 1, labelLimit=300, labelColor=TEKST)),
-        columns=kolommen,
-    ).resolve_scale(y="independent").properties(
-        title=alt.TitleParams(uitleg, fontSize=LETTER,
-                              anchor="start", fontWeight="normal", color=TEKST))
+    uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (
+        ", Nederland (stippellijn)" if data["is_nederland"].any() else "")
+    return grafieken.stijl(alt.layer(wijklijnen, nederland, soestlijn, soesttekst).properties(
+        width="container", height=190, title=alt.TitleParams(titel, anchor="start", limit=0),
+        description=f"{titel}: {uitleg}, door de jaren."))
 
 
 def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:

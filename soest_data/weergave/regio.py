@@ -12,12 +12,13 @@ import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import NEDERLAND, SOEST, VERGELIJKGEMEENTE, VERGELIJKNIVEAUS
+from soest_data.weergave import grafieken
 from soest_data.weergave.opgaveoverzicht import met_nederland
 
 NEDERLAND_NAAM = "Nederland"
 BUURGEMEENTE = "buurgemeente"
-LETTER = 16
-TEKST = "#1A1A1A"
+LETTER = opmaak.LETTER
+TEKST = opmaak.TEKSTKLEUR
 KLEUR_BUREN = "#6B6B6B"
 
 _OORDEEL_KLEUR = {scoring.GUNSTIG: opmaak.KLEUR_GUNSTIG, scoring.ONGUNSTIG: opmaak.KLEUR_ONGUNSTIG,
@@ -164,9 +165,13 @@ def regiotabel(oordelen: pd.DataFrame, buren: list[str]) -> pd.DataFrame:
     return tabel
 
 
-def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = True) -> alt.FacetChart:
+def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = True,
+                 breedte: int = 640) -> alt.FacetChart:
     """One row per indicator: Soest as a large diamond (coloured by its judgement against Nederland), Nederland as a
-    black tick, the buurgemeenten as grey circles (optional). Each row its own scale; the table says it in words."""
+    black tick, the buurgemeenten as grey circles (optional). Each row its own scale; the table says it in words.
+
+    The indicator's name stands above its row, so the chart is `breedte` wide in all: the page shows a wide and a
+    phone-narrow form (ui.breed_of_smal)."""
     oordeel = oordelen.set_index("indicator")["oordeel"]
     # An indicator with only a Soest figure has nothing to stand beside: it stays in the table, not in the chart.
     vergeleken = set(regio.loc[regio["rol"] != "Soest", "indicator"])
@@ -178,7 +183,7 @@ def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = 
     )[["rij", "volgorde", "gebied_naam", "rol", "waarde", "tekst", "oordeel"]]
     volgorde = list(data.sort_values("volgorde")["rij"].drop_duplicates())
     x = alt.X("waarde:Q", title=None, scale=alt.Scale(zero=False, nice=False, padding=24),
-              axis=alt.Axis(labelFontSize=LETTER - 3, tickCount=4, grid=False, labelColor=TEKST))
+              axis=alt.Axis(labelFontSize=LETTER, tickCount=4, grid=False, labelColor=TEKST))
     tooltip = [alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("tekst:N", title="Waarde")]
     basis = alt.Chart().encode(x=x, tooltip=tooltip)
     buren = basis.mark_circle(size=90, color=KLEUR_BUREN, opacity=0.6, aria=False).transform_filter(
@@ -188,16 +193,17 @@ def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = 
     soest = basis.mark_point(size=420, filled=True, stroke="#000000", strokeWidth=2, shape="diamond", aria=False).encode(
         color=alt.Color("oordeel:N", scale=alt.Scale(domain=list(_OORDEEL_KLEUR), range=list(_OORDEEL_KLEUR.values())),
                         legend=None)).transform_filter("datum.rol == 'Soest'")
-    label = basis.mark_text(dy=-20, fontSize=LETTER - 2, fontWeight="bold", aria=False).encode(
+    label = basis.mark_text(dy=-20, fontSize=LETTER, fontWeight="bold", aria=False).encode(
         text="tekst:N").transform_filter("datum.rol == 'Soest'")
-    titel = "◆ Soest (kleur: t.o.v. Nederland)   ┃ Nederland" + ("   ● de zes buurgemeenten" if met_buren else "")
-    return alt.layer(buren, nl, soest, label, data=data).properties(width=420, height=44).facet(
+    delen = ["◆ Soest (kleur: t.o.v. Nederland)", "┃ Nederland" + ("   ● de zes buurgemeenten" if met_buren else "")]
+    titel = delen if breedte < 500 else "   ".join(delen)  # two lines in the narrow form
+    return grafieken.stijl(alt.layer(buren, nl, soest, label, data=data).properties(width=breedte, height=44).facet(
         row=alt.Row("rij:N", sort=volgorde, title=None,
-                    header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=LETTER - 1, labelLimit=360,
-                                      labelPadding=8, labelColor=TEKST)),
-        spacing=6,
+                    header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top",
+                                      labelFontSize=LETTER, labelLimit=breedte, labelPadding=4, labelColor=TEKST)),
+        spacing=14,
     ).resolve_scale(x="independent").properties(
-        title=alt.TitleParams(titel, fontSize=LETTER - 2, anchor="start", fontWeight="normal"),
+        title=alt.TitleParams(titel, fontSize=LETTER, anchor="start", fontWeight="normal"),
         description="Per indicator Soest (ruit) naast Nederland (streep)"
                     + (" en de zes buurgemeenten (stippen)" if met_buren else "")
-                    + "; dezelfde cijfers staan in de tabel eronder.")
+                    + "; dezelfde cijfers staan in de tabel eronder."))

@@ -17,9 +17,10 @@ import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import ACHTERGROND, OPGAVEN, VIJF_OPGAVEN
+from soest_data.weergave import grafieken
 
-LETTER = 15
-TEKST = "#1A1A1A"
+LETTER = opmaak.LETTER
+TEKST = opmaak.TEKSTKLEUR
 
 
 _KLEUR = {
@@ -246,42 +247,51 @@ def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | No
 
 
 def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving: str, aantal: int | None = 12,
-                       breedte: int = 620, hoogte_per_staaf: int = 24) -> alt.LayerChart:
-    """Diverging bars around Soest (index 100): per indicator one bar per wijk, from 100 to its index.
+                       rij: int = 24, regelbreedte: int | None = None) -> alt.LayerChart:
+    """Diverging bars around Soest (index 100): per indicator its name, then per wijk a line 'Smitsveen 163 ▼' and a
+    bar from 100 to its index. Labels have their own line, so they never cover a bar or each other at any width.
 
     Colour = judgement (blue favourable, orange unfavourable, grey around, purple higher/lower without judgement);
     never alone: each bar is labelled with the wijk, its index and the symbol, and the tooltip says it in words.
-    `beschrijving` (the summary sentence) becomes the chart's description for screen readers.
+    `beschrijving` (the summary sentence) becomes the chart's description for screen readers. Fills its column;
+    `regelbreedte` wraps the indicator names for a narrow column (grafieken.SMAL).
     """
     data = grafiekgegevens(lang, verschil, aantal)
-    rijen = list(dict.fromkeys(data["rij"]))
     wijken = list(dict.fromkeys(data["gebied_naam"]))
-    y = alt.Y("rij:N", sort=rijen, title=None,
-              axis=alt.Axis(labelFontSize=LETTER, labelLimit=360, labelColor=TEKST, domain=False, ticks=False,
-                            labelPadding=10))
-    x = alt.X("index:Q", title="index (Soest = 100)",
-              axis=alt.Axis(labelFontSize=LETTER - 2, titleFontSize=LETTER - 1, labelColor=TEKST, titleColor=TEKST))
+    koppen, staafband, band = [], {}, 0
+    for rij_ in dict.fromkeys(data["rij"]):
+        for lijn in grafieken.regels(rij_, regelbreedte):
+            koppen.append({"rij": lijn, "band": band})
+            band += 1
+        for w in wijken:
+            staafband[(rij_, w)] = band + 1  # the label line, then the bar
+            band += 2
+    data = data.assign(band=[staafband[(r, w)] for r, w in zip(data["rij"], data["gebied_naam"])])
+    koppen = pd.DataFrame(koppen, columns=["rij", "band"])
+    banden = band or 1
+    y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=list(range(banden))))
+    laag = min(0.0, float(data["index"].min())) if len(data) else 0.0
+    hoog = max(200.0, float(data["index"].max())) if len(data) else 200.0
+    x = alt.X("index:Q", title="index (Soest = 100)", scale=alt.Scale(domain=[laag, hoog], nice=True),
+              axis=alt.Axis(tickCount=5, grid=True, gridColor="#E6E6E6"))
     tooltip = [alt.Tooltip("label:N", title="Indicator"), alt.Tooltip("gebied_naam:N", title="Wijk"),
                alt.Tooltip("waarde_tekst:N", title="Waarde"), alt.Tooltip("soest_tekst:N", title="Soest"),
                alt.Tooltip("index:Q", title="Index (Soest = 100)", format=".0f"),
                alt.Tooltip("oordeel_tekst:N", title="Oordeel")]
-    basis = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("gebied_naam:N", sort=wijken), tooltip=tooltip)
     kleuren = list(_KLEUR)
-    staven = basis.mark_bar(height=hoogte_per_staaf * 0.8).encode(
+    basis = alt.Chart(data).encode(y=y, tooltip=tooltip)
+    staven = basis.mark_bar(height=rij - 6).encode(
         x=x, x2=alt.datum(100),
         color=alt.Color("oordeel_tekst:N", title="Oordeel",
                         scale=alt.Scale(domain=kleuren, range=[_KLEUR[k] for k in kleuren]),
-                        legend=alt.Legend(orient="top", labelFontSize=LETTER - 1, titleFontSize=LETTER - 1,
-                                          labelColor=TEKST, titleColor=TEKST)))
-    rechts = basis.mark_text(align="left", dx=5, fontSize=LETTER - 2, color=TEKST).encode(
-        x="index:Q", text="label_tekst:N").transform_filter("datum.boven")
-    links = basis.mark_text(align="right", dx=-5, fontSize=LETTER - 2, color=TEKST).encode(
-        x="index:Q", text="label_tekst:N").transform_filter("!datum.boven")
-    soest = alt.Chart(pd.DataFrame({"x": [100], "tekst": ["Soest = 100"]}))
-    lijn = soest.mark_rule(color="#000000", strokeWidth=2, strokeDash=[6, 4]).encode(x="x:Q")
-    lijntekst = soest.mark_text(align="center", dy=-10, fontSize=LETTER - 1, fontWeight="bold", color="#000000").encode(
-        x="x:Q", y=alt.value(0), text="tekst:N")
-    hoogte = max(60, hoogte_per_staaf * len(data) + 8 * len(rijen))
-    return alt.layer(staven, rechts, links, lijn, lijntekst).properties(
-        width=breedte, height=hoogte, description=beschrijving[:1000],
-        autosize=alt.AutoSizeParams(type="pad", contains="padding")).configure_view(stroke=None)
+                        legend=alt.Legend(orient="top", direction="horizontal", columns=2 if regelbreedte else 5,
+                                          labelLimit=0)))
+    labels = basis.mark_text(align="left", baseline="middle", dy=2, aria=False).encode(
+        x=alt.value(0), y=alt.Y("labelband:O", axis=None, scale=alt.Scale(domain=list(range(banden)))),
+        text="label_tekst:N").transform_calculate(labelband="datum.band - 1")
+    kop = alt.Chart(koppen).mark_text(align="left", baseline="middle", fontWeight="bold", dy=4,
+                                      fontSize=opmaak.LETTER_KOP, aria=False).encode(x=alt.value(0), y=y, text="rij:N")
+    soest = alt.Chart(pd.DataFrame({"x": [100], "tekst": ["┆ Soest = 100"]}))
+    lijn = soest.mark_rule(color="#000000", strokeWidth=2, strokeDash=[6, 4]).encode(x=alt.X("x:Q"))
+    return grafieken.stijl(alt.layer(staven, labels, kop, lijn).properties(
+        width="container", height=banden * rij, description=beschrijving[:1000]))

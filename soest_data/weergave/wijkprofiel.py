@@ -88,7 +88,8 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str, nederland: pd.Series | Non
     deze = beoordeeld[beoordeeld["gebied_code"] == wijk].sort_values("volgorde")
     nl = nederland if nederland is not None else pd.Series(dtype=float)
     return pd.DataFrame({
-        "opgave": deze["opgave"].map(OPGAVEN), "indicator": deze["label"], "jaar": deze["jaar"],
+        "opgave": deze["opgave"].map(OPGAVEN), "indicator": deze["label"],
+        "jaar": ["" if pd.isna(j) else str(int(j)) for j in deze["jaar"]],
         "wijk": [opmaak.waarde_met_eenheid(w, e) if not pd.isna(w) else r for w, e, r in
                  zip(deze["waarde"], deze["eenheid"], deze["woorden"])],
         "Soest": [opmaak.waarde_met_eenheid(s, e) for s, e in zip(deze["soest"], deze["eenheid"])],
@@ -98,6 +99,23 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str, nederland: pd.Series | Non
         "telt mee": deze["kern"].map({True: "ja (kernset)", False: "nee"}),
         "bron": deze["bron_titel"], "modelschatting": deze["modelschatting"].map({True: "ja", False: "nee"}),
     })
+
+
+def presentatie_indicatoren(beoordeeld: pd.DataFrame, wijk: str, opgave: str, aantal: int = 4) -> list[str]:
+    """For one screen of the presentation: the numeric indicators of the opgave on which this wijk differs most
+    from Soest (largest distance of its index from 100), unfavourable ones first among equals."""
+    deze = beoordeeld[(beoordeeld["gebied_code"] == wijk) & (beoordeeld["opgave"] == opgave)
+                      & (beoordeeld["soort"] == "getal")].dropna(subset=["index"])
+    afstand = (deze["index"] - 100).abs()
+    volgorde = deze.assign(_afstand=afstand, _ongunstig=deze["oordeel"] != scoring.ONGUNSTIG).sort_values(
+        ["_afstand", "_ongunstig", "volgorde"], ascending=[False, True, True])
+    return list(volgorde["indicator"].head(aantal))
+
+
+def stappen(huidige: str, alle: list[str]) -> tuple[str, str]:
+    """The previous and next step of a presentation, going round: (vorige, volgende)."""
+    i = alle.index(huidige)
+    return alle[i - 1], alle[(i + 1) % len(alle)]
 
 
 def oordeel_tekst(r: pd.Series) -> str:

@@ -50,7 +50,7 @@ def test_every_wijk_profile_renders_with_its_opgaven(open_pagina, echte_db, wijk
     tekst = teksten(at)
     for opgave in ("Gezonde leefstijl", "Bestaanszekerheid", "Mentale weerbaarheid", "Kansengelijkheid",
                    "Meedoen en inclusie"):
-        assert f"**{opgave}**" in tekst
+        assert f"<strong>{opgave}</strong>" in tekst  # the opgave cards
     assert "Bron" in tekst
 
 

@@ -100,7 +100,7 @@ def test_compare_defaults_to_smitsveen_and_soest_zuid(open_pagina, echte_db):
     assert "De grootste verschillen tussen Smitsveen en Soest-Zuid zijn er bij" in tekst
     assert "scoort Soest-Zuid er" in tekst
     assert at.get("vega_lite_chart")
-    eerste = at.dataframe[0].value
+    eerste = at.table[0].value
     assert {"Indicator", "Smitsveen", "Soest-Zuid", "Verschil", "Index Smitsveen", "Index Soest-Zuid",
             "Gunstiger"} <= set(eerste.columns)
     assert "Soest" not in eerste.columns
@@ -110,7 +110,7 @@ def test_compare_defaults_to_smitsveen_and_soest_zuid(open_pagina, echte_db):
 def test_compare_table_has_units_index_and_largest_difference_first(open_pagina, echte_db):
     at = open_pagina(echte_db, VERGELIJKEN, soest="ja")
     assert at.checkbox(key="vergelijk_soest").value is True
-    bestaans = at.dataframe[1].value
+    bestaans = at.table[1].value
     rij = bestaans[bestaans["Indicator"] == "Moeite met rondkomen (18+)"].iloc[0]
     w = laatste_waarden(echte_db, "moeite_met_rondkomen_18plus")
     smitsveen, zuid, soest = w["WK034205"], w["WK034207"], w["GM0342"]
@@ -125,7 +125,7 @@ def test_compare_table_has_units_index_and_largest_difference_first(open_pagina,
         return abs(int(r["Index Smitsveen"]) - int(r["Index Soest-Zuid"]))
     geindexeerd = bestaans[bestaans["Index Smitsveen"].str.fullmatch(r"\d+") & bestaans["Index Soest-Zuid"].str.fullmatch(r"\d+")]
     assert kloof(bestaans.iloc[0]) == max(kloof(r) for _, r in geindexeerd.iterrows())
-    mentaal = at.dataframe[2].value
+    mentaal = at.table[2].value
     assert mentaal["Smitsveen"].str.contains("dan gemiddeld|van alle wijken").any()  # statements in words
 
 
@@ -135,7 +135,7 @@ def test_compare_three_wijken_from_the_link(open_pagina, echte_db):
     assert at.multiselect(key="vergelijk_wijken").value == ["WK034205", "WK034207", "WK034202"]
     assert "De grootste verschillen tussen Smitsveen, Soest-Zuid en Klaarwater" in teksten(at)
     assert "het vaakst het ongunstigst" in teksten(at)
-    assert "Index Klaarwater" in at.dataframe[0].value.columns
+    assert "Index Klaarwater" in at.table[0].value.columns
 
 
 @pytest.mark.parametrize("wijken", ["WK034205", "WK999999,WK034207", "'; drop table waarden; --", ","])

@@ -191,10 +191,10 @@ def test_details_show_values_soest_and_the_difference_unfavourable_first(gegeven
     assert list(tabel["Indicator"]) == ["Schulden", "Rondkomen", "Inkomen", "Huishoudgrootte"]
     rij = tabel[tabel["Indicator"] == "Rondkomen"].iloc[0]
     assert (rij["Wijk-waarde"], rij["Soest"], rij["Verschil met Soest"], rij["Beter is"], rij["Drempel"]) == (
-        "7 %", "10 %", "−3,0 procentpunt", "lager", "meer dan 2,5 procentpunt")
+        "7,0 %", "10,0 %", "−3,0 procentpunt", "lager", "meer dan 2,5 procentpunt")
     assert rij["Oordeel"] == "▲ gunstig" and rij["Telt mee"] == "ja (kernset)"
     inkomen = tabel[tabel["Indicator"] == "Inkomen"].iloc[0]
-    assert (inkomen["Verschil met Soest"], inkomen["Drempel"]) == ("+33 %", "meer dan 10 %, hier 3 x 1000 euro")
+    assert (inkomen["Verschil met Soest"], inkomen["Drempel"]) == ("+33 %", "meer dan 10 %, hier 3 × € 1.000")
     assert tabel[tabel["Indicator"] == "Huishoudgrootte"].iloc[0]["Telt mee"].startswith("nee: beschrijft de wijk")
 
 
@@ -312,4 +312,4 @@ def test_the_tally_beside_what_the_wijkprofielen_say(gegevens):
     assert overeen.loc[("WK02", "bestaanszekerheid"), "eens"] is None
     zinnen = aandacht.profiel_zinnen(overeen.reset_index(), "bestaanszekerheid")
     assert "✘ telling en tekst verschillen" in zinnen[2] and '*"TESTTEKST ook laag"* (T.2)' in zinnen[2]
-    assert "De cijfers: Rondkomen 7 % (Soest 10 %) ▲" in zinnen[2]   # where they differ: both figures
+    assert "De cijfers: Rondkomen 7,0 % (Soest 10,0 %) ▲" in zinnen[2]   # where they differ: both figures

@@ -47,7 +47,7 @@ def test_legend_has_unit_bounds_and_a_row_per_kind_of_missing():
                                          "16,5 tot 18,9 %"]
     assert list(leg["betekenis"][5:]) == ["geheim", "geen gegevens"]
     assert set(leg["kleur"][5:]) == {opmaak.KLEUR_GEEN_GEGEVENS}
-    assert kaart.legenda([47100, 52000], "x 1000 euro", "neutraal")["betekenis"][0] == "47.100 tot 52.000 x 1000 euro"
+    assert kaart.legenda([47100, 52000], "x 1000 euro", "neutraal")["betekenis"][0] == "47.100 tot 52.000 × € 1.000"
 
 
 def test_summary_sentence_names_highest_lowest_and_soest():
@@ -59,9 +59,9 @@ def test_summary_sentence_names_highest_lowest_and_soest():
 def test_summary_sentence_handles_ties_and_missing_values():
     frame = _wijken([12.0, 12.0, 8.0, None], ["A", "B", "C", "D"])
     assert kaart.samenvatting(frame, None, "%") == (
-        "Het hoogst in A en B (12 %), het laagst in C (8 %). Geen cijfer voor D.")
+        "Het hoogst in A en B (12,0 %), het laagst in C (8,0 %). Geen cijfer voor D.")
     assert kaart.samenvatting(_wijken([None, None], ["A", "B"]), 3.0, "%") == (
-        "Voor deze indicator zijn er geen cijfers per wijk; Soest gemiddeld 3 %. Geen cijfer voor A en B.")
+        "Voor deze indicator zijn er geen cijfers per wijk; Soest gemiddeld 3,0 %. Geen cijfer voor A en B.")
     assert kaart.samenvatting(_wijken([4.0, 4.0], ["A", "B"]), None, "km").startswith("Alle wijken met cijfers")
 
 

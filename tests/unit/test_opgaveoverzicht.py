@@ -28,7 +28,7 @@ def test_key_figures_take_soests_latest_year(gegevens):
     kern = opgaveoverzicht.kerncijfers(tekst, gegevens["waarden"], gegevens["indicatoren"]).set_index("indicator")
     assert kern.loc["test_moeite", "soest_tekst"] == "11,6 %" and kern.loc["test_moeite", "jaar"] == 2020
     assert kern.loc["test_bijstand", "soest_tekst"] == "985"  # a count: the label says what is counted
-    assert kern.loc["test_moeite", "nederland_tekst"] == "14 %"  # Nederland in the same year (2020)
+    assert kern.loc["test_moeite", "nederland_tekst"] == "14,0 %"  # Nederland in the same year (2020)
     # 11,6 against 14 % is 2,4 procentpunt: within the 2,5 of the rule for percentages
     assert kern.loc["test_moeite", "vergelijking"] == "● rond het landelijk gemiddelde"
 
@@ -70,7 +70,9 @@ def test_matrix_cells_say_the_judgement_in_symbol_and_word(gegevens):
     # a unit that does not fit in a cell goes to the row label (unless the label already says it)
     per_1000 = cellen[cellen["rij"].str.contains("Test bijstand per")].iloc[0]
     assert per_1000["rij"] == "★ Test bijstand per 1.000 inwoners · 2023"
-    assert opgaveoverzicht.matrixgrafiek(rijen).to_dict()["autosize"]["type"] == "pad"
+    spec = opgaveoverzicht.matrixgrafiek(rijen).to_dict()
+    assert spec["width"] == "container"  # fills its column; below 1400 px the page shows the stacked form
+    assert spec["config"]["axis"]["labelFontSize"] >= 16
 
 
 def test_matrix_table_is_the_text_alternative(gegevens):
@@ -106,8 +108,8 @@ def test_trends_only_for_indicators_with_more_than_one_year(gegevens):
     tabel = opgaveoverzicht.trendtabel(reeks)
     soest = tabel[tabel["Gebied"] == "Soest"].iloc[0]
     assert soest["Verandering"] == "gedaald met 5,0 procentpunt"
-    spec = opgaveoverzicht.trendgrafiek(reeks).to_dict()
-    assert spec["facet"]["field"] == "indicator_label"
+    spec = opgaveoverzicht.trendgrafiek(reeks, "Test moeite").to_dict()
+    assert spec["width"] == "container" and spec["title"]["text"] == "Test moeite"
     rijen = next(iter(spec["datasets"].values()))
     soest_lijn = sorted((r["jaar"], r["tekst"]) for r in rijen if r["is_soest"])
     assert [jaar for jaar, _ in soest_lijn] == [2016, 2020]  # one point per measurement, labelled in Dutch

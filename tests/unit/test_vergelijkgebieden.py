@@ -121,8 +121,8 @@ def test_the_opgave_table_shows_nederland_beside_soest_in_the_same_year(test_geg
     tabel = opgaveoverzicht.matrixtabel(rijen, regio.nederland_per_jaar(test_gegevens["waarden"]))
     assert list(tabel.columns[:3]) == ["Indicator", "Soest", "Nederland"]
     nl = dict(zip(tabel["Indicator"], tabel["Nederland"]))
-    assert nl["Test moeite met rondkomen · 2020 · schatting"] == "14 %"
-    assert set(nl.values()) - {"14 %"} == {"–"}  # no national figure for the other indicators
+    assert nl["Test moeite met rondkomen · 2020 · schatting"] == "14,0 %"
+    assert set(nl.values()) - {"14,0 %"} == {"–"}  # no national figure for the other indicators
 
 
 def test_reference_values_are_in_exactly_the_asked_year(test_gegevens):
@@ -171,7 +171,7 @@ def test_regio_chart_and_table_link_to_the_wijk_map(test_gegevens):
     oordelen = regio.regio_oordelen(regiow)
     tabel = regio.regiotabel(oordelen, ["Amersfoort", "De Bilt"])
     assert list(tabel["Kaart van de wijken"]) == ["/kaart?indicator=test_sporters"]
-    assert list(tabel["Nederland"]) == ["50 %"]
+    assert list(tabel["Nederland"]) == ["50,0 %"]
     spec = regio.regiografiek(regiow, oordelen).to_dict()
     assert "Nederland" in spec["title"]["text"] and "buurgemeenten" in spec["title"]["text"]
 
@@ -185,4 +185,4 @@ def test_reference_layers_are_added_only_where_asked(test_gegevens):
     assert "Nederland" not in zonder["title"]["text"] and "□ Nederland" in met["title"]["text"]
     deel = getallen[getallen["indicator"] == "test_moeite"]
     staaf = grafieken.wijkstaaf(deel, 11.6, "%", referenties=ref[ref["indicator"] == "test_moeite"]).to_dict()
-    assert "Nederland: 14 %" in str(staaf)  # in the line's tooltip
+    assert "Nederland: 14,0 %" in str(staaf)  # in the line's tooltip
