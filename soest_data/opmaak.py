@@ -98,8 +98,10 @@ def is_schatting(vlag) -> bool:
 
 
 def opsomming(delen: list[str]) -> str:
-    """['A', 'B', 'C'] → 'A, B en C'."""
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+    """['A', 'B', 'C'] → 'A, B en C'; an empty list gives an empty text."""
+    if len(delen) <= 1:
+        return "".join(delen)
+    return ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
 def verschil_eenheid(eenheid_: str) -> str:

@@ -33,7 +33,7 @@ def test_map_indicator_switch_and_click_through_to_the_profile(app_url, pagina, 
     pagina.get_by_text("Wijkprofiel Smitsveen").first.wait_for(timeout=20_000)
     wacht_op_grafieken(pagina)
     schermafdruk(pagina, "wijkprofiel_smitsveen")
-    expect(pagina.get_by_text("De vijf opgaven in één oogopslag")).to_be_visible()
+    expect(pagina.get_by_role("heading", name="De vijf opgaven in één oogopslag")).to_be_visible()
     assert not echte_fouten(pagina), pagina.fouten
 
 

@@ -83,7 +83,8 @@ def test_printing_hides_widgets_opens_every_tab_and_prints_tables_whole(app_url,
     pagina.goto(f"{app_url}/vergelijken?wijken=WK034205,WK034207")
     _klaar(pagina)
     pagina.emulate_media(media="print")
-    pagina.wait_for_function("() => [...document.querySelectorAll('[class*=st-key-afdruk-] table')]"
+    # tables print whole: a print-only copy (ui.tabel) or a plain table (ui.tabel(plat=True))
+    pagina.wait_for_function("() => [...document.querySelectorAll('[class*=st-key-afdruk-] table, [data-testid=stTable] table')]"
                              ".filter(e => e.getBoundingClientRect().height > 0).length >= 5", timeout=30_000)
     zichtbaar = pagina.evaluate("""() => ({
         widgets: [...document.querySelectorAll('[data-testid=stMultiSelect], [data-testid=stCheckbox],'
@@ -91,7 +92,7 @@ def test_printing_hides_widgets_opens_every_tab_and_prints_tables_whole(app_url,
                  .filter(e => e.getBoundingClientRect().height > 0).length,
         panelen: [...document.querySelectorAll('[data-testid=stTabPanel]')]
                  .filter(e => e.getBoundingClientRect().height > 0).length,
-        tabellen: [...document.querySelectorAll('[class*=st-key-afdruk-] table')]
+        tabellen: [...document.querySelectorAll('[class*=st-key-afdruk-] table, [data-testid=stTable] table')]
                  .filter(e => e.getBoundingClientRect().height > 0).length,
     })""")
     assert zichtbaar["widgets"] == 0

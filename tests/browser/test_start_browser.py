@@ -10,6 +10,7 @@ def test_start_page_opens_in_chromium_and_shows_the_dashboard(app_url, pagina):
     pagina.goto(app_url)
     wacht_op_app(pagina)
     assert pagina.locator("h1").first.inner_text().startswith("Wijkprofielen Soest")
-    expect(pagina.get_by_text("Indicatoren per opgave")).to_be_visible()
+    expect(pagina.get_by_text("Waar valt het op?")).to_be_visible()  # the first screen: who stands out per opgave
+    expect(pagina.get_by_text("Wat erin zit")).to_be_visible()
     schermafdruk(pagina, "start")
     assert not echte_fouten(pagina), pagina.fouten

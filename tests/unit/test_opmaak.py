@@ -27,3 +27,9 @@ def test_chart_typography_is_never_below_16_px():
     stijl = opmaak.GRAFIEKSTIJL
     assert min(stijl["axis"]["labelFontSize"], stijl["legend"]["labelFontSize"], stijl["text"]["fontSize"]) >= 16
     assert stijl["locale"]["number"]["decimal"] == ","
+
+
+def test_opsomming_of_nothing_or_one_item():
+    assert opmaak.opsomming([]) == ""
+    assert opmaak.opsomming(["Smitsveen"]) == "Smitsveen"
+    assert opmaak.opsomming(["A", "B", "C"]) == "A, B en C"
