@@ -609,7 +609,7 @@ def kaart(naam: str, sleutel, bouwer, *args, **opties):
 
 def alle_waarden() -> pd.DataFrame:
     """The whole dataset as shown (after disclosure control), in readable columns: the downloads on /data."""
-    return export.leesbaar(gegevens().waarden[[*uitwisseling.EXPORTKOLOMMEN, "niveau", "bron_uitgever"]])
+    return export.leesbaar(gegevens().waarden[[*uitwisseling.EXPORTKOLOMMEN, "niveau", "bron_uitgever", "meetjaar"]])
 
 
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,

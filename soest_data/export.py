@@ -79,6 +79,10 @@ def leesbaar(frame: pd.DataFrame) -> pd.DataFrame:
         uit["berekend"] = uit["berekend"].map(lambda b: "ja" if b is True or b == "True" else "nee")
     if "jaar" in uit:
         uit["jaar"] = pd.array(uit["jaar"], dtype="Int64")
+        if "meetjaar" in uit:  # a figure whose source names no year is filed under one, but never shown with it
+            onbekend = uit["meetjaar"].fillna("").ne("")
+            uit["jaar"] = uit["jaar"].astype(object).where(~onbekend, uit["meetjaar"])  # 'onbekend, vóór 2024'
+    uit = uit.drop(columns="meetjaar", errors="ignore")
     volgorde = [k for k in KOLOMMEN if k in uit] + [k for k in uit if k not in KOLOMMEN]
     return uit[volgorde].rename(columns=KOLOMMEN).drop(columns=["ouder", "bron_url"], errors="ignore")
 

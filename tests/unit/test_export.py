@@ -72,3 +72,11 @@ def test_a_chart_that_fills_the_page_gets_a_size_in_the_picture():
     volledig = export.grafiek_met_bron(spec, "Titel", lang)
     assert volledig["width"] == 720 and len(volledig["title"]["subtitle"]) > 1
     assert 'width="7' in export.grafiek_svg(volledig).decode()[:400]
+
+
+def test_a_figure_without_a_known_year_is_never_downloaded_with_the_year_it_is_filed_under():
+    rijen = pd.DataFrame({"gebied_code": ["GM0342", "GM0342"], "indicator": ["a", "b"], "jaar": [2023, 2020],
+                          "waarde": [3.3, 11.6], "meetjaar": ["onbekend, vóór 2024", ""]})
+    leesbaar = export.leesbaar(rijen)
+    assert list(leesbaar["Jaar"]) == ["onbekend, vóór 2024", 2020]
+    assert "meetjaar" not in leesbaar.columns
