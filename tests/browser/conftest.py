@@ -149,6 +149,10 @@ def axe_overtredingen(page) -> list[dict]:
     """Serious and critical WCAG 2.1 A/AA violations found by axe-core (npm registry, injected offline)."""
     if not AXE.exists():
         pytest.fail(f"{AXE} ontbreekt: draai bash scripts/test.sh (npm ci)")
+    # Streamlit fades the elements of a run still in progress ('stale'): contrast is only measured on a settled page.
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') "
+                           "&& !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     resultaat = page.evaluate("""async () => await axe.run(document, {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
