@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from soest_data import opmaak
 from soest_data.begrippen import AFGESCHERMD, OPGAVEN, RELATIEF, STATUSSEN
 
 # Technical column → readable name, in the order a reader wants them. Columns not named here keep their name.
@@ -141,8 +142,9 @@ def grafiek_met_bron(spec: dict, titel: str, bronregel: str) -> dict:
     spec = _vaste_maat(spec)
     return {**spec, "config": config,
             # a title line does not wrap by itself: the source line comes as lines of at most 110 characters
-            "title": {"text": titel, "subtitle": textwrap.wrap(bronregel, 110), "anchor": "start", "fontSize": 15,
-                      "subtitleFontSize": 11, "subtitleColor": "#4d4d4d"}}
+            "title": {"text": titel, "subtitle": textwrap.wrap(bronregel, 110), "anchor": "start",
+                      "fontSize": opmaak.LETTER_AFBEELDING_TITEL, "subtitleFontSize": opmaak.LETTER_AFBEELDING_KLEIN,
+                      "subtitleColor": opmaak.BRONKLEUR}}
 
 
 def _vaste_maat(deel, breedte: int = 720, hoogte: int = 360):

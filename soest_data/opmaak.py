@@ -23,6 +23,12 @@ LETTER = 16         # axis labels, bar labels, legend, cell text
 LETTER_KOP = 18     # axis titles, row and column heads
 LETTER_GROOT = 20   # key numbers: the highlighted wijk, the reference line
 TEKSTKLEUR = "#1A1A1A"  # near-black: Vega's default grey is too light on a projector
+# A downloaded picture (export.grafiek_met_bron, kaart.kaartafbeelding) is read at its own fixed size on paper, not
+# from the back of a room: its title, source line and map labels are smaller than on screen.
+LETTER_AFBEELDING_TITEL = 15
+LETTER_AFBEELDING = 12        # legend words under the map picture
+LETTER_AFBEELDING_KLEIN = 11  # the source line under a picture's title, wijk names on the map picture
+BRONKLEUR = "#4D4D4D"   # source lines and captions: 8.5:1 on white (WCAG AA); ui.py's caption CSS uses the same grey
 # Vega's number and date locale, so axes and tooltips formatted by Vega read '1.000' and '14,5' too.
 VEGA_LOCALE = {
     "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},

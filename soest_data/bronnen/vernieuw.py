@@ -162,18 +162,15 @@ def zoek_kolommen(kolommen: dict[str, dict], onderwerpen: list[tuple[str, list[s
 def haal_kwb(haler: Haler, data: Path, jaar: int, gemeente: str, tabel: str | None = None) -> Opbrengst:
     koppeling = lees_koppeling(data, "cbs_kwb")
     tabel = tabel or zoek_kwb_tabel(haler, koppeling, jaar)
-    basis = f"{CBS_ODATA}/{tabel}"
-    info = (haler.odata(f"{basis}/TableInfos") or [{}])[0]
-    bron = _bron(koppeling["bron"].format(jaar=jaar), jaar, tabel, info, "CBS",
-                 f"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{tabel}/table", basis)
-    opbrengst = Opbrengst("cbs", jaar, bron, pd.DataFrame(columns=list(KOLOMMEN)))
+    basis, opbrengst = _odata_opbrengst(haler, "cbs", koppeling, jaar, CBS_ODATA, tabel, "CBS",
+                                        f"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{tabel}/table")
     onderwerpen = onderwerpen_uit_eigenschappen(haler.odata(f"{basis}/DataProperties"))
     sleutels = zoek_kolommen(koppeling["kolommen"], onderwerpen, tabel, opbrengst)
     rijen = haler.odata(f"{basis}/UntypedDataSet", {
         "$filter": _regiofilter(gemeente),
         "$select": ",".join(["WijkenEnBuurten", "Gemeentenaam_1", "SoortRegio_2", *sorted(set(sleutels.values()))]),
     })
-    opbrengst.rijen = _naar_waarden(rijen, sleutels, bron, tabel, opbrengst, lambda r: r.get("WijkenEnBuurten"))
+    opbrengst.rijen = _naar_waarden(rijen, sleutels, opbrengst.bron, tabel, opbrengst, lambda r: r.get("WijkenEnBuurten"))
     return opbrengst
 
 
@@ -183,11 +180,8 @@ def haal_rivm(haler: Haler, data: Path, jaar: int, gemeente: str, tabel: str | N
     if not tabel:
         raise VernieuwFout(f"Voor {jaar} is geen RIVM-tabel bekend: zet hem bij 'tabellen' in "
                            "data/koppelingen/rivm_gezondheid.yaml of geef --tabel op. Er is niets veranderd.")
-    basis = f"{RIVM_ODATA}/{tabel}"
-    info = (haler.odata(f"{basis}/TableInfos") or [{}])[0]
-    bron = _bron(koppeling["bron"].format(jaar=jaar), jaar, tabel, info, "RIVM / GGD'en / CBS",
-                 f"https://statline.rivm.nl/#/RIVM/nl/dataset/{tabel}/table", basis)
-    opbrengst = Opbrengst("rivm", jaar, bron, pd.DataFrame(columns=list(KOLOMMEN)))
+    basis, opbrengst = _odata_opbrengst(haler, "rivm", koppeling, jaar, RIVM_ODATA, tabel,
+                                        "RIVM / GGD'en / CBS", f"https://statline.rivm.nl/#/RIVM/nl/dataset/{tabel}/table")
     # All columns (no $select): the keys of the answer itself are matched by stem, as RIVM renumbers them per table.
     rijen = haler.odata(f"{basis}/UntypedDataSet", {
         "$filter": f"Perioden eq '{jaar}JJ00' and Marges eq '{koppeling['marges']}' and ({_regiofilter(gemeente)})",
@@ -201,18 +195,25 @@ def haal_rivm(haler: Haler, data: Path, jaar: int, gemeente: str, tabel: str | N
     for leeftijd in sorted({r["leeftijd"] for r in koppeling["kolommen"].values()}):
         deel_sleutels = {ind: k for ind, k in sleutels.items() if koppeling["kolommen"][ind]["leeftijd"] == leeftijd}
         deel = [r for r in rijen if (r.get("Leeftijd") or "").strip() == leeftijd]
-        frames.append(_naar_waarden(deel, deel_sleutels, bron, tabel, opbrengst, lambda r: r.get("WijkenEnBuurten"),
+        frames.append(_naar_waarden(deel, deel_sleutels, opbrengst.bron, tabel, opbrengst, lambda r: r.get("WijkenEnBuurten"),
                                     extra=f"Leeftijd={leeftijd} Perioden={jaar}JJ00"))
     opbrengst.rijen = pd.concat(frames, ignore_index=True)
     return opbrengst
 
 
-def _bron(id_: str, jaar: int, tabel: str, info: dict, uitgever: str, url: str, api: str) -> dict:
-    return {"id": id_, "uitgever": uitgever, "titel": (info.get("Title") or id_).strip(), "tabel": tabel,
+def _odata_opbrengst(haler: Haler, soort: str, koppeling: dict, jaar: int, odata: str, tabel: str, uitgever: str,
+                     url: str) -> tuple[str, Opbrengst]:
+    """The table's OData address and an empty yield with its source entry, from the table's own TableInfos (CBS and
+    RIVM publish alike)."""
+    basis = f"{odata}/{tabel}"
+    info = (haler.odata(f"{basis}/TableInfos") or [{}])[0]
+    id_ = koppeling["bron"].format(jaar=jaar)
+    bron = {"id": id_, "uitgever": uitgever, "titel": (info.get("Title") or id_).strip(), "tabel": tabel,
             "jaren": [jaar], "url": url, "licentie": "CC BY 4.0",
             "licentie_url": "https://creativecommons.org/licenses/by/4.0/deed.nl",
-            "overgenomen_uit": f"{api} (OData), opgehaald op {date.today().isoformat()} met "
+            "overgenomen_uit": f"{basis} (OData), opgehaald op {date.today().isoformat()} met "
                                f"python -m soest_data vernieuw; tabel gewijzigd {info.get('Modified', 'onbekend')}"}
+    return basis, Opbrengst(soort, jaar, bron, pd.DataFrame(columns=list(KOLOMMEN)))
 
 
 def _naar_waarden(rijen: list[dict], sleutels: dict[str, str], bron: dict, tabel: str, opbrengst: Opbrengst,

@@ -367,7 +367,7 @@ def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int
     x = alt.X("opgave_naam:N", sort=opgavevolgorde, title=None,
               axis=None)
     y = alt.Y("wijk:N", sort=wijkvolgorde, title=None,
-              axis=alt.Axis(labelFontSize=opmaak.LETTER, labelLimit=200, labelColor="#1A1A1A", domain=False, ticks=False))
+              axis=alt.Axis(labelFontSize=opmaak.LETTER, labelLimit=200, labelColor=opmaak.TEKSTKLEUR, domain=False, ticks=False))
     tooltip = [alt.Tooltip("wijk:N", title="Wijk"), alt.Tooltip("opgave_naam:N", title="Opgave"),
                alt.Tooltip("tekst:N", title="Ongunstig"), alt.Tooltip("aandeel_tekst:N", title="Aandeel"),
                alt.Tooltip("lijst:N", title="Ongunstige indicatoren")]
@@ -377,13 +377,13 @@ def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int
                         legend=None))
     kader = basis.mark_rect(fill=None, stroke=opmaak.KLEUR_UITGELICHT, strokeWidth=4).transform_filter(
         "datum.uitgelicht")
-    tekstkleur = alt.condition("datum.donker", alt.value("#FFFFFF"), alt.value("#1A1A1A"))
+    tekstkleur = alt.condition("datum.donker", alt.value("#FFFFFF"), alt.value(opmaak.TEKSTKLEUR))
     regel1 = basis.mark_text(fontSize=opmaak.LETTER_KOP, fontWeight="bold", dy=-10).encode(text="regel1:N", color=tekstkleur)
     regel2 = basis.mark_text(fontSize=opmaak.LETTER, dy=11).encode(text="regel2:N", color=tekstkleur)
     # Column heads as text above the grid (axis labels would hide long names), split over two lines.
     koppen = pd.DataFrame({"opgave_naam": opgavevolgorde, "kop": [_twee_regels(n) for n in opgavevolgorde]})
     kop = alt.Chart(koppen).mark_text(fontSize=opmaak.LETTER, fontWeight="bold", baseline="bottom", lineBreak="\n",
-                                      lineHeight=19, color="#1A1A1A", dy=-27).encode(
+                                      lineHeight=19, color=opmaak.TEKSTKLEUR, dy=-27).encode(
         x=alt.X("opgave_naam:N", sort=opgavevolgorde, axis=None), y=alt.value(0), text="kop:N")
     lagen = [vakken, kader, regel1, regel2, kop] if uitgelicht in set(tel["gebied_code"]) else \
         [vakken, regel1, regel2, kop]  # an empty frame layer would be an unlabelled graphic for screen readers

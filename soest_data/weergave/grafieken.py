@@ -83,7 +83,7 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
     lagen = [staven, teksten]
     if soest is not None and not pd.isna(soest):
         referentie = pd.DataFrame({"soest": [soest], "label": [f"Soest: {opmaak.waarde_met_eenheid(soest, eenheid)}"]})
-        lijn = alt.Chart(referentie).mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#1A1A1A").encode(x="soest:Q")
+        lijn = alt.Chart(referentie).mark_rule(strokeDash=[6, 4], strokeWidth=2, color=TEKST).encode(x="soest:Q")
         lijntekst = alt.Chart(referentie).mark_text(align="left", dx=4, dy=-10, fontSize=opmaak.LETTER_KOP, color=TEKST,
                                                     fontWeight="bold").encode(x="soest:Q", y=alt.value(0), text="label:N")
         lagen += [lijn, lijntekst]

@@ -245,7 +245,8 @@ def deck(lagen: dict, hoogte_tekst: int = 16, met_waarde: bool = True, tooltip: 
     # pydeck turns a character_set list into an expression, so we do not pass one.
     zicht = pdk.ViewState(latitude=centrum[1], longitude=centrum[0], zoom=zoom, min_zoom=9, max_zoom=16)
     tip = {"html": "<b>{naam}</b><br/>{tekst}<br/>{vergelijking}",
-           "style": {"fontSize": "16px", "backgroundColor": "#1a1a1a", "color": "white"}} if tooltip else False
+           "style": {"fontSize": f"{opmaak.LETTER}px", "backgroundColor": opmaak.TEKSTKLEUR, "color": "white"}} \
+        if tooltip else False
     return pdk.Deck(layers=[vlakken, lijnen, namen], initial_view_state=zicht, map_provider=None, tooltip=tip)
 
 
@@ -431,11 +432,11 @@ def kaartafbeelding(beeld: Kaartbeeld) -> alt.LayerChart:
         color=alt.Color("kleur:N", scale=None))
     punten = beeld.lagen["labels"].assign(
         label=lambda d: d["naam"] + ("\n" + d["tekst"] if beeld.lagen.get("met_waarde", True) else ""))
-    namen = alt.Chart(punten).mark_text(fontSize=11, fontWeight=600, lineBreak="\n").encode(
+    namen = alt.Chart(punten).mark_text(fontSize=opmaak.LETTER_AFBEELDING_KLEIN, fontWeight=600, lineBreak="\n").encode(
         longitude="lon:Q", latitude="lat:Q", text="label:N")
     legenda = alt.Chart(beeld.legenda.reset_index()).mark_square(size=180, stroke="#333333", filled=True, opacity=1).encode(
         y=alt.Y("index:O", axis=None), color=alt.Color("kleur:N", scale=None)).properties(width=20)
-    woorden = alt.Chart(beeld.legenda.reset_index()).mark_text(align="left", dx=4, fontSize=12).encode(
+    woorden = alt.Chart(beeld.legenda.reset_index()).mark_text(align="left", dx=4, fontSize=opmaak.LETTER_AFBEELDING).encode(
         x=alt.value(0), y=alt.Y("index:O", axis=None), text="betekenis:N").properties(width=400)
     kaart = (vlak + namen).project("mercator").properties(width=560, height=600)
     return alt.vconcat(kaart, alt.hconcat(legenda, woorden, spacing=0)).configure_view(stroke=None)
