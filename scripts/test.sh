@@ -26,4 +26,4 @@ if [ ! -f node_modules/axe-core/axe.min.js ]; then
 fi
 # Lint and import order first (pyproject.toml), then every test tier: unit, app (AppTest) and browser.
 .venv/bin/ruff check --quiet .
-exec .venv/bin/python -m pytest -q "$@"
+exec .venv/bin/python -m pytest -q --traag "$@"

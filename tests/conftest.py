@@ -101,12 +101,23 @@ def teksten(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
-def pytest_collection_modifyitems(items):
-    """Mark each test with its tier by folder (unit, app, browser), so `pytest -m "not browser"` is the fast loop."""
+def pytest_addoption(parser):
+    parser.addoption("--traag", action="store_true",
+                     help="also the full sweeps marked traag (scripts/test.sh, and so CI, always passes this)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with its tier by folder (unit, app, browser), so `pytest -m "not browser"` is the fast loop.
+    Tests marked traag (the full sweeps behind a fast representative case) run with --traag or when -m names
+    traag; otherwise they are skipped, visibly, so the fast loop stays fast."""
+    traag = config.getoption("--traag") or "traag" in (config.getoption("markexpr") or "")
+    overslaan = pytest.mark.skip(reason="traag: volledige sweep, draait met --traag (scripts/test.sh)")
     for item in items:
         tier = Path(item.fspath).parent.name
         if tier in ("unit", "app", "browser"):
             item.add_marker(getattr(pytest.mark, tier))
+        if not traag and item.get_closest_marker("traag"):
+            item.add_marker(overslaan)
 
 
 def zonder_nederland_kwb_2024(data: Path) -> None:

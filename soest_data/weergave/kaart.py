@@ -15,6 +15,7 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
+import shapely
 from shapely.geometry import Polygon, box, shape
 
 from soest_data import opmaak, scoring
@@ -300,7 +301,7 @@ def plaats_labels(punten: pd.DataFrame, vormen: dict, zoom: float, centrum: tupl
             vak = box(x - b / 2, y - h / 2, x + b / 2, y + h / 2)
             if abs(x) + b / 2 > halve_b or abs(y) + h / 2 > halve_h:
                 continue
-            if any(vak.buffer(2).intersects(ander) for ander in geplaatst):
+            if geplaatst and shapely.intersects(vak.buffer(2), geplaatst).any():  # against all placed at once
                 continue
             binnen = eigen.contains(vak)
             if alleen_passend and not binnen:
