@@ -101,6 +101,13 @@ def teksten(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+def snel_en_traag(gevallen: list, snel) -> list:
+    """Parameters of a sweep: the representative case(s) `snel` (a list) in the fast loop, every other case marked
+    traag. A case of several arguments is a tuple."""
+    return [g if g in snel else pytest.param(*(g if isinstance(g, tuple) else (g,)), marks=pytest.mark.traag)
+            for g in gevallen]
+
+
 def pytest_addoption(parser):
     parser.addoption("--traag", action="store_true",
                      help="also the full sweeps marked traag (scripts/test.sh, and so CI, always passes this)")

@@ -16,7 +16,7 @@ from soest_data.__main__ import main
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import laad
 from soest_data.weergave import aandacht, kaart, opgaveoverzicht, wijkprofiel
-from tests.conftest import teksten
+from tests.conftest import snel_en_traag, teksten
 
 WIJKEN = [f"WK03420{i}" for i in range(1, 9)]
 SNEL_WIJK, SNELLE_OPGAVE = "WK034205", "bestaanszekerheid"  # Smitsveen; any cell would do
@@ -50,11 +50,6 @@ def telling_van_de_paginas(echte_db) -> pd.DataFrame:
     kernset = scoring.kernsets(g.opgaven)
     oordeel = wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren, kernset=kernset))
     return aandacht.telling(oordeel, g.wijken, kernset)
-
-
-def _elke(waarden_: list, snel) -> list:
-    """The parameters of a page sweep: the representative case in the fast loop, the others marked traag."""
-    return [w if w == snel else pytest.param(w, marks=pytest.mark.traag) for w in waarden_]
 
 
 def _uit_cel(tekst: str) -> tuple[int, int, bool]:
@@ -100,7 +95,7 @@ def _uit_opgavezin(tekst: str, naam: str) -> tuple[int, int, bool]:
     return int(m.group(1) or 0), int(m.group(2) or 0), bool(m.group(3))
 
 
-@pytest.mark.parametrize("wijk", _elke(WIJKEN, SNEL_WIJK))
+@pytest.mark.parametrize("wijk", snel_en_traag(WIJKEN, [SNEL_WIJK]))
 def test_every_wijkprofiel_shows_the_same_counts(open_pagina, echte_db, uit_de_cli, wijk):
     tekst = teksten(open_pagina(echte_db, "pages/wijkprofiel.py", wijk=wijk))
     for opgave in VIJF_OPGAVEN:
@@ -114,7 +109,7 @@ def test_every_wijkprofiel_shows_the_same_counts(open_pagina, echte_db, uit_de_c
         assert int(m.group(4) or 0) == gunstig + rond + ongunstig
 
 
-@pytest.mark.parametrize("opgave", _elke(VIJF_OPGAVEN, SNELLE_OPGAVE))
+@pytest.mark.parametrize("opgave", snel_en_traag(VIJF_OPGAVEN, [SNELLE_OPGAVE]))
 def test_every_opgave_page_shows_the_same_counts(open_pagina, echte_db, uit_de_cli, opgave):
     tekst = teksten(open_pagina(echte_db, "pages/opgave.py", opgave=opgave))
     for code, naam in zip(*_wijknamen(echte_db)):
@@ -166,7 +161,7 @@ def _wijknamen(db_pad):
     return list(w["code"]), list(w["naam"])
 
 
-@pytest.mark.parametrize("wijk", _elke(WIJKEN, SNEL_WIJK))
+@pytest.mark.parametrize("wijk", snel_en_traag(WIJKEN, [SNEL_WIJK]))
 def test_every_wijk_factsheet_shows_the_same_counts(echte_db, uit_de_cli, monkeypatch, tmp_path, wijk):
     """The factsheet as a beleidsmedewerker makes it: python -m soest_data factsheet --wijk CODE --uit BESTAND."""
     monkeypatch.setenv("SOEST_DB", str(echte_db))
