@@ -98,6 +98,7 @@ def test_de_kaart_toont_een_klein_aantal_als_afgeschermd(fixture_db, open_pagina
     assert any("afgeschermd" in v for v in rij)
 
 
+@pytest.mark.traag  # starts nginx and two Streamlit servers: a deployment check, run by scripts/test.sh (CI)
 @pytest.mark.skipif(shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists(),
                     reason="nginx ontbreekt (scripts/test.sh installeert het)")
 def test_proxy_met_twee_replicas(tmp_path, echte_db):

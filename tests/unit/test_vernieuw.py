@@ -18,14 +18,23 @@ def _bestanden(*mappen):
             for m in mappen for p in sorted(m.rglob("*")) if p.is_file()}
 
 
+@pytest.fixture(scope="module")
+def sjabloon(tmp_path_factory):
+    """The real data/ and geo/ with their database, built once per module; each test gets its own copy."""
+    map_ = tmp_path_factory.mktemp("sjabloon")
+    shutil.copytree(ECHTE_DATA, map_ / "data", ignore=shutil.ignore_patterns("*.duckdb*"))
+    zonder_nederland_kwb_2024(map_ / "data")
+    shutil.copytree(GEO, map_ / "geo")
+    bouw.bouw(map_ / "data", map_ / "geo", map_ / "data" / "wijkprofielen.duckdb")
+    return map_
+
+
 @pytest.fixture
-def kopie(tmp_path, monkeypatch):
+def kopie(sjabloon, tmp_path, monkeypatch):
     """A copy of the real data/ and geo/ with its database; the CLI points at it and answers from recordings."""
     data, geo, doel = tmp_path / "data", tmp_path / "geo", tmp_path / "data" / "wijkprofielen.duckdb"
-    shutil.copytree(ECHTE_DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
-    zonder_nederland_kwb_2024(data)
-    shutil.copytree(GEO, geo)
-    bouw.bouw(data, geo, doel)
+    shutil.copytree(sjabloon / "data", data)
+    shutil.copytree(sjabloon / "geo", geo)
     for naam, pad in (("SOEST_DATA", data), ("SOEST_GEO", geo), ("SOEST_DB", doel)):
         monkeypatch.setenv(naam, str(pad))
     monkeypatch.setattr(vernieuw, "nieuwe_sessie", opname_sessie)
