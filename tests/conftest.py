@@ -37,17 +37,28 @@ def fixture_data(tmp_path) -> Path:
     return kopie
 
 
+def _apptest(query: dict):
+    """AppTest of app.py with these URL parameters, not yet run (SOEST_DB says which database it reads)."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    for sleutel, waarde in query.items():
+        at.query_params[sleutel] = waarde
+    return at
+
+
+def _geopend(at, pagina: str):
+    at.switch_page(pagina).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 @pytest.fixture
 def app_op(monkeypatch):
     """Point the app at a database: app_op(db_pad) → AppTest of app.py, not yet run."""
-    from streamlit.testing.v1 import AppTest
-
-    def maak(db_pad: Path, **query) -> AppTest:
+    def maak(db_pad: Path, **query):
         monkeypatch.setenv("SOEST_DB", str(db_pad))
-        at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
-        for sleutel, waarde in query.items():
-            at.query_params[sleutel] = waarde
-        return at
+        return _apptest(query)
 
     return maak
 
@@ -55,13 +66,24 @@ def app_op(monkeypatch):
 @pytest.fixture
 def open_pagina(app_op):
     """open_pagina(db_pad, "pages/kaart.py", indicator=…) → the page run through app.py, without an exception."""
-    def open_(db_pad: Path, pagina: str, **query):
-        at = app_op(db_pad, **query)
-        at.switch_page(pagina).run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
+    return lambda db_pad, pagina, **query: _geopend(app_op(db_pad, **query), pagina)
 
-    return open_
+
+@pytest.fixture(scope="session")
+def bekijk_pagina():
+    """bekijk_pagina(db_pad, "pages/kaart.py", indicator=…) → like open_pagina, but opened once per session and
+    shared by every test that opens the same link: only to read. A test that changes a widget uses open_pagina."""
+    geopend = {}
+
+    def bekijk(db_pad: Path, pagina: str, **query):
+        sleutel = (str(db_pad), pagina, tuple(sorted(query.items())))
+        if sleutel not in geopend:
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("SOEST_DB", str(db_pad))
+                geopend[sleutel] = _geopend(_apptest(query), pagina)
+        return geopend[sleutel]
+
+    return bekijk
 
 
 def laatste_waarden(db_pad: Path, indicator: str) -> dict[str, float]:

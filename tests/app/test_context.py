@@ -20,8 +20,8 @@ def _tabel(at, kolom: str):
     return next(d.value for d in at.dataframe if kolom in d.value.columns)
 
 
-def test_opgave_page_shows_soest_in_de_regio_in_words_chart_table_and_source(open_pagina, echte_db):
-    at = open_pagina(echte_db, OPGAVE, opgave="bestaanszekerheid")
+def test_opgave_page_shows_soest_in_de_regio_in_words_chart_table_and_source(bekijk_pagina, echte_db):
+    at = bekijk_pagina(echte_db, OPGAVE, opgave="bestaanszekerheid")
     assert "Soest in de regio" in [h.value for h in at.header]
     tekst = teksten(at)
     assert "Soest scoort op " in tekst and "indicatoren van deze opgave gunstiger dan Nederland" in tekst
@@ -62,7 +62,7 @@ def test_start_page_names_the_largest_changes_per_opgave(app_op, echte_db):
     assert "verbeterd" in tekst and "verslechterd" in tekst and "coronaperiode" in tekst  # the source caveat
 
 
-def test_map_names_nederland_beside_soest(open_pagina, echte_db):
-    at = open_pagina(echte_db, KAART)
+def test_map_names_nederland_beside_soest(bekijk_pagina, echte_db):
+    at = bekijk_pagina(echte_db, KAART)
     nl = opmaak.waarde_met_eenheid(_nederland("moeite_met_rondkomen_18plus", 2020), "%")
     assert f"Soest: 11,6 % · Nederland: {nl}" in teksten(at)

@@ -8,8 +8,8 @@ PROFIEL = "pages/wijkprofiel.py"
 WIJKEN = [f"WK03420{i}" for i in range(1, 9)]
 
 
-def test_map_opens_on_moeite_met_rondkomen_with_soest_as_reference(open_pagina, echte_db):
-    at = open_pagina(echte_db, KAART)
+def test_map_opens_on_moeite_met_rondkomen_with_soest_as_reference(bekijk_pagina, echte_db):
+    at = bekijk_pagina(echte_db, KAART)
     tekst = teksten(at)
     u = uitersten(echte_db, "moeite_met_rondkomen_18plus")
     assert f"Het hoogst in {u['hoogst']}, het laagst in {u['laagst']}; Soest gemiddeld {u['soest']}." in tekst
@@ -44,8 +44,8 @@ def test_buurten_toggle_is_off_for_a_wijk_only_indicator(open_pagina, echte_db):
 
 
 @pytest.mark.parametrize("wijk", snel_en_traag(WIJKEN, ["WK034201"]))  # Smitsveen opens in the tally test
-def test_every_wijk_profile_renders_with_its_opgaven(open_pagina, echte_db, wijk):
-    at = open_pagina(echte_db, PROFIEL, wijk=wijk)
+def test_every_wijk_profile_renders_with_its_opgaven(bekijk_pagina, echte_db, wijk):
+    at = bekijk_pagina(echte_db, PROFIEL, wijk=wijk)
     assert at.title[0].value.startswith("Wijkprofiel ")
     tekst = teksten(at)
     for opgave in ("Gezonde leefstijl", "Bestaanszekerheid", "Mentale weerbaarheid", "Kansengelijkheid",
@@ -56,15 +56,15 @@ def test_every_wijk_profile_renders_with_its_opgaven(open_pagina, echte_db, wijk
 
 @pytest.mark.parametrize("opgave", snel_en_traag(["gezonde_leefstijl", "bestaanszekerheid", "mentale_weerbaarheid",
                                                   "kansengelijkheid", "meedoen_inclusie"], ["kansengelijkheid"]))
-def test_every_opgave_section_of_smitsveen_renders(open_pagina, echte_db, opgave):
-    at = open_pagina(echte_db, PROFIEL, wijk="WK034205", opgave=opgave)
+def test_every_opgave_section_of_smitsveen_renders(bekijk_pagina, echte_db, opgave):
+    at = bekijk_pagina(echte_db, PROFIEL, wijk="WK034205", opgave=opgave)
     assert at.segmented_control(key="profiel_opgave").value == opgave
     assert at.dataframe or "nog geen cijfers" in teksten(at)
 
 
 @pytest.mark.parametrize("wijk", ["WK999999", "<script>alert(1)</script>", "smitsveen"])
-def test_an_unknown_or_malformed_wijk_gets_a_friendly_choice(open_pagina, echte_db, wijk):
-    at = open_pagina(echte_db, PROFIEL, wijk=wijk)
+def test_an_unknown_or_malformed_wijk_gets_a_friendly_choice(bekijk_pagina, echte_db, wijk):
+    at = bekijk_pagina(echte_db, PROFIEL, wijk=wijk)
     assert "Kies hieronder een wijk" in at.info[0].value
     assert at.title[0].value == "Wijkprofiel"
 

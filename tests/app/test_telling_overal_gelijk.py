@@ -60,8 +60,8 @@ def _uit_cel(tekst: str) -> tuple[int, int, bool]:
     return int(m.group(1)), int(m.group(2)), bool(m.group(4))
 
 
-def test_aandacht_page_and_cli_agree(open_pagina, echte_db, uit_de_cli):
-    at = open_pagina(echte_db, "pages/aandacht.py")
+def test_aandacht_page_and_cli_agree(bekijk_pagina, echte_db, uit_de_cli):
+    at = bekijk_pagina(echte_db, "pages/aandacht.py")
     matrix = next(d.value for d in at.dataframe if "Wijk" in d.value.columns and "Kansengelijkheid" in d.value.columns)
     codes, namen = _wijknamen(echte_db)
     naam_naar_code = dict(zip(namen, codes))
@@ -96,8 +96,8 @@ def _uit_opgavezin(tekst: str, naam: str) -> tuple[int, int, bool]:
 
 
 @pytest.mark.parametrize("wijk", snel_en_traag(WIJKEN, [SNEL_WIJK]))
-def test_every_wijkprofiel_shows_the_same_counts(open_pagina, echte_db, uit_de_cli, wijk):
-    tekst = teksten(open_pagina(echte_db, "pages/wijkprofiel.py", wijk=wijk))
+def test_every_wijkprofiel_shows_the_same_counts(bekijk_pagina, echte_db, uit_de_cli, wijk):
+    tekst = teksten(bekijk_pagina(echte_db, "pages/wijkprofiel.py", wijk=wijk))
     for opgave in VIJF_OPGAVEN:
         # the opgave card (ui.opgavekaart): symbols, counts and words
         m = re.search(rf"<strong>{OPGAVEN[opgave]}</strong><div class='telling'><span class='ongunstig'>▼ (\d+)</span> "
@@ -110,14 +110,14 @@ def test_every_wijkprofiel_shows_the_same_counts(open_pagina, echte_db, uit_de_c
 
 
 @pytest.mark.parametrize("opgave", snel_en_traag(VIJF_OPGAVEN, [SNELLE_OPGAVE]))
-def test_every_opgave_page_shows_the_same_counts(open_pagina, echte_db, uit_de_cli, opgave):
-    tekst = teksten(open_pagina(echte_db, "pages/opgave.py", opgave=opgave))
+def test_every_opgave_page_shows_the_same_counts(bekijk_pagina, echte_db, uit_de_cli, opgave):
+    tekst = teksten(bekijk_pagina(echte_db, "pages/opgave.py", opgave=opgave))
     for code, naam in zip(*_wijknamen(echte_db)):
         assert _uit_opgavezin(tekst, naam) == uit_de_cli[(code, opgave)], (opgave, naam)
 
 
-def test_vergelijken_shows_the_same_counts(open_pagina, echte_db, uit_de_cli):
-    at = open_pagina(echte_db, "pages/vergelijken.py", wijken=",".join(WIJKEN))
+def test_vergelijken_shows_the_same_counts(bekijk_pagina, echte_db, uit_de_cli):
+    at = bekijk_pagina(echte_db, "pages/vergelijken.py", wijken=",".join(WIJKEN))
     tabel = next(d.value for d in at.dataframe if list(d.value.columns[:1]) == ["Opgave"])
     codes, namen = _wijknamen(echte_db)
     for _, rij in tabel.iterrows():

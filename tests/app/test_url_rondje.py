@@ -22,7 +22,7 @@ GEVALLEN = [
     ("pages/kaart.py", ("segmented_control", "kaart_jaar"), 2016, "jaar", "2016"),
     ("pages/wijkprofiel.py", ("selectbox", "profiel_wijk"), "WK034208", "wijk", "WK034208"),
     ("pages/wijkprofiel.py", ("segmented_control", "profiel_opgave"), "kansengelijkheid", "opgave", "kansengelijkheid"),
-    ("pages/opgave.py", ("segmented_control", "opgave_keuze"), "meedoen_inclusie", "opgave", "meedoen_inclusie"),
+    ("pages/opgave.py", ("segmented_control", "opgave_keuze"), "bestaanszekerheid", "opgave", "bestaanszekerheid"),
     ("pages/vergelijken.py", ("multiselect", "vergelijk_wijken"), ["WK034201", "WK034208"], "wijken",
      "WK034201,WK034208"),
     ("pages/vergelijken.py", ("checkbox", "vergelijk_soest"), True, "soest", "ja"),
@@ -57,8 +57,8 @@ def test_a_changed_choice_is_in_the_url_and_a_fresh_session_opens_on_it(open_pag
     assert not [i.value for i in vers.info if "in de link" in i.value]  # no 'unknown value' notice: a valid link
 
 
-def test_the_vergelijken_tab_is_in_the_url(open_pagina, echte_db):
-    at = open_pagina(echte_db, "pages/vergelijken.py", wijken="WK034205,WK034207", opgave="bestaanszekerheid")
+def test_the_vergelijken_tab_is_in_the_url(bekijk_pagina, echte_db):
+    at = bekijk_pagina(echte_db, "pages/vergelijken.py", wijken="WK034205,WK034207", opgave="bestaanszekerheid")
     assert at.session_state["vergelijk_tab"] == "Bestaanszekerheid"
     assert not [i.value for i in at.info if "in de link" in i.value]
 
@@ -75,8 +75,8 @@ def test_one_wijk_in_vergelijken_is_not_written_to_the_url(open_pagina, echte_db
     assert _param(at, "wijken") == "WK034205,WK034207"
 
 
-def test_menu_links_keep_the_wijk(open_pagina, echte_db):
-    at = open_pagina(echte_db, "pages/vergelijken.py", wijken="WK034203,WK034207")
+def test_menu_links_keep_the_wijk(bekijk_pagina, echte_db):
+    at = bekijk_pagina(echte_db, "pages/vergelijken.py", wijken="WK034203,WK034207")
     links = {p.label: p for p in at.get("page_link")}
     assert "wijk=WK034203" in links["Wijkprofiel"].proto.page or \
         "WK034203" in str(links["Wijkprofiel"].proto)
