@@ -32,6 +32,7 @@ def test_the_guide_covers_refresh_review_import_check_and_commit():
     assert "scripts/run.sh" in tekst
 
 
+@pytest.mark.traag  # the whole guide end to end (refresh, import, build, git); each command has its own fast test
 @pytest.mark.skipif(shutil.which("git") is None, reason="git ontbreekt")
 def test_the_guides_commands_run_on_a_copy(tmp_path, monkeypatch, capsys):
     map_ = tmp_path / "project"
