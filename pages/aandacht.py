@@ -65,8 +65,9 @@ st.markdown("In elk vak: **hoeveel indicatoren van de kernset duidelijk ongunsti
 if tel["met_oordeel"].sum() == 0:
     st.warning("Er zijn nog geen cijfers per wijk met een oordeel (gunstig of ongunstig). De matrix blijft leeg.")
 else:
-    matrixgrafiek = aandacht.matrixgrafiek(tel, wijk)
-    ui.breed_of_smal("aandachtmatrix", matrixgrafiek, aandacht.matrixstapel(tel, wijk))
+    matrixgrafiek = ui.grafiekvorm("aandacht:matrix", (marge, wijk), aandacht.matrixgrafiek, tel, wijk)
+    ui.breed_of_smal("aandachtmatrix", matrixgrafiek, ui.grafiekvorm("aandacht:matrix-smal", (marge, wijk),
+                                                                     aandacht.matrixstapel, tel, wijk))
     ui.grafiek_download(matrixgrafiek, f"Aandacht per opgave: wijk × opgave (marge {pct} %)",
                         beoordeeld["indicator"].unique(), f"aandacht_matrix_marge_{pct}")
     ui.legenda(aandacht.legenda())

@@ -4,6 +4,8 @@ URL: ?wijken=WK034205,WK034207, optionally &soest=ja (Soest as a column) and &op
 the view: send it on.
 """
 
+from functools import partial
+
 import streamlit as st
 
 import ui
@@ -59,11 +61,10 @@ st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
             "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel).")
-divergentie = ui.bewaar("vergelijken:verschillen", staat, lambda: vergelijken.divergentiegrafiek(
-    lang, opgavendeel, samenvatting).to_dict())
-ui.breed_of_smal("verschillen", divergentie, ui.bewaar("vergelijken:verschillen-smal", staat, lambda: vergelijken
-                 .divergentiegrafiek(lang, opgavendeel, samenvatting, regelbreedte=grafieken.SMAL).to_dict()),
-                 alt=samenvatting)
+divergentie = ui.grafiekvorm("vergelijken:verschillen", staat, vergelijken.divergentiegrafiek, lang, opgavendeel,
+                             samenvatting)
+ui.breed_of_smal("verschillen", divergentie, ui.grafiekvorm("vergelijken:verschillen-smal", staat, partial(
+    vergelijken.divergentiegrafiek, regelbreedte=grafieken.SMAL), lang, opgavendeel, samenvatting), alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
     ui.grafiek_download(divergentie, f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
@@ -96,10 +97,11 @@ for tab, opgave in zip(tabbladen, groepen):
                 st.markdown(zin)
                 ui.breed_of_smal(
                     f"verschillen-{opgave}",
-                    ui.bewaar("vergelijken:opgave", (staat, opgave), lambda d, z: vergelijken.divergentiegrafiek(
-                        lang, d, z, aantal=None).to_dict(), deel, zin),
-                    ui.bewaar("vergelijken:opgave-smal", (staat, opgave), lambda d, z: vergelijken.divergentiegrafiek(
-                        lang, d, z, aantal=None, regelbreedte=grafieken.SMAL).to_dict(), deel, zin), alt=zin)
+                    ui.grafiekvorm("vergelijken:opgave", (staat, opgave), partial(
+                        vergelijken.divergentiegrafiek, aantal=None), lang, deel, zin),
+                    ui.grafiekvorm("vergelijken:opgave-smal", (staat, opgave), partial(
+                        vergelijken.divergentiegrafiek, aantal=None, regelbreedte=grafieken.SMAL), lang, deel, zin),
+                    alt=zin)
         ui.bronnen_van(ui.bewaar("vergelijken:jaren", (staat, opgave), lambda d: list(
             d.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False)), deel))
 
