@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -191,9 +192,12 @@ def presentatieknop(pagina_bestand: str, **query: str) -> None:
 def versie() -> tuple:
     """The database file now being served: (path, file identity). Every cache below is keyed by it, so a rebuilt or
     imported database reaches the next run of every session without a restart."""
+    global _laatste_versie, _gezien_om
+    if time.monotonic() - _gezien_om < 1.0:  # one stat a second, not one per cached piece (~100 per run)
+        return _laatste_versie
     pad = paden.db_path()
     sleutel = (str(pad), db.identiteit(pad))
-    global _laatste_versie
+    _gezien_om = time.monotonic()
     if sleutel != _laatste_versie:
         if _laatste_versie is not None:  # a new file: drop what was computed from the old one
             _bewaard.clear()
@@ -203,6 +207,7 @@ def versie() -> tuple:
 
 
 _laatste_versie: tuple | None = None
+_gezien_om = float("-inf")
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

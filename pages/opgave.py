@@ -128,10 +128,18 @@ st.markdown(f"Heel Soest naast **Nederland** en de zes buurgemeenten ({opmaak.op
             f"wijk ten opzichte van Soest: meer dan {opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} "
             f"procentpunt (percentages) of {pct} % (andere cijfers) verschil met Nederland is gunstiger of ongunstiger. "
             "Aantallen vergelijken we niet (een grotere gemeente heeft vanzelf meer).")
-st.markdown(f"**{regio.regio_zin(oordelen)}**")
-regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oordeel in
-          (("▲ Gunstiger dan Nederland", scoring.GUNSTIG), ("▼ Ongunstiger dan Nederland", scoring.ONGUNSTIG))
-          if regio.regio_regels(oordelen, oordeel)]
+
+
+def _regio_in_woorden() -> tuple[str, list[str], pd.DataFrame, list]:
+    regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oordeel in
+              (("▲ Gunstiger dan Nederland", scoring.GUNSTIG), ("▼ Ongunstiger dan Nederland", scoring.ONGUNSTIG))
+              if regio.regio_regels(oordelen, oordeel)]
+    return (regio.regio_zin(oordelen), regels, regio.regiotabel(oordelen, buren),
+            list(oordelen[["indicator", "jaar"]].itertuples(index=False)))
+
+
+regiozin, regels, regiotabel, regiojaren = ui.bewaar("opgave:regio", opgave, _regio_in_woorden)
+st.markdown(f"**{regiozin}**")
 if regels:
     st.markdown("\n".join(regels))
 if len(oordelen):
@@ -139,15 +147,15 @@ if len(oordelen):
     ui.breed_of_smal("regio", regiobeeld, ui.grafiekvorm("regio-smal", opgave, partial(regio.regiografiek, breedte=300),
                                                           regiowaarden, oordelen[["indicator", "oordeel"]]),
                      alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
-                         + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
+                         + regiozin + " De tabel eronder bevat alle cijfers.")
     ui.grafiek_download(regiobeeld, f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", oordelen["indicator"],
                         f"opgave_{opgave}_regio")
     with st.expander("Soest in de regio als tabel, met een link naar de kaart van de wijken"):
-        ui.tabel(regio.regiotabel(oordelen, buren), f"opgave_{opgave}_regio", "Download deze tabel",
+        ui.tabel(regiotabel, f"opgave_{opgave}_regio", "Download deze tabel",
                  indicator_ids=oordelen["indicator"],
                  column_config={"Kaart van de wijken": st.column_config.LinkColumn(
                      "Kaart van de wijken", display_text="naar de kaart")})
-    ui.bronnen_van(oordelen[["indicator", "jaar"]].itertuples(index=False))
+    ui.bronnen_van(regiojaren)
 
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
 st.header("De wijken naast Soest", anchor="wijken")
@@ -176,7 +184,8 @@ ui.breed_of_smal("opgavematrix", matrixgrafiek, ui.grafiekvorm("opgavematrix-sma
 ui.grafiek_download(matrixgrafiek, f"{OPGAVEN[opgave]}: alle indicatoren per wijk", rijen["indicator"].unique(),
                     f"opgave_{opgave}_overzicht")
 ui.legenda(opgaveoverzicht.legenda())
-matrixtabel = opgaveoverzicht.matrixtabel(rijen, regio.nederland_per_jaar(g.waarden))
+matrixtabel = ui.bewaar("opgave:matrixtabel", opgave, lambda: opgaveoverzicht.matrixtabel(
+    rijen, regio.nederland_per_jaar(g.waarden)))
 with st.expander("Het overzicht als tabel, met Nederland"):
     ui.tabel(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel",
              indicator_ids=rijen["indicator"].unique())
@@ -246,11 +255,17 @@ if len(reeksen):
     with st.expander("De ontwikkeling als tabel"):
         ui.tabel(ui.bewaar("opgave:trendtabel", opgave, opgaveoverzicht.trendtabel, reeksen),
                  f"opgave_{opgave}_ontwikkeling", "Download deze tabel")
-    ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
+    ui.bronnen_van(ui.bewaar("opgave:trendjaren", opgave, lambda: list(
+        reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))))
 
 # --- download --------------------------------------------------------------------------------------------------------
-ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
-regels = g.waarden[g.waarden["indicator"].isin(ids)
-                   & g.waarden["niveau"].isin(["gemeente", "wijk", "land", VERGELIJKGEMEENTE])]
-ui.download(regels[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}",
+
+
+def _alle_cijfers() -> pd.DataFrame:
+    ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
+    return g.waarden.loc[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(
+        ["gemeente", "wijk", "land", VERGELIJKGEMEENTE]), uitwisseling.EXPORTKOLOMMEN]
+
+
+ui.download(ui.bewaar("opgave:download", opgave, _alle_cijfers), f"opgave_{opgave}",
             f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten")
