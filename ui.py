@@ -311,7 +311,7 @@ class _Bewaarplaats:
             self._inhoud.clear()
 
 
-_bewaard = _Bewaarplaats(maximum=2000)
+_bewaard = _Bewaarplaats(maximum=20000)
 
 
 def bewaar(naam: str, sleutel, maak, *args):
@@ -566,8 +566,20 @@ def grafiekvorm(naam: str, sleutel, bouwer, *args) -> Grafiek:
 
     Building and validating an Altair chart costs ~60 ms; a cached spec draws with st.vega_lite_chart in about a
     millisecond. That is what makes a rerun cheap enough for a room full of visitors."""
-    teken = bewaar(f"grafiek:{naam}", sleutel, lambda: vega_charts._convert_altair_to_vega_lite_spec(bouwer(*args)))
+    teken = bewaar(f"grafiek:{naam}", sleutel,
+                   lambda: vega_charts._convert_altair_to_vega_lite_spec(_Ongevalideerd(bouwer(*args))))
     return Grafiek(teken, lambda: bewaar(f"grafiekspec:{naam}", sleutel, lambda: bouwer(*args).to_dict()))
+
+
+class _Ongevalideerd:
+    """An Altair chart whose to_dict skips the JSON-schema check (a third of a chart's cost). Every builder is
+    checked with validation in tests/unit; downloads (plat) still validate."""
+
+    def __init__(self, grafiek) -> None:
+        self.grafiek = grafiek
+
+    def to_dict(self) -> dict:
+        return self.grafiek.to_dict(validate=False)
 
 
 def teken(grafiek: Grafiek, alt: str | None = None, width="stretch", **opties) -> None:
