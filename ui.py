@@ -193,9 +193,10 @@ def versie() -> tuple:
     """The database file now being served: (path, file identity). Every cache below is keyed by it, so a rebuilt or
     imported database reaches the next run of every session without a restart."""
     global _laatste_versie, _gezien_om
-    if time.monotonic() - _gezien_om < 1.0:  # one stat a second, not one per cached piece (~100 per run)
-        return _laatste_versie
     pad = paden.db_path()
+    # one stat a second, not one per cached piece (~100 per run)
+    if _laatste_versie is not None and _laatste_versie[0] == str(pad) and time.monotonic() - _gezien_om < 1.0:
+        return _laatste_versie
     sleutel = (str(pad), db.identiteit(pad))
     _gezien_om = time.monotonic()
     if sleutel != _laatste_versie:
