@@ -4,6 +4,8 @@ URL: ?wijken=WK034205,WK034207, optionally &soest=ja (Soest as a column) and &op
 the view: send it on.
 """
 
+from functools import partial
+
 import streamlit as st
 
 import ui
@@ -39,6 +41,7 @@ if len(gekozen) < 2:
     st.warning("Kies minstens twee wijken om te vergelijken.")
     st.stop()
 
+gekozen = sorted(gekozen)  # wijk order, whatever the order of clicking: one cached state per combination of wijken
 namen = [naam_van[c] for c in gekozen]
 beoordeeld = ui.beoordeeld()
 staat = tuple(gekozen)  # the page state every cached piece below depends on (with met_soest for the tables)
@@ -59,11 +62,10 @@ st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
             "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel).")
-divergentie = ui.bewaar("vergelijken:verschillen", staat, lambda: vergelijken.divergentiegrafiek(
-    lang, opgavendeel, samenvatting).to_dict())
-ui.breed_of_smal("verschillen", divergentie, ui.bewaar("vergelijken:verschillen-smal", staat, lambda: vergelijken
-                 .divergentiegrafiek(lang, opgavendeel, samenvatting, regelbreedte=grafieken.SMAL).to_dict()),
-                 alt=samenvatting)
+divergentie = ui.grafiekvorm("vergelijken:verschillen", staat, vergelijken.divergentiegrafiek, lang, opgavendeel,
+                             samenvatting)
+ui.breed_of_smal("verschillen", divergentie, ui.grafiekvorm("vergelijken:verschillen-smal", staat, partial(
+    vergelijken.divergentiegrafiek, regelbreedte=grafieken.SMAL), lang, opgavendeel, samenvatting), alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
     ui.grafiek_download(divergentie, f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
@@ -96,10 +98,11 @@ for tab, opgave in zip(tabbladen, groepen):
                 st.markdown(zin)
                 ui.breed_of_smal(
                     f"verschillen-{opgave}",
-                    ui.bewaar("vergelijken:opgave", (staat, opgave), lambda d, z: vergelijken.divergentiegrafiek(
-                        lang, d, z, aantal=None).to_dict(), deel, zin),
-                    ui.bewaar("vergelijken:opgave-smal", (staat, opgave), lambda d, z: vergelijken.divergentiegrafiek(
-                        lang, d, z, aantal=None, regelbreedte=grafieken.SMAL).to_dict(), deel, zin), alt=zin)
+                    ui.grafiekvorm("vergelijken:opgave", (staat, opgave), partial(
+                        vergelijken.divergentiegrafiek, aantal=None), lang, deel, zin),
+                    ui.grafiekvorm("vergelijken:opgave-smal", (staat, opgave), partial(
+                        vergelijken.divergentiegrafiek, aantal=None, regelbreedte=grafieken.SMAL), lang, deel, zin),
+                    alt=zin)
         ui.bronnen_van(ui.bewaar("vergelijken:jaren", (staat, opgave), lambda d: list(
             d.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False)), deel))
 
@@ -107,9 +110,10 @@ for tab, opgave in zip(tabbladen, groepen):
 st.header("Per opgave: de telling")
 st.markdown("Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig zijn ten opzichte van heel Soest — "
             "dezelfde telling als op [Aandacht per opgave](/aandacht) en in de wijkprofielen.")
-st.dataframe(vergelijken.telling_tabel(ui.telling(), gekozen, naam_van), hide_index=True, width="stretch")
+st.dataframe(ui.bewaar("vergelijken:telling", staat, vergelijken.telling_tabel, ui.telling(), gekozen, naam_van),
+             hide_index=True, width="stretch")
 
-alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest)
+alles = ui.bewaar("vergelijken:alles", (staat, met_soest), vergelijken.tabel, lang, verschil, gekozen, naam_van, met_soest)
 ui.download(alles, f"vergelijking_{'_'.join(gekozen)}", "Download de hele vergelijking")
 
 st.subheader("De wijkprofielen")
