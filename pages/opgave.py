@@ -106,18 +106,23 @@ else:
 
 beoordeeld = ui.beoordeeld()
 rijen = ui.bewaar("opgave:rijen", opgave, lambda: opgaveoverzicht.opgaverijen(beoordeeld, wijken, opgave))
-alleen_soest = g.indicatoren[(g.indicatoren["opgave"] == opgave) & (g.indicatoren["wijken_met_waarde"] == 0)
-                                & ~g.indicatoren["id"].isin(kern["indicator"])]
+
+
+def _alleen_soest() -> tuple[pd.DataFrame, list]:
+    """The opgave's figures that exist only for Soest as a whole (not among the key figures), as a table."""
+    ids = g.indicatoren.loc[(g.indicatoren["opgave"] == opgave) & (g.indicatoren["wijken_met_waarde"] == 0)
+                            & ~g.indicatoren["id"].isin(kern["indicator"]), "id"]
+    overig = opgaveoverzicht.kerncijfers({"kerncijfers": list(ids)}, g.waarden, g.indicatoren).dropna(subset=["jaar"])
+    return (pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
+                          "Nederland": overig["nederland_tekst"].replace("", "–"), "Jaar": overig["jaar_tekst"]}),
+            list(overig[["indicator", "jaar"]].itertuples(index=False)))
+
+
+alleen_soest, alleen_soest_jaren = ui.bewaar("opgave:alleen_soest", opgave, _alleen_soest)
 if len(alleen_soest):
-    overig = ui.bewaar("opgave:overig", opgave, lambda: opgaveoverzicht.kerncijfers(
-        {"kerncijfers": list(alleen_soest["id"])}, g.waarden, g.indicatoren).dropna(subset=["jaar"]))
-    if len(overig):
-        with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
-            ui.tabel(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
-                                   "Nederland": overig["nederland_tekst"].replace("", "–"),
-                                   "Jaar": overig["jaar_tekst"]}),
-                     f"opgave_{opgave}_alleen_soest", "Download deze tabel")
-            ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
+    with st.expander(f"Nog {len(alleen_soest)} cijfers die alleen voor heel Soest bestaan"):
+        ui.tabel(alleen_soest, f"opgave_{opgave}_alleen_soest", "Download deze tabel")
+        ui.bronnen_van(alleen_soest_jaren)
 
 # --- Soest in de regio -----------------------------------------------------------------------------------------------
 st.header("Soest in de regio")
@@ -208,32 +213,38 @@ def _referenties_per_indicator() -> dict:
 
 referenties = ui.bewaar("opgave:referenties", referentiekeuze, _referenties_per_indicator)
 delen = ui.bewaar("opgave:delen", opgave, lambda: dict(tuple(rijen.groupby("indicator", sort=False))))
-for indicator_id in ui.in_kolommen(volgorde, 2):
+
+
+def _paneel(indicator_id: str) -> dict:
+    """The words of one indicator's panel in one markdown block (fewer elements per run), and its chart's inputs."""
     deel = delen[indicator_id]
     eerste = deel.iloc[0]
     jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
+    kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
+    if opmaak.is_schatting(eerste["modelschatting"]):
+        kop += " · *modelschatting*"
+    if eerste["soort"] == "relatief":
+        return {"jaar": jaar, "tekst": "\n\n".join([
+            kop, "Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:",
+            "\n".join(f"- {z}" for z in opgaveoverzicht.relatief_zinnen(rijen, indicator_id))])}
+    zin = kaart.samenvatting(deel, eerste["soest"], eerste["eenheid"])
+    ref = referenties.get((indicator_id, jaar), LEEG)
+    regels = [kop, zin] + ([" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
+                                       for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"]))]
+                           if len(ref) else [])
+    return {"jaar": jaar, "tekst": "\n\n".join(regels), "deel": deel, "soest": eerste["soest"],
+            "eenheid": eerste["eenheid"], "referenties": ref, "alt": f"{eerste['label']}: {zin}"}
+
+
+for indicator_id in ui.in_kolommen(volgorde, 2):
+    paneel = ui.bewaar("opgave:paneel", (*referentiekeuze, indicator_id), _paneel, indicator_id)
     with st.container(border=True):
-        kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
-        if opmaak.is_schatting(eerste["modelschatting"]):
-            kop += " · *modelschatting*"
-        st.markdown(kop)
-        if eerste["soort"] == "relatief":
-            st.markdown("Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:")
-            st.markdown("\n".join(f"- {z}" for z in ui.bewaar(
-                "opgave:relatief", (opgave, indicator_id), opgaveoverzicht.relatief_zinnen, rijen, indicator_id)))
-        else:
-            soest = eerste["soest"]
-            zin = ui.bewaar("opgave:samenvatting", (opgave, indicator_id), kaart.samenvatting, deel, soest,
-                            eerste["eenheid"])
-            st.markdown(zin)
-            ref = referenties.get((indicator_id, jaar), LEEG)
-            if len(ref):
-                st.markdown(" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
-                                       for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"])))
-            ui.grafiek("opgave:staaf", (*referentiekeuze, indicator_id),
-                       partial(grafieken.wijkstaaf, hoogte_per_wijk=38, referenties=ref), deel, soest,
-                       eerste["eenheid"], alt=f"{eerste['label']}: {zin}")
-        ui.bronvermelding(indicator_id, jaar)
+        st.markdown(paneel["tekst"])
+        if "deel" in paneel:
+            ui.grafiek("opgave:staaf", (*referentiekeuze, indicator_id), partial(
+                grafieken.wijkstaaf, hoogte_per_wijk=38, referenties=paneel["referenties"]), paneel["deel"],
+                paneel["soest"], paneel["eenheid"], alt=paneel["alt"])
+        ui.bronvermelding(indicator_id, paneel["jaar"])
 
 # --- trends ----------------------------------------------------------------------------------------------------------
 reeksen = ui.bewaar("opgave:reeksen", opgave, lambda: opgaveoverzicht.trendreeksen(g.waarden, volgorde, wijken))
@@ -241,13 +252,13 @@ if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    lijnen = ui.bewaar("opgave:referentielijnen", referentiekeuze, lambda: ui.referenties(
-        reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren))
+    lijnen = ui.bewaar("opgave:referentielijnen", referentiekeuze, lambda: dict(tuple(ui.referenties(
+        reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren).groupby("indicator"))))
     for indicator_id, reeks in ui.in_kolommen(ui.bewaar("opgave:panelen", opgave, lambda: list(
             reeksen.groupby("indicator", sort=False))), 3):
         label = reeks["indicator_label"].iloc[0]
         trendgrafiek = ui.grafiek("opgave:trend", (*referentiekeuze, indicator_id), partial(
-            opgaveoverzicht.trendgrafiek, titel=label, referenties=lijnen[lijnen["indicator"] == indicator_id]), reeks,
+            opgaveoverzicht.trendgrafiek, titel=label, referenties=lijnen.get(indicator_id)), reeks,
             alt=f"{label}: heel Soest en de acht wijken door de jaren; de tabel 'De ontwikkeling als tabel' zegt per "
                 "wijk hoe het veranderde.")
         ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: {label} door de jaren", [indicator_id],

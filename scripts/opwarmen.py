@@ -3,8 +3,8 @@
 A first visit to a page state builds its charts, tables and maps (0,2–2 s of server CPU); every later visit by anyone
 is served from the shared cache (ui.bewaar) in tens of milliseconds. So after a start, or after a new database, one
 websocket session per replica walks through: the start page, every indicator × year on the map (wijk and buurt),
-every wijk × opgave profile, every opgave, every pair and triple of wijken, every margin of Aandacht (and with each
-wijk at the standard margin), and Inwoners per opgave and per wijk. Run by scripts/serve.sh; bench/load.py uses it.
+every wijk × opgave profile, every opgave, every pair and triple of wijken, every margin of Aandacht (alone and with each
+wijk), and Inwoners per opgave and per wijk. Run by scripts/serve.sh; bench/load.py uses it.
 
 Usage: .venv/bin/python scripts/opwarmen.py URL [URL …]   (one URL per replica, e.g. http://127.0.0.1:8502)
 """
@@ -20,7 +20,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from bench.sessie import Sessie  # noqa: E402
-from soest_data import db, paden, scoring, waarden  # noqa: E402
+from soest_data import db, paden, waarden  # noqa: E402
 from soest_data.begrippen import VIJF_OPGAVEN  # noqa: E402
 from soest_data.weergave.aandacht import MARGES  # noqa: E402
 
@@ -34,8 +34,7 @@ def staten() -> list[tuple[str, str]]:
     uit = [("", "")]
     uit += [("opgave", f"opgave={o}") for o in VIJF_OPGAVEN]
     uit += [("wijkprofiel", f"wijk={w}&opgave={o}") for w in wijken for o in VIJF_OPGAVEN]
-    uit += [("aandacht", f"marge={m}") for m in MARGES]
-    uit += [("aandacht", f"marge={round(scoring.STANDAARD_MARGE * 100)}&wijk={w}") for w in wijken]
+    uit += [("aandacht", f"marge={m}" + (f"&wijk={w}" if w else "")) for m in MARGES for w in [None, *wijken]]
     uit += [("inwoners", "")] + [("inwoners", f"opgave={o}") for o in VIJF_OPGAVEN] + \
         [("inwoners", f"wijk={w}") for w in wijken]
     uit += [("data", "")]
