@@ -29,6 +29,16 @@ def echte_db(tmp_path_factory) -> Path:
     return doel
 
 
+@pytest.fixture(scope="session")
+def echte_gegevens(echte_db):
+    """Everything the pages read (soest_data.gegevens.laad) from the real database, once per session: read only."""
+    from soest_data import db
+    from soest_data.gegevens import laad
+
+    with db.verbinding(echte_db) as con:
+        return laad(con)
+
+
 @pytest.fixture
 def fixture_data(tmp_path) -> Path:
     """A writable copy of the test sources, for tests that import into them."""

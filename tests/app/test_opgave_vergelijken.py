@@ -3,8 +3,7 @@ import re
 
 import pytest
 
-from soest_data import db, opmaak, scoring
-from soest_data.gegevens import laad
+from soest_data import opmaak, scoring
 from soest_data.weergave import opgaveoverzicht
 from tests.conftest import laatste_waarden, snel_en_traag, teksten, uitersten
 
@@ -20,13 +19,9 @@ def _param(at, sleutel):
 
 # --- Opgave --------------------------------------------------------------------------------------------------------
 
-def test_every_opgave_has_goals_key_figures_and_a_full_matrix_in_the_builders(echte_db):
+def test_every_opgave_has_goals_key_figures_and_a_full_matrix_in_the_builders(echte_gegevens):
     """What each opgave page is built from, for all five (the page itself: one in the fast loop, all with --traag)."""
-    con = db.open_readonly(echte_db)
-    try:
-        g = laad(con)
-    finally:
-        con.close()
+    g = echte_gegevens
     beoordeeld = scoring.beoordeel_wijken(g.waarden, g.indicatoren, kernset=scoring.kernsets(g.opgaven))
     for opgave in VIJF:
         tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)

@@ -14,7 +14,6 @@ from pypdf import PdfReader
 from soest_data import db, gebieden, scoring, waarden
 from soest_data.__main__ import main
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.gegevens import laad
 from soest_data.weergave import aandacht, kaart, opgaveoverzicht, wijkprofiel
 from tests.conftest import snel_en_traag, teksten
 
@@ -40,13 +39,9 @@ def monkeypatch_module():
 
 
 @pytest.fixture(scope="module")
-def telling_van_de_paginas(echte_db) -> pd.DataFrame:
+def telling_van_de_paginas(echte_gegevens) -> pd.DataFrame:
     """The tally as ui.telling() hands it to the pages (scored with met_woorden, as ui.beoordeeld does)."""
-    con = db.open_readonly(echte_db)
-    try:
-        g = laad(con)
-    finally:
-        con.close()
+    g = echte_gegevens
     kernset = scoring.kernsets(g.opgaven)
     oordeel = wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren, kernset=kernset))
     return aandacht.telling(oordeel, g.wijken, kernset)
@@ -126,13 +121,10 @@ def test_vergelijken_shows_the_same_counts(bekijk_pagina, echte_db, uit_de_cli):
             assert _uit_cel(rij[naam]) == uit_de_cli[(code, opgave)], (naam, opgave)
 
 
-def test_the_map_colours_each_kernset_indicator_with_the_same_judgement(echte_db):
-    con = db.open_readonly(echte_db)
-    try:
-        g = laad(con)
+def test_the_map_colours_each_kernset_indicator_with_the_same_judgement(echte_db, echte_gegevens):
+    g = echte_gegevens
+    with db.verbinding(echte_db) as con:
         vormen = gebieden.geodataframe(waarden.geometrie(con, "wijk"))
-    finally:
-        con.close()
     kernset = scoring.kernsets(g.opgaven)
     beoordeeld = scoring.beoordeel_wijken(g.waarden, g.indicatoren, kernset=kernset).set_index(
         ["indicator", "gebied_code"])["oordeel"]

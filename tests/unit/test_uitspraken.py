@@ -7,9 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from soest_data import db, scoring
+from soest_data import scoring
 from soest_data.begrippen import OPGAVEN
-from soest_data.gegevens import laad
 from soest_data.weergave import aandacht
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -36,12 +35,8 @@ def test_one_statement_per_wijk_and_opgave_with_a_place_in_the_document():
     assert all(c["vindplaats"].startswith(("Bijlage 2", "Visie §")) for u in _uitspraken() for c in u["citaten"])
 
 
-def test_agreement_with_the_wijkprofielen_cell_by_cell(echte_db, capsys):
-    con = db.open_readonly(echte_db)
-    try:
-        g = laad(con)
-    finally:
-        con.close()
+def test_agreement_with_the_wijkprofielen_cell_by_cell(echte_gegevens, capsys):
+    g = echte_gegevens
     kernset = scoring.kernsets(g.opgaven)
     tel = aandacht.telling(scoring.beoordeel_wijken(g.waarden, g.indicatoren, kernset=kernset), g.wijken, kernset)
     overeen = aandacht.overeenstemming(tel, g.uitspraken)
