@@ -590,10 +590,14 @@ def teken(grafiek: Grafiek, alt: str | None = None, width="stretch", **opties) -
     st.vega_lite_chart(spec=spec, width=width, alt=alt, **opties)
 
 
-def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="stretch", **opties) -> Grafiek:
-    """grafiekvorm(...) drawn; `opties` go to st.vega_lite_chart. Returns the Grafiek, for grafiek_download."""
+def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="stretch",
+            download: tuple | None = None, **opties) -> Grafiek:
+    """grafiekvorm(...) drawn; `opties` go to st.vega_lite_chart. `download` = (title, indicator_ids, file name)
+    adds grafiek_download under it. Returns the Grafiek."""
     vorm = grafiekvorm(naam, sleutel, bouwer, *args)
     teken(vorm, alt=alt, width=width, **opties)
+    if download:
+        grafiek_download(vorm, *download)
     return vorm
 
 

@@ -95,13 +95,11 @@ with rechts:
             f"{n} {t}" for n, t in zip(buren["gebied_naam"], buren["tekst"])) + ".")
     elif scoring.is_aantal(ind["eenheid"]):
         st.markdown("Dit is een aantal: grote wijken hebben vanzelf meer. Vergelijk wijken liever met een percentage.")
-    st.markdown(f"**{beeld.samenvatting}**")
-    if beeld.tov_soest:
-        st.markdown("**Legenda** — de wijk ten opzichte van heel Soest, met de regel van [Aandacht per opgave](/aandacht).")
-    else:
-        st.markdown("**Legenda** — " + kaart.uitleg_kleur(
-            ind["richting"] if scoring.wordt_beoordeeld(ind["richting"], ind["rol"]) and not scoring.is_aantal(ind["eenheid"])
-            else "neutraal"))
+    kleurrichting = ind["richting"] if scoring.wordt_beoordeeld(ind["richting"], ind["rol"]) \
+        and not scoring.is_aantal(ind["eenheid"]) else "neutraal"
+    st.markdown(f"**{beeld.samenvatting}**\n\n**Legenda** — " + (
+        "de wijk ten opzichte van heel Soest, met de regel van [Aandacht per opgave](/aandacht)." if beeld.tov_soest
+        else kaart.uitleg_kleur(kleurrichting)))
     ui.legenda(beeld.legenda)
     st.markdown(f"Eenheid: {opmaak.eenheid(ind['eenheid'])}. Grijs = geen cijfer; dat is iets anders dan een laag cijfer."
                 + (" Namen staan alleen in buurten waar ze passen; wijs een buurt aan voor naam en cijfer."
