@@ -251,7 +251,10 @@ reeksen = ui.bewaar("opgave:reeksen", opgave, lambda: opgaveoverzicht.trendreeks
 if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
-                "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
+                "lijnen zijn de acht wijken (wijs een lijn aan voor de naam)"
+                + ("; Nederland is de zwarte stippellijn met open vierkantjes" if met_nederland else "")
+                + ("; de buurgemeenten zijn de grijze streepjeslijnen" if met_buren else "")
+                + ". De tabel zegt per wijk hoe het veranderde.")
     lijnen = ui.bewaar("opgave:referentielijnen", referentiekeuze, lambda: dict(tuple(ui.referenties(
         reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren).groupby("indicator"))))
     for indicator_id, label, reeks in ui.in_kolommen(ui.bewaar("opgave:panelen", opgave, lambda: [
