@@ -251,18 +251,20 @@ reeksen = ui.bewaar("opgave:reeksen", opgave, lambda: opgaveoverzicht.trendreeks
 if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
-                "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
+                "lijnen zijn de acht wijken (wijs een lijn aan voor de naam)"
+                + ("; Nederland is de zwarte stippellijn met open vierkantjes" if met_nederland else "")
+                + ("; de buurgemeenten zijn de grijze streepjeslijnen" if met_buren else "")
+                + ". De tabel zegt per wijk hoe het veranderde.")
     lijnen = ui.bewaar("opgave:referentielijnen", referentiekeuze, lambda: dict(tuple(ui.referenties(
         reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren).groupby("indicator"))))
-    for indicator_id, reeks in ui.in_kolommen(ui.bewaar("opgave:panelen", opgave, lambda: list(
-            reeksen.groupby("indicator", sort=False))), 3):
-        label = reeks["indicator_label"].iloc[0]
-        trendgrafiek = ui.grafiek("opgave:trend", (*referentiekeuze, indicator_id), partial(
+    for indicator_id, label, reeks in ui.in_kolommen(ui.bewaar("opgave:panelen", opgave, lambda: [
+            (i, r["indicator_label"].iloc[0], r) for i, r in reeksen.groupby("indicator", sort=False)]), 3):
+        ui.grafiek("opgave:trend", (*referentiekeuze, indicator_id), partial(
             opgaveoverzicht.trendgrafiek, titel=label, referenties=lijnen.get(indicator_id)), reeks,
             alt=f"{label}: heel Soest en de acht wijken door de jaren; de tabel 'De ontwikkeling als tabel' zegt per "
-                "wijk hoe het veranderde.")
-        ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: {label} door de jaren", [indicator_id],
-                            f"opgave_{opgave}_{indicator_id}_ontwikkeling")
+                "wijk hoe het veranderde.",
+            download=(f"{OPGAVEN[opgave]}: {label} door de jaren", [indicator_id],
+                      f"opgave_{opgave}_{indicator_id}_ontwikkeling"))
     with st.expander("De ontwikkeling als tabel"):
         ui.tabel(ui.bewaar("opgave:trendtabel", opgave, opgaveoverzicht.trendtabel, reeksen),
                  f"opgave_{opgave}_ontwikkeling", "Download deze tabel")

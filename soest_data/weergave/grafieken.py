@@ -131,6 +131,12 @@ def trendreferenties(referenties: pd.DataFrame, eenheid: str, kleur_nederland: s
                                  ).transform_filter("datum.rol == 'Nederland'")]
 
 
+def trendtitel(titel: str) -> alt.TitleParams:
+    """A trend chart's title, wrapped to its column (a third of a laptop screen): an unwrapped long title is wider
+    than the column, and Vega then squeezes the plot of a container-wide chart to nothing."""
+    return alt.TitleParams(textwrap.wrap(titel, 20) or [""], anchor="start", limit=0)
+
+
 def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: int = 200,
           referenties: pd.DataFrame | None = None) -> alt.LayerChart:
     """Lines over the years for one indicator: one per area (a wijk and Soest). Needs gebied_naam, jaar, waarde.
@@ -163,7 +169,7 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
                         basis.mark_text(dy=-14).encode(text="label:N")).properties(
         width="container", height=hoogte, description=beschrijving)
     if titel:
-        grafiek = grafiek.properties(title=alt.TitleParams(titel, anchor="start", limit=0))
+        grafiek = grafiek.properties(title=trendtitel(titel))
     return stijl(grafiek)
 
 
