@@ -649,8 +649,11 @@ def kaart(naam: str, sleutel, bouwer, *args, **opties):
 
 
 def alle_waarden() -> pd.DataFrame:
-    """The whole dataset as shown (after disclosure control), in readable columns: the downloads on /data."""
-    return export.leesbaar(gegevens().waarden[[*uitwisseling.EXPORTKOLOMMEN, "niveau", "bron_uitgever", "meetjaar"]])
+    """The whole dataset as shown (after disclosure control), in readable columns: the downloads on /data.
+    Built once per database version."""
+    g = gegevens()
+    return bewaar("alle_waarden", (), lambda: export.leesbaar(
+        g.waarden[[*uitwisseling.EXPORTKOLOMMEN, "niveau", "bron_uitgever", "meetjaar"]]))
 
 
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,

@@ -143,8 +143,9 @@ else:
         ref = referenties("trendreferenties", reeksen)
         per_indicator = ui.bewaar("wijkprofiel:trendreferenties-per-indicator", staat, lambda: dict(tuple(
             ref.groupby("indicator"))))
-        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
-                    + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
+        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} (blauw) en Soest (zwart, gestreept)"
+                    + (", Nederland als grijze stippellijn met open vierkantjes" if met_nederland and len(ref) else "")
+                    + (", de buurgemeenten als dunne grijze streepjeslijnen" if met_buren and len(ref) else ""))
         for indicator_id, label, reeks in ui.in_kolommen(ui.bewaar("wijkprofiel:panelen", (wijk, opgave), lambda: [
                 (i, r["label"].iloc[0], r) for i, r in reeksen.groupby("indicator", sort=False)]), 3):
             ui.grafiek("wijkprofiel:trend", (*staat, indicator_id), partial(
