@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,6 +52,7 @@ def pagina(titel: str) -> None:
     Classic multipage (pages/ beside app.py) runs a deep-linked page file on its own, so this call, not a router,
     gives every page the same frame.
     """
+    _deze_run.versie = None  # a new run: look at the database file again (ui.versie)
     st.set_page_config(page_title=f"{titel} · Wijkprofielen Soest", page_icon="🏘️", layout="wide",
                        menu_items={"Get help": None, "Report a bug": None,
                                    "About": "Wijkprofielen Soest — sociaal domein"})
@@ -191,24 +191,25 @@ def presentatieknop(pagina_bestand: str, **query: str) -> None:
 
 def versie() -> tuple:
     """The database file now being served: (path, file identity). Every cache below is keyed by it, so a rebuilt or
-    imported database reaches the next run of every session without a restart."""
-    global _laatste_versie, _gezien_om
+    imported database reaches the next run of every session without a restart. Read once per script run (pagina()
+    starts each run by forgetting it), not once per cached piece (~100 per run)."""
+    global _laatste_versie
+    sleutel = getattr(_deze_run, "versie", None)
+    if sleutel is not None:
+        return sleutel
     pad = paden.db_path()
-    # one stat a second, not one per cached piece (~100 per run)
-    if _laatste_versie is not None and _laatste_versie[0] == str(pad) and time.monotonic() - _gezien_om < 1.0:
-        return _laatste_versie
     sleutel = (str(pad), db.identiteit(pad))
-    _gezien_om = time.monotonic()
     if sleutel != _laatste_versie:
         if _laatste_versie is not None:  # a new file: drop what was computed from the old one
             _bewaard.clear()
             _gegevens.clear()
         _laatste_versie = sleutel
+    _deze_run.versie = sleutel
     return sleutel
 
 
 _laatste_versie: tuple | None = None
-_gezien_om = float("-inf")
+_deze_run = threading.local()  # each script run has its own thread
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
