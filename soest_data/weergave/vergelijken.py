@@ -79,39 +79,50 @@ def beter(waarde_a: float | None, waarde_b: float | None, richting: str) -> int:
     return -1 if a_hoger == (richting == "hoger_is_beter") else 1
 
 
+_PER_INDICATOR = ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting", "modelschatting", "jaar",
+                  "soest"]
+VERSCHIL_KOLOMMEN = _PER_INDICATOR + ["aantal", "hoogste_naam", "hoogste", "laagste_naam", "laagste", "verschil",
+                                      "indexverschil", "afstand", "gunstigste_naam", "ongunstigste_naam",
+                                      "verschil_tekst"]
+
+
 def verschillen(lang: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator: highest and lowest of the chosen wijken, the difference, the index spread, the distance
-    used for ranking and which wijk is favourable (only for indicators with a direction). Ranked: largest first."""
-    kolommen = ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting", "modelschatting", "jaar",
-                "soest", "aantal", "hoogste_naam", "hoogste", "laagste_naam", "laagste", "verschil", "indexverschil",
-                "afstand", "gunstigste_naam", "ongunstigste_naam", "verschil_tekst"]
-    rijen = []
-    for _, deel in lang.groupby("indicator", sort=False):
-        eerste = deel.iloc[0]
-        met = deel.dropna(subset=["waarde"])
-        rij = {k: eerste[k] for k in ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting",
-                                      "modelschatting", "jaar", "soest"]}
-        rij.update(aantal=len(met), hoogste_naam=None, hoogste=float("nan"), laagste_naam=None,
-                   laagste=float("nan"), verschil=float("nan"), indexverschil=float("nan"), afstand=float("nan"),
-                   gunstigste_naam=None, ongunstigste_naam=None)
-        if len(met) >= 2:
-            hoog = met.loc[met["waarde"].idxmax()]
-            laag = met.loc[met["waarde"].idxmin()]
-            rij.update(hoogste_naam=hoog["gebied_naam"], hoogste=float(hoog["waarde"]), laagste_naam=laag["gebied_naam"],
-                       laagste=float(laag["waarde"]), verschil=float(hoog["waarde"] - laag["waarde"]))
-            indexen = met["index"].dropna()
-            if len(indexen) >= 2:
-                rij["indexverschil"] = float(indexen.max() - indexen.min())
-                rij["afstand"] = rij["indexverschil"]
-            else:
-                gemiddeld = met["waarde"].abs().mean()
-                rij["afstand"] = rij["verschil"] / gemiddeld * 100 if gemiddeld else float("nan")
-            if rij["verschil"] > 0 and eerste["richting"] != "neutraal":
-                goed, slecht = (hoog, laag) if eerste["richting"] == "hoger_is_beter" else (laag, hoog)
-                rij.update(gunstigste_naam=goed["gebied_naam"], ongunstigste_naam=slecht["gebied_naam"])
-        rij["verschil_tekst"] = verschil_tekst(rij, deel, len(deel))
-        rijen.append(rij)
-    return rangschik(pd.DataFrame(rijen, columns=kolommen))
+    used for ranking and which wijk is favourable (only for indicators with a direction). Ranked: largest first.
+
+    Column-wise over all indicators at once (a first visit to a new combination of wijken computes this)."""
+    if lang.empty:
+        return pd.DataFrame(columns=VERSCHIL_KOLOMMEN)
+    lang = lang.reset_index(drop=True)
+    uit = lang.drop_duplicates("indicator")[_PER_INDICATOR].set_index("indicator", drop=False)
+    met = lang.loc[lang["waarde"].notna(), ["indicator", "gebied_naam", "waarde", "index"]]
+    per = met.groupby("indicator", sort=False)
+    uit["aantal"] = per.size().reindex(uit.index, fill_value=0)
+    twee = uit["aantal"] >= 2  # fewer than two figures: nothing to compare, all stays missing
+    # the first wijk (in the chosen order) with the highest / lowest figure, as idxmax / idxmin give it
+    hoog = met.loc[per["waarde"].idxmax()].set_index("indicator").reindex(uit.index)
+    laag = met.loc[per["waarde"].idxmin()].set_index("indicator").reindex(uit.index)
+    uit["hoogste_naam"] = hoog["gebied_naam"].where(twee, None)
+    uit["hoogste"] = hoog["waarde"].where(twee).astype(float)
+    uit["laagste_naam"] = laag["gebied_naam"].where(twee, None)
+    uit["laagste"] = laag["waarde"].where(twee).astype(float)
+    uit["verschil"] = uit["hoogste"] - uit["laagste"]
+    indexen = met.dropna(subset=["index"]).groupby("indicator")["index"].agg(["max", "min", "count"]).reindex(uit.index)
+    met_index = twee & (indexen["count"] >= 2)
+    uit["indexverschil"] = (indexen["max"] - indexen["min"]).where(met_index).astype(float)
+    gemiddeld = met["waarde"].abs().groupby(met["indicator"]).mean().reindex(uit.index)
+    relatief = uit["verschil"] / gemiddeld.where(gemiddeld != 0) * 100
+    uit["afstand"] = uit["indexverschil"].where(met_index, relatief.where(twee)).astype(float)
+    oordeel = (uit["verschil"] > 0) & (uit["richting"] != "neutraal")
+    hoog_is_goed = uit["richting"] == "hoger_is_beter"
+    uit["gunstigste_naam"] = uit["hoogste_naam"].where(hoog_is_goed, uit["laagste_naam"]).where(oordeel, None)
+    uit["ongunstigste_naam"] = uit["laagste_naam"].where(hoog_is_goed, uit["hoogste_naam"]).where(oordeel, None)
+    uitspraken = lang.groupby("indicator", sort=False)["relatief"].agg(list).reindex(uit.index)
+    rijen = lang.groupby("indicator", sort=False).size().reindex(uit.index)
+    uit["verschil_tekst"] = [verschil_tekst(rij, r, n) for rij, r, n in
+                             zip(uit[["verschil", "eenheid", "hoogste_naam", "laagste_naam"]].to_dict("records"),
+                                 uitspraken, rijen)]
+    return rangschik(uit.reset_index(drop=True)[VERSCHIL_KOLOMMEN])
 
 
 def rangschik(verschillen_: pd.DataFrame) -> pd.DataFrame:
@@ -121,11 +132,11 @@ def rangschik(verschillen_: pd.DataFrame) -> pd.DataFrame:
         columns="_geen").reset_index(drop=True)
 
 
-def verschil_tekst(rij: dict, deel: pd.DataFrame, aantal_wijken: int) -> str:
+def verschil_tekst(rij: dict, relatief: list[str], aantal_wijken: int) -> str:
     """'Smitsveen 12,2 procentpunt hoger dan Soest-Zuid' (two wijken); '12,2 procentpunt: hoogst Smitsveen, laagst
     Soest-Zuid' (more); 'even hoog'; for statements 'zelfde uitspraak' / 'verschillende uitspraak'."""
     if pd.isna(rij["verschil"]):
-        uitspraken = [r for r in deel["relatief"] if r]
+        uitspraken = [r for r in relatief if r]
         if len(uitspraken) >= 2:
             kanten = {scoring.kant_relatief(r) for r in uitspraken}
             return "zelfde uitspraak" if len(set(uitspraken)) == 1 else (
