@@ -38,6 +38,7 @@ met_soest = rechts.checkbox("Soest als kolom erbij", **ui.url_widget("vergelijk_
 if len(gekozen) < 2:
     st.warning("Kies minstens twee wijken om te vergelijken.")
     st.stop()
+met_nederland, met_buren = ui.referentiekeuze("vergelijk_referentie")
 
 namen = [naam_van[c] for c in gekozen]
 beoordeeld = ui.beoordeeld()
@@ -52,18 +53,24 @@ def _vergelijking():
 
 
 lang, verschil, opgavendeel, samenvatting = ui.bewaar("vergelijken", staat, _vergelijking)
+# Nederland and the buurgemeenten in each indicator's own year: the same for every choice of wijken (one year per
+# indicator), so kept per switch position only. A reference: never in the ranking, the index spread or the tally.
+keuze_ref = (met_nederland, met_buren)
+referenties = ui.bewaar("vergelijken:referenties", keuze_ref, lambda: ui.referenties(
+    verschil[["indicator", "jaar"]].dropna().itertuples(index=False), met_nederland, met_buren))
 
 # --- the biggest differences -----------------------------------------------------------------------------------------
 st.header("De grootste verschillen", anchor="verschillen")
 st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
-            "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel).")
-divergentie = ui.bewaar("vergelijken:verschillen", staat, lambda: vergelijken.divergentiegrafiek(
-    lang, opgavendeel, samenvatting).to_dict())
-ui.breed_of_smal("verschillen", divergentie, ui.bewaar("vergelijken:verschillen-smal", staat, lambda: vergelijken
-                 .divergentiegrafiek(lang, opgavendeel, samenvatting, regelbreedte=grafieken.SMAL).to_dict()),
-                 alt=samenvatting)
+            "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel)."
+            + vergelijken.referentie_uitleg(met_nederland, met_buren))
+divergentie = ui.bewaar("vergelijken:verschillen", (staat, keuze_ref), lambda: vergelijken.divergentiegrafiek(
+    lang, opgavendeel, samenvatting, referenties=referenties).to_dict())
+ui.breed_of_smal("verschillen", divergentie, ui.bewaar("vergelijken:verschillen-smal", (staat, keuze_ref), lambda: (
+    vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting, regelbreedte=grafieken.SMAL,
+                                   referenties=referenties).to_dict())), alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
     ui.grafiek_download(divergentie, f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
@@ -86,8 +93,8 @@ tabbladen = st.tabs([OPGAVEN[o] for o in groepen],
 for tab, opgave in zip(tabbladen, groepen):
     with tab:
         deel = verschil[verschil["opgave"] == opgave]
-        ui.tabel(ui.bewaar("vergelijken:tabel", (staat, met_soest, opgave), lambda *a: vergelijken.tabel(*a).drop(
-            columns="Opgave"), lang, verschil, gekozen, naam_van, met_soest, opgave),
+        ui.tabel(ui.bewaar("vergelijken:tabel", (staat, met_soest, opgave, keuze_ref), lambda *a: vergelijken.tabel(
+            *a).drop(columns="Opgave"), lang, verschil, gekozen, naam_van, met_soest, opgave, referenties),
                  f"vergelijking_{'_'.join(gekozen)}_{opgave}", "Download deze tabel", afdruk_kop=OPGAVEN[opgave], plat=True)
         if deel["indexverschil"].notna().any():
             with st.expander("Als grafiek (index, Soest = 100)"):
@@ -96,10 +103,11 @@ for tab, opgave in zip(tabbladen, groepen):
                 st.markdown(zin)
                 ui.breed_of_smal(
                     f"verschillen-{opgave}",
-                    ui.bewaar("vergelijken:opgave", (staat, opgave), lambda d, z: vergelijken.divergentiegrafiek(
-                        lang, d, z, aantal=None).to_dict(), deel, zin),
-                    ui.bewaar("vergelijken:opgave-smal", (staat, opgave), lambda d, z: vergelijken.divergentiegrafiek(
-                        lang, d, z, aantal=None, regelbreedte=grafieken.SMAL).to_dict(), deel, zin), alt=zin)
+                    ui.bewaar("vergelijken:opgave", (staat, opgave, keuze_ref), lambda d, z: vergelijken
+                              .divergentiegrafiek(lang, d, z, aantal=None, referenties=referenties).to_dict(), deel, zin),
+                    ui.bewaar("vergelijken:opgave-smal", (staat, opgave, keuze_ref), lambda d, z: vergelijken
+                              .divergentiegrafiek(lang, d, z, aantal=None, regelbreedte=grafieken.SMAL,
+                                                  referenties=referenties).to_dict(), deel, zin), alt=zin)
         ui.bronnen_van(ui.bewaar("vergelijken:jaren", (staat, opgave), lambda d: list(
             d.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False)), deel))
 
@@ -109,8 +117,11 @@ st.markdown("Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig z
             "dezelfde telling als op [Aandacht per opgave](/aandacht) en in de wijkprofielen.")
 st.dataframe(vergelijken.telling_tabel(ui.telling(), gekozen, naam_van), hide_index=True, width="stretch")
 
-alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, met_soest)
-ui.download(alles, f"vergelijking_{'_'.join(gekozen)}", "Download de hele vergelijking")
+alles = ui.bewaar("vergelijken:alles", (staat, met_soest, keuze_ref), vergelijken.tabel, lang, verschil, gekozen,
+                  naam_van, met_soest, None, referenties)
+ui.download(alles, f"vergelijking_{'_'.join(gekozen)}", "Download de hele vergelijking"
+            + (" (met " + vergelijken.referentie_namen(met_nederland, met_buren) + ")" if met_nederland or met_buren
+               else ""))
 
 st.subheader("De wijkprofielen")
 ui.wijkknoppen([(c, naam_van[c]) for c in gekozen], kolommen=max(2, min(4, len(gekozen))))

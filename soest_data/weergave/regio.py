@@ -49,6 +49,22 @@ def referenties(waarden: pd.DataFrame, paren, met_nederland: bool = True, met_bu
                        )[kolommen].sort_values(["indicator", "rol", "gebied_code"]).reset_index(drop=True)
 
 
+def referentiekolommen(paren: pd.DataFrame, referenties: pd.DataFrame | None) -> pd.DataFrame:
+    """Table columns beside a Soest column: per row of `paren` (indicator, jaar) one column per reference area in
+    `referenties` (from `referenties`; Nederland first, then the buurgemeenten A–Z), the value with its unit in exactly
+    that year, '–' where the area has none. No reference rows, no columns: a column only where a value exists."""
+    if referenties is None or referenties.empty:
+        return pd.DataFrame(index=paren.index)
+    namen = sorted(set(zip(referenties["rol"], referenties["gebied_naam"])),
+                   key=lambda rn: (rn[0] != NEDERLAND_NAAM, rn[1]))
+    breed = referenties.pivot_table(index=["indicator", "jaar"], columns="gebied_naam", values="tekst",
+                                    aggfunc="first").reset_index()
+    sleutels = pd.DataFrame({"indicator": paren["indicator"].to_numpy(),
+                             "jaar": pd.to_numeric(paren["jaar"], errors="coerce").to_numpy(dtype=float)})
+    uit = sleutels.merge(breed.astype({"jaar": float}), on=["indicator", "jaar"], how="left")
+    return uit.reindex(columns=[n for _, n in namen]).fillna("–").set_axis(paren.index)
+
+
 def nederland_per_jaar(waarden: pd.DataFrame) -> pd.Series:
     """Nederland's numbers indexed by (indicator, jaar)."""
     nl = waarden[(waarden["gebied_code"] == NEDERLAND)].dropna(subset=["waarde"])

@@ -17,7 +17,7 @@ import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import ACHTERGROND, OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import grafieken
+from soest_data.weergave import grafieken, regio
 
 LETTER = opmaak.LETTER
 TEKST = opmaak.TEKSTKLEUR
@@ -151,14 +151,29 @@ def verschil_tekst(rij: dict, relatief: list[str], aantal_wijken: int) -> str:
     return f"{grootte}: hoogst {rij['hoogste_naam']}, laagst {rij['laagste_naam']}"
 
 
+def referentie_namen(met_nederland: bool, met_buren: bool) -> str:
+    """'Nederland en de zes buurgemeenten', 'Nederland', 'de zes buurgemeenten' or ''."""
+    return opmaak.opsomming((["Nederland"] if met_nederland else []) + (["de zes buurgemeenten"] if met_buren else []))
+
+
+def referentie_uitleg(met_nederland: bool, met_buren: bool) -> str:
+    """The sentence under the chart's heading that names the reference marks (with a leading space), or ''."""
+    delen = (["┃ Nederland"] if met_nederland else []) + (["● de zes buurgemeenten"] if met_buren else [])
+    if not delen:
+        return ""
+    return (f" Ter vergelijking {' en '.join(delen)}, als index tegen hetzelfde Soester cijfer (zelfde bron en jaar; "
+            "alleen waar er een cijfer is). Zij tellen niet mee in de verschillen.")
+
+
 def _index_tekst(index: float | None) -> str:
     return "–" if index is None or pd.isna(index) else opmaak.getal(index, 0)
 
 
 def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: dict[str, str],
-          met_soest: bool = False, opgave: str | None = None) -> pd.DataFrame:
+          met_soest: bool = False, opgave: str | None = None, referenties: pd.DataFrame | None = None) -> pd.DataFrame:
     """Readable table (also the download): per indicator the values side by side with units and judgement, Soest
-    (optional), the difference, the index per wijk (Soest = 100). In ranking order of `verschil`."""
+    (optional), the reference areas in `referenties` (regio.referenties: Nederland, buurgemeenten; same year, '–'
+    without a figure), the difference, the index per wijk (Soest = 100). In ranking order of `verschil`."""
     rijen = verschil if opgave is None else verschil[verschil["opgave"] == opgave]
     per = lang.set_index(["indicator", "gebied_code"])
     uit = []
@@ -182,7 +197,13 @@ def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: d
         rij["Jaar"] = "" if pd.isna(v["jaar"]) else str(int(v["jaar"]))
         rij["Modelschatting"] = "ja" if opmaak.is_schatting(v["modelschatting"]) else "nee"
         uit.append(rij)
-    return pd.DataFrame(uit)
+    tabel_ = pd.DataFrame(uit)
+    extra = regio.referentiekolommen(rijen.reset_index(drop=True), referenties)
+    if len(tabel_) and len(extra.columns):  # the references stand beside the wijken (and Soest), before the gap
+        plek = tabel_.columns.get_loc("Verschil")
+        for i, kolom in enumerate(extra.columns):
+            tabel_.insert(plek + i, kolom, extra[kolom].to_numpy())
+    return tabel_
 
 
 def _symbool(oordeel: str) -> str:
@@ -257,8 +278,21 @@ def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | No
     return data.sort_values(["rang", "gebied_code"]).reset_index(drop=True)
 
 
+def referentiegegevens(data: pd.DataFrame, referenties: pd.DataFrame | None) -> pd.DataFrame:
+    """The reference marks of the diverging chart: for each indicator in `data` (grafiekgegevens) the reference areas
+    (regio.referenties, same year) as an index against the same Soest value: Nederland 95 = 95 % of Soest."""
+    kolommen = ["rij", "rol", "gebied_naam", "index", "tekst", "soest_tekst"]
+    if referenties is None or referenties.empty or data.empty:
+        return pd.DataFrame(columns=kolommen)
+    per = data.drop_duplicates("indicator")[["indicator", "jaar", "rij", "soest", "soest_tekst"]]
+    ref = referenties.astype({"jaar": float}).merge(per.astype({"jaar": float}), on=["indicator", "jaar"])
+    ref["index"] = [scoring.index(w, s) for w, s in zip(ref["waarde"], ref["soest"])]
+    return ref.dropna(subset=["index"]).astype({"index": float})[kolommen]
+
+
 def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving: str, aantal: int | None = 12,
-                       rij: int = 24, regelbreedte: int | None = None) -> alt.LayerChart:
+                       rij: int = 24, regelbreedte: int | None = None,
+                       referenties: pd.DataFrame | None = None) -> alt.LayerChart:
     """Diverging bars around Soest (index 100): per indicator its name, then per wijk a line 'Smitsveen 163 ▼' and a
     bar from 100 to its index. Labels have their own line, so they never cover a bar or each other at any width.
 
@@ -268,8 +302,9 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
     `regelbreedte` wraps the indicator names for a narrow column (grafieken.SMAL).
     """
     data = grafiekgegevens(lang, verschil, aantal)
+    ref = referentiegegevens(data, referenties)
     wijken = list(dict.fromkeys(data["gebied_naam"]))
-    koppen, staafband, band = [], {}, 0
+    koppen, staafband, refband, band = [], {}, {}, 0
     for rij_ in dict.fromkeys(data["rij"]):
         for lijn in grafieken.regels(rij_, regelbreedte):
             koppen.append({"rij": lijn, "band": band})
@@ -277,12 +312,18 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
         for w in wijken:
             staafband[(rij_, w)] = band + 1  # the label line, then the bar
             band += 2
+        for rol in (regio.NEDERLAND_NAAM, regio.BUURGEMEENTE):  # then the references, each a label line and marks
+            if ((ref["rij"] == rij_) & (ref["rol"] == rol)).any():
+                refband[(rij_, rol)] = band + 1
+                band += 2
     data = data.assign(band=[staafband[(r, w)] for r, w in zip(data["rij"], data["gebied_naam"])])
+    ref = ref.assign(band=[refband[(r, rol)] for r, rol in zip(ref["rij"], ref["rol"])])
     koppen = pd.DataFrame(koppen, columns=["rij", "band"])
     banden = band or 1
     y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=list(range(banden))))
-    laag = min(0.0, float(data["index"].min())) if len(data) else 0.0
-    hoog = max(200.0, float(data["index"].max())) if len(data) else 200.0
+    indexen = pd.concat([data["index"], ref["index"]])
+    laag = min(0.0, float(indexen.min())) if len(indexen) else 0.0
+    hoog = max(200.0, float(indexen.max())) if len(indexen) else 200.0
     x = alt.X("index:Q", title="index (Soest = 100)", scale=alt.Scale(domain=[laag, hoog], nice=True),
               axis=alt.Axis(tickCount=5, grid=True, gridColor="#E6E6E6"))
     tooltip = [alt.Tooltip("label:N", title="Indicator"), alt.Tooltip("gebied_naam:N", title="Wijk"),
@@ -304,5 +345,31 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
                                       fontSize=opmaak.LETTER_KOP, aria=False).encode(x=alt.value(0), y=y, text="rij:N")
     soest = alt.Chart(pd.DataFrame({"x": [100], "tekst": ["┆ Soest = 100"]}))
     lijn = soest.mark_rule(color="#000000", strokeWidth=2, strokeDash=[6, 4]).encode(x=alt.X("x:Q"))
-    return grafieken.stijl(alt.layer(staven, labels, kop, lijn).properties(
+    lagen = [staven, labels, kop, lijn]
+    if len(ref):
+        lagen += _referentielagen(ref, x, y, rij, banden)
+    return grafieken.stijl(alt.layer(*lagen).properties(
         width="container", height=banden * rij, description=beschrijving[:1000]))
+
+
+def _referentielagen(ref: pd.DataFrame, x: alt.X, y: alt.Y, rij: int, banden: int) -> list[alt.Chart]:
+    """Nederland as a black tick, the buurgemeenten as grey dots, each group under its own label line
+    ('┃ Nederland 95', '● buurgemeenten 81 tot 118'): a reference beside the wijken, never a bar like theirs."""
+    tooltip = [alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("tekst:N", title="Waarde"),
+               alt.Tooltip("soest_tekst:N", title="Soest"),
+               alt.Tooltip("index:Q", title="Index (Soest = 100)", format=".0f")]
+    basis = alt.Chart(ref).encode(x=x, y=y, tooltip=tooltip)
+    nl = basis.mark_tick(color="#000000", thickness=3, size=rij - 6).transform_filter(
+        f"datum.rol == '{regio.NEDERLAND_NAAM}'")
+    buren = basis.mark_circle(size=90, color=regio.KLEUR_BUREN, opacity=0.8).transform_filter(
+        f"datum.rol == '{regio.BUURGEMEENTE}'")
+    per_groep = ref.groupby(["band", "rol"], sort=False)["index"].agg(["min", "max"]).reset_index()
+    per_groep["label_tekst"] = [
+        f"┃ Nederland {opmaak.getal(lo, 0)}" if rol == regio.NEDERLAND_NAAM else
+        f"● buurgemeenten {opmaak.getal(lo, 0)}" + (f" tot {opmaak.getal(hi, 0)}" if round(hi) != round(lo) else "")
+        for rol, lo, hi in zip(per_groep["rol"], per_groep["min"], per_groep["max"])]
+    labels = alt.Chart(per_groep.assign(labelband=per_groep["band"] - 1)).mark_text(
+        align="left", baseline="middle", dy=2, color=opmaak.TEKSTKLEUR, aria=False).encode(
+        x=alt.value(0), y=alt.Y("labelband:O", axis=None, scale=alt.Scale(domain=list(range(banden)))),
+        text="label_tekst:N")
+    return [nl, buren, labels]
