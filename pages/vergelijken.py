@@ -9,7 +9,7 @@ import streamlit as st
 import ui
 from soest_data import url_state
 from soest_data.begrippen import OPGAVEN
-from soest_data.weergave import grafieken, vergelijken
+from soest_data.weergave import grafieken, regio, vergelijken
 
 ui.pagina("Vergelijken")
 
@@ -120,7 +120,7 @@ st.dataframe(vergelijken.telling_tabel(ui.telling(), gekozen, naam_van), hide_in
 alles = ui.bewaar("vergelijken:alles", (staat, met_soest, keuze_ref), vergelijken.tabel, lang, verschil, gekozen,
                   naam_van, met_soest, None, referenties)
 ui.download(alles, f"vergelijking_{'_'.join(gekozen)}", "Download de hele vergelijking"
-            + (" (met " + vergelijken.referentie_namen(met_nederland, met_buren) + ")" if met_nederland or met_buren
+            + (" (met " + regio.referentie_namen(met_nederland, met_buren) + ")" if met_nederland or met_buren
                else ""))
 
 st.subheader("De wijkprofielen")

@@ -151,11 +151,6 @@ def verschil_tekst(rij: dict, relatief: list[str], aantal_wijken: int) -> str:
     return f"{grootte}: hoogst {rij['hoogste_naam']}, laagst {rij['laagste_naam']}"
 
 
-def referentie_namen(met_nederland: bool, met_buren: bool) -> str:
-    """'Nederland en de zes buurgemeenten', 'Nederland', 'de zes buurgemeenten' or ''."""
-    return opmaak.opsomming((["Nederland"] if met_nederland else []) + (["de zes buurgemeenten"] if met_buren else []))
-
-
 def referentie_uitleg(met_nederland: bool, met_buren: bool) -> str:
     """The sentence under the chart's heading that names the reference marks (with a leading space), or ''."""
     delen = (["┃ Nederland"] if met_nederland else []) + (["● de zes buurgemeenten"] if met_buren else [])
