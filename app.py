@@ -27,19 +27,20 @@ st.markdown(
 # --- the first screen: per opgave, which wijken stand out (the shared rule of Aandacht per opgave) ---------------
 st.subheader("Waar valt het op?")
 tel = ui.telling()  # the one tally (scoring rule of Aandacht per opgave)
+opvallend_per_opgave = ui.bewaar("start:opvallend", (), lambda: {
+    opgave: [(r.gebied_code, f"{r.gebied_naam}: {r.ongunstig} van {r.met_oordeel} ▼")
+             for r in aandacht.rangorde(tel, opgave).query("valt_op").itertuples()] for opgave in VIJF_OPGAVEN})
 for start in range(0, len(VIJF_OPGAVEN), 3):
     for vak, opgave in zip(st.columns(3), VIJF_OPGAVEN[start:start + 3]):
         with vak.container(border=True, height="stretch"):
             st.page_link("pages/opgave.py", label=f"**{OPGAVEN[opgave]}**", query_params={"opgave": opgave})
-            rang = aandacht.rangorde(tel, opgave)
-            opvallend = rang[rang["valt_op"]]
-            if opvallend.empty:
+            opvallend = opvallend_per_opgave[opgave]
+            if not opvallend:
                 st.markdown("● Geen wijk waar de helft of meer van de cijfers ongunstig is.")
             else:
                 st.markdown(f"▼ Valt op in {len(opvallend)} {'wijk' if len(opvallend) == 1 else 'wijken'}:")
-                for _, r in opvallend.iterrows():
-                    st.page_link("pages/wijkprofiel.py", label=f"{r['gebied_naam']}: {r['ongunstig']} van "
-                                 f"{r['met_oordeel']} ▼", query_params={"wijk": r["gebied_code"], "opgave": opgave})
+                for code, label in opvallend:
+                    st.page_link("pages/wijkprofiel.py", label=label, query_params={"wijk": code, "opgave": opgave})
 st.caption("Valt op = minstens de helft van de cijfers met een oordeel is duidelijk ongunstig ten opzichte van heel "
            "Soest (en minstens twee). Een signaal, geen oordeel: zie [Aandacht per opgave](/aandacht) voor de regel "
            "en de cijfers erachter.")
@@ -48,20 +49,28 @@ st.subheader("Wat is veranderd")
 st.markdown("Per opgave de grootste veranderingen in de wijken en in heel Soest, tussen de twee laatste metingen die "
             "met elkaar te vergelijken zijn (zelfde bron, zelfde definitie). Het wijkprofiel toont alle veranderingen "
             "van een wijk.")
-veranderingen = ui.veranderingen()
-binnen_soest = veranderingen[veranderingen["niveau"].isin(["wijk", "gemeente"])]
-grootste = verandering.grootste_per_opgave(binnen_soest, VIJF_OPGAVEN)
-for opgave, rijen in grootste.items():
-    st.markdown(f"**{OPGAVEN[opgave]}**")
-    st.markdown("\n".join(f"- {verandering.regel(r)}" for _, r in rijen.iterrows()) if len(rijen)
-                else "- Geen verandering boven de drempel: voor deze opgave zijn er (nog) geen twee vergelijkbare "
-                     "metingen van hetzelfde cijfer, of alles bleef gelijk.")
-getoond = pd.concat(grootste.values())
-st.markdown(f"<div class='bron'>{escape(verandering.drempel_in_woorden())} "
-            f"{escape(verandering.voorbehouden(getoond, g.bronnen))}</div>", unsafe_allow_html=True)
-if len(getoond):
-    ui.bronnen_van([*getoond[["indicator", "jaar_van"]].itertuples(index=False),
-                    *getoond[["indicator", "jaar_naar"]].itertuples(index=False)])
+
+
+def _grootste_veranderingen() -> tuple[list[tuple[str, str]], str, list]:
+    veranderingen = ui.veranderingen()
+    grootste = verandering.grootste_per_opgave(veranderingen[veranderingen["niveau"].isin(["wijk", "gemeente"])],
+                                               VIJF_OPGAVEN)
+    per_opgave = [(OPGAVEN[opgave], "\n".join(f"- {verandering.regel(r)}" for _, r in rijen.iterrows()) if len(rijen)
+                   else "- Geen verandering boven de drempel: voor deze opgave zijn er (nog) geen twee vergelijkbare "
+                        "metingen van hetzelfde cijfer, of alles bleef gelijk.") for opgave, rijen in grootste.items()]
+    getoond = pd.concat(grootste.values())
+    voorbehoud = f"{verandering.drempel_in_woorden()} {verandering.voorbehouden(getoond, g.bronnen)}"
+    return per_opgave, voorbehoud, [*getoond[["indicator", "jaar_van"]].itertuples(index=False),
+                                    *getoond[["indicator", "jaar_naar"]].itertuples(index=False)]
+
+
+per_opgave, voorbehoud, jaren = ui.bewaar("start:veranderingen", (), _grootste_veranderingen)
+for opgavenaam, regels in per_opgave:
+    st.markdown(f"**{opgavenaam}**")
+    st.markdown(regels)
+st.markdown(f"<div class='bron'>{escape(voorbehoud)}</div>", unsafe_allow_html=True)
+if jaren:
+    ui.bronnen_van(jaren)
 
 st.subheader("De wijken")
 ui.wijkknoppen(list(zip(wijken["code"], wijken["naam"])))

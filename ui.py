@@ -7,8 +7,11 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from html import escape
 
 import pandas as pd
@@ -159,9 +162,9 @@ def dia(pagina_bestand: str, wijk: str, opgave: str, sleutel: str) -> None:
                         + (f"Hieronder de {len(ids)} cijfers waarin {naam} het meest van Soest verschilt." if ids else
                            "Voor deze opgave zijn er geen cijfers per wijk."))
             if len(rijen):
-                st.vega_lite_chart(spec=grafiekspec(grafieken.stippen, rijen, wijk, naam, rij=rij, letter=LETTER_GROOT),
-                                   width="stretch", alt=f"{naam}, {OPGAVEN[opgave].lower()}: de cijfers met het "
-                                                        "grootste verschil met Soest.")
+                teken(grafiekvorm("dia", (wijk, opgave, vorm), partial(grafieken.stippen, rij=rij, letter=LETTER_GROOT),
+                                  rijen, wijk, naam),
+                      alt=f"{naam}, {OPGAVEN[opgave].lower()}: de cijfers met het grootste verschil met Soest.")
                 bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
     alle, namen = (list(g.wijknamen), g.wijknamen) if sleutel == "wijk" else (VIJF_OPGAVEN, OPGAVEN)
     huidige = wijk if sleutel == "wijk" else opgave
@@ -189,9 +192,12 @@ def presentatieknop(pagina_bestand: str, **query: str) -> None:
 def versie() -> tuple:
     """The database file now being served: (path, file identity). Every cache below is keyed by it, so a rebuilt or
     imported database reaches the next run of every session without a restart."""
+    global _laatste_versie, _gezien_om
+    if time.monotonic() - _gezien_om < 1.0:  # one stat a second, not one per cached piece (~100 per run)
+        return _laatste_versie
     pad = paden.db_path()
     sleutel = (str(pad), db.identiteit(pad))
-    global _laatste_versie
+    _gezien_om = time.monotonic()
     if sleutel != _laatste_versie:
         if _laatste_versie is not None:  # a new file: drop what was computed from the old one
             _bewaard.clear()
@@ -201,6 +207,7 @@ def versie() -> tuple:
 
 
 _laatste_versie: tuple | None = None
+_gezien_om = float("-inf")
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -512,13 +519,14 @@ def bronregel_tekst(indicator_ids) -> str:
         + " · Wijkprofielen Soest"
 
 
-def grafiek_download(spec, titel: str, indicator_ids, naam: str, bronregel: str | None = None) -> None:
+def grafiek_download(grafiek: Grafiek | Callable, titel: str, indicator_ids, naam: str,
+                     bronregel: str | None = None) -> None:
     """A chart as PNG and SVG, with its title and source line in the picture (made by vl-convert on click). The source
-    line names the sources of `indicator_ids`, or is given (a chart of the survey). `spec`: an Altair chart, a
-    Vega-Lite dict, or what ui.grafiek returns (a function giving the spec, called only on a click)."""
+    line names the sources of `indicator_ids`, or is given (a chart of the survey). `grafiek`: a Grafiek, or a
+    function giving an Altair chart (called only on a click, so nothing is built for visitors who do not download)."""
     def volledig() -> dict:  # only on a click
-        plat = spec() if callable(spec) else spec
-        return export.grafiek_met_bron(plat.to_dict() if hasattr(plat, "to_dict") else plat, titel,
+        plat = grafiek.plat() if isinstance(grafiek, Grafiek) else grafiek().to_dict()
+        return export.grafiek_met_bron(plat, titel,
                                        bronregel or bronregel_tekst(indicator_ids))
     with st.popover("Download deze grafiek", icon=":material/image:"):
         st.download_button("PNG (afbeelding)", lambda: export.grafiek_png(volledig()), file_name=f"{naam}.png",
@@ -544,46 +552,61 @@ def factsheet_knop(soort: str, wat: str, naam: str) -> None:
                        on_click="ignore", help=uitleg)
 
 
-def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="stretch", **opties):
-    """The Altair chart bouwer(*args), its Vega-Lite spec built once per (name, page state `sleutel`, database
-    version); `opties` go to st.vega_lite_chart (give builder keywords with functools.partial). Returns a function
-    that gives the chart's plain Vega-Lite spec, for grafiek_download (built only when someone downloads).
+@dataclass(frozen=True)
+class Grafiek:
+    """A chart built once per (name, page state, database version). `teken`: the Vega-Lite spec as st.altair_chart
+    would send it (data already in Arrow form); `plat()`: the plain spec for a download, built on the first click."""
+    teken: dict
+    plat: Callable[[], dict]
 
-    Building and validating an Altair chart costs ~60 ms; the cached spec (data already in Arrow form, as
-    st.altair_chart would send it) is drawn with st.vega_lite_chart in about a millisecond."""
-    spec = bewaar(f"grafiek:{naam}", sleutel, lambda: vega_charts._convert_altair_to_vega_lite_spec(bouwer(*args)))
+
+def grafiekvorm(naam: str, sleutel, bouwer, *args) -> Grafiek:
+    """The Altair chart bouwer(*args) as a cached Grafiek, not drawn. `sleutel` must hold every input of the chart
+    that can change within one database version (as for bewaar); give builder keywords with functools.partial.
+
+    Building and validating an Altair chart costs ~60 ms; a cached spec draws with st.vega_lite_chart in about a
+    millisecond. That is what makes a rerun cheap enough for a room full of visitors."""
+    teken = bewaar(f"grafiek:{naam}", sleutel, lambda: vega_charts._convert_altair_to_vega_lite_spec(bouwer(*args)))
+    return Grafiek(teken, lambda: bewaar(f"grafiekspec:{naam}", sleutel, lambda: bouwer(*args).to_dict()))
+
+
+def teken(grafiek: Grafiek, alt: str | None = None, width="stretch", **opties) -> None:
+    spec = grafiek.teken
     if alt is not None and "description" in spec:  # alt replaces it; dropping it avoids a logged stack per run
         spec = {k: v for k, v in spec.items() if k != "description"}
     st.vega_lite_chart(spec=spec, width=width, alt=alt, **opties)
-    return lambda: bewaar(f"grafiekspec:{naam}", sleutel, lambda: bouwer(*args).to_dict())
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
-def _grafiekspec(naam: str, _bouwer: Callable, *args, **kwargs) -> dict:
-    # Streamlit cannot hash a function: the builder's qualified name is the key, the function itself is skipped.
-    return _bouwer(*args, **kwargs).to_dict()
+def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="stretch", **opties) -> Grafiek:
+    """grafiekvorm(...) drawn; `opties` go to st.vega_lite_chart. Returns the Grafiek, for grafiek_download."""
+    vorm = grafiekvorm(naam, sleutel, bouwer, *args)
+    teken(vorm, alt=alt, width=width, **opties)
+    return vorm
 
 
-def grafiekspec(bouwer: Callable, *args, **kwargs) -> dict:
-    """The cached Vega-Lite spec of `bouwer(*args, **kwargs)`, for a page that draws it itself (breed_of_smal, dia)."""
-    return _grafiekspec(f"{bouwer.__module__}.{bouwer.__qualname__}", bouwer, *args, **kwargs)
-
-
-def breed_of_smal(sleutel: str, breed, smal, vanaf: int = 700, alt: str | None = None) -> None:
+def breed_of_smal(sleutel: str, breed: Grafiek | Callable, smal: Grafiek | Callable, vanaf: int = 700,
+                  alt: str | None = None) -> None:
     """Two forms of one chart: the wide one from `vanaf` px of window width, the narrow one (stacked, or with
-    wrapped text) below. Each is an Altair chart, a Vega-Lite spec (from grafiekspec) or a function that draws it.
+    wrapped text) below. Each is a Grafiek (grafiekvorm) or a function that draws it (a map).
 
     The server does not know the screen, so both are sent and CSS (STIJL, by the container keys) shows one;
     `vanaf` is 700 or 1400. The hidden one is display:none, so screen readers skip it too.
     """
-    for vorm, grafiek in (("breed", breed), ("smal", smal)):
+    for vorm, getekend in (("breed", breed), ("smal", smal)):
         with st.container(key=f"{vorm}{vanaf}-{sleutel}"):
-            if callable(grafiek):
-                grafiek()
-            elif isinstance(grafiek, dict):
-                st.vega_lite_chart(spec=grafiek, width="stretch", alt=alt)
+            if isinstance(getekend, Grafiek):
+                teken(getekend, alt=alt)
             else:
-                st.altair_chart(grafiek, width="stretch", alt=alt)
+                getekend()
+
+
+def in_kolommen(delen, per_rij: int):
+    """Each of `delen` inside its own column, `per_rij` to a row (on a phone Streamlit stacks them)."""
+    delen = list(delen)
+    for start in range(0, len(delen), per_rij):
+        for vak, deel in zip(st.columns(per_rij, gap="large"), delen[start:start + per_rij]):
+            with vak:
+                yield deel
 
 
 class _VasteKaart:

@@ -65,8 +65,9 @@ st.markdown("In elk vak: **hoeveel indicatoren van de kernset duidelijk ongunsti
 if tel["met_oordeel"].sum() == 0:
     st.warning("Er zijn nog geen cijfers per wijk met een oordeel (gunstig of ongunstig). De matrix blijft leeg.")
 else:
-    matrixgrafiek = aandacht.matrixgrafiek(tel, wijk)
-    ui.breed_of_smal("aandachtmatrix", matrixgrafiek, aandacht.matrixstapel(tel, wijk))
+    matrixgrafiek = ui.grafiekvorm("aandacht:matrix", (marge, wijk), aandacht.matrixgrafiek, tel, wijk)
+    ui.breed_of_smal("aandachtmatrix", matrixgrafiek, ui.grafiekvorm("aandacht:matrix-smal", (marge, wijk),
+                                                                     aandacht.matrixstapel, tel, wijk))
     ui.grafiek_download(matrixgrafiek, f"Aandacht per opgave: wijk × opgave (marge {pct} %)",
                         beoordeeld["indicator"].unique(), f"aandacht_matrix_marge_{pct}")
     ui.legenda(aandacht.legenda())
@@ -83,15 +84,24 @@ st.subheader("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?")
 st.markdown("Naast de telling staat wat de wijkprofielen van het Verwey-Jonker Instituut (bijlage 2 van de Visie) en "
             "hoofdstuk 3 van de Visie over de wijk zeggen, letterlijk geciteerd. ✔ = telling en tekst zijn het eens, "
             "✘ = ze verschillen: lees dan beide. De tekst is van 2021-2023; de cijfers kunnen nieuwer zijn.")
-overeen = aandacht.overeenstemming(tel, g.uitspraken, beoordeeld)
+overeen = ui.bewaar("aandacht:overeenstemming", marge, aandacht.overeenstemming, tel, g.uitspraken, beoordeeld)
 vergeleken = overeen[overeen["eens"].notna()]
 st.markdown(f"Telling en tekst zijn het eens in **{int(vergeleken['eens'].astype(bool).sum())} van de "
             f"{len(vergeleken)}** vakken waarover de tekst een uitspraak doet.")
+
+
+def _per_opgave(opgave: str) -> tuple[str, str, str]:
+    kern = [g.indicator(i)["label"] for i in scoring.kernsets(g.opgaven).get(opgave, [])]
+    return (aandacht.opgave_zin(tel, opgave).replace("**", ""),
+            "\n".join(f"- {z}" for z in aandacht.profiel_zinnen(overeen, opgave)),
+            "Kernset: " + ("; ".join(kern) if kern else "geen"))
+
+
 for opgave in VIJF_OPGAVEN:
-    with st.expander(aandacht.opgave_zin(tel, opgave).replace("**", ""), expanded=opgave == VIJF_OPGAVEN[0]):
-        st.markdown("\n".join(f"- {z}" for z in aandacht.profiel_zinnen(overeen, opgave)))
-        kern = [g.indicator(i)["label"] for i in scoring.kernsets(g.opgaven).get(opgave, [])]
-        st.caption("Kernset: " + ("; ".join(kern) if kern else "geen"))
+    kop, zinnen, kernset = ui.bewaar("aandacht:opgave", (marge, opgave), _per_opgave, opgave)
+    with st.expander(kop, expanded=opgave == VIJF_OPGAVEN[0]):
+        st.markdown(zinnen)
+        st.caption(kernset)
 
 # --- one wijk: which opgaven stand out, and why --------------------------------------------------------------------
 st.header("Eén wijk: welke opgaven vallen op, en waarom?", anchor="een-wijk")
@@ -142,6 +152,7 @@ ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct
 st.header("Wat deze telling wel en niet zegt", anchor="grenzen")
 st.markdown(ui.bewaar("aandacht:grenzen", marge, lambda: "\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld)))
             + "\n- **Niet alles is gemeten.** Wat inwoners zelf zeggen staat op [Inwoners aan het woord](/inwoners).")
-kernrijen = aandacht.kernrijen(beoordeeld)
-if len(kernrijen):
-    ui.bronnen_van(kernrijen[["indicator", "jaar"]].itertuples(index=False))
+kernjaren = ui.bewaar("aandacht:kernjaren", marge, lambda: list(
+    aandacht.kernrijen(beoordeeld)[["indicator", "jaar"]].itertuples(index=False)))
+if kernjaren:
+    ui.bronnen_van(kernjaren)

@@ -112,7 +112,7 @@ with kaartvak:
     st.markdown(f"<div class='bron'>Grenzen: {GRENZEN_BRON}. Geen achtergrondkaart: de kaart werkt ook offline.</div>",
                 unsafe_allow_html=True)
     ui.bronvermelding(indicator_id, jaar)
-    ui.grafiek_download(kaart.kaartafbeelding(beeld), f"{ind['label']} — {jaar}, per {niveau}", [indicator_id],
+    ui.grafiek_download(lambda: kaart.kaartafbeelding(beeld), f"{ind['label']} — {jaar}, per {niveau}", [indicator_id],
                         f"kaart_{indicator_id}_{jaar}_{niveau}")
 
 st.subheader("De cijfers op een rij")

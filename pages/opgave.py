@@ -3,6 +3,8 @@
 URL: ?opgave=bestaanszekerheid (the picker keeps it in sync). Texts come from data/opgaven.yaml, never from here.
 """
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +17,7 @@ from soest_data.weergave import grafieken, kaart, opgaveoverzicht, regio
 ui.pagina("Opgaven")
 
 VIJF = VIJF_OPGAVEN
+LEEG = pd.DataFrame(columns=["gebied_naam", "rol", "tekst"])
 
 g = ui.gegevens()
 wijken = g.wijken
@@ -125,26 +128,34 @@ st.markdown(f"Heel Soest naast **Nederland** en de zes buurgemeenten ({opmaak.op
             f"wijk ten opzichte van Soest: meer dan {opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} "
             f"procentpunt (percentages) of {pct} % (andere cijfers) verschil met Nederland is gunstiger of ongunstiger. "
             "Aantallen vergelijken we niet (een grotere gemeente heeft vanzelf meer).")
-st.markdown(f"**{regio.regio_zin(oordelen)}**")
-regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oordeel in
-          (("▲ Gunstiger dan Nederland", scoring.GUNSTIG), ("▼ Ongunstiger dan Nederland", scoring.ONGUNSTIG))
-          if regio.regio_regels(oordelen, oordeel)]
+
+
+def _regio_in_woorden() -> tuple[str, list[str], pd.DataFrame, list]:
+    regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oordeel in
+              (("▲ Gunstiger dan Nederland", scoring.GUNSTIG), ("▼ Ongunstiger dan Nederland", scoring.ONGUNSTIG))
+              if regio.regio_regels(oordelen, oordeel)]
+    return (regio.regio_zin(oordelen), regels, regio.regiotabel(oordelen, buren),
+            list(oordelen[["indicator", "jaar"]].itertuples(index=False)))
+
+
+regiozin, regels, regiotabel, regiojaren = ui.bewaar("opgave:regio", opgave, _regio_in_woorden)
+st.markdown(f"**{regiozin}**")
 if regels:
     st.markdown("\n".join(regels))
 if len(oordelen):
-    spec = ui.grafiekspec(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]])
-    ui.breed_of_smal("regio", spec, ui.grafiekspec(regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]],
-                                                   breedte=300),
+    regiobeeld = ui.grafiekvorm("regio", opgave, regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]])
+    ui.breed_of_smal("regio", regiobeeld, ui.grafiekvorm("regio-smal", opgave, partial(regio.regiografiek, breedte=300),
+                                                          regiowaarden, oordelen[["indicator", "oordeel"]]),
                      alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
-                         + regio.regio_zin(oordelen) + " De tabel eronder bevat alle cijfers.")
-    ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", oordelen["indicator"],
+                         + regiozin + " De tabel eronder bevat alle cijfers.")
+    ui.grafiek_download(regiobeeld, f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", oordelen["indicator"],
                         f"opgave_{opgave}_regio")
     with st.expander("Soest in de regio als tabel, met een link naar de kaart van de wijken"):
-        ui.tabel(regio.regiotabel(oordelen, buren), f"opgave_{opgave}_regio", "Download deze tabel",
+        ui.tabel(regiotabel, f"opgave_{opgave}_regio", "Download deze tabel",
                  indicator_ids=oordelen["indicator"],
                  column_config={"Kaart van de wijken": st.column_config.LinkColumn(
                      "Kaart van de wijken", display_text="naar de kaart")})
-    ui.bronnen_van(oordelen[["indicator", "jaar"]].itertuples(index=False))
+    ui.bronnen_van(regiojaren)
 
 # --- the wijken against Soest ----------------------------------------------------------------------------------------
 st.header("De wijken naast Soest", anchor="wijken")
@@ -165,14 +176,16 @@ st.markdown("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijf
             "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
             "(een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). Zorggebruik (zoals jeugdhulp) "
             "staat erbij zonder oordeel: veel gebruik kan veel behoefte betekenen, of dat hulp goed gevonden wordt.")
-matrixgrafiek = opgaveoverzicht.matrixgrafiek(rijen)
-ui.breed_of_smal("opgavematrix", matrixgrafiek, opgaveoverzicht.matrixstapel(rijen), 1400,
+matrixgrafiek = ui.grafiekvorm("opgavematrix", opgave, opgaveoverzicht.matrixgrafiek, rijen)
+ui.breed_of_smal("opgavematrix", matrixgrafiek, ui.grafiekvorm("opgavematrix-smal", opgave, opgaveoverzicht.matrixstapel,
+                                                               rijen), 1400,
                  alt=f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                     + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
 ui.grafiek_download(matrixgrafiek, f"{OPGAVEN[opgave]}: alle indicatoren per wijk", rijen["indicator"].unique(),
                     f"opgave_{opgave}_overzicht")
 ui.legenda(opgaveoverzicht.legenda())
-matrixtabel = opgaveoverzicht.matrixtabel(rijen, regio.nederland_per_jaar(g.waarden))
+matrixtabel = ui.bewaar("opgave:matrixtabel", opgave, lambda: opgaveoverzicht.matrixtabel(
+    rijen, regio.nederland_per_jaar(g.waarden)))
 with st.expander("Het overzicht als tabel, met Nederland"):
     ui.tabel(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel",
              indicator_ids=rijen["indicator"].unique())
@@ -185,35 +198,42 @@ st.markdown("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Bla
             "in woorden. Nederland staat er als fijne stippellijn bij waar er een landelijk cijfer is; de "
             "buurgemeenten als dunne grijze lijnen.")
 met_nederland, met_buren = ui.referentiekeuze("opgave_referentie")
-referenties = ui.referenties(rijen[["indicator", "jaar"]].dropna().itertuples(index=False), met_nederland, met_buren)
+referentiekeuze = (opgave, met_nederland, met_buren)
+
+
+def _referenties_per_indicator() -> dict:
+    referenties = ui.referenties(rijen[["indicator", "jaar"]].dropna().itertuples(index=False), met_nederland, met_buren)
+    return {(i, int(j)): d for (i, j), d in referenties.groupby(["indicator", "jaar"], sort=False)}
+
+
+referenties = ui.bewaar("opgave:referenties", referentiekeuze, _referenties_per_indicator)
 delen = ui.bewaar("opgave:delen", opgave, lambda: dict(tuple(rijen.groupby("indicator", sort=False))))
-for start in range(0, len(volgorde), 2):
-    vakken = st.columns(2, gap="large")
-    for vak, indicator_id in zip(vakken, volgorde[start:start + 2]):
-        deel = delen[indicator_id]
-        eerste = deel.iloc[0]
-        jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
-        with vak.container(border=True):
-            kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
-            if opmaak.is_schatting(eerste["modelschatting"]):
-                kop += " · *modelschatting*"
-            st.markdown(kop)
-            if eerste["soort"] == "relatief":
-                st.markdown("Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:")
-                st.markdown("\n".join(f"- {z}" for z in ui.bewaar(
-                    "opgave:relatief", (opgave, indicator_id), opgaveoverzicht.relatief_zinnen, rijen, indicator_id)))
-            else:
-                soest = eerste["soest"]
-                zin = ui.bewaar("opgave:samenvatting", (opgave, indicator_id), kaart.samenvatting, deel, soest,
-                                eerste["eenheid"])
-                st.markdown(zin)
-                ref = referenties[(referenties["indicator"] == indicator_id) & (referenties["jaar"] == jaar)]
-                if len(ref):
-                    st.markdown(" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
-                                           for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"])))
-                st.altair_chart(grafieken.wijkstaaf(deel, soest, eerste["eenheid"], hoogte_per_wijk=38, referenties=ref),
-                                width="stretch", alt=f"{eerste['label']}: {zin}")
-            ui.bronvermelding(indicator_id, jaar)
+for indicator_id in ui.in_kolommen(volgorde, 2):
+    deel = delen[indicator_id]
+    eerste = deel.iloc[0]
+    jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
+    with st.container(border=True):
+        kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
+        if opmaak.is_schatting(eerste["modelschatting"]):
+            kop += " · *modelschatting*"
+        st.markdown(kop)
+        if eerste["soort"] == "relatief":
+            st.markdown("Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:")
+            st.markdown("\n".join(f"- {z}" for z in ui.bewaar(
+                "opgave:relatief", (opgave, indicator_id), opgaveoverzicht.relatief_zinnen, rijen, indicator_id)))
+        else:
+            soest = eerste["soest"]
+            zin = ui.bewaar("opgave:samenvatting", (opgave, indicator_id), kaart.samenvatting, deel, soest,
+                            eerste["eenheid"])
+            st.markdown(zin)
+            ref = referenties.get((indicator_id, jaar), LEEG)
+            if len(ref):
+                st.markdown(" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
+                                       for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"])))
+            ui.grafiek("opgave:staaf", (*referentiekeuze, indicator_id),
+                       partial(grafieken.wijkstaaf, hoogte_per_wijk=38, referenties=ref), deel, soest,
+                       eerste["eenheid"], alt=f"{eerste['label']}: {zin}")
+        ui.bronvermelding(indicator_id, jaar)
 
 # --- trends ----------------------------------------------------------------------------------------------------------
 reeksen = ui.bewaar("opgave:reeksen", opgave, lambda: opgaveoverzicht.trendreeksen(g.waarden, volgorde, wijken))
@@ -221,26 +241,31 @@ if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
                 "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    nl_lijnen = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, False)
-    panelen = list(reeksen.groupby("indicator", sort=False))
-    for start in range(0, len(panelen), 3):
-        for vak, (indicator_id, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
-            label = reeks["indicator_label"].iloc[0]
-            with vak:
-                trendgrafiek = opgaveoverzicht.trendgrafiek(reeks, label, referenties=nl_lijnen)
-                st.altair_chart(trendgrafiek, width="stretch",
-                                alt=f"{label}: heel Soest en de acht wijken door de jaren; de tabel 'De ontwikkeling "
-                                    "als tabel' zegt per wijk hoe het veranderde.")
-                ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: {label} door de jaren", [indicator_id],
-                                    f"opgave_{opgave}_{indicator_id}_ontwikkeling")
+    lijnen = ui.bewaar("opgave:referentielijnen", referentiekeuze, lambda: ui.referenties(
+        reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren))
+    for indicator_id, reeks in ui.in_kolommen(ui.bewaar("opgave:panelen", opgave, lambda: list(
+            reeksen.groupby("indicator", sort=False))), 3):
+        label = reeks["indicator_label"].iloc[0]
+        trendgrafiek = ui.grafiek("opgave:trend", (*referentiekeuze, indicator_id), partial(
+            opgaveoverzicht.trendgrafiek, titel=label, referenties=lijnen[lijnen["indicator"] == indicator_id]), reeks,
+            alt=f"{label}: heel Soest en de acht wijken door de jaren; de tabel 'De ontwikkeling als tabel' zegt per "
+                "wijk hoe het veranderde.")
+        ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: {label} door de jaren", [indicator_id],
+                            f"opgave_{opgave}_{indicator_id}_ontwikkeling")
     with st.expander("De ontwikkeling als tabel"):
         ui.tabel(ui.bewaar("opgave:trendtabel", opgave, opgaveoverzicht.trendtabel, reeksen),
                  f"opgave_{opgave}_ontwikkeling", "Download deze tabel")
-    ui.bronnen_van(reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
+    ui.bronnen_van(ui.bewaar("opgave:trendjaren", opgave, lambda: list(
+        reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))))
 
 # --- download --------------------------------------------------------------------------------------------------------
-ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
-regels = g.waarden[g.waarden["indicator"].isin(ids)
-                   & g.waarden["niveau"].isin(["gemeente", "wijk", "land", VERGELIJKGEMEENTE])]
-ui.download(regels[uitwisseling.EXPORTKOLOMMEN], f"opgave_{opgave}",
+
+
+def _alle_cijfers() -> pd.DataFrame:
+    ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
+    return g.waarden.loc[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(
+        ["gemeente", "wijk", "land", VERGELIJKGEMEENTE]), uitwisseling.EXPORTKOLOMMEN]
+
+
+ui.download(ui.bewaar("opgave:download", opgave, _alle_cijfers), f"opgave_{opgave}",
             f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten")

@@ -4,6 +4,8 @@ URL: ?wijken=WK034205,WK034207, optionally &soest=ja (Soest as a column) and &op
 the view: send it on.
 """
 
+from functools import partial
+
 import streamlit as st
 
 import ui
@@ -66,11 +68,11 @@ st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootst
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
             "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel)."
             + vergelijken.referentie_uitleg(met_nederland, met_buren))
-divergentie = ui.bewaar("vergelijken:verschillen", (staat, keuze_ref), lambda: vergelijken.divergentiegrafiek(
-    lang, opgavendeel, samenvatting, referenties=referenties).to_dict())
-ui.breed_of_smal("verschillen", divergentie, ui.bewaar("vergelijken:verschillen-smal", (staat, keuze_ref), lambda: (
-    vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting, regelbreedte=grafieken.SMAL,
-                                   referenties=referenties).to_dict())), alt=samenvatting)
+divergentie = ui.grafiekvorm("vergelijken:verschillen", (staat, keuze_ref), partial(
+    vergelijken.divergentiegrafiek, referenties=referenties), lang, opgavendeel, samenvatting)
+ui.breed_of_smal("verschillen", divergentie, ui.grafiekvorm("vergelijken:verschillen-smal", (staat, keuze_ref), partial(
+    vergelijken.divergentiegrafiek, regelbreedte=grafieken.SMAL, referenties=referenties), lang, opgavendeel,
+    samenvatting), alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
     ui.grafiek_download(divergentie, f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
@@ -103,11 +105,12 @@ for tab, opgave in zip(tabbladen, groepen):
                 st.markdown(zin)
                 ui.breed_of_smal(
                     f"verschillen-{opgave}",
-                    ui.bewaar("vergelijken:opgave", (staat, opgave, keuze_ref), lambda d, z: vergelijken
-                              .divergentiegrafiek(lang, d, z, aantal=None, referenties=referenties).to_dict(), deel, zin),
-                    ui.bewaar("vergelijken:opgave-smal", (staat, opgave, keuze_ref), lambda d, z: vergelijken
-                              .divergentiegrafiek(lang, d, z, aantal=None, regelbreedte=grafieken.SMAL,
-                                                  referenties=referenties).to_dict(), deel, zin), alt=zin)
+                    ui.grafiekvorm("vergelijken:opgave", (staat, opgave, keuze_ref), partial(
+                        vergelijken.divergentiegrafiek, aantal=None, referenties=referenties), lang, deel, zin),
+                    ui.grafiekvorm("vergelijken:opgave-smal", (staat, opgave, keuze_ref), partial(
+                        vergelijken.divergentiegrafiek, aantal=None, regelbreedte=grafieken.SMAL,
+                        referenties=referenties), lang, deel, zin),
+                    alt=zin)
         ui.bronnen_van(ui.bewaar("vergelijken:jaren", (staat, opgave), lambda d: list(
             d.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False)), deel))
 

@@ -115,31 +115,28 @@ else:
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest"
                     + (", □ Nederland" if met_nederland else "") + (", △ buurgemeenten" if met_buren else "")
                     + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        spec = ui.grafiekspec(grafieken.stippen, getallen, wijk, kop.naam, referenties=ref)
-        ui.breed_of_smal("stippen", spec, ui.grafiekspec(grafieken.stippen, getallen, wijk, kop.naam, referenties=ref,
-                                                          regelbreedte=grafieken.SMAL),
+        staat = (wijk, opgave, met_nederland, met_buren)
+        stippen = ui.grafiekvorm("stippen", staat, partial(grafieken.stippen, referenties=ref), getallen, wijk, kop.naam)
+        ui.breed_of_smal("stippen", stippen, ui.grafiekvorm("stippen-smal", staat, partial(
+            grafieken.stippen, referenties=ref, regelbreedte=grafieken.SMAL), getallen, wijk, kop.naam),
                          alt=f"Per indicator {kop.naam} naast de andere wijken en Soest; de cijfers staan in de tabel "
                              "erboven.")
-        ui.grafiek_download(spec, f"{OPGAVEN[opgave]}: {kop.naam} naast de andere wijken en Soest",
+        ui.grafiek_download(stippen, f"{OPGAVEN[opgave]}: {kop.naam} naast de andere wijken en Soest",
                             getallen["indicator"].unique(), f"wijkprofiel_{wijk}_{opgave}_stippen")
     reeksen = ui.bewaar("wijkprofiel:reeksen", (wijk, opgave), wijkprofiel.trendreeksen, waarden, rijen, wijk)
     if len(reeksen):
         ref = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
                     + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
-        panelen = list(reeksen.groupby("indicator", sort=False))
-        for start in range(0, len(panelen), 3):
-            for vak, (indicator_id, reeks) in zip(st.columns(3, gap="large"), panelen[start:start + 3]):
-                label = reeks["label"].iloc[0]
-                with vak:
-                    spec = ui.grafiek(f"trend:{indicator_id}", (wijk, opgave, met_nederland, met_buren),
-                                      partial(grafieken.trend, titel=label,
-                                              referenties=ref[ref["indicator"] == indicator_id] if len(ref) else None),
+        for indicator_id, reeks in ui.in_kolommen(reeksen.groupby("indicator", sort=False), 3):
+            label = reeks["label"].iloc[0]
+            trendgrafiek = ui.grafiek("wijkprofiel:trend", (wijk, opgave, met_nederland, met_buren, indicator_id),
+                                      partial(grafieken.trend, titel=label, referenties=ref[ref["indicator"] == indicator_id]),
                                       reeks, reeks["eenheid"].iloc[0],
                                       alt=f"{label}: {kop.naam} en Soest door de jaren; de cijfers staan in de tabel "
                                           "erboven.")
-                    ui.grafiek_download(spec, f"{label}: {kop.naam} en Soest door de jaren", [indicator_id],
-                                        f"wijkprofiel_{wijk}_{indicator_id}_trend")
+            ui.grafiek_download(trendgrafiek, f"{label}: {kop.naam} en Soest door de jaren", [indicator_id],
+                                f"wijkprofiel_{wijk}_{indicator_id}_trend")
     ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
 
 st.header("Wat is veranderd")

@@ -108,6 +108,29 @@ def _referentielijnen(referenties: pd.DataFrame) -> list[alt.Chart]:
     return [buren, lijn]
 
 
+def trendassen(eenheid: str) -> dict:
+    """The x (years) and y (values, not from zero) of every trend chart, as encode() keywords."""
+    return dict(x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
+                y=alt.Y("waarde:Q", title=opmaak.eenheid(eenheid), scale=alt.Scale(zero=False, padding=14),
+                        axis=alt.Axis(tickCount=3, format="~r")))
+
+
+def trendreferenties(referenties: pd.DataFrame, eenheid: str, kleur_nederland: str = KLEUR_BUREN) -> list[alt.Chart]:
+    """Behind a trend chart: Nederland as a dotted line with open squares, each buurgemeente as a thin grey line, in
+    the years they have a value (regio.referenties). Hidden from screen readers: the page says them in words."""
+    ref = referenties.dropna(subset=["waarde"])
+    ref = ref.assign(label=[opmaak.waarde_met_eenheid(w, eenheid) for w in ref["waarde"]])
+    referentie = alt.Chart(ref[["gebied_naam", "jaar", "waarde", "label", "rol"]]).encode(
+        x="jaar:O", y="waarde:Q", detail="gebied_naam:N",
+        tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
+                 alt.Tooltip("label:N", title="Waarde")])
+    return [referentie.mark_line(strokeWidth=1, strokeDash=[6, 3], color=KLEUR_BUREN, aria=False).transform_filter(
+                "datum.rol == 'buurgemeente'"),
+            referentie.mark_line(strokeWidth=2.5, strokeDash=[2, 3], color=kleur_nederland, aria=False,
+                                 point=alt.OverlayMarkDef(shape="square", filled=False, size=60, color=kleur_nederland)
+                                 ).transform_filter("datum.rol == 'Nederland'")]
+
+
 def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: int = 200,
           referenties: pd.DataFrame | None = None) -> alt.LayerChart:
     """Lines over the years for one indicator: one per area (a wijk and Soest). Needs gebied_naam, jaar, waarde.
@@ -120,9 +143,7 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
                                                                     for w in d["waarde"]])[
         ["gebied_naam", "jaar", "waarde", "label"]]
     basis = alt.Chart(data).encode(
-        x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("waarde:Q", title=opmaak.eenheid(eenheid), scale=alt.Scale(zero=False, padding=14),
-                axis=alt.Axis(tickCount=3, format="~r")),
+        **trendassen(eenheid),
         color=alt.Color("gebied_naam:N", title=None, scale=alt.Scale(range=[opmaak.KLEUR_GUNSTIG, TEKST,
                                                                             opmaak.KLEUR_ONGUNSTIG]),
                         legend=alt.Legend(orient="top", symbolStrokeWidth=3)),
@@ -134,20 +155,9 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
                                                      zip(data["gebied_naam"], data["jaar"], data["label"]))
     lagen = []
     if referenties is not None and len(referenties):
-        ref = referenties.dropna(subset=["waarde"])
-        ref = ref.assign(label=[opmaak.waarde_met_eenheid(w, eenheid) for w in ref["waarde"]])
-        as_ = dict(x="jaar:O", y="waarde:Q", detail="gebied_naam:N",
-                   tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
-                            alt.Tooltip("label:N", title="Waarde")])
-        referentie = alt.Chart(ref[["gebied_naam", "jaar", "waarde", "label", "rol"]]).encode(**as_)
-        lagen += [referentie.mark_line(strokeWidth=1, color=KLEUR_BUREN, opacity=0.6, aria=False).transform_filter(
-                      "datum.rol == 'buurgemeente'"),
-                  referentie.mark_line(strokeWidth=2, strokeDash=[1, 3], color=KLEUR_BUREN, aria=False,
-                                       point=alt.OverlayMarkDef(shape="square", filled=False, size=60,
-                                                                color=KLEUR_BUREN)).transform_filter(
-                      "datum.rol == 'Nederland'")]
+        lagen += trendreferenties(referenties, eenheid)
         uitleg = referentietitel(referenties).replace("□ Nederland", "□ Nederland (grijs, gestippeld)").replace(
-            "△ buurgemeenten", "─ buurgemeenten (dun, grijs)").strip()
+            "△ buurgemeenten", "╌ buurgemeenten (dun, grijs gestreept)").strip()
         beschrijving += f". Ter vergelijking: {uitleg}"
     grafiek = alt.layer(*lagen, basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3),
                         basis.mark_text(dy=-14).encode(text="label:N")).properties(

@@ -388,34 +388,29 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
 
     Fills its column (width container); the page lays the indicators out in columns that stack on a phone.
     The tooltip names each wijk; the table of trendtabel() says the same in words. `referenties`
-    (regio.referenties, Nederland only) adds Nederland as a dotted line in the same years.
+    (regio.referenties, this indicator) adds Nederland (black, dotted) and the buurgemeenten (thin, dashed grey) behind them.
     """
     eenheid = reeks["eenheid"].iloc[0] if len(reeks) else ""
-    data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])],
-                        is_nederland=False)[["gebied_naam", "jaar", "waarde", "tekst", "is_soest", "is_nederland"]]
-    if referenties is not None and len(referenties):
-        ref = referenties[(referenties["rol"] == "Nederland") & referenties["indicator"].isin(set(reeks["indicator"]))]
-        data = pd.concat([data, ref.assign(is_soest=False, is_nederland=True)[data.columns]], ignore_index=True)
+    data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])]
+                        )[["gebied_naam", "jaar", "waarde", "tekst", "is_soest"]]
+    rollen = set(referenties["rol"]) if referenties is not None else set()
     basis = alt.Chart(data).encode(
-        x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("waarde:Q", title=opmaak.eenheid(eenheid), scale=alt.Scale(zero=False, padding=14),
-                axis=alt.Axis(tickCount=3, format="~r")),
+        **grafieken.trendassen(eenheid),
         detail="gebied_naam:N",
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
                  alt.Tooltip("tekst:N", title="Waarde")],
     )
     wijklijnen = basis.mark_line(point=alt.OverlayMarkDef(size=30, color="#8C8C8C"), strokeWidth=1.5,
-                                 color="#8C8C8C", opacity=0.8).transform_filter("!datum.is_soest && !datum.is_nederland")
-    nederland = basis.mark_line(point=alt.OverlayMarkDef(shape="square", filled=False, size=60, color="#000000"),
-                                strokeWidth=2.5, strokeDash=[2, 3], color="#000000", aria=False
-                                ).transform_filter("datum.is_nederland")
+                                 color="#8C8C8C", opacity=0.8).transform_filter("!datum.is_soest")
+    referentielijnen = grafieken.trendreferenties(referenties, eenheid, kleur_nederland="#000000") if rollen else []
     soestlijn = basis.mark_line(point=alt.OverlayMarkDef(size=80, color="#000000"), strokeWidth=4,
                                 color="#000000").transform_filter("datum.is_soest")
     soesttekst = basis.mark_text(dy=-14, fontWeight="bold", color="#000000").encode(
         text="tekst:N").transform_filter("datum.is_soest")
-    uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (
-        ", Nederland (stippellijn)" if data["is_nederland"].any() else "")
-    return grafieken.stijl(alt.layer(wijklijnen, nederland, soestlijn, soesttekst).properties(
+    uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
+                                                                  else "") + (
+        ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
+    return grafieken.stijl(alt.layer(*referentielijnen, wijklijnen, soestlijn, soesttekst).properties(
         width="container", height=190, title=alt.TitleParams(titel, anchor="start", limit=0),
         description=f"{titel}: {uitleg}, door de jaren."))
 
