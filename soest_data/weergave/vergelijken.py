@@ -153,7 +153,7 @@ def verschil_tekst(rij: dict, relatief: list[str], aantal_wijken: int) -> str:
 
 def referentie_uitleg(met_nederland: bool, met_buren: bool) -> str:
     """The sentence under the chart's heading that names the reference marks (with a leading space), or ''."""
-    delen = (["┃ Nederland"] if met_nederland else []) + (["● de zes buurgemeenten"] if met_buren else [])
+    delen = (["┃ Nederland"] if met_nederland else []) + (["○ de zes buurgemeenten"] if met_buren else [])
     if not delen:
         return ""
     return (f" Ter vergelijking {' en '.join(delen)}, als index tegen hetzelfde Soester cijfer (zelfde bron en jaar; "
@@ -279,10 +279,17 @@ def referentiegegevens(data: pd.DataFrame, referenties: pd.DataFrame | None) -> 
     kolommen = ["rij", "rol", "gebied_naam", "index", "tekst", "soest_tekst"]
     if referenties is None or referenties.empty or data.empty:
         return pd.DataFrame(columns=kolommen)
-    per = data.drop_duplicates("indicator")[["indicator", "jaar", "rij", "soest", "soest_tekst"]]
-    ref = referenties.astype({"jaar": float}).merge(per.astype({"jaar": float}), on=["indicator", "jaar"])
-    ref["index"] = [scoring.index(w, s) for w, s in zip(ref["waarde"], ref["soest"])]
-    return ref.dropna(subset=["index"]).astype({"index": float})[kolommen]
+    # a few dozen rows: plain lookups, cheaper than a merge of arrow-backed frames on every chart built
+    per = {(i, float(j)): (r, s, t) for i, j, r, s, t in data.drop_duplicates("indicator")[
+        ["indicator", "jaar", "rij", "soest", "soest_tekst"]].itertuples(index=False)}
+    rijen = []
+    for i, j, rol, naam, w, tekst in referenties[["indicator", "jaar", "rol", "gebied_naam", "waarde", "tekst"]
+                                                 ].itertuples(index=False):
+        rij, soest, soest_tekst = per.get((i, float(j)), (None, None, None))
+        index = scoring.index(w, soest) if rij is not None else None
+        if index is not None:
+            rijen.append((rij, rol, naam, float(index), tekst, soest_tekst))
+    return pd.DataFrame(rijen, columns=kolommen)
 
 
 def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving: str, aantal: int | None = 12,
@@ -311,12 +318,16 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
             if ((ref["rij"] == rij_) & (ref["rol"] == rol)).any():
                 refband[(rij_, rol)] = band + 1
                 band += 2
-    data = data.assign(band=[staafband[(r, w)] for r, w in zip(data["rij"], data["gebied_naam"])])
-    ref = ref.assign(band=[refband[(r, rol)] for r, rol in zip(ref["rij"], ref["rol"])])
+    # only the columns the chart uses: the data goes inline into the spec, and every cell costs validation time
+    data = data.assign(band=[staafband[(r, w)] for r, w in zip(data["rij"], data["gebied_naam"])])[
+        ["band", "index", "label_tekst", "oordeel_tekst", "label", "gebied_naam", "waarde_tekst", "soest_tekst"]]
+    ref = ref.assign(band=[refband[(r, rol)] for r, rol in zip(ref["rij"], ref["rol"])]).drop(columns="rij")
+    # each reference group's label line goes with the wijken's labels (no index: no bar is drawn for it)
+    data = pd.concat([data, _referentielabels(ref)], ignore_index=True)
     koppen = pd.DataFrame(koppen, columns=["rij", "band"])
     banden = band or 1
     y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=list(range(banden))))
-    indexen = pd.concat([data["index"], ref["index"]])
+    indexen = pd.concat([data["index"], ref["index"]]).dropna()
     laag = min(0.0, float(indexen.min())) if len(indexen) else 0.0
     hoog = max(200.0, float(indexen.max())) if len(indexen) else 200.0
     x = alt.X("index:Q", title="index (Soest = 100)", scale=alt.Scale(domain=[laag, hoog], nice=True),
@@ -340,31 +351,32 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
                                       fontSize=opmaak.LETTER_KOP, aria=False).encode(x=alt.value(0), y=y, text="rij:N")
     soest = alt.Chart(pd.DataFrame({"x": [100], "tekst": ["┆ Soest = 100"]}))
     lijn = soest.mark_rule(color="#000000", strokeWidth=2, strokeDash=[6, 4]).encode(x=alt.X("x:Q"))
-    lagen = [staven, labels, kop, lijn]
-    if len(ref):
-        lagen += _referentielagen(ref, x, y, rij, banden)
-    return grafieken.stijl(alt.layer(*lagen).properties(
+    lagen = [staven, labels, kop, lijn] + ([_referentiemarkering(ref, x, y, rij)] if len(ref) else [])
+    # the references' black and grey are their own, not a judgement's colour
+    return grafieken.stijl(alt.layer(*lagen).resolve_scale(color="independent").properties(
         width="container", height=banden * rij, description=beschrijving[:1000]))
 
 
-def _referentielagen(ref: pd.DataFrame, x: alt.X, y: alt.Y, rij: int, banden: int) -> list[alt.Chart]:
-    """Nederland as a black tick, the buurgemeenten as grey dots, each group under its own label line
-    ('┃ Nederland 95', '● buurgemeenten 81 tot 118'): a reference beside the wijken, never a bar like theirs."""
-    tooltip = [alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("tekst:N", title="Waarde"),
-               alt.Tooltip("soest_tekst:N", title="Soest"),
-               alt.Tooltip("index:Q", title="Index (Soest = 100)", format=".0f")]
-    basis = alt.Chart(ref).encode(x=x, y=y, tooltip=tooltip)
-    nl = basis.mark_tick(color="#000000", thickness=3, size=rij - 6).transform_filter(
-        f"datum.rol == '{regio.NEDERLAND_NAAM}'")
-    buren = basis.mark_circle(size=90, color=regio.KLEUR_BUREN, opacity=0.8).transform_filter(
-        f"datum.rol == '{regio.BUURGEMEENTE}'")
+# Nederland as a black upright stroke, the buurgemeenten as grey rings: one layer (each layer costs ~15 ms to build),
+# a reference beside the wijken, never a bar like theirs.
+_REFERENTIEVORM = {regio.NEDERLAND_NAAM: ("M0,-1L0,1", "#000000", 500), regio.BUURGEMEENTE: ("circle", regio.KLEUR_BUREN, 70)}
+
+
+def _referentielabels(ref: pd.DataFrame) -> pd.DataFrame:
+    """One label line per reference group: '┃ Nederland 95', '○ buurgemeenten 81 tot 118'."""
     per_groep = ref.groupby(["band", "rol"], sort=False)["index"].agg(["min", "max"]).reset_index()
-    per_groep["label_tekst"] = [
+    return pd.DataFrame({"band": per_groep["band"], "label_tekst": [
         f"┃ Nederland {opmaak.getal(lo, 0)}" if rol == regio.NEDERLAND_NAAM else
-        f"● buurgemeenten {opmaak.getal(lo, 0)}" + (f" tot {opmaak.getal(hi, 0)}" if round(hi) != round(lo) else "")
-        for rol, lo, hi in zip(per_groep["rol"], per_groep["min"], per_groep["max"])]
-    labels = alt.Chart(per_groep.assign(labelband=per_groep["band"] - 1)).mark_text(
-        align="left", baseline="middle", dy=2, color=opmaak.TEKSTKLEUR, aria=False).encode(
-        x=alt.value(0), y=alt.Y("labelband:O", axis=None, scale=alt.Scale(domain=list(range(banden)))),
-        text="label_tekst:N")
-    return [nl, buren, labels]
+        f"○ buurgemeenten {opmaak.getal(lo, 0)}" + (f" tot {opmaak.getal(hi, 0)}" if round(hi) != round(lo) else "")
+        for rol, lo, hi in zip(per_groep["rol"], per_groep["min"], per_groep["max"])]})
+
+
+def _referentiemarkering(ref: pd.DataFrame, x: alt.X, y: alt.Y, rij: int) -> alt.Chart:
+    rollen = list(_REFERENTIEVORM)
+    vorm, kleur, grootte = (alt.Scale(domain=rollen, range=[_REFERENTIEVORM[r][i] for r in rollen]) for i in range(3))
+    return alt.Chart(ref).mark_point(filled=False, strokeWidth=3, opacity=1).encode(
+        x=x, y=y, shape=alt.Shape("rol:N", scale=vorm, legend=None), color=alt.Color("rol:N", scale=kleur, legend=None),
+        size=alt.Size("rol:N", scale=grootte, legend=None),
+        tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("tekst:N", title="Waarde"),
+                 alt.Tooltip("soest_tekst:N", title="Soest"),
+                 alt.Tooltip("index:Q", title="Index (Soest = 100)", format=".0f")])

@@ -226,7 +226,7 @@ def test_vergelijken_table_and_chart_show_nederland_beside_the_wijken_but_not_in
     assert list(tabel["Indicator"]) == list(vergelijken.tabel(lang, verschil, ["WK034205", "WK034207"], namen)["Indicator"])
     spec = str(vergelijken.divergentiegrafiek(lang, vergelijken.opgaven(verschil), "x", referenties=ref).to_dict())
     nl_index = opmaak.getal(scoring.index(14.0, 11.6), 0)
-    assert f"┃ Nederland {nl_index}" in spec and "● buurgemeenten" in spec
+    assert f"┃ Nederland {nl_index}" in spec and "○ buurgemeenten" in spec
     assert "Nederland" not in str(vergelijken.divergentiegrafiek(lang, vergelijken.opgaven(verschil), "x").to_dict())
 
 
