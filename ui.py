@@ -193,9 +193,10 @@ def versie() -> tuple:
     """The database file now being served: (path, file identity). Every cache below is keyed by it, so a rebuilt or
     imported database reaches the next run of every session without a restart."""
     global _laatste_versie, _gezien_om
-    if time.monotonic() - _gezien_om < 1.0:  # one stat a second, not one per cached piece (~100 per run)
-        return _laatste_versie
     pad = paden.db_path()
+    # one stat a second, not one per cached piece (~100 per run)
+    if _laatste_versie is not None and _laatste_versie[0] == str(pad) and time.monotonic() - _gezien_om < 1.0:
+        return _laatste_versie
     sleutel = (str(pad), db.identiteit(pad))
     _gezien_om = time.monotonic()
     if sleutel != _laatste_versie:
@@ -311,7 +312,7 @@ class _Bewaarplaats:
             self._inhoud.clear()
 
 
-_bewaard = _Bewaarplaats(maximum=2000)
+_bewaard = _Bewaarplaats(maximum=20000)
 
 
 def bewaar(naam: str, sleutel, maak, *args):
@@ -566,8 +567,20 @@ def grafiekvorm(naam: str, sleutel, bouwer, *args) -> Grafiek:
 
     Building and validating an Altair chart costs ~60 ms; a cached spec draws with st.vega_lite_chart in about a
     millisecond. That is what makes a rerun cheap enough for a room full of visitors."""
-    teken = bewaar(f"grafiek:{naam}", sleutel, lambda: vega_charts._convert_altair_to_vega_lite_spec(bouwer(*args)))
+    teken = bewaar(f"grafiek:{naam}", sleutel,
+                   lambda: vega_charts._convert_altair_to_vega_lite_spec(_Ongevalideerd(bouwer(*args))))
     return Grafiek(teken, lambda: bewaar(f"grafiekspec:{naam}", sleutel, lambda: bouwer(*args).to_dict()))
+
+
+class _Ongevalideerd:
+    """An Altair chart whose to_dict skips the JSON-schema check (a third of a chart's cost). Every builder is
+    checked with validation in tests/unit; downloads (plat) still validate."""
+
+    def __init__(self, grafiek) -> None:
+        self.grafiek = grafiek
+
+    def to_dict(self) -> dict:
+        return self.grafiek.to_dict(validate=False)
 
 
 def teken(grafiek: Grafiek, alt: str | None = None, width="stretch", **opties) -> None:

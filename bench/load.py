@@ -5,7 +5,8 @@ BackMsg rerun_script with page_name and query_string, timed until script_finishe
 In the same run the same number of sessions loads a trivial Streamlit page, the yardstick for this machine.
 
 Starts its own servers on loopback: one Streamlit process (--replicas 1) or scripts/serve.sh (nginx + N replicas,
---replicas 2+), and the trivial page. Reports errors, p50/p95/max per page, CPU per interaction, memory (RSS).
+--replicas 2+), and the trivial page, then warms every replica with scripts/opwarmen.py (as scripts/serve.sh does
+after a start). Reports errors, p50/p95/max per page, CPU per interaction, memory (RSS).
 A benchmark, not a test: targets are printed beside the figures, the exit code is 1 when one is missed.
 
 Usage: .venv/bin/python bench/load.py --sessies 25 --duur 60 [--replicas 2] [--poort 8730] [--golven 2]
@@ -29,6 +30,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from bench.sessie import Run, Sessie  # noqa: E402
+from scripts import opwarmen  # noqa: E402
 from soest_data import db, paden, waarden  # noqa: E402
 from soest_data.begrippen import VIJF_OPGAVEN  # noqa: E402
 
@@ -129,7 +131,8 @@ def start(replicas: int, poort: int, werkmap: Path) -> tuple[str, list[subproces
         proces = _streamlit("app.py", poort)
         _wacht_op(f"http://127.0.0.1:{poort}/_stcore/health")
         return f"http://127.0.0.1:{poort}", [proces], [proces.pid]
-    omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": str(replicas), "SOEST_RUN": str(werkmap)}
+    omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": str(replicas), "SOEST_RUN": str(werkmap),
+                "OPWARMEN": "0"}  # we warm the replicas ourselves, before measuring
     proces = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=PROJECT, env=omgeving, start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _wacht_op(f"http://127.0.0.1:{poort}/gezond", 240)
@@ -189,16 +192,6 @@ async def golf(basis: str, triviaal_url: str, sessies: int, duur: float, denktij
     return dashboard, triviaal, piek, cpu
 
 
-async def opwarmen(basis: str, replicas: int, cat) -> None:
-    """Every page once on every replica (different cookies land on different replicas), so we measure warm runs."""
-    rnd = random.Random(1)
-    for i in range(replicas * 4):
-        sessie = await Sessie.open(basis, cookie=f"soest_sessie=opwarmen{i}")
-        for pagina in ["", "kaart", "wijkprofiel", "opgave", "vergelijken", "aandacht", "inwoners", "data"]:
-            await sessie.run(pagina, keuzes(rnd, cat)[1] if pagina == "kaart" else "")
-        await sessie.sluit()
-
-
 # Two states per page, alternated: a warm interaction is a switch between states already seen.
 INTERACTIES = {
     "start": [("", ""), ("", "x=1")],
@@ -254,7 +247,9 @@ def main() -> int:
         basis, extra, pids = start(args.replicas, args.poort, werkmap)
         processen += extra
         _wacht_op(f"http://127.0.0.1:{args.poort + 39}/_stcore/health")
-        asyncio.run(opwarmen(basis, args.replicas, cat))
+        # every page state once on every replica, as scripts/serve.sh does after a start: we measure a warmed server
+        asyncio.run(opwarmen.main([f"http://127.0.0.1:{args.poort + (i if args.replicas > 1 else 0)}"
+                                   for i in range(1, args.replicas + 1)]))
         stil = {}
         if args.replicas == 1:
             stil = asyncio.run(per_pagina(basis, pids, INTERACTIES))

@@ -107,7 +107,8 @@ else:
     with st.expander("Alle uitkomsten van de enquête als tabel"):
         tabel = ui.bewaar("inwoners:tabel", opgave, enquete.alle_vragen_tabel, getoond, totaal)
         ui.tabel(tabel.drop(columns=["Waarde", "Eenheid"]), f"enquete_{opgave or 'alle'}")
-    ui.download(enquete.alle_vragen_tabel(vragen, totaal).assign(Vindplaats=e.get("vindplaats", "")),
+    ui.download(ui.bewaar("inwoners:alle", (), lambda: enquete.alle_vragen_tabel(vragen, totaal).assign(
+                    Vindplaats=e.get("vindplaats", ""))),
                 "enquete_zorgen_voor_elkaar", "Download alle uitkomsten van de enquête", bron_id=e.get("bron"))
     _bronregel(e.get("bron"), e.get("vindplaats"), " · cijfers zoals het rapport ze in de tekst noemt")
 
@@ -118,7 +119,7 @@ st.markdown("Wat inwoners vertelden in de meedenkdiners, gesprekken en bijeenkom
 gebied = st.selectbox("Laat zien voor wijk", [None, *naam_van],
                       format_func=lambda c: "Alle wijken en heel Soest" if c is None else naam_van[c],
                       **ui.url_widget("inwoners_wijk", "wijk", wijk_keuze.waarde))
-stemmen = enquete.stemmen(g.verhalen, opgave, gebied)
+stemmen = ui.bewaar("inwoners:stemmen", (opgave, gebied), enquete.stemmen, g.verhalen, opgave, gebied)
 if stemmen.empty:
     keuze = " en ".join(t for t in (enquete.opgave_naam(opgave) if opgave else "",
                                     naam_van[gebied] if gebied else "") if t)

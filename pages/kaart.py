@@ -1,6 +1,7 @@
 """Kaart: one indicator on the map of the wijken (or buurten), with legend, ranked table and a summary sentence."""
 from html import escape
 
+import pandas as pd
 import streamlit as st
 
 import ui
@@ -15,11 +16,18 @@ STANDAARD_INDICATOR = "moeite_met_rondkomen_18plus"
 
 g = ui.gegevens()
 cat = g.indicatoren
-# Only indicators with figures per wijk can be mapped; ordered by opgave so the picker reads as groups.
-op_kaart = cat[cat["wijken_met_waarde"] > 0].copy()
-op_kaart["opgave_volgorde"] = op_kaart["opgave"].map({o: i for i, o in enumerate(OPGAVEN)})
-op_kaart = op_kaart.sort_values(["opgave_volgorde", "volgorde"])
-namen = {i: f"{OPGAVEN[o]} › {label}" for i, o, label in zip(op_kaart["id"], op_kaart["opgave"], op_kaart["label"])}
+
+
+def _op_kaart() -> tuple[pd.DataFrame, dict[str, str]]:
+    # Only indicators with figures per wijk can be mapped; ordered by opgave so the picker reads as groups.
+    op_kaart = cat[cat["wijken_met_waarde"] > 0].assign(
+        opgave_volgorde=lambda d: d["opgave"].map({o: i for i, o in enumerate(OPGAVEN)})).sort_values(
+        ["opgave_volgorde", "volgorde"])
+    return op_kaart, {i: f"{OPGAVEN[o]} › {label}" for i, o, label in zip(op_kaart["id"], op_kaart["opgave"],
+                                                                         op_kaart["label"])}
+
+
+op_kaart, namen = ui.bewaar("kaart:keuzelijst", (), _op_kaart)
 
 params = st.query_params  # every choice lives in the URL: indicator, niveau, jaar (url_state.PARAMETERS)
 keuze_indicator = url_state.kies(params, "indicator", list(op_kaart["id"]), STANDAARD_INDICATOR, "indicator")
@@ -61,17 +69,20 @@ with rechts:
         st.markdown(f"**Jaar:** {ind['meetjaar']} (de bron noemt geen meetjaar)" if ind["meetjaar"]
                     else f"**Jaar:** {jaar} (het enige jaar met cijfers)")
 
-    beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau)
+    beeld = ui.bewaar("kaart:beeld", (indicator_id, jaar, niveau, None), kaart.kaartbeeld, ui.vormen(niveau), waarden,
+                      ind, jaar, niveau)
     if beeld.kan_tov_soest:
         kleuring = st.radio("Kleur", ["t.o.v. Soest", "verdeling over de wijken"], horizontal=True, key="kaart_kleur",
                             help="t.o.v. Soest: dezelfde regel als in de wijkprofielen en bij Aandacht per opgave. "
                                  "Verdeling: vijf gelijke stappen van de laagste tot de hoogste wijk.")
         if kleuring != "t.o.v. Soest":
-            beeld = kaart.kaartbeeld(ui.vormen(niveau), waarden, ind, jaar, niveau, tov_soest=False)
+            beeld = ui.bewaar("kaart:beeld", (indicator_id, jaar, niveau, False), kaart.kaartbeeld, ui.vormen(niveau),
+                              waarden, ind, jaar, niveau, False)
 
     st.subheader(f"{ind['label']} — {opgaveoverzicht.jaar_tekst(jaar, ind['meetjaar'])}")
     met_nederland, met_buren = ui.referentiekeuze("kaart_referentie")
-    referenties = ui.referenties([(indicator_id, jaar)], met_nederland, met_buren)
+    referenties = ui.bewaar("kaart:referenties", (indicator_id, jaar, met_nederland, met_buren), ui.referenties,
+                            [(indicator_id, jaar)], met_nederland, met_buren)
     if beeld.soest is not None:
         regel = f"Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}"
         nl = referenties[referenties["rol"] == "Nederland"]
@@ -98,10 +109,10 @@ with rechts:
 
 with kaartvak:
     def _kaart(deck, hoogte: int, vorm: str):
-        # serialised once per (indicator, year, level, size) and database version
-        return lambda: ui.kaart(f"kaart-{vorm}", (indicator_id, jaar, niveau), lambda: deck, height=hoogte,
-                                on_select="rerun", selection_mode="single-object", key=f"kaart-{niveau}-{vorm}",
-                                alt=beeld.samenvatting)
+        # serialised once per (indicator, year, level, colouring, size) and database version
+        return lambda: ui.kaart(f"kaart-{vorm}", (indicator_id, jaar, niveau, beeld.tov_soest), lambda: deck,
+                                height=hoogte, on_select="rerun", selection_mode="single-object",
+                                key=f"kaart-{niveau}-{vorm}", alt=beeld.samenvatting)
     ui.breed_of_smal("kaart", _kaart(beeld.deck_groot, kaart.KAART_GROOT[1], "groot"),
                      _kaart(beeld.deck, kaart.KAART_KLEIN[1], "klein"), 1400)
     for vorm in ("groot", "klein"):

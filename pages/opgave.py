@@ -208,32 +208,38 @@ def _referenties_per_indicator() -> dict:
 
 referenties = ui.bewaar("opgave:referenties", referentiekeuze, _referenties_per_indicator)
 delen = ui.bewaar("opgave:delen", opgave, lambda: dict(tuple(rijen.groupby("indicator", sort=False))))
-for indicator_id in ui.in_kolommen(volgorde, 2):
+
+
+def _paneel(indicator_id: str) -> dict:
+    """The words of one indicator's panel in one markdown block (fewer elements per run), and its chart's inputs."""
     deel = delen[indicator_id]
     eerste = deel.iloc[0]
     jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
+    kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
+    if opmaak.is_schatting(eerste["modelschatting"]):
+        kop += " · *modelschatting*"
+    if eerste["soort"] == "relatief":
+        return {"jaar": jaar, "tekst": "\n\n".join([
+            kop, "Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:",
+            "\n".join(f"- {z}" for z in opgaveoverzicht.relatief_zinnen(rijen, indicator_id))])}
+    zin = kaart.samenvatting(deel, eerste["soest"], eerste["eenheid"])
+    ref = referenties.get((indicator_id, jaar), LEEG)
+    regels = [kop, zin] + ([" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
+                                       for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"]))]
+                           if len(ref) else [])
+    return {"jaar": jaar, "tekst": "\n\n".join(regels), "deel": deel, "soest": eerste["soest"],
+            "eenheid": eerste["eenheid"], "referenties": ref, "alt": f"{eerste['label']}: {zin}"}
+
+
+for indicator_id in ui.in_kolommen(volgorde, 2):
+    paneel = ui.bewaar("opgave:paneel", (*referentiekeuze, indicator_id), _paneel, indicator_id)
     with st.container(border=True):
-        kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
-        if opmaak.is_schatting(eerste["modelschatting"]):
-            kop += " · *modelschatting*"
-        st.markdown(kop)
-        if eerste["soort"] == "relatief":
-            st.markdown("Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:")
-            st.markdown("\n".join(f"- {z}" for z in ui.bewaar(
-                "opgave:relatief", (opgave, indicator_id), opgaveoverzicht.relatief_zinnen, rijen, indicator_id)))
-        else:
-            soest = eerste["soest"]
-            zin = ui.bewaar("opgave:samenvatting", (opgave, indicator_id), kaart.samenvatting, deel, soest,
-                            eerste["eenheid"])
-            st.markdown(zin)
-            ref = referenties.get((indicator_id, jaar), LEEG)
-            if len(ref):
-                st.markdown(" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
-                                       for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"])))
-            ui.grafiek("opgave:staaf", (*referentiekeuze, indicator_id),
-                       partial(grafieken.wijkstaaf, hoogte_per_wijk=38, referenties=ref), deel, soest,
-                       eerste["eenheid"], alt=f"{eerste['label']}: {zin}")
-        ui.bronvermelding(indicator_id, jaar)
+        st.markdown(paneel["tekst"])
+        if "deel" in paneel:
+            ui.grafiek("opgave:staaf", (*referentiekeuze, indicator_id), partial(
+                grafieken.wijkstaaf, hoogte_per_wijk=38, referenties=paneel["referenties"]), paneel["deel"],
+                paneel["soest"], paneel["eenheid"], alt=paneel["alt"])
+        ui.bronvermelding(indicator_id, paneel["jaar"])
 
 # --- trends ----------------------------------------------------------------------------------------------------------
 reeksen = ui.bewaar("opgave:reeksen", opgave, lambda: opgaveoverzicht.trendreeksen(g.waarden, volgorde, wijken))

@@ -42,6 +42,7 @@ if len(gekozen) < 2:
     st.stop()
 met_nederland, met_buren = ui.referentiekeuze("vergelijk_referentie")
 
+gekozen = sorted(gekozen)  # wijk order, whatever the order of clicking: one cached state per combination of wijken
 namen = [naam_van[c] for c in gekozen]
 beoordeeld = ui.beoordeeld()
 staat = tuple(gekozen)  # the page state every cached piece below depends on (with met_soest for the tables)
@@ -118,7 +119,8 @@ for tab, opgave in zip(tabbladen, groepen):
 st.header("Per opgave: de telling")
 st.markdown("Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig zijn ten opzichte van heel Soest — "
             "dezelfde telling als op [Aandacht per opgave](/aandacht) en in de wijkprofielen.")
-st.dataframe(vergelijken.telling_tabel(ui.telling(), gekozen, naam_van), hide_index=True, width="stretch")
+st.dataframe(ui.bewaar("vergelijken:telling", staat, vergelijken.telling_tabel, ui.telling(), gekozen, naam_van),
+             hide_index=True, width="stretch")
 
 alles = ui.bewaar("vergelijken:alles", (staat, met_soest, keuze_ref), vergelijken.tabel, lang, verschil, gekozen,
                   naam_van, met_soest, None, referenties)

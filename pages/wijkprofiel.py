@@ -2,6 +2,7 @@
 from functools import partial
 from html import escape
 
+import pandas as pd
 import streamlit as st
 
 import ui
@@ -67,11 +68,11 @@ st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave, o
             f"telling als op [Aandacht per opgave](/aandacht?wijk={wijk}). Een wijk wijkt af bij meer dan "
             f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
             f"{round(scoring.STANDAARD_MARGE * 100)} % (overige cijfers); zorggebruik en achtergrond krijgen geen oordeel.")
-samenvatting = wijkprofiel.opgaven_in_een_oogopslag(ui.telling(), wijk)
-for start in range(0, len(samenvatting), 3):
-    for vak, (_, rij) in zip(st.columns(3), samenvatting.iloc[start:start + 3].iterrows()):
-        with vak.container(border=True, height="stretch"):
-            ui.opgavekaart(rij)
+samenvatting = ui.bewaar("wijkprofiel:oogopslag", wijk, lambda: [
+    rij for _, rij in wijkprofiel.opgaven_in_een_oogopslag(ui.telling(), wijk).iterrows()])
+for rij in ui.in_kolommen(samenvatting, 3):
+    with st.container(border=True, height="stretch"):
+        ui.opgavekaart(rij)
 
 st.header("Het verhaal van de wijk", anchor="verhaal")
 for soort, kopje in (("situatieschets", None), ("sterk", "Sterke kanten"), ("aandacht", "Aandachtspunten")):
@@ -99,23 +100,32 @@ if len(stemmen):
         st.markdown(f"> {v['tekst']}")
     ui.verhaalbron(stemmen)
 
-nederland = regio.nederland_per_jaar(waarden)
-rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
+nederland = ui.bewaar("nederland_per_jaar", (), regio.nederland_per_jaar, waarden)
+
+
+def _opgavedeel() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list]:
+    rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
+    getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
+    return (rijen, wijkprofiel.profieltabel(rijen, wijk, nederland).drop(columns="opgave"),
+            getallen if getallen["waarde"].notna().any() else getallen.iloc[:0],
+            list(rijen[["indicator", "jaar"]].itertuples(index=False)))
+
+
+rijen, profieltabel, getallen, jaren = ui.bewaar("wijkprofiel:opgave", (wijk, opgave), _opgavedeel)
 if rijen.empty:
     st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk.")
 else:
     st.markdown(f"**{OPGAVEN[opgave]}: {kop.naam} naast Soest en Nederland** (Nederland: zelfde bron en jaar; "
                 "– = geen landelijk cijfer)")
-    ui.tabel(wijkprofiel.profieltabel(rijen, wijk, nederland).drop(columns="opgave"), f"wijkprofiel_{wijk}_{opgave}",
-             "Download deze tabel", plat=True)
+    ui.tabel(profieltabel, f"wijkprofiel_{wijk}_{opgave}", "Download deze tabel", plat=True)
     met_nederland, met_buren = ui.referentiekeuze("profiel_referentie")
-    getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
-    if getallen["waarde"].notna().any():
-        ref = ui.referenties(getallen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+    staat = (wijk, opgave, met_nederland, met_buren)
+    if len(getallen):
+        ref = ui.bewaar("wijkprofiel:referenties", staat, ui.referenties,
+                        getallen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest"
                     + (", □ Nederland" if met_nederland else "") + (", △ buurgemeenten" if met_buren else "")
                     + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
-        staat = (wijk, opgave, met_nederland, met_buren)
         stippen = ui.grafiekvorm("stippen", staat, partial(grafieken.stippen, referenties=ref), getallen, wijk, kop.naam)
         ui.breed_of_smal("stippen", stippen, ui.grafiekvorm("stippen-smal", staat, partial(
             grafieken.stippen, referenties=ref, regelbreedte=grafieken.SMAL), getallen, wijk, kop.naam),
@@ -125,39 +135,52 @@ else:
                             getallen["indicator"].unique(), f"wijkprofiel_{wijk}_{opgave}_stippen")
     reeksen = ui.bewaar("wijkprofiel:reeksen", (wijk, opgave), wijkprofiel.trendreeksen, waarden, rijen, wijk)
     if len(reeksen):
-        ref = ui.referenties(reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        ref = ui.bewaar("wijkprofiel:trendreferenties", staat, ui.referenties,
+                        reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
         st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
                     + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
-        for indicator_id, reeks in ui.in_kolommen(reeksen.groupby("indicator", sort=False), 3):
+        for indicator_id, reeks in ui.in_kolommen(ui.bewaar("wijkprofiel:panelen", (wijk, opgave), lambda: list(
+                reeksen.groupby("indicator", sort=False))), 3):
             label = reeks["label"].iloc[0]
-            trendgrafiek = ui.grafiek("wijkprofiel:trend", (wijk, opgave, met_nederland, met_buren, indicator_id),
+            trendgrafiek = ui.grafiek("wijkprofiel:trend", (*staat, indicator_id),
                                       partial(grafieken.trend, titel=label, referenties=ref[ref["indicator"] == indicator_id]),
                                       reeks, reeks["eenheid"].iloc[0],
                                       alt=f"{label}: {kop.naam} en Soest door de jaren; de cijfers staan in de tabel "
                                           "erboven.")
             ui.grafiek_download(trendgrafiek, f"{label}: {kop.naam} en Soest door de jaren", [indicator_id],
                                 f"wijkprofiel_{wijk}_{indicator_id}_trend")
-    ui.bronnen_van(rijen[["indicator", "jaar"]].itertuples(index=False))
+    ui.bronnen_van(jaren)
 
 st.header("Wat is veranderd")
-veranderingen = ui.veranderingen()
-deze = veranderingen[veranderingen["gebied_code"] == wijk]
-st.markdown(verandering.samenvatting(deze, kop.naam))
-grootste = verandering.grootste(deze, 5)
-if len(grootste):
+
+
+def _veranderd() -> dict:
+    veranderingen = ui.veranderingen()
+    deze = veranderingen[veranderingen["gebied_code"] == wijk]
+    grootste = verandering.grootste(deze, 5)
+    return {"samenvatting": verandering.samenvatting(deze, kop.naam),
+            "grootste": "\n".join(f"- {r['label']}: {r['zin']}" for _, r in grootste.iterrows()),
+            "voorbehoud": f"{verandering.drempel_in_woorden()} {verandering.voorbehouden(deze, g.bronnen)}",
+            "tabel": verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST]) if len(deze) else None,
+            "indicatoren": deze["indicator"].unique(),
+            "jaren": [*deze[["indicator", "jaar_van"]].itertuples(index=False),
+                      *deze[["indicator", "jaar_naar"]].itertuples(index=False)]}
+
+
+veranderd = ui.bewaar("wijkprofiel:veranderd", wijk, _veranderd)
+st.markdown(veranderd["samenvatting"])
+if veranderd["grootste"]:
     st.markdown("**De grootste veranderingen**")
-    st.markdown("\n".join(f"- {r['label']}: {r['zin']}" for _, r in grootste.iterrows()))
-st.markdown(f"<div class='bron'>{escape(verandering.drempel_in_woorden())} "
-            f"{escape(verandering.voorbehouden(deze, g.bronnen))}</div>", unsafe_allow_html=True)
-if len(deze):
+    st.markdown(veranderd["grootste"])
+st.markdown(f"<div class='bron'>{escape(veranderd['voorbehoud'])}</div>", unsafe_allow_html=True)
+if veranderd["tabel"] is not None:
     with st.expander("Alle veranderingen van deze wijk, naast heel Soest"):
-        ui.tabel(verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST]),
-                 f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=deze["indicator"].unique())
-    ui.bronnen_van([*deze[["indicator", "jaar_van"]].itertuples(index=False),
-                    *deze[["indicator", "jaar_naar"]].itertuples(index=False)])
+        ui.tabel(veranderd["tabel"], f"wijkprofiel_{wijk}_veranderd", "Download deze tabel",
+                 indicator_ids=veranderd["indicatoren"])
+    ui.bronnen_van(veranderd["jaren"])
 
 with st.expander("Alle cijfers van deze wijk in één tabel"):
-    tabel = wijkprofiel.profieltabel(beoordeeld, wijk, nederland)
-    ui.tabel(tabel, f"wijkprofiel_{wijk}_alle")
+    ui.tabel(ui.bewaar("wijkprofiel:alle", wijk, wijkprofiel.profieltabel, beoordeeld, wijk, nederland),
+             f"wijkprofiel_{wijk}_alle")
 ui.download(ui.exportregels(None, gebied=wijk), f"wijkprofiel_{wijk}",
             "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten")

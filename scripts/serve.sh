@@ -47,5 +47,11 @@ done
 
 "$NGINX" -t -q -p "$RUN" -c "$RUN/nginx.conf"
 echo "Wijkprofielen Soest: http://$HOST:$PORT ($REPLICAS replica's achter nginx; gezondheid: /gezond)"
+# Build every page state once per replica, in the background (a few minutes): the first visitors of a meeting then
+# get cached pages. OPWARMEN=0 skips it.
+if [ "${OPWARMEN:-1}" != 0 ]; then
+  .venv/bin/python scripts/opwarmen.py $(for i in $(seq 1 "$REPLICAS"); do echo "http://127.0.0.1:$((PORT + i))"; done) \
+    >"$RUN/opwarmen.log" 2>&1 &
+fi
 "$NGINX" -p "$RUN" -c "$RUN/nginx.conf" -g 'daemon off;' &
 wait $!

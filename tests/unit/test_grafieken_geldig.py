@@ -1,0 +1,86 @@
+"""Every chart the pages draw is a valid Vega-Lite spec. The app skips Altair's schema check when it draws a chart
+(ui.grafiekvorm: a third of a chart's cost); this sweep runs the check instead, on the real data, for every builder
+with the inputs the pages give it (each opgave; two wijken; with Nederland and the buurgemeenten)."""
+from functools import partial
+
+import pytest
+
+from soest_data import db, scoring
+from soest_data.begrippen import VIJF_OPGAVEN
+from soest_data.gegevens import laad
+from soest_data.weergave import aandacht, grafieken, opgaveoverzicht, regio, vergelijken, wijkprofiel
+
+WIJKEN = ["WK034205", "WK034201"]
+
+
+@pytest.fixture(scope="module")
+def g(echte_db):
+    with db.verbinding(echte_db) as con:
+        return laad(con)
+
+
+@pytest.fixture(scope="module")
+def beoordeeld(g):
+    return wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren,
+                                                            kernset=scoring.kernsets(g.opgaven)))
+
+
+def _geldig(grafiek) -> None:
+    grafiek.to_dict(validate=True)  # raises on a spec Vega-Lite would not accept
+
+
+@pytest.mark.parametrize("opgave", VIJF_OPGAVEN)
+def test_opgave_page_charts(g, beoordeeld, opgave):
+    rijen = opgaveoverzicht.opgaverijen(beoordeeld, g.wijken, opgave)
+    paren = rijen[["indicator", "jaar"]].dropna().itertuples(index=False)
+    referenties = regio.referenties(g.waarden, paren, True, True)
+    _geldig(opgaveoverzicht.matrixgrafiek(rijen))
+    _geldig(opgaveoverzicht.matrixstapel(rijen))
+    for indicator_id, deel in list(rijen[rijen["soort"] != "relatief"].groupby("indicator"))[:4]:
+        eerste = deel.iloc[0]
+        _geldig(grafieken.wijkstaaf(deel, eerste["soest"], eerste["eenheid"], hoogte_per_wijk=38,
+                                    referenties=referenties[referenties["indicator"] == indicator_id]))
+    reeksen = opgaveoverzicht.trendreeksen(g.waarden, opgaveoverzicht.indicatorvolgorde(rijen), g.wijken)
+    lijnen = regio.referenties(g.waarden, reeksen[["indicator", "jaar"]].itertuples(index=False), True, True)
+    for indicator_id, reeks in list(reeksen.groupby("indicator"))[:2]:
+        _geldig(opgaveoverzicht.trendgrafiek(reeks, "titel", referenties=lijnen[lijnen["indicator"] == indicator_id]))
+    regiowaarden = regio.regiowaarden(g.waarden, g.indicatoren, opgave)
+    oordelen = regio.regio_oordelen(regiowaarden)
+    if len(oordelen):
+        _geldig(regio.regiografiek(regiowaarden, oordelen[["indicator", "oordeel"]]))
+        _geldig(regio.regiografiek(regiowaarden, oordelen[["indicator", "oordeel"]], breedte=300))
+
+
+@pytest.mark.parametrize("wijk", WIJKEN[:1])
+def test_wijkprofiel_and_presentation_charts(g, beoordeeld, wijk):
+    naam = g.wijknamen[wijk]
+    for opgave in VIJF_OPGAVEN:
+        getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
+        ref = regio.referenties(g.waarden, getallen[["indicator", "jaar"]].itertuples(index=False), True, True)
+        _geldig(grafieken.stippen(getallen, wijk, naam, referenties=ref))
+        _geldig(grafieken.stippen(getallen, wijk, naam, referenties=ref, regelbreedte=grafieken.SMAL))
+        ids = wijkprofiel.presentatie_indicatoren(beoordeeld, wijk, opgave, 4)
+        if ids:
+            _geldig(partial(grafieken.stippen, rij=36, letter=20)(beoordeeld[beoordeeld["indicator"].isin(ids)], wijk,
+                                                                   naam))
+        rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
+        reeksen = wijkprofiel.trendreeksen(g.waarden, rijen, wijk)
+        lijnen = regio.referenties(g.waarden, reeksen[["indicator", "jaar"]].itertuples(index=False), True, True)
+        for indicator_id, reeks in list(reeksen.groupby("indicator"))[:1]:
+            _geldig(grafieken.trend(reeks, reeks["eenheid"].iloc[0], titel="titel",
+                                    referenties=lijnen[lijnen["indicator"] == indicator_id]))
+
+
+def test_aandacht_and_vergelijken_charts(g, beoordeeld):
+    tel = aandacht.telling(beoordeeld, g.wijken, scoring.kernsets(g.opgaven))
+    for uitgelicht in (None, WIJKEN[1]):
+        _geldig(aandacht.matrixgrafiek(tel, uitgelicht))
+        _geldig(aandacht.matrixstapel(tel, uitgelicht))
+    lang = vergelijken.vergelijking(beoordeeld, WIJKEN, g.wijknamen)
+    verschil = vergelijken.verschillen(lang)
+    opgavendeel = vergelijken.opgaven(verschil)
+    zin = vergelijken.samenvatting(lang, opgavendeel, WIJKEN, g.wijknamen)
+    _geldig(vergelijken.divergentiegrafiek(lang, opgavendeel, zin))
+    _geldig(vergelijken.divergentiegrafiek(lang, opgavendeel, zin, regelbreedte=grafieken.SMAL))
+    deel = verschil[verschil["opgave"] == VIJF_OPGAVEN[1]]
+    _geldig(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None))
