@@ -261,9 +261,10 @@ def soest_in_de_regio(opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return bewaar("regio", opgave, _regio, gegevens(), opgave)
 
 
-def referentiekeuze(sleutel: str) -> tuple[bool, bool]:
-    """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off)."""
-    links, rechts = st.columns(2)
+def referentiekeuze(sleutel: str, naast_elkaar: bool = True) -> tuple[bool, bool]:
+    """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off).
+    In a narrow column (the map's side panel) they stand under each other, so their labels do not break mid-word."""
+    links, rechts = st.columns(2) if naast_elkaar else (st, st)
     met_nederland = links.toggle("Toon Nederland als referentie", value=True, key=f"{sleutel}_nederland",
                                  help="Het landelijke cijfer uit dezelfde bron en hetzelfde jaar, waar dat bestaat.")
     met_buren = rechts.toggle("Toon de zes buurgemeenten", value=False, key=f"{sleutel}_buren",
@@ -590,10 +591,14 @@ def teken(grafiek: Grafiek, alt: str | None = None, width="stretch", **opties) -
     st.vega_lite_chart(spec=spec, width=width, alt=alt, **opties)
 
 
-def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="stretch", **opties) -> Grafiek:
-    """grafiekvorm(...) drawn; `opties` go to st.vega_lite_chart. Returns the Grafiek, for grafiek_download."""
+def grafiek(naam: str, sleutel, bouwer, *args, alt: str | None = None, width="stretch",
+            download: tuple | None = None, **opties) -> Grafiek:
+    """grafiekvorm(...) drawn; `opties` go to st.vega_lite_chart. `download` = (title, indicator_ids, file name)
+    adds grafiek_download under it. Returns the Grafiek."""
     vorm = grafiekvorm(naam, sleutel, bouwer, *args)
     teken(vorm, alt=alt, width=width, **opties)
+    if download:
+        grafiek_download(vorm, *download)
     return vorm
 
 
@@ -644,8 +649,11 @@ def kaart(naam: str, sleutel, bouwer, *args, **opties):
 
 
 def alle_waarden() -> pd.DataFrame:
-    """The whole dataset as shown (after disclosure control), in readable columns: the downloads on /data."""
-    return export.leesbaar(gegevens().waarden[[*uitwisseling.EXPORTKOLOMMEN, "niveau", "bron_uitgever", "meetjaar"]])
+    """The whole dataset as shown (after disclosure control), in readable columns: the downloads on /data.
+    Built once per database version."""
+    g = gegevens()
+    return bewaar("alle_waarden", (), lambda: export.leesbaar(
+        g.waarden[[*uitwisseling.EXPORTKOLOMMEN, "niveau", "bron_uitgever", "meetjaar"]]))
 
 
 def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,

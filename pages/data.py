@@ -32,13 +32,12 @@ ui.meldingen(opgave_keuze)
 opgave = st.selectbox("Toon indicatoren van opgave", [None, *OPGAVEN],
                       format_func=lambda o: "Alle opgaven" if o is None else OPGAVEN[o],
                       **ui.url_widget("data_opgave", "opgave", opgave_keuze.waarde))
-tabel = inhoud.catalogustabel(ind, g.bronnen)
-if opgave is not None:
-    tabel = tabel[tabel["opgave"] == OPGAVEN[opgave]]
+tabel = ui.bewaar("data:catalogus", opgave, lambda: inhoud.catalogustabel(ind, g.bronnen).pipe(
+    lambda t: t if opgave is None else t[t["opgave"] == OPGAVEN[opgave]]))
 ui.tabel(tabel, f"indicatoren_{opgave or 'alle'}", "Download deze indicatorenlijst")
 
 st.subheader("Bronnen")
-ui.tabel(g.bronnen.drop(columns=["jaren"]), "bronnen", "Download de bronnenlijst",
+ui.tabel(ui.bewaar("data:bronnen", (), lambda: g.bronnen.drop(columns=["jaren"])), "bronnen", "Download de bronnenlijst",
          column_config={"url": st.column_config.LinkColumn("url")})
 
 st.subheader("Alle cijfers downloaden")
@@ -53,7 +52,7 @@ rechts.download_button("Alle waarden (Parquet)", lambda: export.parquet(alles),
                        file_name="wijkprofielen_soest_alle_waarden.parquet", mime="application/vnd.apache.parquet",
                        icon=":material/download:", on_click="ignore")
 with st.expander("Welke kolommen zitten erin? (kolomgids)", expanded=True):
-    st.table(export.kolomgids(alles.columns), hide_index=True, border="horizontal")
+    st.table(ui.bewaar("data:kolomgids", (), export.kolomgids, alles.columns), hide_index=True, border="horizontal")
 
 st.subheader("Toegankelijkheid")
 st.markdown("Dit dashboard streeft naar WCAG 2.1 niveau AA: kleuren die ook bij kleurenblindheid te onderscheiden "

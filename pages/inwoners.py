@@ -72,9 +72,8 @@ else:
     links, rechts = st.columns(2, gap="large")
     with links:
         if len(genoemd):
-            wijkgrafiek = ui.grafiek("enquete:wijken", (), enquete.wijkgrafiek, per_wijk, width="stretch")
-            ui.grafiek_download(wijkgrafiek, "Waar de deelnemers aan de enquête wonen", (), "enquete_deelnemers_per_wijk",
-                                bronregel=enquetebron)
+            ui.grafiek("enquete:wijken", (), enquete.wijkgrafiek, per_wijk, download=(
+                "Waar de deelnemers aan de enquête wonen", (), "enquete_deelnemers_per_wijk", enquetebron))
     with rechts:
         ui.tabel(per_wijk[["Wijk", "Deel van de deelnemers"]], "enquete_deelnemers_per_wijk", "Download deze tabel",
                  bron_id=e.get("bron"))
@@ -101,8 +100,8 @@ else:
                     st.caption("In woorden: " + "; ".join(f"{a}: {t}" for a, t in zip(rijen["antwoord"],
                                                                                        rijen["waarde_tekst"])) + ".")
                 with grafiek:
-                    vraaggrafiek = ui.grafiek("enquete:vraag", (groep, nr), enquete.vraaggrafiek, rijen, width="stretch")
-                    ui.grafiek_download(vraaggrafiek, eerste["vraag"], (), f"enquete_{nr}", bronregel=enquetebron)
+                    ui.grafiek("enquete:vraag", (groep, nr), enquete.vraaggrafiek, rijen,
+                               download=(eerste["vraag"], (), f"enquete_{nr}", enquetebron))
 
     with st.expander("Alle uitkomsten van de enquête als tabel"):
         tabel = ui.bewaar("inwoners:tabel", opgave, enquete.alle_vragen_tabel, getoond, totaal)

@@ -7,7 +7,7 @@ import streamlit as st
 import ui
 from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN
-from soest_data.gebieden import GRENZEN_BRON
+from soest_data.gebieden import grenzen_bron
 from soest_data.weergave import kaart, opgaveoverzicht
 
 ui.pagina("Kaart")
@@ -80,7 +80,7 @@ with rechts:
                               waarden, ind, jaar, niveau, False)
 
     st.subheader(f"{ind['label']} — {opgaveoverzicht.jaar_tekst(jaar, ind['meetjaar'])}")
-    met_nederland, met_buren = ui.referentiekeuze("kaart_referentie")
+    met_nederland, met_buren = ui.referentiekeuze("kaart_referentie", naast_elkaar=False)
     referenties = ui.bewaar("kaart:referenties", (indicator_id, jaar, met_nederland, met_buren), ui.referenties,
                             [(indicator_id, jaar)], met_nederland, met_buren)
     if beeld.soest is not None:
@@ -95,13 +95,11 @@ with rechts:
             f"{n} {t}" for n, t in zip(buren["gebied_naam"], buren["tekst"])) + ".")
     elif scoring.is_aantal(ind["eenheid"]):
         st.markdown("Dit is een aantal: grote wijken hebben vanzelf meer. Vergelijk wijken liever met een percentage.")
-    st.markdown(f"**{beeld.samenvatting}**")
-    if beeld.tov_soest:
-        st.markdown("**Legenda** — de wijk ten opzichte van heel Soest, met de regel van [Aandacht per opgave](/aandacht).")
-    else:
-        st.markdown("**Legenda** — " + kaart.uitleg_kleur(
-            ind["richting"] if scoring.wordt_beoordeeld(ind["richting"], ind["rol"]) and not scoring.is_aantal(ind["eenheid"])
-            else "neutraal"))
+    kleurrichting = ind["richting"] if scoring.wordt_beoordeeld(ind["richting"], ind["rol"]) \
+        and not scoring.is_aantal(ind["eenheid"]) else "neutraal"
+    st.markdown(f"**{beeld.samenvatting}**\n\n**Legenda** — " + (
+        "de wijk ten opzichte van heel Soest, met de regel van [Aandacht per opgave](/aandacht)." if beeld.tov_soest
+        else kaart.uitleg_kleur(kleurrichting)))
     ui.legenda(beeld.legenda)
     st.markdown(f"Eenheid: {opmaak.eenheid(ind['eenheid'])}. Grijs = geen cijfer; dat is iets anders dan een laag cijfer."
                 + (" Namen staan alleen in buurten waar ze passen; wijs een buurt aan voor naam en cijfer."
@@ -120,8 +118,8 @@ with kaartvak:
         gekozen = (keuze.selection.get("objects") or {}).get("gebieden") if keuze else None
         if gekozen and niveau == "wijk":
             st.switch_page("pages/wijkprofiel.py", query_params={"wijk": gekozen[0]["properties"]["code"]})
-    st.markdown(f"<div class='bron'>Grenzen: {GRENZEN_BRON}. Geen achtergrondkaart: de kaart werkt ook offline.</div>",
-                unsafe_allow_html=True)
+    st.markdown(f"<div class='bron'>Grenzen: {grenzen_bron(g.bouwinfo)}. Geen achtergrondkaart: de kaart werkt ook "
+                "offline.</div>", unsafe_allow_html=True)
     ui.bronvermelding(indicator_id, jaar)
     ui.grafiek_download(lambda: kaart.kaartafbeelding(beeld), f"{ind['label']} — {jaar}, per {niveau}", [indicator_id],
                         f"kaart_{indicator_id}_{jaar}_{niveau}")

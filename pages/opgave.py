@@ -106,18 +106,23 @@ else:
 
 beoordeeld = ui.beoordeeld()
 rijen = ui.bewaar("opgave:rijen", opgave, lambda: opgaveoverzicht.opgaverijen(beoordeeld, wijken, opgave))
-alleen_soest = g.indicatoren[(g.indicatoren["opgave"] == opgave) & (g.indicatoren["wijken_met_waarde"] == 0)
-                                & ~g.indicatoren["id"].isin(kern["indicator"])]
+
+
+def _alleen_soest() -> tuple[pd.DataFrame, list]:
+    """The opgave's figures that exist only for Soest as a whole (not among the key figures), as a table."""
+    ids = g.indicatoren.loc[(g.indicatoren["opgave"] == opgave) & (g.indicatoren["wijken_met_waarde"] == 0)
+                            & ~g.indicatoren["id"].isin(kern["indicator"]), "id"]
+    overig = opgaveoverzicht.kerncijfers({"kerncijfers": list(ids)}, g.waarden, g.indicatoren).dropna(subset=["jaar"])
+    return (pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
+                          "Nederland": overig["nederland_tekst"].replace("", "–"), "Jaar": overig["jaar_tekst"]}),
+            list(overig[["indicator", "jaar"]].itertuples(index=False)))
+
+
+alleen_soest, alleen_soest_jaren = ui.bewaar("opgave:alleen_soest", opgave, _alleen_soest)
 if len(alleen_soest):
-    overig = ui.bewaar("opgave:overig", opgave, lambda: opgaveoverzicht.kerncijfers(
-        {"kerncijfers": list(alleen_soest["id"])}, g.waarden, g.indicatoren).dropna(subset=["jaar"]))
-    if len(overig):
-        with st.expander(f"Nog {len(overig)} cijfers die alleen voor heel Soest bestaan"):
-            ui.tabel(pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
-                                   "Nederland": overig["nederland_tekst"].replace("", "–"),
-                                   "Jaar": overig["jaar_tekst"]}),
-                     f"opgave_{opgave}_alleen_soest", "Download deze tabel")
-            ui.bronnen_van(overig[["indicator", "jaar"]].itertuples(index=False))
+    with st.expander(f"Nog {len(alleen_soest)} cijfers die alleen voor heel Soest bestaan"):
+        ui.tabel(alleen_soest, f"opgave_{opgave}_alleen_soest", "Download deze tabel")
+        ui.bronnen_van(alleen_soest_jaren)
 
 # --- Soest in de regio -----------------------------------------------------------------------------------------------
 st.header("Soest in de regio")
@@ -246,18 +251,20 @@ reeksen = ui.bewaar("opgave:reeksen", opgave, lambda: opgaveoverzicht.trendreeks
 if len(reeksen):
     st.header("Door de jaren heen")
     st.markdown("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
-                "lijnen zijn de acht wijken (wijs een lijn aan voor de naam). De tabel zegt per wijk hoe het veranderde.")
-    lijnen = ui.bewaar("opgave:referentielijnen", referentiekeuze, lambda: ui.referenties(
-        reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren))
-    for indicator_id, reeks in ui.in_kolommen(ui.bewaar("opgave:panelen", opgave, lambda: list(
-            reeksen.groupby("indicator", sort=False))), 3):
-        label = reeks["indicator_label"].iloc[0]
-        trendgrafiek = ui.grafiek("opgave:trend", (*referentiekeuze, indicator_id), partial(
-            opgaveoverzicht.trendgrafiek, titel=label, referenties=lijnen[lijnen["indicator"] == indicator_id]), reeks,
+                "lijnen zijn de acht wijken (wijs een lijn aan voor de naam)"
+                + ("; Nederland is de zwarte stippellijn met open vierkantjes" if met_nederland else "")
+                + ("; de buurgemeenten zijn de grijze streepjeslijnen" if met_buren else "")
+                + ". De tabel zegt per wijk hoe het veranderde.")
+    lijnen = ui.bewaar("opgave:referentielijnen", referentiekeuze, lambda: dict(tuple(ui.referenties(
+        reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren).groupby("indicator"))))
+    for indicator_id, label, reeks in ui.in_kolommen(ui.bewaar("opgave:panelen", opgave, lambda: [
+            (i, r["indicator_label"].iloc[0], r) for i, r in reeksen.groupby("indicator", sort=False)]), 3):
+        ui.grafiek("opgave:trend", (*referentiekeuze, indicator_id), partial(
+            opgaveoverzicht.trendgrafiek, titel=label, referenties=lijnen.get(indicator_id)), reeks,
             alt=f"{label}: heel Soest en de acht wijken door de jaren; de tabel 'De ontwikkeling als tabel' zegt per "
-                "wijk hoe het veranderde.")
-        ui.grafiek_download(trendgrafiek, f"{OPGAVEN[opgave]}: {label} door de jaren", [indicator_id],
-                            f"opgave_{opgave}_{indicator_id}_ontwikkeling")
+                "wijk hoe het veranderde.",
+            download=(f"{OPGAVEN[opgave]}: {label} door de jaren", [indicator_id],
+                      f"opgave_{opgave}_{indicator_id}_ontwikkeling"))
     with st.expander("De ontwikkeling als tabel"):
         ui.tabel(ui.bewaar("opgave:trendtabel", opgave, opgaveoverzicht.trendtabel, reeksen),
                  f"opgave_{opgave}_ontwikkeling", "Download deze tabel")

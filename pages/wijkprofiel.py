@@ -120,9 +120,14 @@ else:
     ui.tabel(profieltabel, f"wijkprofiel_{wijk}_{opgave}", "Download deze tabel", plat=True)
     met_nederland, met_buren = ui.referentiekeuze("profiel_referentie")
     staat = (wijk, opgave, met_nederland, met_buren)
+
+    def referenties(naam: str, frame: pd.DataFrame) -> pd.DataFrame:
+        """Nederland / buurgemeenten (as switched) for the (indicator, jaar) pairs of `frame`, cached per state."""
+        return ui.bewaar(f"wijkprofiel:{naam}", staat, ui.referenties,
+                         frame[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+
     if len(getallen):
-        ref = ui.bewaar("wijkprofiel:referenties", staat, ui.referenties,
-                        getallen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        ref = referenties("referenties", getallen)
         st.markdown(f"**Alle wijken per indicator** — ◆ {kop.naam}, ● de andere wijken, ┃ Soest"
                     + (", □ Nederland" if met_nederland else "") + (", △ buurgemeenten" if met_buren else "")
                     + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel.")
@@ -135,20 +140,20 @@ else:
                             getallen["indicator"].unique(), f"wijkprofiel_{wijk}_{opgave}_stippen")
     reeksen = ui.bewaar("wijkprofiel:reeksen", (wijk, opgave), wijkprofiel.trendreeksen, waarden, rijen, wijk)
     if len(reeksen):
-        ref = ui.bewaar("wijkprofiel:trendreferenties", staat, ui.referenties,
-                        reeksen[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
-        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} en Soest"
-                    + (", Nederland als stippellijn" if met_nederland and len(ref) else ""))
-        for indicator_id, reeks in ui.in_kolommen(ui.bewaar("wijkprofiel:panelen", (wijk, opgave), lambda: list(
-                reeksen.groupby("indicator", sort=False))), 3):
-            label = reeks["label"].iloc[0]
-            trendgrafiek = ui.grafiek("wijkprofiel:trend", (*staat, indicator_id),
-                                      partial(grafieken.trend, titel=label, referenties=ref[ref["indicator"] == indicator_id]),
-                                      reeks, reeks["eenheid"].iloc[0],
-                                      alt=f"{label}: {kop.naam} en Soest door de jaren; de cijfers staan in de tabel "
-                                          "erboven.")
-            ui.grafiek_download(trendgrafiek, f"{label}: {kop.naam} en Soest door de jaren", [indicator_id],
-                                f"wijkprofiel_{wijk}_{indicator_id}_trend")
+        ref = referenties("trendreferenties", reeksen)
+        per_indicator = ui.bewaar("wijkprofiel:trendreferenties-per-indicator", staat, lambda: dict(tuple(
+            ref.groupby("indicator"))))
+        st.markdown(f"**Ontwikkeling door de jaren** — {kop.naam} (blauw) en Soest (zwart, gestreept)"
+                    + (", Nederland als grijze stippellijn met open vierkantjes" if met_nederland and len(ref) else "")
+                    + (", de buurgemeenten als dunne grijze streepjeslijnen" if met_buren and len(ref) else ""))
+        for indicator_id, label, reeks in ui.in_kolommen(ui.bewaar("wijkprofiel:panelen", (wijk, opgave), lambda: [
+                (i, r["label"].iloc[0], r) for i, r in reeksen.groupby("indicator", sort=False)]), 3):
+            ui.grafiek("wijkprofiel:trend", (*staat, indicator_id), partial(
+                grafieken.trend, titel=label, referenties=per_indicator.get(indicator_id)), reeks,
+                reeks["eenheid"].iloc[0], alt=f"{label}: {kop.naam} en Soest door de jaren; de cijfers staan in de "
+                                              "tabel erboven.",
+                download=(f"{label}: {kop.naam} en Soest door de jaren", [indicator_id],
+                          f"wijkprofiel_{wijk}_{indicator_id}_trend"))
     ui.bronnen_van(jaren)
 
 st.header("Wat is veranderd")

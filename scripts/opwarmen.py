@@ -47,9 +47,21 @@ def staten() -> list[tuple[str, str]]:
     return uit
 
 
+async def _open(basis: str, seconden: float = 180) -> Sessie:
+    """A session as soon as the replica answers (it may still be starting)."""
+    einde = time.monotonic() + seconden
+    while True:
+        try:
+            return await Sessie.open(basis, cookie="soest_sessie=opwarmen")
+        except OSError:
+            if time.monotonic() > einde:
+                raise
+            await asyncio.sleep(1)
+
+
 async def warm(basis: str, alles: list[tuple[str, str]]) -> tuple[str, float, int]:
     begin, fouten = time.monotonic(), 0
-    sessie = await Sessie.open(basis, cookie="soest_sessie=opwarmen")
+    sessie = await _open(basis)
     try:
         for pagina, query in alles:
             run = await sessie.run(pagina, query, timeout=300)

@@ -9,8 +9,14 @@ from shapely.geometry import MultiPolygon, shape
 from shapely.geometry.polygon import orient
 from shapely.ops import polylabel
 
-GRENZEN_BRON = "Kadaster / CBS, Wijk- en buurtkaart 2024 (vereenvoudigd)"
 CRS = "EPSG:4326"
+
+
+def grenzen_bron(bouwinfo: dict[str, str]) -> str:
+    """The boundaries' attribution, with the year of the boundary file the database was built from."""
+    jaar = bouwinfo.get("grenzenjaar")
+    return f"Kadaster / CBS, Wijk- en buurtkaart {jaar} (vereenvoudigd)" if jaar else \
+        "Kadaster / CBS, Wijk- en buurtkaart (jaar onbekend; vereenvoudigd)"
 
 
 def geodataframe(geometrie: pd.DataFrame) -> gpd.GeoDataFrame:

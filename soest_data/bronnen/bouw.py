@@ -31,6 +31,7 @@ class Bronset:
     waarden: pd.DataFrame
     geometrie: dict[str, str]
     problemen: list[Probleem]
+    grenzenjaar: str = ""  # the year in the name of the boundary file (soest_wijken_2024.geojson → "2024")
 
 
 def lees(data: Path, geo: Path) -> Bronset:
@@ -47,7 +48,7 @@ def lees(data: Path, geo: Path) -> Bronset:
         # duplicates inside one file were reported by lees_waarden; here only those across files
         problemen += [p for p in dubbele_sleutels(waarden) if p not in problemen]
     geometrie = _lees_geometrie(geo, b, problemen)
-    return Bronset(b, waarden, geometrie, problemen)
+    return Bronset(b, waarden, geometrie, problemen, geobestand(geo, "wijk").stem.rsplit("_", 1)[-1])
 
 
 def _lees_geometrie(geo: Path, b: Catalogus, problemen: list[Probleem]) -> dict[str, str]:
@@ -208,6 +209,7 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
     bouwinfo = pd.DataFrame([
         ("bronhash", hash_), ("schema", db.SCHEMA_VERSIE), ("checksum", db.checksum(con)),
         ("gebouwd_op", datetime.now(UTC).isoformat(timespec="seconds")),
+        ("grenzenjaar", bronset.grenzenjaar),  # for the maps' attribution
         ("enquete", json.dumps(_schoon(b.enquete), ensure_ascii=False)),
     ], columns=["sleutel", "waarde"])
     _maak_tabel(con, "bouwinfo", bouwinfo)

@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from soest_data import opmaak, scoring
+from soest_data.begrippen import SOEST
 
 _OORDEEL_KLEUR = {
     scoring.GUNSTIG: opmaak.KLEUR_GUNSTIG, scoring.ONGUNSTIG: opmaak.KLEUR_ONGUNSTIG,
@@ -131,6 +132,14 @@ def trendreferenties(referenties: pd.DataFrame, eenheid: str, kleur_nederland: s
                                  ).transform_filter("datum.rol == 'Nederland'")]
 
 
+def trendtitel(titel: str, hoogte: int) -> dict:
+    """A trend chart's title wrapped to its column (a third of a laptop screen), as properties(): an unwrapped long
+    title is wider than the column, and Vega then squeezes the plot of a container-wide chart to nothing. The chart
+    grows by each extra title line, so the plot keeps its height."""
+    regels = textwrap.wrap(titel, 20) or [""]
+    return {"title": alt.TitleParams(regels, anchor="start", limit=0), "height": hoogte + 22 * (len(regels) - 1)}
+
+
 def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: int = 200,
           referenties: pd.DataFrame | None = None) -> alt.LayerChart:
     """Lines over the years for one indicator: one per area (a wijk and Soest). Needs gebied_naam, jaar, waarde.
@@ -139,15 +148,18 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
     `referenties` (regio.referenties, same indicator) adds Nederland as a grey dotted line with open squares and the
     buurgemeenten as thin grey lines, behind the wijk and Soest.
     """
-    data = reeks.dropna(subset=["waarde"]).assign(label=lambda d: [opmaak.waarde_met_eenheid(w, eenheid)
-                                                                    for w in d["waarde"]])[
-        ["gebied_naam", "jaar", "waarde", "label"]]
+    data = reeks.dropna(subset=["waarde"]).assign(
+        label=lambda d: [opmaak.waarde_met_eenheid(w, eenheid) for w in d["waarde"]],
+        gebied=lambda d: (d["gebied_code"] == SOEST).map({True: "soest", False: "wijk"}))[
+        ["gebied_naam", "gebied", "jaar", "waarde", "label"]]
+    # The wijk blue and solid, Soest black and dashed, whatever their names' alphabetical order; no legend inside
+    # the chart (it would not fit a third of a laptop screen): the page says it in words above the charts.
     basis = alt.Chart(data).encode(
         **trendassen(eenheid),
-        color=alt.Color("gebied_naam:N", title=None, scale=alt.Scale(range=[opmaak.KLEUR_GUNSTIG, TEKST,
-                                                                            opmaak.KLEUR_ONGUNSTIG]),
-                        legend=alt.Legend(orient="top", symbolStrokeWidth=3)),
-        strokeDash=alt.StrokeDash("gebied_naam:N", legend=None),
+        color=alt.Color("gebied:N", scale=alt.Scale(domain=["wijk", "soest"], range=[opmaak.KLEUR_GUNSTIG, TEKST]),
+                        legend=None),
+        strokeDash=alt.StrokeDash("gebied:N", scale=alt.Scale(domain=["wijk", "soest"], range=[[1, 0], [6, 3]]),
+                                  legend=None),
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
                  alt.Tooltip("label:N", title="Waarde")],
     )
@@ -163,7 +175,7 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
                         basis.mark_text(dy=-14).encode(text="label:N")).properties(
         width="container", height=hoogte, description=beschrijving)
     if titel:
-        grafiek = grafiek.properties(title=alt.TitleParams(titel, anchor="start", limit=0))
+        grafiek = grafiek.properties(**trendtitel(titel, hoogte))
     return stijl(grafiek)
 
 

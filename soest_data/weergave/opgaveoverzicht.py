@@ -411,7 +411,7 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
                                                                   else "") + (
         ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
     return grafieken.stijl(alt.layer(*referentielijnen, wijklijnen, soestlijn, soesttekst).properties(
-        width="container", height=190, title=alt.TitleParams(titel, anchor="start", limit=0),
+        width="container", **grafieken.trendtitel(titel, 190),
         description=f"{titel}: {uitleg}, door de jaren."))
 
 

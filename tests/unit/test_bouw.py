@@ -4,7 +4,7 @@ import shutil
 import duckdb
 import pytest
 
-from soest_data import db
+from soest_data import db, gebieden, waarden
 from soest_data.bronnen import bouw
 from soest_data.bronnen.probleem import BronFout
 from tests.conftest import FIXTURE_DATA, GEO
@@ -86,3 +86,17 @@ def test_the_app_connection_is_read_only(fixture_db, tmp_path):
     con = db.open_readonly(kopie)
     with pytest.raises(duckdb.Error):
         con.execute("delete from waarden")
+
+
+def test_the_maps_name_the_year_of_the_boundary_file_the_database_was_built_from(tmp_path):
+    geo = tmp_path / "geo"
+    geo.mkdir()
+    for niveau in ("wijken", "buurten"):  # a newer boundary year, as `vernieuw grenzen` writes it
+        shutil.copy(GEO / f"soest_{niveau}_2024.geojson", geo / f"soest_{niveau}_2031.geojson")
+    bouw.bouw(FIXTURE_DATA, geo, tmp_path / "db.duckdb")
+    con = db.open_readonly(tmp_path / "db.duckdb")
+    try:
+        assert gebieden.grenzen_bron(waarden.bouwinfo(con)) == "Kadaster / CBS, Wijk- en buurtkaart 2031 (vereenvoudigd)"
+    finally:
+        con.close()
+    assert "jaar onbekend" in gebieden.grenzen_bron({})  # an older database: no year is guessed
