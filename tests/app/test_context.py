@@ -66,3 +66,49 @@ def test_map_names_nederland_beside_soest(open_pagina, echte_db):
     at = open_pagina(echte_db, KAART)
     nl = opmaak.waarde_met_eenheid(_nederland("moeite_met_rondkomen_18plus", 2020), "%")
     assert f"Soest: 11,6 % · Nederland: {nl}" in teksten(at)
+
+
+VERGELIJKEN = "pages/vergelijken.py"
+AANDACHT = "pages/aandacht.py"
+
+
+def _plat(at, kolom: str, indicator: str = "Moeite met rondkomen (18+)"):
+    """The plain table (st.table) with this column and a row for this indicator (each tab has its own)."""
+    return next(t.value for t in at.table if kolom in t.value.columns and (t.value["Indicator"] == indicator).any())
+
+
+def test_vergelijken_shows_nederland_by_default_with_its_source_and_buurgemeenten_on_request(open_pagina, echte_db):
+    at = open_pagina(echte_db, VERGELIJKEN, wijken="WK034205,WK034207", opgave="bestaanszekerheid")
+    assert at.toggle(key="vergelijk_referentie_nederland").value is True
+    assert at.toggle(key="vergelijk_referentie_buren").value is False
+    tabel = _plat(at, "Nederland")
+    rij = tabel[tabel["Indicator"] == "Moeite met rondkomen (18+)"].iloc[0]
+    assert rij["Nederland"] == opmaak.waarde_met_eenheid(_nederland("moeite_met_rondkomen_18plus", 2020), "%")
+    assert "Amersfoort" not in tabel.columns
+    tekst = teksten(at)
+    assert "┃ Nederland" in tekst and "RIVM / GGD'en / CBS, Gezondheid per wijk en buurt 2020" in tekst
+    telling = next(d.value for d in at.dataframe if "Opgave" in d.value.columns)
+    at.toggle(key="vergelijk_referentie_buren").set_value(True).run()
+    assert not at.exception
+    assert {"Nederland", "Amersfoort", "Baarn", "De Bilt", "Bunschoten", "Leusden", "Zeist"} <= set(
+        _plat(at, "Nederland").columns)
+    # the tally is the wijken's, whatever is shown beside it
+    assert next(d.value for d in at.dataframe if "Opgave" in d.value.columns).equals(telling)
+    assert set(at.query_params) == {"wijken", "opgave"}  # the page's URL state is as it was
+
+
+def test_aandacht_shows_nederland_beside_soest_and_the_tally_never_changes(open_pagina, echte_db):
+    at = open_pagina(echte_db, AANDACHT, wijk="WK034205")
+    assert at.toggle(key="aandacht_referentie_nederland").value is True
+    tabel = next(d.value for d in at.dataframe if "Nederland" in d.value.columns
+                 and (d.value["Indicator"] == "Moeite met rondkomen (18+)").any())
+    assert list(tabel.columns[tabel.columns.get_loc("Soest"):][:2]) == ["Soest", "Nederland"]
+    rij = tabel[tabel["Indicator"] == "Moeite met rondkomen (18+)"].iloc[0]
+    assert rij["Nederland"] == opmaak.waarde_met_eenheid(_nederland("moeite_met_rondkomen_18plus", 2020), "%")
+    assert "Gezondheid per wijk en buurt" in rij["Bron"]
+    matrix = next(d.value for d in at.dataframe if "Gezonde leefstijl" in d.value.columns)
+    at.toggle(key="aandacht_referentie_buren").set_value(True).run()
+    assert not at.exception
+    assert "Zeist" in _tabel(at, "Nederland").columns
+    assert next(d.value for d in at.dataframe if "Gezonde leefstijl" in d.value.columns).equals(matrix)
+    assert len(matrix) == 8  # the eight wijken, no comparison area
