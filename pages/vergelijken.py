@@ -56,11 +56,11 @@ def _vergelijking():
 
 
 lang, verschil, opgavendeel, samenvatting = ui.bewaar("vergelijken", staat, _vergelijking)
-# Nederland and the buurgemeenten in each indicator's own year: the same for every choice of wijken (one year per
-# indicator), so kept per switch position only. A reference: never in the ranking, the index spread or the tally.
+# Nederland and the buurgemeenten in each indicator's own year (the latest year, the same for every wijk), taken for
+# all wijken so one set serves every choice of wijken. A reference: never in the ranking, the index spread or the tally.
 keuze_ref = (met_nederland, met_buren)
 referenties = ui.bewaar("vergelijken:referenties", keuze_ref, lambda: ui.referenties(
-    verschil[["indicator", "jaar"]].dropna().itertuples(index=False), met_nederland, met_buren))
+    beoordeeld[["indicator", "jaar"]].dropna().drop_duplicates().itertuples(index=False), met_nederland, met_buren))
 
 # --- the biggest differences -----------------------------------------------------------------------------------------
 st.header("De grootste verschillen", anchor="verschillen")
