@@ -263,13 +263,19 @@ def soest_in_de_regio(opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def referentiekeuze(sleutel: str, naast_elkaar: bool = True) -> tuple[bool, bool]:
-    """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off).
-    In a narrow column (the map's side panel) they stand under each other, so their labels do not break mid-word."""
+    """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off), kept
+    in the URL (?nederland=nee, ?buren=ja) so a shared link shows the same references. In a narrow column (the map's
+    side panel) they stand under each other, so their labels do not break mid-word."""
+    nederland = url_state.kies(st.query_params, "nederland", ["ja", "nee"], "ja", "keuze voor Nederland")
+    buren = url_state.kies(st.query_params, "buren", ["ja", "nee"], "nee", "keuze voor de buurgemeenten")
+    meldingen(nederland, buren)
     links, rechts = st.columns(2) if naast_elkaar else (st, st)
-    met_nederland = links.toggle("Toon Nederland als referentie", value=True, key=f"{sleutel}_nederland",
-                                 help="Het landelijke cijfer uit dezelfde bron en hetzelfde jaar, waar dat bestaat.")
-    met_buren = rechts.toggle("Toon de zes buurgemeenten", value=False, key=f"{sleutel}_buren",
-                              help="Amersfoort, Baarn, De Bilt, Bunschoten, Leusden en Zeist: zelfde bron, zelfde jaar.")
+    met_nederland = links.toggle("Toon Nederland als referentie",
+                                 help="Het landelijke cijfer uit dezelfde bron en hetzelfde jaar, waar dat bestaat.",
+                                 **url_widget(f"{sleutel}_nederland", "nederland", nederland.waarde == "ja", True))
+    met_buren = rechts.toggle("Toon de zes buurgemeenten",
+                              help="Amersfoort, Baarn, De Bilt, Bunschoten, Leusden en Zeist: zelfde bron, zelfde jaar.",
+                              **url_widget(f"{sleutel}_buren", "buren", buren.waarde == "ja", False))
     return met_nederland, met_buren
 
 

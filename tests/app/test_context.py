@@ -94,7 +94,8 @@ def test_vergelijken_shows_nederland_by_default_with_its_source_and_buurgemeente
         _plat(at, "Nederland").columns)
     # the tally is the wijken's, whatever is shown beside it
     assert next(d.value for d in at.dataframe if "Opgave" in d.value.columns).equals(telling)
-    assert set(at.query_params) == {"wijken", "opgave"}  # the page's URL state is as it was
+    # the switch is kept in the URL (a shared link shows the buurgemeenten too); the rest of the URL is as it was
+    assert dict(at.query_params) == {"wijken": "WK034205,WK034207", "opgave": "bestaanszekerheid", "buren": "ja"}
 
 
 def test_aandacht_shows_nederland_beside_soest_and_the_tally_never_changes(open_pagina, echte_db):
@@ -112,3 +113,13 @@ def test_aandacht_shows_nederland_beside_soest_and_the_tally_never_changes(open_
     assert "Zeist" in _tabel(at, "Nederland").columns
     assert next(d.value for d in at.dataframe if "Gezonde leefstijl" in d.value.columns).equals(matrix)
     assert len(matrix) == 8  # the eight wijken, no comparison area
+
+
+def test_a_shared_link_keeps_the_reference_switches(open_pagina, echte_db):
+    at = open_pagina(echte_db, OPGAVE, opgave="bestaanszekerheid", nederland="nee", buren="ja")
+    assert not at.info
+    assert at.toggle(key="opgave_referentie_nederland").value is False
+    assert at.toggle(key="opgave_referentie_buren").value is True
+    at = open_pagina(echte_db, PROFIEL, wijk="WK034205", buren="misschien")
+    assert at.toggle(key="profiel_referentie_buren").value is False  # the default, with a friendly notice
+    assert any("buurgemeenten" in i.value for i in at.info)
