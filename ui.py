@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,6 +52,7 @@ def pagina(titel: str) -> None:
     Classic multipage (pages/ beside app.py) runs a deep-linked page file on its own, so this call, not a router,
     gives every page the same frame.
     """
+    _deze_run.versie = None  # a new run: look at the database file again (ui.versie)
     st.set_page_config(page_title=f"{titel} · Wijkprofielen Soest", page_icon="🏘️", layout="wide",
                        menu_items={"Get help": None, "Report a bug": None,
                                    "About": "Wijkprofielen Soest — sociaal domein"})
@@ -191,24 +191,25 @@ def presentatieknop(pagina_bestand: str, **query: str) -> None:
 
 def versie() -> tuple:
     """The database file now being served: (path, file identity). Every cache below is keyed by it, so a rebuilt or
-    imported database reaches the next run of every session without a restart."""
-    global _laatste_versie, _gezien_om
+    imported database reaches the next run of every session without a restart. Read once per script run (pagina()
+    starts each run by forgetting it), not once per cached piece (~100 per run)."""
+    global _laatste_versie
+    sleutel = getattr(_deze_run, "versie", None)
+    if sleutel is not None:
+        return sleutel
     pad = paden.db_path()
-    # one stat a second, not one per cached piece (~100 per run)
-    if _laatste_versie is not None and _laatste_versie[0] == str(pad) and time.monotonic() - _gezien_om < 1.0:
-        return _laatste_versie
     sleutel = (str(pad), db.identiteit(pad))
-    _gezien_om = time.monotonic()
     if sleutel != _laatste_versie:
         if _laatste_versie is not None:  # a new file: drop what was computed from the old one
             _bewaard.clear()
             _gegevens.clear()
         _laatste_versie = sleutel
+    _deze_run.versie = sleutel
     return sleutel
 
 
 _laatste_versie: tuple | None = None
-_gezien_om = float("-inf")
+_deze_run = threading.local()  # each script run has its own thread
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -262,13 +263,19 @@ def soest_in_de_regio(opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def referentiekeuze(sleutel: str, naast_elkaar: bool = True) -> tuple[bool, bool]:
-    """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off).
-    In a narrow column (the map's side panel) they stand under each other, so their labels do not break mid-word."""
+    """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off), kept
+    in the URL (?nederland=nee, ?buren=ja) so a shared link shows the same references. In a narrow column (the map's
+    side panel) they stand under each other, so their labels do not break mid-word."""
+    nederland = url_state.kies(st.query_params, "nederland", ["ja", "nee"], "ja", "keuze voor Nederland")
+    buren = url_state.kies(st.query_params, "buren", ["ja", "nee"], "nee", "keuze voor de buurgemeenten")
+    meldingen(nederland, buren)
     links, rechts = st.columns(2) if naast_elkaar else (st, st)
-    met_nederland = links.toggle("Toon Nederland als referentie", value=True, key=f"{sleutel}_nederland",
-                                 help="Het landelijke cijfer uit dezelfde bron en hetzelfde jaar, waar dat bestaat.")
-    met_buren = rechts.toggle("Toon de zes buurgemeenten", value=False, key=f"{sleutel}_buren",
-                              help="Amersfoort, Baarn, De Bilt, Bunschoten, Leusden en Zeist: zelfde bron, zelfde jaar.")
+    met_nederland = links.toggle("Toon Nederland als referentie",
+                                 help="Het landelijke cijfer uit dezelfde bron en hetzelfde jaar, waar dat bestaat.",
+                                 **url_widget(f"{sleutel}_nederland", "nederland", nederland.waarde == "ja", True))
+    met_buren = rechts.toggle("Toon de zes buurgemeenten",
+                              help="Amersfoort, Baarn, De Bilt, Bunschoten, Leusden en Zeist: zelfde bron, zelfde jaar.",
+                              **url_widget(f"{sleutel}_buren", "buren", buren.waarde == "ja", False))
     return met_nederland, met_buren
 
 

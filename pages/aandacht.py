@@ -10,7 +10,7 @@ import streamlit as st
 import ui
 from soest_data import scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import aandacht
+from soest_data.weergave import aandacht, regio
 
 ui.pagina("Aandacht per opgave")
 
@@ -105,6 +105,15 @@ for opgave in VIJF_OPGAVEN:
 
 # --- one wijk: which opgaven stand out, and why --------------------------------------------------------------------
 st.header("Eén wijk: welke opgaven vallen op, en waarom?", anchor="een-wijk")
+# Nederland and the buurgemeenten beside Soest in the tables below: to read, never counted (the tally is the wijken's).
+met_nederland, met_buren = ui.referentiekeuze("aandacht_referentie")
+keuze_ref = (met_nederland, met_buren)
+referenties = ui.bewaar("aandacht:referenties", (marge, keuze_ref), lambda: ui.referenties(
+    beoordeeld[["indicator", "jaar"]].dropna().drop_duplicates().itertuples(index=False), met_nederland, met_buren))
+if met_nederland or met_buren:
+    st.caption("In de tabellen hieronder staan " + regio.referentie_namen(met_nederland, met_buren) + " naast "
+               "Soest, uit dezelfde bron en hetzelfde jaar ('–' = geen cijfer). Alleen ter vergelijking: het oordeel "
+               "en de telling blijven ten opzichte van Soest, en gaan alleen over de acht wijken.")
 wijk = st.selectbox("Kies een wijk", [None, *naam_van],
                     format_func=lambda c: "— kies een wijk —" if c is None else naam_van[c],
                     **ui.url_widget("aandacht_wijk", "wijk", wijk))
@@ -123,8 +132,8 @@ else:
     for opgave in VIJF_OPGAVEN:
         cel = deze.loc[opgave]
         with st.expander(f"{OPGAVEN[opgave]} — {cel['tekst']}", expanded=bool(cel["valt_op"])):
-            tabel = ui.bewaar("aandacht:details", (marge, wijk, opgave), aandacht.details, beoordeeld, wijken, wijk,
-                              opgave, zelfde)
+            tabel = ui.bewaar("aandacht:details", (marge, wijk, opgave, keuze_ref), aandacht.details, beoordeeld,
+                              wijken, wijk, opgave, zelfde, False, referenties)
             if tabel.empty:
                 st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk met een oordeel.")
             else:
@@ -132,7 +141,8 @@ else:
                          "Download deze tabel")
 
 # --- everything behind the matrix ----------------------------------------------------------------------------------
-alles = ui.bewaar("aandacht:alles", marge, lambda: aandacht.details(beoordeeld, wijken, zelfde=zelfde, alleen_kern=True))
+alles = ui.bewaar("aandacht:alles", (marge, keuze_ref), aandacht.details, beoordeeld, wijken, None, None, zelfde, True,
+                  referenties)
 with st.expander("Alle kernset-indicatoren achter de matrix (alle wijken)"):
     ui.tabel(alles, f"aandacht_alles_marge_{pct}")
 ui.download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}",

@@ -11,7 +11,7 @@ import streamlit as st
 import ui
 from soest_data import url_state
 from soest_data.begrippen import OPGAVEN
-from soest_data.weergave import grafieken, vergelijken
+from soest_data.weergave import grafieken, regio, vergelijken
 
 ui.pagina("Vergelijken")
 
@@ -40,6 +40,7 @@ met_soest = rechts.checkbox("Soest als kolom erbij", **ui.url_widget("vergelijk_
 if len(gekozen) < 2:
     st.warning("Kies minstens twee wijken om te vergelijken.")
     st.stop()
+met_nederland, met_buren = ui.referentiekeuze("vergelijk_referentie")
 
 gekozen = sorted(gekozen)  # wijk order, whatever the order of clicking: one cached state per combination of wijken
 namen = [naam_van[c] for c in gekozen]
@@ -55,17 +56,24 @@ def _vergelijking():
 
 
 lang, verschil, opgavendeel, samenvatting = ui.bewaar("vergelijken", staat, _vergelijking)
+# Nederland and the buurgemeenten in each indicator's own year (the latest year, the same for every wijk), taken for
+# all wijken so one set serves every choice of wijken. A reference: never in the ranking, the index spread or the tally.
+keuze_ref = (met_nederland, met_buren)
+referenties = ui.bewaar("vergelijken:referenties", keuze_ref, lambda: ui.referenties(
+    beoordeeld[["indicator", "jaar"]].dropna().drop_duplicates().itertuples(index=False), met_nederland, met_buren))
 
 # --- the biggest differences -----------------------------------------------------------------------------------------
 st.header("De grootste verschillen", anchor="verschillen")
 st.markdown(samenvatting)
 st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
-            "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel).")
-divergentie = ui.grafiekvorm("vergelijken:verschillen", staat, vergelijken.divergentiegrafiek, lang, opgavendeel,
-                             samenvatting)
-ui.breed_of_smal("verschillen", divergentie, ui.grafiekvorm("vergelijken:verschillen-smal", staat, partial(
-    vergelijken.divergentiegrafiek, regelbreedte=grafieken.SMAL), lang, opgavendeel, samenvatting), alt=samenvatting)
+            "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel)."
+            + vergelijken.referentie_uitleg(met_nederland, met_buren))
+divergentie = ui.grafiekvorm("vergelijken:verschillen", (staat, keuze_ref), partial(
+    vergelijken.divergentiegrafiek, referenties=referenties), lang, opgavendeel, samenvatting)
+ui.breed_of_smal("verschillen", divergentie, ui.grafiekvorm("vergelijken:verschillen-smal", (staat, keuze_ref), partial(
+    vergelijken.divergentiegrafiek, regelbreedte=grafieken.SMAL, referenties=referenties), lang, opgavendeel,
+    samenvatting), alt=samenvatting)
 boven = vergelijken.grafiekgegevens(lang, opgavendeel)
 if len(boven):
     ui.grafiek_download(divergentie, f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
@@ -88,8 +96,8 @@ tabbladen = st.tabs([OPGAVEN[o] for o in groepen],
 for tab, opgave in zip(tabbladen, groepen):
     with tab:
         deel = verschil[verschil["opgave"] == opgave]
-        ui.tabel(ui.bewaar("vergelijken:tabel", (staat, met_soest, opgave), lambda *a: vergelijken.tabel(*a).drop(
-            columns="Opgave"), lang, verschil, gekozen, naam_van, met_soest, opgave),
+        ui.tabel(ui.bewaar("vergelijken:tabel", (staat, met_soest, opgave, keuze_ref), lambda *a: vergelijken.tabel(
+            *a).drop(columns="Opgave"), lang, verschil, gekozen, naam_van, met_soest, opgave, referenties),
                  f"vergelijking_{'_'.join(gekozen)}_{opgave}", "Download deze tabel", afdruk_kop=OPGAVEN[opgave], plat=True)
         if deel["indexverschil"].notna().any():
             with st.expander("Als grafiek (index, Soest = 100)"):
@@ -98,10 +106,11 @@ for tab, opgave in zip(tabbladen, groepen):
                 st.markdown(zin)
                 ui.breed_of_smal(
                     f"verschillen-{opgave}",
-                    ui.grafiekvorm("vergelijken:opgave", (staat, opgave), partial(
-                        vergelijken.divergentiegrafiek, aantal=None), lang, deel, zin),
-                    ui.grafiekvorm("vergelijken:opgave-smal", (staat, opgave), partial(
-                        vergelijken.divergentiegrafiek, aantal=None, regelbreedte=grafieken.SMAL), lang, deel, zin),
+                    ui.grafiekvorm("vergelijken:opgave", (staat, opgave, keuze_ref), partial(
+                        vergelijken.divergentiegrafiek, aantal=None, referenties=referenties), lang, deel, zin),
+                    ui.grafiekvorm("vergelijken:opgave-smal", (staat, opgave, keuze_ref), partial(
+                        vergelijken.divergentiegrafiek, aantal=None, regelbreedte=grafieken.SMAL,
+                        referenties=referenties), lang, deel, zin),
                     alt=zin)
         ui.bronnen_van(ui.bewaar("vergelijken:jaren", (staat, opgave), lambda d: list(
             d.dropna(subset=["jaar"])[["indicator", "jaar"]].itertuples(index=False)), deel))
@@ -113,8 +122,11 @@ st.markdown("Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig z
 st.dataframe(ui.bewaar("vergelijken:telling", staat, vergelijken.telling_tabel, ui.telling(), gekozen, naam_van),
              hide_index=True, width="stretch")
 
-alles = ui.bewaar("vergelijken:alles", (staat, met_soest), vergelijken.tabel, lang, verschil, gekozen, naam_van, met_soest)
-ui.download(alles, f"vergelijking_{'_'.join(gekozen)}", "Download de hele vergelijking")
+alles = ui.bewaar("vergelijken:alles", (staat, met_soest, keuze_ref), vergelijken.tabel, lang, verschil, gekozen,
+                  naam_van, met_soest, None, referenties)
+ui.download(alles, f"vergelijking_{'_'.join(gekozen)}", "Download de hele vergelijking"
+            + (" (met " + regio.referentie_namen(met_nederland, met_buren) + ")" if met_nederland or met_buren
+               else ""))
 
 st.subheader("De wijkprofielen")
 ui.wijkknoppen([(c, naam_van[c]) for c in gekozen], kolommen=max(2, min(4, len(gekozen))))

@@ -17,13 +17,14 @@ STANDAARD_WIJKEN = ("WK034205", "WK034207")  # Smitsveen and Soest-Zuid: the sha
 WIJKCODE = re.compile(r"^WK0342\d{2}$")
 
 # Every choice of every page lives in the URL under these keys (URL path → keys), so a link shows the same view.
+REFERENTIES = ("nederland", "buren")  # the switches for Nederland (ja by default) and the buurgemeenten (nee)
 PARAMETERS = {
     "": (),
-    "kaart": ("indicator", "niveau", "jaar"),
-    "wijkprofiel": ("wijk", "opgave"),
-    "opgave": ("opgave",),
-    "vergelijken": ("wijken", "soest", "opgave"),
-    "aandacht": ("marge", "wijk"),
+    "kaart": ("indicator", "niveau", "jaar", *REFERENTIES),
+    "wijkprofiel": ("wijk", "opgave", *REFERENTIES),
+    "opgave": ("opgave", *REFERENTIES),
+    "vergelijken": ("wijken", "soest", "opgave", *REFERENTIES),
+    "aandacht": ("marge", "wijk", *REFERENTIES),
     "inwoners": ("opgave", "wijk"),
     "data": ("indicator", "opgave"),
 }

@@ -11,7 +11,7 @@ import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import OPGAVEN, RELATIEF, ROLLEN, UITKOMST, UITSPRAAK_OORDELEN, VIJF_OPGAVEN
-from soest_data.weergave import grafieken
+from soest_data.weergave import grafieken, regio
 
 MARGES = list(range(0, 55, 5))  # the slider and ?marge= accept these percentages
 VALT_OP_MINIMUM = scoring.VALT_OP_MINIMUM
@@ -198,10 +198,13 @@ def telt_mee(r: pd.Series, zelfde: dict[str, str], labels: dict[str, str]) -> st
 
 
 def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = None, opgave: str | None = None,
-            zelfde: dict[str, str] | None = None, alleen_kern: bool = False) -> pd.DataFrame:
+            zelfde: dict[str, str] | None = None, alleen_kern: bool = False,
+            referenties: pd.DataFrame | None = None) -> pd.DataFrame:
     """The indicators behind the cells: per wijk × indicator the wijk value, Soest, the gap, the threshold, the
     judgement and whether it counts. Kernset first (a wijk without a figure keeps its row), then the other indicators
-    of the opgave (shown, not counted). Readable columns, for the page and for the download."""
+    of the opgave (shown, not counted). Readable columns, for the page and for the download. With `referenties`
+    (regio.referenties) a column per reference area right after Soest, in the row's year: only to read beside Soest,
+    the judgement and the count stay against Soest."""
     kolommen = ["Wijk", "Opgave", "Indicator", "Telt mee", "Oordeel", "Wijk-waarde", "Soest", "Verschil met Soest",
                 "Drempel", "Beter is", "Jaar", "Modelschatting", "Bron"]
     if beoordeeld.empty:
@@ -239,7 +242,13 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
         "Modelschatting": "ja" if r.get("modelschatting") is True else "nee",
         "Bron": "" if pd.isna(r.get("bron_titel")) else r["bron_titel"],
     } for _, r in volledig.assign(_marge=_marge_van(beoordeeld)).iterrows()]
-    return pd.DataFrame(uit, columns=kolommen)
+    tabel = pd.DataFrame(uit, columns=kolommen)
+    paren = volledig[["indicator", "jaar"]].reset_index(drop=True)
+    tabel["Bron"] = regio.met_referentiebronnen(paren, tabel["Bron"], referenties)
+    extra = regio.referentiekolommen(paren, referenties)
+    for i, kolom in enumerate(extra.columns):
+        tabel.insert(kolommen.index("Soest") + 1 + i, kolom, extra[kolom].to_numpy())
+    return tabel
 
 
 def _marge_van(beoordeeld: pd.DataFrame) -> float:

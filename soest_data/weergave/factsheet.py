@@ -19,7 +19,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
 from soest_data import gebieden, opmaak, scoring, waarden
-from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data.begrippen import NEDERLAND, OPGAVEN, SOEST, VIJF_OPGAVEN
 from soest_data.export import grafiek_png
 from soest_data.gegevens import Gegevens, laad
 from soest_data.weergave import opgaveoverzicht, wijkprofiel
@@ -30,6 +30,7 @@ LETTERS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Ob
 KOP_KLEUR = (0, 75, 135)          # the dashboard's link blue
 LIJN_GRIJS = (190, 190, 190)
 KOPRIJ = FontFace(emphasis="BOLD", fill_color=(232, 238, 245))
+SCHATTING = "\u00a0*"                # after an indicator's label: a model estimate (said once under each table's heading)
 
 
 def telling(g: Gegevens, beoordeeld: pd.DataFrame) -> pd.DataFrame:
@@ -122,7 +123,7 @@ class _Pdf(FPDF):
         """A table that breaks across pages with its header repeated; never cut off at the right."""
         self.set_font("DejaVu", size=grootte)
         self.set_draw_color(*LIJN_GRIJS)
-        with self.table(col_widths=breedtes, width=min(sum(breedtes), self.epw), align="LEFT", line_height=grootte * 0.45,
+        with self.table(col_widths=breedtes, width=min(sum(breedtes), self.epw), align="LEFT", line_height=grootte * 0.42,
                         headings_style=KOPRIJ, borders_layout="HORIZONTAL_LINES", text_align=uitlijning,
                         repeat_headings=1, padding=(0.5, 1)) as t:
             t.row(kop)
@@ -175,22 +176,32 @@ def _kaart_png(vormen: gpd.GeoDataFrame, wijk: str) -> io.BytesIO:
     return io.BytesIO(grafiek_png(locatorkaart(vormen, wijk).to_dict(), schaal=4))
 
 
+# The printed judgement is short, so it fits a narrow column: the symbol and word, plus only what the numbers beside
+# it do not already say (the extreme among the wijken). 'hoger dan gemiddeld' is read from the figures.
+_KORT = {"het hoogst van alle wijken": "hoogste wijk", "het laagst van alle wijken": "laagste wijk",
+         "geen Soester cijfer om mee te vergelijken": "geen Soester cijfer"}
+
+
 def _cel_oordeel(r: pd.Series) -> str:
-    """The judgement in words: '▼ ongunstig — het laagst van alle wijken'."""
-    symbool = scoring.SYMBOOL.get(r["oordeel"], "")
+    """The judgement in few words: '▼ ongunstig · hoogste wijk', '● rond gemiddelde', '↑ hoger'."""
     if r["oordeel"] == scoring.ONBEKEND:
-        return r["woorden"]
-    return f"{symbool} — {r['woorden']}" if r["woorden"] else symbool
+        return _KORT.get(r["woorden"], r["woorden"])
+    symbool = scoring.SYMBOOL.get(r["oordeel"], "")
+    return f"{symbool} · {_KORT[r['woorden']]}" if r["woorden"] in _KORT else symbool
 
 
 def _indicatorlabel(r: pd.Series) -> str:
     jaar = "" if pd.isna(r.get("jaar")) else f" ({int(r['jaar'])})"
-    return f"{r['label']}{jaar}{' · schatting' if opmaak.is_schatting(r['modelschatting']) else ''}"
+    return f"{r['label']}{jaar}{SCHATTING if opmaak.is_schatting(r['modelschatting']) else ''}"
 
 
-def wijkregels(beoordeeld: pd.DataFrame, wijk: str, opgave: str) -> pd.DataFrame:
-    """One opgave's rows of a wijk as printed: Indicator, Wijk, Soest, Oordeel (texts), plus the raw figures."""
+def wijkregels(beoordeeld: pd.DataFrame, wijk: str, opgave: str, nederland: pd.DataFrame | None = None
+               ) -> pd.DataFrame:
+    """One opgave's rows of a wijk as printed: Indicator, Wijk, Soest, NL, Oordeel (texts), plus the raw figures and
+    the sources (`bron`, and `bron_nl` of the Nederland figure). `nederland`: Nederland's rows of the values; its
+    figure is printed only in exactly the row's year, else '–'."""
     rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
+    nl = _nederland_bij(rijen, nederland)
     return pd.DataFrame({
         "indicator": rijen["indicator"],
         "Indicator": [_indicatorlabel(r) for _, r in rijen.iterrows()],
@@ -198,9 +209,24 @@ def wijkregels(beoordeeld: pd.DataFrame, wijk: str, opgave: str) -> pd.DataFrame
         # a statement ('hoger dan gemiddeld') is itself measured against Soest: there is no Soest figure to miss
         "Soest": ["gemiddelde van Soest" if pd.isna(s) and soort == "relatief" else opmaak.waarde_met_eenheid(s, e)
                   for s, e, soort in zip(rijen["soest"], rijen["eenheid"], rijen["soort"])],
+        "NL": [opmaak.waarde_met_eenheid(w, e) if not pd.isna(w) else "–" for w, e in zip(nl["waarde"], rijen["eenheid"])],
         "Oordeel": [_cel_oordeel(r) for _, r in rijen.iterrows()],
-        "bron": rijen["bron"],
+        "bron": rijen["bron"], "bron_nl": nl["bron"].to_numpy(),
     })
+
+
+def _nederland_bij(rijen: pd.DataFrame, nederland: pd.DataFrame | None) -> pd.DataFrame:
+    """Nederland's waarde and bron for each row's (indicator, jaar), NaN where the country has no figure that year."""
+    sleutels = rijen[["indicator", "jaar"]].reset_index(drop=True)
+    if nederland is None or nederland.empty:
+        return sleutels.assign(waarde=float("nan"), bron=None)
+    nl = nederland.dropna(subset=["waarde"]).drop_duplicates(["indicator", "jaar"])[["indicator", "jaar", "waarde", "bron"]]
+    return sleutels.merge(nl, on=["indicator", "jaar"], how="left")
+
+
+def nederland(g: Gegevens) -> pd.DataFrame:
+    """Nederland's rows of the values (the reference printed beside wijk and Soest)."""
+    return g.waarden[g.waarden["gebied_code"] == NEDERLAND]
 
 
 def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wijk: str,
@@ -273,16 +299,22 @@ def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wi
         bron_ids |= set(verhaal["bron"])
 
     # --- per opgave ----------------------------------------------------------------------------------------------
-    breedtes = (b * 0.43, b * 0.14, b * 0.12, b * 0.31)
+    # A compact NL column: Nederland in the same year and from the same source, '–' where the country has none.
+    breedtes = (b * 0.40, b * 0.13, b * 0.13, b * 0.12, b * 0.22)
+    nl = nederland(g)
+    pdf.kopje(f"Per opgave: {kop.naam} naast Soest en Nederland", 12.5, ruimte=40)
+    pdf.alinea("NL = Nederland, in hetzelfde jaar en uit dezelfde bron als de wijk; – = geen landelijk cijfer. Het "
+               "oordeel gaat over de wijk ten opzichte van Soest; Nederland is alleen een referentie. "
+               "* = modelschatting (RIVM/GGD), geen telling.", 8)
     for opgave in VIJF_OPGAVEN:
-        regels = wijkregels(beoordeeld, wijk, opgave)
+        regels = wijkregels(beoordeeld, wijk, opgave, nl)
         pdf.kopje(f"{OPGAVEN[opgave]}: {kop.naam} naast Soest", 11.5, ruimte=30)
         if regels.empty:
             pdf.alinea("Voor deze opgave zijn er nog geen cijfers per wijk.", 8.5)
         else:
-            pdf.tabel(["Indicator (jaar)", kop.naam, "Soest", "Oordeel t.o.v. Soest"],
-                      regels[["Indicator", "Wijk", "Soest", "Oordeel"]].values.tolist(), breedtes, grootte=7)
-            bron_ids |= set(regels["bron"])
+            pdf.tabel(["Indicator (jaar)", kop.naam, "Soest", "NL", "Oordeel t.o.v. Soest"],
+                      regels[["Indicator", "Wijk", "Soest", "NL", "Oordeel"]].values.tolist(), breedtes, grootte=8)
+            bron_ids |= set(regels["bron"]) | set(regels["bron_nl"].dropna())
         stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
         if len(stemmen):
             pdf.alinea("Wat inwoners zeggen", 8.5, "B")

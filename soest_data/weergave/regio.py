@@ -34,10 +34,10 @@ def rol(niveau: str) -> str | None:
 def referenties(waarden: pd.DataFrame, paren, met_nederland: bool = True, met_buren: bool = False) -> pd.DataFrame:
     """Reference values for (indicator, jaar) pairs: Nederland and/or the buurgemeenten in exactly that year.
 
-    Columns: indicator, jaar, gebied_code, gebied_naam, rol, waarde, tekst, bron. Only numbers; an indicator or year
-    without a reference value simply has no row (never an estimate from another year).
+    Columns: indicator, jaar, gebied_code, gebied_naam, rol, waarde, tekst, bron, bron_titel. Only numbers; an indicator
+    or year without a reference value simply has no row (never an estimate from another year).
     """
-    kolommen = ["indicator", "jaar", "gebied_code", "gebied_naam", "rol", "waarde", "tekst", "bron"]
+    kolommen = ["indicator", "jaar", "gebied_code", "gebied_naam", "rol", "waarde", "tekst", "bron", "bron_titel"]
     niveaus = (["land"] if met_nederland else []) + ([VERGELIJKGEMEENTE] if met_buren else [])
     sleutels = pd.DataFrame(list(dict.fromkeys((i, int(j)) for i, j in paren if not pd.isna(j))),
                             columns=["indicator", "jaar"])
@@ -47,6 +47,38 @@ def referenties(waarden: pd.DataFrame, paren, met_nederland: bool = True, met_bu
     return deel.assign(rol=deel["niveau"].map(rol),
                        tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(deel["waarde"], deel["eenheid"])]
                        )[kolommen].sort_values(["indicator", "rol", "gebied_code"]).reset_index(drop=True)
+
+
+def referentiekolommen(paren: pd.DataFrame, referenties: pd.DataFrame | None) -> pd.DataFrame:
+    """Table columns beside a Soest column: per row of `paren` (indicator, jaar) one column per reference area in
+    `referenties` (from `referenties`; Nederland first, then the buurgemeenten A–Z), the value with its unit in exactly
+    that year, '–' where the area has none. No reference rows, no columns: a column only where a value exists."""
+    if referenties is None or referenties.empty:
+        return pd.DataFrame(index=paren.index)
+    namen = sorted(set(zip(referenties["rol"], referenties["gebied_naam"])),
+                   key=lambda rn: (rn[0] != NEDERLAND_NAAM, rn[1]))
+    breed = referenties.pivot_table(index=["indicator", "jaar"], columns="gebied_naam", values="tekst",
+                                    aggfunc="first").reset_index()
+    sleutels = pd.DataFrame({"indicator": paren["indicator"].to_numpy(),
+                             "jaar": pd.to_numeric(paren["jaar"], errors="coerce").to_numpy(dtype=float)})
+    uit = sleutels.merge(breed.astype({"jaar": float}), on=["indicator", "jaar"], how="left")
+    return uit.reindex(columns=[n for _, n in namen]).fillna("–").set_axis(paren.index)
+
+
+def referentie_namen(met_nederland: bool, met_buren: bool) -> str:
+    """'Nederland en de zes buurgemeenten', 'Nederland', 'de zes buurgemeenten' or ''."""
+    return opmaak.opsomming((["Nederland"] if met_nederland else []) + (["de zes buurgemeenten"] if met_buren else []))
+
+
+def met_referentiebronnen(paren: pd.DataFrame, bronnen: pd.Series, referenties: pd.DataFrame | None) -> list[str]:
+    """Per row of `paren` (indicator, jaar) its source title(s) in `bronnen`, with the sources of the reference values
+    of that row added where they differ: a table's Bron column names every figure in the row."""
+    if referenties is None or referenties.empty:
+        return list(bronnen)
+    per = referenties.astype({"jaar": float}).groupby(["indicator", "jaar"])["bron_titel"].agg(list)
+    sleutels = zip(paren["indicator"], pd.to_numeric(paren["jaar"], errors="coerce").astype(float))
+    return ["; ".join(dict.fromkeys([t for t in [b, *per.get(k, [])] if isinstance(t, str) and t]))
+            for b, k in zip(bronnen, sleutels)]
 
 
 def nederland_per_jaar(waarden: pd.DataFrame) -> pd.Series:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import ACHTERGROND, OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import grafieken
+from soest_data.weergave import grafieken, regio
 
 LETTER = opmaak.LETTER
 TEKST = opmaak.TEKSTKLEUR
@@ -79,39 +79,50 @@ def beter(waarde_a: float | None, waarde_b: float | None, richting: str) -> int:
     return -1 if a_hoger == (richting == "hoger_is_beter") else 1
 
 
+_PER_INDICATOR = ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting", "modelschatting", "jaar",
+                  "soest"]
+VERSCHIL_KOLOMMEN = _PER_INDICATOR + ["aantal", "hoogste_naam", "hoogste", "laagste_naam", "laagste", "verschil",
+                                      "indexverschil", "afstand", "gunstigste_naam", "ongunstigste_naam",
+                                      "verschil_tekst"]
+
+
 def verschillen(lang: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator: highest and lowest of the chosen wijken, the difference, the index spread, the distance
-    used for ranking and which wijk is favourable (only for indicators with a direction). Ranked: largest first."""
-    kolommen = ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting", "modelschatting", "jaar",
-                "soest", "aantal", "hoogste_naam", "hoogste", "laagste_naam", "laagste", "verschil", "indexverschil",
-                "afstand", "gunstigste_naam", "ongunstigste_naam", "verschil_tekst"]
-    rijen = []
-    for _, deel in lang.groupby("indicator", sort=False):
-        eerste = deel.iloc[0]
-        met = deel.dropna(subset=["waarde"])
-        rij = {k: eerste[k] for k in ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting",
-                                      "modelschatting", "jaar", "soest"]}
-        rij.update(aantal=len(met), hoogste_naam=None, hoogste=float("nan"), laagste_naam=None,
-                   laagste=float("nan"), verschil=float("nan"), indexverschil=float("nan"), afstand=float("nan"),
-                   gunstigste_naam=None, ongunstigste_naam=None)
-        if len(met) >= 2:
-            hoog = met.loc[met["waarde"].idxmax()]
-            laag = met.loc[met["waarde"].idxmin()]
-            rij.update(hoogste_naam=hoog["gebied_naam"], hoogste=float(hoog["waarde"]), laagste_naam=laag["gebied_naam"],
-                       laagste=float(laag["waarde"]), verschil=float(hoog["waarde"] - laag["waarde"]))
-            indexen = met["index"].dropna()
-            if len(indexen) >= 2:
-                rij["indexverschil"] = float(indexen.max() - indexen.min())
-                rij["afstand"] = rij["indexverschil"]
-            else:
-                gemiddeld = met["waarde"].abs().mean()
-                rij["afstand"] = rij["verschil"] / gemiddeld * 100 if gemiddeld else float("nan")
-            if rij["verschil"] > 0 and eerste["richting"] != "neutraal":
-                goed, slecht = (hoog, laag) if eerste["richting"] == "hoger_is_beter" else (laag, hoog)
-                rij.update(gunstigste_naam=goed["gebied_naam"], ongunstigste_naam=slecht["gebied_naam"])
-        rij["verschil_tekst"] = verschil_tekst(rij, deel, len(deel))
-        rijen.append(rij)
-    return rangschik(pd.DataFrame(rijen, columns=kolommen))
+    used for ranking and which wijk is favourable (only for indicators with a direction). Ranked: largest first.
+
+    Column-wise over all indicators at once (a first visit to a new combination of wijken computes this)."""
+    if lang.empty:
+        return pd.DataFrame(columns=VERSCHIL_KOLOMMEN)
+    lang = lang.reset_index(drop=True)
+    uit = lang.drop_duplicates("indicator")[_PER_INDICATOR].set_index("indicator", drop=False)
+    met = lang.loc[lang["waarde"].notna(), ["indicator", "gebied_naam", "waarde", "index"]]
+    per = met.groupby("indicator", sort=False)
+    uit["aantal"] = per.size().reindex(uit.index, fill_value=0)
+    twee = uit["aantal"] >= 2  # fewer than two figures: nothing to compare, all stays missing
+    # the first wijk (in the chosen order) with the highest / lowest figure, as idxmax / idxmin give it
+    hoog = met.loc[per["waarde"].idxmax()].set_index("indicator").reindex(uit.index)
+    laag = met.loc[per["waarde"].idxmin()].set_index("indicator").reindex(uit.index)
+    uit["hoogste_naam"] = hoog["gebied_naam"].where(twee, None)
+    uit["hoogste"] = hoog["waarde"].where(twee).astype(float)
+    uit["laagste_naam"] = laag["gebied_naam"].where(twee, None)
+    uit["laagste"] = laag["waarde"].where(twee).astype(float)
+    uit["verschil"] = uit["hoogste"] - uit["laagste"]
+    indexen = met.dropna(subset=["index"]).groupby("indicator")["index"].agg(["max", "min", "count"]).reindex(uit.index)
+    met_index = twee & (indexen["count"] >= 2)
+    uit["indexverschil"] = (indexen["max"] - indexen["min"]).where(met_index).astype(float)
+    gemiddeld = met["waarde"].abs().groupby(met["indicator"]).mean().reindex(uit.index)
+    relatief = uit["verschil"] / gemiddeld.where(gemiddeld != 0) * 100
+    uit["afstand"] = uit["indexverschil"].where(met_index, relatief.where(twee)).astype(float)
+    oordeel = (uit["verschil"] > 0) & (uit["richting"] != "neutraal")
+    hoog_is_goed = uit["richting"] == "hoger_is_beter"
+    uit["gunstigste_naam"] = uit["hoogste_naam"].where(hoog_is_goed, uit["laagste_naam"]).where(oordeel, None)
+    uit["ongunstigste_naam"] = uit["laagste_naam"].where(hoog_is_goed, uit["hoogste_naam"]).where(oordeel, None)
+    uitspraken = lang.groupby("indicator", sort=False)["relatief"].agg(list).reindex(uit.index)
+    rijen = lang.groupby("indicator", sort=False).size().reindex(uit.index)
+    uit["verschil_tekst"] = [verschil_tekst(rij, r, n) for rij, r, n in
+                             zip(uit[["verschil", "eenheid", "hoogste_naam", "laagste_naam"]].to_dict("records"),
+                                 uitspraken, rijen)]
+    return rangschik(uit.reset_index(drop=True)[VERSCHIL_KOLOMMEN])
 
 
 def rangschik(verschillen_: pd.DataFrame) -> pd.DataFrame:
@@ -121,11 +132,11 @@ def rangschik(verschillen_: pd.DataFrame) -> pd.DataFrame:
         columns="_geen").reset_index(drop=True)
 
 
-def verschil_tekst(rij: dict, deel: pd.DataFrame, aantal_wijken: int) -> str:
+def verschil_tekst(rij: dict, relatief: list[str], aantal_wijken: int) -> str:
     """'Smitsveen 12,2 procentpunt hoger dan Soest-Zuid' (two wijken); '12,2 procentpunt: hoogst Smitsveen, laagst
     Soest-Zuid' (more); 'even hoog'; for statements 'zelfde uitspraak' / 'verschillende uitspraak'."""
     if pd.isna(rij["verschil"]):
-        uitspraken = [r for r in deel["relatief"] if r]
+        uitspraken = [r for r in relatief if r]
         if len(uitspraken) >= 2:
             kanten = {scoring.kant_relatief(r) for r in uitspraken}
             return "zelfde uitspraak" if len(set(uitspraken)) == 1 else (
@@ -140,14 +151,24 @@ def verschil_tekst(rij: dict, deel: pd.DataFrame, aantal_wijken: int) -> str:
     return f"{grootte}: hoogst {rij['hoogste_naam']}, laagst {rij['laagste_naam']}"
 
 
+def referentie_uitleg(met_nederland: bool, met_buren: bool) -> str:
+    """The sentence under the chart's heading that names the reference marks (with a leading space), or ''."""
+    delen = (["┃ Nederland"] if met_nederland else []) + (["○ de zes buurgemeenten"] if met_buren else [])
+    if not delen:
+        return ""
+    return (f" Ter vergelijking {' en '.join(delen)}, als index tegen hetzelfde Soester cijfer (zelfde bron en jaar; "
+            "alleen waar er een cijfer is). Zij tellen niet mee in de verschillen.")
+
+
 def _index_tekst(index: float | None) -> str:
     return "–" if index is None or pd.isna(index) else opmaak.getal(index, 0)
 
 
 def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: dict[str, str],
-          met_soest: bool = False, opgave: str | None = None) -> pd.DataFrame:
+          met_soest: bool = False, opgave: str | None = None, referenties: pd.DataFrame | None = None) -> pd.DataFrame:
     """Readable table (also the download): per indicator the values side by side with units and judgement, Soest
-    (optional), the difference, the index per wijk (Soest = 100). In ranking order of `verschil`."""
+    (optional), the reference areas in `referenties` (regio.referenties: Nederland, buurgemeenten; same year, '–'
+    without a figure), the difference, the index per wijk (Soest = 100). In ranking order of `verschil`."""
     rijen = verschil if opgave is None else verschil[verschil["opgave"] == opgave]
     per = lang.set_index(["indicator", "gebied_code"])
     uit = []
@@ -171,7 +192,13 @@ def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: d
         rij["Jaar"] = "" if pd.isna(v["jaar"]) else str(int(v["jaar"]))
         rij["Modelschatting"] = "ja" if opmaak.is_schatting(v["modelschatting"]) else "nee"
         uit.append(rij)
-    return pd.DataFrame(uit)
+    tabel_ = pd.DataFrame(uit)
+    extra = regio.referentiekolommen(rijen.reset_index(drop=True), referenties)
+    if len(tabel_) and len(extra.columns):  # the references stand beside the wijken (and Soest), before the gap
+        plek = tabel_.columns.get_loc("Verschil")
+        for i, kolom in enumerate(extra.columns):
+            tabel_.insert(plek + i, kolom, extra[kolom].to_numpy())
+    return tabel_
 
 
 def _symbool(oordeel: str) -> str:
@@ -246,8 +273,28 @@ def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | No
     return data.sort_values(["rang", "gebied_code"]).reset_index(drop=True)
 
 
+def referentiegegevens(data: pd.DataFrame, referenties: pd.DataFrame | None) -> pd.DataFrame:
+    """The reference marks of the diverging chart: for each indicator in `data` (grafiekgegevens) the reference areas
+    (regio.referenties, same year) as an index against the same Soest value: Nederland 95 = 95 % of Soest."""
+    kolommen = ["rij", "rol", "gebied_naam", "index", "tekst", "soest_tekst"]
+    if referenties is None or referenties.empty or data.empty:
+        return pd.DataFrame(columns=kolommen)
+    # a few dozen rows: plain lookups, cheaper than a merge of arrow-backed frames on every chart built
+    per = {(i, float(j)): (r, s, t) for i, j, r, s, t in data.drop_duplicates("indicator")[
+        ["indicator", "jaar", "rij", "soest", "soest_tekst"]].itertuples(index=False)}
+    rijen = []
+    for i, j, rol, naam, w, tekst in referenties[["indicator", "jaar", "rol", "gebied_naam", "waarde", "tekst"]
+                                                 ].itertuples(index=False):
+        rij, soest, soest_tekst = per.get((i, float(j)), (None, None, None))
+        index = scoring.index(w, soest) if rij is not None else None
+        if index is not None:
+            rijen.append((rij, rol, naam, float(index), tekst, soest_tekst))
+    return pd.DataFrame(rijen, columns=kolommen)
+
+
 def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving: str, aantal: int | None = 12,
-                       rij: int = 24, regelbreedte: int | None = None) -> alt.LayerChart:
+                       rij: int = 24, regelbreedte: int | None = None,
+                       referenties: pd.DataFrame | None = None) -> alt.LayerChart:
     """Diverging bars around Soest (index 100): per indicator its name, then per wijk a line 'Smitsveen 163 ▼' and a
     bar from 100 to its index. Labels have their own line, so they never cover a bar or each other at any width.
 
@@ -257,8 +304,9 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
     `regelbreedte` wraps the indicator names for a narrow column (grafieken.SMAL).
     """
     data = grafiekgegevens(lang, verschil, aantal)
+    ref = referentiegegevens(data, referenties)
     wijken = list(dict.fromkeys(data["gebied_naam"]))
-    koppen, staafband, band = [], {}, 0
+    koppen, staafband, refband, band = [], {}, {}, 0
     for rij_ in dict.fromkeys(data["rij"]):
         for lijn in grafieken.regels(rij_, regelbreedte):
             koppen.append({"rij": lijn, "band": band})
@@ -266,12 +314,22 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
         for w in wijken:
             staafband[(rij_, w)] = band + 1  # the label line, then the bar
             band += 2
-    data = data.assign(band=[staafband[(r, w)] for r, w in zip(data["rij"], data["gebied_naam"])])
+        for rol in (regio.NEDERLAND_NAAM, regio.BUURGEMEENTE):  # then the references, each a label line and marks
+            if ((ref["rij"] == rij_) & (ref["rol"] == rol)).any():
+                refband[(rij_, rol)] = band + 1
+                band += 2
+    # only the columns the chart uses: the data goes inline into the spec, and every cell costs validation time
+    data = data.assign(band=[staafband[(r, w)] for r, w in zip(data["rij"], data["gebied_naam"])])[
+        ["band", "index", "label_tekst", "oordeel_tekst", "label", "gebied_naam", "waarde_tekst", "soest_tekst"]]
+    ref = ref.assign(band=[refband[(r, rol)] for r, rol in zip(ref["rij"], ref["rol"])]).drop(columns="rij")
+    # each reference group's label line goes with the wijken's labels (no index: no bar is drawn for it)
+    data = pd.concat([data, _referentielabels(ref)], ignore_index=True)
     koppen = pd.DataFrame(koppen, columns=["rij", "band"])
     banden = band or 1
     y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=list(range(banden))))
-    laag = min(0.0, float(data["index"].min())) if len(data) else 0.0
-    hoog = max(200.0, float(data["index"].max())) if len(data) else 200.0
+    indexen = pd.concat([data["index"], ref["index"]]).dropna()
+    laag = min(0.0, float(indexen.min())) if len(indexen) else 0.0
+    hoog = max(200.0, float(indexen.max())) if len(indexen) else 200.0
     x = alt.X("index:Q", title="index (Soest = 100)", scale=alt.Scale(domain=[laag, hoog], nice=True),
               axis=alt.Axis(tickCount=5, grid=True, gridColor="#E6E6E6"))
     tooltip = [alt.Tooltip("label:N", title="Indicator"), alt.Tooltip("gebied_naam:N", title="Wijk"),
@@ -293,5 +351,32 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
                                       fontSize=opmaak.LETTER_KOP, aria=False).encode(x=alt.value(0), y=y, text="rij:N")
     soest = alt.Chart(pd.DataFrame({"x": [100], "tekst": ["┆ Soest = 100"]}))
     lijn = soest.mark_rule(color="#000000", strokeWidth=2, strokeDash=[6, 4]).encode(x=alt.X("x:Q"))
-    return grafieken.stijl(alt.layer(staven, labels, kop, lijn).properties(
+    lagen = [staven, labels, kop, lijn] + ([_referentiemarkering(ref, x, y, rij)] if len(ref) else [])
+    # the references' black and grey are their own, not a judgement's colour
+    return grafieken.stijl(alt.layer(*lagen).resolve_scale(color="independent").properties(
         width="container", height=banden * rij, description=beschrijving[:1000]))
+
+
+# Nederland as a black upright stroke, the buurgemeenten as grey rings: one layer (each layer costs ~15 ms to build),
+# a reference beside the wijken, never a bar like theirs.
+_REFERENTIEVORM = {regio.NEDERLAND_NAAM: ("M0,-1L0,1", "#000000", 500), regio.BUURGEMEENTE: ("circle", regio.KLEUR_BUREN, 70)}
+
+
+def _referentielabels(ref: pd.DataFrame) -> pd.DataFrame:
+    """One label line per reference group: '┃ Nederland 95', '○ buurgemeenten 81 tot 118'."""
+    per_groep = ref.groupby(["band", "rol"], sort=False)["index"].agg(["min", "max"]).reset_index()
+    return pd.DataFrame({"band": per_groep["band"], "label_tekst": [
+        f"┃ Nederland {opmaak.getal(lo, 0)}" if rol == regio.NEDERLAND_NAAM else
+        f"○ buurgemeenten {opmaak.getal(lo, 0)}" + (f" tot {opmaak.getal(hi, 0)}" if round(hi) != round(lo) else "")
+        for rol, lo, hi in zip(per_groep["rol"], per_groep["min"], per_groep["max"])]})
+
+
+def _referentiemarkering(ref: pd.DataFrame, x: alt.X, y: alt.Y, rij: int) -> alt.Chart:
+    rollen = list(_REFERENTIEVORM)
+    vorm, kleur, grootte = (alt.Scale(domain=rollen, range=[_REFERENTIEVORM[r][i] for r in rollen]) for i in range(3))
+    return alt.Chart(ref).mark_point(filled=False, strokeWidth=3, opacity=1).encode(
+        x=x, y=y, shape=alt.Shape("rol:N", scale=vorm, legend=None), color=alt.Color("rol:N", scale=kleur, legend=None),
+        size=alt.Size("rol:N", scale=grootte, legend=None),
+        tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("tekst:N", title="Waarde"),
+                 alt.Tooltip("soest_tekst:N", title="Soest"),
+                 alt.Tooltip("index:Q", title="Index (Soest = 100)", format=".0f")])

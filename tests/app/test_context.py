@@ -66,3 +66,60 @@ def test_map_names_nederland_beside_soest(bekijk_pagina, echte_db):
     at = bekijk_pagina(echte_db, KAART)
     nl = opmaak.waarde_met_eenheid(_nederland("moeite_met_rondkomen_18plus", 2020), "%")
     assert f"Soest: 11,6 % · Nederland: {nl}" in teksten(at)
+
+
+VERGELIJKEN = "pages/vergelijken.py"
+AANDACHT = "pages/aandacht.py"
+
+
+def _plat(at, kolom: str, indicator: str = "Moeite met rondkomen (18+)"):
+    """The plain table (st.table) with this column and a row for this indicator (each tab has its own)."""
+    return next(t.value for t in at.table if kolom in t.value.columns and (t.value["Indicator"] == indicator).any())
+
+
+def test_vergelijken_shows_nederland_by_default_with_its_source_and_buurgemeenten_on_request(open_pagina, echte_db):
+    at = open_pagina(echte_db, VERGELIJKEN, wijken="WK034205,WK034207", opgave="bestaanszekerheid")
+    assert at.toggle(key="vergelijk_referentie_nederland").value is True
+    assert at.toggle(key="vergelijk_referentie_buren").value is False
+    tabel = _plat(at, "Nederland")
+    rij = tabel[tabel["Indicator"] == "Moeite met rondkomen (18+)"].iloc[0]
+    assert rij["Nederland"] == opmaak.waarde_met_eenheid(_nederland("moeite_met_rondkomen_18plus", 2020), "%")
+    assert "Amersfoort" not in tabel.columns
+    tekst = teksten(at)
+    assert "┃ Nederland" in tekst and "RIVM / GGD'en / CBS, Gezondheid per wijk en buurt 2020" in tekst
+    telling = next(d.value for d in at.dataframe if "Opgave" in d.value.columns)
+    at.toggle(key="vergelijk_referentie_buren").set_value(True).run()
+    assert not at.exception
+    assert {"Nederland", "Amersfoort", "Baarn", "De Bilt", "Bunschoten", "Leusden", "Zeist"} <= set(
+        _plat(at, "Nederland").columns)
+    # the tally is the wijken's, whatever is shown beside it
+    assert next(d.value for d in at.dataframe if "Opgave" in d.value.columns).equals(telling)
+    # the switch is kept in the URL (a shared link shows the buurgemeenten too); the rest of the URL is as it was
+    assert dict(at.query_params) == {"wijken": "WK034205,WK034207", "opgave": "bestaanszekerheid", "buren": "ja"}
+
+
+def test_aandacht_shows_nederland_beside_soest_and_the_tally_never_changes(open_pagina, echte_db):
+    at = open_pagina(echte_db, AANDACHT, wijk="WK034205")
+    assert at.toggle(key="aandacht_referentie_nederland").value is True
+    tabel = next(d.value for d in at.dataframe if "Nederland" in d.value.columns
+                 and (d.value["Indicator"] == "Moeite met rondkomen (18+)").any())
+    assert list(tabel.columns[tabel.columns.get_loc("Soest"):][:2]) == ["Soest", "Nederland"]
+    rij = tabel[tabel["Indicator"] == "Moeite met rondkomen (18+)"].iloc[0]
+    assert rij["Nederland"] == opmaak.waarde_met_eenheid(_nederland("moeite_met_rondkomen_18plus", 2020), "%")
+    assert "Gezondheid per wijk en buurt" in rij["Bron"]
+    matrix = next(d.value for d in at.dataframe if "Gezonde leefstijl" in d.value.columns)
+    at.toggle(key="aandacht_referentie_buren").set_value(True).run()
+    assert not at.exception
+    assert "Zeist" in _tabel(at, "Nederland").columns
+    assert next(d.value for d in at.dataframe if "Gezonde leefstijl" in d.value.columns).equals(matrix)
+    assert len(matrix) == 8  # the eight wijken, no comparison area
+
+
+def test_a_shared_link_keeps_the_reference_switches(open_pagina, echte_db):
+    at = open_pagina(echte_db, OPGAVE, opgave="bestaanszekerheid", nederland="nee", buren="ja")
+    assert not at.info
+    assert at.toggle(key="opgave_referentie_nederland").value is False
+    assert at.toggle(key="opgave_referentie_buren").value is True
+    at = open_pagina(echte_db, PROFIEL, wijk="WK034205", buren="misschien")
+    assert at.toggle(key="profiel_referentie_buren").value is False  # the default, with a friendly notice
+    assert any("buurgemeenten" in i.value for i in at.info)

@@ -27,3 +27,28 @@ def test_context_sections_render_without_errors(app_url, pagina, pad, kop, grafi
     hele_pagina(pagina, naam)
     assert not echte_fouten(pagina), pagina.fouten
     assert not axe_overtredingen(pagina)
+
+
+@pytest.mark.parametrize("breedte, hoogte", [(1280, 800), (390, 844)])
+@pytest.mark.parametrize("pad, kop, naam", [
+    ("/vergelijken?wijken=WK034205,WK034207", "De grootste verschillen", "vergelijken_nederland"),
+    ("/aandacht?wijk=WK034205", "Eén wijk: welke opgaven vallen op, en waarom?", "aandacht_nederland"),
+])
+def test_nederland_is_shown_on_vergelijken_and_aandacht_on_laptop_and_phone(app_url, pagina, pad, kop, naam, breedte,
+                                                                            hoogte):
+    pagina.set_viewport_size({"width": breedte, "height": hoogte})
+    pagina.goto(f"{app_url}{pad}")
+    wacht_op_app(pagina)
+    wacht_op_grafieken(pagina, 1)
+    expect(pagina.get_by_role("heading", name=kop).first).to_be_visible()
+    expect(pagina.get_by_text("Toon Nederland als referentie").first).to_be_visible()
+    # Nederland is in a table head, on by default; the buurgemeenten only after the switch
+    expect(pagina.locator("[data-testid='stTable'] th, [data-testid='stDataFrame']").filter(
+        has_text="Nederland").first).to_be_attached()
+    assert pagina.get_by_text("Amersfoort", exact=True).count() == 0
+    pagina.get_by_text("Toon de zes buurgemeenten").first.click()
+    wacht_op_app(pagina)
+    assert not axe_overtredingen(pagina)  # waits until nothing on the page is left from the previous run
+    wacht_op_grafieken(pagina, 1)
+    hele_pagina(pagina, f"{naam}_{breedte}")
+    assert not echte_fouten(pagina), pagina.fouten

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from soest_data import db, opmaak
 from soest_data.__main__ import main
-from soest_data.begrippen import SOEST, VIJF_OPGAVEN
+from soest_data.begrippen import NEDERLAND, SOEST, VIJF_OPGAVEN
 from soest_data.weergave import factsheet
 
 A4 = (595, 842)  # points, portrait
@@ -77,12 +77,37 @@ def test_each_opgave_table_lists_its_indicators_with_the_judgement_in_words(echt
     wijk = "WK034208"
     tekst = _tekst(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk))
     for opgave in VIJF_OPGAVEN:
-        regels = factsheet.wijkregels(beoordeeld, wijk, opgave)
+        regels = factsheet.wijkregels(beoordeeld, wijk, opgave, factsheet.nederland(g))
         for _, r in regels.iterrows():
-            regel = re.sub(r"\s+", " ", f"{r['Indicator']} {r['Wijk']} {r['Soest']} {r['Oordeel']}")
+            regel = re.sub(r"\s+", " ", f"{r['Indicator']} {r['Wijk']} {r['Soest']} {r['NL']} {r['Oordeel']}")
             assert regel in tekst, regel
     assert "De vijf opgaven in één oogopslag" in tekst
     assert "Wat inwoners zeggen" in tekst
+
+
+def test_nederland_stands_beside_wijk_and_soest_in_the_same_year_with_its_source(echt):
+    g, beoordeeld, vormen = echt
+    wijk = "WK034205"
+    tekst = _tekst(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk))
+    assert "NL = Nederland" in tekst
+    nl = g.waarden[g.waarden["gebied_code"] == NEDERLAND].dropna(subset=["waarde"])
+    nl = nl.set_index(["indicator", "jaar"])
+    gezien = 0
+    for opgave in VIJF_OPGAVEN:
+        for _, r in factsheet.wijkregels(beoordeeld, wijk, opgave, factsheet.nederland(g)).iterrows():
+            rij = beoordeeld[(beoordeeld["gebied_code"] == wijk) & (beoordeeld["indicator"] == r["indicator"])].iloc[0]
+            sleutel = (r["indicator"], rij["jaar"])
+            if sleutel in nl.index:  # the data file's figure, in the row's own year, and its source listed
+                verwacht = opmaak.waarde_met_eenheid(nl.loc[sleutel, "waarde"], rij["eenheid"])
+                assert r["NL"] == verwacht, sleutel
+                regel = re.sub(r"\s+", " ", f"{r['Indicator']} {r['Wijk']} {r['Soest']} {verwacht}")
+                assert regel in tekst, regel
+                b = g.bron_per_id.loc[nl.loc[sleutel, "bron"]]
+                assert re.sub(r"\s+", " ", f"{b['uitgever']}, {b['titel']}") in tekst
+                gezien += 1
+            else:
+                assert r["NL"] == "–", sleutel  # never a figure from another year
+    assert gezien > 20
 
 
 def test_sources_are_listed_with_year_and_licence(echt):

@@ -84,3 +84,9 @@ def test_aandacht_and_vergelijken_charts(g, beoordeeld):
     _geldig(vergelijken.divergentiegrafiek(lang, opgavendeel, zin, regelbreedte=grafieken.SMAL))
     deel = verschil[verschil["opgave"] == VIJF_OPGAVEN[1]]
     _geldig(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None))
+    for met_buren in (False, True):  # Nederland (on by default) and the buurgemeenten beside the wijken
+        ref = regio.referenties(g.waarden, verschil[["indicator", "jaar"]].dropna().itertuples(index=False), True,
+                                met_buren)
+        _geldig(vergelijken.divergentiegrafiek(lang, opgavendeel, zin, referenties=ref))
+        _geldig(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None, regelbreedte=grafieken.SMAL,
+                                               referenties=ref))

@@ -113,6 +113,47 @@ def test_without_a_soest_value_the_spread_is_relative_to_the_wijken():
     assert v["afstand"] == pytest.approx(40)  # 4 / mean(12, 8) × 100
 
 
+def test_differences_of_a_small_fixture_equal_the_expected_table():
+    """Every case at once, three wijken: ties (the first wijk in the chosen order wins), a neutral indicator, one
+    figure only, no Soest value, all equal, and a statement. The expected values are worked out by hand."""
+    drie = CODES + ["WK034201"]
+    b = _beoordeeld(
+        _indicator("gelijk_hoog", "Gelijk hoog", 10.0, "hoger_is_beter",
+                   {"WK034205": 12.0, "WK034207": 12.0, "WK034201": 8.0}, volgorde=1),
+        _indicator("neutraal", "Neutraal", 50.0, "neutraal", {"WK034205": 40.0, "WK034207": 60.0, "WK034201": 50.0},
+                   volgorde=2),
+        _indicator("een", "Eén cijfer", 10.0, "lager_is_beter", {"WK034205": None, "WK034207": 30.0}, volgorde=3),
+        _indicator("zonder", "Zonder Soest", None, "lager_is_beter", {"WK034205": 6.0, "WK034201": 2.0},
+                   eenheid="per 1.000 inwoners", volgorde=4),
+        _indicator("even", "Even hoog", 10.0, "lager_is_beter", {"WK034205": 10.0, "WK034207": 10.0}, volgorde=5),
+        _indicator("uitspraak", "Uitspraak", None, "lager_is_beter", {"WK034205": None, "WK034207": None},
+                   soort="relatief", relatief={"WK034205": "hoger", "WK034207": "hoger"}, volgorde=6),
+    )
+    v = vergelijken.verschillen(vergelijken.vergelijking(b, drie, NAMEN))
+    verwacht = pd.DataFrame([
+        ["zonder", 2, "Smitsveen", 6.0, "'t Hart-Soestdijk", 2.0, 4.0, math.nan, 100.0, "'t Hart-Soestdijk", "Smitsveen"],
+        ["gelijk_hoog", 3, "Smitsveen", 12.0, "'t Hart-Soestdijk", 8.0, 4.0, 40.0, 40.0, "Smitsveen",
+         "'t Hart-Soestdijk"],
+        ["neutraal", 3, "Soest-Zuid", 60.0, "Smitsveen", 40.0, 20.0, 40.0, 40.0, None, None],
+        ["even", 2, "Smitsveen", 10.0, "Smitsveen", 10.0, 0.0, 0.0, 0.0, None, None],
+        ["een", 1, None, math.nan, None, math.nan, math.nan, math.nan, math.nan, None, None],
+        ["uitspraak", 0, None, math.nan, None, math.nan, math.nan, math.nan, math.nan, None, None],
+    ], columns=["indicator", "aantal", "hoogste_naam", "hoogste", "laagste_naam", "laagste", "verschil",
+                "indexverschil", "afstand", "gunstigste_naam", "ongunstigste_naam"])
+    pd.testing.assert_frame_equal(v[verwacht.columns], verwacht, check_dtype=False)
+    assert list(v["verschil_tekst"]) == [
+        "4,0 per 1.000 inwoners: hoogst Smitsveen, laagst 't Hart-Soestdijk",
+        "4,0 procentpunt: hoogst Smitsveen, laagst 't Hart-Soestdijk",
+        "20,0 procentpunt: hoogst Soest-Zuid, laagst Smitsveen", "even hoog",
+        "geen vergelijking mogelijk (te weinig cijfers)", "zelfde uitspraak"]
+    assert list(v.columns) == vergelijken.VERSCHIL_KOLOMMEN
+
+
+def test_differences_of_nothing_are_an_empty_table():
+    assert list(vergelijken.verschillen(vergelijken.vergelijking(pd.DataFrame(), CODES, NAMEN)).columns) == \
+        vergelijken.VERSCHIL_KOLOMMEN
+
+
 def test_difference_in_words_names_who_is_higher():
     b = _indicator("x", "X", 10.0, "lager_is_beter", {"WK034205": 18.9, "WK034207": 6.7})
     v = vergelijken.verschillen(vergelijken.vergelijking(b, CODES, NAMEN)).iloc[0]

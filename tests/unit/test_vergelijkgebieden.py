@@ -186,3 +186,95 @@ def test_reference_layers_are_added_only_where_asked(test_gegevens):
     deel = getallen[getallen["indicator"] == "test_moeite"]
     staaf = grafieken.wijkstaaf(deel, 11.6, "%", referenties=ref[ref["indicator"] == "test_moeite"]).to_dict()
     assert "Nederland: 14,0 %" in str(staaf)  # in the line's tooltip
+
+
+# --- Vergelijken and Aandacht: the reference beside Soest, never in the ranking or the tally --------------------------
+
+def test_reference_columns_hold_the_value_of_exactly_the_rows_year(test_gegevens):
+    paren = pd.DataFrame({"indicator": ["test_moeite", "test_moeite", "test_sporters", "test_moeite"],
+                          "jaar": [2020, 2016.0, 2020, float("nan")]}, index=[3, 5, 8, 9])
+    ref = regio.referenties(test_gegevens["waarden"], paren.dropna().itertuples(index=False), True, True)
+    kolommen = regio.referentiekolommen(paren, ref)
+    assert list(kolommen.columns) == ["Nederland", "Amersfoort", "De Bilt"]  # Nederland first, then A–Z
+    assert list(kolommen.index) == [3, 5, 8, 9]
+    assert list(kolommen["Nederland"]) == ["14,0 %", "15,0 %", "50,0 %", "–"]
+    assert list(kolommen["Amersfoort"]) == ["16,0 %", "–", "48,0 %", "–"]  # no 2016 figure: never another year's
+    geen = regio.referenties(test_gegevens["waarden"], [("test_moeite", 2020)], False, False)
+    assert regio.referentiekolommen(paren, geen).columns.empty
+
+
+def _vergelijking(gegevens, codes=("WK034205", "WK034207")):
+    from soest_data.weergave import vergelijken
+    beoordeeld = wijkprofiel.met_woorden(scoring.beoordeel_wijken(gegevens["waarden"], gegevens["indicatoren"],
+                                                                  kernset=gegevens["kernset"]))
+    namen = dict(zip(gegevens["wijken"]["code"], gegevens["wijken"]["naam"]))
+    lang = vergelijken.vergelijking(beoordeeld, list(codes), namen)
+    return lang, vergelijken.verschillen(lang), namen
+
+
+def test_vergelijken_table_and_chart_show_nederland_beside_the_wijken_but_not_in_the_ranking(test_gegevens):
+    from soest_data.weergave import vergelijken
+    lang, verschil, namen = _vergelijking(test_gegevens)
+    ref = regio.referenties(test_gegevens["waarden"], verschil[["indicator", "jaar"]].dropna().itertuples(index=False),
+                            True, True)
+    tabel = vergelijken.tabel(lang, verschil, ["WK034205", "WK034207"], namen, True, None, ref)
+    assert list(tabel.columns[2:6]) == ["Smitsveen", "Soest-Zuid", "Soest", "Nederland"]
+    rij = tabel[tabel["Indicator"] == "Test moeite met rondkomen"].iloc[0]
+    assert (rij["Nederland"], rij["Amersfoort"]) == ("14,0 %", "16,0 %")
+    # the ranking and the index spread are the wijken's alone: no reference enters verschillen
+    assert set(lang["gebied_code"]) == {"WK034205", "WK034207"}
+    assert list(tabel["Indicator"]) == list(vergelijken.tabel(lang, verschil, ["WK034205", "WK034207"], namen)["Indicator"])
+    spec = str(vergelijken.divergentiegrafiek(lang, vergelijken.opgaven(verschil), "x", referenties=ref).to_dict())
+    nl_index = opmaak.getal(scoring.index(14.0, 11.6), 0)
+    assert f"┃ Nederland {nl_index}" in spec and "○ buurgemeenten" in spec
+    assert "Nederland" not in str(vergelijken.divergentiegrafiek(lang, vergelijken.opgaven(verschil), "x").to_dict())
+
+
+def test_aandacht_tables_put_nederland_after_soest_and_the_tally_stays_the_wijken(test_gegevens):
+    beoordeeld = scoring.beoordeel_wijken(test_gegevens["waarden"], test_gegevens["indicatoren"],
+                                          kernset=test_gegevens["kernset"])
+    ref = regio.referenties(test_gegevens["waarden"], beoordeeld[["indicator", "jaar"]].dropna().itertuples(index=False),
+                            True, True)
+    zonder = aandacht.details(beoordeeld, test_gegevens["wijken"], "WK034205", "bestaanszekerheid")
+    met = aandacht.details(beoordeeld, test_gegevens["wijken"], "WK034205", "bestaanszekerheid", referenties=ref)
+    assert list(met.columns[6:8]) == ["Soest", "Nederland"]
+    rij = met[met["Indicator"] == "Test moeite met rondkomen"].iloc[0]
+    assert rij["Nederland"] == "14,0 %" and rij["Bron"]
+    # the same rows, judgements and counts as without the reference
+    pd.testing.assert_frame_equal(met[zonder.columns].drop(columns="Bron"), zonder.drop(columns="Bron"))
+    tel = aandacht.telling(beoordeeld, test_gegevens["wijken"], test_gegevens["kernset"])
+    assert set(tel["gebied_code"]) == set(test_gegevens["wijken"]["code"])
+
+
+def test_every_nederland_figure_on_vergelijken_and_aandacht_equals_the_data_file(echte_gegevens):
+    """Each 'Nederland' cell the two pages build is the NL01 row of data/waarden/*.csv for that indicator and year (a
+    computed indicator: Nederland's computed value in that year); without one, '–'."""
+    bestand = _nederland_uit_bestanden()
+    nl = echte_gegevens["waarden"][echte_gegevens["waarden"]["gebied_code"] == NEDERLAND].dropna(subset=["waarde"])
+    berekend = {(i, int(j)): w for i, j, w in zip(nl["indicator"], nl["jaar"], nl["waarde"]) if (i, int(j)) not in bestand}
+    from soest_data.weergave import vergelijken
+    lang, verschil, namen = _vergelijking(echte_gegevens)
+    ref = regio.referenties(echte_gegevens["waarden"],
+                            verschil[["indicator", "jaar"]].dropna().itertuples(index=False), True, False)
+    tabel = vergelijken.tabel(lang, verschil, ["WK034205", "WK034207"], namen, False, None, ref)
+    gezien = 0
+    for (_, v), cel in zip(verschil.iterrows(), tabel["Nederland"]):
+        sleutel = (v["indicator"], None if pd.isna(v["jaar"]) else int(v["jaar"]))
+        if sleutel in bestand:
+            assert cel == opmaak.waarde_met_eenheid(bestand[sleutel], v["eenheid"]), sleutel
+            gezien += 1
+        elif sleutel in berekend:
+            assert cel == opmaak.waarde_met_eenheid(berekend[sleutel], v["eenheid"]), sleutel
+        else:
+            assert cel == "–", sleutel
+    assert gezien > 40
+    beoordeeld = scoring.beoordeel_wijken(echte_gegevens["waarden"], echte_gegevens["indicatoren"],
+                                          kernset=echte_gegevens["kernset"])
+    details = aandacht.details(beoordeeld, echte_gegevens["wijken"], alleen_kern=True, referenties=ref)
+    labels = dict(zip(echte_gegevens["indicatoren"]["label"], echte_gegevens["indicatoren"]["id"]))
+    eenheid = dict(zip(echte_gegevens["indicatoren"]["id"], echte_gegevens["indicatoren"]["eenheid"]))
+    assert (details["Nederland"] != "–").sum() > 40
+    for _, r in details[details["Nederland"] != "–"].iterrows():
+        sleutel = (labels[r["Indicator"]], int(r["Jaar"]))
+        assert r["Nederland"] == opmaak.waarde_met_eenheid(bestand.get(sleutel, berekend.get(sleutel)),
+                                                           eenheid[sleutel[0]]), sleutel
