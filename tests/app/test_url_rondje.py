@@ -42,8 +42,8 @@ SNEL = [next(g for g in GEVALLEN if g[0] == p) for p in dict.fromkeys(g[0] for g
 @pytest.mark.parametrize(("pagina", "widget", "nieuw", "sleutel", "tekst"),
                          snel_en_traag(GEVALLEN, SNEL),
                          ids=[f"{p.split('/')[-1][:-3]}-{s}" for p, _, _, s, _ in GEVALLEN])
-def test_a_changed_choice_is_in_the_url_and_a_fresh_session_opens_on_it(open_pagina, echte_db, pagina, widget, nieuw,
-                                                                       sleutel, tekst):
+def test_a_changed_choice_is_in_the_url_and_a_fresh_session_opens_on_it(open_pagina, bekijk_pagina, echte_db, pagina,
+                                                                       widget, nieuw, sleutel, tekst):
     soort, key = widget
     at = open_pagina(echte_db, pagina, **START.get(pagina, {}))
     element = getattr(at, soort)(key=key)
@@ -52,7 +52,7 @@ def test_a_changed_choice_is_in_the_url_and_a_fresh_session_opens_on_it(open_pag
     assert _param(at, sleutel) == tekst
     assert sleutel in url_state.PARAMETERS[pagina.split("/")[-1][:-3]]
 
-    vers = open_pagina(echte_db, pagina, **_url(at))     # the link, opened in a new browser
+    vers = bekijk_pagina(echte_db, pagina, **_url(at))   # the link, opened in a new browser (a new session)
     assert getattr(vers, soort)(key=key).value == nieuw
     assert not [i.value for i in vers.info if "in de link" in i.value]  # no 'unknown value' notice: a valid link
 
