@@ -157,7 +157,7 @@ def _bronnen_blok(pdf: _Pdf, g: Gegevens, bron_ids) -> None:
         rijen.append([f"{b['uitgever']}, {b['titel']}{tabel}\n{b['url']}", str(b["jaren"] or "–"), b["licentie"]])
     breedte = pdf.epw
     pdf.tabel(["Bron", "Jaar", "Licentie"], rijen, (breedte * 0.62, breedte * 0.13, breedte * 0.25), grootte=7.5)
-    pdf.alinea(f"Grenzen van wijken en buurten: Kadaster / CBS, Wijk- en buurtkaart 2024 (vereenvoudigd). "
+    pdf.alinea(f"Grenzen van wijken en buurten: {gebieden.grenzen_bron(g.bouwinfo)}. "
                f"Database gebouwd op {_datum(g.bouwinfo.get('gebouwd_op'))}; deze factsheet {_gemaakt(g)}. "
                "Ontbrekende cijfers staan er als 'geen gegevens', nooit als 0. Kleine aantallen zijn afgeschermd.",
                7.5)
@@ -252,7 +252,8 @@ def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wi
     pdf.image(_kaart_png(vormen, wijk), x=pdf.w - pdf.r_margin - kaartbreedte, y=boven, w=kaartbreedte)
     pdf.set_font("DejaVu", size=7)
     pdf.set_xy(pdf.w - pdf.r_margin - kaartbreedte, boven + kaartbreedte * 190 / 210 + 1)
-    pdf.multi_cell(kaartbreedte, 3.2, f"{kop.naam} (blauw) in de gemeente Soest. Grenzen: Kadaster / CBS 2024.",
+    pdf.multi_cell(kaartbreedte, 3.2, f"{kop.naam} (blauw) in de gemeente Soest. Grenzen: "
+                   f"{gebieden.grenzen_bron(g.bouwinfo).replace(' (vereenvoudigd)', '')}.",
                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_xy(pdf.l_margin, boven)
     links = pdf.epw - kaartbreedte - 6
