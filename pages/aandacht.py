@@ -70,7 +70,8 @@ else:
                                                                      aandacht.matrixstapel, tel, wijk))
     ui.grafiek_download(matrixgrafiek, f"Aandacht per opgave: wijk × opgave (marge {pct} %)",
                         beoordeeld["indicator"].unique(), f"aandacht_matrix_marge_{pct}")
-    ui.legenda(aandacht.legenda())
+    ui.breed_of_smal("aandachtlegenda", lambda: ui.legenda(aandacht.legenda()),  # the colours of the form on screen
+                     lambda: ui.legenda(aandacht.legenda(smal=True)))
 with st.expander("De matrix als tabel"):
     ui.tabel(ui.bewaar("aandacht:matrixtabel", marge, aandacht.matrix, tel), f"aandacht_matrix_marge_{pct}", "Download de matrix",
              indicator_ids=beoordeeld["indicator"].unique())

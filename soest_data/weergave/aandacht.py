@@ -327,12 +327,18 @@ def klasse(aandeel: float) -> int:
     return len(_KLASSEN) - 1
 
 
-def legenda() -> pd.DataFrame:
-    """Colour + meaning per class (for _ui.legenda): the words carry the meaning."""
+# The light half of the same YlOrBr scale for the narrow matrix (matrixstapel): black text on a coloured line stays
+# readable on every class (≥ 6:1).
+STAPELSCHAAL = ["#fff7bc", "#fee391", "#fec44f", "#fe9929", "#ec7014"]
+
+
+def legenda(smal: bool = False) -> pd.DataFrame:
+    """Colour + meaning per class (for ui.legenda), in the colours of the wide matrix or (`smal`) the narrow one:
+    the words carry the meaning."""
     betekenis = ["0 ongunstig", "minder dan een kwart ongunstig", "een kwart tot de helft ongunstig",
                  "de helft tot driekwart ongunstig (valt op bij minstens 2)",
                  "driekwart of meer ongunstig (valt op bij minstens 2)"]
-    return pd.DataFrame({"kleur": opmaak.SCHAAL_ONGUNSTIG + [opmaak.KLEUR_GEEN_GEGEVENS],
+    return pd.DataFrame({"kleur": (STAPELSCHAAL if smal else opmaak.SCHAAL_ONGUNSTIG) + [opmaak.KLEUR_GEEN_GEGEVENS],
                          "betekenis": betekenis + ["geen gegevens"]})
 
 
@@ -405,9 +411,7 @@ def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int
 def matrixstapel(tel: pd.DataFrame, uitgelicht: str | None = None) -> alt.LayerChart:
     """The wijk × opgave matrix for a narrow screen: per wijk its name, then one line per opgave with the count in
     words ('3 van 7 ▼ · valt op'); the colour behind each line repeats the share, as in the wide matrix."""
-    # The light half of the same YlOrBr scale: black text stays readable on every line (≥ 6:1).
-    kleuren = dict(zip(["0", "1", "2", "3", "4", "-1"],
-                       ["#fff7bc", "#fee391", "#fec44f", "#fe9929", "#ec7014", opmaak.KLEUR_GEEN_GEGEVENS]))
+    kleuren = dict(zip(["0", "1", "2", "3", "4", "-1"], [*STAPELSCHAAL, opmaak.KLEUR_GEEN_GEGEVENS]))
     data = tel.assign(
         wijk=[("◆ " + n if c == uitgelicht else n) for c, n in zip(tel["gebied_code"], tel["gebied_naam"])],
         klasse=[str(klasse(a)) for a in tel["aandeel"]],
