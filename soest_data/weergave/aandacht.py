@@ -371,11 +371,11 @@ def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int
         klasse=[str(klasse(a)) for a in tel["aandeel"]],
         regel1=[f"{o} van {m}" + (" ▼" if o else "") if m else "geen" for o, m in zip(tel["ongunstig"], tel["met_oordeel"])],
         regel2=["valt op" if v else ("ongunstig" if m else "gegevens") for v, m in zip(tel["valt_op"], tel["met_oordeel"])],
-        donker=[klasse(a) >= 4 for a in tel["aandeel"]],
+        tekstkleur=["#FFFFFF" if klasse(a) >= 4 else opmaak.TEKSTKLEUR for a in tel["aandeel"]],  # white on dark
         uitgelicht=tel["gebied_code"] == uitgelicht,
         aandeel_tekst=[("–" if pd.isna(a) else f"{opmaak.getal(a * 100, 0)} %") for a in tel["aandeel"]],
         lijst=[", ".join(namen) if namen else "–" for namen in tel["ongunstige_indicatoren"]],
-    )[["wijk", "opgave_naam", "klasse", "regel1", "regel2", "donker", "uitgelicht", "tekst", "aandeel_tekst",
+    )[["wijk", "opgave_naam", "klasse", "regel1", "regel2", "tekstkleur", "uitgelicht", "tekst", "aandeel_tekst",
        "lijst", "valt_op"]]
     wijkvolgorde = list(dict.fromkeys(data["wijk"]))
     opgavevolgorde = [OPGAVEN[o] for o in VIJF_OPGAVEN]
@@ -392,14 +392,15 @@ def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int
                         legend=None))
     kader = basis.mark_rect(fill=None, stroke=opmaak.KLEUR_UITGELICHT, strokeWidth=4).transform_filter(
         "datum.uitgelicht")
-    tekstkleur = alt.condition("datum.donker", alt.value("#FFFFFF"), alt.value(opmaak.TEKSTKLEUR))
-    regel1 = basis.mark_text(fontSize=opmaak.LETTER_KOP, fontWeight="bold", dy=-10).encode(text="regel1:N", color=tekstkleur)
-    regel2 = basis.mark_text(fontSize=opmaak.LETTER, dy=11).encode(text="regel2:N", color=tekstkleur)
+    tekstkleur = alt.Color("tekstkleur:N", scale=None, legend=None)
+    regel1 = basis.mark_text(fontSize=opmaak.LETTER_KOP, fontWeight="bold", dy=-10).encode(text=alt.Text("regel1:N"),
+                                                                                         color=tekstkleur)
+    regel2 = basis.mark_text(fontSize=opmaak.LETTER, dy=11).encode(text=alt.Text("regel2:N"), color=tekstkleur)
     # Column heads as text above the grid (axis labels would hide long names), split over two lines.
     koppen = pd.DataFrame({"opgave_naam": opgavevolgorde, "kop": [_twee_regels(n) for n in opgavevolgorde]})
     kop = alt.Chart(koppen).mark_text(fontSize=opmaak.LETTER, fontWeight="bold", baseline="bottom", lineBreak="\n",
                                       lineHeight=19, color=opmaak.TEKSTKLEUR, dy=-27).encode(
-        x=alt.X("opgave_naam:N", sort=opgavevolgorde, axis=None), y=alt.value(0), text="kop:N")
+        x=alt.X("opgave_naam:N", sort=opgavevolgorde, axis=None), y=alt.YValue(0), text=alt.Text("kop:N"))
     lagen = [vakken, kader, regel1, regel2, kop] if uitgelicht in set(tel["gebied_code"]) else \
         [vakken, regel1, regel2, kop]  # an empty frame layer would be an unlabelled graphic for screen readers
     return grafieken.stijl(alt.layer(*lagen).properties(

@@ -105,7 +105,7 @@ def vraaggrafiek(rijen: pd.DataFrame, breedte: int | str = "container") -> alt.L
                 axis=alt.Axis(labelFontSize=LETTER, titleFontSize=LETTER, labelColor=TEKST,
                               titleColor=TEKST, tickCount=5)))
     getallen = basis.mark_text(align="left", dx=5, fontSize=LETTER, fontWeight="bold", color=TEKST).encode(
-        x=alt.X("waarde_of_nul:Q", scale=schaal), text="waarde_tekst:N",
+        x=alt.X("waarde_of_nul:Q", scale=schaal), text=alt.Text("waarde_tekst:N"),
     ).transform_calculate(waarde_of_nul="isValid(datum.waarde) ? datum.waarde : 0")
     vraag = rijen["vraag"].iloc[0] if "vraag" in rijen and len(rijen) else "Enquêtevraag"
     beschrijving = f"{vraag} " + "; ".join(f"{a}: {t}" for a, t in zip(data["antwoord"], data["waarde_tekst"]))
@@ -151,7 +151,7 @@ def wijkgrafiek(wijken: pd.DataFrame, breedte: int | str = "container") -> alt.L
         x=alt.X("aandeel:Q", scale=schaal, title="procent van de deelnemers",
                 axis=alt.Axis(labelFontSize=LETTER, titleFontSize=LETTER, labelColor=TEKST, titleColor=TEKST)))
     getallen = basis.mark_text(align="left", dx=5, fontSize=LETTER, fontWeight="bold", color=TEKST).encode(
-        x=alt.X("aandeel:Q", scale=schaal), text="tekst:N")
+        x=alt.X("aandeel:Q", scale=schaal), text=alt.Text("tekst:N"))
     return grafieken.stijl(alt.layer(staven, getallen).properties(
         width=breedte, height=RIJ * len(data) + ASSEN,
         description="Deel van de deelnemers per wijk: " + "; ".join(f"{w}: {t}" for w, t in zip(data["wijk"],

@@ -22,10 +22,15 @@ LETTER = opmaak.LETTER
 TEKST = opmaak.TEKSTKLEUR
 
 
+_STIJL = alt.Config(**opmaak.GRAFIEKSTIJL)  # built (and checked) once; configure() would rebuild it for every chart
+
+
 def stijl(grafiek):
     """The one typography and the Dutch number locale (opmaak.GRAFIEKSTIJL) on a finished chart. Every builder ends
     with this, so no chart text is below 16 px and Vega's own numbers read '1.000' and '14,5'."""
-    return grafiek.configure(**opmaak.GRAFIEKSTIJL)
+    gestijld = grafiek.copy(deep=False)
+    gestijld.config = _STIJL
+    return gestijld
 
 
 KLEUR_NEDERLAND = "#000000"
@@ -67,6 +72,10 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
         uitgelicht=wijken["gebied_code"] == uitgelicht,
         oordeel_tekst=wijken["oordeel"].map(scoring.SYMBOOL),
     ).sort_values("waarde", ascending=False, na_position="last")
+    # the highlighted wijk's frame as data (scale=None: the value is the colour/width), not as a Vega condition,
+    # which Altair builds ~100× slower
+    data = data.assign(rand=[opmaak.KLEUR_UITGELICHT if u else None for u in data["uitgelicht"]],
+                       randdikte=[3 if u else 0 for u in data["uitgelicht"]])
     volgorde = list(data["gebied_naam"])
     y = alt.Y("gebied_naam:N", sort=volgorde, title=None, axis=alt.Axis(labelLimit=220))
     basis = alt.Chart(data).encode(
@@ -75,18 +84,19 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
     staven = basis.mark_bar(height=hoogte_per_wijk * 0.7).encode(
         x=alt.X("waarde:Q", title=opmaak.eenheid(eenheid), axis=alt.Axis(tickCount=4)),
         color=alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None),
-        stroke=alt.condition("datum.uitgelicht", alt.value(opmaak.KLEUR_UITGELICHT), alt.value(None)),
-        strokeWidth=alt.condition("datum.uitgelicht", alt.value(3), alt.value(0)),
+        stroke=alt.Stroke("rand:N", scale=None, legend=None),
+        strokeWidth=alt.StrokeWidth("randdikte:Q", scale=None, legend=None),
     )
     teksten = basis.mark_text(align="left", dx=4, fontSize=LETTER).encode(
-        x=alt.X("waarde_of_nul:Q"), text="label:N",
+        x=alt.X("waarde_of_nul:Q"), text=alt.Text("label:N"),
     ).transform_calculate(waarde_of_nul="isValid(datum.waarde) ? datum.waarde : 0")
     lagen = [staven, teksten]
     if soest is not None and not pd.isna(soest):
         referentie = pd.DataFrame({"soest": [soest], "label": [f"Soest: {opmaak.waarde_met_eenheid(soest, eenheid)}"]})
-        lijn = alt.Chart(referentie).mark_rule(strokeDash=[6, 4], strokeWidth=2, color=TEKST).encode(x="soest:Q")
+        lijn = alt.Chart(referentie).mark_rule(strokeDash=[6, 4], strokeWidth=2, color=TEKST).encode(x=alt.X("soest:Q"))
         lijntekst = alt.Chart(referentie).mark_text(align="left", dx=4, dy=-10, fontSize=opmaak.LETTER_KOP, color=TEKST,
-                                                    fontWeight="bold").encode(x="soest:Q", y=alt.value(0), text="label:N")
+                                                    fontWeight="bold").encode(
+            x=alt.X("soest:Q"), y=alt.YValue(0), text=alt.Text("label:N"))
         lagen += [lijn, lijntekst]
     if referenties is not None and len(referenties):
         lagen += _referentielijnen(referenties)
@@ -101,11 +111,11 @@ def _referentielijnen(referenties: pd.DataFrame) -> list[alt.Chart]:
     # aria=False: the line's value is in the words above the chart; an empty (filtered) layer must not become an
     # unlabelled image for a screen reader.
     buren = alt.Chart(data).mark_rule(strokeWidth=1, color=KLEUR_BUREN, opacity=0.7, aria=False).encode(
-        x="waarde:Q", tooltip=tooltip).transform_filter("datum.rol == 'buurgemeente'")
+        x=alt.X("waarde:Q"), tooltip=tooltip).transform_filter("datum.rol == 'buurgemeente'")
     nederland = alt.Chart(data).transform_filter("datum.rol == 'Nederland'")
     # No label in the chart (it would sit on the Soest label and the top bar): the page says the value above it.
     lijn = nederland.mark_rule(strokeDash=[2, 3], strokeWidth=2.5, color=KLEUR_NEDERLAND, aria=False).encode(
-        x="waarde:Q", tooltip=tooltip)
+        x=alt.X("waarde:Q"), tooltip=tooltip)
     return [buren, lijn]
 
 
@@ -122,7 +132,7 @@ def trendreferenties(referenties: pd.DataFrame, eenheid: str, kleur_nederland: s
     ref = referenties.dropna(subset=["waarde"])
     ref = ref.assign(label=[opmaak.waarde_met_eenheid(w, eenheid) for w in ref["waarde"]])
     referentie = alt.Chart(ref[["gebied_naam", "jaar", "waarde", "label", "rol"]]).encode(
-        x="jaar:O", y="waarde:Q", detail="gebied_naam:N",
+        x=alt.X("jaar:O"), y=alt.Y("waarde:Q"), detail=alt.Detail("gebied_naam:N"),
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
                  alt.Tooltip("label:N", title="Waarde")])
     return [referentie.mark_line(strokeWidth=1, strokeDash=[6, 3], color=KLEUR_BUREN, aria=False).transform_filter(
@@ -172,7 +182,7 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
             "△ buurgemeenten", "╌ buurgemeenten (dun, grijs gestreept)").strip()
         beschrijving += f". Ter vergelijking: {uitleg}"
     grafiek = alt.layer(*lagen, basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3),
-                        basis.mark_text(dy=-14).encode(text="label:N")).properties(
+                        basis.mark_text(dy=-14).encode(text=alt.Text("label:N"))).properties(
         width="container", height=hoogte, description=beschrijving)
     if titel:
         grafiek = grafiek.properties(**trendtitel(titel, hoogte))
@@ -265,13 +275,13 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.Dat
 
     tip = [alt.Tooltip("tekst:N", title="Waarde")]
     koppen = basis.mark_text(align="left", baseline="middle", dy=2, fontWeight="bold", aria=False).encode(
-        x=alt.value(0), text="tekst:N").transform_filter(soort("kop"))
+        x=alt.XValue(0), text=alt.Text("tekst:N")).transform_filter(soort("kop"))
     wie = basis.mark_text(align="left", baseline="middle", aria=False).encode(
-        x=alt.value(0), text="tekst:N").transform_filter(soort("wie"))
-    lijn = basis.mark_rule(color="#8C8C8C", strokeWidth=2, aria=False).encode(x=x, x2="x2:Q").transform_filter(
+        x=alt.XValue(0), text=alt.Text("tekst:N")).transform_filter(soort("wie"))
+    lijn = basis.mark_rule(color="#8C8C8C", strokeWidth=2, aria=False).encode(x=x, x2=alt.X2("x2:Q")).transform_filter(
         soort("lijn"))
     uiteinden = [basis.mark_text(align=kant, baseline="middle", dy=-4, aria=False).encode(
-        x=x, text="tekst:N").transform_filter(soort(s)) for kant, s in (("left", "min"), ("right", "max"))]
+        x=x, text=alt.Text("tekst:N")).transform_filter(soort(s)) for kant, s in (("left", "min"), ("right", "max"))]
     kleur = alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None)
     wijken = basis.mark_circle(size=140, opacity=0.7, aria=False).encode(x=x, color=kleur, tooltip=tip).transform_filter(
         soort("wijk"))
@@ -310,18 +320,18 @@ def stapel(data: pd.DataFrame, blok: str, regel: str, tekst: str, klasse: str, k
     y = alt.Y("y:Q", axis=None, scale=schaal)
     basis = alt.Chart(frame)
     vak = basis.mark_rect(stroke="#8C8C8C", strokeWidth=1, aria=False).encode(
-        x=alt.value(0), x2=alt.value("width"), y=y, y2="y2:Q",
+        x=alt.XValue(0), x2=alt.X2Value("width"), y=y, y2=alt.Y2("y2:Q"),
         color=alt.Color("klasse:N", legend=None,
                         scale=alt.Scale(domain=list(kleuren), range=list(kleuren.values())))
     ).transform_filter("datum.soort === 'regel'")
     midden = alt.Y("midden:Q", axis=None, scale=schaal)
     kop = basis.mark_text(align="left", baseline="middle", fontWeight="bold", fontSize=opmaak.LETTER_KOP,
-                          aria=False).encode(x=alt.value(0), y=midden, text="links:N").transform_filter(
+                          aria=False).encode(x=alt.XValue(0), y=midden, text=alt.Text("links:N")).transform_filter(
         "datum.soort === 'kop'")
     links = basis.mark_text(align="left", baseline="middle", dx=8, aria=False).encode(
-        x=alt.value(0), y=midden, text="links:N").transform_filter("datum.soort === 'regel'")
+        x=alt.XValue(0), y=midden, text=alt.Text("links:N")).transform_filter("datum.soort === 'regel'")
     rechts = basis.mark_text(align="right", baseline="middle", dx=-8, fontWeight="bold", aria=False).encode(
-        x=alt.value("width"), y=midden, text="rechts:N").transform_filter("datum.soort === 'regel'")
+        x=alt.XValue("width"), y=midden, text=alt.Text("rechts:N")).transform_filter("datum.soort === 'regel'")
     return stijl(alt.layer(vak, kop, links, rechts).properties(
         width="container", height=int(n * rij),
         description="Dezelfde cijfers als de tabel eronder, per blok onder elkaar."))

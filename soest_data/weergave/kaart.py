@@ -434,11 +434,11 @@ def kaartafbeelding(beeld: Kaartbeeld) -> alt.LayerChart:
     punten = beeld.lagen["labels"].assign(
         label=lambda d: d["naam"] + ("\n" + d["tekst"] if beeld.lagen.get("met_waarde", True) else ""))
     namen = alt.Chart(punten).mark_text(fontSize=opmaak.LETTER_AFBEELDING_KLEIN, fontWeight=600, lineBreak="\n").encode(
-        longitude="lon:Q", latitude="lat:Q", text="label:N")
+        longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("label:N"))
     legenda = alt.Chart(beeld.legenda.reset_index()).mark_square(size=180, stroke="#333333", filled=True, opacity=1).encode(
         y=alt.Y("index:O", axis=None), color=alt.Color("kleur:N", scale=None)).properties(width=20)
     woorden = alt.Chart(beeld.legenda.reset_index()).mark_text(align="left", dx=4, fontSize=opmaak.LETTER_AFBEELDING).encode(
-        x=alt.value(0), y=alt.Y("index:O", axis=None), text="betekenis:N").properties(width=400)
+        x=alt.XValue(0), y=alt.Y("index:O", axis=None), text=alt.Text("betekenis:N")).properties(width=400)
     kaart = (vlak + namen).project("mercator").properties(width=560, height=600)
     return alt.vconcat(kaart, alt.hconcat(legenda, woorden, spacing=0)).configure_view(stroke=None)
 

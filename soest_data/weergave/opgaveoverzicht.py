@@ -266,8 +266,8 @@ def matrixgrafiek(rijen: pd.DataFrame, celhoogte: int = 56, labelbreedte: int = 
     basis = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
     vakken = basis.mark_rect(stroke="#8C8C8C", strokeWidth=1).encode(
         color=alt.Color("klasse:N", scale=alt.Scale(domain=klassen, range=[TINT[k] for k in klassen]), legend=None))
-    regel1 = basis.mark_text(dy=-10, fontSize=opmaak.LETTER_KOP, fontWeight="bold").encode(text="regel1:N")
-    regel2 = basis.mark_text(dy=11).encode(text="regel2:N")
+    regel1 = basis.mark_text(dy=-10, fontSize=opmaak.LETTER_KOP, fontWeight="bold").encode(text=alt.Text("regel1:N"))
+    regel2 = basis.mark_text(dy=11).encode(text=alt.Text("regel2:N"))
     return grafieken.stijl(alt.layer(vakken, regel1, regel2).properties(
         width="container", height=celhoogte * len(rijvolgorde)))
 
@@ -396,7 +396,7 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
     rollen = set(referenties["rol"]) if referenties is not None else set()
     basis = alt.Chart(data).encode(
         **grafieken.trendassen(eenheid),
-        detail="gebied_naam:N",
+        detail=alt.Detail("gebied_naam:N"),
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
                  alt.Tooltip("tekst:N", title="Waarde")],
     )
@@ -406,7 +406,7 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
     soestlijn = basis.mark_line(point=alt.OverlayMarkDef(size=80, color="#000000"), strokeWidth=4,
                                 color="#000000").transform_filter("datum.is_soest")
     soesttekst = basis.mark_text(dy=-14, fontWeight="bold", color="#000000").encode(
-        text="tekst:N").transform_filter("datum.is_soest")
+        text=alt.Text("tekst:N")).transform_filter("datum.is_soest")
     uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
                                                                   else "") + (
         ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")

@@ -226,7 +226,7 @@ def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = 
         color=alt.Color("oordeel:N", scale=alt.Scale(domain=list(_OORDEEL_KLEUR), range=list(_OORDEEL_KLEUR.values())),
                         legend=None)).transform_filter("datum.rol == 'Soest'")
     label = basis.mark_text(dy=-20, fontSize=LETTER, fontWeight="bold", aria=False).encode(
-        text="tekst:N").transform_filter("datum.rol == 'Soest'")
+        text=alt.Text("tekst:N")).transform_filter("datum.rol == 'Soest'")
     delen = ["◆ Soest (kleur: t.o.v. Nederland)", "┃ Nederland" + ("   ● de zes buurgemeenten" if met_buren else "")]
     titel = delen if breedte < 500 else "   ".join(delen)  # two lines in the narrow form
     return grafieken.stijl(alt.layer(buren, nl, soest, label, data=data).properties(width=breedte, height=44).facet(

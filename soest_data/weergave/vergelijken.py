@@ -339,16 +339,17 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
     kleuren = list(_KLEUR)
     basis = alt.Chart(data).encode(y=y, tooltip=tooltip)
     staven = basis.mark_bar(height=rij - 6).encode(
-        x=x, x2=alt.datum(100),
+        x=x, x2=alt.X2Datum(100),
         color=alt.Color("oordeel_tekst:N", title="Oordeel",
                         scale=alt.Scale(domain=kleuren, range=[_KLEUR[k] for k in kleuren]),
                         legend=alt.Legend(orient="top", direction="horizontal", columns=2 if regelbreedte else 5,
                                           labelLimit=0)))
     labels = basis.mark_text(align="left", baseline="middle", dy=2, aria=False).encode(
-        x=alt.value(0), y=alt.Y("labelband:O", axis=None, scale=alt.Scale(domain=list(range(banden)))),
-        text="label_tekst:N").transform_calculate(labelband="datum.band - 1")
+        x=alt.XValue(0), y=alt.Y("labelband:O", axis=None, scale=alt.Scale(domain=list(range(banden)))),
+        text=alt.Text("label_tekst:N")).transform_calculate(labelband="datum.band - 1")
     kop = alt.Chart(koppen).mark_text(align="left", baseline="middle", fontWeight="bold", dy=4,
-                                      fontSize=opmaak.LETTER_KOP, aria=False).encode(x=alt.value(0), y=y, text="rij:N")
+                                      fontSize=opmaak.LETTER_KOP, aria=False).encode(
+        x=alt.XValue(0), y=y, text=alt.Text("rij:N"))
     soest = alt.Chart(pd.DataFrame({"x": [100], "tekst": ["┆ Soest = 100"]}))
     lijn = soest.mark_rule(color="#000000", strokeWidth=2, strokeDash=[6, 4]).encode(x=alt.X("x:Q"))
     lagen = [staven, labels, kop, lijn] + ([_referentiemarkering(ref, x, y, rij)] if len(ref) else [])
