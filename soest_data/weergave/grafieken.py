@@ -92,11 +92,13 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
     ).transform_calculate(waarde_of_nul="isValid(datum.waarde) ? datum.waarde : 0")
     lagen = [staven, teksten]
     if soest is not None and not pd.isna(soest):
-        referentie = pd.DataFrame({"soest": [soest], "label": [f"Soest: {opmaak.waarde_met_eenheid(soest, eenheid)}"]})
+        # The label starts at the plot's left edge, not beside the line: beside it, it ran past the right edge of a
+        # narrow column and Vega shrank the bars to make room.
+        referentie = pd.DataFrame({"soest": [soest], "label": [f"┆ Soest: {opmaak.waarde_met_eenheid(soest, eenheid)}"]})
         lijn = alt.Chart(referentie).mark_rule(strokeDash=[6, 4], strokeWidth=2, color=TEKST).encode(x=alt.X("soest:Q"))
-        lijntekst = alt.Chart(referentie).mark_text(align="left", dx=4, dy=-10, fontSize=opmaak.LETTER_KOP, color=TEKST,
+        lijntekst = alt.Chart(referentie).mark_text(align="left", dy=-10, fontSize=opmaak.LETTER_KOP, color=TEKST,
                                                     fontWeight="bold").encode(
-            x=alt.X("soest:Q"), y=alt.YValue(0), text=alt.Text("label:N"))
+            x=alt.XValue(0), y=alt.YValue(0), text=alt.Text("label:N"))
         lagen += [lijn, lijntekst]
     if referenties is not None and len(referenties):
         lagen += _referentielijnen(referenties)
