@@ -2,6 +2,7 @@
 said per opgave and per wijk. Filters in the URL: ?opgave=meedoen_inclusie&wijk=WK034205."""
 from html import escape
 
+import pandas as pd
 import streamlit as st
 
 import ui
@@ -81,27 +82,34 @@ else:
 
     getoond = ui.bewaar("inwoners:getoond", opgave,
                         lambda: vragen if opgave is None else vragen[vragen["opgave"] == opgave])
+
+
+    def _vraag(rijen: pd.DataFrame) -> tuple[str, str]:
+        """A question's words in one block (fewer elements per run), and its answers in words."""
+        eerste = rijen.iloc[0]
+        kop = [f"**{eerste['vraag']}**", enquete.n_tekst(eerste["n"], totaal)] + (
+            ["*Meerdere antwoorden mogelijk: samen meer dan 100 %.*"] if eerste["meerdere_antwoorden"] else [])
+        return "\n\n".join(kop), "In woorden: " + "; ".join(
+            f"{a}: {t}" for a, t in zip(rijen["antwoord"], rijen["waarde_tekst"])) + "."
+
     per_vraag = ui.bewaar("inwoners:per_vraag", opgave, lambda: [
-        (groep, [(nr, rijen, rijen.iloc[0]) for nr, rijen in getoond[getoond["opgave"] == groep].groupby(
-            "vraag_nr", sort=False)]) for groep in enquete.opgaven_in_volgorde(getoond)])
+        (groep, [(nr, rijen, rijen.iloc[0]["vraag"], *_vraag(rijen)) for nr, rijen in getoond[
+            getoond["opgave"] == groep].groupby("vraag_nr", sort=False)])
+        for groep in enquete.opgaven_in_volgorde(getoond)])
     if getoond.empty:
         st.markdown(f"Geen vragen uit de enquête bij de opgave {enquete.opgave_naam(opgave)}. "
                     "Kies 'Alle opgaven' om alle vragen te zien.")
     for groep, vragen_van_groep in per_vraag:
         st.subheader(enquete.opgave_naam(groep))
-        for nr, rijen, eerste in vragen_van_groep:
+        for nr, rijen, vraag, kop, in_woorden in vragen_van_groep:
             with st.container(border=True):
                 tekst, grafiek = st.columns([2, 3], gap="large")
                 with tekst:
-                    st.markdown(f"**{eerste['vraag']}**")
-                    st.markdown(enquete.n_tekst(eerste["n"], totaal))
-                    if eerste["meerdere_antwoorden"]:
-                        st.markdown("*Meerdere antwoorden mogelijk: samen meer dan 100 %.*")
-                    st.caption("In woorden: " + "; ".join(f"{a}: {t}" for a, t in zip(rijen["antwoord"],
-                                                                                       rijen["waarde_tekst"])) + ".")
+                    st.markdown(kop)
+                    st.caption(in_woorden)
                 with grafiek:
                     ui.grafiek("enquete:vraag", (groep, nr), enquete.vraaggrafiek, rijen,
-                               download=(eerste["vraag"], (), f"enquete_{nr}", enquetebron))
+                               download=(vraag, (), f"enquete_{nr}", enquetebron))
 
     with st.expander("Alle uitkomsten van de enquête als tabel"):
         tabel = ui.bewaar("inwoners:tabel", opgave, enquete.alle_vragen_tabel, getoond, totaal)
