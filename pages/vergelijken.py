@@ -48,14 +48,24 @@ beoordeeld = ui.beoordeeld()
 staat = tuple(gekozen)  # the page state every cached piece below depends on (with met_soest for the tables)
 
 
-def _vergelijking():
+def _vergelijking() -> dict:
+    """Everything the page derives from the choice of wijken, once per choice (not on every rerun)."""
     lang = vergelijken.vergelijking(beoordeeld, gekozen, naam_van)
     verschil = vergelijken.verschillen(lang)
     opgavendeel = vergelijken.opgaven(verschil)
-    return lang, verschil, opgavendeel, vergelijken.samenvatting(lang, opgavendeel, gekozen, naam_van)
+    boven = vergelijken.grafiekgegevens(lang, opgavendeel)
+    groepen = vergelijken.groepen(verschil)
+    return {"lang": lang, "verschil": verschil, "opgavendeel": opgavendeel, "groepen": groepen,
+            "samenvatting": vergelijken.samenvatting(lang, opgavendeel, gekozen, naam_van),
+            "grootste": min(12, opgavendeel["indexverschil"].notna().sum()),
+            "boven": list(boven["indicator"].unique()),
+            "boven_jaren": list(boven[["indicator", "jaar"]].drop_duplicates().itertuples(index=False)),
+            "delen": {o: verschil[verschil["opgave"] == o] for o in groepen}}
 
 
-lang, verschil, opgavendeel, samenvatting = ui.bewaar("vergelijken", staat, _vergelijking)
+vergelijking = ui.bewaar("vergelijken", staat, _vergelijking)
+lang, verschil, opgavendeel, samenvatting = (vergelijking[k] for k in ("lang", "verschil", "opgavendeel",
+                                                                       "samenvatting"))
 # Nederland and the buurgemeenten in each indicator's own year (the latest year, the same for every wijk), taken for
 # all wijken so one set serves every choice of wijken. A reference: never in the ranking, the index spread or the tally.
 keuze_ref = (met_nederland, met_buren)
@@ -65,7 +75,7 @@ referenties = ui.bewaar("vergelijken:referenties", keuze_ref, lambda: ui.referen
 # --- the biggest differences -----------------------------------------------------------------------------------------
 st.header("De grootste verschillen", anchor="verschillen")
 st.markdown(samenvatting)
-st.markdown(f"**De {min(12, opgavendeel['indexverschil'].notna().sum())} grootste verschillen als index** — elke "
+st.markdown(f"**De {vergelijking['grootste']} grootste verschillen als index** — elke "
             "balk loopt van heel Soest (100, de stippellijn) naar de wijk. Achter elke balk: de wijk, de index en "
             "het teken (▲ gunstig, ▼ ongunstig, ● rond gemiddelde, ↑↓ hoger of lager zonder oordeel)."
             + vergelijken.referentie_uitleg(met_nederland, met_buren))
@@ -74,11 +84,10 @@ divergentie = ui.grafiekvorm("vergelijken:verschillen", (staat, keuze_ref), part
 ui.breed_of_smal("verschillen", divergentie, ui.grafiekvorm("vergelijken:verschillen-smal", (staat, keuze_ref), partial(
     vergelijken.divergentiegrafiek, regelbreedte=grafieken.SMAL, referenties=referenties), lang, opgavendeel,
     samenvatting), alt=samenvatting)
-boven = vergelijken.grafiekgegevens(lang, opgavendeel)
-if len(boven):
+if vergelijking["boven"]:
     ui.grafiek_download(divergentie, f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
-                        boven["indicator"].unique(), f"vergelijking_{'_'.join(gekozen)}_verschillen")
-    ui.bronnen_van(boven[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))
+                        vergelijking["boven"], f"vergelijking_{'_'.join(gekozen)}_verschillen")
+    ui.bronnen_van(vergelijking["boven_jaren"])
 st.markdown("Deze vergelijking delen? De knop **Kopieer link** in het menu geeft de link naar precies deze keuze.")
 
 # --- everything, per opgave ------------------------------------------------------------------------------------------
@@ -86,7 +95,7 @@ st.header("Alle indicatoren per opgave", anchor="alle")
 st.markdown("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzichte van Soest, het verschil en de "
             "index (Soest = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
             "gemiddeld') staan er in woorden bij; die hebben geen index.")
-groepen = vergelijken.groepen(verschil)
+groepen = vergelijking["groepen"]
 tab_keuze = url_state.kies(st.query_params, "opgave", groepen, groepen[0], "opgave")
 ui.meldingen(tab_keuze)
 naar_id = {OPGAVEN[o]: o for o in groepen}
@@ -95,7 +104,7 @@ tabbladen = st.tabs([OPGAVEN[o] for o in groepen],
                                     tekst_van=naar_id.get))
 for tab, opgave in zip(tabbladen, groepen):
     with tab:
-        deel = verschil[verschil["opgave"] == opgave]
+        deel = vergelijking["delen"][opgave]
         ui.tabel(ui.bewaar("vergelijken:tabel", (staat, met_soest, opgave, keuze_ref), lambda *a: vergelijken.tabel(
             *a).drop(columns="Opgave"), lang, verschil, gekozen, naam_van, met_soest, opgave, referenties),
                  f"vergelijking_{'_'.join(gekozen)}_{opgave}", "Download deze tabel", afdruk_kop=OPGAVEN[opgave], plat=True)
