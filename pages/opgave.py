@@ -148,9 +148,11 @@ st.markdown(f"**{regiozin}**")
 if regels:
     st.markdown("\n".join(regels))
 if len(oordelen):
-    regiobeeld = ui.grafiekvorm("regio", opgave, regio.regiografiek, regiowaarden, oordelen[["indicator", "oordeel"]])
-    ui.breed_of_smal("regio", regiobeeld, ui.grafiekvorm("regio-smal", opgave, partial(regio.regiografiek, breedte=300),
-                                                          regiowaarden, oordelen[["indicator", "oordeel"]]),
+    # the builders' arguments as lambdas: evaluated only when the chart is not cached yet, not on every rerun
+    regiobeeld = ui.grafiekvorm("regio", opgave, lambda: regio.regiografiek(regiowaarden, oordelen[["indicator",
+                                                                                                 "oordeel"]]))
+    ui.breed_of_smal("regio", regiobeeld, ui.grafiekvorm("regio-smal", opgave, lambda: regio.regiografiek(
+        regiowaarden, oordelen[["indicator", "oordeel"]], breedte=300)),
                      alt=f"Soest naast Nederland en de zes buurgemeenten voor {len(oordelen)} indicatoren. "
                          + regiozin + " De tabel eronder bevat alle cijfers.")
     ui.grafiek_download(regiobeeld, f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", oordelen["indicator"],

@@ -123,8 +123,8 @@ else:
 
     def referenties(naam: str, frame: pd.DataFrame) -> pd.DataFrame:
         """Nederland / buurgemeenten (as switched) for the (indicator, jaar) pairs of `frame`, cached per state."""
-        return ui.bewaar(f"wijkprofiel:{naam}", staat, ui.referenties,
-                         frame[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren)
+        return ui.bewaar(f"wijkprofiel:{naam}", staat, lambda: ui.referenties(
+            frame[["indicator", "jaar"]].itertuples(index=False), met_nederland, met_buren))
 
     if len(getallen):
         ref = referenties("referenties", getallen)
