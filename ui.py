@@ -284,8 +284,6 @@ def referenties(indicator_jaren, met_nederland: bool = True, met_buren: bool = F
     return regio.referenties(gegevens().waarden, indicator_jaren, met_nederland, met_buren)
 
 
-
-
 def vormen(niveau: str):
     """Simplified wijk/buurt shapes as a GeoDataFrame (cached; do not modify)."""
     return _geladen()[1][niveau]
