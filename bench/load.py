@@ -31,37 +31,34 @@ sys.path.insert(0, str(PROJECT))
 
 from bench.sessie import Run, Sessie  # noqa: E402
 from scripts import opwarmen  # noqa: E402
-from soest_data import db, paden, waarden  # noqa: E402
-from soest_data.begrippen import VIJF_OPGAVEN  # noqa: E402
 
 DOEL_P95_EEN, DOEL_P95_PROXY = 1.0, 2.0  # seconds: one process (25 sessions); 2+ replicas behind nginx (100)
 DOEL_MB_PER_SESSIE = 10
 
 
-def keuzes(rnd: random.Random, cat) -> tuple[str, str]:
-    """A random page with random valid parameters, like a visitor clicking around (mixed pages)."""
-    wijken = [f"WK0342{i:02d}" for i in range(1, 9)]
-    pagina = rnd.choice(["", "kaart", "kaart", "wijkprofiel", "wijkprofiel", "opgave", "vergelijken", "aandacht",
-                         "inwoners", "data"])
-    if pagina == "kaart":
-        rij = cat.sample(1, random_state=rnd.randrange(10**6)).iloc[0]
-        query = f"indicator={rij['id']}" + (f"&jaar={rnd.choice(list(rij['jaren']))}" if len(rij["jaren"]) else "")
-        return pagina, query + ("&niveau=buurt" if rij["heeft_buurten"] and rnd.random() < 0.3 else "")
-    if pagina == "wijkprofiel":
-        return pagina, f"wijk={rnd.choice(wijken)}&opgave={rnd.choice(VIJF_OPGAVEN)}"
-    if pagina == "opgave":
-        return pagina, f"opgave={rnd.choice(VIJF_OPGAVEN)}"
-    if pagina == "vergelijken":
-        return pagina, "wijken=" + ",".join(rnd.sample(wijken, rnd.choice([2, 2, 3]))) + \
-            ("&soest=ja" if rnd.random() < 0.3 else "")
-    if pagina == "aandacht":
-        return pagina, f"marge={rnd.choice([10, 10, 15, 20])}" + (f"&wijk={rnd.choice(wijken)}" if rnd.random() < .5 else "")
-    if pagina == "inwoners":
-        return pagina, rnd.choice(["", f"opgave={rnd.choice(VIJF_OPGAVEN)}", f"wijk={rnd.choice(wijken)}"])
-    return pagina, ""
+# How often a visitor opens each page; the states within a page come from scripts/opwarmen.py (every state a visitor
+# can click to), so the load test and the warm-up share one list.
+GEWICHTEN = {"": 1, "kaart": 2, "wijkprofiel": 2, "opgave": 1, "vergelijken": 1, "aandacht": 1, "inwoners": 1, "data": 1}
 
 
-async def bezoeker(basis: str, nummer: int, einde: float, denktijd, cat, uitslag: list[Run], triviaal: bool) -> None:
+def per_pagina_staten() -> dict[str, list[str]]:
+    staten: dict[str, list[str]] = {}
+    for pagina, query in opwarmen.staten():
+        staten.setdefault(pagina, []).append(query)
+    return staten
+
+
+def keuzes(rnd: random.Random, staten: dict[str, list[str]]) -> tuple[str, str]:
+    """A random page with random valid parameters, like a visitor clicking around (mixed pages). Vergelijken also
+    with the Soest column (a state the warm-up leaves to the visitor)."""
+    pagina = rnd.choices(list(GEWICHTEN), weights=list(GEWICHTEN.values()))[0]
+    query = rnd.choice(staten[pagina])
+    if pagina == "vergelijken" and rnd.random() < 0.3:
+        query += "&soest=ja"
+    return pagina, query
+
+
+async def bezoeker(basis: str, nummer: int, einde: float, denktijd, staten, uitslag: list[Run], triviaal: bool) -> None:
     rnd = random.Random(nummer)
     await asyncio.sleep(rnd.uniform(0, denktijd[1]))  # a room does not press enter in the same millisecond
     try:
@@ -71,7 +68,7 @@ async def bezoeker(basis: str, nummer: int, einde: float, denktijd, cat, uitslag
         return
     try:
         while time.monotonic() < einde:
-            pagina, query = ("triviaal", "") if triviaal else keuzes(rnd, cat)
+            pagina, query = ("triviaal", "") if triviaal else keuzes(rnd, staten)
             run = await sessie.run(pagina if not triviaal else "", query)
             run.pagina = pagina
             uitslag.append(run)
@@ -172,7 +169,7 @@ def tabel(runs: list[Run]) -> list[dict]:
     return rijen
 
 
-async def golf(basis: str, triviaal_url: str, sessies: int, duur: float, denktijd, cat, pids, triviaal_pid):
+async def golf(basis: str, triviaal_url: str, sessies: int, duur: float, denktijd, staten, pids, triviaal_pid):
     einde = time.monotonic() + duur
     dashboard: list[Run] = []
     triviaal: list[Run] = []
@@ -185,8 +182,8 @@ async def golf(basis: str, triviaal_url: str, sessies: int, duur: float, denktij
             await asyncio.sleep(0.5)
 
     cpu_voor = _cpu_s(pids)
-    await asyncio.gather(meet(), *[bezoeker(basis, i, einde, denktijd, cat, dashboard, False) for i in range(sessies)],
-                         *[bezoeker(triviaal_url, 10_000 + i, einde, denktijd, cat, triviaal, True)
+    await asyncio.gather(meet(), *[bezoeker(basis, i, einde, denktijd, staten, dashboard, False) for i in range(sessies)],
+                         *[bezoeker(triviaal_url, 10_000 + i, einde, denktijd, staten, triviaal, True)
                            for i in range(sessies)])
     cpu = _cpu_s(pids) - cpu_voor
     return dashboard, triviaal, piek, cpu
@@ -235,9 +232,7 @@ def main() -> int:
     parser.add_argument("--uit", type=Path, help="schrijf de uitslag ook als JSON")
     args = parser.parse_args()
 
-    with db.verbinding(paden.db_path()) as con:
-        cat = waarden.indicatoren(con)
-    cat = cat[cat["wijken_met_waarde"] > 0]
+    staten = per_pagina_staten()
     werkmap = Path(os.environ.get("TMPDIR", "/tmp")) / f"soest-load-{os.getpid()}"
     werkmap.mkdir(parents=True, exist_ok=True)
     processen = []
@@ -259,7 +254,7 @@ def main() -> int:
         uitslagen = []
         for nummer in range(1, args.golven + 1):
             dashboard, triv, piek, cpu = asyncio.run(golf(basis, f"http://127.0.0.1:{args.poort + 39}", args.sessies,
-                                                          args.duur, tuple(args.denktijd), cat, pids, triviaal.pid))
+                                                          args.duur, tuple(args.denktijd), staten, pids, triviaal.pid))
             uitslagen.append({"golf": nummer, "dashboard": tabel(dashboard), "triviaal": tabel(triv),
                               "rss_start_mb": rss_start, "rss_piek_mb": piek["app"], "rss_eind_mb": _rss_mb(pids),
                               "rss_triviaal_piek_mb": piek["triviaal"],
