@@ -1,10 +1,19 @@
 """Every chart the pages draw is a valid Vega-Lite spec. The app skips Altair's schema check when it draws a chart
 (ui.grafiekvorm: a third of a chart's cost); this sweep runs the check instead, on the real data, for every builder
-with the inputs the pages give it (each opgave; two wijken; with Nederland and the buurgemeenten)."""
+with the inputs the pages give it (each opgave; two wijken; with Nederland and the buurgemeenten).
+
+The same sweep checks that sending a chart with only the columns it names (ui._alleen_gebruikte_kolommen) draws the
+very same picture: both specs are rendered to SVG by vl-convert and compared."""
+import json
+import sys
 from functools import partial
 
+import pyarrow as pa
 import pytest
+import vl_convert
+from streamlit.elements import vega_charts
 
+import ui
 from soest_data import scoring
 from soest_data.begrippen import VIJF_OPGAVEN
 from soest_data.weergave import aandacht, grafieken, opgaveoverzicht, regio, vergelijken, wijkprofiel
@@ -24,8 +33,32 @@ def beoordeeld(g):
                                                             kernset=scoring.kernsets(g.opgaven)))
 
 
+_AL_GETEKEND: set[int] = set()
+_ALLE = True
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _alle_beelden(request):
+    """With --traag every chart's picture is compared; the fast loop compares one chart per call site of _geldig
+    (every builder and form once), since drawing costs ~0,1 s a picture."""
+    global _ALLE
+    _ALLE = request.config.getoption("--traag")
+
+
 def _geldig(grafiek) -> None:
     grafiek.to_dict(validate=True)  # raises on a spec Vega-Lite would not accept
+    regel = sys._getframe(1).f_lineno
+    if _ALLE or regel not in _AL_GETEKEND:
+        _AL_GETEKEND.add(regel)
+        verstuurd = vega_charts._convert_altair_to_vega_lite_spec(grafiek)
+        assert _svg(ui._alleen_gebruikte_kolommen(verstuurd)) == _svg(verstuurd)
+
+
+def _svg(spec: dict) -> str:
+    """The picture of a spec as the app sends it (datasets as Arrow bytes), drawn with the data inline."""
+    datasets = {naam: json.loads(pa.ipc.open_stream(data).read_all().to_pandas().to_json(orient="records"))
+                for naam, data in spec.get("datasets", {}).items()}
+    return vl_convert.vegalite_to_svg({**spec, "datasets": datasets})
 
 
 @pytest.mark.parametrize("opgave", snel_en_traag(VIJF_OPGAVEN, ["bestaanszekerheid"]))
