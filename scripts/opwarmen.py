@@ -42,8 +42,9 @@ def staten() -> list[tuple[str, str]]:
         for jaar in list(rij.jaren) or [None]:
             query = f"indicator={rij.id}" + (f"&jaar={jaar}" if jaar is not None else "")
             uit += [("kaart", query)] + ([("kaart", query + "&niveau=buurt")] if rij.heeft_buurten else [])
-    for aantal in (2, 3):
-        uit += [("vergelijken", "wijken=" + ",".join(c)) for c in itertools.combinations(wijken, aantal)]
+    for soest in ("", "&soest=ja"):  # the comparison also with heel Soest beside the wijken (its own charts)
+        for aantal in (2, 3):
+            uit += [("vergelijken", "wijken=" + ",".join(c) + soest) for c in itertools.combinations(wijken, aantal)]
     return uit
 
 
