@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -481,21 +482,41 @@ def tabel(frame: pd.DataFrame, naam: str, download_label: str | None = None, ind
     prints only its visible rows), and, with a `download_label`, its download buttons (see download for
     `indicator_ids` and `bron_id`). Returns st.dataframe's value (for row selection). `afdruk_kop` heads the printed
     copy where the screen has a tab instead."""
+    tabel_ = _als_arrow(frame)
     if plat:  # a plain table: every row and column visible on screen and on paper, long words wrap
         if afdruk_kop:
             st.markdown(f"**{afdruk_kop}**")
-        st.table(frame, hide_index=True)
+        st.table(tabel_, hide_index=True)
         if download_label:
             download(frame, naam, download_label, indicator_ids, bron_id)
         return None
-    waarde = st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+    waarde = st.dataframe(tabel_, hide_index=True, width="stretch", **kwargs)
     with st.container(key=f"afdruk-{naam}"):
         if afdruk_kop:
             st.markdown(f"**{afdruk_kop}**")
-        st.table(frame, hide_index=True, border="horizontal")
+        st.table(tabel_, hide_index=True, border="horizontal")
     if download_label:
         download(frame, naam, download_label, indicator_ids, bron_id)
     return waarde
+
+
+_arrow_van: dict[int, tuple[weakref.ref, pa.Table]] = {}
+
+
+def _als_arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """The frame as an Arrow table, made once per frame object. st.dataframe and st.table convert pandas to Arrow on
+    every run (most of their cost); the frames a page shows are cached ones (bewaar), so their table is reused until
+    the frame itself is gone. A frame Arrow cannot take as is goes to Streamlit unchanged (it knows the fixes)."""
+    bekend = _arrow_van.get(id(frame))
+    if bekend is not None and bekend[0]() is frame:
+        return bekend[1]
+    try:
+        tabel_ = pa.Table.from_pandas(frame)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return frame
+    sleutel = id(frame)
+    _arrow_van[sleutel] = (weakref.ref(frame, lambda _: _arrow_van.pop(sleutel, None)), tabel_)
+    return tabel_
 
 
 def _bronrijen(indicator_ids) -> pd.DataFrame:

@@ -174,8 +174,8 @@ st.markdown(f"Per wijk: bij hoeveel indicatoren van de **kernset** (★, één p
             f"dezelfde telling als op [Aandacht per opgave](/aandacht). Een wijk wijkt af bij meer dan "
             f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
             f"{round(scoring.STANDAARD_MARGE * 100)} % van de Soester waarde (overige cijfers). Meest ongunstig eerst.")
-volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
-zinnen = opgaveoverzicht.ongunstig_zinnen(ui.telling(), opgave)
+volgorde = ui.bewaar("opgave:volgorde", opgave, opgaveoverzicht.indicatorvolgorde, rijen)
+zinnen = ui.bewaar("opgave:zinnen", opgave, lambda: opgaveoverzicht.ongunstig_zinnen(ui.telling(), opgave))
 st.markdown("\n".join(f"- {z}" for z in zinnen))
 
 st.subheader("Alle indicatoren in één overzicht")
