@@ -9,7 +9,7 @@ Starts its own servers on loopback: one Streamlit process (--replicas 1) or scri
 after a start). Reports errors, p50/p95/max per page, CPU per interaction, memory (RSS).
 A benchmark, not a test: targets are printed beside the figures, the exit code is 1 when one is missed.
 
-Usage: .venv/bin/python bench/load.py --sessies 25 --duur 60 [--replicas 2] [--poort 8730] [--golven 2]
+Usage: .venv/bin/python bench/load.py --sessies 25 --duur 60 [--replicas 4] [--poort 8730] [--golven 2]
 """
 from __future__ import annotations
 
