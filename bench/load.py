@@ -9,7 +9,7 @@ Starts its own servers on loopback: one Streamlit process (--replicas 1) or scri
 after a start). Reports errors, p50/p95/max per page, CPU per interaction, memory (RSS).
 A benchmark, not a test: targets are printed beside the figures, the exit code is 1 when one is missed.
 
-Usage: .venv/bin/python bench/load.py --sessies 25 --duur 60 [--replicas 4] [--poort 8730] [--golven 2]
+Usage: .venv/bin/python bench/load.py --sessies 25 --duur 60 [--replicas 4] [--poort 8730] [--golven 3 --pauze 130]
 """
 from __future__ import annotations
 
@@ -231,6 +231,9 @@ def main() -> int:
     parser.add_argument("--sessies", type=int, default=25)
     parser.add_argument("--duur", type=float, default=60, help="seconden per golf")
     parser.add_argument("--golven", type=int, default=1, help="herhaal de last; het geheugen mag niet groeien")
+    parser.add_argument("--pauze", type=float, default=0,
+                        help="seconden tussen de golven; Streamlit bewaart een gesloten sessie server.disconnectedSessionTTL "
+                             "(120 s) lang, pas daarna hoort haar geheugen terug te zijn")
     parser.add_argument("--replicas", type=int, default=1)
     parser.add_argument("--poort", type=int, default=8730)
     parser.add_argument("--denktijd", type=float, nargs=2, default=(1.0, 3.0))
@@ -258,10 +261,14 @@ def main() -> int:
         rss_start = _rss_mb(pids)
         uitslagen = []
         for nummer in range(1, args.golven + 1):
+            if nummer > 1:
+                time.sleep(args.pauze)
+            rss_voor = _rss_mb(pids)
             dashboard, triv, piek, cpu = asyncio.run(golf(basis, f"http://127.0.0.1:{args.poort + 39}", args.sessies,
                                                           args.duur, tuple(args.denktijd), staten, pids, triviaal.pid))
             uitslagen.append({"golf": nummer, "dashboard": tabel(dashboard), "triviaal": tabel(triv),
-                              "rss_start_mb": rss_start, "rss_piek_mb": piek["app"], "rss_eind_mb": _rss_mb(pids),
+                              "rss_start_mb": rss_start, "rss_voor_mb": rss_voor, "rss_piek_mb": piek["app"],
+                              "rss_eind_mb": _rss_mb(pids),
                               "rss_triviaal_piek_mb": piek["triviaal"],
                               "cpu_ms_per_interactie": cpu / max(1, len(dashboard)) * 1000,
                               "cores": piek["cores"]})
@@ -284,9 +291,10 @@ def rapport(args, uitslagen: list[dict], stil: dict[str, dict]) -> int:
         print(f"\n### Golf {u['golf']}\n\n| pagina | n | fouten | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|---|")
         for r in u["dashboard"] + [{**r, "pagina": f"triviaal ({r['pagina']})"} for r in u["triviaal"][-1:]]:
             print(f"| {r['pagina']} | {r['n']} | {r['fouten']} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['max_ms']:.0f} |")
-        per_sessie = (u["rss_piek_mb"] - u["rss_start_mb"]) / args.sessies
+        per_sessie = (u["rss_piek_mb"] - u["rss_voor_mb"]) / args.sessies
         alle = u["dashboard"][-1]
-        print(f"\nRSS dashboard: start {u['rss_start_mb']:.0f} MB, piek {u['rss_piek_mb']:.0f} MB, eind "
+        print(f"\nRSS dashboard: start {u['rss_start_mb']:.0f} MB, voor deze golf {u['rss_voor_mb']:.0f} MB, "
+              f"piek {u['rss_piek_mb']:.0f} MB, eind "
               f"{u['rss_eind_mb']:.0f} MB → {per_sessie:.1f} MB per sessie (doel ≤ {DOEL_MB_PER_SESSIE}); triviaal "
               f"piek {u['rss_triviaal_piek_mb']:.0f} MB. CPU per interactie {u['cpu_ms_per_interactie']:.0f} ms.")
         c = u["cores"]

@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
 PORT=${PORT:-8501}
-# Two per core: one process runs its server loop and every session's script behind one GIL, so it never fills its
-# core under a room's load; with two per core the OS does (100 sessions on 2 cores: p95 3,5 s with 2, 1,0 s with 4).
+# Two per core: one process runs its server loop and every session's script behind one GIL, so under load its
+# sessions wait on each other; with two per core the OS fills the cores (100 sessions on 2 cores: p95 0,88 s with 2
+# replicas, 0,38 s with 4). About 700 MB per warmed replica.
 REPLICAS=${REPLICAS:-$(( $(nproc) * 2 ))}
 HOST=${HOST:-127.0.0.1}
 RUN=${SOEST_RUN:-$PWD/.run}
