@@ -133,12 +133,12 @@ else:
     for opgave in VIJF_OPGAVEN:
         cel = deze.loc[opgave]
         with st.expander(f"{OPGAVEN[opgave]} — {cel['tekst']}", expanded=bool(cel["valt_op"])):
-            tabel = ui.bewaar("aandacht:details", (marge, wijk, opgave, keuze_ref), aandacht.details, beoordeeld,
-                              wijken, wijk, opgave, zelfde, False, referenties)
+            tabel = ui.bewaar("aandacht:details", (marge, wijk, opgave, keuze_ref), lambda o: aandacht.details(
+                beoordeeld, wijken, wijk, o, zelfde, False, referenties).drop(columns=["Wijk", "Opgave"]), opgave)
             if tabel.empty:
                 st.markdown("Voor deze opgave zijn er nog geen cijfers per wijk met een oordeel.")
             else:
-                ui.tabel(tabel.drop(columns=["Wijk", "Opgave"]), f"aandacht_{wijk}_{opgave}_marge_{pct}",
+                ui.tabel(tabel, f"aandacht_{wijk}_{opgave}_marge_{pct}",
                          "Download deze tabel")
 
 # --- everything behind the matrix ----------------------------------------------------------------------------------

@@ -76,7 +76,8 @@ else:
             ui.grafiek("enquete:wijken", (), enquete.wijkgrafiek, per_wijk, download=(
                 "Waar de deelnemers aan de enquête wonen", (), "enquete_deelnemers_per_wijk", enquetebron))
     with rechts:
-        ui.tabel(per_wijk[["Wijk", "Deel van de deelnemers"]], "enquete_deelnemers_per_wijk", "Download deze tabel",
+        ui.tabel(ui.bewaar("inwoners:per_wijk_tabel", (), lambda: per_wijk[["Wijk", "Deel van de deelnemers"]]),
+                 "enquete_deelnemers_per_wijk", "Download deze tabel",
                  bron_id=e.get("bron"))
     _bronregel(e.get("bron"), e.get("vindplaats"))
 
@@ -112,8 +113,9 @@ else:
                                download=(vraag, (), f"enquete_{nr}", enquetebron))
 
     with st.expander("Alle uitkomsten van de enquête als tabel"):
-        tabel = ui.bewaar("inwoners:tabel", opgave, enquete.alle_vragen_tabel, getoond, totaal)
-        ui.tabel(tabel.drop(columns=["Waarde", "Eenheid"]), f"enquete_{opgave or 'alle'}")
+        tabel = ui.bewaar("inwoners:tabel", opgave, lambda: enquete.alle_vragen_tabel(getoond, totaal).drop(
+            columns=["Waarde", "Eenheid"]))
+        ui.tabel(tabel, f"enquete_{opgave or 'alle'}")
     ui.download(ui.bewaar("inwoners:alle", (), lambda: enquete.alle_vragen_tabel(vragen, totaal).assign(
                     Vindplaats=e.get("vindplaats", ""))),
                 "enquete_zorgen_voor_elkaar", "Download alle uitkomsten van de enquête", bron_id=e.get("bron"))

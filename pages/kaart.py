@@ -128,7 +128,9 @@ st.subheader("De cijfers op een rij")
 if niveau == "wijk":
     st.markdown("Kies een wijk in de tabel (of klik op de kaart) om het wijkprofiel te openen.")
 tabel = beeld.ranglijst
-selectie = ui.tabel(tabel.drop(columns="code"), f"soest_{indicator_id}_{jaar}_{niveau}_ranglijst", "Download deze tabel",
+selectie = ui.tabel(ui.bewaar("kaart:ranglijst", (indicator_id, jaar, niveau, beeld.tov_soest),
+                              lambda: tabel.drop(columns="code")),
+                    f"soest_{indicator_id}_{jaar}_{niveau}_ranglijst", "Download deze tabel",
                     on_select="rerun", selection_mode="single-row", key=f"ranglijst-{niveau}")
 rijen = selectie.selection.rows if selectie else []
 if rijen and niveau == "wijk":
