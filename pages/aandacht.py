@@ -25,7 +25,7 @@ marge_keuze = url_state.kies(st.query_params, "marge", [str(m) for m in aandacht
 
 
 st.title("Aandacht per opgave")
-ui.meldingen(wijk_keuze, marge_keuze)
+ui.meldingen_van(wijk_keuze, marge_keuze)
 ui.inhoudsopgave([
     ("Wijk × opgave", "matrix"),
     ("Eén wijk: welke opgaven vallen op, en waarom?", "een-wijk"),

@@ -18,7 +18,7 @@ st.markdown("Elke indicator met zijn definitie, eenheid, richting (is hoger bete
             "Kleine aantallen schermen we af zodat niemand herkenbaar is.")
 
 keuze = url_state.kies(st.query_params, "indicator", ind["id"], None, "indicator")
-ui.meldingen(keuze)
+ui.meldingen_van(keuze)
 if keuze.waarde:
     rij = ui.indicator(keuze.waarde)
     st.subheader(rij["label"])
@@ -28,7 +28,7 @@ if keuze.waarde:
     ui.bronvermelding(keuze.waarde)
 
 opgave_keuze = url_state.kies(st.query_params, "opgave", list(OPGAVEN), None, "opgave")
-ui.meldingen(opgave_keuze)
+ui.meldingen_van(opgave_keuze)
 opgave = st.selectbox("Toon indicatoren van opgave", [None, *OPGAVEN],
                       format_func=lambda o: "Alle opgaven" if o is None else OPGAVEN[o],
                       **ui.url_widget("data_opgave", "opgave", opgave_keuze.waarde))

@@ -36,7 +36,7 @@ def _bronregel(bron_id: str | None, vindplaats: str | None, extra: str = "") -> 
 
 
 st.title("Inwoners aan het woord")
-ui.meldingen(opgave_keuze, wijk_keuze)
+ui.meldingen_van(opgave_keuze, wijk_keuze)
 st.markdown("**Tellen én vertellen.** Naast de cijfers per wijk staat wat inwoners zelf zeggen: in een enquête en in "
             "de gesprekken en meedenkdiners voor de Integrale Visie Sociaal Domein.")
 

@@ -34,7 +34,7 @@ keuze_indicator = url_state.kies(params, "indicator", list(op_kaart["id"]), STAN
 keuze_niveau = url_state.kies(params, "niveau", ["wijk", "buurt"], "wijk", "kaartlaag")
 
 st.title("Kaart van de wijken")
-ui.meldingen(keuze_indicator, keuze_niveau)
+ui.meldingen_van(keuze_indicator, keuze_niveau)
 
 
 # The map comes first, on the left, fitted to the first screen; the choices, the figures and the legend beside it.
@@ -61,7 +61,7 @@ with rechts:
 
     jaren = sorted(set(waarden.loc[(waarden["indicator"] == indicator_id) & (waarden["niveau"] == niveau), "jaar"]))
     keuze_jaar = url_state.kies_jaar(params, jaren, jaren[-1])
-    ui.meldingen(keuze_jaar)
+    ui.meldingen_van(keuze_jaar)
     jaar = st.segmented_control("Jaar", jaren, **ui.url_widget("kaart_jaar", "jaar", keuze_jaar.waarde)) \
         if len(jaren) > 1 else jaren[0]
     jaar = jaar or keuze_jaar.waarde  # a segmented control can be emptied; keep the year then

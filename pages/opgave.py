@@ -9,9 +9,8 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from soest_data import opmaak, scoring, url_state
+from soest_data import export, opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE, VIJF_OPGAVEN
-from soest_data.bronnen import uitwisseling
 from soest_data.weergave import grafieken, kaart, opgaveoverzicht, regio
 
 ui.pagina("Opgaven")
@@ -31,7 +30,7 @@ if ui.presentatie():  # one wijk of this opgave per screen; ← and → step thr
     st.stop()
 
 titel = st.empty()  # filled after the picker, so the title follows it on the same run
-ui.meldingen(keuze)
+ui.meldingen_van(keuze)
 # An emptied picker (None) is not written: the URL keeps the opgave on screen.
 gekozen = st.segmented_control("Kies een opgave", VIJF, format_func=OPGAVEN.get,
                                **ui.url_widget("opgave_keuze", "opgave", keuze.waarde, schrijf_als=bool))
@@ -279,7 +278,7 @@ if len(reeksen):
 def _alle_cijfers() -> pd.DataFrame:
     ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
     return g.waarden.loc[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(
-        ["gemeente", "wijk", "land", VERGELIJKGEMEENTE]), uitwisseling.EXPORTKOLOMMEN]
+        ["gemeente", "wijk", "land", VERGELIJKGEMEENTE]), export.EXPORTKOLOMMEN]
 
 
 ui.download(ui.bewaar("opgave:download", opgave, _alle_cijfers), f"opgave_{opgave}",

@@ -24,7 +24,7 @@ soest_keuze = url_state.kies(st.query_params, "soest", ["ja", "nee"], "nee", "ke
 
 
 st.title("Wijken vergelijken")
-ui.meldingen(keuze, soest_keuze)
+ui.meldingen_van(keuze, soest_keuze)
 ui.inhoudsopgave([("De grootste verschillen", "verschillen"), ("Alle indicatoren per opgave", "alle")])
 st.markdown("Zet twee of meer wijken naast elkaar. Per indicator ziet u de cijfers, het verschil en een **index**: "
             "Soest = 100, dus 150 betekent anderhalf keer zo hoog als in heel Soest en 50 de helft. Zo kunt u "
@@ -97,7 +97,7 @@ st.markdown("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzi
             "gemiddeld') staan er in woorden bij; die hebben geen index.")
 groepen = vergelijking["groepen"]
 tab_keuze = url_state.kies(st.query_params, "opgave", groepen, groepen[0], "opgave")
-ui.meldingen(tab_keuze)
+ui.meldingen_van(tab_keuze)
 naar_id = {OPGAVEN[o]: o for o in groepen}
 tabbladen = st.tabs([OPGAVEN[o] for o in groepen],
                     **ui.url_widget("vergelijk_tab", "opgave", OPGAVEN[tab_keuze.waarde], groepen[0],

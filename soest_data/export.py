@@ -54,6 +54,9 @@ BETEKENIS = {
     "Berekend door ons": "ja = door dit dashboard uitgerekend uit andere cijfers van de bron (formule op Over de data).",
     "Vindplaats in de bron": "Waar het cijfer in de bron staat (tabel, kolom of citaat).",
 }
+# The rows of a values export, in this order: the machine format of `export` and `import`, and every download of rows.
+EXPORTKOLOMMEN = ["gebied_code", "gebied_naam", "indicator", "indicator_label", "opgave", "jaar", "waarde",
+                  "eenheid", "relatief", "status", "bron", "bron_titel", "licentie", "berekend", "citaat"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MIME = "text/csv"
 

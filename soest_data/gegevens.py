@@ -8,7 +8,7 @@ from functools import cached_property
 import duckdb
 import pandas as pd
 
-from soest_data import waarden
+from soest_data import gebieden, waarden
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Gegevens:
     enquete: dict
     bouwinfo: dict[str, str]
     uitspraken: pd.DataFrame
+    vormen: dict  # niveau ('wijk', 'buurt') → simplified shapes as a GeoDataFrame
 
     @cached_property
     def wijken(self) -> pd.DataFrame:
@@ -54,4 +55,5 @@ def laad(con: duckdb.DuckDBPyConnection) -> Gegevens:
     return Gegevens(indicatoren=waarden.indicatoren(con), waarden=waarden.alle_waarden(con),
                     gebieden=waarden.gebieden(con), bronnen=waarden.bronnen(con), verhalen=waarden.verhalen(con),
                     opgaven=waarden.opgaven(con), enquete=waarden.enquete(con), bouwinfo=waarden.bouwinfo(con),
-                    uitspraken=waarden.uitspraken(con))
+                    uitspraken=waarden.uitspraken(con),
+                    vormen={niveau: gebieden.geodataframe(waarden.geometrie(con, niveau)) for niveau in ("wijk", "buurt")})

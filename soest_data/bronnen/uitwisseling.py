@@ -22,9 +22,8 @@ from soest_data import waarden
 from soest_data.bronnen import bouw
 from soest_data.bronnen.probleem import BronFout
 from soest_data.bronnen.waardenbestand import KOLOMMEN, SLEUTEL, getal_tekst, lees_waarden
+from soest_data.export import EXPORTKOLOMMEN
 
-EXPORTKOLOMMEN = ["gebied_code", "gebied_naam", "indicator", "indicator_label", "opgave", "jaar", "waarde",
-                  "eenheid", "relatief", "status", "bron", "bron_titel", "licentie", "berekend", "citaat"]
 OUD_BESTAND = "geimporteerd.csv"  # the old catch-all for new rows; emptied into the source files
 VERGELIJK = ["waarde", "eenheid", "relatief", "status", "bron"]
 

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import gc
 import json
-import re
 import threading
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from html import escape
 
 import pandas as pd
@@ -20,12 +17,15 @@ import pyarrow as pa
 import streamlit as st
 from streamlit.elements import vega_charts  # its Altair→spec conversion, so a cached spec draws exactly like st.altair_chart
 
-from soest_data import db, export, gebieden, paden, scoring, url_state, waarden
-from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKNIVEAUS, VIJF_OPGAVEN
-from soest_data.bronnen import uitwisseling
+from soest_data import db, export, paden, scoring, url_state
+from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens, laad
-from soest_data.opmaak import LETTER_GROOT
-from soest_data.weergave import aandacht, factsheet, grafieken, regio, verandering, wijkprofiel
+from soest_data.weergave import afgeleid, bronregels, factsheet, regio, wijkprofiel
+from soest_data.weergave.blokken import Download, Tabel
+from soest_data.weergave.blokken import kaart as kaartblok
+from soest_data.weergave.paginas import wijkprofiel as wijkprofiel_pagina
+from ui import tekenen
+from ui.tekenen import in_kolommen, inhoudsopgave, opgavekaart, toon, wijkknoppen  # noqa: F401 (used by the pages)
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -148,27 +148,11 @@ TOETSEN_SCRIPT = """<script>
 
 
 def dia(pagina_bestand: str, wijk: str, opgave: str, sleutel: str) -> None:
-    """One screen of the presentation: one wijk and one opgave — a title, the count in words, the dot chart of the
-    indicators where the wijk differs most from Soest, the source, and ← / → links to the previous and next step
-    (the arrow keys click them). `sleutel` ('wijk' or 'opgave') is the URL key that steps; the other stays."""
+    """One screen of the presentation (wijkprofiel's `dia`: one wijk and one opgave) and ← / → links to the previous
+    and next step (the arrow keys click them). `sleutel` ('wijk' or 'opgave') is the URL key that steps; the other
+    stays."""
     g = gegevens()
-    beoordeeld_ = beoordeeld()
-    naam = g.wijknamen[wijk]
-    st.title(f"{naam} · {OPGAVEN[opgave]}")
-    telling_ = wijkprofiel.opgaven_in_een_oogopslag(telling(), wijk).set_index("opgave_id").loc[opgave]
-    # A tall screen (1920 × 1080) shows four indicators, a short one (1280 × 720) three: always one screen.
-    for vorm, aantal, rij in (("hoog900", 4, 36), ("laag900", 3, 28)):
-        with st.container(key=f"{vorm}-dia"):
-            ids = wijkprofiel.presentatie_indicatoren(beoordeeld_, wijk, opgave, aantal)
-            rijen = beoordeeld_[beoordeeld_["indicator"].isin(ids)]
-            st.markdown(f"**{naam} ten opzichte van heel Soest:** {telling_['In woorden']}. "
-                        + (f"Hieronder de {len(ids)} cijfers waarin {naam} het meest van Soest verschilt." if ids else
-                           "Voor deze opgave zijn er geen cijfers per wijk."))
-            if len(rijen):
-                teken(grafiekvorm("dia", (wijk, opgave, vorm), partial(grafieken.stippen, rij=rij, letter=LETTER_GROOT),
-                                  rijen, wijk, naam),
-                      alt=f"{naam}, {OPGAVEN[opgave].lower()}: de cijfers met het grootste verschil met Soest.")
-                bronnen_van(rijen.drop_duplicates("indicator")[["indicator", "jaar"]].itertuples(index=False))
+    tekenen.toon(inhoud(wijkprofiel_pagina.dia, g, wijk, opgave), g)
     alle, namen = (list(g.wijknamen), g.wijknamen) if sleutel == "wijk" else (VIJF_OPGAVEN, OPGAVEN)
     huidige = wijk if sleutel == "wijk" else opgave
     vaste = {"opgave": opgave} if sleutel == "wijk" else {"wijk": wijk}
@@ -216,22 +200,11 @@ _deze_run = threading.local()  # each script run has its own thread
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _gegevens(versie: tuple) -> tuple[Gegevens, object]:
+def _gegevens(versie: tuple) -> Gegevens:
     # cache_resource, not cache_data: one shared read-only instance instead of an unpickled copy per call.
     # The connection is closed right after reading: an open one would keep reading a replaced file.
-    pad = versie[0]
-    with db.verbinding(pad) as con:
-        g = laad(con)
-        vormen = {niveau: waarden.geometrie(con, niveau) for niveau in ("wijk", "buurt")}
-    return g, {niveau: gebieden.geodataframe(frame) for niveau, frame in vormen.items()}
-
-
-def _geladen():
-    try:
-        return _gegevens(versie())
-    except db.DatabaseFout as fout:
-        st.error(f"**De gegevens kunnen niet geladen worden.** {fout}")
-        st.stop()
+    with db.verbinding(versie[0]) as con:
+        return laad(con)
 
 
 def gegevens() -> Gegevens:
@@ -239,39 +212,37 @@ def gegevens() -> Gegevens:
 
     On a missing or broken database, shows a clear Dutch message with the fixing command and stops the page.
     """
-    return _geladen()[0]
+    try:
+        return _gegevens(versie())
+    except db.DatabaseFout as fout:
+        st.error(f"**De gegevens kunnen niet geladen worden.** {fout}")
+        st.stop()
 
 
 def telling(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
-    """The one tally per wijk × opgave (kernset, this margin) that every page shows; see scoring.tel_per_opgave.
-    Cached per database version and margin (read-only)."""
-    g, oordeel = gegevens(), beoordeeld(marge)
-    return bewaar("telling", marge, lambda: aandacht.telling(oordeel, g.wijken, scoring.kernsets(g.opgaven)))
+    """The one tally per wijk × opgave (kernset, this margin) that every page shows (afgeleid.telling)."""
+    return afgeleid.telling(gegevens(), marge)
 
 
 def veranderingen() -> pd.DataFrame:
-    """Every area × indicator with two comparable measurements and the change between them (cached per database)."""
-    g = gegevens()
-    return bewaar("veranderingen", (), lambda: verandering.veranderingen(g.waarden, g.indicatoren, g.bronnen))
+    return afgeleid.veranderingen(gegevens())
 
 
-def _regio(g: Gegevens, opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    regiowaarden = regio.regiowaarden(g.waarden, g.indicatoren, opgave)
-    return regiowaarden, regio.regio_oordelen(regiowaarden)
+
 
 
 def soest_in_de_regio(opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Soest, Nederland and the buurgemeenten for one opgave (long) and Soest's judgement per indicator; cached."""
-    return bewaar("regio", opgave, _regio, gegevens(), opgave)
+    return afgeleid.soest_in_de_regio(gegevens(), opgave)
 
 
-def referentiekeuze(sleutel: str, naast_elkaar: bool = True) -> tuple[bool, bool]:
+def referentiekeuze(sleutel: str, naast_elkaar: bool = True, meldingen: bool = True) -> tuple[bool, bool]:
     """Two switches above charts with a Soest line: Nederland (on by default) and the six buurgemeenten (off), kept
     in the URL (?nederland=nee, ?buren=ja) so a shared link shows the same references. In a narrow column (the map's
     side panel) they stand under each other, so their labels do not break mid-word."""
     nederland = url_state.kies(st.query_params, "nederland", ["ja", "nee"], "ja", "keuze voor Nederland")
     buren = url_state.kies(st.query_params, "buren", ["ja", "nee"], "nee", "keuze voor de buurgemeenten")
-    meldingen(nederland, buren)
+    if meldingen:
+        meldingen_van(nederland, buren)
     links, rechts = st.columns(2) if naast_elkaar else (st, st)
     met_nederland = links.toggle("Toon Nederland als referentie",
                                  help="Het landelijke cijfer uit dezelfde bron en hetzelfde jaar, waar dat bestaat.",
@@ -288,8 +259,8 @@ def referenties(indicator_jaren, met_nederland: bool = True, met_buren: bool = F
 
 
 def vormen(niveau: str):
-    """Simplified wijk/buurt shapes as a GeoDataFrame (cached; do not modify)."""
-    return _geladen()[1][niveau]
+    """Simplified wijk/buurt shapes as a GeoDataFrame (shared; do not modify)."""
+    return gegevens().vormen[niveau]
 
 
 class _Bewaarplaats:
@@ -350,12 +321,14 @@ def bewaar(naam: str, sleutel, maak, *args):
     return _bewaard.geef((naam, sleutel, versie()), lambda: maak(*args))
 
 
+def inhoud(bouw: Callable, g: Gegevens, *staat):
+    """bouw(g, *staat): a page's content, made once per (page, state, database) and shared read-only by every
+    session. The key is made here, from the function and its state: nothing to list by hand."""
+    return _bewaard.geef((f"{bouw.__module__}.{bouw.__qualname__}", staat, versie()), lambda: bouw(g, *staat))
+
+
 def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
-    """Every wijk × indicator (latest year) scored against Soest, with the position in words ('het hoogst van alle
-    wijken'); cached per database version and margin (read-only)."""
-    g = gegevens()
-    return bewaar("beoordeeld", marge, lambda: wijkprofiel.met_woorden(
-        scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge, kernset=scoring.kernsets(g.opgaven))))
+    return afgeleid.beoordeeld(gegevens(), marge)
 
 
 def indicator(indicator_id: str) -> pd.Series:
@@ -364,206 +337,51 @@ def indicator(indicator_id: str) -> pd.Series:
 
 def bronvermelding(indicator_id: str, jaar: int | None = None) -> None:
     """Source, year, 'modelschatting' and caveat right under a chart, with a link to the definition."""
-    _bronregel(bewaar("bronvermelding", (indicator_id, jaar), lambda: _bronvermelding(indicator_id, jaar)))
+    tekenen.bronregel(bewaar("bronvermelding", (indicator_id, jaar), bronregels.bronvermelding, gegevens(),
+                             indicator_id, jaar))
 
 
-def _bronregel(regel: str) -> None:
-    st.markdown(f"<div class='bron'>{_md_naar_html(regel)}</div>", unsafe_allow_html=True)
 
 
-def _bronvermelding(indicator_id: str, jaar: int | None) -> str:
-    g = gegevens()
-    ind = indicator(indicator_id)
-    rijen = g.waarden[(g.waarden["indicator"] == indicator_id)]
-    if jaar is not None:
-        rijen = rijen[rijen["jaar"] == jaar]
-    bron_ids = sorted(set(rijen["bron"])) or [b.strip() for b in ind["bronnen"].split(",")]
-    bronnen = g.bron_per_id
-    delen = []
-    for bron_id in bron_ids:
-        bron = bronnen.loc[bron_id]
-        tabel = f", tabel {bron['tabel']}" if bron["tabel"] else ""
-        delen.append(f"[{bron['uitgever']}, {bron['titel']}{tabel}]({bron['url']}) ({bron['licentie']})")
-    regel = "Bron: " + "; ".join(delen)
-    if ind.get("meetjaar"):
-        regel += f" · jaar {ind['meetjaar']}"  # the source names no year: never show the placeholder
-    elif jaar is not None:
-        regel += f" · jaar {jaar}"
-    if ind["modelschatting"]:
-        regel += " · **modelschatting**, geen telling"
-    if ind["formule"]:
-        regel += f" · berekend: {ind['formule']}"
-    if ind["voorbehoud"]:
-        regel += f" · {ind['voorbehoud']}"
-    return regel + f" · [definitie](/data?indicator={indicator_id})"
+
+
 
 
 def bronnen_van(indicator_jaren) -> None:
     """One source block under a chart that holds several indicators: each source once, then the definitions."""
     paren = tuple(dict.fromkeys((i, int(j)) for i, j in indicator_jaren))
-    _bronregel(bewaar("bronnen_van", paren, lambda: _bronnen_van(paren)))
+    tekenen.bronregel(bewaar("bronnen_van", paren, bronregels.bronnen_van, gegevens(), paren))
 
 
-def _bronnen_van(paren: tuple) -> str:
-    g = gegevens()
-    w = g.waarden
-    bron_jaren: dict[str, set[int]] = {}
-    for indicator_id, jaar in paren:
-        for bron_id in set(w.loc[(w["indicator"] == indicator_id) & (w["jaar"] == jaar), "bron"]):
-            bron_jaren.setdefault(bron_id, set()).add(jaar)
-    bronnen = g.bron_per_id
-    delen = [f"[{bronnen.loc[b, 'uitgever']}, {bronnen.loc[b, 'titel']}]({bronnen.loc[b, 'url']}) "
-             f"({bronnen.loc[b, 'licentie']})"
-             + (" · **modelschatting**" if "modelschat" in bronnen.loc[b, "voorbehoud"].lower() else "")
-             for b in sorted(bron_jaren)]
-    namen = g.indicator_per_id["label"]
-    definities = ", ".join(f"[{namen[i]}](/data?indicator={i})" for i in dict.fromkeys(i for i, _ in paren))
-    return "Bronnen: " + "; ".join(delen) + f" · Definities: {definities}"
+
 
 
 def verhaalbron(verhalen: pd.DataFrame) -> None:
     """Source line under texts from the documents: each document once, with the places in it."""
-    plekken = tuple(zip(verhalen["bron"], verhalen["vindplaats"].fillna("")))
-    _bronregel(bewaar("verhaalbron", plekken, lambda: _verhaalbron(plekken)))
+    tekenen.bronregel(bronregels.verhaalbron(gegevens(), verhalen))
 
 
-def _verhaalbron(plekken: tuple) -> str:
-    titels = gegevens().bron_per_id
-    per_bron: dict[str, dict[str, None]] = {}
-    for bron_id, plek in sorted(plekken, key=lambda bp: bp[0]):
-        per_bron.setdefault(bron_id, {})
-        if plek:
-            per_bron[bron_id][plek] = None
-    delen = [f"[{titels.loc[b, 'uitgever']}, {titels.loc[b, 'titel']}]({titels.loc[b, 'url']}) ({'; '.join(p)})"
-             for b, p in per_bron.items()]
-    return "Bron: " + "; ".join(delen) + " — in eigen woorden samengevat"
 
 
-def _md_naar_html(tekst: str) -> str:
-    tekst = escape(tekst, quote=False)
-    tekst = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', tekst)
-    return re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", tekst)
 
 
-def _met_bron_en_licentie(frame: pd.DataFrame) -> pd.DataFrame:
-    """Readable columns, and Bron and Licentie on every row: from the export columns, from the source title, or
-    from the indicator (and year) of the row."""
-    if {"indicator", "bron"} <= set(frame.columns) and "gebied_code" in frame:
-        return export.leesbaar(frame)
-    frame = frame.rename(columns=lambda k: k[:1].upper() + k[1:])  # 'indicator' → 'Indicator' in a display table
-    if export.heeft_bron_en_licentie(frame):
-        return frame
-    w = gegevens().waarden
-    licentie_van = dict(zip(w["bron_titel"], w["licentie"]))
-    if "Bron" in frame:
-        return frame.assign(Licentie=frame["Bron"].map(  # a cell may name several sources: 'A; B'
-            lambda b: "; ".join(dict.fromkeys(licentie_van.get(t.strip(), "") for t in str(b).split(";")))))
-    if "Indicator" in frame:
-        sleutel = ["indicator_label", "jaar"] if "Jaar" in frame else ["indicator_label"]
-        per = w.groupby(sleutel).agg(Bron=("bron_titel", lambda b: "; ".join(sorted(set(b)))),
-                                     Licentie=("licentie", lambda b: "; ".join(sorted(set(b))))).reset_index()
-        per = per.rename(columns={"indicator_label": "Indicator", "jaar": "_jaar"})
-        sleutels = ["Indicator"]
-        if "Jaar" in frame:  # the year as shown may be text; match on its number, show it as it was
-            per["_jaar"] = per["_jaar"].astype(float)
-            frame = frame.assign(_jaar=pd.to_numeric(frame["Jaar"], errors="coerce"))
-            sleutels.append("_jaar")
-        return frame.merge(per, on=sleutels, how="left").drop(columns="_jaar", errors="ignore").fillna(
-            {"Bron": "", "Licentie": ""})
-    return frame
 
 
-def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze cijfers", indicator_ids=None,
-             bron_id: str | None = None) -> None:
-    """Every view ends with a download of exactly what it shows, as Excel (.xlsx) and as CSV for Dutch Excel
-    (byte-order mark, ';', decimal comma), with readable column names and source and licence on every row: taken from
-    the rows themselves, or from `indicator_ids` (a summary over many indicators) or `bron_id` (one shared source)."""
-    def tabel() -> pd.DataFrame:  # only on a click: matching sources to rows costs tens of ms per table
-        if bron_id is not None:
-            return export.met_bron(frame, *bron_en_licentie(bron_id))
-        if indicator_ids is not None:
-            return met_bronnen(frame, indicator_ids)
-        return _met_bron_en_licentie(frame)
-    stam = bestandsnaam.removesuffix(".csv")
-    # one button that opens the choice of format; data as a function: a file is made only when someone clicks
-    with st.popover(label, icon=":material/download:"):
-        st.download_button("Excel (.xlsx)", lambda: export.xlsx(tabel(), label), file_name=f"{stam}.xlsx",
-                           mime=export.XLSX_MIME, key=f"download-{stam}-xlsx", on_click="ignore", width="stretch")
-        st.download_button("CSV voor Nederlandse Excel", lambda: export.csv_excel(tabel()), file_name=f"{stam}.csv",
-                           mime=export.CSV_MIME, key=f"download-{stam}-csv", on_click="ignore", width="stretch")
-        st.caption("Met leesbare kolomnamen, en bron en licentie op elke regel.")
 
 
-def tabel(frame: pd.DataFrame, naam: str, download_label: str | None = None, indicator_ids=None,
-          bron_id: str | None = None, afdruk_kop: str | None = None, plat: bool = False, **kwargs):
-    """A table on screen (st.dataframe), the same table whole on paper (a print-only HTML copy: the on-screen grid
-    prints only its visible rows), and, with a `download_label`, its download buttons (see download for
-    `indicator_ids` and `bron_id`). Returns st.dataframe's value (for row selection). `afdruk_kop` heads the printed
-    copy where the screen has a tab instead."""
-    tabel_ = _als_arrow(frame)
-    if plat:  # a plain table: every row and column visible on screen and on paper, long words wrap
-        if afdruk_kop:
-            st.markdown(f"**{afdruk_kop}**")
-        st.table(tabel_, hide_index=True)
-        if download_label:
-            download(frame, naam, download_label, indicator_ids, bron_id)
-        return None
-    waarde = st.dataframe(tabel_, hide_index=True, width="stretch", **kwargs)
-    with st.container(key=f"afdruk-{naam}"):
-        if afdruk_kop:
-            st.markdown(f"**{afdruk_kop}**")
-        st.table(tabel_, hide_index=True, border="horizontal")
-    if download_label:
-        download(frame, naam, download_label, indicator_ids, bron_id)
-    return waarde
 
 
-_arrow_van: dict[int, tuple[weakref.ref, pa.Table]] = {}
 
 
-def _als_arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
-    """The frame as an Arrow table, made once per frame object. st.dataframe and st.table convert pandas to Arrow on
-    every run (most of their cost); the frames a page shows are cached ones (bewaar), so their table is reused until
-    the frame itself is gone. A frame Arrow cannot take as is goes to Streamlit unchanged (it knows the fixes)."""
-    bekend = _arrow_van.get(id(frame))
-    if bekend is not None and bekend[0]() is frame:
-        return bekend[1]
-    try:
-        tabel_ = pa.Table.from_pandas(frame)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-        return frame
-    sleutel = id(frame)
-    _arrow_van[sleutel] = (weakref.ref(frame, lambda _: _arrow_van.pop(sleutel, None)), tabel_)
-    return tabel_
 
-
-def _bronrijen(indicator_ids) -> pd.DataFrame:
-    w = gegevens().waarden
-    return w[w["indicator"].isin(list(indicator_ids))].drop_duplicates("bron").sort_values("bron")
 
 
 def bron_en_licentie(bron_id: str | None) -> tuple[str, str]:
-    """('Verwey-Jonker Instituut, Zorgen voor elkaar …', 'openbaar …') for a table whose rows share one source."""
-    bronnen = gegevens().bron_per_id
-    if bron_id not in bronnen.index:
-        return "onbekend", "onbekend"
-    b = bronnen.loc[bron_id]
-    return f"{b['uitgever']}, {b['titel']}", b["licentie"]
-
-
-def met_bronnen(frame: pd.DataFrame, indicator_ids) -> pd.DataFrame:
-    """A summary table built from many indicators (a matrix): all their sources and licences on every row."""
-    rijen = _bronrijen(indicator_ids)
-    return frame.assign(Bron="; ".join(f"{u}, {t}" for u, t in zip(rijen["bron_uitgever"], rijen["bron_titel"])),
-                        Licentie="; ".join(dict.fromkeys(rijen["licentie"])))
+    return bronregels.bron_en_licentie(gegevens(), bron_id)
 
 
 def bronregel_tekst(indicator_ids) -> str:
-    """'Bron: CBS, Kerncijfers wijken en buurten 2024 (CC BY 4.0); …' as plain text, under a downloaded chart."""
-    rijen = _bronrijen(indicator_ids)
-    return "Bron: " + "; ".join(f"{u}, {t} ({lic})" for u, t, lic in
-                                 zip(rijen["bron_uitgever"], rijen["bron_titel"], rijen["licentie"])) \
-        + " · Wijkprofielen Soest"
+    return bronregels.bronregel_tekst(gegevens(), indicator_ids)
 
 
 def grafiek_download(grafiek: Grafiek | Callable, titel: str, indicator_ids, naam: str,
@@ -687,34 +505,10 @@ def breed_of_smal(sleutel: str, breed: Grafiek | Callable, smal: Grafiek | Calla
                 getekend()
 
 
-def in_kolommen(delen, per_rij: int):
-    """Each of `delen` inside its own column, `per_rij` to a row (on a phone Streamlit stacks them)."""
-    delen = list(delen)
-    for start in range(0, len(delen), per_rij):
-        for vak, deel in zip(st.columns(per_rij, gap="large"), delen[start:start + per_rij]):
-            with vak:
-                yield deel
-
-
-class _VasteKaart:
-    """A pydeck map serialised once. st.pydeck_chart asks a Deck only for to_json(), its tooltip, width and layers;
-    pydeck's own to_json pretty-prints the whole map on every run."""
-
-    layers = None
-    mapbox_key = None
-
-    def __init__(self, deck) -> None:
-        self._json = json.dumps(json.loads(deck.to_json()), separators=(",", ":"))
-        self._tooltip = getattr(deck, "_tooltip", None)
-        self.width = getattr(deck, "width", None)
-
-    def to_json(self) -> str:
-        return self._json
-
-
 def kaart(naam: str, sleutel, bouwer, *args, **opties):
     """The pydeck map bouwer(*args), serialised once per (name, page state, database version)."""
-    return st.pydeck_chart(bewaar(f"kaart:{naam}", sleutel, lambda: _VasteKaart(bouwer(*args))), **opties)
+    blok = bewaar(f"kaart:{naam}", sleutel, lambda: kaartblok(bouwer(*args), ""))
+    return st.pydeck_chart(tekenen._VasteKaart(blok.json, blok.tooltip), **opties)
 
 
 def alle_waarden() -> pd.DataFrame:
@@ -722,27 +516,35 @@ def alle_waarden() -> pd.DataFrame:
     Built once per database version."""
     g = gegevens()
     return bewaar("alle_waarden", (), lambda: export.leesbaar(
-        g.waarden[[*uitwisseling.EXPORTKOLOMMEN, "niveau", "bron_uitgever", "meetjaar"]]))
+        g.waarden[[*export.EXPORTKOLOMMEN, "niveau", "bron_uitgever", "meetjaar"]]))
 
 
-def exportregels(indicator_id: str, jaar: int | None = None, niveau: str | None = None,
+def exportregels(indicator_id: str | None, jaar: int | None = None, niveau: str | None = None,
                  gebied: str | None = None) -> pd.DataFrame:
     """The rows behind a view, in the export format (with source and licence), for its download button."""
-    return bewaar("exportregels", (indicator_id, jaar, niveau, gebied),
-                  lambda: _exportregels(indicator_id, jaar, niveau, gebied))
+    return bewaar("exportregels", (indicator_id, jaar, niveau, gebied), bronregels.exportregels, gegevens(),
+                  indicator_id, jaar, niveau, gebied)
 
 
-def _exportregels(indicator_id: str, jaar: int | None, niveau: str | None, gebied: str | None) -> pd.DataFrame:
-    w = gegevens().waarden
-    kies = w["indicator"] == indicator_id if indicator_id else pd.Series(True, index=w.index)
-    if jaar is not None:
-        kies &= w["jaar"] == jaar
-    # Nederland and the buurgemeenten come along as the reference they are on screen, each with its source.
-    if niveau is not None:
-        kies &= w["niveau"].isin([niveau, "gemeente", *VERGELIJKNIVEAUS])
-    if gebied is not None:
-        kies &= w["gebied_code"].isin([gebied, SOEST]) | w["niveau"].isin(VERGELIJKNIVEAUS)
-    return w.loc[kies, uitwisseling.EXPORTKOLOMMEN]
+
+
+
+def download(frame: pd.DataFrame, bestandsnaam: str, label: str = "Download deze cijfers", indicator_ids=None,
+             bron_id: str | None = None) -> None:
+    tekenen.download(gegevens(), Download(frame, bestandsnaam, label, indicator_ids, bron_id))
+
+
+def tabel(frame: pd.DataFrame, naam: str, download_label: str | None = None, indicator_ids=None,
+          bron_id: str | None = None, afdruk_kop: str | None = None, plat: bool = False, **kwargs):
+    aanbod = Download(frame, naam, download_label, indicator_ids, bron_id) if download_label else None
+    return tekenen.tabel(gegevens(), Tabel(frame, naam, aanbod, plat, afdruk_kop), **kwargs)
+
+
+def meldingen_van(*keuzes) -> None:
+    """The friendly notices of URL parsing (unknown wijk, indicator …), as plain text."""
+    for keuze in keuzes:
+        if keuze.melding:
+            tekenen.melding(keuze.melding)
 
 
 def legenda(rijen: pd.DataFrame) -> None:
@@ -751,45 +553,6 @@ def legenda(rijen: pd.DataFrame) -> None:
         f"<li><span class='vak' style='background:{escape(k)}'></span>{escape(b)}</li>"
         for k, b in zip(rijen["kleur"], rijen["betekenis"]))
     st.markdown(f"<ul class='legenda'>{regels}</ul>", unsafe_allow_html=True)
-
-
-def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
-    """One link per wijk to its profile: reachable by keyboard, shareable."""
-    vakken = st.columns(kolommen)
-    for i, (code, naam) in enumerate(wijken):
-        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:",
-                                       query_params={"wijk": code})
-
-
-def meldingen(*keuzes) -> None:
-    """Show the friendly notices of URL parsing (unknown wijk, indicator …), as plain text: a notice may quote the
-    link, and nothing a visitor types is rendered as markdown."""
-    for keuze in keuzes:
-        if keuze.melding:
-            st.info(keuze.melding.replace("\\", "\\\\").translate({ord(c): f"\\{c}" for c in "*_[]()`#<>~|!$"}))
-
-
-def opgavekaart(rij: pd.Series) -> None:
-    """One opgave of a wijk as a card (a row of wijkprofiel.opgaven_in_een_oogopslag): a coloured band for the
-    balance (orange more unfavourable, blue more favourable, grey even) and the counts with symbols and words."""
-    ongunstig, gunstig, rond = int(rij["ongunstig"]), int(rij["gunstig"]), int(rij["rond"])
-    kleur, woord = (("#D55E00", "meer ongunstig dan gunstig") if ongunstig > gunstig else
-                    ("#0072B2", "meer gunstig dan ongunstig") if gunstig > ongunstig else ("#9E9E9E", "in evenwicht"))
-    st.markdown(
-        f"<div class='kaartje' style='border-left-color:{kleur}'><strong>{escape(rij['Opgave'])}</strong>"
-        f"<div class='telling'><span class='ongunstig'>▼ {ongunstig}</span> ongunstig<br>"
-        f"● {rond} rond gemiddelde<br><span class='gunstig'>▲ {gunstig}</span> gunstig</div>"
-        f"<small>{woord}" + (f", van {int(rij['met oordeel'])} in de kernset" if rij.get("met oordeel") else "")
-        + ("</small><br><strong>▼ valt op</strong>" if rij.get("valt op") else "</small>") + "</div>",
-        unsafe_allow_html=True)
-
-
-def inhoudsopgave(kopjes: list[tuple[str, str]]) -> None:
-    """An in-page contents list for a long page: (title, anchor) per section, each a jump link; the page gives its
-    headers the same anchors (st.header(titel, anchor=anker))."""
-    links = "".join(f"<li><a href='#{escape(anker)}'>{escape(titel)}</a></li>" for titel, anker in kopjes)
-    st.markdown(f"<nav class='inhoud' aria-label='Op deze pagina'><strong>Op deze pagina:</strong><ul>{links}</ul></nav>",
-                unsafe_allow_html=True)
 
 
 STIJL = """

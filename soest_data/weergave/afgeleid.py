@@ -1,0 +1,75 @@
+"""What every page derives from one database, computed once per database and shared by pages, slides, PDF and CLI.
+
+The judgement per wijk × indicator, the tally per wijk × opgave, the changes and Soest in the region are the same
+for every visitor of one database; they are made here once (per margin where they depend on it) and kept on the
+`Gegevens` object they came from, so a new database brings new results with it and nothing needs a key by hand.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import wraps
+
+import pandas as pd
+
+from soest_data import scoring
+from soest_data.gegevens import Gegevens
+from soest_data.weergave import aandacht, regio, verandering, wijkprofiel
+
+_slot = threading.Lock()
+
+
+def per_database(maak: Callable) -> Callable:
+    """maak(g, *args) once per Gegevens object and arguments; the result is shared read-only.
+
+    Kept in the object's own __dict__ (as functools.cached_property does on a frozen dataclass), so it lives and
+    dies with that database's data. Two threads that miss at once may both compute; the first result stays."""
+    @wraps(maak)
+    def geef(g: Gegevens, *args):
+        memo = g.__dict__.setdefault("_afgeleid", {})
+        sleutel = (maak.__name__, args)
+        if sleutel not in memo:
+            waarde = maak(g, *args)
+            with _slot:
+                memo.setdefault(sleutel, waarde)
+        return memo[sleutel]
+    return geef
+
+
+@per_database
+def beoordeeld(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
+    """Every wijk × indicator (latest year) scored against Soest, with the position in words ('het hoogst van alle
+    wijken')."""
+    return wijkprofiel.met_woorden(
+        scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge, kernset=scoring.kernsets(g.opgaven)))
+
+
+@per_database
+def telling(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
+    """The one tally per wijk × opgave over the kernset (scoring.tel_per_opgave) that every output shows."""
+    return aandacht.telling(beoordeeld(g, marge), g.wijken, scoring.kernsets(g.opgaven))
+
+
+@per_database
+def oogopslag(g: Gegevens, wijk: str, marge: float = scoring.STANDAARD_MARGE) -> tuple[dict, ...]:
+    """One wijk's five opgaven in words and counts: the cards, the slides and the factsheet all show these rows."""
+    return tuple(wijkprofiel.opgaven_in_een_oogopslag(telling(g, marge), wijk).to_dict("records"))
+
+
+@per_database
+def veranderingen(g: Gegevens) -> pd.DataFrame:
+    """Every area × indicator with two comparable measurements and the change between them."""
+    return verandering.veranderingen(g.waarden, g.indicatoren, g.bronnen)
+
+
+@per_database
+def soest_in_de_regio(g: Gegevens, opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Soest, Nederland and the buurgemeenten for one opgave (long) and Soest's judgement per indicator."""
+    regiowaarden = regio.regiowaarden(g.waarden, g.indicatoren, opgave)
+    return regiowaarden, regio.regio_oordelen(regiowaarden)
+
+
+@per_database
+def nederland_per_jaar(g: Gegevens) -> pd.Series:
+    """Nederland's value per (indicator, jaar), for the Nederland column of tables."""
+    return regio.nederland_per_jaar(g.waarden)

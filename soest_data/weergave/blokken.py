@@ -1,0 +1,195 @@
+"""The content model: what a page says, as plain data, before anything draws it.
+
+A page's content is made once by a pure function, `bouw(gegevens, staat) -> Inhoud`
+(soest_data/weergave/paginas/), and rendered by whoever shows it: the app (ui.tekenen), the presentation, the
+factsheet and the downloads. A sentence, judgement or year is therefore worded in one place (docs/ARCHITECTUUR.md).
+
+Text in `Tekst` and `Bron` is written by us (markdown); text that may come from a visitor (a link's value) only
+ever travels in a `Melding`, which every renderer shows as plain text.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass(frozen=True, eq=False)
+class Kop:
+    """A heading; `anker` makes it a jump target of the page's contents list."""
+    tekst: str
+    niveau: int = 2
+    anker: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Tekst:
+    """A paragraph or list in markdown, written by us. `klein`: a caption (a note under a figure)."""
+    tekst: str
+    klein: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Melding:
+    """A notice (info, waarschuwing, let_op): always shown as plain text, never as markdown or HTML."""
+    tekst: str
+    soort: str = "info"
+
+
+@dataclass(frozen=True, eq=False)
+class Bron:
+    """A source line under a figure or text: links in markdown form, shown small (`ui`) or as a footnote (PDF)."""
+    regel: str
+
+
+@dataclass(frozen=True, eq=False)
+class Download:
+    """A table offered as Excel and CSV for Dutch Excel, with source and licence on every row: taken from the rows
+    themselves, from `indicator_ids` (a summary over many indicators) or from `bron_id` (one shared source)."""
+    frame: pd.DataFrame
+    bestandsnaam: str
+    label: str = "Download deze cijfers"
+    indicator_ids: tuple[str, ...] | None = None
+    bron_id: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Tabel:
+    """A table on screen and whole on paper. `plat`: every row and column visible (st.table), else a scrolling grid
+    with a print-only copy; `download`: its download, if it has one; `selecteerbaar`: the page reacts to a row."""
+    frame: pd.DataFrame
+    naam: str
+    download: Download | None = None
+    plat: bool = False
+    afdruk_kop: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Figuur:
+    """A chart: a Vega-Lite spec with its data inside, its text alternative, and how to download it (title in the
+    picture, the sources of `indicator_ids` or a given source line). `smal`: the narrow form below `vanaf` px."""
+    spec: dict
+    alt: str
+    titel: str | None = None
+    indicator_ids: tuple[str, ...] = ()
+    bestandsnaam: str | None = None
+    bronregel: str | None = None
+    smal: Figuur | None = None
+    vanaf: int = 700
+
+
+@dataclass(frozen=True, eq=False)
+class Kaart:
+    """A pydeck map, serialised (JSON), with its text alternative."""
+    json: str
+    alt: str
+    hoogte: int = 480
+    tooltip: dict | bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Opgavekaartjes:
+    """The five opgaven of one wijk as cards (rows of wijkprofiel.opgaven_in_een_oogopslag)."""
+    rijen: tuple[dict, ...]
+    per_rij: int = 3
+
+
+@dataclass(frozen=True, eq=False)
+class Wijklinks:
+    """One link per wijk to its profile: (code, naam)."""
+    wijken: tuple[tuple[str, str], ...]
+    kolommen: int = 4
+
+
+@dataclass(frozen=True, eq=False)
+class Uitklap:
+    """Blocks behind a click (an expander on screen, open on paper)."""
+    titel: str
+    blokken: tuple = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Kolommen:
+    """Blocks side by side; each element of `delen` is one column's blocks. `breedtes`: relative widths."""
+    delen: tuple[tuple, ...]
+    breedtes: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Raster:
+    """Parts in a grid of `per_rij` columns (stacked on a phone); each part is a tuple of blocks."""
+    delen: tuple[tuple, ...]
+    per_rij: int = 3
+
+
+@dataclass(frozen=True, eq=False)
+class Plek:
+    """Where the page puts an interactive part (a picker, a switch): the renderer asks the page for it by name."""
+    naam: str
+
+
+@dataclass(frozen=True, eq=False)
+class Inhoud:
+    """One page's content: title, contents list (title, anchor), and its blocks in reading order."""
+    titel: str
+    blokken: tuple = ()
+    kopjes: tuple[tuple[str, str], ...] = ()
+    meta: dict = field(default_factory=dict)
+
+    def alle(self, soort: type | None = None):
+        """Every block, nested ones included, in reading order (optionally of one kind): for tests and renderers."""
+        def door(blokken):
+            for blok in blokken:
+                yield blok
+                if isinstance(blok, Uitklap):
+                    yield from door(blok.blokken)
+                elif isinstance(blok, Kolommen | Raster):
+                    for deel in blok.delen:
+                        yield from door(deel)
+                elif isinstance(blok, Tabel) and blok.download is not None:
+                    yield blok.download
+        return [b for b in door(self.blokken) if soort is None or isinstance(b, soort)]
+
+    def tekst(self) -> str:
+        """All words of the page (headings, texts, notices, sources, alt texts), for tests and search."""
+        delen = []
+        for blok in self.alle():
+            for veld in ("tekst", "regel", "alt", "titel"):
+                waarde = getattr(blok, veld, None)
+                if isinstance(waarde, str):
+                    delen.append(waarde)
+        return "\n".join([self.titel, *delen])
+
+
+def figuur(grafiek, alt: str, titel: str | None = None, indicator_ids=(), bestandsnaam: str | None = None,
+           bronregel: str | None = None, smal: Figuur | None = None, vanaf: int = 700) -> Figuur:
+    """An Altair chart as a Figuur: its Vega-Lite spec once (without the schema check, a third of the cost: every
+    builder is validated in tests/unit/test_grafieken_geldig.py), each dataset cut to the columns the chart names.
+
+    Builders get whole frames (a bar chart's 8 rows carry 44 columns, quotes and licences included); without the
+    cut every visitor's phone would download and parse ~20 kB per chart instead of ~2 kB on every click."""
+    spec = dict(grafiek) if isinstance(grafiek, dict) else grafiek.to_dict(validate=False)  # a builder's spec or chart
+    spec.pop("description", None)  # `alt` is the text alternative
+    return Figuur(spec=_alleen_gebruikte_kolommen(spec), alt=alt, titel=titel,
+                  indicator_ids=tuple(dict.fromkeys(indicator_ids)), bestandsnaam=bestandsnaam, bronregel=bronregel,
+                  smal=smal, vanaf=vanaf)
+
+
+def _alleen_gebruikte_kolommen(spec: dict) -> dict:
+    """A column is kept when its name occurs anywhere in the spec's text (encodings, tooltips, transforms, sort), so
+    a false match only keeps a column too many."""
+    if "datasets" not in spec:
+        return spec
+    tekst = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+    datasets = {}
+    for naam, rijen in spec["datasets"].items():
+        kolommen = {k for rij in rijen[:1] for k in rij if k in tekst}
+        datasets[naam] = [{k: v for k, v in rij.items() if k in kolommen} for rij in rijen]
+    return {**spec, "datasets": datasets}
+
+
+def kaart(deck, alt: str, hoogte: int = 480) -> Kaart:
+    """A pydeck map as a Kaart: serialised once, compactly (pydeck's own to_json pretty-prints the whole map)."""
+    return Kaart(json=json.dumps(json.loads(deck.to_json()), separators=(",", ":")), alt=alt, hoogte=hoogte,
+                 tooltip=getattr(deck, "_tooltip", False) or False)

@@ -1,0 +1,218 @@
+"""Wijkprofiel: one wijk against Soest — header, the five opgaven at a glance, per opgave its indicators, the
+story, what changed. Also the presentation's slide of one wijk × opgave (`dia`), from the same judgements."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from soest_data import opmaak, scoring, url_state
+from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data.gegevens import Gegevens
+from soest_data.opmaak import LETTER_GROOT
+from soest_data.weergave import afgeleid, bronregels, grafieken, kaart, regio, verandering, wijkprofiel
+from soest_data.weergave.blokken import (
+    Bron,
+    Download,
+    Inhoud,
+    Kolommen,
+    Kop,
+    Melding,
+    Opgavekaartjes,
+    Plek,
+    Raster,
+    Tabel,
+    Tekst,
+    Uitklap,
+    Wijklinks,
+    figuur,
+)
+from soest_data.weergave.blokken import kaart as kaartblok
+
+
+@dataclass(frozen=True)
+class Staat:
+    wijk: str | None
+    opgave: str = VIJF_OPGAVEN[0]
+    nederland: bool = True
+    buren: bool = False
+    meldingen: tuple[str, ...] = field(default=(), compare=False)  # the link's, not the page's: not in the key
+
+
+def referenties_uit(params: Mapping) -> tuple[bool, bool, list[str]]:
+    """The Nederland (on by default) and buurgemeenten (off) switches of a link, with notices for bad values."""
+    nederland = url_state.kies(params, "nederland", ["ja", "nee"], "ja", "keuze voor Nederland")
+    buren = url_state.kies(params, "buren", ["ja", "nee"], "nee", "keuze voor de buurgemeenten")
+    return nederland.waarde == "ja", buren.waarde == "ja", [k.melding for k in (nederland, buren) if k.melding]
+
+
+def staat_uit(params: Mapping, g: Gegevens) -> Staat:
+    wijk = url_state.kies(params, "wijk", list(g.wijknamen), None, "wijk")
+    opgave = url_state.kies(params, "opgave", VIJF_OPGAVEN, VIJF_OPGAVEN[0], "opgave")
+    nederland, buren, meldingen = referenties_uit(params)
+    # An unknown wijk is not quoted back: the page asks for a wijk instead (nothing typed is shown as markdown).
+    eigen = ["De wijk in de link is niet bekend. Kies hieronder een wijk."] if wijk.melding else []
+    return Staat(wijk.waarde, opgave.waarde, nederland, buren,
+                 tuple(eigen + [m for m in (opgave.melding, *meldingen) if m]))
+
+
+def bouw(g: Gegevens, staat: Staat) -> Inhoud:
+    if staat.wijk is None:
+        return Inhoud("Wijkprofiel", (
+            Tekst("Kies de wijk waarvan u het profiel wilt zien:"), Wijklinks(tuple(g.wijknamen.items()))))
+    wijk = staat.wijk
+    kop = wijkprofiel.kop(wijk, g.gebieden, g.waarden)
+    verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
+    voorbehouden = tuple(Melding(f"Let op: {v}", "waarschuwing")
+                         for v in verhalen.loc[verhalen["soort"] == "voorbehoud", "tekst"])
+    blokken = [
+        Plek("bovenaan"),
+        Kolommen(((
+            Tekst(f"**Inwoners:** {kop.inwoners}  \n**Oppervlakte:** {kop.oppervlakte}  \n"
+                  f"**Buurten ({len(kop.buurten)}):** {', '.join(kop.buurten)}"),
+            Tekst("Inwoners en oppervlakte: CBS, Kerncijfers wijken en buurten, met het jaar erbij. Noemt het verhaal "
+                  "hieronder een ander aantal inwoners, dan komt dat uit de bron van het verhaal (een ander jaar of "
+                  "een andere telling; zie de bron onder het verhaal).", klein=True),
+            *voorbehouden,
+        ), (
+            kaartblok(kaart.locatorkaart(g.vormen["wijk"], wijk), alt=f"Kaartje van Soest met de ligging van "
+                      f"{kop.naam}.", hoogte=240),
+        )), breedtes=(3, 2)),
+        Kop("De vijf opgaven in één oogopslag", anker="opgaven"),
+        Tekst(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave, over de vaste kernset van de opgave, "
+              f"het aantal indicatoren dat gunstig (▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt — dezelfde "
+              f"telling als op [Aandacht per opgave](/aandacht?wijk={wijk}). Een wijk wijkt af bij meer dan "
+              f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) "
+              f"of {round(scoring.STANDAARD_MARGE * 100)} % (overige cijfers); zorggebruik en achtergrond krijgen geen "
+              "oordeel."),
+        Opgavekaartjes(afgeleid.oogopslag(g, wijk)),
+        Kop("Het verhaal van de wijk", anker="verhaal"),
+        *_verhaal(g, verhalen),
+        Kop("Per opgave", anker="per-opgave"),
+        Plek("opgave"),
+        *_opgavedeel(g, staat, kop.naam, verhalen),
+        Kop("Wat is veranderd"),
+        *_veranderd(g, wijk, kop.naam),
+        Uitklap("Alle cijfers van deze wijk in één tabel", (Tabel(
+            wijkprofiel.profieltabel(afgeleid.beoordeeld(g), wijk, afgeleid.nederland_per_jaar(g)),
+            f"wijkprofiel_{wijk}_alle"),)),
+        Download(bronregels.exportregels(g, gebied=wijk), f"wijkprofiel_{wijk}",
+                 "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten"),
+    ]
+    return Inhoud(f"Wijkprofiel {kop.naam}", tuple(blokken), kopjes=(
+        ("De vijf opgaven in één oogopslag", "opgaven"), ("Het verhaal van de wijk", "verhaal"),
+        ("Per opgave", "per-opgave")), meta={"naam": kop.naam})
+
+
+def _verhaal(g: Gegevens, verhalen: pd.DataFrame) -> list:
+    if not len(verhalen):
+        return [Tekst("Voor deze wijk is nog geen beschrijving opgenomen.")]
+    blokken = []
+    for soort, kopje in (("situatieschets", None), ("sterk", "Sterke kanten"), ("aandacht", "Aandachtspunten")):
+        deel = verhalen.loc[verhalen["soort"] == soort, "tekst"]
+        if kopje and len(deel):
+            blokken.append(Tekst(f"**{kopje}**"))
+        blokken += [Tekst(f"{'- ' if kopje else ''}{tekst}") for tekst in deel]
+    return [*blokken, Bron(bronregels.verhaalbron(g, verhalen))]
+
+
+def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) -> list:
+    wijk, opgave = staat.wijk, staat.opgave
+    blokken = []
+    stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
+    if len(stemmen):
+        blokken += [Tekst("**Wat inwoners zeggen**"), *(Tekst(f"> {t}") for t in stemmen["tekst"]),
+                    Bron(bronregels.verhaalbron(g, stemmen))]
+    beoordeeld = afgeleid.beoordeeld(g)
+    rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
+    if rijen.empty:
+        return [*blokken, Tekst("Voor deze opgave zijn er nog geen cijfers per wijk.")]
+    profieltabel = wijkprofiel.profieltabel(rijen, wijk, afgeleid.nederland_per_jaar(g)).drop(columns="opgave")
+    blokken += [
+        Tekst(f"**{OPGAVEN[opgave]}: {naam} naast Soest en Nederland** (Nederland: zelfde bron en jaar; "
+              "– = geen landelijk cijfer)"),
+        Tabel(profieltabel, f"wijkprofiel_{wijk}_{opgave}", Download(
+            profieltabel, f"wijkprofiel_{wijk}_{opgave}", "Download deze tabel"), plat=True),
+        Plek("referenties"),
+    ]
+    getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
+    if getallen["waarde"].notna().any():
+        ref = regio.referenties(g.waarden, getallen[["indicator", "jaar"]].itertuples(index=False),
+                                staat.nederland, staat.buren)
+        blokken += [
+            Tekst(f"**Alle wijken per indicator** — ◆ {naam}, ● de andere wijken, ┃ Soest"
+                  + (", □ Nederland" if staat.nederland else "") + (", △ buurgemeenten" if staat.buren else "")
+                  + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel."),
+            figuur(grafieken.stippen(getallen, wijk, naam, referenties=ref),
+                   alt=f"Per indicator {naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.",
+                   titel=f"{OPGAVEN[opgave]}: {naam} naast de andere wijken en Soest",
+                   indicator_ids=tuple(getallen["indicator"].unique()),
+                   bestandsnaam=f"wijkprofiel_{wijk}_{opgave}_stippen",
+                   smal=figuur(grafieken.stippen(getallen, wijk, naam, referenties=ref,
+                                                 regelbreedte=grafieken.SMAL),
+                               alt=f"Per indicator {naam} naast de andere wijken en Soest; de cijfers staan in de "
+                                   "tabel erboven.")),
+        ]
+    reeksen = wijkprofiel.trendreeksen(g.waarden, rijen, wijk)
+    if len(reeksen):
+        ref = regio.referenties(g.waarden, reeksen[["indicator", "jaar"]].itertuples(index=False),
+                                staat.nederland, staat.buren)
+        per_indicator = dict(tuple(ref.groupby("indicator")))
+        blokken.append(Tekst(
+            f"**Ontwikkeling door de jaren** — {naam} (blauw) en Soest (zwart, gestreept)"
+            + (", Nederland als grijze stippellijn met open vierkantjes" if staat.nederland and len(ref) else "")
+            + (", de buurgemeenten als dunne grijze streepjeslijnen" if staat.buren and len(ref) else "")))
+        blokken.append(Raster(tuple((figuur(
+            grafieken.trend(reeks, reeks["eenheid"].iloc[0], titel=reeks["label"].iloc[0],
+                            referenties=per_indicator.get(indicator_id)),
+            alt=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren; de cijfers staan in de tabel erboven.",
+            titel=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren", indicator_ids=(indicator_id,),
+            bestandsnaam=f"wijkprofiel_{wijk}_{indicator_id}_trend"),)
+            for indicator_id, reeks in reeksen.groupby("indicator", sort=False)), per_rij=3))
+    blokken.append(Bron(bronregels.bronnen_van(g, rijen[["indicator", "jaar"]].itertuples(index=False))))
+    return blokken
+
+
+def _veranderd(g: Gegevens, wijk: str, naam: str) -> list:
+    veranderingen = afgeleid.veranderingen(g)
+    deze = veranderingen[veranderingen["gebied_code"] == wijk]
+    grootste = verandering.grootste(deze, 5)
+    blokken = [Tekst(verandering.samenvatting(deze, naam))]
+    if len(grootste):
+        blokken += [Tekst("**De grootste veranderingen**"),
+                    Tekst("\n".join(f"- {r['label']}: {r['zin']}" for _, r in grootste.iterrows()))]
+    blokken.append(Tekst(f"{verandering.drempel_in_woorden()} {verandering.voorbehouden(deze, g.bronnen)}", klein=True))
+    if len(deze):
+        tabel = verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST])
+        ids = tuple(deze["indicator"].unique())
+        blokken += [
+            Uitklap("Alle veranderingen van deze wijk, naast heel Soest", (Tabel(
+                tabel, f"wijkprofiel_{wijk}_veranderd",
+                Download(tabel, f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=ids)),)),
+            Bron(bronregels.bronnen_van(g, [*deze[["indicator", "jaar_van"]].itertuples(index=False),
+                                            *deze[["indicator", "jaar_naar"]].itertuples(index=False)])),
+        ]
+    return blokken
+
+
+def dia(g: Gegevens, wijk: str, opgave: str, stappen: tuple[str, str, str, str, int, int]) -> Inhoud:
+    """One screen of the presentation: one wijk and one opgave — the tally in words, the dot chart of the kernset
+    figures first (with their oordeel), then the figures where the wijk differs most from Soest, and the source.
+    `stappen`: (previous label, next label, …) handed through as meta for the renderer's step links."""
+    naam = g.wijknamen[wijk]
+    beoordeeld = afgeleid.beoordeeld(g)
+    kaartje = next(r for r in afgeleid.oogopslag(g, wijk) if r["opgave_id"] == opgave)
+    blokken = []
+    # A tall screen (1920 × 1080) and a short one (1280 × 720) show the same figures: always one screen.
+    ids = wijkprofiel.presentatie_indicatoren(beoordeeld, wijk, opgave, 4)
+    rijen = beoordeeld[beoordeeld["indicator"].isin(ids)]
+    blokken.append(Tekst(f"**{naam} ten opzichte van heel Soest:** {kaartje['In woorden']}. "
+                         + (f"Hieronder de {len(ids)} cijfers waarin {naam} het meest van Soest verschilt." if ids
+                            else "Voor deze opgave zijn er geen cijfers per wijk.")))
+    if len(rijen):
+        blokken += [figuur(grafieken.stippen(rijen, wijk, naam, rij=30, letter=LETTER_GROOT),
+                           alt=f"{naam}, {OPGAVEN[opgave].lower()}: de cijfers met het grootste verschil met Soest."),
+                    Bron(bronregels.bronnen_van(g, rijen.drop_duplicates("indicator")[["indicator", "jaar"]]
+                                                .itertuples(index=False)))]
+    return Inhoud(f"{naam} · {OPGAVEN[opgave]}", tuple(blokken))

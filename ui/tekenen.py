@@ -1,0 +1,253 @@
+"""The one renderer: a page's Inhoud (soest_data.weergave.blokken) drawn with Streamlit elements.
+
+Pages hand over their content and, by name, the interactive parts (`Plek`) only they know; everything else about
+drawing (tables that print whole, charts in a wide and a narrow form, downloads made on a click from the database the
+page was drawn from, source lines, plain-text notices) lives here.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import weakref
+from collections.abc import Callable, Mapping
+from html import escape
+
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from soest_data import export
+from soest_data.gegevens import Gegevens
+from soest_data.weergave import bronregels
+from soest_data.weergave.blokken import (
+    Bron,
+    Download,
+    Figuur,
+    Inhoud,
+    Kaart,
+    Kolommen,
+    Kop,
+    Melding,
+    Opgavekaartjes,
+    Plek,
+    Raster,
+    Tabel,
+    Tekst,
+    Uitklap,
+    Wijklinks,
+)
+
+
+def toon(inhoud: Inhoud, g: Gegevens, meldingen=(), plekken: Mapping[str, Callable[[], None]] | None = None) -> None:
+    """The page: its title, the link's notices (plain text), its contents list, then every block in order."""
+    st.title(inhoud.titel)
+    for tekst in meldingen:
+        melding(tekst)
+    if inhoud.kopjes:
+        inhoudsopgave(inhoud.kopjes)
+    blokken(inhoud.blokken, g, plekken or {})
+
+
+def blokken(reeks, g: Gegevens, plekken: Mapping[str, Callable[[], None]]) -> None:
+    teller = itertools.count()
+    for blok in reeks:
+        _teken(blok, g, plekken, teller)
+
+
+def _teken(blok, g: Gegevens, plekken, teller) -> None:
+    match blok:
+        case Kop(tekst, niveau, anker):
+            (st.header if niveau <= 2 else st.subheader)(tekst, anchor=anker or False)
+        case Tekst(tekst, klein):
+            (st.caption if klein else st.markdown)(tekst)
+        case Melding(tekst, soort):
+            melding(tekst, soort)
+        case Bron(regel):
+            bronregel(regel)
+        case Download():
+            download(g, blok)
+        case Tabel():
+            tabel(g, blok)
+        case Figuur():
+            figuur(g, blok, f"f{next(teller)}")
+        case Kaart():
+            st.pydeck_chart(_VasteKaart(blok.json, blok.tooltip), height=blok.hoogte, width="stretch", alt=blok.alt)
+        case Opgavekaartjes(rijen, per_rij):
+            for rij in in_kolommen(rijen, per_rij):
+                with st.container(border=True, height="stretch"):
+                    opgavekaart(rij)
+        case Wijklinks(wijken, kolommen):
+            wijkknoppen(wijken, kolommen)
+        case Uitklap(titel, binnen):
+            with st.expander(titel):
+                for deel in binnen:
+                    _teken(deel, g, plekken, teller)
+        case Kolommen(delen, breedtes):
+            for vak, deel in zip(st.columns(list(breedtes or [1] * len(delen)), gap="large"), delen):
+                with vak:
+                    for b in deel:
+                        _teken(b, g, plekken, teller)
+        case Raster(delen, per_rij):
+            for deel in in_kolommen(delen, per_rij):
+                for b in deel:
+                    _teken(b, g, plekken, teller)
+        case Plek(naam):
+            plekken[naam]()
+        case _:
+            raise TypeError(f"onbekend blok: {type(blok).__name__}")
+
+
+def melding(tekst: str, soort: str = "info") -> None:
+    """A notice as plain text: it may quote a link, and nothing a visitor types is rendered as markdown."""
+    schoon = tekst.replace("\\", "\\\\").translate({ord(c): f"\\{c}" for c in "*_[]()`#<>~|!$"})
+    {"info": st.info, "waarschuwing": st.warning, "fout": st.error}[soort](schoon)
+
+
+def md_naar_html(tekst: str) -> str:
+    """Our own source-line markdown (links and bold only) as HTML, everything else escaped."""
+    tekst = escape(tekst, quote=False)
+    tekst = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', tekst)
+    return re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", tekst)
+
+
+def bronregel(regel: str) -> None:
+    st.markdown(f"<div class='bron'>{md_naar_html(regel)}</div>", unsafe_allow_html=True)
+
+
+def download(g: Gegevens, blok: Download) -> None:
+    """Every view ends with a download of exactly what it shows, as Excel (.xlsx) and as CSV for Dutch Excel, with
+    readable column names and source and licence on every row. The file is made only on a click, from `g`: the
+    database this page was drawn from, whatever has been imported since."""
+    def tabel_() -> pd.DataFrame:
+        return bronregels.downloadtabel(g, blok.frame, blok.indicator_ids, blok.bron_id)
+    stam = blok.bestandsnaam.removesuffix(".csv")
+    with st.popover(blok.label, icon=":material/download:"):
+        st.download_button("Excel (.xlsx)", lambda: export.xlsx(tabel_(), blok.label), file_name=f"{stam}.xlsx",
+                           mime=export.XLSX_MIME, key=f"download-{stam}-xlsx", on_click="ignore", width="stretch")
+        st.download_button("CSV voor Nederlandse Excel", lambda: export.csv_excel(tabel_()), file_name=f"{stam}.csv",
+                           mime=export.CSV_MIME, key=f"download-{stam}-csv", on_click="ignore", width="stretch")
+        st.caption("Met leesbare kolomnamen, en bron en licentie op elke regel.")
+
+
+def tabel(g: Gegevens, blok: Tabel, **opties):
+    """A table on screen (st.dataframe), the same table whole on paper (a print-only HTML copy: the on-screen grid
+    prints only its visible rows), and its download. `plat`: every row and column visible (st.table). Returns
+    st.dataframe's value (for row selection)."""
+    tabel_ = als_arrow(blok.frame)
+    waarde = None
+    if blok.plat:
+        if blok.afdruk_kop:
+            st.markdown(f"**{blok.afdruk_kop}**")
+        st.table(tabel_, hide_index=True)
+    else:
+        waarde = st.dataframe(tabel_, hide_index=True, width="stretch", **opties)
+        with st.container(key=f"afdruk-{blok.naam}"):
+            if blok.afdruk_kop:
+                st.markdown(f"**{blok.afdruk_kop}**")
+            st.table(tabel_, hide_index=True, border="horizontal")
+    if blok.download is not None:
+        download(g, blok.download)
+    return waarde
+
+
+_arrow_van: dict[int, tuple[weakref.ref, pa.Table]] = {}
+
+
+def als_arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """The frame as an Arrow table, made once per frame object. st.dataframe and st.table convert pandas to Arrow on
+    every run (most of their cost); the frames a page shows come from its cached content, so their table is reused
+    until the frame itself is gone. A frame Arrow cannot take as is goes to Streamlit unchanged."""
+    bekend = _arrow_van.get(id(frame))
+    if bekend is not None and bekend[0]() is frame:
+        return bekend[1]
+    try:
+        tabel_ = pa.Table.from_pandas(frame)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return frame
+    sleutel = id(frame)
+    _arrow_van[sleutel] = (weakref.ref(frame, lambda _: _arrow_van.pop(sleutel, None)), tabel_)
+    return tabel_
+
+
+def figuur(g: Gegevens, blok: Figuur, sleutel: str) -> None:
+    """A chart; with a narrow form, both are sent and CSS shows one by the window's width (the server does not know
+    the screen; the hidden one is display:none, so screen readers skip it too). Then its download, if it has one."""
+    if blok.smal is None:
+        st.vega_lite_chart(spec=blok.spec, width="stretch", alt=blok.alt)
+    else:
+        naam = blok.bestandsnaam or sleutel
+        for vorm, deel in (("breed", blok), ("smal", blok.smal)):
+            with st.container(key=f"{vorm}{blok.vanaf}-{naam}"):
+                st.vega_lite_chart(spec=deel.spec, width="stretch", alt=deel.alt)
+    if blok.bestandsnaam:
+        grafiek_download(g, blok)
+
+
+def grafiek_download(g: Gegevens, blok: Figuur) -> None:
+    """The chart as PNG and SVG, with its title and source line in the picture (made by vl-convert on a click)."""
+    def volledig() -> dict:
+        return export.grafiek_met_bron(blok.spec, blok.titel or blok.alt,
+                                       blok.bronregel or bronregels.bronregel_tekst(g, blok.indicator_ids))
+    naam = blok.bestandsnaam
+    with st.popover("Download deze grafiek", icon=":material/image:"):
+        st.download_button("PNG (afbeelding)", lambda: export.grafiek_png(volledig()), file_name=f"{naam}.png",
+                           mime="image/png", key=f"grafiek-{naam}-png", on_click="ignore", width="stretch")
+        st.download_button("SVG (scherp op elk formaat)", lambda: export.grafiek_svg(volledig()),
+                           file_name=f"{naam}.svg", mime="image/svg+xml", key=f"grafiek-{naam}-svg", on_click="ignore",
+                           width="stretch")
+        st.caption("Met titel en bronregel in het beeld.")
+
+
+def in_kolommen(delen, per_rij: int):
+    """Each of `delen` inside its own column, `per_rij` to a row (on a phone Streamlit stacks them)."""
+    delen = list(delen)
+    for start in range(0, len(delen), per_rij):
+        for vak, deel in zip(st.columns(per_rij, gap="large"), delen[start:start + per_rij]):
+            with vak:
+                yield deel
+
+
+class _VasteKaart:
+    """A pydeck map already serialised. st.pydeck_chart asks a Deck only for to_json(), its tooltip, width and
+    layers."""
+
+    layers = None
+    mapbox_key = None
+    width = None
+
+    def __init__(self, json_: str, tooltip) -> None:
+        self._json = json_
+        self._tooltip = tooltip
+
+    def to_json(self) -> str:
+        return self._json
+
+
+def wijkknoppen(wijken, kolommen: int = 4) -> None:
+    """One link per wijk to its profile: reachable by keyboard, shareable."""
+    vakken = st.columns(kolommen)
+    for i, (code, naam) in enumerate(wijken):
+        vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:",
+                                       query_params={"wijk": code})
+
+
+def opgavekaart(rij) -> None:
+    """One opgave of a wijk as a card (a row of wijkprofiel.opgaven_in_een_oogopslag): a coloured band for the
+    balance (orange more unfavourable, blue more favourable, grey even) and the counts with symbols and words."""
+    ongunstig, gunstig, rond = int(rij["ongunstig"]), int(rij["gunstig"]), int(rij["rond"])
+    kleur, woord = (("#D55E00", "meer ongunstig dan gunstig") if ongunstig > gunstig else
+                    ("#0072B2", "meer gunstig dan ongunstig") if gunstig > ongunstig else ("#9E9E9E", "in evenwicht"))
+    st.markdown(
+        f"<div class='kaartje' style='border-left-color:{kleur}'><strong>{escape(rij['Opgave'])}</strong>"
+        f"<div class='telling'><span class='ongunstig'>▼ {ongunstig}</span> ongunstig<br>"
+        f"● {rond} rond gemiddelde<br><span class='gunstig'>▲ {gunstig}</span> gunstig</div>"
+        f"<small>{woord}" + (f", van {int(rij['met oordeel'])} in de kernset" if rij.get("met oordeel") else "")
+        + ("</small><br><strong>▼ valt op</strong>" if rij.get("valt op") else "</small>") + "</div>",
+        unsafe_allow_html=True)
+
+
+def inhoudsopgave(kopjes) -> None:
+    """An in-page contents list for a long page: (title, anchor) per section, each a jump link."""
+    links = "".join(f"<li><a href='#{escape(anker)}'>{escape(titel)}</a></li>" for titel, anker in kopjes)
+    st.markdown(f"<nav class='inhoud' aria-label='Op deze pagina'><strong>Op deze pagina:</strong><ul>{links}</ul></nav>",
+                unsafe_allow_html=True)
