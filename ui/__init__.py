@@ -10,7 +10,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
 import pyarrow as pa
@@ -548,11 +547,7 @@ def meldingen_van(*keuzes) -> None:
 
 
 def legenda(rijen: pd.DataFrame) -> None:
-    """Colour swatch + words per class; the words carry the meaning, the colour only repeats it."""
-    regels = "".join(
-        f"<li><span class='vak' style='background:{escape(k)}'></span>{escape(b)}</li>"
-        for k, b in zip(rijen["kleur"], rijen["betekenis"]))
-    st.markdown(f"<ul class='legenda'>{regels}</ul>", unsafe_allow_html=True)
+    tekenen.legenda(zip(rijen["kleur"], rijen["betekenis"]))
 
 
 STIJL = """

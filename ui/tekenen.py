@@ -20,13 +20,17 @@ from soest_data import export
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import bronregels
 from soest_data.weergave.blokken import (
+    Bestand,
     Bron,
     Download,
     Figuur,
     Inhoud,
     Kaart,
+    Kader,
     Kolommen,
     Kop,
+    Legenda,
+    Link,
     Melding,
     Opgavekaartjes,
     Plek,
@@ -58,8 +62,16 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
     match blok:
         case Kop(tekst, niveau, anker):
             (st.header if niveau <= 2 else st.subheader)(tekst, anchor=anker or False)
-        case Tekst(tekst, klein):
-            (st.caption if klein else st.markdown)(tekst)
+        case Tekst(tekst, klein, kader):
+            if kader:
+                {"info": st.info, "waarschuwing": st.warning}[kader](tekst, icon=":material/info:")
+            else:
+                (st.caption if klein else st.markdown)(tekst)
+        case Link(label, pagina, query, icoon):
+            st.page_link(pagina, label=label, icon=icoon, query_params=dict(query) or None)
+        case Bestand(data, bestandsnaam, label, mime):
+            st.download_button(label, data, file_name=bestandsnaam, mime=mime, key=f"download-{bestandsnaam}",
+                               icon=":material/download:", on_click="ignore")
         case Melding(tekst, soort):
             melding(tekst, soort)
         case Bron(regel):
@@ -72,14 +84,25 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
             figuur(g, blok, f"f{next(teller)}")
         case Kaart():
             st.pydeck_chart(_VasteKaart(blok.json, blok.tooltip), height=blok.hoogte, width="stretch", alt=blok.alt)
+        case Legenda(rijen, smal, vanaf):
+            if smal is None:
+                legenda(rijen)
+            else:
+                for vorm, deel in (("breed", rijen), ("smal", smal.rijen)):
+                    with st.container(key=f"{vorm}{vanaf}-legenda{next(teller)}"):
+                        legenda(deel)
         case Opgavekaartjes(rijen, per_rij):
             for rij in in_kolommen(rijen, per_rij):
                 with st.container(border=True, height="stretch"):
                     opgavekaart(rij)
         case Wijklinks(wijken, kolommen):
             wijkknoppen(wijken, kolommen)
-        case Uitklap(titel, binnen):
-            with st.expander(titel):
+        case Uitklap(titel, binnen, open_):
+            with st.expander(titel, expanded=open_):
+                for deel in binnen:
+                    _teken(deel, g, plekken, teller)
+        case Kader(binnen):
+            with st.container(border=True):
                 for deel in binnen:
                     _teken(deel, g, plekken, teller)
         case Kolommen(delen, breedtes):
@@ -221,6 +244,12 @@ class _VasteKaart:
 
     def to_json(self) -> str:
         return self._json
+
+
+def legenda(rijen) -> None:
+    """Colour swatch + words per class; the words carry the meaning, the colour only repeats it."""
+    regels = "".join(f"<li><span class='vak' style='background:{escape(k)}'></span>{escape(b)}</li>" for k, b in rijen)
+    st.markdown(f"<ul class='legenda'>{regels}</ul>", unsafe_allow_html=True)
 
 
 def wijkknoppen(wijken, kolommen: int = 4) -> None:

@@ -25,9 +25,20 @@ class Kop:
 
 @dataclass(frozen=True, eq=False)
 class Tekst:
-    """A paragraph or list in markdown, written by us. `klein`: a caption (a note under a figure)."""
+    """A paragraph or list in markdown, written by us. `klein`: a caption (a note under a figure); `kader`: in a
+    coloured box ('info', 'waarschuwing') for what must not be missed."""
     tekst: str
     klein: bool = False
+    kader: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Link:
+    """A link to another view of the dashboard: page file (pages/wijkprofiel.py) and its URL choices."""
+    label: str
+    pagina: str
+    query: tuple[tuple[str, str], ...] = ()
+    icoon: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,6 +100,15 @@ class Kaart:
 
 
 @dataclass(frozen=True, eq=False)
+class Legenda:
+    """Colour swatch + words per class, (kleur, betekenis): the words carry the meaning, the colour only repeats
+    it. `smal`: the legend of a chart's narrow form, shown below `vanaf` px instead."""
+    rijen: tuple[tuple[str, str], ...]
+    smal: Legenda | None = None
+    vanaf: int = 700
+
+
+@dataclass(frozen=True, eq=False)
 class Opgavekaartjes:
     """The five opgaven of one wijk as cards (rows of wijkprofiel.opgaven_in_een_oogopslag)."""
     rijen: tuple[dict, ...]
@@ -103,9 +123,25 @@ class Wijklinks:
 
 
 @dataclass(frozen=True, eq=False)
+class Bestand:
+    """A ready file to download as it is (small, made with the content): e.g. a machine-readable CSV."""
+    data: bytes
+    bestandsnaam: str
+    label: str
+    mime: str
+
+
+@dataclass(frozen=True, eq=False)
 class Uitklap:
-    """Blocks behind a click (an expander on screen, open on paper)."""
+    """Blocks behind a click (an expander on screen, open on paper); `open`: unfolded from the start."""
     titel: str
+    blokken: tuple = ()
+    open: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Kader:
+    """Blocks that belong together in a bordered box (a rule and its one knob)."""
     blokken: tuple = ()
 
 
@@ -142,7 +178,7 @@ class Inhoud:
         def door(blokken):
             for blok in blokken:
                 yield blok
-                if isinstance(blok, Uitklap):
+                if isinstance(blok, Uitklap | Kader):
                     yield from door(blok.blokken)
                 elif isinstance(blok, Kolommen | Raster):
                     for deel in blok.delen:

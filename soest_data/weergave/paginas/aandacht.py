@@ -1,0 +1,180 @@
+"""Aandacht per opgave: per wijk × opgave how many kernset indicators are clearly unfavourable vs Soest, which ones,
+and what the wijkprofielen say beside it. Supports the first question of the afwegingskader; the rule
+(soest_data.scoring, docs/METHODE.md) is stated on the page, the margin and a highlighted wijk live in the URL."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from soest_data import scoring, url_state
+from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.gegevens import Gegevens
+from soest_data.weergave import aandacht, afgeleid, bronregels, regio
+from soest_data.weergave.blokken import (
+    Bestand,
+    Bron,
+    Download,
+    Inhoud,
+    Kader,
+    Kop,
+    Legenda,
+    Link,
+    Plek,
+    Tabel,
+    Tekst,
+    Uitklap,
+    figuur,
+)
+from soest_data.weergave.paginas.wijkprofiel import referenties_uit
+
+STANDAARD_PCT = round(scoring.STANDAARD_MARGE * 100)
+
+
+@dataclass(frozen=True)
+class Staat:
+    marge_pct: int = STANDAARD_PCT
+    wijk: str | None = None
+    nederland: bool = True
+    buren: bool = False
+    meldingen: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def marge(self) -> float:
+        return self.marge_pct / 100
+
+
+def staat_uit(params: Mapping, g: Gegevens) -> Staat:
+    wijk = url_state.kies(params, "wijk", list(g.wijknamen), None, "wijk")
+    marge = url_state.kies(params, "marge", [str(m) for m in aandacht.MARGES], str(STANDAARD_PCT), "marge")
+    nederland, buren, meldingen = referenties_uit(params)
+    return Staat(int(marge.waarde), wijk.waarde, nederland, buren,
+                 tuple(m for m in (wijk.melding, marge.melding, *meldingen) if m))
+
+
+def voorbeeldstaten(g: Gegevens) -> list[Staat]:
+    return [Staat(m, w) for m in (STANDAARD_PCT, 15) for w in (None, *g.wijknamen)]
+
+
+def bouw(g: Gegevens, staat: Staat) -> Inhoud:
+    marge, pct, wijk = staat.marge, staat.marge_pct, staat.wijk
+    beoordeeld = afgeleid.beoordeeld(g, marge)
+    tel = afgeleid.telling(g, marge)
+    naam_van = g.wijknamen
+    indicatoren = tuple(beoordeeld["indicator"].unique())
+    blokken = [
+        Tekst("Welke wijken vragen **extra aandacht** bij een opgave? Per wijk en per opgave tellen we hoeveel "
+              "indicatoren van een vaste kernset **duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit "
+              "helpt bij de eerste vraag van het afwegingskader: *\"Draagt het bij aan een wijk of doelgroep die "
+              "extra aandacht vereist?\"*"),
+        Tekst("**Een signaal, geen oordeel.** De telling laat zien waar het de moeite waard is om beter te kijken. Ze "
+              "zegt niet dat een wijk 'slecht' is of dat een voorstel daar wel of niet moet. Lees de indicatoren "
+              "erachter en de verhalen van inwoners, en kijk naar de grenzen van de cijfers onderaan deze pagina.",
+              kader="info"),
+        Kader((Kop("Zo tellen we", niveau=3), Plek("marge"), Tekst(aandacht.regel_in_woorden(marge)),
+               Uitklap("Waarom tellen we zo?", (Tekst("\n".join(f"- {z}" for z in aandacht.waarom_in_woorden())),)))),
+        Kop("Wijk × opgave", anker="matrix"),
+        Tekst("In elk vak: **hoeveel indicatoren van de kernset duidelijk ongunstig zijn**, van het aantal met een "
+              "oordeel. Hoe donkerder het vak, hoe groter het deel dat ongunstig is; de woorden in het vak zeggen "
+              "hetzelfde. *valt op* = minstens de helft ongunstig (en minstens 2)."
+              + (f" ◆ = {naam_van[wijk]}." if wijk else "")),
+    ]
+    if tel["met_oordeel"].sum() == 0:
+        blokken.append(Tekst("Er zijn nog geen cijfers per wijk met een oordeel (gunstig of ongunstig). De matrix "
+                             "blijft leeg.", kader="waarschuwing"))
+    else:
+        blokken += [
+            figuur(aandacht.matrixgrafiek(tel, wijk), alt="Wijk × opgave: per vak het aantal ongunstige indicatoren "
+                   "van de kernset; dezelfde cijfers staan in de tabel eronder.",
+                   titel=f"Aandacht per opgave: wijk × opgave (marge {pct} %)", indicator_ids=indicatoren,
+                   bestandsnaam=f"aandacht_matrix_marge_{pct}",
+                   smal=figuur(aandacht.matrixstapel(tel, wijk), alt="Wijk × opgave, per wijk onder elkaar; dezelfde "
+                               "cijfers staan in de tabel eronder.")),
+            Legenda(_legenda(aandacht.legenda()), smal=Legenda(_legenda(aandacht.legenda(smal=True)))),
+        ]
+    matrix = aandacht.matrix(tel)
+    blokken += [
+        Uitklap("De matrix als tabel", (Tabel(matrix, f"aandacht_matrix_marge_{pct}", Download(
+            matrix, f"aandacht_matrix_marge_{pct}", "Download de matrix", indicator_ids=indicatoren)),)),
+        # machine-readable (comma, decimal point): the same file as `python -m soest_data export --aandacht`
+        Bestand(aandacht.matrix_csv(tel, marge), f"aandacht_telling_marge_{pct}.csv",
+                "Download de telling, machineleesbaar (CSV: gebied_code, opgave, ongunstig, beoordeeld, oordeel, "
+                "marge)", "text/csv"),
+        *_per_opgave(g, tel, beoordeeld),
+        Kop("Eén wijk: welke opgaven vallen op, en waarom?", anker="een-wijk"),
+        Plek("referenties"),
+    ]
+    referenties = regio.referenties(g.waarden, beoordeeld[["indicator", "jaar"]].dropna().drop_duplicates()
+                                    .itertuples(index=False), staat.nederland, staat.buren)
+    if staat.nederland or staat.buren:
+        blokken.append(Tekst(
+            "In de tabellen hieronder staan " + regio.referentie_namen(staat.nederland, staat.buren) + " naast Soest, "
+            "uit dezelfde bron en hetzelfde jaar ('–' = geen cijfer). Alleen ter vergelijking: het oordeel en de "
+            f"telling blijven ten opzichte van Soest, en gaan alleen over de {len(g.wijknamen)} wijken.",
+            klein=True))
+    blokken.append(Plek("wijk"))
+    blokken += _een_wijk(g, staat, tel, beoordeeld, referenties)
+    alles = aandacht.details(beoordeeld, g.wijken, None, None, scoring.zelfde_begrip(g.opgaven), True, referenties)
+    kernjaren = list(aandacht.kernrijen(beoordeeld)[["indicator", "jaar"]].itertuples(index=False))
+    blokken += [
+        Uitklap("Alle kernset-indicatoren achter de matrix (alle wijken)", (Tabel(alles, f"aandacht_alles_marge_{pct}"),)),
+        Download(alles.assign(**{"Marge (%)": pct}), f"aandacht_per_opgave_marge_{pct}",
+                 "Download de indicatoren achter de matrix"),
+        Kop("Wat deze telling wel en niet zegt", anker="grenzen"),
+        Tekst("\n".join(f"- {z}" for z in aandacht.grenzen(beoordeeld))
+              + "\n- **Niet alles is gemeten.** Wat inwoners zelf zeggen staat op [Inwoners aan het woord](/inwoners)."),
+        *([Bron(bronregels.bronnen_van(g, kernjaren))] if kernjaren else []),
+    ]
+    return Inhoud("Aandacht per opgave", tuple(blokken), kopjes=(
+        ("Wijk × opgave", "matrix"), ("Eén wijk: welke opgaven vallen op, en waarom?", "een-wijk"),
+        ("Wat deze telling wel en niet zegt", "grenzen")))
+
+
+def _legenda(rijen) -> tuple[tuple[str, str], ...]:
+    return tuple(zip(rijen["kleur"], rijen["betekenis"]))
+
+
+def _per_opgave(g: Gegevens, tel, beoordeeld) -> list:
+    overeen = aandacht.overeenstemming(tel, g.uitspraken, beoordeeld)
+    vergeleken = overeen[overeen["eens"].notna()]
+    blokken = [
+        Kop("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?", niveau=3),
+        Tekst("Naast de telling staat wat de wijkprofielen van het Verwey-Jonker Instituut (bijlage 2 van de Visie) en "
+              "hoofdstuk 3 van de Visie over de wijk zeggen, letterlijk geciteerd. ✔ = telling en tekst zijn het eens, "
+              "✘ = ze verschillen: lees dan beide. De tekst is van 2021-2023; de cijfers kunnen nieuwer zijn."),
+        Tekst(f"Telling en tekst zijn het eens in **{int(vergeleken['eens'].astype(bool).sum())} van de "
+              f"{len(vergeleken)}** vakken waarover de tekst een uitspraak doet."),
+    ]
+    kernsets = scoring.kernsets(g.opgaven)
+    for opgave in VIJF_OPGAVEN:
+        kern = [g.indicator(i)["label"] for i in kernsets.get(opgave, [])]
+        blokken.append(Uitklap(aandacht.opgave_zin(tel, opgave).replace("**", ""), (
+            Tekst("\n".join(f"- {z}" for z in aandacht.profiel_zinnen(overeen, opgave))),
+            Tekst("Kernset: " + ("; ".join(kern) if kern else "geen"), klein=True)), open=opgave == VIJF_OPGAVEN[0]))
+    return blokken
+
+
+def _een_wijk(g: Gegevens, staat: Staat, tel, beoordeeld, referenties) -> list:
+    wijk = staat.wijk
+    if wijk is None:
+        return [Tekst("Kies een wijk om per opgave de indicatoren te zien die achter de telling zitten. "
+                      "Bijvoorbeeld Smitsveen, bij een voorstel voor die wijk.")]
+    naam = g.wijknamen[wijk]
+    blokken = [
+        Kop(f"{naam}: de opgaven op een rij", niveau=3),
+        Tekst(f"Meest ongunstig eerst. 'Zonder gegevens' zijn indicatoren waarvoor {naam} geen cijfer heeft; die "
+              "tellen niet mee."),
+        Tekst("\n".join(f"- {z}" for z in aandacht.wijk_zinnen(tel, wijk))),
+        Link(f"Naar het hele wijkprofiel van {naam}", "pages/wijkprofiel.py", (("wijk", wijk),),
+             ":material/location_city:"),
+    ]
+    deze = tel[tel["gebied_code"] == wijk].set_index("opgave")
+    zelfde = scoring.zelfde_begrip(g.opgaven)
+    for opgave in VIJF_OPGAVEN:
+        cel = deze.loc[opgave]
+        tabel = aandacht.details(beoordeeld, g.wijken, wijk, opgave, zelfde, False, referenties).drop(
+            columns=["Wijk", "Opgave"])
+        naam_tabel = f"aandacht_{wijk}_{opgave}_marge_{staat.marge_pct}"
+        binnen = ((Tekst("Voor deze opgave zijn er nog geen cijfers per wijk met een oordeel."),) if tabel.empty else
+                  (Tabel(tabel, naam_tabel, Download(tabel, naam_tabel, "Download deze tabel")),))
+        blokken.append(Uitklap(f"{OPGAVEN[opgave]} — {cel['tekst']}", binnen, open=bool(cel["valt_op"])))
+    return blokken
