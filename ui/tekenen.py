@@ -27,6 +27,7 @@ from soest_data.weergave.blokken import (
     Inhoud,
     Kaart,
     Kader,
+    Kerncijfer,
     Kolommen,
     Kop,
     Legenda,
@@ -62,8 +63,11 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
     match blok:
         case Kop(tekst, niveau, anker):
             (st.header if niveau <= 2 else st.subheader)(tekst, anchor=anker or False)
-        case Tekst(tekst, klein, kader):
-            if kader:
+        case Tekst(tekst, klein, kader, groot):
+            if groot:
+                st.markdown(f"<p class='referentie' style='font-weight:400'>{md_naar_html(tekst)}</p>",
+                            unsafe_allow_html=True)
+            elif kader:
                 {"info": st.info, "waarschuwing": st.warning}[kader](tekst, icon=":material/info:")
             else:
                 (st.caption if klein else st.markdown)(tekst)
@@ -91,6 +95,10 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
                 for vorm, deel in (("breed", rijen), ("smal", smal.rijen)):
                     with st.container(key=f"{vorm}{vanaf}-legenda{next(teller)}"):
                         legenda(deel)
+        case Kerncijfer(label, waarde, hulp, regels):
+            with st.container(border=True):
+                st.metric(label, waarde, help=hulp)
+                st.markdown("  \n".join(regels))
         case Opgavekaartjes(rijen, per_rij):
             for rij in in_kolommen(rijen, per_rij):
                 with st.container(border=True, height="stretch"):
@@ -163,6 +171,8 @@ def tabel(g: Gegevens, blok: Tabel, **opties):
             st.markdown(f"**{blok.afdruk_kop}**")
         st.table(tabel_, hide_index=True)
     else:
+        if blok.linkkolommen:
+            opties["column_config"] = {k: st.column_config.LinkColumn(k, display_text=t) for k, t in blok.linkkolommen}
         waarde = st.dataframe(tabel_, hide_index=True, width="stretch", **opties)
         with st.container(key=f"afdruk-{blok.naam}"):
             if blok.afdruk_kop:

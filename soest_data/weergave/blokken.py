@@ -30,6 +30,7 @@ class Tekst:
     tekst: str
     klein: bool = False
     kader: str | None = None
+    groot: bool = False  # a lead paragraph (an opgave's ambition), larger than body text
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,6 +75,7 @@ class Tabel:
     download: Download | None = None
     plat: bool = False
     afdruk_kop: str | None = None
+    linkkolommen: tuple[tuple[str, str], ...] = ()  # (column, link text): cells holding a URL drawn as links
 
 
 @dataclass(frozen=True, eq=False)
@@ -106,6 +108,15 @@ class Legenda:
     rijen: tuple[tuple[str, str], ...]
     smal: Legenda | None = None
     vanaf: int = 700
+
+
+@dataclass(frozen=True, eq=False)
+class Kerncijfer:
+    """One key figure in a tile: label, value as text, a help text, and the lines under it (year, Nederland)."""
+    label: str
+    waarde: str
+    hulp: str
+    regels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)

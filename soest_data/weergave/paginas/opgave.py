@@ -1,0 +1,270 @@
+"""Opgave: one of the five opgaven — ambition, goals, activities; Soest's key figures; Soest in the region; all
+indicators across the wijken; trends. Texts come from data/opgaven.yaml, never from here."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from soest_data import export, opmaak, scoring, url_state
+from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKGEMEENTE, VIJF_OPGAVEN
+from soest_data.gegevens import Gegevens
+from soest_data.weergave import afgeleid, bronregels, grafieken, kaart, opgaveoverzicht, regio
+from soest_data.weergave.blokken import (
+    Bron,
+    Download,
+    Inhoud,
+    Kader,
+    Kerncijfer,
+    Kolommen,
+    Kop,
+    Legenda,
+    Plek,
+    Raster,
+    Tabel,
+    Tekst,
+    Uitklap,
+    figuur,
+)
+from soest_data.weergave.paginas.wijkprofiel import referenties_uit
+
+LEEG = pd.DataFrame(columns=["gebied_naam", "rol", "tekst"])
+
+
+@dataclass(frozen=True)
+class Staat:
+    opgave: str = VIJF_OPGAVEN[0]
+    nederland: bool = True
+    buren: bool = False
+    meldingen: tuple[str, ...] = field(default=(), compare=False)
+
+
+def staat_uit(params: Mapping, g: Gegevens) -> Staat:
+    opgave = url_state.kies(params, "opgave", VIJF_OPGAVEN, VIJF_OPGAVEN[0], "opgave")
+    nederland, buren, meldingen = referenties_uit(params)
+    return Staat(opgave.waarde, nederland, buren, tuple(m for m in (opgave.melding, *meldingen) if m))
+
+
+def voorbeeldstaten(g: Gegevens) -> list[Staat]:
+    return [Staat(o, n, b) for o in VIJF_OPGAVEN for n, b in ((True, False), (False, True))]
+
+
+def bouw(g: Gegevens, staat: Staat) -> Inhoud:
+    opgave = staat.opgave
+    tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
+    kern = opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren)
+    blokken = [Plek("bovenaan"), Kop("Wat we willen bereiken", anker="doelen"), *_doelen(g, opgave, tekst),
+               Kop("Heel Soest", anker="soest"), *_heel_soest(g, opgave, kern), Kop("Soest in de regio"),
+               *_regio(g, opgave)]
+    rijen = opgaveoverzicht.opgaverijen(afgeleid.beoordeeld(g), g.wijken, opgave)
+    blokken.append(Kop("De wijken naast Soest", anker="wijken"))
+    if rijen.empty:
+        blokken.append(Tekst("Voor deze opgave zijn er nog geen cijfers per wijk."))
+    else:
+        volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
+        blokken += [*_wijken(g, opgave, rijen, volgorde), *_per_indicator(g, staat, rijen, volgorde),
+                    *_trends(g, staat, volgorde)]
+    ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
+    alle = g.waarden.loc[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(
+        ["gemeente", "wijk", "land", VERGELIJKGEMEENTE]), export.EXPORTKOLOMMEN]
+    blokken.append(Download(alle, f"opgave_{opgave}",
+                            f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten"))
+    return Inhoud(f"Opgave: {OPGAVEN[opgave]}", tuple(blokken), kopjes=(
+        ("Wat we willen bereiken", "doelen"), ("Heel Soest", "soest"), ("De wijken naast Soest", "wijken"),
+        ("Per indicator: de wijken op volgorde", "per-indicator")))
+
+
+def _doelen(g: Gegevens, opgave: str, tekst: dict | None) -> list:
+    if tekst is None:
+        return [Tekst(f"Voor {OPGAVEN[opgave].lower()} is de beschrijving uit de Integrale Visie nog niet opgenomen.")]
+    draagt_bij = []
+    if tekst.get("global_goals"):
+        draagt_bij.append("**Global Goals:** " + " · ".join(tekst["global_goals"]))
+    if tekst.get("positieve_gezondheid"):
+        draagt_bij.append("**Positieve gezondheid:** " + " · ".join(tekst["positieve_gezondheid"]))
+    return [
+        Tekst(tekst["ambitie"], groot=True),
+        Kolommen(((Kop("Doelen", niveau=3), Tekst("\n".join(f"- {d}" for d in tekst.get("doelen") or []))),
+                  (Kop("Wat we doen", niveau=3), Tekst("\n".join(f"- {a}" for a in tekst.get("activiteiten") or []))))),
+        *([Tekst("  \n".join(draagt_bij))] if draagt_bij else []),
+        Bron(bronregels.verhaalbron(g, pd.DataFrame([{"bron": tekst["bron"],
+                                                       "vindplaats": tekst.get("vindplaats") or ""}]))),
+    ]
+
+
+def _heel_soest(g: Gegevens, opgave: str, kern: pd.DataFrame) -> list:
+    blokken = [Kop("Kerncijfers uit de Integrale Visie", niveau=3)]
+    if kern.empty:
+        blokken.append(Tekst("Voor deze opgave zijn nog geen kerncijfers voor heel Soest opgenomen."))
+    tegels = []
+    for _, rij in kern.iterrows():
+        regels = [f"Soest, {rij['jaar_tekst']}" if rij["jaar"] else "Voor Soest nog geen cijfer"]
+        if rij["nederland_tekst"]:
+            regels.append(f"Nederland: **{rij['nederland_tekst']}** — {rij['vergelijking']}")
+        tegels.append((Kerncijfer(rij["label"], rij["soest_tekst"], f"{rij['label']} ({rij['eenheid']})",
+                                  tuple(regels)),))
+    if tegels:
+        blokken.append(Raster(tuple(tegels), per_rij=4))
+    met_jaar = kern.dropna(subset=["jaar"])
+    if len(met_jaar):
+        blokken.append(Bron(bronregels.bronnen_van(g, met_jaar[["indicator", "jaar"]].itertuples(index=False))))
+    verhalen = g.verhalen[g.verhalen["opgave"] == opgave]
+    blokken.append(Kop("Wat we horen en zien", niveau=3))
+    if verhalen.empty:
+        blokken.append(Tekst("Voor deze opgave zijn nog geen verhalen uit de wijken opgenomen."))
+    else:
+        soorten = {"inwoners": "inwoners", "sterk": "sterk punt", "aandacht": "aandachtspunt",
+                   "situatieschets": "schets", "voorbehoud": "let op"}
+        namen = {**g.wijknamen, SOEST: "Heel Soest"}
+        blokken += [Raster(tuple((Kader((Tekst(
+            f"**{namen.get(v['gebied'], v['gebied'])}** ({soorten.get(v['soort'], v['soort'])}): {v['tekst']}"),)),)
+            for _, v in verhalen.iterrows()), per_rij=2), Bron(bronregels.verhaalbron(g, verhalen))]
+    # The opgave's figures that exist only for Soest as a whole (not among the key figures), as a table.
+    ids = g.indicatoren.loc[(g.indicatoren["opgave"] == opgave) & (g.indicatoren["wijken_met_waarde"] == 0)
+                            & ~g.indicatoren["id"].isin(kern["indicator"]), "id"]
+    overig = opgaveoverzicht.kerncijfers({"kerncijfers": list(ids)}, g.waarden, g.indicatoren).dropna(subset=["jaar"])
+    if len(overig):
+        tabel = pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
+                              "Nederland": overig["nederland_tekst"].replace("", "–"), "Jaar": overig["jaar_tekst"]})
+        naam = f"opgave_{opgave}_alleen_soest"
+        blokken.append(Uitklap(f"Nog {len(tabel)} cijfers die alleen voor heel Soest bestaan", (
+            Tabel(tabel, naam, Download(tabel, naam, "Download deze tabel")),
+            Bron(bronregels.bronnen_van(g, overig[["indicator", "jaar"]].itertuples(index=False))))))
+    return blokken
+
+
+def _regio(g: Gegevens, opgave: str) -> list:
+    regiowaarden, oordelen = afgeleid.soest_in_de_regio(g, opgave)
+    buren = list(g.gebieden.loc[g.gebieden["niveau"] == VERGELIJKGEMEENTE, "naam"])
+    regiozin = regio.regio_zin(oordelen)
+    regels = [f"- {woord}: {regio.regio_regels(oordelen, oordeel)}." for woord, oordeel in
+              (("▲ Gunstiger dan Nederland", scoring.GUNSTIG), ("▼ Ongunstiger dan Nederland", scoring.ONGUNSTIG))
+              if regio.regio_regels(oordelen, oordeel)]
+    blokken = [
+        Tekst(f"Heel Soest naast **Nederland** en de {len(buren)} buurgemeenten ({opmaak.opsomming(buren)}): per "
+              "indicator het laatste jaar met een Soester cijfer, uit dezelfde bron en hetzelfde jaar. Soest wordt "
+              "beoordeeld zoals een wijk ten opzichte van Soest: meer dan "
+              f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) "
+              f"of {round(scoring.STANDAARD_MARGE * 100)} % (andere cijfers) verschil met Nederland is gunstiger of "
+              "ongunstiger. Aantallen vergelijken we niet (een grotere gemeente heeft vanzelf meer)."),
+        Tekst(f"**{regiozin}**"),
+        *([Tekst("\n".join(regels))] if regels else []),
+    ]
+    if len(oordelen):
+        paren = oordelen[["indicator", "oordeel"]]
+        alt_tekst = (f"Soest naast Nederland en de buurgemeenten voor {len(oordelen)} indicatoren. {regiozin} De "
+                     "tabel eronder bevat alle cijfers.")
+        tabel = regio.regiotabel(oordelen, buren)
+        ids = tuple(oordelen["indicator"])
+        blokken += [
+            figuur(regio.regiografiek(regiowaarden, paren), alt=alt_tekst,
+                   titel=f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", indicator_ids=ids,
+                   bestandsnaam=f"opgave_{opgave}_regio",
+                   smal=figuur(regio.regiografiek(regiowaarden, paren, breedte=300), alt=alt_tekst)),
+            Uitklap("Soest in de regio als tabel, met een link naar de kaart van de wijken", (Tabel(
+                tabel, f"opgave_{opgave}_regio", Download(tabel, f"opgave_{opgave}_regio", "Download deze tabel",
+                                                          indicator_ids=ids),
+                linkkolommen=(("Kaart van de wijken", "naar de kaart"),)),)),
+            Bron(bronregels.bronnen_van(g, oordelen[["indicator", "jaar"]].itertuples(index=False))),
+        ]
+    return blokken
+
+
+def _wijken(g: Gegevens, opgave: str, rijen: pd.DataFrame, volgorde: list) -> list:
+    zinnen = opgaveoverzicht.ongunstig_zinnen(afgeleid.telling(g), opgave)
+    matrixtabel = opgaveoverzicht.matrixtabel(rijen, afgeleid.nederland_per_jaar(g))
+    ids = tuple(rijen["indicator"].unique())
+    alt_tekst = (f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
+                 + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
+    return [
+        Tekst(f"Per wijk: bij hoeveel indicatoren van de **kernset** (★, één per onderwerp uit de doelen) de wijk "
+              f"**ongunstig** (▼), **gunstig** (▲) of **rond het gemiddelde** (●) uitvalt ten opzichte van heel Soest "
+              f"— dezelfde telling als op [Aandacht per opgave](/aandacht). Een wijk wijkt af bij meer dan "
+              f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) "
+              f"of {round(scoring.STANDAARD_MARGE * 100)} % van de Soester waarde (overige cijfers). Meest ongunstig "
+              "eerst."),
+        Tekst("\n".join(f"- {z}" for z in zinnen)),
+        Kop("Alle indicatoren in één overzicht", niveau=3),
+        Tekst("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte van "
+              "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
+              "(een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). Zorggebruik (zoals "
+              "jeugdhulp) staat erbij zonder oordeel: veel gebruik kan veel behoefte betekenen, of dat hulp goed "
+              "gevonden wordt."),
+        figuur(opgaveoverzicht.matrixgrafiek(rijen), alt=alt_tekst, titel=f"{OPGAVEN[opgave]}: alle indicatoren per "
+               "wijk", indicator_ids=ids, bestandsnaam=f"opgave_{opgave}_overzicht",
+               smal=figuur(opgaveoverzicht.matrixstapel(rijen), alt=alt_tekst), vanaf=1400),
+        Legenda(tuple(zip(opgaveoverzicht.legenda()["kleur"], opgaveoverzicht.legenda()["betekenis"]))),
+        Uitklap("Het overzicht als tabel, met Nederland", (Tabel(
+            matrixtabel, f"opgave_{opgave}_overzicht",
+            Download(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel", indicator_ids=ids)),)),
+        Bron(bronregels.bronnen_van(g, rijen.drop_duplicates("indicator")[["indicator", "jaar"]]
+                                    .itertuples(index=False))),
+    ]
+
+
+def _per_indicator(g: Gegevens, staat: Staat, rijen: pd.DataFrame, volgorde: list) -> list:
+    referenties = regio.referenties(g.waarden, rijen[["indicator", "jaar"]].dropna().itertuples(index=False),
+                                    staat.nederland, staat.buren)
+    per_paar = {(i, int(j)): d for (i, j), d in referenties.groupby(["indicator", "jaar"], sort=False)}
+    delen = dict(tuple(rijen.groupby("indicator", sort=False)))
+    panelen = []
+    for indicator_id in volgorde:
+        deel = delen[indicator_id]
+        eerste = deel.iloc[0]
+        jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
+        kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
+        if opmaak.is_schatting(eerste["modelschatting"]):
+            kop += " · *modelschatting*"
+        bron = Bron(bronregels.bronvermelding(g, indicator_id, jaar))
+        if eerste["soort"] == "relatief":
+            panelen.append((Kader((Tekst("\n\n".join([
+                kop, "Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:",
+                "\n".join(f"- {z}" for z in opgaveoverzicht.relatief_zinnen(rijen, indicator_id))])), bron)),))
+            continue
+        zin = kaart.samenvatting(deel, eerste["soest"], eerste["eenheid"])
+        ref = per_paar.get((indicator_id, jaar), LEEG)
+        regels = [kop, zin] + ([" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
+                                           for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"]))]
+                               if len(ref) else [])
+        panelen.append((Kader((Tekst("\n\n".join(regels)), figuur(
+            grafieken.wijkstaaf(deel, eerste["soest"], eerste["eenheid"], hoogte_per_wijk=38, referenties=ref),
+            alt=f"{eerste['label']}: {zin}"), bron)),))
+    return [
+        Kop("Per indicator: de wijken op volgorde", anker="per-indicator"),
+        Tekst("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Blauw = gunstig, oranje = ongunstig, "
+              "grijs = rond het gemiddelde, paars = hoger of lager zonder oordeel; wijs een balk aan voor het oordeel "
+              "in woorden. Nederland staat er als fijne stippellijn bij waar er een landelijk cijfer is; de "
+              "buurgemeenten als dunne grijze lijnen."),
+        Plek("referenties"),
+        Raster(tuple(panelen), per_rij=2),
+    ]
+
+
+def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
+    opgave = staat.opgave
+    reeksen = opgaveoverzicht.trendreeksen(g.waarden, volgorde, g.wijken)
+    if not len(reeksen):
+        return []
+    lijnen = dict(tuple(regio.referenties(g.waarden, reeksen[["indicator", "jaar"]].itertuples(index=False),
+                                          staat.nederland, staat.buren).groupby("indicator")))
+    aantal = len(g.wijknamen)
+    panelen = tuple((figuur(
+        opgaveoverzicht.trendgrafiek(reeks, titel=reeks["indicator_label"].iloc[0], referenties=lijnen.get(i)),
+        alt=f"{reeks['indicator_label'].iloc[0]}: heel Soest en de {aantal} wijken door de jaren; de tabel 'De "
+            "ontwikkeling als tabel' zegt per wijk hoe het veranderde.",
+        titel=f"{OPGAVEN[opgave]}: {reeks['indicator_label'].iloc[0]} door de jaren", indicator_ids=(i,),
+        bestandsnaam=f"opgave_{opgave}_{i}_ontwikkeling"),) for i, reeks in reeksen.groupby("indicator", sort=False))
+    trendtabel = opgaveoverzicht.trendtabel(reeksen)
+    naam = f"opgave_{opgave}_ontwikkeling"
+    return [
+        Kop("Door de jaren heen"),
+        Tekst("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
+              f"lijnen zijn de {aantal} wijken (wijs een lijn aan voor de naam)"
+              + ("; Nederland is de zwarte stippellijn met open vierkantjes" if staat.nederland else "")
+              + ("; de buurgemeenten zijn de grijze streepjeslijnen" if staat.buren else "")
+              + ". De tabel zegt per wijk hoe het veranderde."),
+        Raster(panelen, per_rij=3),
+        Uitklap("De ontwikkeling als tabel", (Tabel(trendtabel, naam, Download(trendtabel, naam, "Download deze tabel")),)),
+        Bron(bronregels.bronnen_van(g, reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))),
+    ]
