@@ -36,6 +36,7 @@ from soest_data.weergave.blokken import (
     Opgavekaartjes,
     Plek,
     Raster,
+    Tabbladen,
     Tabel,
     Tekst,
     Uitklap,
@@ -109,6 +110,11 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
             with st.expander(titel, expanded=open_):
                 for deel in binnen:
                     _teken(deel, g, plekken, teller)
+        case Tabbladen(delen, plek):
+            for tab, (_, binnen) in zip(plekken[plek]([titel for titel, _ in delen]), delen):
+                with tab:
+                    for deel in binnen:
+                        _teken(deel, g, plekken, teller)
         case Kader(binnen):
             with st.container(border=True):
                 for deel in binnen:

@@ -151,6 +151,14 @@ class Uitklap:
 
 
 @dataclass(frozen=True, eq=False)
+class Tabbladen:
+    """Parts behind tabs, (titel, blokken) each; `plek` names the page's tab widget (its choice lives in the URL).
+    On paper every tab prints, one after the other."""
+    delen: tuple[tuple[str, tuple], ...]
+    plek: str
+
+
+@dataclass(frozen=True, eq=False)
 class Kader:
     """Blocks that belong together in a bordered box (a rule and its one knob)."""
     blokken: tuple = ()
@@ -193,6 +201,9 @@ class Inhoud:
                     yield from door(blok.blokken)
                 elif isinstance(blok, Kolommen | Raster):
                     for deel in blok.delen:
+                        yield from door(deel)
+                elif isinstance(blok, Tabbladen):
+                    for _, deel in blok.delen:
                         yield from door(deel)
                 elif isinstance(blok, Tabel) and blok.download is not None:
                     yield blok.download

@@ -1,0 +1,134 @@
+"""Vergelijken: two or more wijken side by side, largest differences first; Nederland (and on request the
+buurgemeenten) beside them as a reference, never in the ranking, the index spread or the tally."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from soest_data import url_state
+from soest_data.begrippen import OPGAVEN
+from soest_data.gegevens import Gegevens
+from soest_data.weergave import afgeleid, bronregels, grafieken, regio, vergelijken
+from soest_data.weergave.blokken import (
+    Bron,
+    Download,
+    Inhoud,
+    Kop,
+    Plek,
+    Tabbladen,
+    Tabel,
+    Tekst,
+    Uitklap,
+    Wijklinks,
+    figuur,
+)
+from soest_data.weergave.paginas.wijkprofiel import referenties_uit
+
+
+@dataclass(frozen=True)
+class Staat:
+    wijken: tuple[str, ...]  # in wijk order, whatever the order of clicking: one state per combination
+    met_soest: bool = False
+    nederland: bool = True
+    buren: bool = False
+    opgave: str | None = field(default=None, compare=False)  # the open tab: the widget's, not the content's
+    zoals_gekozen: tuple[str, ...] = field(default=(), compare=False)  # the link's order, for the picker
+    meldingen: tuple[str, ...] = field(default=(), compare=False)
+
+
+def staat_uit(params: Mapping, g: Gegevens) -> Staat:
+    wijken = url_state.kies_meerdere(params, "wijken", list(g.wijknamen), url_state.STANDAARD_WIJKEN, "wijken")
+    soest = url_state.kies(params, "soest", ["ja", "nee"], "nee", "keuze voor de kolom Soest")
+    nederland, buren, meldingen = referenties_uit(params)
+    gekozen = tuple(sorted(wijken.waarde))
+    groepen = _groepen(g, gekozen)
+    opgave = url_state.kies(params, "opgave", groepen, groepen[0] if groepen else None, "opgave")
+    return Staat(gekozen, soest.waarde == "ja", nederland, buren, opgave.waarde, tuple(wijken.waarde),
+                 tuple(m for m in (wijken.melding, soest.melding, *meldingen, opgave.melding) if m))
+
+
+def _groepen(g: Gegevens, gekozen: tuple[str, ...]) -> list[str]:
+    lang = vergelijken.vergelijking(afgeleid.beoordeeld(g), list(gekozen), g.wijknamen)
+    return vergelijken.groepen(vergelijken.verschillen(lang))
+
+
+def voorbeeldstaten(g: Gegevens) -> list[Staat]:
+    codes = list(g.wijknamen)
+    return [Staat(tuple(p)) for p in combinations(codes, 2)][:6] + [Staat(tuple(codes[:4]), True, False, True)]
+
+
+def bouw(g: Gegevens, staat: Staat) -> Inhoud:
+    gekozen, naam_van = list(staat.wijken), g.wijknamen
+    namen = [naam_van[c] for c in gekozen]
+    beoordeeld = afgeleid.beoordeeld(g)
+    lang = vergelijken.vergelijking(beoordeeld, gekozen, naam_van)
+    verschil = vergelijken.verschillen(lang)
+    opgavendeel = vergelijken.opgaven(verschil)
+    boven = vergelijken.grafiekgegevens(lang, opgavendeel)
+    samenvatting = vergelijken.samenvatting(lang, opgavendeel, gekozen, naam_van)
+    grootste = min(12, opgavendeel["indexverschil"].notna().sum())
+    # Nederland and the buurgemeenten in each indicator's own year (the latest year, the same for every wijk).
+    referenties = regio.referenties(g.waarden, beoordeeld[["indicator", "jaar"]].dropna().drop_duplicates()
+                                    .itertuples(index=False), staat.nederland, staat.buren)
+    stam = f"vergelijking_{'_'.join(gekozen)}"
+    blokken = [
+        Tekst("Zet twee of meer wijken naast elkaar. Per indicator ziet u de cijfers, het verschil en een **index**: "
+              "Soest = 100, dus 150 betekent anderhalf keer zo hoog als in heel Soest en 50 de helft. Zo kunt u "
+              "indicatoren met verschillende eenheden naast elkaar lezen. De grootste verschillen staan bovenaan."),
+        Plek("kiezer"),
+        Plek("referenties"),
+        Kop("De grootste verschillen", anker="verschillen"),
+        Tekst(samenvatting),
+        Tekst(f"**De {grootste} grootste verschillen als index** — elke balk loopt van heel Soest (100, de "
+              "stippellijn) naar de wijk. Achter elke balk: de wijk, de index en het teken (▲ gunstig, ▼ ongunstig, "
+              "● rond gemiddelde, ↑↓ hoger of lager zonder oordeel)."
+              + vergelijken.referentie_uitleg(staat.nederland, staat.buren)),
+        figuur(vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting, referenties=referenties),
+               alt=samenvatting, titel=f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
+               indicator_ids=tuple(boven["indicator"].unique()),
+               bestandsnaam=f"{stam}_verschillen" if len(boven) else None,
+               smal=figuur(vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting, regelbreedte=grafieken.SMAL,
+                                                          referenties=referenties), alt=samenvatting)),
+    ]
+    if len(boven):
+        blokken.append(Bron(bronregels.bronnen_van(g, boven[["indicator", "jaar"]].drop_duplicates()
+                                                   .itertuples(index=False))))
+    blokken += [
+        Tekst("Deze vergelijking delen? De knop **Kopieer link** in het menu geeft de link naar precies deze keuze."),
+        Kop("Alle indicatoren per opgave", anker="alle"),
+        Tekst("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzichte van Soest, het verschil en de "
+              "index (Soest = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
+              "gemiddeld') staan er in woorden bij; die hebben geen index."),
+    ]
+    tabs = []
+    for opgave in vergelijken.groepen(verschil):
+        deel = verschil[verschil["opgave"] == opgave]
+        tabel = vergelijken.tabel(lang, verschil, gekozen, naam_van, staat.met_soest, opgave, referenties).drop(
+            columns="Opgave")
+        binnen = [Tabel(tabel, f"{stam}_{opgave}", Download(tabel, f"{stam}_{opgave}", "Download deze tabel"),
+                        plat=True, afdruk_kop=OPGAVEN[opgave])]
+        if deel["indexverschil"].notna().any():
+            zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
+            binnen.append(Uitklap("Als grafiek (index, Soest = 100)", (Tekst(zin), figuur(
+                vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None, referenties=referenties), alt=zin,
+                smal=figuur(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None, regelbreedte=grafieken.SMAL,
+                                                           referenties=referenties), alt=zin)))))
+        binnen.append(Bron(bronregels.bronnen_van(g, deel.dropna(subset=["jaar"])[["indicator", "jaar"]]
+                                                  .itertuples(index=False))))
+        tabs.append((OPGAVEN[opgave], tuple(binnen)))
+    alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, staat.met_soest, None, referenties)
+    blokken += [
+        Tabbladen(tuple(tabs), "tabbladen"),
+        Kop("Per opgave: de telling"),
+        Tekst("Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig zijn ten opzichte van heel Soest — "
+              "dezelfde telling als op [Aandacht per opgave](/aandacht) en in de wijkprofielen."),
+        Tabel(vergelijken.telling_tabel(afgeleid.telling(g), gekozen, naam_van), f"{stam}_telling"),
+        Download(alles, stam, "Download de hele vergelijking" + (
+            " (met " + regio.referentie_namen(staat.nederland, staat.buren) + ")"
+            if staat.nederland or staat.buren else "")),
+        Kop("De wijkprofielen", niveau=3),
+        Wijklinks(tuple((c, naam_van[c]) for c in gekozen), kolommen=max(2, min(4, len(gekozen)))),
+    ]
+    return Inhoud("Wijken vergelijken", tuple(blokken), kopjes=(
+        ("De grootste verschillen", "verschillen"), ("Alle indicatoren per opgave", "alle")))
