@@ -18,7 +18,6 @@ from soest_data.weergave.blokken import (
     Inhoud,
     Kolommen,
     Kop,
-    Melding,
     Opgavekaartjes,
     Plek,
     Raster,
@@ -64,7 +63,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     wijk = staat.wijk
     kop = wijkprofiel.kop(wijk, g.gebieden, g.waarden)
     verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
-    voorbehouden = tuple(Melding(f"Let op: {v}", "waarschuwing")
+    voorbehouden = tuple(Tekst(f"**Let op:** {v}", kader="waarschuwing")
                          for v in verhalen.loc[verhalen["soort"] == "voorbehoud", "tekst"])
     blokken = [
         Plek("bovenaan"),
@@ -182,7 +181,7 @@ def _veranderd(g: Gegevens, wijk: str, naam: str) -> list:
     if len(grootste):
         blokken += [Tekst("**De grootste veranderingen**"),
                     Tekst("\n".join(f"- {r['label']}: {r['zin']}" for _, r in grootste.iterrows()))]
-    blokken.append(Tekst(f"{verandering.drempel_in_woorden()} {verandering.voorbehouden(deze, g.bronnen)}", klein=True))
+    blokken.append(Bron(f"{verandering.drempel_in_woorden()} {verandering.voorbehouden(deze, g.bronnen)}"))
     if len(deze):
         tabel = verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST])
         ids = tuple(deze["indicator"].unique())
