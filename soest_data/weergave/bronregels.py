@@ -152,3 +152,14 @@ def exportregels(g: Gegevens, indicator_id: str | None = None, jaar: int | None 
     if gebied is not None:
         kies &= w["gebied_code"].isin([gebied, SOEST]) | w["niveau"].isin(VERGELIJKNIVEAUS)
     return w.loc[kies, export.EXPORTKOLOMMEN]
+
+
+def documentbron(g: Gegevens, bron_id: str | None, vindplaats: str | None, extra: str = "") -> str:
+    """'Bron: [uitgever, titel](url), vindplaats' for a text or survey taken from one document."""
+    bronnen = g.bron_per_id
+    if bron_id in bronnen.index:
+        b = bronnen.loc[bron_id]
+        regel = f"Bron: [{b['uitgever']}, {b['titel']}]({b['url']})"
+    else:
+        regel = "Bron: onbekend"
+    return regel + (f", {vindplaats}" if vindplaats else "") + extra
