@@ -402,16 +402,14 @@ def grafiek_download(grafiek: Grafiek | Callable, titel: str, indicator_ids, naa
 
 
 def factsheet_knop(soort: str, wat: str, naam: str) -> None:
-    """'Factsheet (PDF)' of a wijk (soort 'wijk') or an opgave: made on click, kept per choice and database version."""
-    g, oordeel, wijkvormen = gegevens(), beoordeeld(), vormen("wijk")
-
-    def pdf() -> bytes:
-        return factsheet.wijk_pdf(g, oordeel, wijkvormen, wat) if soort == "wijk" else factsheet.opgave_pdf(g, oordeel, wat)
+    """'Factsheet (PDF)' of a wijk (soort 'wijk') or an opgave: made on a click, from the database this page was
+    drawn from (afgeleid.factsheet_pdf keeps it per database)."""
+    g = gegevens()
     bestand = f"wijkprofiel_{wat}_{factsheet.bestandsnaam(naam)}.pdf" if soort == "wijk" else f"opgave_{wat}.pdf"
     uitleg = ("De vijf opgaven, alle cijfers naast Soest met het oordeel in woorden, het kaartje, wat inwoners zeggen "
               "en de bronnen met jaar en licentie." if soort == "wijk" else
               "Ambitie en doelen, kerncijfers van Soest, alle wijken per indicator, wat inwoners zeggen en de bronnen.")
-    st.download_button("Factsheet (PDF)", lambda: bewaar("factsheet", (soort, wat), pdf), file_name=bestand,
+    st.download_button("Factsheet (PDF)", lambda: afgeleid.factsheet_pdf(g, soort, wat), file_name=bestand,
                        mime="application/pdf", key=f"factsheet-{soort}-{wat}", icon=":material/picture_as_pdf:",
                        on_click="ignore", help=uitleg)
 

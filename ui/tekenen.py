@@ -178,7 +178,8 @@ def tabel(g: Gegevens, blok: Tabel, **opties):
         st.table(tabel_, hide_index=True)
     else:
         if blok.linkkolommen:
-            opties["column_config"] = {k: st.column_config.LinkColumn(k, display_text=t) for k, t in blok.linkkolommen}
+            opties["column_config"] = {k: st.column_config.LinkColumn(k, display_text=t or None)
+                                      for k, t in blok.linkkolommen}
         waarde = st.dataframe(tabel_, hide_index=True, width="stretch", **opties)
         with st.container(key=f"afdruk-{blok.naam}"):
             if blok.afdruk_kop:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from soest_data import scoring
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import aandacht, regio, verandering, wijkprofiel
+from soest_data.weergave import aandacht, factsheet, regio, verandering, wijkprofiel
 
 _slot = threading.Lock()
 
@@ -73,3 +73,13 @@ def soest_in_de_regio(g: Gegevens, opgave: str) -> tuple[pd.DataFrame, pd.DataFr
 def nederland_per_jaar(g: Gegevens) -> pd.Series:
     """Nederland's value per (indicator, jaar), for the Nederland column of tables."""
     return regio.nederland_per_jaar(g.waarden)
+
+
+@per_database
+def factsheet_pdf(g: Gegevens, soort: str, wat: str) -> bytes:
+    """The factsheet of a wijk (soort 'wijk') or an opgave, made once per database: a click in a page still open on
+    an older database gets that database's figures, a fresh page the new ones."""
+    oordeel = beoordeeld(g)
+    if soort == "wijk":
+        return factsheet.wijk_pdf(g, oordeel, g.vormen["wijk"], wat)
+    return factsheet.opgave_pdf(g, oordeel, wat)

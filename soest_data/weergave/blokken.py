@@ -10,6 +10,7 @@ ever travels in a `Melding`, which every renderer shows as plain text.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -135,8 +136,9 @@ class Wijklinks:
 
 @dataclass(frozen=True, eq=False)
 class Bestand:
-    """A ready file to download as it is (small, made with the content): e.g. a machine-readable CSV."""
-    data: bytes
+    """A file to download as it is: ready bytes (small, made with the content, e.g. a machine-readable CSV) or a
+    function that makes them on a click (a large export)."""
+    data: bytes | Callable[[], bytes]
     bestandsnaam: str
     label: str
     mime: str
@@ -213,7 +215,7 @@ class Inhoud:
         """All words of the page (headings, texts, notices, sources, alt texts), for tests and search."""
         delen = []
         for blok in self.alle():
-            for veld in ("tekst", "regel", "alt", "titel"):
+            for veld in ("tekst", "regel", "alt", "titel", "label"):
                 waarde = getattr(blok, veld, None)
                 if isinstance(waarde, str):
                     delen.append(waarde)

@@ -195,10 +195,9 @@ def _veranderd(g: Gegevens, wijk: str, naam: str) -> list:
     return blokken
 
 
-def dia(g: Gegevens, wijk: str, opgave: str, stappen: tuple[str, str, str, str, int, int]) -> Inhoud:
+def dia(g: Gegevens, wijk: str, opgave: str) -> Inhoud:
     """One screen of the presentation: one wijk and one opgave — the tally in words, the dot chart of the kernset
-    figures first (with their oordeel), then the figures where the wijk differs most from Soest, and the source.
-    `stappen`: (previous label, next label, …) handed through as meta for the renderer's step links."""
+    figures where the wijk differs most from Soest, and the source; the renderer adds the step links."""
     naam = g.wijknamen[wijk]
     beoordeeld = afgeleid.beoordeeld(g)
     kaartje = next(r for r in afgeleid.oogopslag(g, wijk) if r["opgave_id"] == opgave)
@@ -215,3 +214,7 @@ def dia(g: Gegevens, wijk: str, opgave: str, stappen: tuple[str, str, str, str, 
                     Bron(bronregels.bronnen_van(g, rijen.drop_duplicates("indicator")[["indicator", "jaar"]]
                                                 .itertuples(index=False)))]
     return Inhoud(f"{naam} · {OPGAVEN[opgave]}", tuple(blokken))
+
+
+def voorbeeldstaten(g: Gegevens) -> list[Staat]:
+    return [Staat(None), *(Staat(w, o) for w in g.wijknamen for o in VIJF_OPGAVEN[:2])]
