@@ -2,8 +2,9 @@
 
 Input: the CBS postcode-4 map (CBS-PC4-<jaar>, polygons in RD) as an R data file `geo_postcodes4.rda` from the public
 package certe-medical-epidemiology/certegis (see docs/DATAFORMAAT.md for the exact commit), and the buurten in
-geo/soest_buurten_<jaar>.geojson. For every postcode that overlaps Soest it writes, per wijk, the share of the
-postcode's area that lies in that wijk (≥ 1 %), for the postcodes that lie mostly in Soest. No address or inhabitant count is involved: it is area, nothing else.
+geo/soest_buurten_<jaar>.geojson. It writes, per postcode and wijk, the share of the
+postcode's area that lies in that wijk (≥ 1 %), for the postcodes that lie mostly in Soest. No address or
+inhabitant count is involved: it is area, nothing else.
 
 Run from the project root (reading .rda needs the `rdata` package, which the dashboard itself does not use):
     python -m venv /tmp/rd && /tmp/rd/bin/pip install rdata geopandas
