@@ -19,6 +19,7 @@ ind = g.indicatoren
 wijken = g.wijken
 
 st.title("Wijkprofielen Soest")
+ui.mijn_wijk()
 st.markdown(
     "Hoe gaat het in de wijken van Soest? Per wijk de cijfers naast het gemiddelde van Soest, voor de vijf opgaven "
     "van de **Integrale Visie Sociaal Domein 2024-2028**. Alle cijfers komen uit openbare bronnen; de bron staat bij "

@@ -22,7 +22,7 @@ from streamlit.elements import vega_charts  # its Altair→spec conversion, so a
 
 from soest_data import db, export, gebieden, paden, scoring, url_state, waarden
 from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKNIVEAUS, VIJF_OPGAVEN
-from soest_data.bronnen import uitwisseling
+from soest_data.bronnen import postcode, uitwisseling
 from soest_data.gegevens import Gegevens, laad
 from soest_data.opmaak import LETTER_GROOT
 from soest_data.weergave import aandacht, factsheet, grafieken, regio, verandering, wijkprofiel
@@ -759,6 +759,33 @@ def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
     for i, (code, naam) in enumerate(wijken):
         vakken[i % kolommen].page_link("pages/wijkprofiel.py", label=naam, icon=":material/location_city:",
                                        query_params={"wijk": code})
+
+
+def mijn_wijk() -> None:
+    """'Mijn wijk': a postcode or address → the wijk it lies in (soest_data.postcode), with a link to its profile.
+
+    What a visitor types is shown back only as plain text, and never cached, logged or put in the URL: the links
+    carry the wijk code only."""
+    with st.container(border=True, key="mijn_wijk_vak"):
+        tekst = st.text_input("Mijn wijk: typ uw postcode of adres", max_chars=postcode.MAX_LENGTE, key="mijn_wijk",
+                              placeholder="bijvoorbeeld 3769, 3769 AB of Kerkstraat 1 Soest")
+        if not tekst.strip():
+            st.caption("Met de vier cijfers van uw postcode ziet u uw wijk; met uw volledige postcode of adres ook uw "
+                       "buurt. Wat u typt wordt niet bewaard.")
+            return
+        try:
+            boek = bewaar("mijn_wijk:postcodeboek", (), lambda: postcode.laad(
+                paden.data_dir() / "postcodes" / "pc4_wijken.csv", gegevens().naam_van))
+        except OSError:
+            st.text("De postcodetabel ontbreekt; kies uw wijk hieronder.")
+            return
+        antwoord = postcode.zoek(tekst, boek, postcode.haler())
+        st.text(antwoord.tekst)  # plain text: it may quote what PDOK found for the typed address
+        for plek in antwoord.plekken:
+            st.page_link("pages/wijkprofiel.py", label=plek.label, icon=":material/location_city:",
+                         query_params={"wijk": plek.wijk_code})
+        if antwoord.bron:
+            st.caption(antwoord.bron)
 
 
 def meldingen(*keuzes) -> None:

@@ -19,9 +19,10 @@ keuze = url_state.kies(st.query_params, "wijk", list(naam_van), None, "wijk")
 
 if keuze.waarde is None:
     st.title("Wijkprofiel")
+    ui.mijn_wijk()
     if keuze.melding:  # the link's text itself is not shown: nothing a visitor types is rendered as markdown
         st.info("De wijk in de link is niet bekend. Kies hieronder een wijk.")
-    st.markdown("Kies de wijk waarvan u het profiel wilt zien:")
+    st.markdown("Of kies de wijk waarvan u het profiel wilt zien:")
     ui.wijkknoppen(list(naam_van.items()))
     st.stop()
 
