@@ -133,14 +133,17 @@ def _uit_tabel(pc4: str, boek: Postcodeboek, voorvoegsel: str = "") -> Antwoord:
     if len(plekken) == 1:
         return Antwoord(f"{voorvoegsel}Postcode {pc4} ligt in de wijk {plekken[0].wijk_naam}.", plekken, BRON_TABEL)
     namen = _opsomming([p.wijk_naam for p in plekken])
-    return Antwoord(f"{voorvoegsel}Postcode {pc4} ligt in meer dan één wijk: {namen}. Kies uw wijk, of typ uw volledige "
-                    "postcode (bijvoorbeeld 3765 AB) voor de precieze buurt.", plekken, BRON_TABEL)
+    advies = "Kies uw wijk." if voorvoegsel else \
+        "Kies uw wijk, of typ uw volledige postcode (bijvoorbeeld 3765 AB) voor de precieze buurt."
+    return Antwoord(f"{voorvoegsel}Postcode {pc4} ligt in meer dan één wijk: {namen}. {advies}", plekken, BRON_TABEL)
 
 
 def _terugval_adres(schoon: str, boek: Postcodeboek, voorvoegsel: str) -> Antwoord:
-    """Without PDOK: a postcode inside the typed address still answers from the table."""
-    if gevonden := _PC_IN_TEKST.search(schoon):
-        return _uit_tabel(gevonden[1], boek, voorvoegsel)
+    """Without PDOK: a postcode inside the typed address still answers from the table. Four digits alone count only
+    when they are a postcode of Soest (in 'Dorpsstraat 1000' they are a house number)."""
+    for gevonden in _PC_IN_TEKST.finditer(schoon):
+        if gevonden[2] or gevonden[1] in boek.wijken:
+            return _uit_tabel(gevonden[1], boek, voorvoegsel)
     return Antwoord(f"{voorvoegsel}Een adres zonder postcode kan zo niet worden opgezocht. Typ uw postcode, "
                     "bijvoorbeeld 3769: die vinden we ook zonder verbinding.")
 

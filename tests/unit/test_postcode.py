@@ -95,6 +95,8 @@ def test_offline_a_full_postcode_answers_from_its_first_four_digits(boek):
     adres = postcode.zoek("Kerkstraat 1, 3769 AB Soesterberg", boek)
     assert adres.plekken[0].wijk_code == "WK034208"
     assert "zonder postcode" in postcode.zoek("Kerkstraat 1 Soest", boek).tekst
+    assert "zonder postcode" in postcode.zoek("Dorpsstraat 1000 Soest", boek).tekst  # a house number, not a postcode
+    assert postcode.zoek("Dorpsstraat 1000, 3769 Soesterberg", boek).plekken[0].wijk_code == "WK034208"
 
 
 # --- online, against recorded PDOK Locatieserver answers ------------------------------------------------------------
