@@ -762,7 +762,7 @@ def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
 
 
 def mijn_wijk() -> None:
-    """'Mijn wijk': a postcode or address → the wijk it lies in (soest_data.postcode), with a link to its profile.
+    """'Mijn wijk': a postcode or address → the wijk it lies in (soest_data.bronnen.postcode), with a link to its profile.
 
     What a visitor types is shown back only as plain text, and never cached, logged or put in the URL: the links
     carry the wijk code only."""

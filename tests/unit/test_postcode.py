@@ -1,4 +1,4 @@
-"""Mijn wijk (soest_data.postcode): postcode or address → wijk and buurt. The table's invariants are read from data/;
+"""Mijn wijk (soest_data.bronnen.postcode): postcode or address → wijk and buurt. The table's invariants are read from data/;
 the online answers come from recorded PDOK Locatieserver responses (tests/fixtures/opnames/pdok, README there says
 which are real and which are constructed test variants). Nothing goes online."""
 import logging
