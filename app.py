@@ -11,4 +11,4 @@ from soest_data.weergave.paginas import start as pagina
 ui.pagina("Start")
 g = ui.gegevens()
 staat = pagina.staat_uit(st.query_params, g)
-ui.toon(ui.inhoud(pagina.bouw, g, staat), g, staat.meldingen)
+ui.toon(ui.inhoud(pagina.bouw, g, staat), g, staat.meldingen, {"mijn_wijk": ui.mijn_wijk})

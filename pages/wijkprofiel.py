@@ -33,4 +33,4 @@ def referenties() -> None:
 
 
 ui.toon(ui.inhoud(pagina.bouw, g, staat), g, staat.meldingen,
-        {"bovenaan": bovenaan, "opgave": opgavekeuze, "referenties": referenties})
+        {"bovenaan": bovenaan, "opgave": opgavekeuze, "referenties": referenties, "mijn_wijk": ui.mijn_wijk})

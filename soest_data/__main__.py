@@ -1,4 +1,4 @@
-"""Command line: python -m soest_data {build,validate,export,import,vernieuw,factsheet}."""
+"""Command line: python -m soest_data {build,validate,export,import,vernieuw,factsheet,postcode}."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +12,7 @@ import duckdb
 
 from soest_data import db, gegevens, paden, scoring
 from soest_data.begrippen import SOEST
-from soest_data.bronnen import bouw, uitwisseling, vernieuw
+from soest_data.bronnen import bouw, postcode, uitwisseling, vernieuw
 from soest_data.bronnen.probleem import BronFout, samengevat
 from soest_data.weergave import aandacht
 
@@ -46,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--gemeente", default=os.environ.get("SOEST_GEMEENTE", SOEST), help="CBS-gemeentecode (GM....)")
     v.add_argument("--tabel", help="CBS-tabel (bv. 85984NED) als de titel niet gevonden wordt")
     v.add_argument("--dry-run", action="store_true", help="toon alleen wat er zou veranderen")
+    p = sub.add_parser("postcode", help="in welke wijk ligt een postcode of adres (Mijn wijk)")
+    p.add_argument("tekst", nargs="+", help="postcode (3769 of 3769 AB) of adres met huisnummer")
+    p.add_argument("--offline", action="store_true", help="alleen de postcodetabel, zonder de PDOK Locatieserver")
     args = parser.parse_args(argv)
     data, geo, doel = paden.data_dir(), paden.geo_dir(), paden.db_path()
     try:
@@ -196,8 +199,19 @@ def _vernieuw(args, data: Path, geo: Path, doel: Path, haler: vernieuw.Haler | N
     return 0
 
 
+def _postcode(args, data: Path, geo: Path, doel: Path, haler: vernieuw.Haler | None = None) -> int:
+    boek = postcode.laad(data / "postcodes" / "pc4_wijken.csv", postcode.namen_uit(data / "gebieden.csv"))
+    antwoord = postcode.zoek(" ".join(args.tekst), boek, None if args.offline else haler or postcode.haler())
+    print(antwoord.tekst)
+    for plek in antwoord.plekken:
+        print(f"  {plek.label}: /wijkprofiel?wijk={plek.wijk_code}")
+    if antwoord.bron:
+        print(antwoord.bron)
+    return 0 if antwoord.plekken else 1
+
+
 OPDRACHTEN = {"build": _build, "validate": _validate, "export": _export, "import": _import, "vernieuw": _vernieuw,
-              "factsheet": _factsheet}
+              "factsheet": _factsheet, "postcode": _postcode}
 
 if __name__ == "__main__":
     sys.exit(main())

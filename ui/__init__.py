@@ -18,6 +18,7 @@ from streamlit.elements import vega_charts  # its Altair→spec conversion, so a
 
 from soest_data import db, export, paden, scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.bronnen import postcode
 from soest_data.gegevens import Gegevens, laad
 from soest_data.weergave import afgeleid, bronregels, factsheet, regio, wijkprofiel
 from soest_data.weergave.blokken import Download, Tabel
@@ -546,6 +547,33 @@ def meldingen_van(*keuzes) -> None:
 
 def legenda(rijen: pd.DataFrame) -> None:
     tekenen.legenda(zip(rijen["kleur"], rijen["betekenis"]))
+
+
+def mijn_wijk() -> None:
+    """'Mijn wijk': a postcode or address → the wijk it lies in (soest_data.bronnen.postcode), with a link to its profile.
+
+    What a visitor types is shown back only as plain text, and never cached, logged or put in the URL: the links
+    carry the wijk code only."""
+    with st.container(border=True, key="mijn_wijk_vak"):
+        tekst = st.text_input("Mijn wijk: typ uw postcode of adres", max_chars=postcode.MAX_LENGTE, key="mijn_wijk",
+                              placeholder="bijvoorbeeld 3769, 3769 AB of Kerkstraat 1 Soest")
+        if not tekst.strip():
+            st.caption("Met de vier cijfers van uw postcode ziet u uw wijk; met uw volledige postcode of adres ook uw "
+                       "buurt. Wat u typt wordt niet bewaard.")
+            return
+        try:
+            boek = bewaar("mijn_wijk:postcodeboek", (), lambda: postcode.laad(
+                paden.data_dir() / "postcodes" / "pc4_wijken.csv", gegevens().naam_van))
+        except OSError:
+            st.text("De postcodetabel ontbreekt; kies uw wijk hieronder.")
+            return
+        antwoord = postcode.zoek(tekst, boek, postcode.haler())
+        st.text(antwoord.tekst)  # plain text: it may quote what PDOK found for the typed address
+        for plek in antwoord.plekken:
+            st.page_link("pages/wijkprofiel.py", label=plek.label, icon=":material/location_city:",
+                         query_params={"wijk": plek.wijk_code})
+        if antwoord.bron:
+            st.caption(antwoord.bron)
 
 
 STIJL = """

@@ -11,7 +11,19 @@ from soest_data import opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import aandacht, afgeleid, bronregels, inhoud, verandering
-from soest_data.weergave.blokken import Bron, Inhoud, Kader, Kerncijfer, Kop, Link, Raster, Tabel, Tekst, Wijklinks
+from soest_data.weergave.blokken import (
+    Bron,
+    Inhoud,
+    Kader,
+    Kerncijfer,
+    Kop,
+    Link,
+    Plek,
+    Raster,
+    Tabel,
+    Tekst,
+    Wijklinks,
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,7 @@ def voorbeeldstaten(g: Gegevens) -> list[Staat]:
 def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     ind = g.indicatoren
     blokken = [
+        Plek("mijn_wijk"),  # a resident finds their wijk by postcode or address: the first thing a phone shows
         Tekst("Hoe gaat het in de wijken van Soest? Per wijk de cijfers naast het gemiddelde van Soest, voor de vijf "
               "opgaven van de **Integrale Visie Sociaal Domein 2024-2028**. Alle cijfers komen uit openbare bronnen; "
               "de bron staat bij elk cijfer."),

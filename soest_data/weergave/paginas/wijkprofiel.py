@@ -58,8 +58,8 @@ def staat_uit(params: Mapping, g: Gegevens) -> Staat:
 
 def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     if staat.wijk is None:
-        return Inhoud("Wijkprofiel", (
-            Tekst("Kies de wijk waarvan u het profiel wilt zien:"), Wijklinks(tuple(g.wijknamen.items()))))
+        return Inhoud("Wijkprofiel", (Plek("mijn_wijk"), Tekst("Of kies de wijk waarvan u het profiel wilt zien:"),
+                                      Wijklinks(tuple(g.wijknamen.items()))))
     wijk = staat.wijk
     kop = wijkprofiel.kop(wijk, g.gebieden, g.waarden)
     verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
