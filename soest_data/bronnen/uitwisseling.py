@@ -13,6 +13,7 @@ import re
 import shutil
 import stat
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -215,6 +216,7 @@ def schrijf_transactioneel(data: Path, geo: Path, doel: Path, bestanden: dict[st
     return verslag
 
 
+OUD_NA = 600
 WERKMAP = "soest-import-"  # prefix of the temporary folder (with the process id: a killed run's folder is removed)
 NIETS_VERANDERD = "Er is niets veranderd: geen enkel bronbestand en niet de database."
 
@@ -319,15 +321,21 @@ def _vervang_alles(data: Path, stappen: list[Stap]) -> None:
 
 def _schrijf_journaal(journaal: Path, stappen: list[Stap]) -> None:
     tijdelijk = journaal.with_name(journaal.name + ".tmp")
-    tijdelijk.write_text(json.dumps([{"doel": str(s.doel), "vorige": str(s.vorige) if s.vorige else None}
-                                     for s in stappen]), encoding="utf-8")
-    os.replace(tijdelijk, journaal)
+    try:
+        tijdelijk.write_text(json.dumps([{"doel": str(s.doel), "vorige": str(s.vorige) if s.vorige else None}
+                                         for s in stappen]), encoding="utf-8")
+        os.replace(tijdelijk, journaal)
+    finally:
+        tijdelijk.unlink(missing_ok=True)
 
 
 def _draai_terug(stappen: list[Stap]) -> None:
     for stap in reversed(stappen):
         if stap.vorige is not None:
-            os.replace(stap.vorige, stap.doel)
+            if stap.doel.exists() and os.path.samefile(stap.vorige, stap.doel):
+                stap.vorige.unlink()  # never replaced; a rename onto a hard link of itself would do nothing
+            else:
+                os.replace(stap.vorige, stap.doel)
             stap.vorige = None
         else:
             stap.doel.unlink(missing_ok=True)
@@ -342,7 +350,7 @@ def ruim_op(data: Path, geo: Path, doel: Path) -> list[str]:
     """
     gedaan = []
     for journaal in data.glob(".soest-import-*.journaal"):
-        if _van_levend_proces(journaal.name):
+        if _van_levend_proces(journaal):
             continue
         try:
             stappen = [Stap(Path(s["doel"]), None, Path(s["vorige"]) if s["vorige"] else None)
@@ -359,7 +367,7 @@ def ruim_op(data: Path, geo: Path, doel: Path) -> list[str]:
     mappen = [p for p in Path(tempfile.gettempdir()).glob(f"{WERKMAP}*") if p.is_dir() and not p.is_symlink()]
     weg = 0
     for pad in [*resten, *mappen]:
-        if _van_levend_proces(pad.name):
+        if _van_levend_proces(pad):
             continue
         try:
             shutil.rmtree(pad) if pad in mappen else pad.unlink()
@@ -371,11 +379,17 @@ def ruim_op(data: Path, geo: Path, doel: Path) -> list[str]:
     return gedaan
 
 
-def _van_levend_proces(naam: str) -> bool:
-    """Whether the process whose id is in this name still runs. A name without one (left by an older version) is
-    treated as dead: that version is no longer running."""
-    gevonden = re.search(r"(?:import|vorige)-(\d+)", naam)
-    return bool(gevonden) and (int(gevonden.group(1)) == os.getpid() or bouw.leeft(int(gevonden.group(1))))
+def _van_levend_proces(pad: Path) -> bool:
+    """Whether the process whose id is in this name may still run. A name without one was left by an older version:
+    removed only when it is older than OUD_NA seconds (an older version's import may still run beside this one)."""
+    gevonden = re.search(r"(?:import|vorige)-(\d+)(?=[-.]|$)", pad.name)
+    if not gevonden:
+        try:
+            return time.time() - pad.lstat().st_mtime < OUD_NA
+        except OSError:
+            return False
+    pid = int(gevonden.group(1))
+    return pid == os.getpid() or (pid > 0 and bouw.leeft(pid))
 
 
 def bestand_voor_bron(bron: str, bronnen: dict[str, dict], bestaand: pd.DataFrame) -> str:
