@@ -31,7 +31,7 @@ OUD_BESTAND = "geimporteerd.csv"  # the old catch-all for new rows; emptied into
 VERGELIJK = ["waarde", "eenheid", "relatief", "status", "bron"]
 
 
-def exporttabel(con: duckdb.DuckDBPyConnection, afschermen: bool = False) -> pd.DataFrame:
+def exporttabel(con: duckdb.DuckDBPyConnection, afschermen: bool = True) -> pd.DataFrame:
     return waarden.alle_waarden(con, afschermen=afschermen)[EXPORTKOLOMMEN]
 
 
@@ -216,8 +216,8 @@ def schrijf_transactioneel(data: Path, geo: Path, doel: Path, bestanden: dict[st
     return verslag
 
 
-OUD_NA = 600
 WERKMAP = "soest-import-"  # prefix of the temporary folder (with the process id: a killed run's folder is removed)
+OUD_NA = 600  # seconds: a leftover without a process id (an older version's) is removed only when older than this
 NIETS_VERANDERD = "Er is niets veranderd: geen enkel bronbestand en niet de database."
 
 
@@ -382,7 +382,7 @@ def ruim_op(data: Path, geo: Path, doel: Path) -> list[str]:
 def _van_levend_proces(pad: Path) -> bool:
     """Whether the process whose id is in this name may still run. A name without one was left by an older version:
     removed only when it is older than OUD_NA seconds (an older version's import may still run beside this one)."""
-    gevonden = re.search(r"(?:import|vorige)-(\d+)(?=[-.]|$)", pad.name)
+    gevonden = re.search(r"(?:import|vorige)-(\d{1,9})(?=[-.]|$)", pad.name)
     if not gevonden:
         try:
             return time.time() - pad.lstat().st_mtime < OUD_NA
