@@ -335,6 +335,20 @@ def test_a_read_only_values_folder_leaves_no_staged_database(proef, tmp_path, ca
     _geen_resten(data, doel)
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder; the test above simulates it")
+def test_a_really_read_only_values_folder_leaves_no_staged_database(proef, tmp_path, capsys):
+    data, doel = proef
+    voor_bestanden, voor_db = _bestanden(data), _waarden(doel)
+    (data / "waarden").chmod(0o555)
+    try:
+        assert main(["import", str(_csv(tmp_path, KOP + "WK034205,test_moeite,2020,19.5,test_bron\n"))]) == 1
+    finally:
+        (data / "waarden").chmod(0o755)
+    assert "niets veranderd" in capsys.readouterr().err
+    assert _bestanden(data) == voor_bestanden and _waarden(doel) == voor_db
+    _geen_resten(data, doel)
+
+
 def test_a_symlinked_values_file_is_refused_not_replaced(proef, tmp_path, capsys):
     data, doel = proef
     echt = tmp_path / "elders.csv"
