@@ -11,9 +11,9 @@ from pathlib import Path
 import duckdb
 
 from soest_data import db, gegevens, paden, scoring
-from soest_data.begrippen import SOEST
+from soest_data.begrippen import AFGESCHERMD, SOEST
 from soest_data.bronnen import bouw, postcode, uitwisseling, vernieuw
-from soest_data.bronnen.probleem import BronFout, samengevat
+from soest_data.bronnen.probleem import BronFout, oorzaak, samengevat
 from soest_data.weergave import aandacht
 
 
@@ -23,10 +23,15 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="bouw data/wijkprofielen.duckdb uit data/ en geo/")
     b.add_argument("--als-verouderd", action="store_true", help="alleen bouwen als de database ontbreekt of verouderd is")
     sub.add_parser("validate", help="controleer de bronbestanden zonder te bouwen")
-    e = sub.add_parser("export", help="alle waarden als één nette tabel")
+    e = sub.add_parser("export", help="alle waarden als één nette tabel, zoals de app ze toont (kleine aantallen "
+                       "afgeschermd)")
     e.add_argument("--csv", type=Path)
     e.add_argument("--xlsx", type=Path)
-    e.add_argument("--publiek", action="store_true", help="met afscherming van kleine aantallen, zoals de app toont")
+    vorm = e.add_mutually_exclusive_group()
+    vorm.add_argument("--publiek", action="store_true", help="de publieke vorm (standaard): aantallen van 1 tot en met "
+                      "9 en wat ze terug zou geven afgeschermd, met dezelfde regels als de app")
+    vorm.add_argument("--volledig", action="store_true", help="ZONDER afscherming: ook de kleine aantallen die de app "
+                      "niet toont. Alleen voor intern gebruik (bewerken en terug importeren); niet publiceren of delen")
     e.add_argument("--aandacht", type=Path, help="de wijk × opgave-telling van Aandacht per opgave als CSV")
     e.add_argument("--marge", type=int, default=round(scoring.STANDAARD_MARGE * 100),
                    help="marge in procent voor --aandacht (standaard %(default)s)")
@@ -52,13 +57,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data, geo, doel = paden.data_dir(), paden.geo_dir(), paden.db_path()
     try:
+        if args.opdracht in ("build", "validate", "import", "vernieuw"):
+            for regel in uitwisseling.ruim_op(data, geo, doel):  # what a killed import left: rolled back, removed
+                print(regel, file=sys.stderr)
         return OPDRACHTEN[args.opdracht](args, data, geo, doel)
     except BronFout as fout:
         print(f"{len(fout.problemen)} probleem/problemen gevonden; er is niets veranderd:", file=sys.stderr)
         for regel in samengevat(fout.problemen):
             print(f"  {regel}", file=sys.stderr)
         return 1
-    except (db.DatabaseFout, vernieuw.VernieuwFout) as fout:
+    except (db.DatabaseFout, vernieuw.VernieuwFout, uitwisseling.ImportFout) as fout:
         print(fout, file=sys.stderr)
         return 1
     except (OSError, duckdb.Error) as fout:
@@ -72,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _reden(fout: Exception) -> str:
     if isinstance(fout, OSError):
-        return f"{fout.strerror or type(fout).__name__}: {fout.filename or ''}".rstrip(": ")
+        return f"{oorzaak(fout)}: {fout.filename or ''}".rstrip(": ")
     return str(fout).splitlines()[0][:200]
 
 
@@ -117,12 +125,21 @@ def _export(args, data: Path, geo: Path, doel: Path) -> int:
         if pad:
             _gewoon_doelbestand(pad)
     with db.verbinding(doel) as con:
-        tabel = uitwisseling.exporttabel(con, afschermen=args.publiek)
+        publiek = uitwisseling.exporttabel(con, afschermen=True)
+        tabel = uitwisseling.exporttabel(con, afschermen=False) if args.volledig else publiek
     if args.csv:
         args.csv.write_bytes(uitwisseling.naar_csv(tabel))
     if args.xlsx:
         uitwisseling.naar_xlsx(tabel, args.xlsx)
+    afgeschermd = int((publiek["status"] == AFGESCHERMD).sum())
     print(f"{len(tabel)} waarden van {tabel['indicator'].nunique()} indicatoren geëxporteerd.")
+    if args.volledig:
+        print(f"Volledige export, zonder afscherming: {afgeschermd} waarden die de app afschermt (kleine aantallen "
+              "en wat ze terug zou geven) staan er met hun getal in. Alleen voor intern gebruik; niet publiceren of "
+              "delen.")
+    else:
+        print(f"Publieke vorm, zoals de app: {afgeschermd} waarden afgeschermd (kleine aantallen en wat ze terug zou "
+              "geven). De volledige tabel: --volledig.")
     return 0
 
 
@@ -140,14 +157,21 @@ def _export_aandacht(pad: Path, marge: float, doel: Path) -> None:
 
 
 def _import(args, data: Path, geo: Path, doel: Path) -> int:
-    if not args.bestand.exists():
+    if not os.path.lexists(args.bestand):
         print(f"Bestand {args.bestand} bestaat niet.", file=sys.stderr)
         return 1
     w = uitwisseling.importeer(args.bestand, data, geo, doel, dry_run=args.dry_run)
     kop = "Zou veranderen (dry run, er is niets geschreven)" if args.dry_run else "Geïmporteerd"
+    overgeslagen = w.overgeslagen
     print(f"{kop}: {len(w.nieuw)} nieuw, {len(w.gewijzigd)} gewijzigd, {w.ongewijzigd} ongewijzigd"
-          + (f", {w.berekend_overgeslagen} berekende waarden overgeslagen (die rekent de build zelf uit)"
-             if w.berekend_overgeslagen else "") + ".")
+          + (f", {overgeslagen['berekend']} berekende waarden overgeslagen (die rekent de build zelf uit)"
+             if overgeslagen.get("berekend") else "")
+          + (f", {overgeslagen['afgeschermd']} afgeschermde regels overgeslagen (uit een publieke export: daar staat "
+             "geen getal in; de waarde blijft zoals hij was)" if overgeslagen.get("afgeschermd") else "") + ".")
+    for regel in w.waarschuwingen[:50]:
+        print(f"  {regel}")
+    if len(w.waarschuwingen) > 50:
+        print(f"  … en nog {len(w.waarschuwingen) - 50} waarschuwingen")
     for soort, frame in (("nieuw", w.nieuw), ("gewijzigd", w.gewijzigd)):
         for _, rij in frame.head(50).iterrows():
             print(f"  {soort}: {rij['gebied_code']} {rij['indicator']} {rij['jaar']} = "

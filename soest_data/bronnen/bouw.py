@@ -19,7 +19,7 @@ from soest_data import db
 from soest_data.bronnen import catalogus
 from soest_data.bronnen.catalogus import Catalogus, zonder_regel
 from soest_data.bronnen.probleem import BronFout, Probleem
-from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden
+from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden, samenhang
 
 GEO_PATROON = {"wijk": "soest_wijken_*.geojson", "buurt": "soest_buurten_*.geojson"}  # * = indelingsjaar
 GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}
@@ -47,6 +47,8 @@ def lees(data: Path, geo: Path) -> Bronset:
     if len(frames) > 1:
         # duplicates inside one file were reported by lees_waarden; here only those across files
         problemen += [p for p in dubbele_sleutels(waarden) if p not in problemen]
+    if len(waarden):
+        problemen += samenhang(waarden, b)  # a count not above its population or its surrounding area
     geometrie = _lees_geometrie(geo, b, problemen)
     return Bronset(b, waarden, geometrie, problemen, geobestand(geo, "wijk").stem.rsplit("_", 1)[-1])
 
@@ -167,13 +169,13 @@ def ruim_op(doel: Path) -> list[Path]:
     weg = []
     for pad in doel.parent.glob(f"{doel.name}.tmp-*"):
         pid = pad.name.rsplit("-", 1)[-1].removesuffix(".wal")
-        if pid.isascii() and pid.isdigit() and int(pid) != os.getpid() and not _leeft(int(pid)):
+        if pid.isascii() and pid.isdigit() and int(pid) != os.getpid() and not leeft(int(pid)):
             pad.unlink(missing_ok=True)
             weg.append(pad)
     return weg
 
 
-def _leeft(pid: int) -> bool:
+def leeft(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

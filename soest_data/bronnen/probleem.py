@@ -1,5 +1,16 @@
 """A problem found in a source or import file, reported as file + line + plain message."""
+import errno
 from dataclasses import dataclass
+
+# Why a file could not be read or written, in Dutch (the system's own text is English).
+OORZAKEN = {errno.EACCES: "geen toestemming", errno.EPERM: "geen toestemming", errno.EROFS: "alleen-lezen schijf",
+            errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "de schijfruimte (quotum) is op",
+            errno.ENOENT: "bestaat niet", errno.EISDIR: "is een map", errno.ENOTDIR: "een deel van het pad is geen map",
+            errno.ELOOP: "is een symbolische link", errno.EBUSY: "is in gebruik", errno.EXDEV: "ander bestandssysteem"}
+
+
+def oorzaak(fout: OSError) -> str:
+    return OORZAKEN.get(fout.errno, fout.strerror or type(fout).__name__)
 
 
 @dataclass(frozen=True)

@@ -114,3 +114,63 @@ def test_a_file_above_the_size_cap_is_refused_unread(tmp_path, bronnen, monkeypa
     monkeypatch.setattr(waardenbestand, "MAX_BYTES", 100)
     _, problemen = _lees(tmp_path, bronnen, KOP + GOED * 5)
     assert "groter dan" in _meldingen(problemen)
+
+
+def test_every_indicator_of_the_real_catalogue_has_a_kind_and_the_real_values_fit_it():
+    from soest_data.bronnen import bouw
+    from soest_data.bronnen.waardenbestand import bereik
+    from tests.conftest import ECHTE_DATA, GEO
+    bronset = bouw.lees(ECHTE_DATA, GEO)
+    assert bronset.problemen == [], "the real data must pass its own range and population checks"
+    for ind in bronset.catalogus.indicatoren.values():
+        soort = bereik(ind["eenheid"]).soort
+        assert (soort == "oordeel") == (ind["soort"] == "relatief"), ind["id"]
+        if ind["eenheid"].startswith("aantal") and "gemiddeld" not in ind["eenheid"]:
+            assert soort == "aantal", ind["id"]
+
+
+@pytest.mark.parametrize("eenheid, getal, fout", [
+    ("aantal", 12.5, "geen heel getal"), ("aantal", -1, "negatief"), ("aantal", 1e9, "inwoners van Nederland"),
+    ("%", 100.1, "niet tussen 0 en 100"), ("% van jongeren", -0.1, "niet tussen 0 en 100"),
+    ("rapportcijfer (1-10)", 42, "niet tussen 1 en 10"), ("rapportcijfer (1-10)", 0.5, "niet tussen 1 en 10"),
+    ("per 1000 inwoners", 1000.5, "niet tussen 0 en 1.000"), ("km", -0.3, "negatief"),
+    ("aantal (gemiddeld)", 2.5, None), ("% stijging", 140, None), ("% stijging", -20, None), ("aantal", 0, None),
+    ("%", 0, None), ("%", 100, None), ("rapportcijfer (1-10)", 10, None), ("x 1000 euro", 922, None),
+])
+def test_each_kind_has_its_range(eenheid, getal, fout):
+    from soest_data.bronnen.waardenbestand import buiten_bereik
+    fouten = buiten_bereik(getal, eenheid)
+    assert (fout in " ".join(fouten)) if fout else fouten == []
+
+
+def test_build_and_validate_refuse_a_count_above_its_population(fixture_data, capsys, monkeypatch):
+    from soest_data.__main__ import main
+    from tests.conftest import GEO
+    waarden = fixture_data / "waarden" / "test.csv"
+    waarden.write_text(waarden.read_text(encoding="utf-8").replace(
+        "WK034205,test_bijstand,2023,300,", "WK034205,test_bijstand,2023,5300,"), encoding="utf-8")
+    monkeypatch.setenv("SOEST_DATA", str(fixture_data))
+    monkeypatch.setenv("SOEST_GEO", str(GEO))
+    monkeypatch.setenv("SOEST_DB", str(fixture_data / "test.duckdb"))
+    assert main(["validate"]) == 1
+    assert "waarden/test.csv:" in capsys.readouterr().err
+    assert main(["build"]) == 1
+    assert "een deel kan niet groter zijn dan het geheel" in capsys.readouterr().err
+    assert not (fixture_data / "test.duckdb").exists()
+
+
+@pytest.mark.parametrize("grens, waarde, melding", [("MAX_UITGEPAKT", 1000, "uitgepakt groter dan"),
+                                                    ("MAX_RIJEN", 1, "meer dan 1 regels")])
+def test_an_xlsx_beyond_its_caps_is_refused_before_its_rows_are_kept(tmp_path, bronnen, monkeypatch, grens, waarde,
+                                                                       melding):
+    import openpyxl
+
+    from soest_data.bronnen import waardenbestand
+    boek = openpyxl.Workbook()
+    boek.active.append(["gebied_code", "indicator", "jaar", "waarde", "bron"])
+    for _ in range(3):
+        boek.active.append(["WK034205", "test_moeite", 2020, 18.9, "test_bron"])
+    boek.save(tmp_path / "groot.xlsx")
+    monkeypatch.setattr(waardenbestand, grens, waarde)
+    _, problemen = lees_waarden(tmp_path / "groot.xlsx", bronnen)
+    assert melding in _meldingen(problemen)
