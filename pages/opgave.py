@@ -11,9 +11,9 @@ ui.pagina("Opgaven")
 g = ui.gegevens()
 staat = pagina.staat_uit(st.query_params, g)
 
-if ui.presentatie():  # one wijk of this opgave per screen; ← and → step through the wijken
-    ui.dia("pages/opgave.py", url_state.kies(st.query_params, "wijk", list(g.wijknamen), next(iter(g.wijknamen)),
-                                             "wijk").waarde, staat.opgave, "wijk")
+if ui.presentatie():  # the overview of this opgave, then one wijk per screen; ← and → step through them
+    ui.dia("pages/opgave.py", url_state.kies(st.query_params, "wijk", list(g.wijknamen), None, "wijk").waarde,
+           staat.opgave, "wijk")
     st.stop()
 
 

@@ -128,7 +128,9 @@ PRESENTATIESTIJL = """
 html { font-size: 22px; }
 [data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 1rem 2.5rem !important; max-width: 100% !important; }
 [data-testid="stMain"] h1 { font-size: 2.2rem; padding: 0 0 0.4rem 0; }
-@media (max-height: 899.98px) { html { font-size: 19px; } [data-testid="stMain"] h1 { font-size: 1.8rem; } }
+@media (max-height: 899.98px) { html { font-size: 17px; } [data-testid="stMain"] h1 { font-size: 1.8rem; } }
+/* Tiles close together: the figures get the width, the slide fits one screen. */
+[data-testid="stMain"] [data-testid="stHorizontalBlock"] { gap: 1rem !important; }
 .st-key-presentatie-nav a, .st-key-presentatie-nav button p { font-size: 1.1rem; }
 </style>
 """
@@ -147,13 +149,19 @@ TOETSEN_SCRIPT = """<script>
 </script>"""
 
 
-def dia(pagina_bestand: str, wijk: str, opgave: str, sleutel: str) -> None:
-    """One screen of the presentation (wijkprofiel's `dia`: one wijk and one opgave) and ← / → links to the previous
-    and next step (the arrow keys click them). `sleutel` ('wijk' or 'opgave') is the URL key that steps; the other
-    stays."""
+def dia(pagina_bestand: str, wijk: str | None, opgave: str, sleutel: str) -> None:
+    """One screen of the presentation and ← / → buttons to the previous and next step (the arrow keys click them).
+    `sleutel` is the URL key that steps: 'opgave' through one wijk's five opgaven (wijkprofiel), or 'wijk' through one
+    opgave's overview (no wijk in the URL) and then every wijk (opgave page); the other key stays."""
     g = gegevens()
-    tekenen.toon(inhoud(wijkprofiel_pagina.dia, g, wijk, opgave), g)
-    alle, namen = (list(g.wijknamen), g.wijknamen) if sleutel == "wijk" else (VIJF_OPGAVEN, OPGAVEN)
+    if wijk is None:
+        tekenen.toon(inhoud(wijkprofiel_pagina.overzicht_dia, g, opgave), g)
+    else:
+        tekenen.toon(inhoud(wijkprofiel_pagina.dia, g, wijk, opgave), g)
+    if sleutel == "wijk":
+        alle, namen = [None, *g.wijknamen], {None: "Overzicht", **g.wijknamen}
+    else:
+        alle, namen = VIJF_OPGAVEN, OPGAVEN
     huidige = wijk if sleutel == "wijk" else opgave
     vaste = {"opgave": opgave} if sleutel == "wijk" else {"wijk": wijk}
     vorige, volgende = wijkprofiel.stappen(huidige, alle)
@@ -162,12 +170,15 @@ def dia(pagina_bestand: str, wijk: str, opgave: str, sleutel: str) -> None:
                                       ("volgende", volgende, f"{namen[volgende]} →")):
             st.button(label, key=f"presentatie-{richting}", on_click=_naar_stap, args=(sleutel, stap))
         st.page_link(pagina_bestand, label="Presentatie sluiten", icon=":material/close:",
-                     query_params={**vaste, sleutel: huidige})
+                     query_params={k: v for k, v in {**vaste, sleutel: huidige}.items() if v})
     st.caption(f"Stap {alle.index(huidige) + 1} van {len(alle)} · de toetsen ← en → bladeren verder")
 
 
-def _naar_stap(sleutel: str, stap: str) -> None:
-    st.query_params[sleutel] = stap  # the URL holds the step: a shared link opens the same screen
+def _naar_stap(sleutel: str, stap: str | None) -> None:
+    if stap is None:  # the overview: no wijk in the URL
+        st.query_params.pop(sleutel, None)
+    else:
+        st.query_params[sleutel] = stap  # the URL holds the step: a shared link opens the same screen
 
 
 def presentatieknop(pagina_bestand: str, **query: str) -> None:
@@ -620,7 +631,7 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
 }
 [data-testid="stMarkdownContainer"] { overflow-wrap: break-word; }
 /* A key figure in a narrow tile wraps instead of ending in '…'. */
-[data-testid="stMetricValue"] > div { white-space: normal !important; overflow: visible !important;
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] > div { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; }
 [data-testid="stMetricLabel"] p { white-space: normal !important; }
 /* Links (wijk names in narrow cards) and switch labels in a narrow column wrap instead of ending in '…'. */

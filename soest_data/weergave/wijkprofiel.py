@@ -102,14 +102,18 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str, nederland: pd.Series | Non
 
 
 def presentatie_indicatoren(beoordeeld: pd.DataFrame, wijk: str, opgave: str, aantal: int = 4) -> list[str]:
-    """For one screen of the presentation: the numeric indicators of the opgave on which this wijk differs most
-    from Soest (largest distance of its index from 100), unfavourable ones first among equals."""
+    """For one screen of the presentation: first the opgave's kernset figures (the ones the tally counts, so the room
+    sees why a wijk stands out), then the other numeric figures on which this wijk differs most from Soest (largest
+    distance of its index from 100, unfavourable first among equals), `aantal` in all (more if the kernset is
+    larger)."""
     deze = beoordeeld[(beoordeeld["gebied_code"] == wijk) & (beoordeeld["opgave"] == opgave)
-                      & (beoordeeld["soort"] == "getal")].dropna(subset=["index"])
-    afstand = (deze["index"] - 100).abs()
-    volgorde = deze.assign(_afstand=afstand, _ongunstig=deze["oordeel"] != scoring.ONGUNSTIG).sort_values(
+                      & (beoordeeld["soort"] == "getal")]
+    kern = list(deze.loc[deze["kern"] & deze["waarde"].notna(), :].sort_values("volgorde")["indicator"])
+    overig = deze[~deze["indicator"].isin(kern)].dropna(subset=["index"])
+    afstand = (overig["index"] - 100).abs()
+    volgorde = overig.assign(_afstand=afstand, _ongunstig=overig["oordeel"] != scoring.ONGUNSTIG).sort_values(
         ["_afstand", "_ongunstig", "volgorde"], ascending=[False, True, True])
-    return list(volgorde["indicator"].head(aantal))
+    return kern + list(volgorde["indicator"].head(max(aantal - len(kern), 0)))
 
 
 def stappen(huidige: str, alle: list[str]) -> tuple[str, str]:

@@ -117,14 +117,26 @@ def test_page_fits_every_screen(app_url, browser, scherm, naam):
         context.close()
 
 
-@pytest.mark.parametrize("breedte,hoogte", [(1920, 1080), (1280, 720)])
+@pytest.mark.parametrize("breedte,hoogte", [(1920, 1080), (1920, 950), (1280, 720)])
 def test_presentation_mode_fits_one_screen_and_steps_with_the_arrow_keys(app_url, browser, breedte, hoogte):
+    """The opgave's overview first (every wijk, its tally and what the text says), then one wijk per screen: each fits
+    the screen without scrolling, and the key figures are large enough for the back of the room."""
     context, pagina = open_op(browser, app_url, "opgave?opgave=bestaanszekerheid&presentatie=ja", breedte, hoogte)
+    passend = "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight <= innerHeight"
+    cijfers = ("() => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
+               ".map(e => parseFloat(getComputedStyle(e).fontSize))")
     try:
         assert not pagina.locator("[data-testid='stSidebar']").is_visible()
+        assert pagina.locator("h1").first.inner_text() == "Bestaanszekerheid · alle wijken"
+        assert pagina.evaluate(passend), "het overzicht past niet op één scherm"
+        schermafdruk(pagina, f"schermen_presentatie_overzicht_{breedte}x{hoogte}")
+        pagina.keyboard.press("ArrowRight")
+        pagina.wait_for_function("() => location.search.includes('wijk=WK034201')")
+        wacht_tot_stil(pagina)
         assert pagina.locator("h1").first.inner_text() == "'t Hart-Soestdijk · Bestaanszekerheid"
-        passend = "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight <= innerHeight"
         assert pagina.evaluate(passend), "de dia past niet op één scherm"
+        groottes = pagina.evaluate(cijfers)
+        assert groottes and min(groottes) >= (32 if breedte >= 1920 else 24), groottes
         schermafdruk(pagina, f"schermen_presentatie_{breedte}x{hoogte}")
         pagina.keyboard.press("ArrowRight")
         pagina.wait_for_function("() => location.search.includes('wijk=WK034202')")
@@ -134,7 +146,10 @@ def test_presentation_mode_fits_one_screen_and_steps_with_the_arrow_keys(app_url
         pagina.keyboard.press("ArrowLeft")
         pagina.wait_for_function("() => location.search.includes('wijk=WK034201')")
         wacht_tot_stil(pagina)
-        pagina.keyboard.press("ArrowLeft")  # round the end: from the first wijk back to the last
+        pagina.keyboard.press("ArrowLeft")  # back to the overview: no wijk in the link
+        pagina.wait_for_function("() => !location.search.includes('wijk=')")
+        wacht_tot_stil(pagina)
+        pagina.keyboard.press("ArrowLeft")  # round the end: from the overview back to the last wijk
         pagina.wait_for_function("() => location.search.includes('wijk=WK034208')")
         wacht_tot_stil(pagina)
         assert pagina.locator("h1").first.inner_text() == "Soesterberg · Bestaanszekerheid"

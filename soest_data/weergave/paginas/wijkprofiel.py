@@ -10,12 +10,12 @@ import pandas as pd
 from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
-from soest_data.opmaak import LETTER_GROOT
-from soest_data.weergave import afgeleid, bronregels, grafieken, kaart, regio, verandering, wijkprofiel
+from soest_data.weergave import aandacht, afgeleid, bronregels, grafieken, kaart, regio, verandering, wijkprofiel
 from soest_data.weergave.blokken import (
     Bron,
     Download,
     Inhoud,
+    Kerncijfer,
     Kolommen,
     Kop,
     Opgavekaartjes,
@@ -196,24 +196,53 @@ def _veranderd(g: Gegevens, wijk: str, naam: str) -> list:
 
 
 def dia(g: Gegevens, wijk: str, opgave: str) -> Inhoud:
-    """One screen of the presentation: one wijk and one opgave — the tally in words, the dot chart of the kernset
-    figures where the wijk differs most from Soest, and the source; the renderer adds the step links."""
+    """One screen of the presentation: one wijk and one opgave. The tally in words; then the kernset figures (the
+    ones the tally counts) with their oordeel in large type, and the figure outside the kernset where the wijk differs
+    most from Soest, marked as not counted; the same figures on every screen size, and their sources. The renderer
+    adds the step links."""
     naam = g.wijknamen[wijk]
     beoordeeld = afgeleid.beoordeeld(g)
     kaartje = next(r for r in afgeleid.oogopslag(g, wijk) if r["opgave_id"] == opgave)
-    blokken = []
-    # A tall screen (1920 × 1080) and a short one (1280 × 720) show the same figures: always one screen.
     ids = wijkprofiel.presentatie_indicatoren(beoordeeld, wijk, opgave, 4)
     rijen = beoordeeld[beoordeeld["indicator"].isin(ids)]
-    blokken.append(Tekst(f"**{naam} ten opzichte van heel Soest:** {kaartje['In woorden']}. "
-                         + (f"Hieronder de {len(ids)} cijfers waarin {naam} het meest van Soest verschilt." if ids
-                            else "Voor deze opgave zijn er geen cijfers per wijk.")))
-    if len(rijen):
-        blokken += [figuur(grafieken.stippen(rijen, wijk, naam, rij=30, letter=LETTER_GROOT),
-                           alt=f"{naam}, {OPGAVEN[opgave].lower()}: de cijfers met het grootste verschil met Soest."),
+    deze = rijen[rijen["gebied_code"] == wijk].set_index("indicator")
+    blokken = [Tekst(f"**{naam} ten opzichte van heel Soest:** {kaartje['In woorden']} (kernset van "
+                     f"{kaartje['kernset']})." + ("" if ids else " Voor deze opgave zijn er geen cijfers per wijk."))]
+    if ids:
+        blokken += [Raster(tuple((_dia_cijfer(deze.loc[i]),) for i in ids), per_rij=min(len(ids), 5)),
                     Bron(bronregels.bronnen_van(g, rijen.drop_duplicates("indicator")[["indicator", "jaar"]]
                                                 .itertuples(index=False)))]
     return Inhoud(f"{naam} · {OPGAVEN[opgave]}", tuple(blokken))
+
+
+def _dia_cijfer(r: pd.Series) -> Kerncijfer:
+    """One figure of a slide in large type: the wijk's value (a percentage with its sign; another unit on the line
+    below, so the number fits its tile), Soest beside it, the oordeel in words, counted or not."""
+    procent = r["eenheid"].startswith("%")
+    waarde = opmaak.waarde_met_eenheid(r["waarde"], "%") if procent else opmaak.getal(r["waarde"])
+    return Kerncijfer(r["label"], waarde, r["woorden"], (
+        *(() if procent else (opmaak.eenheid(r["eenheid"]),)),
+        f"Soest: {opmaak.waarde_met_eenheid(r['soest'], r['eenheid'])}",
+        f"**{wijkprofiel.oordeel_tekst(r)}** · " + ("telt mee (kernset)" if r["kern"] else "buiten de kernset, telt niet mee")))
+
+
+def overzicht_dia(g: Gegevens, opgave: str) -> Inhoud:
+    """The overview screen of one opgave in the presentation: every wijk with its tally, most unfavourable first,
+    and what the wijkprofielen say beside it (agreeing or not)."""
+    tel = afgeleid.telling(g)
+    overeen = aandacht.overeenstemming(tel, g.uitspraken).set_index(["gebied_code", "opgave"])
+    tegels = []
+    for _, cel in aandacht.rangorde(tel, opgave).iterrows():
+        tekst = overeen.loc[(cel["gebied_code"], opgave)]
+        stand = {"aandacht": "tekst: aandacht", "geen_aandacht": "tekst: geen aandacht",
+                 "gemengd": "tekst: gemengd"}.get(tekst["profiel"], "tekst: geen uitspraak")
+        eens = "" if tekst["eens"] is None else (" ✔ eens" if tekst["eens"] else " ✘ verschilt")
+        tegels.append((Kerncijfer(cel["gebied_naam"], f"▼ {cel['ongunstig']} van {cel['met_oordeel']}", cel["tekst"],
+                                  ("**valt op**" if cel["valt_op"] else "valt niet op", f"{stand}{eens}")),))
+    return Inhoud(f"{OPGAVEN[opgave]} · alle wijken", (
+        Tekst("Per wijk hoeveel cijfers van de kernset duidelijk ongunstig zijn ten opzichte van heel Soest; *valt "
+              "op* = minstens de helft (en minstens twee). Daaronder wat de wijkprofielen over de wijk zeggen."),
+        Raster(tuple(tegels), per_rij=4)))
 
 
 def voorbeeldstaten(g: Gegevens) -> list[Staat]:
