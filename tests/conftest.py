@@ -133,6 +133,12 @@ def teksten(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+def alle_teksten(at) -> str:
+    """Every text a visitor can read on the page: markdown, captions, notices, plain text, code and exceptions."""
+    soorten = (at.markdown, at.caption, at.info, at.warning, at.error, at.success, at.text, at.code, at.exception)
+    return "\n".join(str(e.value) for soort in soorten for e in soort)
+
+
 def snel_en_traag(gevallen: list, snel) -> list:
     """Parameters of a sweep: the representative case(s) `snel` (a list) in the fast loop, every other case marked
     traag. A case of several arguments is a tuple."""
