@@ -5,8 +5,10 @@ BackMsg rerun_script with page_name and query_string, timed until script_finishe
 In the same run the same number of sessions loads a trivial Streamlit page, the yardstick for this machine.
 
 Starts its own servers on loopback: one Streamlit process (--replicas 1) or scripts/serve.sh (nginx + N replicas,
---replicas 2+), and the trivial page, then warms every replica with scripts/opwarmen.py (as scripts/serve.sh does
-after a start). Reports errors, p50/p95/max per page, CPU per interaction, memory (RSS).
+--replicas 2+), and the trivial page, and measures them as they come: freshly started, nothing built ahead. The
+states are drawn at random from every choice a link can hold (any 2–8 wijken, every switch, every margin, the buurt
+layer), so no list of states decides what is fast. Reports errors, p50/p95/max per page, CPU per interaction, memory
+(RSS).
 A benchmark, not a test: targets are printed beside the figures, the exit code is 1 when one is missed.
 
 Usage: .venv/bin/python bench/load.py --sessies 25 --duur 60 [--replicas 4] [--poort 8730] [--golven 3 --pauze 130]
@@ -31,28 +33,55 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from bench.sessie import Run, Sessie  # noqa: E402
-from scripts import opwarmen  # noqa: E402
+from soest_data import db, paden, waarden  # noqa: E402
+from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN  # noqa: E402
+from soest_data.weergave.aandacht import MARGES  # noqa: E402
 
 DOEL_P95_EEN, DOEL_P95_PROXY = 1.0, 2.0  # seconds: one process (25 sessions); 2+ replicas behind nginx (100)
 DOEL_MB_PER_SESSIE = 10
 
 
-# How often a visitor opens each page; the states within a page come from scripts/opwarmen.py (every state a visitor
-# can click to), so the load test and the warm-up share one list.
+# How often a visitor opens each page.
 GEWICHTEN = {"": 1, "kaart": 2, "wijkprofiel": 2, "opgave": 1, "vergelijken": 1, "aandacht": 1, "inwoners": 1, "data": 1}
 
 
-def per_pagina_staten() -> dict[str, list[str]]:
-    staten: dict[str, list[str]] = {}
-    for pagina, query in opwarmen.staten():
-        staten.setdefault(pagina, []).append(query)
-    return staten
+def keuzemogelijkheden() -> dict:
+    """What a link can choose, read from the database: wijken, opgaven, indicators on the map (with their years and
+    whether they exist per buurt)."""
+    with db.verbinding(paden.db_path()) as con:
+        cat = waarden.indicatoren(con)
+        wijken = sorted(waarden.gebieden(con, "wijk")["code"])
+    kaart = cat[cat["wijken_met_waarde"] > 0]
+    return {"wijken": wijken, "indicatoren": list(cat["id"]),
+            "kaart": [(r.id, list(r.jaren) or [None], bool(r.heeft_buurten)) for r in kaart.itertuples()]}
 
 
-def keuzes(rnd: random.Random, staten: dict[str, list[str]]) -> tuple[str, str]:
-    """A random page with random valid parameters, like a visitor clicking around (mixed pages)."""
+def keuzes(rnd: random.Random, mogelijk: dict) -> tuple[str, str]:
+    """A random page with random valid parameters, like a visitor clicking around: any combination of choices."""
     pagina = rnd.choices(list(GEWICHTEN), weights=list(GEWICHTEN.values()))[0]
-    return pagina, rnd.choice(staten[pagina])
+    wijken = mogelijk["wijken"]
+    schakelaars = ("&nederland=nee" if rnd.random() < 0.3 else "") + ("&buren=ja" if rnd.random() < 0.3 else "")
+    if pagina == "kaart":
+        indicator, jaren, buurten = rnd.choice(mogelijk["kaart"])
+        jaar = rnd.choice(jaren)
+        query = f"indicator={indicator}" + (f"&jaar={jaar}" if jaar else "") + \
+            ("&niveau=buurt" if buurten and rnd.random() < 0.4 else "") + schakelaars
+    elif pagina == "wijkprofiel":
+        query = f"wijk={rnd.choice(wijken)}&opgave={rnd.choice(VIJF_OPGAVEN)}" + schakelaars
+    elif pagina == "opgave":
+        query = f"opgave={rnd.choice(VIJF_OPGAVEN)}" + schakelaars
+    elif pagina == "vergelijken":
+        query = "wijken=" + ",".join(rnd.sample(wijken, rnd.randint(2, len(wijken)))) + \
+            ("&soest=ja" if rnd.random() < 0.3 else "") + schakelaars
+    elif pagina == "aandacht":
+        query = f"marge={rnd.choice(MARGES)}" + (f"&wijk={rnd.choice(wijken)}" if rnd.random() < 0.6 else "") + schakelaars
+    elif pagina == "inwoners":
+        query = rnd.choice(["", f"opgave={rnd.choice(list(OPGAVEN))}", f"wijk={rnd.choice(wijken)}"])
+    elif pagina == "data":
+        query = rnd.choice(["", f"indicator={rnd.choice(mogelijk['indicatoren'])}"])
+    else:
+        query = ""
+    return pagina, query
 
 
 async def bezoeker(basis: str, nummer: int, einde: float, denktijd, staten, uitslag: list[Run], triviaal: bool) -> None:
@@ -240,7 +269,7 @@ def main() -> int:
     parser.add_argument("--uit", type=Path, help="schrijf de uitslag ook als JSON")
     args = parser.parse_args()
 
-    staten = per_pagina_staten()
+    staten = keuzemogelijkheden()
     werkmap = Path(os.environ.get("TMPDIR", "/tmp")) / f"soest-load-{os.getpid()}"
     werkmap.mkdir(parents=True, exist_ok=True)
     processen = []
@@ -250,14 +279,7 @@ def main() -> int:
         basis, extra, pids = start(args.replicas, args.poort, werkmap)
         processen += extra
         _wacht_op(f"http://127.0.0.1:{args.poort + 39}/_stcore/health")
-        # every page state once on every replica, as scripts/serve.sh does after a start: we measure a warmed server
-        asyncio.run(opwarmen.main([f"http://127.0.0.1:{args.poort + (i if args.replicas > 1 else 0)}"
-                                   for i in range(1, args.replicas + 1)]))
-        stil = {}
-        if args.replicas == 1:
-            stil = asyncio.run(per_pagina(basis, pids, INTERACTIES))
-            stil |= asyncio.run(per_pagina(f"http://127.0.0.1:{args.poort + 39}", [triviaal.pid],
-                                           {"triviaal": [("", ""), ("", "x=1")]}))
+        # nothing built ahead: the first visitors of every state are measured too
         rss_start = _rss_mb(pids)
         uitslagen = []
         for nummer in range(1, args.golven + 1):
@@ -272,6 +294,11 @@ def main() -> int:
                               "rss_triviaal_piek_mb": piek["triviaal"],
                               "cpu_ms_per_interactie": cpu / max(1, len(dashboard)) * 1000,
                               "cores": piek["cores"]})
+        stil = {}  # one quiet visitor per page afterwards: the CPU of a click without a crowd
+        if args.replicas == 1:
+            stil = asyncio.run(per_pagina(basis, pids, INTERACTIES))
+            stil |= asyncio.run(per_pagina(f"http://127.0.0.1:{args.poort + 39}", [triviaal.pid],
+                                           {"triviaal": [("", ""), ("", "x=1")]}))
     finally:
         stop(processen)
     return rapport(args, uitslagen, stil)
