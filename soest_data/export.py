@@ -142,7 +142,7 @@ def grafiek_met_bron(spec: dict, titel: str, bronregel: str) -> dict:
     """A chart spec for download with its title and, right under it, the source line: a picture pasted into a
     raadsvoorstel still says where it comes from."""
     config = {**spec.get("config", {}), "background": "white"}
-    spec = _vaste_maat(spec)
+    spec = vaste_maat(spec)
     return {**spec, "config": config,
             # a title line does not wrap by itself: the source line comes as lines of at most 110 characters
             "title": {"text": titel, "subtitle": textwrap.wrap(bronregel, 110), "anchor": "start",
@@ -150,17 +150,17 @@ def grafiek_met_bron(spec: dict, titel: str, bronregel: str) -> dict:
                       "subtitleColor": opmaak.BRONKLEUR}}
 
 
-def _vaste_maat(deel, breedte: int = 720, hoogte: int = 360):
+def vaste_maat(deel, breedte: int = 720, hoogte: int = 360):
     """A chart that fills its page container ('container' width) has no container in a picture: give it a size."""
     if isinstance(deel, dict):
-        uit = {k: _vaste_maat(v, breedte, hoogte) for k, v in deel.items()}
+        uit = {k: vaste_maat(v, breedte, hoogte) for k, v in deel.items()}
         if uit.get("width") == "container":
             uit["width"] = breedte
         if uit.get("height") == "container":
             uit["height"] = hoogte
         return uit
     if isinstance(deel, list):
-        return [_vaste_maat(v, breedte, hoogte) for v in deel]
+        return [vaste_maat(v, breedte, hoogte) for v in deel]
     return deel
 
 

@@ -1,0 +1,196 @@
+"""The second renderer: a page's Inhoud as static, semantic HTML that needs no JavaScript to read.
+
+The app draws an Inhoud with Streamlit (ui/tekenen.py); this module writes the same Inhoud as HTML for the public
+edition (publiceer.py): headings, paragraphs, real tables with header cells, charts drawn in as SVG (vl-convert) with
+their text alternative, source lines, and downloads as files beside the page. What a page says is therefore the same
+in both editions: the words come from the one `bouw`.
+
+Links inside the content are the app's own ('/aandacht?wijk=WK034205'); `adres` turns each into the static page that
+shows the same view, or leaves it as it is when there is none.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from html import escape
+from urllib.parse import parse_qsl, urlsplit
+
+import pandas as pd
+
+from soest_data import export
+from soest_data.gegevens import Gegevens
+from soest_data.weergave import bronregels
+from soest_data.weergave.blokken import (
+    Bestand,
+    Bron,
+    Download,
+    Figuur,
+    Inhoud,
+    Kaart,
+    Kader,
+    Kerncijfer,
+    Kolommen,
+    Kop,
+    Legenda,
+    Link,
+    Melding,
+    Opgavekaartjes,
+    Plek,
+    Raster,
+    Tabbladen,
+    Tabel,
+    Tekst,
+    Uitklap,
+    Wijklinks,
+)
+
+
+@dataclass
+class Omgeving:
+    """What a page needs besides its content: the data it was built from (`g`, for the sources of a download), where
+    links go (`adres(pad, query)` → a static path or None), how a place for a widget is filled (`plekken`: name →
+    HTML), and where its downloads are written (`bestanden`: file name → bytes, filled while rendering)."""
+    g: Gegevens
+    adres: Callable[[str, Mapping[str, str]], str | None]
+    plekken: Mapping[str, str] = field(default_factory=dict)
+    bestanden: dict[str, bytes] = field(default_factory=dict)
+    met_bestanden: bool = True
+
+
+@cache
+def _markdown():
+    from markdown_it import MarkdownIt
+    # CommonMark without raw HTML and without linkify: only links we write ourselves become links.
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+_HREF = re.compile(r'href="(/[^"]*)"')
+
+
+def _links(html_: str, omgeving: Omgeving) -> str:
+    """App links in rendered markdown → the static page of the same view (or unchanged)."""
+    def vervang(m: re.Match) -> str:
+        delen = urlsplit(m.group(1).replace("&amp;", "&"))
+        doel = omgeving.adres(delen.path.strip("/"), dict(parse_qsl(delen.query)))
+        return f'href="{escape(doel)}"' if doel else m.group(0)
+    return _HREF.sub(vervang, html_)
+
+
+def markdown(tekst: str, omgeving: Omgeving, inline: bool = False) -> str:
+    md = _markdown()
+    html_ = md.renderInline(tekst) if inline else md.render(tekst)
+    return _links(html_, omgeving)
+
+
+def pagina(inhoud: Inhoud, omgeving: Omgeving, meldingen=()) -> str:
+    """The content of one page (no <html> shell: publiceer.py puts it in the site's template)."""
+    delen = [f"<h1>{escape(inhoud.titel)}</h1>"]
+    delen += [f'<p class="melding" role="note">{escape(m)}</p>' for m in meldingen]
+    if inhoud.kopjes:
+        delen.append('<nav class="inhoud" aria-label="Op deze pagina"><strong>Op deze pagina:</strong><ul>'
+                     + "".join(f'<li><a href="#{escape(a)}">{escape(t)}</a></li>' for t, a in inhoud.kopjes)
+                     + "</ul></nav>")
+    delen += [blok(b, omgeving) for b in inhoud.blokken]
+    return "\n".join(d for d in delen if d)
+
+
+def _reeks(blokken_, omgeving: Omgeving) -> str:
+    return "\n".join(blok(b, omgeving) for b in blokken_)
+
+
+def blok(b, omgeving: Omgeving) -> str:
+    match b:
+        case Kop(tekst, niveau, anker):
+            n = min(max(niveau, 2), 4)
+            return f"<h{n}" + (f' id="{escape(anker)}"' if anker else "") + f">{escape(tekst)}</h{n}>"
+        case Tekst(tekst, klein, kader, groot):
+            klasse = "groot" if groot else "klein" if klein else kader or ""
+            binnen = markdown(tekst, omgeving)
+            return f'<div class="tekst {klasse}">{binnen}</div>' if klasse else binnen
+        case Melding(tekst, soort):
+            return f'<p class="melding {escape(soort)}" role="note">{escape(tekst)}</p>'
+        case Bron(regel):
+            return f'<p class="bron">{markdown(regel, omgeving, inline=True)}</p>'
+        case Link(label, pagina_, query, _):
+            doel = omgeving.adres(pagina_.removeprefix("pages/").removesuffix(".py").replace("app", ""), dict(query))
+            tekst = markdown(label, omgeving, inline=True)
+            return f'<p class="link"><a href="{escape(doel)}">{tekst}</a></p>' if doel else ""
+        case Download():
+            return _download(b, omgeving)
+        case Bestand(data, bestandsnaam, label, _):
+            if not omgeving.met_bestanden:
+                return ""
+            omgeving.bestanden[bestandsnaam] = data() if callable(data) else data
+            return f'<p class="download"><a href="{escape(bestandsnaam)}" download>{escape(label)}</a></p>'
+        case Tabel():
+            return tabel(b.frame, b.afdruk_kop) + (_download(b.download, omgeving) if b.download else "")
+        case Figuur():
+            return figuur(b)
+        case Kaart(_, alt, _, _):
+            return f'<p class="kaart-alt">{escape(alt)}</p>'
+        case Legenda(rijen, _, _):
+            return '<ul class="legenda">' + "".join(
+                f'<li><span class="vak" style="background:{escape(k)}"></span>{escape(t)}</li>' for k, t in rijen) + "</ul>"
+        case Kerncijfer(label, waarde, _, regels):
+            return (f'<div class="kerncijfer"><p class="label">{escape(label)}</p><p class="waarde">{escape(waarde)}</p>'
+                    + "".join(f"<p>{markdown(r, omgeving, inline=True)}</p>" for r in regels) + "</div>")
+        case Opgavekaartjes(rijen, _):
+            return '<div class="raster">' + "".join(_opgavekaart(r) for r in rijen) + "</div>"
+        case Wijklinks(wijken, _):
+            items = []
+            for code, naam in wijken:
+                doel = omgeving.adres("wijkprofiel", {"wijk": code})
+                if doel:
+                    items.append(f'<li><a href="{escape(doel)}">{escape(naam)}</a></li>')
+            return '<ul class="wijklinks">' + "".join(items) + "</ul>"
+        case Uitklap(titel, binnen, open_):
+            return (f"<details{' open' if open_ else ''}><summary>{escape(titel)}</summary>"
+                    f"{_reeks(binnen, omgeving)}</details>")
+        case Tabbladen(delen, _):
+            return "".join(f"<section><h3>{escape(t)}</h3>{_reeks(binnen, omgeving)}</section>" for t, binnen in delen)
+        case Kader(binnen):
+            return f'<div class="kader">{_reeks(binnen, omgeving)}</div>'
+        case Kolommen(delen, _) | Raster(delen, _):
+            return '<div class="raster">' + "".join(f"<div>{_reeks(d, omgeving)}</div>" for d in delen) + "</div>"
+        case Plek(naam):
+            return omgeving.plekken.get(naam, "")
+        case _:
+            raise TypeError(f"onbekend blok: {type(b).__name__}")
+
+
+def tabel(frame: pd.DataFrame, bijschrift: str | None = None) -> str:
+    """A real table: column headers, the first column as row headers, Dutch text as the page shows it."""
+    kop = "".join(f'<th scope="col">{escape(str(k))}</th>' for k in frame.columns)
+    rijen = []
+    for rij in frame.itertuples(index=False):
+        cellen = ["" if pd.isna(c) else str(c) for c in rij]
+        rijen.append("<tr>" + "".join(f'<th scope="row">{escape(c)}</th>' if i == 0 else f"<td>{escape(c)}</td>"
+                                      for i, c in enumerate(cellen)) + "</tr>")
+    onderschrift = f"<caption>{escape(bijschrift)}</caption>" if bijschrift else ""
+    return (f'<div class="tabel" role="region" tabindex="0" aria-label="Tabel"><table>{onderschrift}'
+            f"<thead><tr>{kop}</tr></thead><tbody>{''.join(rijen)}</tbody></table></div>")
+
+
+def figuur(b: Figuur) -> str:
+    """The chart drawn in as SVG, with its text alternative (role img, aria-label) and its caption."""
+    svg = export.grafiek_svg(export.vaste_maat(b.spec)).decode("utf-8")
+    svg = re.sub(r"^<svg ", f'<svg role="img" aria-label="{escape(b.alt)}" ', svg.lstrip(), count=1)
+    return f'<figure class="grafiek">{svg}<figcaption class="alt">{escape(b.alt)}</figcaption></figure>'
+
+
+def _download(b: Download, omgeving: Omgeving) -> str:
+    """A table's download as files beside the page: CSV for Dutch Excel (with source and licence on every row)."""
+    if not omgeving.met_bestanden:
+        return ""
+    stam = b.bestandsnaam.removesuffix(".csv")
+    omgeving.bestanden[f"{stam}.csv"] = export.csv_excel(
+        bronregels.downloadtabel(omgeving.g, b.frame, b.indicator_ids, b.bron_id))
+    return f'<p class="download"><a href="{escape(stam)}.csv" download>{escape(b.label)} (CSV voor Excel)</a></p>'
+
+
+def _opgavekaart(r) -> str:
+    return (f'<div class="kaartje"><strong>{escape(r["Opgave"])}</strong><p>▼ {int(r["ongunstig"])} ongunstig<br>'
+            f'● {int(r["rond"])} rond gemiddelde<br>▲ {int(r["gunstig"])} gunstig</p>'
+            + ("<p><strong>▼ valt op</strong></p>" if r.get("valt op") else "") + "</div>")
