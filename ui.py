@@ -12,7 +12,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from html import escape
 
 import pandas as pd
@@ -20,10 +20,10 @@ import pyarrow as pa
 import streamlit as st
 from streamlit.elements import vega_charts  # its Altair→spec conversion, so a cached spec draws exactly like st.altair_chart
 
-from soest_data import db, export, gebieden, paden, scoring, url_state, waarden
+from soest_data import db, export, paden, scoring, url_state
 from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKNIVEAUS, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
-from soest_data.gegevens import Gegevens, laad
+from soest_data.gegevens import Gegevens, lees
 from soest_data.opmaak import LETTER_GROOT
 from soest_data.weergave import aandacht, factsheet, grafieken, regio, verandering, wijkprofiel
 
@@ -193,19 +193,22 @@ def presentatieknop(pagina_bestand: str, **query: str) -> None:
 
 
 def versie() -> tuple:
-    """The database file now being served: (path, file identity). Every cache below is keyed by it, so a rebuilt or
-    imported database reaches the next run of every session without a restart. Read once per script run (pagina()
-    starts each run by forgetting it), not once per cached piece (~100 per run)."""
+    """The database version this run serves: (path, file identity). Every cache below is keyed by it, so a rebuilt or
+    imported database reaches the next run of every session without a restart; a new file that is refused leaves the
+    last good one in service (db.LaatsteGoede, which logs why). Read once per script run (pagina() starts each run by
+    forgetting it), not once per cached piece (~100 per run)."""
     global _laatste_versie
     sleutel = getattr(_deze_run, "versie", None)
     if sleutel is not None:
         return sleutel
-    pad = paden.db_path()
-    sleutel = (str(pad), db.identiteit(pad))
+    try:
+        sleutel, _deze_run.inhoud = _database(str(paden.db_path())).geef()
+    except db.GeenDatabase as fout:  # no good file since the start: a plain notice, the cause is in the log
+        st.error(str(fout))
+        st.stop()
     if sleutel != _laatste_versie:
         if _laatste_versie is not None:  # a new file: drop what was computed from the old one
             _bewaard.clear()
-            _gegevens.clear()
         _laatste_versie = sleutel
     _deze_run.versie = sleutel
     return sleutel
@@ -213,31 +216,18 @@ def versie() -> tuple:
 
 _laatste_versie: tuple | None = None
 _deze_run = threading.local()  # each script run has its own thread
+_database = lru_cache(maxsize=2)(lambda pad: db.LaatsteGoede(pad, lees))  # per path (tests switch databases)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _gegevens(versie: tuple) -> tuple[Gegevens, object]:
-    # cache_resource, not cache_data: one shared read-only instance instead of an unpickled copy per call.
-    # The connection is closed right after reading: an open one would keep reading a replaced file.
-    pad = versie[0]
-    with db.verbinding(pad) as con:
-        g = laad(con)
-        vormen = {niveau: waarden.geometrie(con, niveau) for niveau in ("wijk", "buurt")}
-    return g, {niveau: gebieden.geodataframe(frame) for niveau, frame in vormen.items()}
-
-
-def _geladen():
-    try:
-        return _gegevens(versie())
-    except db.DatabaseFout as fout:
-        st.error(f"**De gegevens kunnen niet geladen worden.** {fout}")
-        st.stop()
+def _geladen() -> tuple[Gegevens, dict]:
+    versie()
+    return _deze_run.inhoud
 
 
 def gegevens() -> Gegevens:
     """All catalogue, values (after disclosure control) and texts; loaded once per database version.
 
-    On a missing or broken database, shows a clear Dutch message with the fixing command and stops the page.
+    Without any good database since the start, shows a plain Dutch notice and stops the page.
     """
     return _geladen()[0]
 

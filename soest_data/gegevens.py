@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from soest_data import waarden
+from soest_data import db, gebieden, waarden
 
 
 @dataclass(frozen=True)
@@ -55,3 +56,13 @@ def laad(con: duckdb.DuckDBPyConnection) -> Gegevens:
                     gebieden=waarden.gebieden(con), bronnen=waarden.bronnen(con), verhalen=waarden.verhalen(con),
                     opgaven=waarden.opgaven(con), enquete=waarden.enquete(con), bouwinfo=waarden.bouwinfo(con),
                     uitspraken=waarden.uitspraken(con))
+
+
+def lees(pad: Path) -> tuple[Gegevens, dict]:
+    """Everything a server serves from the database file at `pad`: the Gegevens and the wijk and buurt shapes
+    (GeoDataFrames). The connection is closed right after reading: an open one would keep reading a replaced file.
+    Raises db.DatabaseFout for a file that does not open or fails its integrity stamp."""
+    with db.verbinding(pad) as con:
+        g = laad(con)
+        vormen = {niveau: waarden.geometrie(con, niveau) for niveau in ("wijk", "buurt")}
+    return g, {niveau: gebieden.geodataframe(frame) for niveau, frame in vormen.items()}
