@@ -752,11 +752,11 @@ def wijkknoppen(wijken: list[tuple[str, str]], kolommen: int = 4) -> None:
 
 
 def meldingen(*keuzes) -> None:
-    """Show the friendly notices of URL parsing (unknown wijk, indicator …), as plain text: a notice may quote the
-    link, and nothing a visitor types is rendered as markdown."""
+    """Show the friendly notices of URL parsing (unknown wijk, indicator …) as plain text: a notice may quote the
+    link, and nothing a visitor types is ever markdown (st.info would link an address and draw :skull: as an emoji)."""
     for keuze in keuzes:
         if keuze.melding:
-            st.info(keuze.melding.replace("\\", "\\\\").translate({ord(c): f"\\{c}" for c in "*_[]()`#<>~|!$"}))
+            st.html(f"<div class='melding'>{escape(keuze.melding)}</div>")
 
 
 def opgavekaart(rij: pd.Series) -> None:
@@ -842,6 +842,8 @@ nav.inhoud a { color: #004b87; }
 .kaartje .telling { font-size: 1.2rem; line-height: 1.6; }
 .kaartje .ongunstig { color: #A33F00; font-weight: 700; }
 .kaartje .gunstig { color: #005A8C; font-weight: 700; }
+/* A notice about the link (ui.meldingen), plain text in the colours of st.info. */
+.melding { background: #e8f2fc; color: #004280; padding: 0.75rem 1rem; border-radius: 0.5rem; overflow-wrap: anywhere; }
 /* The script that sets lang="nl" leaves an empty element behind. */
 .element-container:has(> .stHtml script:only-child), [data-testid="stElementContainer"]:has(script:only-child) {
   display: none; }
