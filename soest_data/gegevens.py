@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from soest_data import gebieden, waarden
+from soest_data import db, gebieden, waarden
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,11 @@ def laad(con: duckdb.DuckDBPyConnection) -> Gegevens:
                     opgaven=waarden.opgaven(con), enquete=waarden.enquete(con), bouwinfo=waarden.bouwinfo(con),
                     uitspraken=waarden.uitspraken(con),
                     vormen={niveau: gebieden.geodataframe(waarden.geometrie(con, niveau)) for niveau in ("wijk", "buurt")})
+
+
+def lees(pad: Path) -> Gegevens:
+    """Everything a server serves from the database file at `pad`. The connection is closed right after reading: an
+    open one would keep reading a replaced file. Raises db.DatabaseFout for a file that does not open or fails its
+    integrity stamp."""
+    with db.verbinding(pad) as con:
+        return laad(con)

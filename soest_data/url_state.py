@@ -1,7 +1,7 @@
 """Query parameters → validated state. An unknown value falls back to a default with a message, never an error.
 
 Plain keys select data (wijk, wijken, indicator, jaar, opgave, niveau); nothing from the URL ever reaches SQL, and
-what a visitor typed is only ever shown as literal text (`letterlijk`): never a link, image or HTML on the page.
+what a visitor typed is only ever quoted in plain text (`letterlijk`): never markdown, a link, image or HTML.
 The other direction too: a widget's value → its text in the URL (`als_tekst`), and a shareable absolute link
 (`absolute_link`). PARAMETERS lists every page's keys; ui.url_widget is the one Streamlit sync that uses them.
 """
@@ -37,15 +37,13 @@ class Keuze:
 
 
 def letterlijk(tekst: str, maximum: int = 40) -> str:
-    """URL text as a markdown code span: shown literally, so '[Log in](https://…)', '![x](…)', '<b>', ':red[x]' or
-    'www.…' stay plain characters. Control and format characters go; long text is cut with '…'."""
+    """URL text for a notice, between Dutch quotes: „…”. The notice is plain text and shown as such (ui.meldingen),
+    so '[Log in](https://…)', '<b>', ':skull:' or 'www.…' stay the characters they are. Control and format characters
+    go; long text is cut with '…'."""
     schoon = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in str(tekst)).strip()
     if len(schoon) > maximum:
         schoon = schoon[:maximum] + "…"
-    if not schoon:
-        return "` `"
-    hek = "`" * (max((len(r) for r in re.findall(r"`+", schoon)), default=0) + 1)
-    return f"{hek} {schoon} {hek}"
+    return f"„{schoon}”"
 
 
 def _eerste(params: Mapping, sleutel: str) -> str | None:

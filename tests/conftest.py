@@ -2,6 +2,8 @@
 database from data/. Both are built into temporary folders, never over the app's own file."""
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 
@@ -126,6 +128,12 @@ def uitersten(db_pad: Path, indicator: str) -> dict[str, str]:
             "laagst": f"{wijken['gebied_naam'].iloc[0]} ({opmaak.waarde_met_eenheid(wijken['waarde'].iloc[0], eenheid)})",
             "soest": opmaak.waarde_met_eenheid(soest.iloc[0], eenheid) if len(soest) else "geen gegevens",
             "jaar": str(int(rijen["jaar"].max()))}
+
+
+def meldingen(at) -> list[str]:
+    """The notices about the link (ui.meldingen) as a visitor reads them: each one's plain text."""
+    return [html.unescape(m.group(1)) for h in at.html
+            if (m := re.fullmatch(r"<div class='melding'>([^<>]*)</div>", h.value))]
 
 
 def teksten(at) -> str:

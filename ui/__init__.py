@@ -10,6 +10,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 import pyarrow as pa
@@ -19,7 +20,7 @@ from streamlit.elements import vega_charts  # its Altair→spec conversion, so a
 from soest_data import db, export, paden, scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.bronnen import postcode
-from soest_data.gegevens import Gegevens, laad
+from soest_data.gegevens import Gegevens, lees
 from soest_data.weergave import afgeleid, bronregels, factsheet, regio, wijkprofiel
 from soest_data.weergave.blokken import Download, Tabel
 from soest_data.weergave.blokken import kaart as kaartblok
@@ -55,7 +56,6 @@ def pagina(titel: str) -> None:
     Classic multipage (pages/ beside app.py) runs a deep-linked page file on its own, so this call, not a router,
     gives every page the same frame.
     """
-    _deze_run.versie = None  # a new run: look at the database file again (ui.versie)
     st.set_page_config(page_title=f"{titel} · Wijkprofielen Soest", page_icon="🏘️", layout="wide",
                        menu_items={"Get help": None, "Report a bug": None,
                                    "About": "Wijkprofielen Soest — sociaal domein"})
@@ -187,47 +187,40 @@ def presentatieknop(pagina_bestand: str, **query: str) -> None:
                  query_params={**query, "presentatie": "ja"})
 
 
+def _geladen() -> tuple[tuple, Gegevens]:
+    """(version, data) of the database being served: the newest file that opens and passes its integrity stamp; a
+    new file that is refused leaves the last good one in service (db.LaatsteGoede, which logs why). Without any good
+    file since the start, a plain Dutch notice (the cause is in the log) and the page stops."""
+    try:
+        return _database(str(paden.db_path())).geef()
+    except db.GeenDatabase as fout:
+        st.error(str(fout))
+        st.stop()
+
+
+_database = lru_cache(maxsize=2)(lambda pad: db.LaatsteGoede(pad, lees))  # per path (tests switch databases)
+
+
 def versie() -> tuple:
-    """The database file now being served: (path, file identity). Every cache below is keyed by it, so a rebuilt or
-    imported database reaches the next run of every session without a restart. Read once per script run (pagina()
-    starts each run by forgetting it), not once per cached piece (~100 per run)."""
+    """The database version being served: (path, file identity). The map page's cached pieces are keyed by it; a new
+    version drops them."""
     global _laatste_versie
-    sleutel = getattr(_deze_run, "versie", None)
-    if sleutel is not None:
-        return sleutel
-    pad = paden.db_path()
-    sleutel = (str(pad), db.identiteit(pad))
+    sleutel = _geladen()[0]
     if sleutel != _laatste_versie:
-        if _laatste_versie is not None:  # a new file: drop what was computed from the old one
+        if _laatste_versie is not None:
             _bewaard.clear()
-            _gegevens.clear()
         _laatste_versie = sleutel
-    _deze_run.versie = sleutel
     return sleutel
 
 
 _laatste_versie: tuple | None = None
-_deze_run = threading.local()  # each script run has its own thread
-
-
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _gegevens(versie: tuple) -> Gegevens:
-    # cache_resource, not cache_data: one shared read-only instance instead of an unpickled copy per call.
-    # The connection is closed right after reading: an open one would keep reading a replaced file.
-    with db.verbinding(versie[0]) as con:
-        return laad(con)
 
 
 def gegevens() -> Gegevens:
-    """All catalogue, values (after disclosure control) and texts; loaded once per database version.
-
-    On a missing or broken database, shows a clear Dutch message with the fixing command and stops the page.
-    """
-    try:
-        return _gegevens(versie())
-    except db.DatabaseFout as fout:
-        st.error(f"**De gegevens kunnen niet geladen worden.** {fout}")
-        st.stop()
+    """All catalogue, values (after disclosure control), texts and shapes of the database being served; read once per
+    file and shared read-only by every session. Call it once per run and pass the result on: a download made later
+    from that object shows the figures the page showed."""
+    return _geladen()[1]
 
 
 def telling(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
@@ -333,9 +326,8 @@ def bewaar(naam: str, sleutel, maak, *args):
 
 
 def inhoud(bouw: Callable, g: Gegevens, *staat):
-    """bouw(g, *staat): a page's content, made once per (page, state, database) and shared read-only by every
-    session. The key is made here, from the function and its state: nothing to list by hand."""
-    return _bewaard.geef((f"{bouw.__module__}.{bouw.__qualname__}", staat, versie()), lambda: bouw(g, *staat))
+    """bouw(g, *staat): a page's content, once per (page, state, database) (afgeleid.inhoud)."""
+    return afgeleid.inhoud(g, bouw, *staat)
 
 
 def beoordeeld(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
@@ -647,6 +639,8 @@ nav.inhoud a { color: #004b87; }
 .kaartje .telling { font-size: 1.2rem; line-height: 1.6; }
 .kaartje .ongunstig { color: #A33F00; font-weight: 700; }
 .kaartje .gunstig { color: #005A8C; font-weight: 700; }
+/* A notice about the link (ui.meldingen), plain text in the colours of st.info. */
+.melding { background: #e8f2fc; color: #004280; padding: 0.75rem 1rem; border-radius: 0.5rem; overflow-wrap: anywhere; }
 /* The script that sets lang="nl" leaves an empty element behind. */
 .element-container:has(> .stHtml script:only-child), [data-testid="stElementContainer"]:has(script:only-child) {
   display: none; }

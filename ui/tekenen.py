@@ -135,9 +135,10 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
 
 
 def melding(tekst: str, soort: str = "info") -> None:
-    """A notice as plain text: it may quote a link, and nothing a visitor types is rendered as markdown."""
-    schoon = tekst.replace("\\", "\\\\").translate({ord(c): f"\\{c}" for c in "*_[]()`#<>~|!$"})
-    {"info": st.info, "waarschuwing": st.warning, "fout": st.error}[soort](schoon)
+    """A notice as escaped plain text: it may quote a link, and nothing a visitor types is ever markdown (st.info
+    would link an address and draw :skull: as an emoji)."""
+    klasse = "melding" if soort == "info" else f"melding {soort}"
+    st.html(f"<div class='{klasse}'>{escape(tekst)}</div>")
 
 
 def md_naar_html(tekst: str) -> str:

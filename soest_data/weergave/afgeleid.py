@@ -7,6 +7,7 @@ for every visitor of one database; they are made here once (per margin where the
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -83,3 +84,35 @@ def factsheet_pdf(g: Gegevens, soort: str, wat: str) -> bytes:
     if soort == "wijk":
         return factsheet.wijk_pdf(g, oordeel, g.vormen["wijk"], wat)
     return factsheet.opgave_pdf(g, oordeel, wat)
+
+
+class _Lru:
+    """At most `maximum` results, the least recently used dropped first; shared by threads."""
+
+    def __init__(self, maximum: int) -> None:
+        self.maximum = maximum
+        self._inhoud: OrderedDict = OrderedDict()
+        self._slot = threading.Lock()
+
+    def geef(self, sleutel, maak: Callable):
+        with self._slot:
+            if sleutel in self._inhoud:
+                self._inhoud.move_to_end(sleutel)
+                return self._inhoud[sleutel]
+        waarde = maak()
+        with self._slot:
+            self._inhoud[sleutel] = waarde
+            while len(self._inhoud) > self.maximum:
+                self._inhoud.popitem(last=False)
+        return waarde
+
+
+PAGINAS_PER_DATABASE = 400  # a page's content is ~0,1–0,5 MB: this bounds the memory of one process
+
+
+def inhoud(g: Gegevens, bouw: Callable, *staat):
+    """bouw(g, *staat), a page's content, once per (page, state) of this database, shared read-only by every
+    session. The key is made here from the function and its state, nothing listed by hand, and lives on `g`: a new
+    database starts empty, and the old one's pages go with it."""
+    lru = g.__dict__.setdefault("_paginas", _Lru(PAGINAS_PER_DATABASE))
+    return lru.geef((bouw.__module__, bouw.__qualname__, staat), lambda: bouw(g, *staat))

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from soest_data import opmaak
-from tests.conftest import ECHTE_DATA, FIXTURE_DATA
+from tests.conftest import ECHTE_DATA, FIXTURE_DATA, meldingen
 
 AFWEGINGSVRAAG = "Draagt het bij aan een wijk of doelgroep die extra aandacht vereist?"
 
@@ -20,7 +20,7 @@ def _inwoners(open_pagina, db, **query):
 
 
 def _tekst(at) -> str:
-    return "\n".join([m.value for m in at.markdown] + [i.value for i in at.info] + [c.value for c in at.caption])
+    return "\n".join([m.value for m in at.markdown] + [i.value for i in at.info] + meldingen(at) + [c.value for c in at.caption])
 
 
 def _tabel(at, kolom: str) -> pd.DataFrame:
@@ -104,7 +104,7 @@ def test_aandacht_choosing_a_wijk_puts_it_in_the_url(open_pagina, fixture_db):
 @pytest.mark.parametrize("query", [{"wijk": "<script>"}, {"marge": "17"}, {"marge": "-5"}])
 def test_aandacht_unknown_url_values_fall_back_with_a_notice(open_pagina, fixture_db, query):
     at = _aandacht(open_pagina, fixture_db, **query)
-    assert any("Onbekende" in i.value for i in at.info)
+    assert any("Onbekende" in m for m in meldingen(at))
     assert at.slider[0].value == 10
 
 
@@ -211,7 +211,7 @@ def test_inwoners_choosing_filters_updates_the_url_and_says_when_nothing_is_ther
 @pytest.mark.parametrize("query", [{"opgave": "<b>x</b>"}, {"wijk": "WK999999"}])
 def test_inwoners_unknown_url_values_fall_back_with_a_notice(open_pagina, fixture_db, query):
     at = _inwoners(open_pagina, fixture_db, **query)
-    assert any("Onbekende" in i.value for i in at.info)
+    assert any("Onbekende" in m for m in meldingen(at))
 
 
 @pytest.mark.skipif(not (ECHTE_DATA / "enquete.yaml").exists(), reason="data/enquete.yaml is er nog niet")

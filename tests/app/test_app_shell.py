@@ -1,4 +1,10 @@
-"""AppTest on the app shell: start page, data page, and a clear Dutch message for a missing/corrupt database."""
+"""AppTest on the app shell: start page, data page, and a plain Dutch notice for a missing/corrupt database."""
+import logging
+
+import pytest
+
+from soest_data import db
+from tests.conftest import meldingen
 
 
 def test_start_page_says_what_the_dashboard_holds(app_op, echte_db):
@@ -21,18 +27,16 @@ def test_data_page_handles_an_unknown_indicator_in_the_url(app_op, fixture_db):
     at = app_op(fixture_db, indicator="<script>")
     at.switch_page("pages/data.py").run()
     assert not at.exception
-    assert any("Onbekende indicator" in i.value for i in at.info)
+    assert any("Onbekende indicator" in m for m in meldingen(at))
 
 
-def test_missing_database_gives_a_dutch_message_with_the_fix(app_op, tmp_path):
-    at = app_op(tmp_path / "ontbreekt.duckdb").run()
+@pytest.mark.parametrize("soort", ["ontbreekt", "beschadigd"])
+def test_without_a_good_database_the_visitor_reads_a_plain_notice_and_the_log_the_fix(app_op, tmp_path, caplog, soort):
+    pad = tmp_path / f"{soort}.duckdb"
+    if soort == "beschadigd":
+        pad.write_bytes(b"\x00kapot" * 1000)
+    with caplog.at_level(logging.ERROR, logger="soest_data.db"):
+        at = app_op(pad).run()
     assert not at.exception
-    assert "python -m soest_data build" in at.error[0].value
-
-
-def test_corrupt_database_gives_a_dutch_message_with_the_fix(app_op, tmp_path):
-    kapot = tmp_path / "kapot.duckdb"
-    kapot.write_bytes(b"\x00kapot" * 1000)
-    at = app_op(kapot).run()
-    assert not at.exception
-    assert "beschadigd" in at.error[0].value and "python -m soest_data build" in at.error[0].value
+    assert at.error[0].value == db.GEEN_GEGEVENS  # no path, command, variable or error name (tests/unit/test_laatste_goede.py)
+    assert str(pad) in caplog.text and soort in caplog.text and "python -m soest_data build" in caplog.text

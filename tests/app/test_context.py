@@ -3,7 +3,7 @@
 import csv
 
 from soest_data import opmaak
-from tests.conftest import ECHTE_DATA, teksten
+from tests.conftest import ECHTE_DATA, meldingen, teksten
 
 OPGAVE = "pages/opgave.py"
 PROFIEL = "pages/wijkprofiel.py"
@@ -117,9 +117,9 @@ def test_aandacht_shows_nederland_beside_soest_and_the_tally_never_changes(open_
 
 def test_a_shared_link_keeps_the_reference_switches(open_pagina, echte_db):
     at = open_pagina(echte_db, OPGAVE, opgave="bestaanszekerheid", nederland="nee", buren="ja")
-    assert not at.info
+    assert not meldingen(at)
     assert at.toggle(key="opgave_referentie_nederland").value is False
     assert at.toggle(key="opgave_referentie_buren").value is True
     at = open_pagina(echte_db, PROFIEL, wijk="WK034205", buren="misschien")
     assert at.toggle(key="profiel_referentie_buren").value is False  # the default, with a friendly notice
-    assert any("buurgemeenten" in i.value for i in at.info)
+    assert any("buurgemeenten" in m for m in meldingen(at))

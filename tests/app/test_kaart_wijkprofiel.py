@@ -1,7 +1,7 @@
 """AppTest: the map and the wijk profile, as a raadslid uses them (through app.py, with the real data)."""
 import pytest
 
-from tests.conftest import snel_en_traag, teksten, uitersten
+from tests.conftest import meldingen, snel_en_traag, teksten, uitersten
 
 KAART = "pages/kaart.py"
 PROFIEL = "pages/wijkprofiel.py"
@@ -27,8 +27,8 @@ def test_switching_the_indicator_updates_the_url(open_pagina, echte_db):
 
 def test_a_broken_map_link_falls_back_with_a_notice(open_pagina, echte_db):
     at = open_pagina(echte_db, KAART, indicator="'; drop table waarden; --", jaar="1850", niveau="heel-nl")
-    meldingen = " ".join(i.value for i in at.info)
-    assert "Onbekende indicator" in meldingen and "kaartlaag" in meldingen
+    getoond = " ".join(meldingen(at))
+    assert "Onbekende indicator" in getoond and "kaartlaag" in getoond
     assert at.subheader[0].value.startswith("Moeite met rondkomen (18+)")
 
 

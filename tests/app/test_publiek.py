@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import re
 import shutil
 import subprocess
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from bench.sessie import Sessie
 from soest_data.bronnen import bouw
 from tests.browser.conftest import _vrije_poort, draaiende_app
 from tests.conftest import GEO, PROJECT, alle_teksten
-from tests.unit.test_url_fuzz import VIJANDIG, WAARDEN, _letterlijk
+from tests.unit.test_url_fuzz import VIJANDIG, WAARDEN
 
 
 async def _bezoek(url: str, pagina: str, query: str = ""):
@@ -83,9 +85,10 @@ def test_vijandige_links_op_elke_pagina(fixture_db, open_pagina, pagina):
     rnd = random.Random(pagina)
     query = {sleutel: rnd.choice(VIJANDIG + rnd.sample(WAARDEN, 5)) for sleutel in PAGINAS[pagina]}
     at = open_pagina(fixture_db, pagina, **query)
-    for melding in [*(i.value for i in at.info), *(m.value for m in at.markdown)]:
-        if "in de link" in melding:
-            _letterlijk(melding)
+    # a notice that quotes the link is escaped plain text (ui.meldingen), never markdown in st.info or st.markdown
+    notities = [h.value for h in at.html if "melding" in h.value]
+    assert all(re.fullmatch(r"<div class='melding'>[^<>]*</div>", n) for n in notities), notities
+    assert not [t for t in [*(i.value for i in at.info), *(m.value for m in at.markdown)] if "„" in t]  # no quoted link text
     zichtbaar = alle_teksten(at)
     assert not at.exception and "Traceback" not in zichtbaar and 'File "' not in zichtbaar
 
@@ -103,7 +106,8 @@ def test_de_kaart_toont_een_klein_aantal_als_afgeschermd(fixture_db, open_pagina
 @pytest.mark.skipif(shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists(),
                     reason="nginx ontbreekt (scripts/test.sh installeert het)")
 def test_proxy_met_twee_replicas(tmp_path, echte_db):
-    """scripts/serve.sh: health check, security headers, a sticky cookie, and a page over the proxied websocket."""
+    """scripts/serve.sh: health check, security headers, a sticky cookie, a page over the proxied websocket,
+    compression and cache headers, and nothing private served (the database file, data/, Streamlit's metrics)."""
     poort = _vrije_poort()
     omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": "2", "SOEST_RUN": str(tmp_path / "run"),
                 "SOEST_DB": str(echte_db)}
@@ -125,6 +129,36 @@ def test_proxy_met_twee_replicas(tmp_path, echte_db):
         assert "soest_sessie=" in koppen["Set-Cookie"] or "soest_sessie=" in str(koppen.get_all("Set-Cookie"))
         run = bezoek(url, "wijkprofiel", "wijk=WK034205")
         assert not run.fout and any("Smitsveen" in t for t in run.teksten)
+        _licht_en_dicht(url, echte_db)
     finally:
         os.killpg(proces.pid, 15)
         proces.wait(timeout=30)
+
+
+def _vraag(url: str, **koppen) -> tuple[int, dict, bytes]:
+    verzoek = urllib.request.Request(url, headers=koppen)
+    try:
+        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
+            return antwoord.status, dict(antwoord.headers), antwoord.read()
+    except urllib.error.HTTPError as fout:
+        return fout.code, dict(fout.headers), fout.read()
+
+
+def _licht_en_dicht(url: str, db_pad: Path) -> None:
+    # Streamlit's hashed files: compressed, kept a year; the page's HTML asked again every time
+    _, koppen, html = _vraag(url + "/wijkprofiel")
+    assert koppen["Cache-Control"] == "no-cache"
+    script = re.search(r'/static/js/[^"]+\.js', html.decode()).group(0)
+    status, koppen, _ = _vraag(url + script, **{"Accept-Encoding": "gzip"})
+    assert status == 200 and koppen["Content-Encoding"] == "gzip"
+    assert koppen["Cache-Control"] == "public, max-age=31536000, immutable"
+    # never the database (it holds the unhidden small counts), data/ or the session count, however it is asked for
+    naam = db_pad.name
+    for pad in ["/_stcore/metrics", "/wijkprofiel/_stcore/metrics", f"/{naam}", f"/data/{naam}", f"/DATA/{naam}",
+                "/data/%77ijkprofielen.duckdb", f"/app/static/../../data/{naam}", f"/static/../data/{naam}",
+                "/data/waarden/cbs_kwb.csv", "/data/catalogus/", f"/{naam}.wal", "/.run/nginx.conf"]:
+        status, _, inhoud = _vraag(url + pad)
+        assert status in (200, 404), (pad, status)
+        assert b"DUCK" not in inhoud[:64] and b"gebied_code" not in inhoud and b"# TYPE" not in inhoud, pad
+        if status == 200:  # only ever the app's own page (Streamlit answers an unknown path with it)
+            assert b"<title>Streamlit</title>" in inhoud, pad

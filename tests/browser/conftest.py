@@ -35,12 +35,13 @@ def _vrije_poort() -> int:
     raise RuntimeError(f"geen vrije poort in {basis}-{basis + 9}")
 
 
-def start_streamlit(script: Path, db: Path, poort: int) -> subprocess.Popen:
+def start_streamlit(script: Path, db: Path, poort: int, log=subprocess.DEVNULL) -> subprocess.Popen:
+    """`streamlit run script` against `db`; its output goes to `log` (an open file), by default nowhere."""
     env = {**os.environ, "SOEST_DB": str(db)}
     return subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(poort),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT if log is not subprocess.DEVNULL else log)
 
 
 def wacht_op_gezond(url: str, proces: subprocess.Popen, seconden: float = 60) -> None:
@@ -58,11 +59,11 @@ def wacht_op_gezond(url: str, proces: subprocess.Popen, seconden: float = 60) ->
 
 
 @contextmanager
-def draaiende_app(db: Path, script: Path = PROJECT / "app.py"):
+def draaiende_app(db: Path, script: Path = PROJECT / "app.py", log=subprocess.DEVNULL):
     """`streamlit run app.py` (or another script, with the project's config) on a free port against `db`; yields its
-    URL and stops it afterwards."""
+    URL and stops it afterwards. Its output goes to `log` (an open file), by default nowhere."""
     poort = _vrije_poort()
-    proces = start_streamlit(script, db, poort)
+    proces = start_streamlit(script, db, poort, log)
     url = f"http://127.0.0.1:{poort}"
     try:
         wacht_op_gezond(url, proces)
