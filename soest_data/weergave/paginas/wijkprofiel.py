@@ -131,8 +131,11 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
     blokken += [
         Tekst(f"**{OPGAVEN[opgave]}: {naam} naast Soest en Nederland** (Nederland: zelfde bron en jaar; "
               "– = geen landelijk cijfer)"),
-        Tabel(profieltabel, f"wijkprofiel_{wijk}_{opgave}", Download(
-            profieltabel, f"wijkprofiel_{wijk}_{opgave}", "Download deze tabel"), plat=True),
+        # Source and 'modelschatting' stand in the source line under the charts and in the download, so every
+        # column on screen fits a laptop (1280 px) without a sideways swipe.
+        Tabel(profieltabel.drop(columns=["bron", "modelschatting"]), f"wijkprofiel_{wijk}_{opgave}", Download(
+            profieltabel, f"wijkprofiel_{wijk}_{opgave}", "Download deze tabel (met bron en modelschatting)"),
+              plat=True),
         Plek("referenties"),
     ]
     getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
