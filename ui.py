@@ -26,6 +26,7 @@ from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
 from soest_data.opmaak import LETTER_GROOT
 from soest_data.weergave import aandacht, factsheet, grafieken, regio, verandering, wijkprofiel
+from soest_data.weergave.kaartvormen import kaartvormen as bereid_kaartvormen
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -290,6 +291,11 @@ def referenties(indicator_jaren, met_nederland: bool = True, met_buren: bool = F
 def vormen(niveau: str):
     """Simplified wijk/buurt shapes as a GeoDataFrame (cached; do not modify)."""
     return _geladen()[1][niveau]
+
+
+def kaartvormen(niveau: str):
+    """The level's shapes prepared for every map size, with their label places: once per database version."""
+    return bewaar("kaartvormen", niveau, bereid_kaartvormen, vormen(niveau))
 
 
 class _Bewaarplaats:
@@ -814,6 +820,19 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
 @media (max-width: 1399.98px) {
   [class*="st-key-breed1400-"] { display: none !important; }
   [class*="st-key-smal1400-"] { display: block !important; }
+}
+/* The map page: one of three forms of the map per window width (kaartvormen.FORMATEN); map and panel side by side
+   from 1600 px, below that the map across the page and the panel under it. */
+.st-key-kaartvorm-middel, .st-key-kaartvorm-smal { display: none !important; }
+@media (max-width: 1599.98px) {
+  .st-key-kaartvorm-groot { display: none !important; }
+  .st-key-kaartvorm-middel { display: block !important; }
+  .st-key-kaartindeling [data-testid="stHorizontalBlock"] { flex-direction: column; }
+  .st-key-kaartindeling [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }
+}
+@media (max-width: 1199.98px) {
+  .st-key-kaartvorm-middel { display: none !important; }
+  .st-key-kaartvorm-smal { display: block !important; }
 }
 /* Less empty space above the title, so the map and the first chart reach the first screen. */
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
