@@ -73,9 +73,10 @@ with rechts:
     beeld = ui.bewaar("kaart:beeld", (indicator_id, jaar, niveau, None), kaart.kaartbeeld, ui.kaartvormen(niveau), waarden,
                       ind, jaar, niveau)
     if beeld.kan_tov_soest:
-        kleuring = st.radio("Kleur", ["t.o.v. Soest", "verdeling over de wijken"], horizontal=True, key="kaart_kleur",
+        kleuring = st.radio("Kleur", ["t.o.v. Soest", f"verdeling over de {niveau}en"], horizontal=True,
+                            key=f"kaart_kleur_{niveau}",  # the options name the layer
                             help="t.o.v. Soest: dezelfde regel als in de wijkprofielen en bij Aandacht per opgave. "
-                                 "Verdeling: vijf gelijke stappen van de laagste tot de hoogste wijk.")
+                                 f"Verdeling: vijf gelijke stappen van de laagste tot de hoogste {niveau}.")
         if kleuring != "t.o.v. Soest":
             beeld = ui.bewaar("kaart:beeld", (indicator_id, jaar, niveau, False), kaart.kaartbeeld, ui.kaartvormen(niveau),
                               waarden, ind, jaar, niveau, False)

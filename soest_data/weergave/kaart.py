@@ -80,9 +80,9 @@ def _spreid(basis: list[str], n: int) -> list[str]:
     return [basis[round(i * (len(basis) - 1) / (n - 1))] for i in range(n)]
 
 
-def status_label(rij: pd.Series) -> str:
-    """The words shown for an area without a number."""
-    return scoring.waarde_in_woorden(rij.drop(labels="waarde", errors="ignore"), "")
+def status_label(rij) -> str:
+    """The words shown for an area without a number (a row as Series or dict)."""
+    return scoring.waarde_in_woorden({**rij, "waarde": None}, "")
 
 
 def kleuren(frame: pd.DataFrame, richting: str, grenzen: list[float], soort: str = "getal") -> list[list[int]]:
@@ -164,9 +164,9 @@ def ranglijst(wijken: pd.DataFrame, eenheid: str, gebied: str = "wijk") -> pd.Da
     return pd.DataFrame({
         "code": gesorteerd["gebied_code"],
         "Gebied": gesorteerd["gebied_naam"],
-        "Waarde": [scoring.waarde_in_woorden(r, eenheid) for _, r in gesorteerd.iterrows()],
+        "Waarde": [scoring.waarde_in_woorden(r, eenheid) for r in gesorteerd.to_dict("records")],
         "Verschil met Soest": [_verschil(v, eenheid) for v in gesorteerd["verschil"]],
-        "T.o.v. Soest": [scoring.in_woorden(r, hoogste, laagste, gebied) for _, r in gesorteerd.iterrows()],
+        "T.o.v. Soest": [scoring.in_woorden(r, hoogste, laagste, gebied) for r in gesorteerd.to_dict("records")],
         # no difference beside a value means no Soest value to compare with (not 'geen gegevens')
         "Oordeel": [scoring.oordeel_symbool(o, w, v) for o, w, v in
                     zip(gesorteerd["oordeel"], gesorteerd["waarde"], gesorteerd["verschil"])],
@@ -217,14 +217,14 @@ def kaartlagen(vormen: gpd.GeoDataFrame, frame: pd.DataFrame, eenheid: str, kleu
     eigenschappen = vormen[["code", "naam"]].reset_index(drop=True)
     eigenschappen["kleur"] = kleur
     eigenschappen["rand"] = [4 if c == uitgelicht else 1 for c in eigenschappen["code"]]
-    eigenschappen["tekst"] = [scoring.waarde_in_woorden(r, eenheid) for _, r in frame.iterrows()]
-    eigenschappen["kort"] = [labelwaarde(r, eenheid) for _, r in frame.iterrows()]
+    rijen = frame.to_dict("records")  # plain dicts: a Series per row costs more than the words
+    eigenschappen["tekst"] = [scoring.waarde_in_woorden(r, eenheid) for r in rijen]
+    eigenschappen["kort"] = [labelwaarde(r, eenheid) for r in rijen]
     eigenschappen["zonder"] = list(frame["waarde"].isna() & frame["relatief"].fillna("").eq(""))
     vergelijking = list(frame["vergelijking"]) if "vergelijking" in frame else [""] * len(frame)
     hoogste, laagste = frame["waarde"].max(), frame["waarde"].min()
     oordelen = [scoring.oordeel_symbool(r["oordeel"], r["waarde"], r.get("verschil")) if tov_soest
-                else scoring.in_woorden(r, hoogste, laagste, gebied) if "kant" in frame else ""
-                for _, r in frame.iterrows()]
+                else scoring.in_woorden(r, hoogste, laagste, gebied) if "kant" in frame else "" for r in rijen]
     # one line each, without repeats (an area without a figure says its status once); the tooltip shows the lines
     # as text (the map escapes what it fills in, TIPSTIJL keeps the line breaks)
     eigenschappen["tip"] = ["\n".join(dict.fromkeys(d for d in (t, v, o) if d))
@@ -268,8 +268,10 @@ def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: 
     lines and hatching are not pickable, so a click inside an area always opens that area. `alleen`: label only that
     area (the locator map)."""
     beeld = vormen.per_formaat[formaat]
+    rand = "properties.rand" if eigenschappen["rand"].nunique() > 1 else 1  # one border width: not per area
+    kolommen = ["code", "naam", "kleur", "tip"] + (["rand"] if rand != 1 else [])
     features = [{"type": "Feature", "geometry": g, "properties": p}
-                for g, p in zip(beeld.geometrie, eigenschappen[["code", "naam", "kleur", "rand", "tip"]].to_dict("records"))]
+                for g, p in zip(beeld.geometrie, eigenschappen[kolommen].to_dict("records"))]
     tekst = [n + ("\n" + t if met_waarde else "") for n, t in zip(eigenschappen["naam"], eigenschappen["kort"])]
     plekken = beeld.labels(kaartvormen.waardebreedte(eigenschappen["kort"]) if met_waarde else None, alleen)
     labels = pd.DataFrame([{"label": t, "lon": p[0], "lat": p[1], "verplaatst": p[2], "anker_lon": a[0],
@@ -280,7 +282,7 @@ def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: 
     lagen = [
         pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="gebieden", pickable=True,
                   stroked=True, filled=True, get_fill_color="properties.kleur", get_line_color=[30, 30, 30, 255],
-                  get_line_width="properties.rand", line_width_units="'pixels'", auto_highlight=True,
+                  get_line_width=rand, line_width_units="'pixels'", auto_highlight=True,
                   highlight_color=[0, 114, 178, 90]),
         pdk.Layer("PathLayer", beeld.arcering([i for i, z in enumerate(eigenschappen["zonder"]) if z]), id="arcering",
                   pickable=False, get_path="pad", get_color=_rgba(ARCERING_KLEUR, 255), get_width=1.5,
@@ -307,7 +309,7 @@ def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: 
 def vergelijking_in_woorden(wijken: pd.DataFrame, eenheid: str) -> list[str]:
     """Tooltip line per area: the difference with Soest in words ('4,2 procentpunt hoger dan Soest')."""
     uit = []
-    for _, rij in wijken.iterrows():
+    for rij in wijken.to_dict("records"):
         verschil = rij.get("verschil")
         if verschil is None or pd.isna(verschil):
             uit.append(status_label(rij) if pd.isna(rij.get("waarde")) else "geen vergelijking met Soest")
@@ -360,7 +362,7 @@ def kaartbeeld(vormen: gpd.GeoDataFrame | kaartvormen.Kaartvormen, waarden: pd.D
     gebieden = scoring.vergelijk_met_soest(gebieden, soest, richting, eenheid=eenheid, rol=rol)
     gebieden["vergelijking"] = vergelijking_in_woorden(gebieden, eenheid)
     grenzen = klassegrenzen(gebieden["waarde"])
-    ontbrekend = [status_label(r) for _, r in gebieden.iterrows() if pd.isna(r["waarde"]) and not r["relatief"]]
+    ontbrekend = [status_label(r) for r in gebieden.to_dict("records") if pd.isna(r["waarde"]) and not r["relatief"]]
     kan = scoring.wordt_beoordeeld(richting, rol) and (soest is not None or soort == "relatief")
     oordeel_kleur = kan if tov_soest is None else (tov_soest and kan)
     schaalrichting = richting if scoring.wordt_beoordeeld(richting, rol) else "neutraal"

@@ -111,7 +111,8 @@ class Vormbeeld:
     formaat: Formaat
     zoom: float
     centrum: tuple[float, float]
-    geometrie: list[dict]
+    geometrie: list[dict]     # GeoJSON, coordinates rounded to `decimalen` (at most a pixel)
+    decimalen: int
     veelhoeken: list          # per area, the drawn shape in pixels
     ankers: list[tuple[float, float]]   # in pixels
     codes: list[str]
@@ -157,7 +158,7 @@ class Vormbeeld:
         for stuk in stukken:
             for deel in getattr(stuk, "geoms", [stuk]):
                 if deel.geom_type == "LineString" and not deel.is_empty:
-                    uit.append({"pad": [[round(c, 6) for c in naar_graden(x, y, self.zoom, self.centrum)]
+                    uit.append({"pad": [[round(c, self.decimalen) for c in naar_graden(x, y, self.zoom, self.centrum)]
                                         for x, y in deel.coords]})
         return uit
 
@@ -180,10 +181,10 @@ def kaartvormen(vormen: gpd.GeoDataFrame, formaten: dict[str, Formaat] = FORMATE
         zoom = zoom_passend(maxx - minx, maxy - miny, *formaat.vorm, breedtegraad=centrum[1])
         tolerantie = VEREENVOUDIG_PX * math.cos(math.radians(centrum[1])) / pixels_per_graad(zoom)
         eenvoudig = _vereenvoudig(vormen.geometry.to_numpy(), tolerantie)
-        decimalen = math.ceil(math.log10(4 * pixels_per_graad(zoom) / math.cos(math.radians(centrum[1]))))
+        decimalen = math.ceil(math.log10(pixels_per_graad(zoom) / math.cos(math.radians(centrum[1]))))  # ≤ 1 px
         per_formaat[naam] = Vormbeeld(
             formaat=formaat, zoom=zoom, centrum=centrum,
-            geometrie=[_afgerond(mapping(v), decimalen) for v in eenvoudig],
+            geometrie=[_afgerond(mapping(v), decimalen) for v in eenvoudig], decimalen=decimalen,
             veelhoeken=[in_pixels(v, zoom, centrum) for v in eenvoudig],
             ankers=[naar_pixels(x, y, zoom, centrum) for x, y in zip(ankers["lon"], ankers["lat"])],
             codes=list(vormen["code"]), namen=list(vormen["naam"]))
