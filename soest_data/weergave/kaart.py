@@ -239,7 +239,7 @@ _KORT = {"hoogste": "hoogst", "hoger": "hoger", "iets_hoger": "iets hoger", "gem
          "iets_lager": "iets lager", "lager": "lager", "laagste": "laagst"}
 
 
-def labelwaarde(rij: pd.Series, eenheid: str) -> str:
+def labelwaarde(rij: dict, eenheid: str) -> str:
     """The value on an area's label: the figure (without a long unit or 'aantal': 'rapportcijfer (1-10)' is in the
     legend and the tooltip), else a short statement, else 'geen cijfer' or 'afgeschermd'."""
     if not pd.isna(rij.get("waarde")):
@@ -292,9 +292,9 @@ def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: 
         pdk.Layer("ScatterplotLayer", verwezen, id="ankers", pickable=False, get_position=["anker_lon", "anker_lat"],
                   get_radius=3, radius_units="'pixels'", get_fill_color=[0, 0, 0, 255]),
         pdk.Layer("TextLayer", labels[["label", "lon", "lat"]], id="namen", pickable=False, get_position=["lon", "lat"],
-                  get_text="label",
-                  get_size=beeld.formaat.letter, get_color=[0, 0, 0, 255], get_alignment_baseline="'center'",
-                  line_height=kaartvormen.REGELHOOGTE, background=True, get_background_color=[255, 255, 255, 240],
+                  get_text="label", get_size=beeld.formaat.letter, get_color=[0, 0, 0, 255],
+                  get_alignment_baseline="'center'", line_height=kaartvormen.REGELHOOGTE, background=True,
+                  get_background_color=[255, 255, 255, 240],
                   background_padding=list(kaartvormen.OPVULLING), font_weight=600, get_border_color=[0, 0, 0, 255],
                   get_border_width=1, font_family="'Source Sans Pro, Arial, sans-serif'"),
     ]

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
-import pandas as pd
 import shapely
 from shapely.geometry import LineString, Point, box, mapping
 
@@ -167,7 +166,6 @@ class Vormbeeld:
 class Kaartvormen:
     """The areas of one level, prepared for every map size (FORMATEN)."""
     vormen: gpd.GeoDataFrame
-    ankers: pd.DataFrame      # label points in degrees (gebieden.labelpunten)
     per_formaat: dict[str, Vormbeeld]
 
 
@@ -188,7 +186,7 @@ def kaartvormen(vormen: gpd.GeoDataFrame, formaten: dict[str, Formaat] = FORMATE
             veelhoeken=[in_pixels(v, zoom, centrum) for v in eenvoudig],
             ankers=[naar_pixels(x, y, zoom, centrum) for x, y in zip(ankers["lon"], ankers["lat"])],
             codes=list(vormen["code"]), namen=list(vormen["naam"]))
-    return Kaartvormen(vormen=vormen, ankers=ankers, per_formaat=per_formaat)
+    return Kaartvormen(vormen=vormen, per_formaat=per_formaat)
 
 
 def _vereenvoudig(vormen: np.ndarray, tolerantie: float) -> np.ndarray:

@@ -76,7 +76,7 @@ def _open_kaart(pagina, app_url: str, jaar: int, formaat: str) -> dict:
     wacht_op_app(pagina)
     wacht_op_kaart(pagina)
     kiezer = f".st-key-kaartvorm-{formaat} [data-testid='stDeckGlJsonChart']"
-    pagina.wait_for_selector(f"{kiezer} canvas", state="visible", timeout=30_000)
+    pagina.wait_for_selector(f"{kiezer} canvas", state="visible", timeout=60_000)
     pagina.evaluate(f"() => document.querySelector(\"{kiezer}\").scrollIntoView({{block: 'center'}})")
     wacht_op_opmaak(pagina)
     return pagina.locator(kiezer).bounding_box()
