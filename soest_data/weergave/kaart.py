@@ -303,7 +303,10 @@ def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: 
     zicht = pdk.ViewState(latitude=beeld.centrum[1], longitude=beeld.centrum[0], zoom=beeld.zoom, min_zoom=9,
                           max_zoom=16)
     tip = {"html": "<b>{naam}</b><br/>{tip}", "style": TIPSTIJL} if tooltip else False
-    return pdk.Deck(layers=lagen, initial_view_state=zicht, map_provider=None, tooltip=tip)
+    # A fixed picture: no dragging or zooming, since the labels are placed for this view (a browser test checks that
+    # pointing and clicking still pick the area).
+    vast = pdk.View(type="MapView", controller=False)
+    return pdk.Deck(layers=lagen, views=[vast], initial_view_state=zicht, map_provider=None, tooltip=tip)
 
 
 def vergelijking_in_woorden(wijken: pd.DataFrame, eenheid: str) -> list[str]:
