@@ -37,8 +37,9 @@ st.title("Kaart van de wijken")
 ui.meldingen_van(keuze_indicator, keuze_niveau)
 
 
-# The map comes first, on the left, fitted to the first screen; the choices, the figures and the legend beside it.
-links, rechts = st.columns([3, 2], gap="large")
+# The map comes first, fitted to the first screen: from 1600 px on the left with the choices, figures and legend
+# beside it; below 1600 px across the page with them under it (ui.STIJL, .st-key-kaartindeling).
+links, rechts = st.container(key="kaartindeling").columns([2, 1], gap="large")
 kaartvak = links.container()
 with rechts:
     indicator_id = st.selectbox("Indicator (per opgave)", list(namen), format_func=namen.get,
@@ -69,17 +70,18 @@ with rechts:
         st.markdown(f"**Jaar:** {ind['meetjaar']} (de bron noemt geen meetjaar)" if ind["meetjaar"]
                     else f"**Jaar:** {jaar} (het enige jaar met cijfers)")
 
-    beeld = ui.bewaar("kaart:beeld", (indicator_id, jaar, niveau, None), kaart.kaartbeeld, ui.vormen(niveau), waarden,
+    beeld = ui.bewaar("kaart:beeld", (indicator_id, jaar, niveau, None), kaart.kaartbeeld, ui.kaartvormen(niveau), waarden,
                       ind, jaar, niveau)
     if beeld.kan_tov_soest:
-        kleuring = st.radio("Kleur", ["t.o.v. Soest", "verdeling over de wijken"], horizontal=True, key="kaart_kleur",
+        kleuring = st.radio("Kleur", ["t.o.v. Soest", f"verdeling over de {niveau}en"], horizontal=True,
+                            key=f"kaart_kleur_{niveau}",  # the options name the layer
                             help="t.o.v. Soest: dezelfde regel als in de wijkprofielen en bij Aandacht per opgave. "
-                                 "Verdeling: vijf gelijke stappen van de laagste tot de hoogste wijk.")
+                                 f"Verdeling: vijf gelijke stappen van de laagste tot de hoogste {niveau}.")
         if kleuring != "t.o.v. Soest":
-            beeld = ui.bewaar("kaart:beeld", (indicator_id, jaar, niveau, False), kaart.kaartbeeld, ui.vormen(niveau),
+            beeld = ui.bewaar("kaart:beeld", (indicator_id, jaar, niveau, False), kaart.kaartbeeld, ui.kaartvormen(niveau),
                               waarden, ind, jaar, niveau, False)
 
-    st.subheader(f"{ind['label']} — {opgaveoverzicht.jaar_tekst(jaar, ind['meetjaar'])}")
+    kaartvak.subheader(f"{ind['label']} — {opgaveoverzicht.jaar_tekst(jaar, ind['meetjaar'])}")  # above the map
     met_nederland, met_buren = ui.referentiekeuze("kaart_referentie", naast_elkaar=False)
     referenties = ui.bewaar("kaart:referenties", (indicator_id, jaar, met_nederland, met_buren), ui.referenties,
                             [(indicator_id, jaar)], met_nederland, met_buren)
@@ -98,22 +100,23 @@ with rechts:
     kleurrichting = ind["richting"] if scoring.wordt_beoordeeld(ind["richting"], ind["rol"]) \
         and not scoring.is_aantal(ind["eenheid"]) else "neutraal"
     st.markdown(f"**{beeld.samenvatting}**\n\n**Legenda** — " + (
-        "de wijk ten opzichte van heel Soest, met de regel van [Aandacht per opgave](/aandacht)." if beeld.tov_soest
-        else kaart.uitleg_kleur(kleurrichting)))
+        f"de {niveau} ten opzichte van heel Soest, met de regel van [Aandacht per opgave](/aandacht)."
+        if beeld.tov_soest else kaart.uitleg_kleur(kleurrichting)))
     ui.legenda(beeld.legenda)
-    st.markdown(f"Eenheid: {opmaak.eenheid(ind['eenheid'])}. Grijs = geen cijfer; dat is iets anders dan een laag cijfer."
+    st.markdown(f"Eenheid: {opmaak.eenheid(ind['eenheid'])}. Gearceerd = geen cijfer; dat is iets anders dan een laag "
+                "cijfer."
                 + (" Namen staan alleen in buurten waar ze passen; wijs een buurt aan voor naam en cijfer."
                    if niveau == "buurt" else ""))
 
 with kaartvak:
-    def _kaart(deck, hoogte: int, vorm: str):
-        # serialised once per (indicator, year, level, colouring, size) and database version
-        return lambda: ui.kaart(f"kaart-{vorm}", (indicator_id, jaar, niveau, beeld.tov_soest), lambda: deck,
-                                height=hoogte, on_select="rerun", selection_mode="single-object",
-                                key=f"kaart-{niveau}-{vorm}", alt=beeld.samenvatting)
-    ui.breed_of_smal("kaart", _kaart(beeld.deck_groot, kaart.KAART_GROOT[1], "groot"),
-                     _kaart(beeld.deck, kaart.KAART_KLEIN[1], "klein"), 1400)
-    for vorm in ("groot", "klein"):
+    # three forms (kaartvormen.FORMATEN), one shown per window width (ui.STIJL, .st-key-kaartvorm-*); each serialised
+    # once per (indicator, year, level, colouring, size) and database version
+    for vorm in kaart.FORMATEN:
+        with st.container(key=f"kaartvorm-{vorm}"):
+            ui.kaart(f"kaart-{vorm}", (indicator_id, jaar, niveau, beeld.tov_soest), lambda v=vorm: beeld.decks[v],
+                     height=kaart.HOOGTE[vorm], on_select="rerun", selection_mode="single-object",
+                     key=f"kaart-{niveau}-{vorm}", alt=beeld.samenvatting)
+    for vorm in kaart.FORMATEN:
         keuze = st.session_state.get(f"kaart-{niveau}-{vorm}")
         gekozen = (keuze.selection.get("objects") or {}).get("gebieden") if keuze else None
         if gekozen and niveau == "wijk":

@@ -125,17 +125,17 @@ def oordeel_symbool(oordeel_: str, waarde=None, soest=None) -> str:
     return SYMBOOL[oordeel_]
 
 
-def in_woorden(rij: pd.Series, hoogste: float | None, laagste: float | None) -> str:
-    """E.g. 'het hoogst van alle wijken', 'hoger dan gemiddeld', 'rond het Soester gemiddelde'."""
+def in_woorden(rij: pd.Series, hoogste: float | None, laagste: float | None, gebied: str = "wijk") -> str:
+    """E.g. 'het hoogst van alle wijken' (or buurten), 'hoger dan gemiddeld', 'rond het Soester gemiddelde'."""
     waarde = rij.get("waarde")
     if _leeg(waarde):
         if rij.get("relatief"):
             return RELATIEF[rij["relatief"]]
         return status_in_woorden(rij.get("status"))
     if hoogste != laagste and waarde == hoogste:
-        return "het hoogst van alle wijken"
+        return f"het hoogst van alle {gebied}en"
     if hoogste != laagste and waarde == laagste:
-        return "het laagst van alle wijken"
+        return f"het laagst van alle {gebied}en"
     return {HOGER: "hoger dan gemiddeld", LAGER: "lager dan gemiddeld", ROND: "rond het Soester gemiddelde"}.get(
         rij.get("kant"), "geen Soester cijfer om mee te vergelijken")
 

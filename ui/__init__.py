@@ -267,6 +267,11 @@ def vormen(niveau: str):
     return gegevens().vormen[niveau]
 
 
+def kaartvormen(niveau: str):
+    """The level's shapes prepared for every map size, with their label places: once per database version."""
+    return afgeleid.kaartvormen(gegevens(), niveau)
+
+
 class _Bewaarplaats:
     """A process-wide LRU of results, keyed by (name, page state, database version).
 
@@ -601,6 +606,19 @@ ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1p
 @media (max-width: 1399.98px) {
   [class*="st-key-breed1400-"] { display: none !important; }
   [class*="st-key-smal1400-"] { display: block !important; }
+}
+/* The map page: one of three forms of the map per window width (kaartvormen.FORMATEN); map and panel side by side
+   from 1600 px, below that the map across the page and the panel under it. */
+.st-key-kaartvorm-middel, .st-key-kaartvorm-smal { display: none !important; }
+@media (max-width: 1599.98px) {
+  .st-key-kaartvorm-groot { display: none !important; }
+  .st-key-kaartvorm-middel { display: block !important; }
+  .st-key-kaartindeling [data-testid="stHorizontalBlock"] { flex-direction: column; }
+  .st-key-kaartindeling [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }
+}
+@media (max-width: 1199.98px) {
+  .st-key-kaartvorm-middel { display: none !important; }
+  .st-key-kaartvorm-smal { display: block !important; }
 }
 /* Less empty space above the title, so the map and the first chart reach the first screen. */
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }

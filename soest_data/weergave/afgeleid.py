@@ -16,6 +16,7 @@ import pandas as pd
 from soest_data import scoring
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import aandacht, factsheet, regio, verandering, wijkprofiel
+from soest_data.weergave import kaartvormen as kaartvormen_
 
 _slot = threading.Lock()
 
@@ -116,3 +117,9 @@ def inhoud(g: Gegevens, bouw: Callable, *staat):
     database starts empty, and the old one's pages go with it."""
     lru = g.__dict__.setdefault("_paginas", _Lru(PAGINAS_PER_DATABASE))
     return lru.geef((bouw.__module__, bouw.__qualname__, staat), lambda: bouw(g, *staat))
+
+
+@per_database
+def kaartvormen(g: Gegevens, niveau: str):
+    """A level's shapes prepared for every map size, with their label places (kaartvormen.kaartvormen)."""
+    return kaartvormen_.kaartvormen(g.vormen[niveau])

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from soest_data import db, gebieden, scoring, waarden
 from soest_data.__main__ import main
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import aandacht, kaart, opgaveoverzicht, wijkprofiel
+from soest_data.weergave import aandacht, kaart, kaartvormen, opgaveoverzicht, wijkprofiel
 from tests.conftest import snel_en_traag, teksten
 
 WIJKEN = [f"WK03420{i}" for i in range(1, 9)]
@@ -124,7 +124,7 @@ def test_vergelijken_shows_the_same_counts(bekijk_pagina, echte_db, uit_de_cli):
 def test_the_map_colours_each_kernset_indicator_with_the_same_judgement(echte_db, echte_gegevens):
     g = echte_gegevens
     with db.verbinding(echte_db) as con:
-        vormen = gebieden.geodataframe(waarden.geometrie(con, "wijk"))
+        vormen = kaartvormen.kaartvormen(gebieden.geodataframe(waarden.geometrie(con, "wijk")))  # prepared once
     kernset = scoring.kernsets(g.opgaven)
     beoordeeld = scoring.beoordeel_wijken(g.waarden, g.indicatoren, kernset=kernset).set_index(
         ["indicator", "gebied_code"])["oordeel"]

@@ -7,7 +7,7 @@ import pytest
 from soest_data import db, gebieden, opmaak, waarden
 from soest_data.weergave import kaart
 
-GRIJS = [224, 224, 224, 230]
+WIT = [255, 255, 255, 230]  # no figure: white, hatched on the map
 
 
 def _wijken(waarden_: list, namen: list | None = None, status: list | None = None) -> pd.DataFrame:
@@ -24,12 +24,12 @@ def test_class_bounds_are_equal_intervals_from_lowest_to_highest():
     assert kaart.klassegrenzen(pd.Series([None, float("nan")])) == []
 
 
-def test_missing_and_suppressed_values_are_grey_never_the_low_colour():
+def test_missing_and_suppressed_values_are_white_never_the_low_colour():
     frame = _wijken([5.0, None, 10.0, None], status=["", "geheim", "", "afgeschermd"])
     grenzen = kaart.klassegrenzen(frame["waarde"])
     kleuren = kaart.kleuren(frame, "lager_is_beter", grenzen)
-    assert kleuren[1] == GRIJS and kleuren[3] == GRIJS
-    assert kleuren[0] != GRIJS and kleuren[0] != kleuren[2]
+    assert kleuren[1] == WIT and kleuren[3] == WIT
+    assert kleuren[0] != WIT and kleuren[0] != kleuren[2]
 
 
 def test_the_dark_end_is_the_unfavourable_end():
@@ -45,8 +45,9 @@ def test_legend_has_unit_bounds_and_a_row_per_kind_of_missing():
     leg = kaart.legenda(grenzen, "%", "lager_is_beter", ontbrekend=["geheim", "geen gegevens", "geheim"])
     assert list(leg["betekenis"][:5]) == ["6,7 tot 9,1 %", "9,1 tot 11,6 %", "11,6 tot 14,0 %", "14,0 tot 16,5 %",
                                          "16,5 tot 18,9 %"]
-    assert list(leg["betekenis"][5:]) == ["geheim", "geen gegevens"]
-    assert set(leg["kleur"][5:]) == {opmaak.KLEUR_GEEN_GEGEVENS}
+    assert list(leg["betekenis"][5:]) == ["gearceerd: geheim", "gearceerd: geen gegevens"]
+    assert set(leg["kleur"][5:]) == {kaart.ARCERING_CSS}  # hatched, never the grey of 'rond Soest'
+    assert opmaak.KLEUR_ROND not in set(leg["kleur"])
     assert kaart.legenda([47100, 52000], "x 1000 euro", "neutraal")["betekenis"][0] == "47.100 tot 52.000 × € 1.000"
 
 
@@ -80,10 +81,14 @@ def test_moeite_met_rondkomen_2020_on_the_map(echt):
                                   "Soest gemiddeld 11,6 %.")
     assert list(beeld.ranglijst["Gebied"][:1]) == ["Smitsveen"]
     assert beeld.ranglijst["T.o.v. Soest"].iloc[0] == "het hoogst van alle wijken"
-    deck = json.loads(beeld.deck.to_json())
-    assert "mapProvider" not in deck or deck["mapProvider"] is None  # offline: no basemap
-    tooltip_regels = [f["properties"]["vergelijking"] for f in deck["layers"][0]["data"]["features"]]
-    assert "7,3 procentpunt hoger dan Soest" in tooltip_regels
+    for deck in beeld.decks.values():
+        spec = json.loads(deck.to_json())
+        assert "mapProvider" not in spec or spec["mapProvider"] is None  # offline: no basemap
+        tips = {f["properties"]["naam"]: f["properties"]["tip"] for f in spec["layers"][0]["data"]["features"]}
+        # the tooltip: value with unit, the difference with Soest, the judgement in words
+        assert tips["Smitsveen"] == "18,9 %\n7,3 procentpunt hoger dan Soest\n▼ ongunstig"
+        # only the areas take clicks: labels, leader lines and hatching never cover an area's click
+        assert [laag["id"] for laag in spec["layers"] if laag.get("pickable")] == ["gebieden"]
 
 
 def test_counts_are_not_judged_against_the_soest_total(echt):
@@ -98,7 +103,11 @@ def test_buurt_map_marks_buurten_without_a_figure(echt):
     beeld = kaart.kaartbeeld(buurten, alle, cat.loc["pct_jongeren_met_jeugdzorg_in_natura"], 2023, "buurt")
     assert len(beeld.gebieden) == 29
     assert "Geen cijfer voor" in beeld.samenvatting
-    assert "geen gegevens" in list(beeld.legenda["betekenis"])
+    assert "gearceerd: geen gegevens" in list(beeld.legenda["betekenis"])
+    assert beeld.ranglijst["T.o.v. Soest"].iloc[0] == "het hoogst van alle buurten"  # the layer's own word
+    assert all(" buurt " in b for b in kaart.legenda_tov_soest(3.0, "%", gebied="buurt")["betekenis"][:3])
+    hatched = json.loads(beeld.decks["groot"].to_json())["layers"][1]
+    assert hatched["id"] == "arcering" and hatched["data"]  # the buurten without a figure are hatched
 
 
 def test_area_names_fit_the_default_map_font():
