@@ -20,6 +20,7 @@ from soest_data import export
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import bronregels
 from soest_data.weergave.blokken import (
+    Beelddownload,
     Bestand,
     Bron,
     Download,
@@ -88,7 +89,13 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
         case Figuur():
             figuur(g, blok, f"f{next(teller)}")
         case Kaart():
-            st.pydeck_chart(_VasteKaart(blok.json, blok.tooltip), height=blok.hoogte, width="stretch", alt=blok.alt)
+            with st.container(key=blok.vak):
+                kies = {"on_select": "rerun", "selection_mode": "single-object", "key": blok.sleutel} \
+                    if blok.sleutel else {}
+                st.pydeck_chart(_VasteKaart(blok.json, blok.tooltip), height=blok.hoogte, width="stretch",
+                                alt=blok.alt, **kies)
+        case Beelddownload():
+            grafiek_download(g, blok)
         case Legenda(rijen, smal, vanaf):
             if smal is None:
                 legenda(rijen)
@@ -119,8 +126,9 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
             with st.container(border=True):
                 for deel in binnen:
                     _teken(deel, g, plekken, teller)
-        case Kolommen(delen, breedtes):
-            for vak, deel in zip(st.columns(list(breedtes or [1] * len(delen)), gap="large"), delen):
+        case Kolommen(delen, breedtes, sleutel):
+            for vak, deel in zip(st.container(key=sleutel).columns(list(breedtes or [1] * len(delen)), gap="large"),
+                                 delen):
                 with vak:
                     for b in deel:
                         _teken(b, g, plekken, teller)
@@ -181,6 +189,8 @@ def tabel(g: Gegevens, blok: Tabel, **opties):
         if blok.linkkolommen:
             opties["column_config"] = {k: st.column_config.LinkColumn(k, display_text=t or None)
                                       for k, t in blok.linkkolommen}
+        if blok.sleutel:
+            opties |= {"on_select": "rerun", "selection_mode": "single-row", "key": blok.sleutel}
         waarde = st.dataframe(tabel_, hide_index=True, width="stretch", **opties)
         with st.container(key=f"afdruk-{blok.naam}"):
             if blok.afdruk_kop:
@@ -224,11 +234,12 @@ def figuur(g: Gegevens, blok: Figuur, sleutel: str) -> None:
         grafiek_download(g, blok)
 
 
-def grafiek_download(g: Gegevens, blok: Figuur) -> None:
+def grafiek_download(g: Gegevens, blok: Figuur | Beelddownload) -> None:
     """The chart as PNG and SVG, with its title and source line in the picture (made by vl-convert on a click)."""
     def volledig() -> dict:
-        return export.grafiek_met_bron(blok.spec, blok.titel or blok.alt,
-                                       blok.bronregel or bronregels.bronregel_tekst(g, blok.indicator_ids))
+        spec = blok.maak() if isinstance(blok, Beelddownload) else blok.spec
+        bronregel = getattr(blok, "bronregel", None) or bronregels.bronregel_tekst(g, blok.indicator_ids)
+        return export.grafiek_met_bron(spec, blok.titel or blok.alt, bronregel)
     naam = blok.bestandsnaam
     with st.popover("Download deze grafiek", icon=":material/image:"):
         st.download_button("PNG (afbeelding)", lambda: export.grafiek_png(volledig()), file_name=f"{naam}.png",

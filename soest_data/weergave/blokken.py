@@ -77,6 +77,7 @@ class Tabel:
     plat: bool = False
     afdruk_kop: str | None = None
     linkkolommen: tuple[tuple[str, str], ...] = ()  # (column, link text): cells holding a URL drawn as links
+    sleutel: str | None = None  # a table whose rows the visitor can choose: the widget key the page reads
 
 
 @dataclass(frozen=True, eq=False)
@@ -94,12 +95,24 @@ class Figuur:
 
 
 @dataclass(frozen=True, eq=False)
+class Beelddownload:
+    """A picture offered for download only (PNG and SVG with title and source line), made on a click by `maak`
+    (a Vega-Lite spec): e.g. the map as a picture for a raadsvoorstel."""
+    maak: Callable[[], dict]
+    titel: str
+    indicator_ids: tuple[str, ...]
+    bestandsnaam: str
+
+
+@dataclass(frozen=True, eq=False)
 class Kaart:
     """A pydeck map, serialised (JSON), with its text alternative."""
     json: str
     alt: str
     hoogte: int = 480
     tooltip: dict | bool = False
+    sleutel: str | None = None  # a map the visitor can click: the widget key the page reads the choice from
+    vak: str | None = None      # the container key (one of several forms of the map, shown by window width)
 
 
 @dataclass(frozen=True, eq=False)
@@ -171,6 +184,7 @@ class Kolommen:
     """Blocks side by side; each element of `delen` is one column's blocks. `breedtes`: relative widths."""
     delen: tuple[tuple, ...]
     breedtes: tuple[int, ...] | None = None
+    sleutel: str | None = None  # a container key, for a layout the style sheet changes by window width
 
 
 @dataclass(frozen=True, eq=False)
@@ -249,7 +263,7 @@ def _alleen_gebruikte_kolommen(spec: dict) -> dict:
     return {**spec, "datasets": datasets}
 
 
-def kaart(deck, alt: str, hoogte: int = 480) -> Kaart:
+def kaart(deck, alt: str, hoogte: int = 480, sleutel: str | None = None, vak: str | None = None) -> Kaart:
     """A pydeck map as a Kaart: serialised once, compactly (pydeck's own to_json pretty-prints the whole map)."""
     return Kaart(json=json.dumps(json.loads(deck.to_json()), separators=(",", ":")), alt=alt, hoogte=hoogte,
-                 tooltip=getattr(deck, "_tooltip", False) or False)
+                 tooltip=getattr(deck, "_tooltip", False) or False, sleutel=sleutel, vak=vak)
