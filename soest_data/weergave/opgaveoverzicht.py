@@ -7,6 +7,7 @@ the words stay readable). Missing stays visible as 'geen gegevens', never as zer
 from __future__ import annotations
 
 import textwrap
+from functools import cache
 
 import altair as alt
 import pandas as pd
@@ -14,6 +15,7 @@ import pandas as pd
 from soest_data import opmaak, scoring
 from soest_data.begrippen import NEDERLAND, SOEST
 from soest_data.weergave import grafieken
+from soest_data.weergave.sjabloon import Sjabloon
 
 LETTER = opmaak.LETTER
 TEKST = opmaak.TEKSTKLEUR
@@ -383,18 +385,31 @@ def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.Dat
         ["_orde", "gebied_code", "jaar"]).drop(columns="_orde").reset_index(drop=True)
 
 
-def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame | None = None) -> alt.LayerChart:
+def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame | None = None) -> dict:
     """One indicator over the years: Soest as a thick black line with labels, the wijken as thin grey lines.
 
     Fills its column (width container); the page lays the indicators out in columns that stack on a phone.
     The tooltip names each wijk; the table of trendtabel() says the same in words. `referenties`
     (regio.referenties, this indicator) adds Nederland (black, dotted) and the buurgemeenten (thin, dashed grey) behind them.
+    A Vega-Lite dict (sjabloon.py).
     """
     eenheid = reeks["eenheid"].iloc[0] if len(reeks) else ""
     data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])]
                         )[["gebied_naam", "jaar", "waarde", "tekst", "is_soest"]]
     rollen = set(referenties["rol"]) if referenties is not None else set()
-    basis = alt.Chart(data).encode(
+    bronnen = {"trend": data}
+    if rollen:
+        bronnen["referenties"] = grafieken.trendreferentierijen(referenties, eenheid)
+    uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
+                                                                  else "") + (
+        ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
+    return _trend_sjabloon(eenheid, bool(rollen)).vul(bronnen, description=f"{titel}: {uitleg}, door de jaren.",
+                                                      **grafieken.trendtitel(titel, 190))
+
+
+@cache
+def _trend_sjabloon(eenheid: str, met_referenties: bool) -> Sjabloon:
+    basis = alt.Chart(alt.NamedData("trend")).encode(
         **grafieken.trendassen(eenheid),
         detail=alt.Detail("gebied_naam:N"),
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
@@ -402,17 +417,13 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
     )
     wijklijnen = basis.mark_line(point=alt.OverlayMarkDef(size=30, color="#8C8C8C"), strokeWidth=1.5,
                                  color="#8C8C8C", opacity=0.8).transform_filter("!datum.is_soest")
-    referentielijnen = grafieken.trendreferenties(referenties, eenheid, kleur_nederland="#000000") if rollen else []
+    referentielijnen = grafieken.trendreferentielagen(kleur_nederland="#000000") if met_referenties else []
     soestlijn = basis.mark_line(point=alt.OverlayMarkDef(size=80, color="#000000"), strokeWidth=4,
                                 color="#000000").transform_filter("datum.is_soest")
     soesttekst = basis.mark_text(dy=-14, fontWeight="bold", color="#000000").encode(
         text=alt.Text("tekst:N")).transform_filter("datum.is_soest")
-    uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
-                                                                  else "") + (
-        ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
-    return grafieken.stijl(alt.layer(*referentielijnen, wijklijnen, soestlijn, soesttekst).properties(
-        width="container", **grafieken.trendtitel(titel, 190),
-        description=f"{titel}: {uitleg}, door de jaren."))
+    return Sjabloon(grafieken.stijl(alt.layer(*referentielijnen, wijklijnen, soestlijn, soesttekst).properties(
+        width="container")))
 
 
 def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:
