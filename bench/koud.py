@@ -54,10 +54,10 @@ def _meet_bouwers(tijden: dict[str, list[float]]) -> None:
 
 
 def _triviaal(g) -> None:
-    """The yardstick: a filter on a small frame and a one-line Inhoud."""
-    from soest_data.weergave.blokken import Inhoud, Tekst
-    deel = g.wijken.head(1)
-    Inhoud("Triviaal", (Tekst(str(len(deel))),))
+    """The yardstick: one filter on the database's values and a page of one table."""
+    from soest_data.weergave.blokken import Inhoud, Tabel
+    wijk = next(iter(g.wijknamen))
+    Inhoud("Triviaal", (Tabel(g.waarden[g.waarden["gebied_code"] == wijk], "triviaal"),))
 
 
 def kind(db: Path) -> dict:
@@ -88,11 +88,13 @@ def kind(db: Path) -> dict:
             begin = time.perf_counter()
             module.bouw(g, staat)
             per_staat.append((time.perf_counter() - begin) * 1000)
+            if len(per_staat) == 1 and len(staten) > 1:
+                tijden.clear()  # the builders' time is reported for the states after the first
         rest = per_staat[1:] or per_staat
         uit["paginas"][info.name] = {
             "staten": len(staten), "eerste_ms": per_staat[0], "mediaan_ms": statistics.median(rest),
             "max_ms": max(rest),
-            "bouwers": {naam: {"aanroepen": len(t), "ms_per_staat": sum(t) * 1000 / len(staten)}
+            "bouwers": {naam: {"aanroepen": len(t), "ms_per_staat": sum(t) * 1000 / len(rest)}
                         for naam, t in sorted(tijden.items())}}
     return uit
 
@@ -127,10 +129,11 @@ def main() -> None:
         med, mx = mediaan([*p, "mediaan_ms"]), mediaan([*p, "max_ms"])
         print(f"\n{pagina}: {info['staten']} staten, elk voor het eerst gebouwd")
         print(f"  eerste staat (met werk per database en per grafieksoort): {mediaan([*p, 'eerste_ms']):.0f} ms")
-        print(f"  daarna per staat: mediaan {med:.1f} ms, max {mx:.1f} ms "
+        print("  daarna per staat (en per bouwer, inclusief wat die aanroept):")
+        print(f"  mediaan {med:.1f} ms, max {mx:.1f} ms "
               f"({med / triviaal:.0f}× triviaal; doel ≤ 150 ms)")
         for bouwer, b in info["bouwers"].items():
-            print(f"    {bouwer:32} {b['aanroepen'] / info['staten']:5.1f}× per staat, "
+            print(f"    {bouwer:32} {b['aanroepen'] / max(info['staten'] - 1, 1):5.1f}× per staat, "
                   f"{mediaan([*p, 'bouwers', bouwer, 'ms_per_staat']):7.1f} ms per staat")
 
 

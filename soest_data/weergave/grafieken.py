@@ -59,6 +59,14 @@ def _legenda_oordeel() -> alt.Scale:
     return alt.Scale(domain=list(_OORDEEL_KLEUR), range=list(_OORDEEL_KLEUR.values()))
 
 
+def _kolommen(frame: pd.DataFrame, namen) -> list[list]:
+    return [frame[naam].tolist() for naam in namen]
+
+
+def _leeg(waarde) -> bool:
+    return waarde is None or waarde != waarde  # None or NaN
+
+
 def _met_eenheid(waarden, eenheid: str) -> list[str]:
     return [opmaak.waarde_met_eenheid(w, eenheid) for w in waarden]
 
@@ -152,10 +160,12 @@ def trendassen(eenheid: str) -> dict:
                         axis=alt.Axis(tickCount=3, format="~r")))
 
 
-def trendreferentierijen(referenties: pd.DataFrame, eenheid: str) -> pd.DataFrame:
-    """The rows of trendreferentielagen: every reference area in the years it has a value (regio.referenties)."""
-    ref = referenties.dropna(subset=["waarde"])
-    return ref.assign(label=_met_eenheid(ref["waarde"], eenheid))[["gebied_naam", "jaar", "waarde", "label", "rol"]]
+def trendreferentierijen(referenties: pd.DataFrame, eenheid: str) -> list[dict]:
+    """The records of trendreferentielagen: every reference area in the years it has a value (regio.referenties)."""
+    return [{"gebied_naam": naam, "jaar": jaar, "waarde": waarde, "label": opmaak.waarde_met_eenheid(waarde, eenheid),
+             "rol": rol}
+            for naam, jaar, waarde, rol in zip(*_kolommen(referenties, ("gebied_naam", "jaar", "waarde", "rol")))
+            if not _leeg(waarde)]
 
 
 def trendreferentielagen(kleur_nederland: str = KLEUR_BUREN) -> list[alt.Chart]:
@@ -188,12 +198,11 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
     `referenties` (regio.referenties, same indicator) adds Nederland as a grey dotted line with open squares and the
     buurgemeenten as thin grey lines, behind the wijk and Soest. A Vega-Lite dict (sjabloon.py).
     """
-    data = reeks.dropna(subset=["waarde"])
-    data = data.assign(label=_met_eenheid(data["waarde"], eenheid),
-                       gebied=(data["gebied_code"] == SOEST).map({True: "soest", False: "wijk"}))[
-        ["gebied_naam", "gebied", "jaar", "waarde", "label"]]
-    beschrijving = "Lijn door de jaren: " + "; ".join(f"{g} {j}: {t}" for g, j, t in
-                                                     zip(data["gebied_naam"], data["jaar"], data["label"]))
+    data = [{"gebied_naam": naam, "gebied": "soest" if code == SOEST else "wijk", "jaar": jaar, "waarde": waarde,
+             "label": opmaak.waarde_met_eenheid(waarde, eenheid)}
+            for naam, code, jaar, waarde in zip(*_kolommen(reeks, ("gebied_naam", "gebied_code", "jaar", "waarde")))
+            if not _leeg(waarde)]
+    beschrijving = "Lijn door de jaren: " + "; ".join(f"{r['gebied_naam']} {r['jaar']}: {r['label']}" for r in data)
     bronnen = {"trend": data}
     met_referenties = referenties is not None and len(referenties) > 0
     if met_referenties:
@@ -237,73 +246,77 @@ def regels(tekst: str, breedte: int | None) -> list[str]:
     return textwrap.wrap(tekst, breedte, break_on_hyphens=False) or [""] if breedte else [tekst]
 
 
+_STIPPENKOLOMMEN = ("band", "soort", "x", "tekst", "x2", "oordeel")
+
+
 def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken: int = 8,
                  regelbreedte: int | None = None, referenties: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per indicator its text lines and the positions (0–1 on its own scale) of every wijk, Soest and the
     references (Nederland, buurgemeenten; `rol`); `band` is the line of the chart each row is drawn on."""
-    indicatoren = rijen.sort_values("volgorde").drop_duplicates("indicator")
-    met = rijen.dropna(subset=["waarde"])
-    ref = (referenties.dropna(subset=["waarde"]) if referenties is not None and len(referenties)
-           else pd.DataFrame(columns=["indicator", "gebied_naam", "waarde", "rol"]))
-    ref = ref[ref["indicator"].isin(indicatoren["indicator"])]
-    # each indicator's scale runs from the lowest to the highest of its wijken, references and Soest
-    punten = pd.concat([met[["indicator", "waarde"]], ref[["indicator", "waarde"]],
-                        indicatoren[["indicator", "soest"]].rename(columns={"soest": "waarde"}).dropna()])
-    grenzen = punten.groupby("indicator")["waarde"].agg(["min", "max"])
-    laag_van, hoog_van = grenzen["min"].to_dict(), grenzen["max"].to_dict()
-    met_cijfer = met.groupby("indicator").size().to_dict()
-    deze = rijen[rijen["gebied_code"] == uitgelicht].drop_duplicates("indicator").set_index("indicator")
-    eigen_van, oordeel_van = deze["waarde"].to_dict(), deze["oordeel"].to_dict()
+    return pd.DataFrame(_stippenrecords(rijen, uitgelicht, naam, aantal_wijken, regelbreedte, referenties),
+                        columns=list(_STIPPENKOLOMMEN))
 
-    uit, lijnband = [], {}
+
+def _stippenrecords(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken: int,
+                    regelbreedte: int | None, referenties: pd.DataFrame | None) -> list[dict]:
+    """stippenrijen as records. The frames are small (a hundred rows): their columns are read as lists once and
+    every row is placed in one pass, with no pandas filter per indicator (each costs more than the whole pass)."""
+    indicatoren = rijen[["indicator", "volgorde", "eenheid", "label", "soest"]].sort_values(
+        "volgorde").drop_duplicates("indicator")
+    per_indicator: dict[str, list[tuple]] = {i: [] for i in indicatoren["indicator"]}
+    for rij in zip(*_kolommen(rijen, ("indicator", "gebied_code", "gebied_naam", "waarde", "oordeel"))):
+        per_indicator[rij[0]].append(rij)
+    referentie_per: dict[str, list[tuple]] = {i: [] for i in per_indicator}
+    if referenties is not None and len(referenties):
+        for rij in zip(*_kolommen(referenties, ("indicator", "gebied_naam", "waarde", "rol"))):
+            if rij[0] in referentie_per and not _leeg(rij[2]):
+                referentie_per[rij[0]].append(rij)
+    uit = []
     band = 0
-    for indicator, eenheid, label, soestwaarde in zip(indicatoren["indicator"], indicatoren["eenheid"],
-                                                      indicatoren["label"], indicatoren["soest"]):
-        eigen = eigen_van.get(indicator, float("nan"))
+
+    def rij(**velden) -> None:
+        uit.append({k: velden.get(k) for k in _STIPPENKOLOMMEN})
+
+    for indicator, eenheid, label, soestwaarde in zip(*_kolommen(indicatoren, ("indicator", "eenheid", "label",
+                                                                              "soest"))):
+        deel = per_indicator[indicator]
+        met = [r for r in deel if not _leeg(r[3])]
+        ref = referentie_per[indicator]
+        punten = [r[3] for r in met] + [r[2] for r in ref] + ([] if _leeg(soestwaarde) else [soestwaarde])
+        laag, hoog = (min(punten), max(punten)) if punten else (0.0, 1.0)
+
+        def plek(w, laag=laag, hoog=hoog):
+            return 0.5 if hoog == laag else (w - laag) / (hoog - laag)
+
+        deze = next((r for r in deel if r[1] == uitgelicht), None)
+        eigen = float("nan") if deze is None else deze[3]
         in_label = opmaak.eenheid(eenheid).replace(".", "") in label.replace(".", "")
         kop = f"{label}" + ("" if eenheid.startswith("%") or in_label else f" ({opmaak.eenheid(eenheid)})")
-        if met_cijfer.get(indicator, 0) < aantal_wijken:
-            kop += f" · {met_cijfer.get(indicator, 0)} van {aantal_wijken} wijken met een cijfer"
+        if len(met) < aantal_wijken:
+            kop += f" · {len(met)} van {aantal_wijken} wijken met een cijfer"
         wijk = (f"◆ {naam}: {opmaak.waarde_met_eenheid(eigen, eenheid)}"
-                + (f" ({scoring.SYMBOOL[oordeel_van[indicator]]})" if indicator in eigen_van and not pd.isna(eigen)
-                   else ""))
+                + (f" ({scoring.SYMBOOL[deze[4]]})" if deze is not None and not _leeg(eigen) else ""))
         soest = f"┃ Soest: {opmaak.waarde_met_eenheid(soestwaarde, eenheid)}"
         wie = [wijk, soest] if regelbreedte else [f"{wijk}   {soest}"]
         for soort, lijnen in (("kop", regels(kop, regelbreedte)), ("wie", wie)):
             for lijn in lijnen:
-                uit.append({"band": band, "soort": soort, "x": 0.0, "tekst": lijn})
+                rij(band=band, soort=soort, x=0.0, tekst=lijn)
                 band += 1
-        uit.append({"band": band, "soort": "lijn", "x": 0.0, "x2": 1.0})
-        lijnband[indicator] = band
-        if indicator in laag_van:
-            laag, hoog = laag_van[indicator], hoog_van[indicator]
-            uit.append({"band": band + 1, "soort": "min", "x": 0.0, "tekst": opmaak.waarde_met_eenheid(laag, eenheid)})
+        rij(band=band, soort="lijn", x=0.0, x2=1.0)
+        if punten:
+            rij(band=band + 1, soort="min", x=0.0, tekst=opmaak.waarde_met_eenheid(laag, eenheid))
             if hoog != laag:
-                uit.append({"band": band + 1, "soort": "max", "x": 1.0,
-                            "tekst": opmaak.waarde_met_eenheid(hoog, eenheid)})
-            if not pd.isna(soestwaarde):
-                uit.append({"band": band, "soort": "soest", "x": 0.5 if hoog == laag else
-                            (soestwaarde - laag) / (hoog - laag), "tekst": soest[2:]})
+                rij(band=band + 1, soort="max", x=1.0, tekst=opmaak.waarde_met_eenheid(hoog, eenheid))
+        if not _leeg(soestwaarde):
+            rij(band=band, soort="soest", x=plek(soestwaarde), tekst=soest[2:])
+        for _, gebied_naam, waarde, rol in ref:
+            rij(band=band, soort=rol, x=plek(waarde),
+                tekst=f"{gebied_naam}: {opmaak.waarde_met_eenheid(waarde, eenheid)}")
+        for _, code, gebied_naam, waarde, oordeel in met:
+            rij(band=band, soort="deze" if code == uitgelicht else "wijk", x=plek(waarde), oordeel=oordeel,
+                tekst=f"{gebied_naam}: {opmaak.waarde_met_eenheid(waarde, eenheid)} ({scoring.SYMBOOL[oordeel]})")
         band += 2
-    eenheid_van = dict(zip(indicatoren["indicator"], indicatoren["eenheid"]))
-
-    def geplaatst(frame: pd.DataFrame) -> pd.DataFrame:
-        """Rows on their indicator's line, at their place on its scale, in indicator order."""
-        laag, hoog = frame["indicator"].map(laag_van), frame["indicator"].map(hoog_van)
-        return frame.assign(band=frame["indicator"].map(lijnband),
-                            x=((frame["waarde"] - laag) / (hoog - laag)).where(hoog != laag, 0.5),
-                            waardetekst=[opmaak.waarde_met_eenheid(w, eenheid_van[i])
-                                         for w, i in zip(frame["waarde"], frame["indicator"])]
-                            ).sort_values("band", kind="stable")
-    ref = geplaatst(ref)
-    met = geplaatst(met[met["indicator"].isin(lijnband)])
-    return pd.concat([pd.DataFrame(uit), pd.DataFrame({
-        "band": ref["band"], "soort": ref["rol"], "x": ref["x"],
-        "tekst": ref["gebied_naam"] + ": " + ref["waardetekst"]}), pd.DataFrame({
-        "band": met["band"], "soort": (met["gebied_code"] == uitgelicht).map({True: "deze", False: "wijk"}),
-        "x": met["x"], "oordeel": met["oordeel"],
-        "tekst": met["gebied_naam"] + ": " + met["waardetekst"] + " (" + met["oordeel"].map(scoring.SYMBOOL) + ")"})],
-        ignore_index=True)
+    return uit
 
 
 def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.DataFrame | None = None, rij: int = 26,
@@ -316,8 +329,9 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.Dat
     (regio.referenties, same indicators and year) adds Nederland (open square) and the buurgemeenten (open
     triangles) on each scale. A Vega-Lite dict (sjabloon.py).
     """
-    data = stippenrijen(rijen, uitgelicht, naam, max(rijen["gebied_code"].nunique(), 1), regelbreedte, referenties)
-    banden = int(data["band"].max()) + 1 if len(data) else 1
+    data = _stippenrecords(rijen, uitgelicht, naam, max(rijen["gebied_code"].nunique(), 1), regelbreedte,
+                           referenties)
+    banden = max((r["band"] for r in data), default=0) + 1
     return _stippen_sjabloon(rij, letter).vul(
         {"stippen": data}, banden=list(range(banden)), height=banden * rij,
         title={"text": f"◆ {naam}  ● andere wijken  ┃ Soest{referentietitel(referenties)}", "anchor": "start",

@@ -81,8 +81,9 @@ class Sjabloon:
         _gaten(self.spec, (), self._paden)
         self._tekst = json.dumps(self.spec)
 
-    def vul(self, data: Mapping[str, pd.DataFrame], **waarden) -> dict:
-        """The spec for one state: `data` per named source (only the columns the spec names are sent), each hole
+    def vul(self, data: Mapping[str, pd.DataFrame | list[dict]], **waarden) -> dict:
+        """The spec for one state: `data` per named source, a frame (only the columns the spec names are sent) or
+        records made for this chart, each hole
         filled from `waarden`; a value whose name is no hole becomes a top-level property (height, title …)."""
         ontbreekt = self._paden.keys() - waarden.keys()
         if ontbreekt:
@@ -94,5 +95,6 @@ class Sjabloon:
                     spec = _zet(spec, pad, waarde)
                 else:
                     spec[naam] = waarde
-        spec["datasets"] = {naam: records(frame, self._tekst) for naam, frame in data.items()}
+        spec["datasets"] = {naam: frame if isinstance(frame, list) else records(frame, self._tekst)
+                            for naam, frame in data.items()}
         return spec

@@ -108,7 +108,7 @@ def test_trends_only_for_indicators_with_more_than_one_year(gegevens):
     tabel = opgaveoverzicht.trendtabel(reeks)
     soest = tabel[tabel["Gebied"] == "Soest"].iloc[0]
     assert soest["Verandering"] == "gedaald met 5,0 procentpunt"
-    spec = opgaveoverzicht.trendgrafiek(reeks, "Test moeite").to_dict()
+    spec = opgaveoverzicht.trendgrafiek(reeks, "Test moeite")
     assert spec["width"] == "container" and spec["title"]["text"] == ["Test moeite"]
     rijen = next(iter(spec["datasets"].values()))
     soest_lijn = sorted((r["jaar"], r["tekst"]) for r in rijen if r["is_soest"])

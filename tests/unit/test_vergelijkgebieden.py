@@ -180,11 +180,11 @@ def test_reference_layers_are_added_only_where_asked(test_gegevens):
     beoordeeld = scoring.beoordeel_wijken(test_gegevens["waarden"], test_gegevens["indicatoren"])
     getallen = beoordeeld[beoordeeld["opgave"] == "bestaanszekerheid"]
     ref = regio.referenties(test_gegevens["waarden"], getallen[["indicator", "jaar"]].itertuples(index=False), True, True)
-    zonder = grafieken.stippen(getallen, "WK034205", "Smitsveen").to_dict()
-    met = grafieken.stippen(getallen, "WK034205", "Smitsveen", referenties=ref).to_dict()
+    zonder = grafieken.stippen(getallen, "WK034205", "Smitsveen")
+    met = grafieken.stippen(getallen, "WK034205", "Smitsveen", referenties=ref)
     assert "Nederland" not in zonder["title"]["text"] and "□ Nederland" in met["title"]["text"]
     deel = getallen[getallen["indicator"] == "test_moeite"]
-    staaf = grafieken.wijkstaaf(deel, 11.6, "%", referenties=ref[ref["indicator"] == "test_moeite"]).to_dict()
+    staaf = grafieken.wijkstaaf(deel, 11.6, "%", referenties=ref[ref["indicator"] == "test_moeite"])
     assert "Nederland: 14,0 %" in str(staaf)  # in the line's tooltip
 
 
