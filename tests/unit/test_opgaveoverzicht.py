@@ -70,7 +70,7 @@ def test_matrix_cells_say_the_judgement_in_symbol_and_word(gegevens):
     # a unit that does not fit in a cell goes to the row label (unless the label already says it)
     per_1000 = cellen[cellen["rij"].str.contains("Test bijstand per")].iloc[0]
     assert per_1000["rij"] == "★ Test bijstand per 1.000 inwoners · 2023"
-    spec = opgaveoverzicht.matrixgrafiek(rijen).to_dict()
+    spec = opgaveoverzicht.matrixgrafiek(rijen)
     assert spec["width"] == "container"  # fills its column; below 1400 px the page shows the stacked form
     assert spec["config"]["axis"]["labelFontSize"] >= 16
 
