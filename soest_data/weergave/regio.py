@@ -46,7 +46,10 @@ def referenties(waarden: pd.DataFrame, paren, met_nederland: bool = True, met_bu
                             columns=["indicator", "jaar"])
     if sleutels.empty or not niveaus:
         return pd.DataFrame(columns=kolommen)
-    deel = waarden[waarden["niveau"].isin(niveaus)].dropna(subset=["waarde"]).merge(sleutels, on=["indicator", "jaar"])
+    # rows, then only the columns needed, then the merge: the whole table has ~40 columns, each copied by a filter
+    deel = waarden.loc[waarden["niveau"].isin(niveaus) & waarden["waarde"].notna(),
+                       ["indicator", "jaar", "gebied_code", "gebied_naam", "niveau", "waarde", "eenheid", "bron",
+                        "bron_titel"]].merge(sleutels, on=["indicator", "jaar"])
     return deel.assign(rol=deel["niveau"].map(rol),
                        tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(deel["waarde"], deel["eenheid"])]
                        )[kolommen].sort_values(["indicator", "rol", "gebied_code"]).reset_index(drop=True)
