@@ -70,7 +70,7 @@ def _geldig(grafiek) -> None:
 
 def _svg(spec: dict) -> str:
     """The picture of a spec as the app sends it (datasets as Arrow bytes), drawn with the data inline."""
-    datasets = {naam: json.loads(pa.ipc.open_stream(data).read_all().to_pandas().to_json(orient="records"))
+    datasets = {naam: pa.ipc.open_stream(data).read_all().to_pylist()  # every value exactly as sent
                 for naam, data in spec.get("datasets", {}).items()}
     return vl_convert.vegalite_to_svg({**spec, "datasets": datasets})
 
