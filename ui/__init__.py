@@ -446,8 +446,12 @@ def _verstuurd(grafiek) -> dict:
         return vega_charts._convert_altair_to_vega_lite_spec(_Ongevalideerd(grafiek))
     datasets = {}
     for naam, rijen in grafiek.get("datasets", {}).items():
+        try:
+            tabel = pa.Table.from_pylist(rijen)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column Arrow cannot type: Streamlit converts the records
+            datasets[naam] = rijen
+            continue
         uit = pa.BufferOutputStream()
-        tabel = pa.Table.from_pylist(rijen)
         with pa.ipc.new_stream(uit, tabel.schema) as schrijver:
             schrijver.write_table(tabel)
         datasets[naam] = uit.getvalue().to_pybytes()
