@@ -310,6 +310,7 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
     ref = referentiegegevens(data, referenties)
     wijken = list(dict.fromkeys(data["gebied_naam"]))
     koppen, staafband, refband, band = [], {}, {}, 0
+    met_referentie = set(zip(ref["rij"], ref["rol"]))
     for rij_ in dict.fromkeys(data["rij"]):
         for lijn in grafieken.regels(rij_, regelbreedte):
             koppen.append({"rij": lijn, "band": band})
@@ -318,7 +319,7 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
             staafband[(rij_, w)] = band + 1  # the label line, then the bar
             band += 2
         for rol in (regio.NEDERLAND_NAAM, regio.BUURGEMEENTE):  # then the references, each a label line and marks
-            if ((ref["rij"] == rij_) & (ref["rol"] == rol)).any():
+            if (rij_, rol) in met_referentie:
                 refband[(rij_, rol)] = band + 1
                 band += 2
     # only the columns the chart uses: the data goes inline into the spec, and every cell costs validation time

@@ -95,7 +95,8 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str, nederland: pd.Series | Non
         "Soest": [opmaak.waarde_met_eenheid(s, e) for s, e in zip(deze["soest"], deze["eenheid"])],
         "Nederland": [opmaak.waarde_met_eenheid(nl[(i, j)], e) if (i, j) in nl.index else "–"
                       for i, j, e in zip(deze["indicator"], deze["jaar"], deze["eenheid"])],
-        "t.o.v. Soest": deze["woorden"], "oordeel": [oordeel_tekst(r) for _, r in deze.iterrows()],
+        "t.o.v. Soest": deze["woorden"], "oordeel": [
+            oordeel_tekst(r) for r in deze[["richting", "rol", "oordeel", "waarde", "soest"]].to_dict("records")],
         "telt mee": deze["kern"].map({True: "ja (kernset)", False: "nee"}),
         "bron": deze["bron_titel"], "modelschatting": deze["modelschatting"].map({True: "ja", False: "nee"}),
     })
