@@ -83,6 +83,7 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
     Wijken without a number keep their row, labelled 'geen gegevens', so missing never looks like zero.
     A Vega-Lite dict (sjabloon.py).
     """
+    wijken = wijken[["gebied_code", "gebied_naam", "waarde", "oordeel"]]  # not the ~40 columns of every row
     data = wijken.assign(
         label=_met_eenheid(wijken["waarde"], eenheid),
         uitgelicht=wijken["gebied_code"] == uitgelicht,
