@@ -398,7 +398,7 @@ def grafiek_download(grafiek: Grafiek | Callable, titel: str, indicator_ids, naa
     line names the sources of `indicator_ids`, or is given (a chart of the survey). `grafiek`: a Grafiek, or a
     function giving an Altair chart (called only on a click, so nothing is built for visitors who do not download)."""
     def volledig() -> dict:  # only on a click
-        plat = grafiek.plat() if isinstance(grafiek, Grafiek) else grafiek().to_dict()
+        plat = grafiek.plat() if isinstance(grafiek, Grafiek) else _plat(grafiek())
         return export.grafiek_met_bron(plat, titel,
                                        bronregel or bronregel_tekst(indicator_ids))
     with st.popover("Download deze grafiek", icon=":material/image:"):
@@ -437,10 +437,31 @@ def grafiekvorm(naam: str, sleutel, bouwer, *args) -> Grafiek:
 
     Building and validating an Altair chart costs ~60 ms; a cached spec draws with st.vega_lite_chart in about a
     millisecond. That is what makes a rerun cheap enough for a room full of visitors."""
-    teken = bewaar(f"grafiek:{naam}", sleutel,
-                   lambda: _alleen_gebruikte_kolommen(
-                       vega_charts._convert_altair_to_vega_lite_spec(_Ongevalideerd(bouwer(*args)))))
-    return Grafiek(teken, lambda: bewaar(f"grafiekspec:{naam}", sleutel, lambda: bouwer(*args).to_dict()))
+    teken = bewaar(f"grafiek:{naam}", sleutel, lambda: _alleen_gebruikte_kolommen(_verstuurd(bouwer(*args))))
+    return Grafiek(teken, lambda: bewaar(f"grafiekspec:{naam}", sleutel, lambda: _plat(bouwer(*args))))
+
+
+def _plat(grafiek) -> dict:
+    """A builder's chart as a plain Vega-Lite dict: a filled template (soest_data/weergave/sjabloon.py) already is."""
+    return grafiek if isinstance(grafiek, dict) else grafiek.to_dict()
+
+
+def _verstuurd(grafiek) -> dict:
+    """A builder's chart as st.vega_lite_chart sends it, datasets in Arrow form (made once, not on every rerun)."""
+    if not isinstance(grafiek, dict):
+        return vega_charts._convert_altair_to_vega_lite_spec(_Ongevalideerd(grafiek))
+    datasets = {}
+    for naam, rijen in grafiek.get("datasets", {}).items():
+        try:
+            tabel = pa.Table.from_pylist(rijen)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column Arrow cannot type: Streamlit converts the records
+            datasets[naam] = rijen
+            continue
+        uit = pa.BufferOutputStream()
+        with pa.ipc.new_stream(uit, tabel.schema) as schrijver:
+            schrijver.write_table(tabel)
+        datasets[naam] = uit.getvalue().to_pybytes()
+    return {**grafiek, "datasets": datasets}
 
 
 def _alleen_gebruikte_kolommen(spec: dict) -> dict:

@@ -6,12 +6,15 @@ writes the machine-readable matrix. docs/METHODE.md explains and justifies the r
 """
 from __future__ import annotations
 
+from functools import cache
+
 import altair as alt
 import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import OPGAVEN, RELATIEF, ROLLEN, UITKOMST, UITSPRAAK_OORDELEN, VIJF_OPGAVEN
 from soest_data.weergave import grafieken, regio
+from soest_data.weergave.sjabloon import Sjabloon, gat
 
 MARGES = list(range(0, 55, 5))  # the slider and ?marge= accept these percentages
 VALT_OP_MINIMUM = scoring.VALT_OP_MINIMUM
@@ -358,13 +361,13 @@ def _twee_regels(naam: str) -> str:
 
 
 def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int | str = "container",
-                  hoogte_per_wijk: int = 58) -> alt.LayerChart:
+                  hoogte_per_wijk: int = 58) -> dict:
     """Wijk × opgave grid: each cell says '3 van 7 ▼' in words; the colour (light → dark) repeats the share.
 
     A highlighted wijk gets a ◆ before its name and a black frame around its row. By default the grid takes the
     width of its container (st.altair_chart(..., width="stretch")), so it fits a phone-narrow column too.
+    A Vega-Lite dict (sjabloon.py).
     """
-    kleuren = opmaak.SCHAAL_ONGUNSTIG + [opmaak.KLEUR_GEEN_GEGEVENS]
     namen = {c: ("◆ " + n if c == uitgelicht else n) for c, n in zip(tel["gebied_code"], tel["gebied_naam"])}
     data = tel.assign(
         wijk=tel["gebied_code"].map(namen),
@@ -378,15 +381,27 @@ def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int
     )[["wijk", "opgave_naam", "klasse", "regel1", "regel2", "tekstkleur", "uitgelicht", "tekst", "aandeel_tekst",
        "lijst", "valt_op"]]
     wijkvolgorde = list(dict.fromkeys(data["wijk"]))
-    opgavevolgorde = [OPGAVEN[o] for o in VIJF_OPGAVEN]
-    x = alt.X("opgave_naam:N", sort=opgavevolgorde, title=None,
+    return _matrixsjabloon(breedte, uitgelicht in set(tel["gebied_code"])).vul(
+        {"matrix": data, "koppen": _KOPRIJEN}, wijkvolgorde=wijkvolgorde,
+        height=hoogte_per_wijk * len(wijkvolgorde) + 50)
+
+
+_OPGAVEVOLGORDE = [OPGAVEN[o] for o in VIJF_OPGAVEN]
+# Column heads as text above the grid (axis labels would hide long names), split over two lines.
+_KOPRIJEN = [{"opgave_naam": n, "kop": _twee_regels(n)} for n in _OPGAVEVOLGORDE]
+
+
+@cache
+def _matrixsjabloon(breedte: int | str, met_kader: bool) -> Sjabloon:
+    kleuren = opmaak.SCHAAL_ONGUNSTIG + [opmaak.KLEUR_GEEN_GEGEVENS]
+    x = alt.X("opgave_naam:N", sort=_OPGAVEVOLGORDE, title=None,
               axis=None)
-    y = alt.Y("wijk:N", sort=wijkvolgorde, title=None,
+    y = alt.Y("wijk:N", sort=[gat("wijkvolgorde")], title=None,
               axis=alt.Axis(labelFontSize=opmaak.LETTER, labelLimit=200, labelColor=opmaak.TEKSTKLEUR, domain=False, ticks=False))
     tooltip = [alt.Tooltip("wijk:N", title="Wijk"), alt.Tooltip("opgave_naam:N", title="Opgave"),
                alt.Tooltip("tekst:N", title="Ongunstig"), alt.Tooltip("aandeel_tekst:N", title="Aandeel"),
                alt.Tooltip("lijst:N", title="Ongunstige indicatoren")]
-    basis = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
+    basis = alt.Chart(alt.NamedData("matrix")).encode(x=x, y=y, tooltip=tooltip)
     vakken = basis.mark_rect(stroke="#FFFFFF", strokeWidth=3).encode(
         color=alt.Color("klasse:N", scale=alt.Scale(domain=["0", "1", "2", "3", "4", "-1"], range=kleuren),
                         legend=None))
@@ -396,20 +411,19 @@ def matrixgrafiek(tel: pd.DataFrame, uitgelicht: str | None = None, breedte: int
     regel1 = basis.mark_text(fontSize=opmaak.LETTER_KOP, fontWeight="bold", dy=-10).encode(text=alt.Text("regel1:N"),
                                                                                          color=tekstkleur)
     regel2 = basis.mark_text(fontSize=opmaak.LETTER, dy=11).encode(text=alt.Text("regel2:N"), color=tekstkleur)
-    # Column heads as text above the grid (axis labels would hide long names), split over two lines.
-    koppen = pd.DataFrame({"opgave_naam": opgavevolgorde, "kop": [_twee_regels(n) for n in opgavevolgorde]})
-    kop = alt.Chart(koppen).mark_text(fontSize=opmaak.LETTER, fontWeight="bold", baseline="bottom", lineBreak="\n",
-                                      lineHeight=19, color=opmaak.TEKSTKLEUR, dy=-27).encode(
-        x=alt.X("opgave_naam:N", sort=opgavevolgorde, axis=None), y=alt.YValue(0), text=alt.Text("kop:N"))
-    lagen = [vakken, kader, regel1, regel2, kop] if uitgelicht in set(tel["gebied_code"]) else \
-        [vakken, regel1, regel2, kop]  # an empty frame layer would be an unlabelled graphic for screen readers
-    return grafieken.stijl(alt.layer(*lagen).properties(
-        width=breedte, height=hoogte_per_wijk * len(wijkvolgorde) + 50,
+    kop = alt.Chart(alt.NamedData("koppen")).mark_text(
+        fontSize=opmaak.LETTER, fontWeight="bold", baseline="bottom", lineBreak="\n", lineHeight=19,
+        color=opmaak.TEKSTKLEUR, dy=-27).encode(
+        x=alt.X("opgave_naam:N", sort=_OPGAVEVOLGORDE, axis=None), y=alt.YValue(0), text=alt.Text("kop:N"))
+    # an empty frame layer would be an unlabelled graphic for screen readers
+    lagen = [vakken, kader, regel1, regel2, kop] if met_kader else [vakken, regel1, regel2, kop]
+    return Sjabloon(grafieken.stijl(alt.layer(*lagen).properties(
+        width=breedte,
         description="Matrix van wijken en opgaven: per vak hoeveel indicatoren duidelijk ongunstig zijn. "
-                    "Dezelfde gegevens staan in de tabel onder de grafiek."))
+                    "Dezelfde gegevens staan in de tabel onder de grafiek.")))
 
 
-def matrixstapel(tel: pd.DataFrame, uitgelicht: str | None = None) -> alt.LayerChart:
+def matrixstapel(tel: pd.DataFrame, uitgelicht: str | None = None) -> dict:
     """The wijk × opgave matrix for a narrow screen: per wijk its name, then one line per opgave with the count in
     words ('3 van 7 ▼ · valt op'); the colour behind each line repeats the share, as in the wide matrix."""
     kleuren = dict(zip(["0", "1", "2", "3", "4", "-1"], [*STAPELSCHAAL, opmaak.KLEUR_GEEN_GEGEVENS]))

@@ -6,12 +6,15 @@ never alone: the tooltip and the accompanying table say it in words too.
 from __future__ import annotations
 
 import textwrap
+from functools import cache
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import SOEST
+from soest_data.weergave.sjabloon import Sjabloon, gat
 
 _OORDEEL_KLEUR = {
     scoring.GUNSTIG: opmaak.KLEUR_GUNSTIG, scoring.ONGUNSTIG: opmaak.KLEUR_ONGUNSTIG,
@@ -56,8 +59,20 @@ def _legenda_oordeel() -> alt.Scale:
     return alt.Scale(domain=list(_OORDEEL_KLEUR), range=list(_OORDEEL_KLEUR.values()))
 
 
+def _kolommen(frame: pd.DataFrame, namen) -> list[list]:
+    return [frame[naam].tolist() for naam in namen]
+
+
+def _leeg(waarde) -> bool:
+    return waarde is None or waarde != waarde  # None or NaN
+
+
+def _met_eenheid(waarden, eenheid: str) -> list[str]:
+    return [opmaak.waarde_met_eenheid(w, eenheid) for w in waarden]
+
+
 def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelicht: str | None = None,
-              hoogte_per_wijk: int = 30, referenties: pd.DataFrame | None = None) -> alt.LayerChart:
+              hoogte_per_wijk: int = 30, referenties: pd.DataFrame | None = None) -> dict:
     """Ranked horizontal bars of all wijken, Soest as a dashed reference line, one wijk highlighted.
 
     `referenties` (regio.referenties: gebied_naam, rol, waarde, tekst) adds Nederland as a dotted line and each
@@ -66,19 +81,35 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
 
     `wijken` needs gebied_code, gebied_naam, waarde and oordeel (from scoring.vergelijk_met_soest).
     Wijken without a number keep their row, labelled 'geen gegevens', so missing never looks like zero.
+    A Vega-Lite dict (sjabloon.py).
     """
+    wijken = wijken[["gebied_code", "gebied_naam", "waarde", "oordeel"]]  # not the ~40 columns of every row
     data = wijken.assign(
-        label=[opmaak.waarde_met_eenheid(w, eenheid) for w in wijken["waarde"]],
+        label=_met_eenheid(wijken["waarde"], eenheid),
         uitgelicht=wijken["gebied_code"] == uitgelicht,
         oordeel_tekst=wijken["oordeel"].map(scoring.SYMBOOL),
     ).sort_values("waarde", ascending=False, na_position="last")
-    # the highlighted wijk's frame as data (scale=None: the value is the colour/width), not as a Vega condition,
-    # which Altair builds ~100× slower
-    data = data.assign(rand=[opmaak.KLEUR_UITGELICHT if u else None for u in data["uitgelicht"]],
-                       randdikte=[3 if u else 0 for u in data["uitgelicht"]])
-    volgorde = list(data["gebied_naam"])
-    y = alt.Y("gebied_naam:N", sort=volgorde, title=None, axis=alt.Axis(labelLimit=220))
-    basis = alt.Chart(data).encode(
+    # the highlighted wijk's frame as data (scale=None: the value is the colour/width), not as a Vega condition
+    data = data.assign(rand=data["uitgelicht"].map({True: opmaak.KLEUR_UITGELICHT, False: None}),
+                       randdikte=data["uitgelicht"].astype(int) * 3)
+    bronnen = {"wijken": data}
+    met_soest = soest is not None and not pd.isna(soest)
+    if met_soest:
+        bronnen["soest"] = pd.DataFrame({"soest": [soest],
+                                         "label": [f"┆ Soest: {opmaak.waarde_met_eenheid(soest, eenheid)}"]})
+    met_referenties = referenties is not None and len(referenties) > 0
+    if met_referenties:
+        bronnen["referenties"] = _referentielabels(referenties)
+    beschrijving = "Staafdiagram per wijk: " + "; ".join(f"{n} {t}" for n, t in zip(data["gebied_naam"], data["label"]))
+    return _wijkstaaf_sjabloon(hoogte_per_wijk, eenheid, met_soest, met_referenties).vul(
+        bronnen, volgorde=list(data["gebied_naam"]), height=hoogte_per_wijk * len(data) + 20,
+        description=beschrijving)
+
+
+@cache
+def _wijkstaaf_sjabloon(hoogte_per_wijk: int, eenheid: str, met_soest: bool, met_referenties: bool) -> Sjabloon:
+    y = alt.Y("gebied_naam:N", sort=[gat("volgorde")], title=None, axis=alt.Axis(labelLimit=220))
+    basis = alt.Chart(alt.NamedData("wijken")).encode(
         y=y, tooltip=[alt.Tooltip("gebied_naam:N", title="Wijk"), alt.Tooltip("label:N", title="Waarde"),
                       alt.Tooltip("oordeel_tekst:N", title="T.o.v. Soest")])
     staven = basis.mark_bar(height=hoogte_per_wijk * 0.7).encode(
@@ -91,30 +122,32 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
         x=alt.X("waarde_of_nul:Q"), text=alt.Text("label:N"),
     ).transform_calculate(waarde_of_nul="isValid(datum.waarde) ? datum.waarde : 0")
     lagen = [staven, teksten]
-    if soest is not None and not pd.isna(soest):
+    if met_soest:
         # The label starts at the plot's left edge, not beside the line: beside it, it ran past the right edge of a
         # narrow column and Vega shrank the bars to make room.
-        referentie = pd.DataFrame({"soest": [soest], "label": [f"┆ Soest: {opmaak.waarde_met_eenheid(soest, eenheid)}"]})
-        lijn = alt.Chart(referentie).mark_rule(strokeDash=[6, 4], strokeWidth=2, color=TEKST).encode(x=alt.X("soest:Q"))
-        lijntekst = alt.Chart(referentie).mark_text(align="left", dy=-10, fontSize=opmaak.LETTER_KOP, color=TEKST,
-                                                    fontWeight="bold").encode(
+        referentie = alt.Chart(alt.NamedData("soest"))
+        lijn = referentie.mark_rule(strokeDash=[6, 4], strokeWidth=2, color=TEKST).encode(x=alt.X("soest:Q"))
+        lijntekst = referentie.mark_text(align="left", dy=-10, fontSize=opmaak.LETTER_KOP, color=TEKST,
+                                         fontWeight="bold").encode(
             x=alt.XValue(0), y=alt.YValue(0), text=alt.Text("label:N"))
         lagen += [lijn, lijntekst]
-    if referenties is not None and len(referenties):
-        lagen += _referentielijnen(referenties)
-    beschrijving = "Staafdiagram per wijk: " + "; ".join(f"{n} {t}" for n, t in zip(data["gebied_naam"], data["label"]))
-    return stijl(alt.layer(*lagen).properties(width="container", height=hoogte_per_wijk * len(data) + 20,
-                                              description=beschrijving))
+    if met_referenties:
+        lagen += _referentielijnen()
+    return Sjabloon(stijl(alt.layer(*lagen).properties(width="container")))
 
 
-def _referentielijnen(referenties: pd.DataFrame) -> list[alt.Chart]:
-    data = referenties.assign(label=[f"{n}: {t}" for n, t in zip(referenties["gebied_naam"], referenties["tekst"])])
+def _referentielabels(referenties: pd.DataFrame) -> pd.DataFrame:
+    return referenties.assign(label=[f"{n}: {t}" for n, t in zip(referenties["gebied_naam"], referenties["tekst"])])
+
+
+def _referentielijnen() -> list[alt.Chart]:
+    data = alt.Chart(alt.NamedData("referenties"))
     tooltip = [alt.Tooltip("label:N", title="Referentie")]
     # aria=False: the line's value is in the words above the chart; an empty (filtered) layer must not become an
     # unlabelled image for a screen reader.
-    buren = alt.Chart(data).mark_rule(strokeWidth=1, color=KLEUR_BUREN, opacity=0.7, aria=False).encode(
+    buren = data.mark_rule(strokeWidth=1, color=KLEUR_BUREN, opacity=0.7, aria=False).encode(
         x=alt.X("waarde:Q"), tooltip=tooltip).transform_filter("datum.rol == 'buurgemeente'")
-    nederland = alt.Chart(data).transform_filter("datum.rol == 'Nederland'")
+    nederland = data.transform_filter("datum.rol == 'Nederland'")
     # No label in the chart (it would sit on the Soest label and the top bar): the page says the value above it.
     lijn = nederland.mark_rule(strokeDash=[2, 3], strokeWidth=2.5, color=KLEUR_NEDERLAND, aria=False).encode(
         x=alt.X("waarde:Q"), tooltip=tooltip)
@@ -128,12 +161,18 @@ def trendassen(eenheid: str) -> dict:
                         axis=alt.Axis(tickCount=3, format="~r")))
 
 
-def trendreferenties(referenties: pd.DataFrame, eenheid: str, kleur_nederland: str = KLEUR_BUREN) -> list[alt.Chart]:
-    """Behind a trend chart: Nederland as a dotted line with open squares, each buurgemeente as a thin grey line, in
-    the years they have a value (regio.referenties). Hidden from screen readers: the page says them in words."""
-    ref = referenties.dropna(subset=["waarde"])
-    ref = ref.assign(label=[opmaak.waarde_met_eenheid(w, eenheid) for w in ref["waarde"]])
-    referentie = alt.Chart(ref[["gebied_naam", "jaar", "waarde", "label", "rol"]]).encode(
+def trendreferentierijen(referenties: pd.DataFrame, eenheid: str) -> list[dict]:
+    """The records of trendreferentielagen: every reference area in the years it has a value (regio.referenties)."""
+    return [{"gebied_naam": naam, "jaar": jaar, "waarde": waarde, "label": opmaak.waarde_met_eenheid(waarde, eenheid),
+             "rol": rol}
+            for naam, jaar, waarde, rol in zip(*_kolommen(referenties, ("gebied_naam", "jaar", "waarde", "rol")))
+            if not _leeg(waarde)]
+
+
+def trendreferentielagen(kleur_nederland: str = KLEUR_BUREN) -> list[alt.Chart]:
+    """Behind a trend chart, on the named data 'referenties' (trendreferentierijen): Nederland as a dotted line with
+    open squares, each buurgemeente as a thin grey line. Hidden from screen readers: the page says them in words."""
+    referentie = alt.Chart(alt.NamedData("referenties")).encode(
         x=alt.X("jaar:O"), y=alt.Y("waarde:Q"), detail=alt.Detail("gebied_naam:N"),
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
                  alt.Tooltip("label:N", title="Waarde")])
@@ -145,28 +184,42 @@ def trendreferenties(referenties: pd.DataFrame, eenheid: str, kleur_nederland: s
 
 
 def trendtitel(titel: str, hoogte: int) -> dict:
-    """A trend chart's title wrapped to its column (a third of a laptop screen), as properties(): an unwrapped long
-    title is wider than the column, and Vega then squeezes the plot of a container-wide chart to nothing. The chart
-    grows by each extra title line, so the plot keeps its height."""
+    """A trend chart's title wrapped to its column (a third of a laptop screen), as top-level properties: an
+    unwrapped long title is wider than the column, and Vega then squeezes the plot of a container-wide chart to
+    nothing. The chart grows by each extra title line, so the plot keeps its height."""
     regels = textwrap.wrap(titel, 20) or [""]
-    return {"title": alt.TitleParams(regels, anchor="start", limit=0), "height": hoogte + 22 * (len(regels) - 1)}
+    return {"title": {"text": regels, "anchor": "start", "limit": 0}, "height": hoogte + 22 * (len(regels) - 1)}
 
 
 def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: int = 200,
-          referenties: pd.DataFrame | None = None) -> alt.LayerChart:
+          referenties: pd.DataFrame | None = None) -> dict:
     """Lines over the years for one indicator: one per area (a wijk and Soest). Needs gebied_naam, jaar, waarde.
 
     Fills its column (width container), so a page lays the indicators out in columns that stack on a phone.
     `referenties` (regio.referenties, same indicator) adds Nederland as a grey dotted line with open squares and the
-    buurgemeenten as thin grey lines, behind the wijk and Soest.
+    buurgemeenten as thin grey lines, behind the wijk and Soest. A Vega-Lite dict (sjabloon.py).
     """
-    data = reeks.dropna(subset=["waarde"]).assign(
-        label=lambda d: [opmaak.waarde_met_eenheid(w, eenheid) for w in d["waarde"]],
-        gebied=lambda d: (d["gebied_code"] == SOEST).map({True: "soest", False: "wijk"}))[
-        ["gebied_naam", "gebied", "jaar", "waarde", "label"]]
+    data = [{"gebied_naam": naam, "gebied": "soest" if code == SOEST else "wijk", "jaar": jaar, "waarde": waarde,
+             "label": opmaak.waarde_met_eenheid(waarde, eenheid)}
+            for naam, code, jaar, waarde in zip(*_kolommen(reeks, ("gebied_naam", "gebied_code", "jaar", "waarde")))
+            if not _leeg(waarde)]
+    beschrijving = "Lijn door de jaren: " + "; ".join(f"{r['gebied_naam']} {r['jaar']}: {r['label']}" for r in data)
+    bronnen = {"trend": data}
+    met_referenties = referenties is not None and len(referenties) > 0
+    if met_referenties:
+        bronnen["referenties"] = trendreferentierijen(referenties, eenheid)
+        uitleg = referentietitel(referenties).replace("□ Nederland", "□ Nederland (grijs, gestippeld)").replace(
+            "△ buurgemeenten", "╌ buurgemeenten (dun, grijs gestreept)").strip()
+        beschrijving += f". Ter vergelijking: {uitleg}"
+    eigen = trendtitel(titel, hoogte) if titel else {"height": hoogte}
+    return _trend_sjabloon(eenheid, met_referenties).vul(bronnen, description=beschrijving, **eigen)
+
+
+@cache
+def _trend_sjabloon(eenheid: str, met_referenties: bool) -> Sjabloon:
     # The wijk blue and solid, Soest black and dashed, whatever their names' alphabetical order; no legend inside
     # the chart (it would not fit a third of a laptop screen): the page says it in words above the charts.
-    basis = alt.Chart(data).encode(
+    basis = alt.Chart(alt.NamedData("trend")).encode(
         **trendassen(eenheid),
         color=alt.Color("gebied:N", scale=alt.Scale(domain=["wijk", "soest"], range=[opmaak.KLEUR_GUNSTIG, TEKST]),
                         legend=None),
@@ -175,20 +228,10 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
                  alt.Tooltip("label:N", title="Waarde")],
     )
-    beschrijving = "Lijn door de jaren: " + "; ".join(f"{g} {j}: {t}" for g, j, t in
-                                                     zip(data["gebied_naam"], data["jaar"], data["label"]))
-    lagen = []
-    if referenties is not None and len(referenties):
-        lagen += trendreferenties(referenties, eenheid)
-        uitleg = referentietitel(referenties).replace("□ Nederland", "□ Nederland (grijs, gestippeld)").replace(
-            "△ buurgemeenten", "╌ buurgemeenten (dun, grijs gestreept)").strip()
-        beschrijving += f". Ter vergelijking: {uitleg}"
-    grafiek = alt.layer(*lagen, basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3),
-                        basis.mark_text(dy=-14).encode(text=alt.Text("label:N"))).properties(
-        width="container", height=hoogte, description=beschrijving)
-    if titel:
-        grafiek = grafiek.properties(**trendtitel(titel, hoogte))
-    return stijl(grafiek)
+    lagen = trendreferentielagen() if met_referenties else []
+    return Sjabloon(stijl(alt.layer(*lagen, basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3),
+                                    basis.mark_text(dy=-14).encode(text=alt.Text("label:N"))).properties(
+        width="container")))
 
 
 # The dot chart: one block per indicator, each with its own scale (indicators have different units). Built as one
@@ -204,73 +247,105 @@ def regels(tekst: str, breedte: int | None) -> list[str]:
     return textwrap.wrap(tekst, breedte, break_on_hyphens=False) or [""] if breedte else [tekst]
 
 
+_STIPPENKOLOMMEN = ("band", "soort", "x", "tekst", "x2", "oordeel")
+
+
 def stippenrijen(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken: int = 8,
                  regelbreedte: int | None = None, referenties: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per indicator its text lines and the positions (0–1 on its own scale) of every wijk, Soest and the
     references (Nederland, buurgemeenten; `rol`); `band` is the line of the chart each row is drawn on."""
+    return pd.DataFrame(_stippenrecords(rijen, uitgelicht, naam, aantal_wijken, regelbreedte, referenties),
+                        columns=list(_STIPPENKOLOMMEN))
+
+
+def _stippenrecords(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijken: int,
+                    regelbreedte: int | None, referenties: pd.DataFrame | None) -> list[dict]:
+    """stippenrijen as records. The frames are small (a hundred rows): their columns are read as lists once and
+    every row is placed in one pass, with no pandas filter per indicator (each costs more than the whole pass)."""
+    indicatoren = rijen[["indicator", "volgorde", "eenheid", "label", "soest"]].sort_values(
+        "volgorde").drop_duplicates("indicator")
+    per_indicator: dict[str, list[tuple]] = {i: [] for i in indicatoren["indicator"]}
+    for rij in zip(*_kolommen(rijen, ("indicator", "gebied_code", "gebied_naam", "waarde", "oordeel"))):
+        per_indicator[rij[0]].append(rij)
+    referentie_per: dict[str, list[tuple]] = {i: [] for i in per_indicator}
+    if referenties is not None and len(referenties):
+        for rij in zip(*_kolommen(referenties, ("indicator", "gebied_naam", "waarde", "rol"))):
+            if rij[0] in referentie_per and not _leeg(rij[2]):
+                referentie_per[rij[0]].append(rij)
     uit = []
     band = 0
-    for _, ind in rijen.sort_values("volgorde").drop_duplicates("indicator").iterrows():
-        deel = rijen[rijen["indicator"] == ind["indicator"]]
-        eenheid = ind["eenheid"]
-        met = deel.dropna(subset=["waarde"])
-        ref = (referenties[referenties["indicator"] == ind["indicator"]].dropna(subset=["waarde"])
-               if referenties is not None and len(referenties) else pd.DataFrame(columns=["waarde", "rol"]))
-        punten = list(met["waarde"]) + list(ref["waarde"]) + ([] if pd.isna(ind["soest"]) else [ind["soest"]])
+
+    def rij(**velden) -> None:
+        uit.append({k: velden.get(k) for k in _STIPPENKOLOMMEN})
+
+    for indicator, eenheid, label, soestwaarde in zip(*_kolommen(indicatoren, ("indicator", "eenheid", "label",
+                                                                              "soest"))):
+        deel = per_indicator[indicator]
+        met = [r for r in deel if not _leeg(r[3])]
+        ref = referentie_per[indicator]
+        punten = [r[3] for r in met] + [r[2] for r in ref] + ([] if _leeg(soestwaarde) else [soestwaarde])
         laag, hoog = (min(punten), max(punten)) if punten else (0.0, 1.0)
 
         def plek(w, laag=laag, hoog=hoog):
             return 0.5 if hoog == laag else (w - laag) / (hoog - laag)
 
-        deze = deel[deel["gebied_code"] == uitgelicht]
-        eigen = deze["waarde"].iloc[0] if len(deze) else float("nan")
-        in_label = opmaak.eenheid(eenheid).replace(".", "") in ind["label"].replace(".", "")
-        kop = f"{ind['label']}" + ("" if eenheid.startswith("%") or in_label else f" ({opmaak.eenheid(eenheid)})")
+        deze = next((r for r in deel if r[1] == uitgelicht), None)
+        eigen = float("nan") if deze is None else deze[3]
+        in_label = opmaak.eenheid(eenheid).replace(".", "") in label.replace(".", "")
+        kop = f"{label}" + ("" if eenheid.startswith("%") or in_label else f" ({opmaak.eenheid(eenheid)})")
         if len(met) < aantal_wijken:
             kop += f" · {len(met)} van {aantal_wijken} wijken met een cijfer"
         wijk = (f"◆ {naam}: {opmaak.waarde_met_eenheid(eigen, eenheid)}"
-                + (f" ({scoring.SYMBOOL[deze['oordeel'].iloc[0]]})" if len(deze) and not pd.isna(eigen) else ""))
-        soest = f"┃ Soest: {opmaak.waarde_met_eenheid(ind['soest'], eenheid)}"
+                + (f" ({scoring.SYMBOOL[deze[4]]})" if deze is not None and not _leeg(eigen) else ""))
+        soest = f"┃ Soest: {opmaak.waarde_met_eenheid(soestwaarde, eenheid)}"
         wie = [wijk, soest] if regelbreedte else [f"{wijk}   {soest}"]
         for soort, lijnen in (("kop", regels(kop, regelbreedte)), ("wie", wie)):
             for lijn in lijnen:
-                uit.append({"band": band, "soort": soort, "x": 0.0, "tekst": lijn})
+                rij(band=band, soort=soort, x=0.0, tekst=lijn)
                 band += 1
-        uit.append({"band": band, "soort": "lijn", "x": 0.0, "x2": 1.0})
+        rij(band=band, soort="lijn", x=0.0, x2=1.0)
         if punten:
-            uit.append({"band": band + 1, "soort": "min", "x": 0.0, "tekst": opmaak.waarde_met_eenheid(laag, eenheid)})
+            rij(band=band + 1, soort="min", x=0.0, tekst=opmaak.waarde_met_eenheid(laag, eenheid))
             if hoog != laag:
-                uit.append({"band": band + 1, "soort": "max", "x": 1.0,
-                            "tekst": opmaak.waarde_met_eenheid(hoog, eenheid)})
-        if not pd.isna(ind["soest"]):
-            uit.append({"band": band, "soort": "soest", "x": plek(ind["soest"]), "tekst": soest[2:]})
-        for _, r in ref.iterrows():
-            uit.append({"band": band, "soort": r["rol"], "x": plek(r["waarde"]),
-                        "tekst": f"{r['gebied_naam']}: {opmaak.waarde_met_eenheid(r['waarde'], eenheid)}"})
-        for _, r in met.iterrows():
-            uit.append({"band": band, "soort": "deze" if r["gebied_code"] == uitgelicht else "wijk",
-                        "x": plek(r["waarde"]), "oordeel": r["oordeel"],
-                        "tekst": f"{r['gebied_naam']}: {opmaak.waarde_met_eenheid(r['waarde'], eenheid)} "
-                                 f"({scoring.SYMBOOL[r['oordeel']]})"})
+                rij(band=band + 1, soort="max", x=1.0, tekst=opmaak.waarde_met_eenheid(hoog, eenheid))
+        if not _leeg(soestwaarde):
+            rij(band=band, soort="soest", x=plek(soestwaarde), tekst=soest[2:])
+        for _, gebied_naam, waarde, rol in ref:
+            rij(band=band, soort=rol, x=plek(waarde),
+                tekst=f"{gebied_naam}: {opmaak.waarde_met_eenheid(waarde, eenheid)}")
+        for _, code, gebied_naam, waarde, oordeel in met:
+            rij(band=band, soort="deze" if code == uitgelicht else "wijk", x=plek(waarde), oordeel=oordeel,
+                tekst=f"{gebied_naam}: {opmaak.waarde_met_eenheid(waarde, eenheid)} ({scoring.SYMBOOL[oordeel]})")
         band += 2
-    return pd.DataFrame(uit)
+    return uit
 
 
 def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.DataFrame | None = None, rij: int = 26,
-            regelbreedte: int | None = None, letter: int = opmaak.LETTER) -> alt.LayerChart:
+            regelbreedte: int | None = None, letter: int = opmaak.LETTER) -> dict:
     """One block per indicator: its name; the chosen wijk (◆) and Soest (┃) in words; a scale line from the lowest
     to the highest value, every wijk a dot on it, Soest a black stripe, the chosen wijk a large diamond.
 
     `rijen` comes from scoring.beoordeel_wijken (all wijken, numeric indicators of one opgave). `regelbreedte`
     wraps the texts for a narrow column (SMAL); `letter` is larger in the presentatiemodus. `referenties`
     (regio.referenties, same indicators and year) adds Nederland (open square) and the buurgemeenten (open
-    triangles) on each scale.
+    triangles) on each scale. A Vega-Lite dict (sjabloon.py).
     """
-    data = stippenrijen(rijen, uitgelicht, naam, max(rijen["gebied_code"].nunique(), 1), regelbreedte, referenties)
-    banden = int(data["band"].max()) + 1 if len(data) else 1
-    y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=list(range(banden))))
+    data = _stippenrecords(rijen, uitgelicht, naam, max(rijen["gebied_code"].nunique(), 1), regelbreedte,
+                           referenties)
+    banden = max((r["band"] for r in data), default=0) + 1
+    return _stippen_sjabloon(rij, letter).vul(
+        {"stippen": data}, banden=list(range(banden)), height=banden * rij,
+        title={"text": f"◆ {naam}  ● andere wijken  ┃ Soest{referentietitel(referenties)}", "anchor": "start",
+               "fontSize": letter, "fontWeight": "normal"},
+        description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en Soest (streep); "
+                    "dezelfde cijfers staan in de tabel erboven.")
+
+
+@cache
+def _stippen_sjabloon(rij: int, letter: int) -> Sjabloon:
+    y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=[gat("banden")]))
     x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[0, 1], padding=12))
-    basis = alt.Chart(data).encode(y=y)
+    basis = alt.Chart(alt.NamedData("stippen")).encode(y=y)
 
     def soort(*soorten):
         return " || ".join(f"datum.soort === '{s}'" for s in soorten)
@@ -292,39 +367,47 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.Dat
     deze = basis.mark_point(size=440, filled=True, stroke="#000000", strokeWidth=2, shape="diamond", aria=False,
                             opacity=1).encode(x=x, color=kleur, tooltip=tip).transform_filter(soort("deze"))
     referentie = [r.encode(tooltip=tip) for r in _referentiepunten(basis.transform_calculate(rol="datum.soort"), x)]
-    return stijl(alt.layer(koppen, wie, lijn, *uiteinden, wijken, *referentie, soest, deze).properties(
-        width="container", height=banden * rij,
-        title=alt.TitleParams(f"◆ {naam}  ● andere wijken  ┃ Soest{referentietitel(referenties)}", anchor="start",
-                              fontWeight="normal", fontSize=letter),
-        description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en Soest (streep); "
-                    "dezelfde cijfers staan in de tabel erboven.")).configure_text(fontSize=letter)
+    return Sjabloon(stijl(alt.layer(koppen, wie, lijn, *uiteinden, wijken, *referentie, soest, deze).properties(
+        width="container")).configure_text(fontSize=letter))
 
 
 def stapel(data: pd.DataFrame, blok: str, regel: str, tekst: str, klasse: str, kleuren: dict[str, str],
-           rij: int = 32) -> alt.LayerChart:
+           rij: int = 32) -> dict:
     """A matrix stacked for a narrow screen: per block (an indicator, a wijk) its name in bold, then one full-width
     line per cell: the cell's name on the left, its text on the right, the cell's colour behind it.
 
     `data` is in display order; a block name may hold line breaks ('\\n'). Fills its column (width container).
+    A Vega-Lite dict (sjabloon.py).
     """
-    regels, n = [], 0.0
-    for naam, deel in data.groupby(blok, sort=False):
-        for lijn in str(naam).split("\n"):
-            regels.append({"y": n, "soort": "kop", "links": lijn, "rechts": "", "klasse": ""})
-            n += 1
-        for _, r in deel.iterrows():
-            regels.append({"y": n, "soort": "regel", "links": str(r[regel]), "rechts": str(r[tekst]),
-                           "klasse": str(r[klasse])})
-            n += 1
-        n += 0.5
-    frame = pd.DataFrame(regels).assign(y2=lambda d: d["y"] + 0.92, midden=lambda d: d["y"] + 0.5)
-    schaal = alt.Scale(domain=[0, n], reverse=True, nice=False, zero=True)
+    codes, namen = pd.factorize(data[blok])
+    kopregels = [str(naam).split("\n") for naam in namen]
+    aantal = pd.Series(codes).value_counts().reindex(range(len(namen)), fill_value=0).to_numpy()
+    hoogten = np.array([len(k) for k in kopregels]) + aantal + 0.5  # the name's lines, its cells, half a line
+    begin = np.concatenate([[0.0], np.cumsum(hoogten)[:-1]])
+    n = float(hoogten.sum())
+    koppen = pd.DataFrame([{"y": begin[i] + j, "soort": "kop", "links": lijn, "rechts": "", "klasse": ""}
+                           for i, lijnen in enumerate(kopregels) for j, lijn in enumerate(lijnen)])
+    eerste_cel = (begin + [len(k) for k in kopregels])[codes]
+    cellen = pd.DataFrame({"y": eerste_cel + data.groupby(codes).cumcount().to_numpy(), "soort": "regel",
+                           "links": data[regel].astype(str).to_numpy(), "rechts": data[tekst].astype(str).to_numpy(),
+                           "klasse": data[klasse].astype(str).to_numpy(), "_blok": codes}
+                          ).sort_values("_blok", kind="stable").drop(columns="_blok")
+    frame = pd.concat([koppen, cellen], ignore_index=True).assign(y2=lambda d: d["y"] + 0.92,
+                                                                   midden=lambda d: d["y"] + 0.5)
+    return _stapel_sjabloon(tuple(kleuren.items())).vul(
+        {"stapel": frame}, domein=[0, n], height=int(n * rij),
+        description="Dezelfde cijfers als de tabel eronder, per blok onder elkaar.")
+
+
+@cache
+def _stapel_sjabloon(kleuren: tuple[tuple[str, str], ...]) -> Sjabloon:
+    schaal = alt.Scale(domain=[gat("domein")], reverse=True, nice=False, zero=True)
     y = alt.Y("y:Q", axis=None, scale=schaal)
-    basis = alt.Chart(frame)
+    basis = alt.Chart(alt.NamedData("stapel"))
     vak = basis.mark_rect(stroke="#8C8C8C", strokeWidth=1, aria=False).encode(
         x=alt.XValue(0), x2=alt.X2Value("width"), y=y, y2=alt.Y2("y2:Q"),
         color=alt.Color("klasse:N", legend=None,
-                        scale=alt.Scale(domain=list(kleuren), range=list(kleuren.values())))
+                        scale=alt.Scale(domain=[k for k, _ in kleuren], range=[v for _, v in kleuren]))
     ).transform_filter("datum.soort === 'regel'")
     midden = alt.Y("midden:Q", axis=None, scale=schaal)
     kop = basis.mark_text(align="left", baseline="middle", fontWeight="bold", fontSize=opmaak.LETTER_KOP,
@@ -334,6 +417,4 @@ def stapel(data: pd.DataFrame, blok: str, regel: str, tekst: str, klasse: str, k
         x=alt.XValue(0), y=midden, text=alt.Text("links:N")).transform_filter("datum.soort === 'regel'")
     rechts = basis.mark_text(align="right", baseline="middle", dx=-8, fontWeight="bold", aria=False).encode(
         x=alt.XValue("width"), y=midden, text=alt.Text("rechts:N")).transform_filter("datum.soort === 'regel'")
-    return stijl(alt.layer(vak, kop, links, rechts).properties(
-        width="container", height=int(n * rij),
-        description="Dezelfde cijfers als de tabel eronder, per blok onder elkaar."))
+    return Sjabloon(stijl(alt.layer(vak, kop, links, rechts).properties(width="container")))

@@ -7,6 +7,7 @@ the words stay readable). Missing stays visible as 'geen gegevens', never as zer
 from __future__ import annotations
 
 import textwrap
+from functools import cache
 
 import altair as alt
 import pandas as pd
@@ -14,6 +15,7 @@ import pandas as pd
 from soest_data import opmaak, scoring
 from soest_data.begrippen import NEDERLAND, SOEST
 from soest_data.weergave import grafieken
+from soest_data.weergave.sjabloon import Sjabloon, gat
 
 LETTER = opmaak.LETTER
 TEKST = opmaak.TEKSTKLEUR
@@ -142,12 +144,13 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
     for kolom in ("relatief", "status", "bron_titel"):
         uit[kolom] = uit[kolom].fillna("")
     uiterst = uit.groupby("indicator")["waarde"].agg(["max", "min"])
-    uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for _, r in uit.iterrows()]
-    uit["soest_tekst"] = [_soest_tekst(r) for _, r in uit.iterrows()]
+    hoogste, laagste = uiterst["max"].to_dict(), uiterst["min"].to_dict()
+    records = uit.to_dict("records")
+    uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for r in records]
+    uit["soest_tekst"] = [_soest_tekst(r) for r in records]
     uit["oordeel_tekst"] = [scoring.oordeel_symbool(o, w, s)
                             for o, w, s in zip(uit["oordeel"], uit["waarde"], uit["soest"])]
-    uit["woorden"] = [scoring.in_woorden(r, uiterst.loc[r["indicator"], "max"], uiterst.loc[r["indicator"], "min"])
-                      for _, r in uit.iterrows()]
+    uit["woorden"] = [scoring.in_woorden(r, hoogste[r["indicator"]], laagste[r["indicator"]]) for r in records]
     return uit.sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)
 
 
@@ -213,18 +216,19 @@ def matrixgegevens(rijen: pd.DataFrame) -> pd.DataFrame:
                 "tooltip_oordeel", "tooltip_woorden", "tooltip_soest"]
     if rijen.empty:
         return pd.DataFrame(columns=kolommen)
-    rijen = rijen.assign(rij=[rijlabel(r) for _, r in rijen.iterrows()])
+    records = rijen.to_dict("records")
+    rijen = rijen.assign(rij=[rijlabel(r) for r in records])
     wijkcellen = pd.DataFrame({
         "rij": rijen["rij"], "kolom": rijen["gebied_naam"], "volgorde": rijen["volgorde"],
         "kolomvolgorde": rijen["gebied_code"], "klasse": rijen["oordeel"],
-        "regel1": [celwaarde(r) for _, r in rijen.iterrows()], "regel2": [celregel2(r) for _, r in rijen.iterrows()],
+        "regel1": [celwaarde(r) for r in records], "regel2": [celregel2(r) for r in records],
         "tooltip_waarde": rijen["waarde_tekst"], "tooltip_oordeel": rijen["oordeel_tekst"],
         "tooltip_woorden": rijen["woorden"], "tooltip_soest": rijen["soest_tekst"],
     })
     per_indicator = rijen.drop_duplicates("indicator")
     soestcellen = pd.DataFrame({
         "rij": per_indicator["rij"], "kolom": SOEST_KOLOM, "volgorde": per_indicator["volgorde"],
-        "kolomvolgorde": "GM", "klasse": "soest", "regel1": [_soestcel(r) for _, r in per_indicator.iterrows()],
+        "kolomvolgorde": "GM", "klasse": "soest", "regel1": [_soestcel(r) for r in per_indicator.to_dict("records")],
         "regel2": "referentie", "tooltip_waarde": per_indicator["soest_tekst"], "tooltip_oordeel": "referentie",
         "tooltip_woorden": "het Soester gemiddelde", "tooltip_soest": per_indicator["soest_tekst"],
     })
@@ -242,37 +246,42 @@ def _regels(tekst: str, breedte: int = 40) -> str:
     return "\n".join(regels[:1] + ([" ".join(regels[1:])] if len(regels) > 1 else []))
 
 
-def matrixgrafiek(rijen: pd.DataFrame, celhoogte: int = 56, labelbreedte: int = 330) -> alt.LayerChart:
+def matrixgrafiek(rijen: pd.DataFrame, celhoogte: int = 56, labelbreedte: int = 330) -> dict:
     """Heatmap: one row per indicator, a Soest column and one column per wijk. Each cell: value + symbol and word.
 
     Takes the width of its column (width container); row labels wrap over two lines. Below 1400 px of window
-    the page shows matrixstapel() instead (see ui.breed_of_smal).
+    the page shows matrixstapel() instead (see ui.breed_of_smal). A Vega-Lite dict (sjabloon.py).
     """
     data = matrixgegevens(rijen)
     data["rij"] = [_regels(r) for r in data["rij"]]
     rijvolgorde = list(data.sort_values("volgorde")["rij"].drop_duplicates())
     kolomvolgorde = list(data.sort_values("kolomvolgorde")["kolom"].drop_duplicates())
+    return _matrixsjabloon(labelbreedte).vul({"matrix": data}, kolomvolgorde=kolomvolgorde, rijvolgorde=rijvolgorde,
+                                             height=celhoogte * len(rijvolgorde))
+
+
+@cache
+def _matrixsjabloon(labelbreedte: int) -> Sjabloon:
     klassen = list(TINT)
-    x = alt.X("kolom:N", sort=kolomvolgorde, title=None,
+    x = alt.X("kolom:N", sort=[gat("kolomvolgorde")], title=None,
               axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", labelLimit=0, domain=False,
                             ticks=False, labelOverlap=False, labelExpr=_TWEE_REGELS, labelPadding=24,
                             labelBaseline="bottom", labelLineHeight=18))
-    y = alt.Y("rij:N", sort=rijvolgorde, title=None,
+    y = alt.Y("rij:N", sort=[gat("rijvolgorde")], title=None,
               axis=alt.Axis(labelLimit=labelbreedte, domain=False, ticks=False, labelOverlap=False,
                             labelExpr="split(datum.label, '\\n')"))
     tooltip = [alt.Tooltip("rij:N", title="Indicator"), alt.Tooltip("kolom:N", title="Gebied"),
                alt.Tooltip("tooltip_waarde:N", title="Waarde"), alt.Tooltip("tooltip_soest:N", title="Soest"),
                alt.Tooltip("tooltip_oordeel:N", title="Oordeel"), alt.Tooltip("tooltip_woorden:N", title="In woorden")]
-    basis = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
+    basis = alt.Chart(alt.NamedData("matrix")).encode(x=x, y=y, tooltip=tooltip)
     vakken = basis.mark_rect(stroke="#8C8C8C", strokeWidth=1).encode(
         color=alt.Color("klasse:N", scale=alt.Scale(domain=klassen, range=[TINT[k] for k in klassen]), legend=None))
     regel1 = basis.mark_text(dy=-10, fontSize=opmaak.LETTER_KOP, fontWeight="bold").encode(text=alt.Text("regel1:N"))
     regel2 = basis.mark_text(dy=11).encode(text=alt.Text("regel2:N"))
-    return grafieken.stijl(alt.layer(vakken, regel1, regel2).properties(
-        width="container", height=celhoogte * len(rijvolgorde)))
+    return Sjabloon(grafieken.stijl(alt.layer(vakken, regel1, regel2).properties(width="container")))
 
 
-def matrixstapel(rijen: pd.DataFrame) -> alt.LayerChart:
+def matrixstapel(rijen: pd.DataFrame) -> dict:
     """The matrix for a narrow screen, stacked: per indicator its name, then one line per area (Soest first) with
     the value and the judgement in words."""
     data = matrixgegevens(rijen)
@@ -383,18 +392,31 @@ def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.Dat
         ["_orde", "gebied_code", "jaar"]).drop(columns="_orde").reset_index(drop=True)
 
 
-def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame | None = None) -> alt.LayerChart:
+def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame | None = None) -> dict:
     """One indicator over the years: Soest as a thick black line with labels, the wijken as thin grey lines.
 
     Fills its column (width container); the page lays the indicators out in columns that stack on a phone.
     The tooltip names each wijk; the table of trendtabel() says the same in words. `referenties`
     (regio.referenties, this indicator) adds Nederland (black, dotted) and the buurgemeenten (thin, dashed grey) behind them.
+    A Vega-Lite dict (sjabloon.py).
     """
     eenheid = reeks["eenheid"].iloc[0] if len(reeks) else ""
     data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])]
                         )[["gebied_naam", "jaar", "waarde", "tekst", "is_soest"]]
     rollen = set(referenties["rol"]) if referenties is not None else set()
-    basis = alt.Chart(data).encode(
+    bronnen = {"trend": data}
+    if rollen:
+        bronnen["referenties"] = grafieken.trendreferentierijen(referenties, eenheid)
+    uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
+                                                                  else "") + (
+        ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
+    return _trend_sjabloon(eenheid, bool(rollen)).vul(bronnen, description=f"{titel}: {uitleg}, door de jaren.",
+                                                      **grafieken.trendtitel(titel, 190))
+
+
+@cache
+def _trend_sjabloon(eenheid: str, met_referenties: bool) -> Sjabloon:
+    basis = alt.Chart(alt.NamedData("trend")).encode(
         **grafieken.trendassen(eenheid),
         detail=alt.Detail("gebied_naam:N"),
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
@@ -402,17 +424,13 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
     )
     wijklijnen = basis.mark_line(point=alt.OverlayMarkDef(size=30, color="#8C8C8C"), strokeWidth=1.5,
                                  color="#8C8C8C", opacity=0.8).transform_filter("!datum.is_soest")
-    referentielijnen = grafieken.trendreferenties(referenties, eenheid, kleur_nederland="#000000") if rollen else []
+    referentielijnen = grafieken.trendreferentielagen(kleur_nederland="#000000") if met_referenties else []
     soestlijn = basis.mark_line(point=alt.OverlayMarkDef(size=80, color="#000000"), strokeWidth=4,
                                 color="#000000").transform_filter("datum.is_soest")
     soesttekst = basis.mark_text(dy=-14, fontWeight="bold", color="#000000").encode(
         text=alt.Text("tekst:N")).transform_filter("datum.is_soest")
-    uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
-                                                                  else "") + (
-        ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
-    return grafieken.stijl(alt.layer(*referentielijnen, wijklijnen, soestlijn, soesttekst).properties(
-        width="container", **grafieken.trendtitel(titel, 190),
-        description=f"{titel}: {uitleg}, door de jaren."))
+    return Sjabloon(grafieken.stijl(alt.layer(*referentielijnen, wijklijnen, soestlijn, soesttekst).properties(
+        width="container")))
 
 
 def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,8 @@ count of wijken.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import altair as alt
 import pandas as pd
 
@@ -14,6 +16,7 @@ from soest_data import opmaak, scoring
 from soest_data.begrippen import NEDERLAND, SOEST, VERGELIJKGEMEENTE, VERGELIJKNIVEAUS
 from soest_data.weergave import grafieken
 from soest_data.weergave.opgaveoverzicht import met_nederland
+from soest_data.weergave.sjabloon import Sjabloon, gat
 
 NEDERLAND_NAAM = "Nederland"
 BUURGEMEENTE = "buurgemeente"
@@ -43,7 +46,10 @@ def referenties(waarden: pd.DataFrame, paren, met_nederland: bool = True, met_bu
                             columns=["indicator", "jaar"])
     if sleutels.empty or not niveaus:
         return pd.DataFrame(columns=kolommen)
-    deel = waarden[waarden["niveau"].isin(niveaus)].dropna(subset=["waarde"]).merge(sleutels, on=["indicator", "jaar"])
+    # rows, then only the columns needed, then the merge: the whole table has ~40 columns, each copied by a filter
+    deel = waarden.loc[waarden["niveau"].isin(niveaus) & waarden["waarde"].notna(),
+                       ["indicator", "jaar", "gebied_code", "gebied_naam", "niveau", "waarde", "eenheid", "bron",
+                        "bron_titel"]].merge(sleutels, on=["indicator", "jaar"])
     return deel.assign(rol=deel["niveau"].map(rol),
                        tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(deel["waarde"], deel["eenheid"])]
                        )[kolommen].sort_values(["indicator", "rol", "gebied_code"]).reset_index(drop=True)
@@ -198,12 +204,12 @@ def regiotabel(oordelen: pd.DataFrame, buren: list[str]) -> pd.DataFrame:
 
 
 def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = True,
-                 breedte: int = 640) -> alt.FacetChart:
+                 breedte: int = 640) -> dict:
     """One row per indicator: Soest as a large diamond (coloured by its judgement against Nederland), Nederland as a
     black tick, the buurgemeenten as grey circles (optional). Each row its own scale; the table says it in words.
 
     The indicator's name stands above its row, so the chart is `breedte` wide in all: the page shows a wide and a
-    phone-narrow form (ui.breed_of_smal)."""
+    phone-narrow form (ui.breed_of_smal). A Vega-Lite dict (sjabloon.py)."""
     oordeel = oordelen.set_index("indicator")["oordeel"]
     # An indicator with only a Soest figure has nothing to stand beside: it stays in the table, not in the chart.
     vergeleken = set(regio.loc[regio["rol"] != "Soest", "indicator"])
@@ -214,6 +220,11 @@ def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = 
         rij=lambda d: [f"{lab} · {j}" for lab, j in zip(d["label"], d["jaar"])],
     )[["rij", "volgorde", "gebied_naam", "rol", "waarde", "tekst", "oordeel"]]
     volgorde = list(data.sort_values("volgorde")["rij"].drop_duplicates())
+    return _regiosjabloon(met_buren, breedte).vul({"regio": data}, volgorde=volgorde)
+
+
+@cache
+def _regiosjabloon(met_buren: bool, breedte: int) -> Sjabloon:
     x = alt.X("waarde:Q", title=None, scale=alt.Scale(zero=False, nice=False, padding=24),
               axis=alt.Axis(labelFontSize=LETTER, tickCount=4, grid=False, labelColor=TEKST))
     tooltip = [alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("tekst:N", title="Waarde")]
@@ -229,8 +240,9 @@ def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = 
         text=alt.Text("tekst:N")).transform_filter("datum.rol == 'Soest'")
     delen = ["◆ Soest (kleur: t.o.v. Nederland)", "┃ Nederland" + ("   ● de zes buurgemeenten" if met_buren else "")]
     titel = delen if breedte < 500 else "   ".join(delen)  # two lines in the narrow form
-    return grafieken.stijl(alt.layer(buren, nl, soest, label, data=data).properties(width=breedte, height=44).facet(
-        row=alt.Row("rij:N", sort=volgorde, title=None,
+    return Sjabloon(grafieken.stijl(alt.layer(buren, nl, soest, label, data=alt.NamedData("regio")).properties(
+        width=breedte, height=44).facet(
+        row=alt.Row("rij:N", sort=[gat("volgorde")], title=None,
                     header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top",
                                       labelFontSize=LETTER, labelLimit=breedte, labelPadding=4, labelColor=TEKST)),
         spacing=14,
@@ -238,4 +250,4 @@ def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = 
         title=alt.TitleParams(titel, fontSize=LETTER, anchor="start", fontWeight="normal"),
         description="Per indicator Soest (ruit) naast Nederland (streep)"
                     + (" en de zes buurgemeenten (stippen)" if met_buren else "")
-                    + "; dezelfde cijfers staan in de tabel eronder."))
+                    + "; dezelfde cijfers staan in de tabel eronder.")))

@@ -12,12 +12,15 @@ How the differences are ranked (open and simple):
 """
 from __future__ import annotations
 
+from functools import cache
+
 import altair as alt
 import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import ACHTERGROND, OPGAVEN, VIJF_OPGAVEN
 from soest_data.weergave import grafieken, regio
+from soest_data.weergave.sjabloon import Sjabloon, gat
 
 LETTER = opmaak.LETTER
 TEKST = opmaak.TEKSTKLEUR
@@ -54,7 +57,7 @@ def vergelijking(beoordeeld: pd.DataFrame, codes: list[str], namen: dict[str, st
         uit[kolom] = uit[kolom].fillna("") if kolom in uit else ""
     uit["index"] = [scoring.index(w, s) for w, s in zip(uit["waarde"], uit["soest"])]
     uit["index"] = uit["index"].astype(float)
-    uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for _, r in uit.iterrows()]
+    uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for r in uit.to_dict("records")]
     uit["oordeel_tekst"] = [scoring.oordeel_symbool(o, w, s)
                             for o, w, s in zip(uit["oordeel"], uit["waarde"], uit["soest"])]
     volgorde = {c: i for i, c in enumerate(codes)}
@@ -294,19 +297,20 @@ def referentiegegevens(data: pd.DataFrame, referenties: pd.DataFrame | None) -> 
 
 def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving: str, aantal: int | None = 12,
                        rij: int = 24, regelbreedte: int | None = None,
-                       referenties: pd.DataFrame | None = None) -> alt.LayerChart:
+                       referenties: pd.DataFrame | None = None) -> dict:
     """Diverging bars around Soest (index 100): per indicator its name, then per wijk a line 'Smitsveen 163 ▼' and a
     bar from 100 to its index. Labels have their own line, so they never cover a bar or each other at any width.
 
     Colour = judgement (blue favourable, orange unfavourable, grey around, purple higher/lower without judgement);
     never alone: each bar is labelled with the wijk, its index and the symbol, and the tooltip says it in words.
     `beschrijving` (the summary sentence) becomes the chart's description for screen readers. Fills its column;
-    `regelbreedte` wraps the indicator names for a narrow column (grafieken.SMAL).
+    `regelbreedte` wraps the indicator names for a narrow column (grafieken.SMAL). A Vega-Lite dict (sjabloon.py).
     """
     data = grafiekgegevens(lang, verschil, aantal)
     ref = referentiegegevens(data, referenties)
     wijken = list(dict.fromkeys(data["gebied_naam"]))
     koppen, staafband, refband, band = [], {}, {}, 0
+    met_referentie = set(zip(ref["rij"], ref["rol"]))
     for rij_ in dict.fromkeys(data["rij"]):
         for lijn in grafieken.regels(rij_, regelbreedte):
             koppen.append({"rij": lijn, "band": band})
@@ -315,7 +319,7 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
             staafband[(rij_, w)] = band + 1  # the label line, then the bar
             band += 2
         for rol in (regio.NEDERLAND_NAAM, regio.BUURGEMEENTE):  # then the references, each a label line and marks
-            if ((ref["rij"] == rij_) & (ref["rol"] == rol)).any():
+            if (rij_, rol) in met_referentie:
                 refband[(rij_, rol)] = band + 1
                 band += 2
     # only the columns the chart uses: the data goes inline into the spec, and every cell costs validation time
@@ -326,36 +330,46 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
     data = pd.concat([data, _referentielabels(ref)], ignore_index=True)
     koppen = pd.DataFrame(koppen, columns=["rij", "band"])
     banden = band or 1
-    y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=list(range(banden))))
     indexen = pd.concat([data["index"], ref["index"]]).dropna()
     laag = min(0.0, float(indexen.min())) if len(indexen) else 0.0
     hoog = max(200.0, float(indexen.max())) if len(indexen) else 200.0
-    x = alt.X("index:Q", title="index (Soest = 100)", scale=alt.Scale(domain=[laag, hoog], nice=True),
+    bronnen = {"staven": data, "koppen": koppen, "soest": [{"x": 100, "tekst": "┆ Soest = 100"}]}
+    if len(ref):
+        bronnen["referenties"] = ref
+    return _divergentiesjabloon(rij, regelbreedte is not None, len(ref) > 0).vul(
+        bronnen, banden=list(range(banden)), domein=[laag, hoog], height=banden * rij,
+        description=beschrijving[:1000])
+
+
+@cache
+def _divergentiesjabloon(rij: int, smal: bool, met_referenties: bool) -> Sjabloon:
+    y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=[gat("banden")]))
+    x = alt.X("index:Q", title="index (Soest = 100)", scale=alt.Scale(domain=[gat("domein")], nice=True),
               axis=alt.Axis(tickCount=5, grid=True, gridColor="#E6E6E6"))
     tooltip = [alt.Tooltip("label:N", title="Indicator"), alt.Tooltip("gebied_naam:N", title="Wijk"),
                alt.Tooltip("waarde_tekst:N", title="Waarde"), alt.Tooltip("soest_tekst:N", title="Soest"),
                alt.Tooltip("index:Q", title="Index (Soest = 100)", format=".0f"),
                alt.Tooltip("oordeel_tekst:N", title="Oordeel")]
     kleuren = list(_KLEUR)
-    basis = alt.Chart(data).encode(y=y, tooltip=tooltip)
+    basis = alt.Chart(alt.NamedData("staven")).encode(y=y, tooltip=tooltip)
     staven = basis.mark_bar(height=rij - 6).encode(
         x=x, x2=alt.X2Datum(100),
         color=alt.Color("oordeel_tekst:N", title="Oordeel",
                         scale=alt.Scale(domain=kleuren, range=[_KLEUR[k] for k in kleuren]),
-                        legend=alt.Legend(orient="top", direction="horizontal", columns=2 if regelbreedte else 5,
+                        legend=alt.Legend(orient="top", direction="horizontal", columns=2 if smal else 5,
                                           labelLimit=0)))
     labels = basis.mark_text(align="left", baseline="middle", dy=2, aria=False).encode(
-        x=alt.XValue(0), y=alt.Y("labelband:O", axis=None, scale=alt.Scale(domain=list(range(banden)))),
+        x=alt.XValue(0), y=alt.Y("labelband:O", axis=None, scale=alt.Scale(domain=[gat("banden")])),
         text=alt.Text("label_tekst:N")).transform_calculate(labelband="datum.band - 1")
-    kop = alt.Chart(koppen).mark_text(align="left", baseline="middle", fontWeight="bold", dy=4,
-                                      fontSize=opmaak.LETTER_KOP, aria=False).encode(
+    kop = alt.Chart(alt.NamedData("koppen")).mark_text(align="left", baseline="middle", fontWeight="bold", dy=4,
+                                                       fontSize=opmaak.LETTER_KOP, aria=False).encode(
         x=alt.XValue(0), y=y, text=alt.Text("rij:N"))
-    soest = alt.Chart(pd.DataFrame({"x": [100], "tekst": ["┆ Soest = 100"]}))
-    lijn = soest.mark_rule(color="#000000", strokeWidth=2, strokeDash=[6, 4]).encode(x=alt.X("x:Q"))
-    lagen = [staven, labels, kop, lijn] + ([_referentiemarkering(ref, x, y, rij)] if len(ref) else [])
+    lijn = alt.Chart(alt.NamedData("soest")).mark_rule(color="#000000", strokeWidth=2, strokeDash=[6, 4]).encode(
+        x=alt.X("x:Q"))
+    lagen = [staven, labels, kop, lijn] + ([_referentiemarkering(x, y)] if met_referenties else [])
     # the references' black and grey are their own, not a judgement's colour
-    return grafieken.stijl(alt.layer(*lagen).resolve_scale(color="independent").properties(
-        width="container", height=banden * rij, description=beschrijving[:1000]))
+    return Sjabloon(grafieken.stijl(alt.layer(*lagen).resolve_scale(color="independent").properties(
+        width="container")))
 
 
 # Nederland as a black upright stroke, the buurgemeenten as grey rings: one layer (each layer costs ~15 ms to build),
@@ -372,10 +386,10 @@ def _referentielabels(ref: pd.DataFrame) -> pd.DataFrame:
         for rol, lo, hi in zip(per_groep["rol"], per_groep["min"], per_groep["max"])]})
 
 
-def _referentiemarkering(ref: pd.DataFrame, x: alt.X, y: alt.Y, rij: int) -> alt.Chart:
+def _referentiemarkering(x: alt.X, y: alt.Y) -> alt.Chart:
     rollen = list(_REFERENTIEVORM)
     vorm, kleur, grootte = (alt.Scale(domain=rollen, range=[_REFERENTIEVORM[r][i] for r in rollen]) for i in range(3))
-    return alt.Chart(ref).mark_point(filled=False, strokeWidth=3, opacity=1).encode(
+    return alt.Chart(alt.NamedData("referenties")).mark_point(filled=False, strokeWidth=3, opacity=1).encode(
         x=x, y=y, shape=alt.Shape("rol:N", scale=vorm, legend=None), color=alt.Color("rol:N", scale=kleur, legend=None),
         size=alt.Size("rol:N", scale=grootte, legend=None),
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("tekst:N", title="Waarde"),

@@ -86,16 +86,17 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str, nederland: pd.Series | Non
     """All indicators of the wijk as one table (text alternative and download): wijk, Soest and, where `nederland`
     (values by indicator and jaar) has the same year, Nederland side by side."""
     deze = beoordeeld[beoordeeld["gebied_code"] == wijk].sort_values("volgorde")
-    nl = nederland if nederland is not None else pd.Series(dtype=float)
+    nl = nederland.to_dict() if nederland is not None else {}  # a dict lookup per row, not a MultiIndex one
     return pd.DataFrame({
         "opgave": deze["opgave"].map(OPGAVEN), "indicator": deze["label"],
         "jaar": ["" if pd.isna(j) else str(int(j)) for j in deze["jaar"]],
         "wijk": [opmaak.waarde_met_eenheid(w, e) if not pd.isna(w) else r for w, e, r in
                  zip(deze["waarde"], deze["eenheid"], deze["woorden"])],
         "Soest": [opmaak.waarde_met_eenheid(s, e) for s, e in zip(deze["soest"], deze["eenheid"])],
-        "Nederland": [opmaak.waarde_met_eenheid(nl[(i, j)], e) if (i, j) in nl.index else "–"
+        "Nederland": [opmaak.waarde_met_eenheid(nl[(i, j)], e) if (i, j) in nl else "–"
                       for i, j, e in zip(deze["indicator"], deze["jaar"], deze["eenheid"])],
-        "t.o.v. Soest": deze["woorden"], "oordeel": [oordeel_tekst(r) for _, r in deze.iterrows()],
+        "t.o.v. Soest": deze["woorden"], "oordeel": [
+            oordeel_tekst(r) for r in deze[["richting", "rol", "oordeel", "waarde", "soest"]].to_dict("records")],
         "telt mee": deze["kern"].map({True: "ja (kernset)", False: "nee"}),
         "bron": deze["bron_titel"], "modelschatting": deze["modelschatting"].map({True: "ja", False: "nee"}),
     })

@@ -213,7 +213,7 @@ def test_colour_classes_and_legend():
 def test_matrix_chart_says_it_in_words_and_frames_the_chosen_wijk(gegevens):
     waarden, indicatoren = gegevens
     tel = aandacht.telling(scoring.beoordeel_wijken(waarden, indicatoren, kernset=KERNSET), WIJKEN, KERNSET)
-    spec = aandacht.matrixgrafiek(tel, "WK01").to_dict()
+    spec = aandacht.matrixgrafiek(tel, "WK01")
     data = next(iter(spec["datasets"].values()))
     cel = next(d for d in data if d["wijk"] == "◆ Aawijk" and d["opgave_naam"] == "Bestaanszekerheid")
     assert (cel["regel1"], cel["regel2"]) == ("3 van 3 ▼", "valt op")
@@ -236,7 +236,7 @@ def test_limits_name_model_estimates_years_and_relative_statements(gegevens):
 def test_matrix_chart_without_a_chosen_wijk_has_no_empty_frame_layer_and_a_description(gegevens):
     waarden, indicatoren = gegevens
     tel = aandacht.telling(scoring.beoordeel_wijken(waarden, indicatoren, kernset=KERNSET), WIJKEN, KERNSET)
-    spec = aandacht.matrixgrafiek(tel).to_dict()
+    spec = aandacht.matrixgrafiek(tel)
     assert len(spec["layer"]) == 4
     assert "Dezelfde gegevens staan in de tabel" in spec["description"]
 

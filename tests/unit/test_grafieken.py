@@ -27,5 +27,5 @@ def test_dot_chart_wraps_its_text_for_a_phone():
     rijen = _rijen({"WK01": 12.0, "WK02": 8.5})
     data = grafieken.stippenrijen(rijen, "WK01", "Wijk 1", 2, regelbreedte=grafieken.SMAL)
     assert data["tekst"].dropna().str.len().max() <= grafieken.SMAL
-    spec = grafieken.stippen(rijen, "WK01", "Wijk 1").to_dict()
+    spec = grafieken.stippen(rijen, "WK01", "Wijk 1")
     assert spec["width"] == "container" and spec["config"]["text"]["fontSize"] >= 16

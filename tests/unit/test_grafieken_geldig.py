@@ -2,16 +2,19 @@
 (ui.grafiekvorm: a third of a chart's cost); this sweep runs the check instead, on the real data, for every builder
 with the inputs the pages give it (each opgave; two wijken; with Nederland and the buurgemeenten).
 
-The same sweep checks that sending a chart with only the columns it names (ui._alleen_gebruikte_kolommen) draws the
-very same picture: both specs are rendered to SVG by vl-convert and compared."""
+Most builders fill a chart template per state (soest_data/weergave/sjabloon.py) and return a plain Vega-Lite dict; it is
+checked against the Vega-Lite schema that ships with Altair. The same sweep checks that the spec as the app sends it
+(ui._verstuurd: datasets in Arrow form, cut to the columns the chart names) draws the very same picture: both are
+rendered to SVG by vl-convert and compared."""
 import json
 import sys
 from functools import partial
 
+import jsonschema
 import pyarrow as pa
 import pytest
 import vl_convert
-from streamlit.elements import vega_charts
+from altair.vegalite.v6.schema.core import load_schema
 
 import ui
 from soest_data import scoring
@@ -45,18 +48,29 @@ def _alle_beelden(request):
     _ALLE = request.config.getoption("--traag")
 
 
+_VEGA_LITE = jsonschema.validators.validator_for(load_schema())(load_schema())
+
+
 def _geldig(grafiek) -> None:
-    grafiek.to_dict(validate=True)  # raises on a spec Vega-Lite would not accept
+    """A builder's chart is valid Vega-Lite (a filled template: every hole filled, every record JSON) and draws the
+    same picture as the app sends it (datasets in Arrow form, cut to the columns the chart names)."""
+    if isinstance(grafiek, dict):
+        _VEGA_LITE.validate(grafiek)  # raises on a spec Vega-Lite would not accept
+        assert "⟨" not in json.dumps({k: v for k, v in grafiek.items() if k != "datasets"})  # no hole left
+        json.dumps(grafiek["datasets"], allow_nan=False)  # missing is null, never NaN
+    else:
+        grafiek.to_dict(validate=True)
     regel = sys._getframe(1).f_lineno
     if _ALLE or regel not in _AL_GETEKEND:
         _AL_GETEKEND.add(regel)
-        verstuurd = vega_charts._convert_altair_to_vega_lite_spec(grafiek)
-        assert _svg(ui._alleen_gebruikte_kolommen(verstuurd)) == _svg(verstuurd)
+        verstuurd = ui._verstuurd(grafiek)
+        assert _svg(ui._alleen_gebruikte_kolommen(verstuurd)) == (
+            vl_convert.vegalite_to_svg(grafiek) if isinstance(grafiek, dict) else _svg(verstuurd))
 
 
 def _svg(spec: dict) -> str:
     """The picture of a spec as the app sends it (datasets as Arrow bytes), drawn with the data inline."""
-    datasets = {naam: json.loads(pa.ipc.open_stream(data).read_all().to_pandas().to_json(orient="records"))
+    datasets = {naam: pa.ipc.open_stream(data).read_all().to_pylist()  # every value exactly as sent
                 for naam, data in spec.get("datasets", {}).items()}
     return vl_convert.vegalite_to_svg({**spec, "datasets": datasets})
 

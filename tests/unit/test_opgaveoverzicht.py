@@ -70,7 +70,7 @@ def test_matrix_cells_say_the_judgement_in_symbol_and_word(gegevens):
     # a unit that does not fit in a cell goes to the row label (unless the label already says it)
     per_1000 = cellen[cellen["rij"].str.contains("Test bijstand per")].iloc[0]
     assert per_1000["rij"] == "★ Test bijstand per 1.000 inwoners · 2023"
-    spec = opgaveoverzicht.matrixgrafiek(rijen).to_dict()
+    spec = opgaveoverzicht.matrixgrafiek(rijen)
     assert spec["width"] == "container"  # fills its column; below 1400 px the page shows the stacked form
     assert spec["config"]["axis"]["labelFontSize"] >= 16
 
@@ -108,7 +108,7 @@ def test_trends_only_for_indicators_with_more_than_one_year(gegevens):
     tabel = opgaveoverzicht.trendtabel(reeks)
     soest = tabel[tabel["Gebied"] == "Soest"].iloc[0]
     assert soest["Verandering"] == "gedaald met 5,0 procentpunt"
-    spec = opgaveoverzicht.trendgrafiek(reeks, "Test moeite").to_dict()
+    spec = opgaveoverzicht.trendgrafiek(reeks, "Test moeite")
     assert spec["width"] == "container" and spec["title"]["text"] == ["Test moeite"]
     rijen = next(iter(spec["datasets"].values()))
     soest_lijn = sorted((r["jaar"], r["tekst"]) for r in rijen if r["is_soest"])

@@ -172,7 +172,7 @@ def test_regio_chart_and_table_link_to_the_wijk_map(test_gegevens):
     tabel = regio.regiotabel(oordelen, ["Amersfoort", "De Bilt"])
     assert list(tabel["Kaart van de wijken"]) == ["/kaart?indicator=test_sporters"]
     assert list(tabel["Nederland"]) == ["50,0 %"]
-    spec = regio.regiografiek(regiow, oordelen).to_dict()
+    spec = regio.regiografiek(regiow, oordelen)
     assert "Nederland" in spec["title"]["text"] and "buurgemeenten" in spec["title"]["text"]
 
 
@@ -180,11 +180,11 @@ def test_reference_layers_are_added_only_where_asked(test_gegevens):
     beoordeeld = scoring.beoordeel_wijken(test_gegevens["waarden"], test_gegevens["indicatoren"])
     getallen = beoordeeld[beoordeeld["opgave"] == "bestaanszekerheid"]
     ref = regio.referenties(test_gegevens["waarden"], getallen[["indicator", "jaar"]].itertuples(index=False), True, True)
-    zonder = grafieken.stippen(getallen, "WK034205", "Smitsveen").to_dict()
-    met = grafieken.stippen(getallen, "WK034205", "Smitsveen", referenties=ref).to_dict()
+    zonder = grafieken.stippen(getallen, "WK034205", "Smitsveen")
+    met = grafieken.stippen(getallen, "WK034205", "Smitsveen", referenties=ref)
     assert "Nederland" not in zonder["title"]["text"] and "□ Nederland" in met["title"]["text"]
     deel = getallen[getallen["indicator"] == "test_moeite"]
-    staaf = grafieken.wijkstaaf(deel, 11.6, "%", referenties=ref[ref["indicator"] == "test_moeite"]).to_dict()
+    staaf = grafieken.wijkstaaf(deel, 11.6, "%", referenties=ref[ref["indicator"] == "test_moeite"])
     assert "Nederland: 14,0 %" in str(staaf)  # in the line's tooltip
 
 
@@ -224,10 +224,10 @@ def test_vergelijken_table_and_chart_show_nederland_beside_the_wijken_but_not_in
     # the ranking and the index spread are the wijken's alone: no reference enters verschillen
     assert set(lang["gebied_code"]) == {"WK034205", "WK034207"}
     assert list(tabel["Indicator"]) == list(vergelijken.tabel(lang, verschil, ["WK034205", "WK034207"], namen)["Indicator"])
-    spec = str(vergelijken.divergentiegrafiek(lang, vergelijken.opgaven(verschil), "x", referenties=ref).to_dict())
+    spec = str(vergelijken.divergentiegrafiek(lang, vergelijken.opgaven(verschil), "x", referenties=ref))
     nl_index = opmaak.getal(scoring.index(14.0, 11.6), 0)
     assert f"┃ Nederland {nl_index}" in spec and "○ buurgemeenten" in spec
-    assert "Nederland" not in str(vergelijken.divergentiegrafiek(lang, vergelijken.opgaven(verschil), "x").to_dict())
+    assert "Nederland" not in str(vergelijken.divergentiegrafiek(lang, vergelijken.opgaven(verschil), "x"))
 
 
 def test_aandacht_tables_put_nederland_after_soest_and_the_tally_stays_the_wijken(test_gegevens):

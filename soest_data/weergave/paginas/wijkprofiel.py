@@ -56,6 +56,13 @@ def staat_uit(params: Mapping, g: Gegevens) -> Staat:
                  tuple(eigen + [m for m in (opgave.melding, *meldingen) if m]))
 
 
+def voorbeeldstaten(g: Gegevens) -> list[Staat]:
+    """One state per wijk, each with another opgave and reference choice: states a first visitor may ask for
+    (bench/koud.py builds each once in a fresh process)."""
+    return [Staat(wijk, VIJF_OPGAVEN[i % len(VIJF_OPGAVEN)], nederland=i % 3 != 2, buren=i % 2 == 1)
+            for i, wijk in enumerate(g.wijknamen)]
+
+
 def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     if staat.wijk is None:
         return Inhoud("Wijkprofiel", (Plek("mijn_wijk"), Tekst("Of kies de wijk waarvan u het profiel wilt zien:"),
@@ -247,6 +254,3 @@ def overzicht_dia(g: Gegevens, opgave: str) -> Inhoud:
               "op* = minstens de helft (en minstens twee). Daaronder wat de wijkprofielen over de wijk zeggen."),
         Raster(tuple(tegels), per_rij=4)))
 
-
-def voorbeeldstaten(g: Gegevens) -> list[Staat]:
-    return [Staat(None), *(Staat(w, o) for w in g.wijknamen for o in VIJF_OPGAVEN[:2])]

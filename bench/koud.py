@@ -1,0 +1,141 @@
+"""A cold page state: what `bouw(gegevens, staat)` costs the first time a state is asked for, in a fresh process.
+
+Loads the database once, then builds every example state (`voorbeeldstaten(g)`) of every page module in
+soest_data/weergave/paginas/ exactly once, and prints per module the milliseconds per state (median, max) against a
+trivial build in the same process, plus the time spent in each chart builder. The first state of a module is shown
+apart: it also pays what is computed once per database (afgeleid.py) and once per chart kind (the templates).
+Runs itself `--keer` times in fresh processes (default 3) and reports the median of each figure.
+Usage: .venv/bin/python bench/koud.py [--keer 3] [--db data/wijkprofielen.duckdb]
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from functools import wraps
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+# The chart builders whose time is reported apart (inclusive: a builder that calls another counts both).
+BOUWERS = {
+    "grafieken": ["stippen", "stippenrijen", "trend", "wijkstaaf", "stapel"],
+    "aandacht": ["matrixgrafiek", "matrixstapel"],
+    "opgaveoverzicht": ["matrixgrafiek", "matrixstapel", "trendgrafiek"],
+    "regio": ["regiografiek", "referenties"],
+    "vergelijken": ["divergentiegrafiek"],
+    "kaart": ["locatorkaart"],
+}
+
+
+def _meet_bouwers(tijden: dict[str, list[float]]) -> None:
+    """Wrap every builder in BOUWERS so each call's time lands in `tijden` under 'module.naam'."""
+    for module_naam, namen in BOUWERS.items():
+        module = importlib.import_module(f"soest_data.weergave.{module_naam}")
+        for naam in namen:
+            functie = getattr(module, naam, None)
+            if functie is None:
+                continue
+
+            def gemeten(*args, _f=functie, _sleutel=f"{module_naam}.{naam}", **kwargs):
+                begin = time.perf_counter()
+                try:
+                    return _f(*args, **kwargs)
+                finally:
+                    tijden[_sleutel].append(time.perf_counter() - begin)
+            setattr(module, naam, wraps(functie)(gemeten))
+
+
+def _triviaal(g) -> None:
+    """The yardstick: one filter on the database's values and a page of one table."""
+    from soest_data.weergave.blokken import Inhoud, Tabel
+    wijk = next(iter(g.wijknamen))
+    Inhoud("Triviaal", (Tabel(g.waarden[g.waarden["gebied_code"] == wijk], "triviaal"),))
+
+
+def kind(db: Path) -> dict:
+    from soest_data import db as database
+    from soest_data.gegevens import laad
+    from soest_data.weergave import paginas
+
+    begin = time.perf_counter()
+    with database.verbinding(db) as con:
+        g = laad(con)
+    uit = {"laden_ms": (time.perf_counter() - begin) * 1000, "paginas": {}}
+    triviaal = []
+    for _ in range(50):
+        begin = time.perf_counter()
+        _triviaal(g)
+        triviaal.append(time.perf_counter() - begin)
+    uit["triviaal_ms"] = statistics.median(triviaal) * 1000
+    tijden: dict[str, list[float]] = defaultdict(list)
+    _meet_bouwers(tijden)
+    for info in pkgutil.iter_modules(paginas.__path__):
+        module = importlib.import_module(f"{paginas.__name__}.{info.name}")
+        if not hasattr(module, "voorbeeldstaten"):
+            continue
+        staten = module.voorbeeldstaten(g)
+        per_staat = []
+        tijden.clear()
+        for staat in staten:
+            begin = time.perf_counter()
+            module.bouw(g, staat)
+            per_staat.append((time.perf_counter() - begin) * 1000)
+            if len(per_staat) == 1 and len(staten) > 1:
+                tijden.clear()  # the builders' time is reported for the states after the first
+        rest = per_staat[1:] or per_staat
+        uit["paginas"][info.name] = {
+            "staten": len(staten), "eerste_ms": per_staat[0], "mediaan_ms": statistics.median(rest),
+            "max_ms": max(rest),
+            "bouwers": {naam: {"aanroepen": len(t), "ms_per_staat": sum(t) * 1000 / len(rest)}
+                        for naam, t in sorted(tijden.items())}}
+    return uit
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keer", type=int, default=3, help="runs, each in a fresh process (median reported)")
+    parser.add_argument("--db", type=Path, default=PROJECT / "data" / "wijkprofielen.duckdb")
+    parser.add_argument("--kind", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.kind:
+        print(json.dumps(kind(args.db)))
+        return
+    runs = [json.loads(subprocess.run([sys.executable, __file__, "--kind", "--db", str(args.db)], check=True,
+                                      capture_output=True, text=True).stdout) for _ in range(args.keer)]
+
+    def mediaan(pad) -> float:
+        waarden = []
+        for run in runs:
+            deel = run
+            for stap in pad:
+                deel = deel.get(stap, {}) if isinstance(deel, dict) else {}
+            if isinstance(deel, (int, float)):
+                waarden.append(deel)
+        return statistics.median(waarden) if waarden else float("nan")
+
+    triviaal = mediaan(["triviaal_ms"])
+    print(f"{args.keer} verse processen, mediaan per getal. Database laden: {mediaan(['laden_ms']):.0f} ms; "
+          f"triviale opbouw: {triviaal:.3f} ms")
+    for pagina, info in runs[0]["paginas"].items():
+        p = ["paginas", pagina]
+        med, mx = mediaan([*p, "mediaan_ms"]), mediaan([*p, "max_ms"])
+        print(f"\n{pagina}: {info['staten']} staten, elk voor het eerst gebouwd")
+        print(f"  eerste staat (met werk per database en per grafieksoort): {mediaan([*p, 'eerste_ms']):.0f} ms")
+        print("  daarna per staat (en per bouwer, inclusief wat die aanroept):")
+        print(f"  mediaan {med:.1f} ms, max {mx:.1f} ms "
+              f"({med / triviaal:.0f}× triviaal; doel ≤ 150 ms)")
+        for bouwer, b in info["bouwers"].items():
+            print(f"    {bouwer:32} {b['aanroepen'] / max(info['staten'] - 1, 1):5.1f}× per staat, "
+                  f"{mediaan([*p, 'bouwers', bouwer, 'ms_per_staat']):7.1f} ms per staat")
+
+
+if __name__ == "__main__":
+    main()
