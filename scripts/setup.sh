@@ -17,10 +17,12 @@ if [ "$(cat .venv/.setup-stamp-"$(basename "$eisen")" 2>/dev/null)" != "$stempel
   .venv/bin/python -m pip install -qq --disable-pip-version-check --require-hashes -r "$eisen"
   echo "$stempel" > .venv/.setup-stamp-"$(basename "$eisen")"
 fi
-# The factsheet PDF needs DejaVu Sans (Debian fonts-dejavu-core): it has ▲ ● ▼ and every Dutch letter.
-if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && command -v apt-get >/dev/null; then
+# The factsheet PDF (WeasyPrint) needs Pango from the system and DejaVu Sans (Debian fonts-dejavu-core: it has
+# ▲ ● ▼ and every Dutch letter).
+if { [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; } \
+   && command -v apt-get >/dev/null; then
   sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
-  $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq fonts-dejavu-core >/dev/null || \
-    echo "Let op: fonts-dejavu-core kon niet geïnstalleerd worden; de factsheet (PDF) werkt dan niet."
+  $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 >/dev/null || \
+    echo "Let op: fonts-dejavu-core en Pango konden niet geïnstalleerd worden; de factsheet (PDF) werkt dan niet."
 fi
 .venv/bin/python -m soest_data build --als-verouderd

@@ -180,7 +180,7 @@ def _import(args, data: Path, geo: Path, doel: Path) -> int:
 
 
 def _factsheet(args, data: Path, geo: Path, doel: Path) -> int:
-    from soest_data.weergave import factsheet  # late: fpdf2 and vl-convert load only for this command
+    from soest_data.weergave import factsheet  # late: WeasyPrint and vl-convert load only for this command
     if args.alle != bool(args.map) or sum(map(bool, (args.wijk, args.opgave, args.alle))) != 1 \
             or (args.uit is None) != args.alle:
         print("Geef --wijk CODE --uit BESTAND.pdf, of --opgave NAAM --uit BESTAND.pdf, of --alle --map MAP.",

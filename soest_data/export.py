@@ -6,6 +6,8 @@ The one place for export formatting; the machine format for `import` stays in br
 from __future__ import annotations
 
 import io
+import numbers
+import re
 import textwrap
 from datetime import date
 
@@ -53,6 +55,8 @@ BETEKENIS = {
     "Bron-id": "Vaste sleutel van de bron in data/bronnen.yaml.",
     "Berekend door ons": "ja = door dit dashboard uitgerekend uit andere cijfers van de bron (formule op Over de data).",
     "Vindplaats in de bron": "Waar het cijfer in de bron staat (tabel, kolom of citaat).",
+    "Jaar in woorden": "Alleen in Parquet: het jaar zoals getoond, ook als de bron geen jaartal noemt ('onbekend, vóór "
+                       "2024'); de kolom Jaar is daar een getal en dan leeg.",
 }
 # The rows of a values export, in this order: the machine format of `export` and `import`, and every download of rows.
 EXPORTKOLOMMEN = ["gebied_code", "gebied_naam", "indicator", "indicator_label", "opgave", "jaar", "waarde",
@@ -106,14 +110,41 @@ def csv_excel(frame: pd.DataFrame) -> bytes:
     return tekst.encode("utf-8-sig")
 
 
+# A number as a page shows it (opmaak.getal / waarde_met_eenheid): '44,3 %', '4.970', '2020', '€ 1.234', '-0,50'.
+# Only a whole cell matches: '0,50 km', '48,6 per 1.000 inwoners' or 'geen gegevens' stay text.
+_GETAL = re.compile(r"^(?P<euro>€ )?(?P<getal>-?(?:0|[1-9]\d{0,2}(?:\.\d{3})+|[1-9]\d*)(?:,(?P<dec>\d+))?)"
+                    r"(?P<pct> %)?$")
+
+
+def als_getal(tekst: str) -> tuple[float | int, str] | None:
+    """'44,3 %' → (44.3, '0.0" %"'); '4.970' → (4970, '#,##0'); '2020' → (2020, '0'): the number and an Excel number
+    format that shows it exactly as on the page (a Dutch Excel shows '.' in a format as the decimal comma). A percentage
+    stays the figure of the source (44,3 % → 44.3, as in the column Waarde), never 0.443. None: not a number."""
+    m = _GETAL.match(tekst.strip()) if isinstance(tekst, str) else None
+    if m is None:
+        return None
+    decimalen = len(m["dec"] or "")
+    cijfers = m["getal"].replace(".", "").replace(",", ".")
+    waarde = float(cijfers) if decimalen else int(cijfers)
+    opmaak_ = ("#,##0" if "." in m["getal"] or abs(waarde) >= 10000 else "0") + ("." + "0" * decimalen if decimalen else "")
+    if m["euro"]:
+        opmaak_ = '"€ "' + opmaak_
+    if m["pct"]:
+        opmaak_ += '" %"'
+    return waarde, opmaak_
+
+
 def xlsx(frame: pd.DataFrame, titel: str, toelichting: list[str] | None = None) -> bytes:
-    """An .xlsx with the table (numbers as numbers, header frozen, readable widths) and a sheet 'Toelichting'
-    with the title, the source lines, the column guide and the date of the download."""
+    """An .xlsx with the table (numbers as numbers with a Dutch number format, years as whole numbers, header frozen,
+    readable widths) and a sheet 'Toelichting' with the title, the source lines, the column guide and the date of the
+    download. A display table's text cells that are numbers as the page shows them ('44,3 %', '2020') become numbers
+    formatted the same way; a Waarde with a percentage as its Eenheid gets the format '0,0 %'."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as schrijver:
         frame.to_excel(schrijver, index=False, sheet_name="Cijfers")
         blad = schrijver.sheets["Cijfers"]
         blad.freeze_panes = "A2"
+        _getallen_als_getal(frame, blad)
         for i, kolom in enumerate(frame.columns, start=1):
             breedte = max([len(str(kolom))] + [len(str(v)) for v in frame[kolom].head(200)])
             blad.column_dimensions[blad.cell(1, i).column_letter].width = min(max(breedte + 2, 8), 60)
@@ -126,9 +157,48 @@ def xlsx(frame: pd.DataFrame, titel: str, toelichting: list[str] | None = None) 
     return buffer.getvalue()
 
 
+def _getallen_als_getal(frame: pd.DataFrame, blad) -> None:
+    kolommen = list(frame.columns)
+    for i, kolom in enumerate(kolommen, start=1):
+        if frame[kolom].dtype != object and not isinstance(frame[kolom].dtype, pd.StringDtype):
+            continue
+        for r, tekst in enumerate(frame[kolom], start=2):
+            getal = als_getal(tekst)
+            if getal is not None:
+                cel = blad.cell(r, i)
+                cel.value, cel.number_format = getal
+    if {"Waarde", "Eenheid"} <= set(kolommen):
+        i = kolommen.index("Waarde") + 1
+        for r, eenheid in enumerate(frame["Eenheid"], start=2):
+            if isinstance(eenheid, str) and eenheid.startswith("%") and isinstance(blad.cell(r, i).value, int | float):
+                blad.cell(r, i).number_format = '0.0" %"'
+
+
+def getypeerd(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame every typed format (Parquet, Arrow) can store: a column that mixes numbers and text (the Jaar of a
+    figure whose source names no year: 'onbekend, vóór 2024' beside 2020) becomes a number column, empty where the
+    text was, plus '<kolom> in woorden' with the text as shown. Nothing is lost and no year is made up."""
+    uit = frame.copy()
+    for kolom in frame.columns:
+        if frame[kolom].dtype != object:
+            continue
+        waarden = frame[kolom]
+        is_getal = waarden.map(lambda v: isinstance(v, numbers.Real) and not isinstance(v, bool))
+        is_tekst = waarden.map(lambda v: isinstance(v, str))
+        if not (is_getal.any() and is_tekst.any()):
+            continue
+        getallen = pd.to_numeric(waarden.where(is_getal), errors="coerce")
+        heel = getallen.dropna().map(float.is_integer).all()
+        uit[kolom] = pd.array(getallen.round() if heel else getallen, dtype="Int64" if heel else "Float64")
+        woorden = waarden.map(lambda v: v if isinstance(v, str) else (None if pd.isna(v) else str(v)))
+        uit.insert(uit.columns.get_loc(kolom) + 1, f"{kolom} in woorden", woorden.astype("string"))
+    return uit
+
+
 def parquet(frame: pd.DataFrame) -> bytes:
+    """Parquet of the table, typed (see getypeerd): every column one type, numbers as numbers."""
     buffer = io.BytesIO()
-    frame.to_parquet(buffer, index=False)
+    getypeerd(frame).to_parquet(buffer, index=False)
     return buffer.getvalue()
 
 

@@ -618,6 +618,16 @@ ul.legenda { list-style: none; padding-left: 0; }
 ul.legenda li { display: flex; align-items: center; gap: 0.5rem; margin: 0.2rem 0; font-size: 1.05rem; }
 ul.legenda .vak { display: inline-block; width: 2rem; height: 1.2rem; border: 1px solid #333; }
 :focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
+/* A focus frame only for keyboard focus: a mouse click (or a rerun that moves focus) draws none (issue 23). */
+:focus:not(:focus-visible) { outline: none !important; box-shadow: none !important; }
+/* The main column is focusable (tabindex 0, for scrolling by keyboard) and takes focus on any click in the page; a key
+   pressed after that click (← → in the presentatiemodus) makes it focus-visible. Its frame runs along the inside of the
+   window's edges, not through the title. */
+[data-testid="stMain"]:focus-visible { outline-offset: -4px !important; }
+/* A chart's own toolbar (Streamlit's 'Show data', 'Download as PNG', 'Copy Vega-Lite spec') is English and shows raw
+   column names; every chart has our download and a table beside it. */
+[data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) [data-testid="stElementToolbar"] {
+  display: none !important; }
 /* Two forms of one chart (ui.breed_of_smal): the stacked one below the width where the wide one fits. */
 [class*="st-key-smal700-"], [class*="st-key-smal1400-"] { display: none !important; }
 @media (max-width: 699.98px) {
@@ -731,19 +741,37 @@ NEDERLANDS = {
     "Pin column": "Kolom vastzetten", "Unpin column": "Kolom losmaken", "Format": "Opmaak",
     "Download as SVG": "Download als SVG", "Download as PNG": "Download als PNG",
     "View Source": "Bron bekijken", "View Compiled Vega": "Vega-code bekijken", "Open in Vega Editor": "Open in Vega Editor",
+    "Skip to main content": "Naar de hoofdinhoud", "Link to heading": "Link naar dit kopje", "Sidebar": "Zijbalk",
+    "Copy to clipboard": "Kopieer naar het klembord", "Copied!": "Gekopieerd!", "Record screen": "Scherm opnemen",
+    "Show data": "Toon de gegevens", "Show chart": "Toon de grafiek", "Copy Vega-Lite spec": "Kopieer de Vega-Lite-code",
+    "visualization": "grafiek",  # vega-embed's aria-roledescription of every chart
+    "group mark container": "groep", "Copy version to clipboard": "Kopieer het versienummer",
+    "Scroll tabs right": "Tabbladen naar rechts schuiven", "Scroll tabs left": "Tabbladen naar links schuiven",
+    "Selected values": "Gekozen waarden",
 }
+# Streamlit labels that carry a variable tail ('Help for Marge: …', 'Made with Streamlit v1.67.0'): the start is
+# translated, the rest kept.
+NEDERLANDS_BEGIN = {"Help for ": "Uitleg bij ", "Made with Streamlit": "Gemaakt met Streamlit",
+                    "Fullscreen: ": "Volledig scherm: ", "Show data: ": "Toon de gegevens: ",
+                    "Download as PNG: ": "Download als PNG: ", "Copy Vega-Lite spec: ": "Kopieer de Vega-Lite-code: "}
 TAAL_SCRIPT = """<script>
 (() => {
   document.documentElement.lang = "nl";
   if (window.__soestNederlands) return;
   window.__soestNederlands = true;
-  const NL = %s;
+  const [NL, BEGIN] = %s;
+  const nl = (v) => {
+    if (NL[v]) return NL[v];
+    for (const [en, nl_] of Object.entries(BEGIN)) if (v.startsWith(en)) return nl_ + v.slice(en.length);
+    return null;
+  };
   const vertaal = (wortel) => {
     if (document.documentElement.lang !== "nl") document.documentElement.lang = "nl";
-    for (const el of wortel.querySelectorAll("[aria-label],[title],[placeholder]")) {
-      for (const attr of ["aria-label", "title", "placeholder"]) {
+    for (const el of wortel.querySelectorAll("[aria-label],[title],[placeholder],[aria-roledescription]")) {
+      for (const attr of ["aria-label", "title", "placeholder", "aria-roledescription"]) {
         const v = el.getAttribute(attr);
-        if (v && NL[v]) el.setAttribute(attr, NL[v]);
+        const vertaald = v && nl(v);
+        if (vertaald) el.setAttribute(attr, vertaald);
       }
     }
     // A table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1): a focusable, named region.
@@ -758,7 +786,8 @@ TAAL_SCRIPT = """<script>
     const loop = document.createTreeWalker(wortel, NodeFilter.SHOW_TEXT);
     for (let n = loop.nextNode(); n; n = loop.nextNode()) {
       const t = n.nodeValue.trim();
-      if (t && NL[t]) n.nodeValue = n.nodeValue.replace(t, NL[t]);
+      const vertaald = t && nl(t);
+      if (vertaald) n.nodeValue = n.nodeValue.replace(t, vertaald);
     }
   };
   let gepland = false;
@@ -766,8 +795,9 @@ TAAL_SCRIPT = """<script>
     if (gepland) return;
     gepland = true;
     requestAnimationFrame(() => { gepland = false; vertaal(document.body); });
-  }).observe(document.documentElement, {subtree: true, childList: true, attributes: true,
-                                         attributeFilter: ["lang", "aria-label", "title", "placeholder"]});
+  }).observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true,
+                                         attributeFilter: ["lang", "aria-label", "title", "placeholder",
+                                                           "aria-roledescription"]});
   vertaal(document.body);
 })();
 </script>"""
@@ -775,4 +805,4 @@ TAAL_SCRIPT = """<script>
 
 def opmaak() -> None:
     st.markdown(STIJL, unsafe_allow_html=True)
-    st.html(TAAL_SCRIPT % json.dumps(NEDERLANDS, ensure_ascii=False), unsafe_allow_javascript=True)
+    st.html(TAAL_SCRIPT % json.dumps([NEDERLANDS, NEDERLANDS_BEGIN], ensure_ascii=False), unsafe_allow_javascript=True)

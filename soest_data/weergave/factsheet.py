@@ -1,35 +1,27 @@
-"""Factsheets as PDF: one wijk against Soest (A4 portrait, 2–4 pages) and one opgave over all wijken (A4 landscape).
+"""Factsheets as tagged PDF: one wijk against Soest (A4 portrait) and one opgave over all wijken (A4 landscape).
 
-Built with fpdf2 (pure Python, no system libraries; see docs/FACTSHEET.md for the choice): the text is real text,
-selectable and searchable, in DejaVu Sans (it has ▲ ● ▼ ↑ ↓). The locator map is an Altair chart turned into SVG by
-vl-convert and placed as a sharp PNG. Every figure comes from the same scored rows as the pages (scoring.beoordeel_wijken
-→ wijkprofiel.met_woorden, passed in as `beoordeeld`); a missing figure reads "geen gegevens", never 0.
+The functions here say what is printed (`wijk_document`, `opgave_document` → a document.Document of headings,
+sentences, tables and figures); document.py renders it as HTML with one Jinja2 template and WeasyPrint makes a tagged
+PDF/UA-1 from that HTML (see docs/FACTSHEET.md). Every figure comes from the same scored rows as the pages
+(scoring.beoordeel_wijken → wijkprofiel.met_woorden, passed in as `beoordeeld`); a missing figure reads
+"geen gegevens", never 0. What data a factsheet holds is said on it: every source with the years of its figures.
 """
 from __future__ import annotations
 
-import io
 import re
 from datetime import date, datetime
-from pathlib import Path
 
 import altair as alt
 import geopandas as gpd
 import pandas as pd
-from fpdf import FPDF, FontFace
-from fpdf.enums import XPos, YPos
 
 from soest_data import gebieden, opmaak, scoring, waarden
 from soest_data.begrippen import NEDERLAND, OPGAVEN, SOEST, VIJF_OPGAVEN
-from soest_data.export import grafiek_png
+from soest_data.export import grafiek_svg
 from soest_data.gegevens import Gegevens, laad
-from soest_data.weergave import opgaveoverzicht, wijkprofiel
+from soest_data.weergave import document, opgaveoverzicht, wijkprofiel
+from soest_data.weergave.document import Alinea, Document, Figuur, Kop, Naast, Opsomming, Tabel
 
-# Debian's fonts-dejavu-core (scripts/setup.sh installs it when missing).
-LETTERMAP = Path("/usr/share/fonts/truetype/dejavu")
-LETTERS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
-KOP_KLEUR = (0, 75, 135)          # the dashboard's link blue
-LIJN_GRIJS = (190, 190, 190)
-KOPRIJ = FontFace(emphasis="BOLD", fill_color=(232, 238, 245))
 SCHATTING = "\u00a0*"                # after an indicator's label: a model estimate (said once under each table's heading)
 
 
@@ -59,78 +51,7 @@ def bestandsnaam(naam: str) -> str:
 
 
 class FactsheetFout(Exception):
-    """A factsheet cannot be made (unknown wijk or opgave, missing font); the message is Dutch and says why."""
-
-
-class _Pdf(FPDF):
-    def __init__(self, kop: str, gemaakt: str, oriëntatie: str = "P"):
-        super().__init__(orientation=oriëntatie, format="A4")
-        for stijl, bestand in LETTERS.items():
-            pad = LETTERMAP / bestand
-            if not pad.exists():
-                raise FactsheetFout(f"Het lettertype {pad} ontbreekt. Installeer het met: apt-get install fonts-dejavu-core")
-            self.add_font("DejaVu", stijl, str(pad))
-        self.kop, self.gemaakt = kop, gemaakt
-        self.set_margins(15, 14, 15)
-        self.set_auto_page_break(True, margin=16)
-        self.set_lang("nl")
-        self.set_creator("Wijkprofielen Soest")
-        self.set_title(kop)
-        self.set_font("DejaVu", size=9)
-
-    def footer(self):
-        self.set_y(-11)
-        self.set_font("DejaVu", size=7)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 4, f"{self.kop} · Wijkprofielen Soest · {self.gemaakt} · pagina {self.page_no()} van {{nb}}",
-                  align="C")
-        self.set_text_color(0, 0, 0)
-
-    # --- small building blocks -------------------------------------------------------------------------------------
-    def titel(self, tekst: str, onder: str):
-        self.set_font("DejaVu", "B", 18)
-        self.set_text_color(*KOP_KLEUR)
-        self.multi_cell(0, 8, tekst, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_text_color(0, 0, 0)
-        self.set_font("DejaVu", size=9)
-        self.multi_cell(0, 4.5, onder, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(2)
-
-    def kopje(self, tekst: str, grootte: float = 12.5, ruimte: float = 20):
-        """A heading that never stands alone at the bottom of a page."""
-        if self.get_y() + ruimte > self.h - self.b_margin:
-            self.add_page()
-        self.ln(2)
-        self.set_font("DejaVu", "B", grootte)
-        self.set_text_color(*KOP_KLEUR)
-        self.multi_cell(0, grootte * 0.5, tekst, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_text_color(0, 0, 0)
-        self.set_font("DejaVu", size=9)
-        self.ln(1)
-
-    def alinea(self, tekst: str, grootte: float = 9, stijl: str = "", breedte: float = 0):
-        self.set_font("DejaVu", stijl, grootte)
-        self.multi_cell(breedte, grootte * 0.48, tekst, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font("DejaVu", size=9)
-        self.ln(1)
-
-    def opsomming(self, regels: list[str], grootte: float = 8.5):
-        for regel in regels:
-            self.alinea(f"• {regel}", grootte)
-
-    def tabel(self, kop: list[str], rijen: list[list[str]], breedtes: tuple, grootte: float = 8,
-              uitlijning: str = "LEFT"):
-        """A table that breaks across pages with its header repeated; never cut off at the right."""
-        self.set_font("DejaVu", size=grootte)
-        self.set_draw_color(*LIJN_GRIJS)
-        with self.table(col_widths=breedtes, width=min(sum(breedtes), self.epw), align="LEFT", line_height=grootte * 0.42,
-                        headings_style=KOPRIJ, borders_layout="HORIZONTAL_LINES", text_align=uitlijning,
-                        repeat_headings=1, padding=(0.5, 1)) as t:
-            t.row(kop)
-            for rij in rijen:
-                t.row([str(c) for c in rij])
-        self.set_font("DejaVu", size=9)
-        self.ln(2)
+    """A factsheet cannot be made (unknown wijk or opgave); the message is Dutch and says why."""
 
 
 def _datum(iso: str | None) -> str:
@@ -142,25 +63,89 @@ def _datum(iso: str | None) -> str:
         return iso
 
 
-def _gemaakt(g: Gegevens) -> str:
-    return f"gemaakt op {date.today():%d-%m-%Y}, gegevens van {_datum(g.bouwinfo.get('gebouwd_op'))}"
+def _jaartekst(jaar, meetjaar=None) -> str | None:
+    """A figure's year as printed: the source's own words where it names no year ('onbekend, vóór 2024')."""
+    if isinstance(meetjaar, str) and meetjaar:
+        return meetjaar
+    return None if jaar is None or pd.isna(jaar) else str(int(jaar))
 
 
-def _bronnen_blok(pdf: _Pdf, g: Gegevens, bron_ids) -> None:
-    """Every source used, with its years and licence: a printed page must say where each figure comes from."""
-    pdf.kopje("Bronnen")
-    bronnen = g.bron_per_id
-    rijen = []
-    for bron_id in sorted(set(b for b in bron_ids if b in bronnen.index)):
-        b = bronnen.loc[bron_id]
-        tabel = f", tabel {b['tabel']}" if b["tabel"] else ""
-        rijen.append([f"{b['uitgever']}, {b['titel']}{tabel}\n{b['url']}", str(b["jaren"] or "–"), b["licentie"]])
-    breedte = pdf.epw
-    pdf.tabel(["Bron", "Jaar", "Licentie"], rijen, (breedte * 0.62, breedte * 0.13, breedte * 0.25), grootte=7.5)
-    pdf.alinea(f"Grenzen van wijken en buurten: {gebieden.grenzen_bron(g.bouwinfo)}. "
-               f"Database gebouwd op {_datum(g.bouwinfo.get('gebouwd_op'))}; deze factsheet {_gemaakt(g)}. "
-               "Ontbrekende cijfers staan er als 'geen gegevens', nooit als 0. Kleine aantallen zijn afgeschermd.",
-               7.5)
+class Bronnen:
+    """The sources a factsheet prints figures or texts from, each with the years of exactly those figures: what data
+    the factsheet holds (said under its title, in its footer and in the closing table)."""
+
+    def __init__(self, g: Gegevens) -> None:
+        self.g = g
+        self.jaren: dict[str, set[str]] = {}
+
+    def voeg(self, bron: str | None, jaar=None, meetjaar=None) -> None:
+        if not isinstance(bron, str) or not bron:
+            return
+        tekst = _jaartekst(jaar, meetjaar)
+        self.jaren.setdefault(bron, set())
+        if tekst:
+            self.jaren[bron].add(tekst)
+
+    def voeg_rijen(self, rijen: pd.DataFrame, bronkolom: str = "bron") -> None:
+        meetjaren = rijen["meetjaar"] if "meetjaar" in rijen else [None] * len(rijen)
+        for bron, jaar, meetjaar in zip(rijen[bronkolom], rijen["jaar"], meetjaren):
+            self.voeg(bron, jaar, meetjaar)
+
+    def voeg_teksten(self, verhalen: pd.DataFrame) -> None:
+        """Texts from documents: the source's own years (a text has no year of its own)."""
+        for bron in verhalen["bron"]:
+            if bron in self.g.bron_per_id.index:
+                for jaar in str(self.g.bron_per_id.loc[bron, "jaren"] or "").split(","):
+                    self.voeg(bron, int(jaar) if jaar.strip().isdigit() else None)
+
+    def voeg_soest(self, rijen: pd.DataFrame) -> None:
+        """The sources of the Soest figures printed beside these rows (same indicator, same year)."""
+        w = self.g.waarden
+        soest = w[w["gebied_code"] == SOEST].merge(rijen[["indicator", "jaar"]].drop_duplicates(), on=["indicator", "jaar"])
+        self.voeg_rijen(soest)
+
+    def _jaren(self, bron: str) -> str:
+        """'2019–2021, 2023' (consecutive years as a range), then any year in words ('onbekend, vóór 2024')."""
+        getallen = sorted(int(j) for j in self.jaren[bron] if j.isdigit())
+        reeksen: list[list[int]] = []
+        for jaar in getallen:
+            if reeksen and jaar == reeksen[-1][-1] + 1:
+                reeksen[-1].append(jaar)
+            else:
+                reeksen.append([jaar])
+        delen = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in reeksen]
+        return ", ".join(delen + sorted(j for j in self.jaren[bron] if not j.isdigit()))
+
+    def periode(self) -> str:
+        """'2016 tot en met 2024' over every numbered year printed."""
+        jaren = sorted(int(j) for js in self.jaren.values() for j in js if j.isdigit())
+        if not jaren:
+            return "onbekend"
+        return str(jaren[0]) if jaren[0] == jaren[-1] else f"{jaren[0]} tot en met {jaren[-1]}"
+
+    def zin(self) -> str:
+        return (f"De cijfers komen uit {len(self.jaren)} bronnen en gaan over de jaren {self.periode()}; per bron "
+                "staan de jaren onder Bronnen.")
+
+    def blokken(self, gemaakt: date) -> list:
+        """Every source used, with the years of its figures here and its licence: a printed page must say where each
+        figure comes from and how old it is."""
+        bronnen = self.g.bron_per_id
+        rijen = []
+        for bron_id in sorted(b for b in self.jaren if b in bronnen.index):
+            b = bronnen.loc[bron_id]
+            tabel = f", tabel {b['tabel']}" if b["tabel"] else ""
+            rijen.append((f"{b['uitgever']}, {b['titel']}{tabel}\n{b['url']}", self._jaren(bron_id) or "–",
+                          b["licentie"]))
+        return [Kop("Bronnen"),
+                Tabel(("Bron", "Jaren", "Licentie"), tuple(rijen), (63, 13, 24), soort="bronnen"),
+                Alinea(f"Grenzen van wijken en buurten: {gebieden.grenzen_bron(self.g.bouwinfo)}. Ontbrekende cijfers "
+                       "staan er als 'geen gegevens', nooit als 0. Kleine aantallen zijn afgeschermd. Deze factsheet is "
+                       f"gemaakt op {gemaakt:%d-%m-%Y} uit de database van {_datum(self.g.bouwinfo.get('gebouwd_op'))}.",
+                       "klein")]
+
+    def voetregel(self, titel: str, gemaakt: date) -> str:
+        return f"{titel} · Wijkprofielen Soest · cijfers {self.periode()} · gemaakt op {gemaakt:%d-%m-%Y}"
 
 
 def locatorkaart(vormen: gpd.GeoDataFrame, wijk: str) -> alt.Chart:
@@ -169,11 +154,6 @@ def locatorkaart(vormen: gpd.GeoDataFrame, wijk: str) -> alt.Chart:
     return alt.Chart(vlakken).mark_geoshape(stroke="#555555", strokeWidth=0.6).encode(
         color=alt.Color("deze:N", scale=alt.Scale(domain=[True, False], range=["#0072B2", "#F2F2F2"]), legend=None),
     ).project(type="mercator").properties(width=210, height=190, background="white")
-
-
-def _kaart_png(vormen: gpd.GeoDataFrame, wijk: str) -> io.BytesIO:
-    # PNG, not SVG: fpdf2's SVG reader rejects vl-convert's empty background path. 4× is sharp in print.
-    return io.BytesIO(grafiek_png(locatorkaart(vormen, wijk).to_dict(), schaal=4))
 
 
 # The printed judgement is short, so it fits a narrow column: the symbol and word, plus only what the numbers beside
@@ -191,8 +171,8 @@ def _cel_oordeel(r: pd.Series) -> str:
 
 
 def _indicatorlabel(r: pd.Series) -> str:
-    jaar = "" if pd.isna(r.get("jaar")) else f" ({int(r['jaar'])})"
-    return f"{r['label']}{jaar}{SCHATTING if opmaak.is_schatting(r['modelschatting']) else ''}"
+    jaar = _jaartekst(r.get("jaar"), r.get("meetjaar"))
+    return f"{r['label']}{f' ({jaar})' if jaar else ''}{SCHATTING if opmaak.is_schatting(r['modelschatting']) else ''}"
 
 
 def wijkregels(beoordeeld: pd.DataFrame, wijk: str, opgave: str, nederland: pd.DataFrame | None = None
@@ -212,6 +192,7 @@ def wijkregels(beoordeeld: pd.DataFrame, wijk: str, opgave: str, nederland: pd.D
         "NL": [opmaak.waarde_met_eenheid(w, e) if not pd.isna(w) else "–" for w, e in zip(nl["waarde"], rijen["eenheid"])],
         "Oordeel": [_cel_oordeel(r) for _, r in rijen.iterrows()],
         "bron": rijen["bron"], "bron_nl": nl["bron"].to_numpy(),
+        "jaar": rijen["jaar"], "meetjaar": rijen["meetjaar"] if "meetjaar" in rijen else "",
     })
 
 
@@ -229,111 +210,6 @@ def nederland(g: Gegevens) -> pd.DataFrame:
     return g.waarden[g.waarden["gebied_code"] == NEDERLAND]
 
 
-def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wijk: str,
-             marge: float = scoring.STANDAARD_MARGE) -> bytes:
-    """The factsheet of one wijk: key figures and map, the five opgaven at a glance, the story, per opgave the
-    indicators with Soest and the judgement in words, residents' voices, sources with year and licence."""
-    if wijk not in g.wijknamen:
-        raise FactsheetFout(f"Onbekende wijk '{wijk}'. Kies een van: "
-                            + ", ".join(f"{c} ({n})" for c, n in g.wijknamen.items()) + ".")
-    kop = wijkprofiel.kop(wijk, g.gebieden, g.waarden)
-    pdf = _Pdf(f"Wijkprofiel {kop.naam}", _gemaakt(g))
-    pdf.alias_nb_pages()
-    pdf.set_subject(f"Wijk {kop.naam} ({wijk}) naast heel Soest, per opgave van de Integrale Visie Sociaal Domein")
-    pdf.add_page()
-    pdf.titel(f"Wijkprofiel {kop.naam}",
-              f"Wijk {wijk} van de gemeente Soest naast heel Soest, voor de vijf opgaven van de Integrale Visie "
-              f"Sociaal Domein 2024-2028. Factsheet {_gemaakt(g)}.")
-    verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
-
-    # --- key figures beside the map ------------------------------------------------------------------------------
-    boven = pdf.get_y()
-    kaartbreedte = 62
-    pdf.image(_kaart_png(vormen, wijk), x=pdf.w - pdf.r_margin - kaartbreedte, y=boven, w=kaartbreedte)
-    pdf.set_font("DejaVu", size=7)
-    pdf.set_xy(pdf.w - pdf.r_margin - kaartbreedte, boven + kaartbreedte * 190 / 210 + 1)
-    pdf.multi_cell(kaartbreedte, 3.2, f"{kop.naam} (blauw) in de gemeente Soest. Grenzen: "
-                   f"{gebieden.grenzen_bron(g.bouwinfo).replace(' (vereenvoudigd)', '')}.",
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_xy(pdf.l_margin, boven)
-    links = pdf.epw - kaartbreedte - 6
-    pdf.kopje("Kerncijfers", ruimte=0)
-    achtergrond = beoordeeld[(beoordeeld["gebied_code"] == wijk) & (beoordeeld["opgave"] == "context")
-                             & beoordeeld["waarde"].notna()].sort_values("volgorde")
-    rijen = [["Inwoners", kop.inwoners, ""], ["Oppervlakte", kop.oppervlakte, ""],
-             [f"Buurten ({len(kop.buurten)})", ", ".join(kop.buurten) or "geen gegevens", ""]]
-    rijen += [[_indicatorlabel(r), scoring.waarde_in_woorden(r),
-               opmaak.waarde_met_eenheid(r["soest"], r["eenheid"])] for _, r in achtergrond.iterrows()
-              if r["indicator"] not in ("oppervlakte_land", "inwoners")]
-    with _smal(pdf, links):
-        pdf.tabel(["", kop.naam, "Soest"], rijen, (links * 0.5, links * 0.27, links * 0.23), grootte=7.5)
-    pdf.set_y(max(pdf.get_y(), boven + kaartbreedte * 190 / 210 + 10))
-    for _, v in verhalen[verhalen["soort"] == "voorbehoud"].iterrows():
-        pdf.alinea(f"Let op: {v['tekst']}", 8, "I")
-
-    # --- the five opgaven at a glance ----------------------------------------------------------------------------
-    pdf.kopje("De vijf opgaven in één oogopslag")
-    pdf.alinea(f"Per opgave: op hoeveel indicatoren van de kernset {kop.naam} gunstig (▲), rond (●) of ongunstig (▼) "
-               f"uitvalt t.o.v. Soest, zoals op het dashboard. {regel(marge)}", 8)
-    glans = wijkprofiel.opgaven_in_een_oogopslag(telling(g, beoordeeld), wijk)
-    b = pdf.epw
-    pdf.tabel(["Opgave", "▲ gunstig", "● rond", "▼ ongunstig", "geen gegevens", "valt op"],
-              [[r["Opgave"], r["gunstig"], r["rond"], r["ongunstig"], r["geen gegevens"], "ja" if r["valt op"] else "nee"]
-               for _, r in glans.iterrows()],
-              (b * 0.35, b * 0.13, b * 0.13, b * 0.13, b * 0.13, b * 0.13), grootte=8.5)
-
-    # --- the story -----------------------------------------------------------------------------------------------
-    bron_ids = set()
-    verhaal = verhalen[verhalen["soort"].isin(["situatieschets", "sterk", "aandacht"])]
-    if len(verhaal):
-        pdf.kopje("Het verhaal van de wijk")
-        for soort, kopje in (("situatieschets", None), ("sterk", "Sterke kanten"), ("aandacht", "Aandachtspunten")):
-            deel = verhaal[verhaal["soort"] == soort]
-            if kopje and len(deel):
-                pdf.alinea(kopje, 9, "B")
-            if kopje:
-                pdf.opsomming(list(deel["tekst"]))
-            else:
-                for tekst in deel["tekst"]:
-                    pdf.alinea(tekst, 8.5)
-        pdf.alinea(_verhaalbron(g, verhaal), 7)
-        bron_ids |= set(verhaal["bron"])
-
-    # --- per opgave ----------------------------------------------------------------------------------------------
-    # A compact NL column: Nederland in the same year and from the same source, '–' where the country has none.
-    breedtes = (b * 0.40, b * 0.13, b * 0.13, b * 0.12, b * 0.22)
-    nl = nederland(g)
-    pdf.kopje(f"Per opgave: {kop.naam} naast Soest en Nederland", 12.5, ruimte=40)
-    pdf.alinea("NL = Nederland, in hetzelfde jaar en uit dezelfde bron als de wijk; – = geen landelijk cijfer. Het "
-               "oordeel gaat over de wijk ten opzichte van Soest; Nederland is alleen een referentie. "
-               "* = modelschatting (RIVM/GGD), geen telling.", 8)
-    for opgave in VIJF_OPGAVEN:
-        regels = wijkregels(beoordeeld, wijk, opgave, nl)
-        pdf.kopje(f"{OPGAVEN[opgave]}: {kop.naam} naast Soest", 11.5, ruimte=30)
-        if regels.empty:
-            pdf.alinea("Voor deze opgave zijn er nog geen cijfers per wijk.", 8.5)
-        else:
-            pdf.tabel(["Indicator (jaar)", kop.naam, "Soest", "NL", "Oordeel t.o.v. Soest"],
-                      regels[["Indicator", "Wijk", "Soest", "NL", "Oordeel"]].values.tolist(), breedtes, grootte=8)
-            bron_ids |= set(regels["bron"]) | set(regels["bron_nl"].dropna())
-        stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
-        if len(stemmen):
-            pdf.alinea("Wat inwoners zeggen", 8.5, "B")
-            for tekst in stemmen["tekst"]:
-                pdf.alinea(f"“{tekst}”", 8, "I")
-            pdf.alinea(_verhaalbron(g, stemmen), 7)
-            bron_ids |= set(stemmen["bron"])
-    soest_bronnen = _soest_bronnen(g, beoordeeld.loc[beoordeeld["gebied_code"] == wijk, "indicator"])
-    _bronnen_blok(pdf, g, bron_ids | set(achtergrond["bron"]) | soest_bronnen)
-    return bytes(pdf.output())
-
-
-def _soest_bronnen(g: Gegevens, indicator_ids) -> set[str]:
-    """The sources of the Soest figures printed beside the wijken."""
-    w = g.waarden
-    return set(w.loc[w["indicator"].isin(list(indicator_ids)) & (w["gebied_code"] == SOEST), "bron"])
-
-
 def _verhaalbron(g: Gegevens, verhalen: pd.DataFrame) -> str:
     titels = g.bron_per_id
     delen = []
@@ -344,55 +220,153 @@ def _verhaalbron(g: Gegevens, verhalen: pd.DataFrame) -> str:
     return "Bron: " + "; ".join(delen) + " — in eigen woorden samengevat."
 
 
-class _smal:
-    """Temporarily narrow the right margin, for a table beside the map."""
-    def __init__(self, pdf: FPDF, breedte: float):
-        self.pdf, self.breedte, self.oud = pdf, breedte, pdf.r_margin
-
-    def __enter__(self):
-        self.pdf.set_right_margin(self.pdf.w - self.pdf.l_margin - self.breedte)
-
-    def __exit__(self, *exc):
-        self.pdf.set_right_margin(self.oud)
+def _kaart(g: Gegevens, vormen: gpd.GeoDataFrame, wijk: str, naam: str) -> Figuur:
+    return Figuur(grafiek_svg(locatorkaart(vormen, wijk).to_dict()),
+                  alt=f"Kaart van de gemeente Soest met haar wijken; {naam} is blauw gekleurd, de andere wijken grijs.",
+                  bijschrift=f"{naam} (blauw) in de gemeente Soest. Grenzen: "
+                             f"{gebieden.grenzen_bron(g.bouwinfo).replace(' (vereenvoudigd)', '')}.",
+                  breedte_mm=46)
 
 
-def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float = scoring.STANDAARD_MARGE) -> bytes:
-    """The factsheet of one opgave over all wijken (A4 landscape): ambition and goals, Soest's key figures, per wijk
-    how many indicators are unfavourable, and the wijk × indicator table with Soest."""
+def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wijk: str,
+                  marge: float = scoring.STANDAARD_MARGE, gemaakt: date | None = None) -> Document:
+    """What the factsheet of one wijk says: key figures and map, the five opgaven at a glance, the story, per opgave
+    the indicators with Soest, Nederland and the judgement in words, residents' voices, the sources with the years of
+    their figures and licence."""
+    if wijk not in g.wijknamen:
+        raise FactsheetFout(f"Onbekende wijk '{wijk}'. Kies een van: "
+                            + ", ".join(f"{c} ({n})" for c, n in g.wijknamen.items()) + ".")
+    gemaakt = gemaakt or date.today()
+    kop = wijkprofiel.kop(wijk, g.gebieden, g.waarden)
+    bronnen = Bronnen(g)
+    verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
+    blokken: list = []
+
+    # --- key figures beside the map ------------------------------------------------------------------------------
+    achtergrond = beoordeeld[(beoordeeld["gebied_code"] == wijk) & (beoordeeld["opgave"] == "context")
+                             & beoordeeld["waarde"].notna()].sort_values("volgorde")
+    rijen = [("Inwoners", kop.inwoners, ""), ("Oppervlakte", kop.oppervlakte, ""),
+             (f"Buurten ({len(kop.buurten)})", ", ".join(kop.buurten) or "geen gegevens", "")]
+    getoond = achtergrond[~achtergrond["indicator"].isin(["oppervlakte_land", "inwoners"])]
+    rijen += [(_indicatorlabel(r), scoring.waarde_in_woorden(r), opmaak.waarde_met_eenheid(r["soest"], r["eenheid"]))
+              for _, r in getoond.iterrows()]
+    bronnen.voeg_rijen(achtergrond)
+    bronnen.voeg_soest(getoond)
+    blokken.append(Naast(hoofd=(Kop("Kerncijfers"), Tabel(("", kop.naam, "Soest"), tuple(rijen), (48, 26, 26))),
+                         zij=(_kaart(g, vormen, wijk, kop.naam),)))
+    blokken += [Alinea(f"Let op: {v['tekst']}", "let-op") for _, v in verhalen[verhalen["soort"] == "voorbehoud"].iterrows()]
+
+    # --- the five opgaven at a glance ----------------------------------------------------------------------------
+    glans = wijkprofiel.opgaven_in_een_oogopslag(telling(g, beoordeeld), wijk)
+    blokken += [
+        Kop("De vijf opgaven in één oogopslag"),
+        Alinea(f"Per opgave: op hoeveel indicatoren van de kernset {kop.naam} gunstig (▲), rond (●) of ongunstig (▼) "
+               f"uitvalt t.o.v. Soest, zoals op het dashboard. {regel(marge)}"),
+        Tabel(("Opgave", "▲ gunstig", "● rond", "▼ ongunstig", "geen gegevens", "valt op"),
+              tuple((r["Opgave"], str(r["gunstig"]), str(r["rond"]), str(r["ongunstig"]), str(r["geen gegevens"]),
+                     "ja" if r["valt op"] else "nee") for _, r in glans.iterrows()),
+              (35, 13, 13, 13, 13, 13)),
+    ]
+
+    # --- the story -----------------------------------------------------------------------------------------------
+    verhaal = verhalen[verhalen["soort"].isin(["situatieschets", "sterk", "aandacht"])]
+    if len(verhaal):
+        blokken.append(Kop("Het verhaal van de wijk"))
+        for soort, kopje in (("situatieschets", None), ("sterk", "Sterke kanten"), ("aandacht", "Aandachtspunten")):
+            deel = verhaal[verhaal["soort"] == soort]
+            if not len(deel):
+                continue
+            if kopje:
+                blokken += [Alinea(kopje, "tussenkop"), Opsomming(tuple(deel["tekst"]))]
+            else:
+                blokken += [Alinea(tekst) for tekst in deel["tekst"]]
+        blokken.append(Alinea(_verhaalbron(g, verhaal), "klein"))
+        bronnen.voeg_teksten(verhaal)
+
+    # --- per opgave ----------------------------------------------------------------------------------------------
+    # A compact NL column: Nederland in the same year and from the same source, '–' where the country has none.
+    nl = nederland(g)
+    blokken += [
+        Kop(f"Per opgave: {kop.naam} naast Soest en Nederland"),
+        Alinea("NL = Nederland, in hetzelfde jaar en uit dezelfde bron als de wijk; – = geen landelijk cijfer. Het "
+               "oordeel gaat over de wijk ten opzichte van Soest; Nederland is alleen een referentie. "
+               "* = modelschatting (RIVM/GGD), geen telling.", "klein"),
+    ]
+    for opgave in VIJF_OPGAVEN:
+        regels = wijkregels(beoordeeld, wijk, opgave, nl)
+        blokken.append(Kop(f"{OPGAVEN[opgave]}: {kop.naam} naast Soest", 3))
+        if regels.empty:
+            blokken.append(Alinea("Voor deze opgave zijn er nog geen cijfers per wijk."))
+        else:
+            blokken.append(Tabel(("Indicator (jaar)", kop.naam, "Soest", "NL", "Oordeel t.o.v. Soest"),
+                                 tuple(map(tuple, regels[["Indicator", "Wijk", "Soest", "NL", "Oordeel"]].values.tolist())),
+                                 (36, 14, 14, 12, 24)))
+            bronnen.voeg_rijen(regels)
+            bronnen.voeg_rijen(regels, "bron_nl")
+            bronnen.voeg_soest(regels)
+        stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
+        if len(stemmen):
+            blokken += [Alinea("Wat inwoners zeggen", "tussenkop"),
+                        *[Alinea(f"“{tekst}”", "citaat") for tekst in stemmen["tekst"]],
+                        Alinea(_verhaalbron(g, stemmen), "klein")]
+            bronnen.voeg_teksten(stemmen)
+    blokken += bronnen.blokken(gemaakt)
+    titel = f"Wijkprofiel {kop.naam}"
+    return Document(
+        titel=titel,
+        onderwerp=f"Wijk {kop.naam} ({wijk}) naast heel Soest, per opgave van de Integrale Visie Sociaal Domein",
+        inleiding=f"Wijk {wijk} van de gemeente Soest naast heel Soest, voor de vijf opgaven van de Integrale Visie "
+                  f"Sociaal Domein 2024-2028. {bronnen.zin()} Gemaakt op {gemaakt:%d-%m-%Y}.",
+        blokken=tuple(blokken), voetregel=bronnen.voetregel(titel, gemaakt), gemaakt=gemaakt)
+
+
+def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wijk: str,
+             marge: float = scoring.STANDAARD_MARGE) -> bytes:
+    """The factsheet of one wijk as a tagged PDF (PDF/UA-1)."""
+    return document.pdf(wijk_document(g, beoordeeld, vormen, wijk, marge))
+
+
+def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float = scoring.STANDAARD_MARGE,
+                    gemaakt: date | None = None) -> Document:
+    """What the factsheet of one opgave over all wijken says (A4 landscape): ambition and goals, Soest's key figures,
+    per wijk how many indicators are unfavourable, the wijk × indicator table with Soest, residents' voices and the
+    sources with the years of their figures."""
     if opgave not in VIJF_OPGAVEN:
         raise FactsheetFout(f"Onbekende opgave '{opgave}'. Kies een van: " + ", ".join(VIJF_OPGAVEN) + ".")
+    gemaakt = gemaakt or date.today()
     naam = OPGAVEN[opgave]
-    pdf = _Pdf(f"Opgave {naam}", _gemaakt(g), "L")
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    pdf.titel(f"Opgave {naam}", f"Alle wijken van Soest naast heel Soest. Factsheet {_gemaakt(g)}.")
+    bronnen = Bronnen(g)
+    blokken: list = []
     tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
-    bron_ids = set()
     if tekst:
-        pdf.alinea(tekst["ambitie"], 9.5)
+        blokken.append(Alinea(tekst["ambitie"]))
         if tekst.get("doelen"):
-            pdf.alinea("Doelen", 9, "B")
-            pdf.opsomming(tekst["doelen"], 8.5)
-        pdf.alinea(_verhaalbron(g, pd.DataFrame([{"bron": tekst["bron"], "vindplaats": tekst.get("vindplaats")}])), 7)
-        bron_ids.add(tekst["bron"])
+            blokken += [Alinea("Doelen", "tussenkop"), Opsomming(tuple(tekst["doelen"]))]
+        teksten = pd.DataFrame([{"bron": tekst["bron"], "vindplaats": tekst.get("vindplaats")}])
+        blokken.append(Alinea(_verhaalbron(g, teksten), "klein"))
+        bronnen.voeg_teksten(teksten)
     kern = opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren)
     if len(kern):
-        pdf.kopje("Kerncijfers voor heel Soest")
-        b = pdf.epw
-        pdf.tabel(["Indicator", "Soest", "Jaar", "Nederland", "Soest t.o.v. Nederland"],
-                  [[r["label"], r["soest_tekst"], "–" if pd.isna(r["jaar"]) else int(r["jaar"]),
-                    r["nederland_tekst"] or "geen gegevens", r["vergelijking"] or "–"] for _, r in kern.iterrows()],
-                  (b * 0.4, b * 0.12, b * 0.08, b * 0.12, b * 0.28), grootte=8)
-        bron_ids |= _soest_bronnen(g, kern["indicator"])
+        blokken += [Kop("Kerncijfers voor heel Soest"),
+                    Tabel(("Indicator", "Soest", "Jaar", "Nederland", "Soest t.o.v. Nederland"),
+                          tuple((r["label"], r["soest_tekst"], _jaartekst(r["jaar"]) or "–",
+                                 r["nederland_tekst"] or "geen gegevens", r["vergelijking"] or "–")
+                                for _, r in kern.iterrows()),
+                          (40, 12, 8, 12, 28))]
+        bronnen.voeg_soest(kern)
+        bronnen.voeg_rijen(g.waarden[g.waarden["gebied_code"] == NEDERLAND].merge(
+            kern.loc[kern["nederland_tekst"].fillna("") != "", ["indicator", "jaar"]], on=["indicator", "jaar"]))
 
     rijen = opgaveoverzicht.opgaverijen(beoordeeld, g.wijken, opgave)
-    pdf.kopje("De wijken naast Soest")
+    blokken.append(Kop("De wijken naast Soest"))
     if rijen.empty:
-        pdf.alinea("Voor deze opgave zijn er nog geen cijfers per wijk.", 9)
+        blokken.append(Alinea("Voor deze opgave zijn er nog geen cijfers per wijk."))
     else:
-        pdf.alinea(f"Per wijk: bij hoeveel indicatoren van de kernset de wijk ongunstig (▼), gunstig (▲) of rond het "
-                   f"gemiddelde (●) uitvalt ten opzichte van heel Soest. {regel(marge)} Meest ongunstig eerst.", 8.5)
-        pdf.opsomming([z.replace("**", "") for z in opgaveoverzicht.ongunstig_zinnen(telling(g, beoordeeld), opgave)], 8)
+        blokken += [
+            Alinea(f"Per wijk: bij hoeveel indicatoren van de kernset de wijk ongunstig (▼), gunstig (▲) of rond het "
+                   f"gemiddelde (●) uitvalt ten opzichte van heel Soest. {regel(marge)} Meest ongunstig eerst."),
+            Opsomming(tuple(z.replace("**", "") for z in opgaveoverzicht.ongunstig_zinnen(telling(g, beoordeeld), opgave))),
+        ]
         cellen = opgaveoverzicht.matrixgegevens(rijen)
         kolommen = ["Soest"] + list(rijen.sort_values("gebied_code")["gebied_naam"].drop_duplicates())
         tabel = cellen.assign(cel=cellen["regel1"] + "\n" + cellen["regel2"]).pivot(
@@ -400,24 +374,32 @@ def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float 
         volgorde = list(rijen.sort_values("volgorde").assign(
             rij=[opgaveoverzicht.rijlabel(r) for _, r in rijen.sort_values("volgorde").iterrows()])["rij"].drop_duplicates())
         tabel = tabel.rename(columns={opgaveoverzicht.SOEST_KOLOM: "Soest"}).reindex(index=volgorde, columns=kolommen)
-        pdf.kopje("Alle indicatoren per wijk", 11, ruimte=80)  # the heading goes with the table
-        pdf.alinea("In elk vak het cijfer en het oordeel ten opzichte van Soest: ▲ gunstig, ▼ ongunstig, ● rond het "
-                   "gemiddelde, ↑ ↓ hoger of lager zonder oordeel. 'geen gegevens' = de bron heeft geen cijfer.", 8)
-        b = pdf.epw
-        rest = (b * 0.74) / len(kolommen)
-        # 'De Eng-Soest-Midden' breaks after its first hyphen, as above the matrix on the page, not mid-word
-        pdf.tabel(["Indicator (jaar)"] + [k.replace("-", "-\n", 1) for k in kolommen],
-                  [[rij] + [c if isinstance(c, str) else "geen\ngegevens" for c in tabel.loc[rij]] for rij in volgorde],
-                  (b * 0.26,) + (rest,) * len(kolommen), grootte=7, uitlijning="LEFT")
-        bron_ids |= set(rijen["bron"].dropna())
-        bron_ids |= _soest_bronnen(g, rijen["indicator"])
+        blokken += [
+            Kop("Alle indicatoren per wijk", 3),
+            Alinea("In elk vak het cijfer en het oordeel ten opzichte van Soest: ▲ gunstig, ▼ ongunstig, ● rond het "
+                   "gemiddelde, ↑ ↓ hoger of lager zonder oordeel. 'geen gegevens' = de bron heeft geen cijfer.", "klein"),
+            # 'De Eng-Soest-Midden' breaks after its first hyphen, as above the matrix on the page, not mid-word
+            Tabel(("Indicator (jaar)", *[k.replace("-", "-\n", 1) for k in kolommen]),
+                  tuple((rij, *[c if isinstance(c, str) else "geen\ngegevens" for c in tabel.loc[rij]])
+                        for rij in volgorde),
+                  (24,) + (76 / len(kolommen),) * len(kolommen), soort="matrix"),
+        ]
+        bronnen.voeg_rijen(rijen.dropna(subset=["bron"]))
+        bronnen.voeg_soest(rijen)
     stemmen = g.verhalen[(g.verhalen["opgave"] == opgave) & (g.verhalen["soort"] == "inwoners")]
     if len(stemmen):
-        pdf.kopje("Wat inwoners zeggen")
         namen = {**g.wijknamen, SOEST: "Heel Soest"}
-        for _, v in stemmen.iterrows():
-            pdf.alinea(f"{namen.get(v['gebied'], v['gebied'])}: “{v['tekst']}”", 8, "I")
-        pdf.alinea(_verhaalbron(g, stemmen), 7)
-        bron_ids |= set(stemmen["bron"])
-    _bronnen_blok(pdf, g, bron_ids)
-    return bytes(pdf.output())
+        blokken += [Kop("Wat inwoners zeggen"),
+                    *[Alinea(f"{namen.get(v['gebied'], v['gebied'])}: “{v['tekst']}”", "citaat") for _, v in stemmen.iterrows()],
+                    Alinea(_verhaalbron(g, stemmen), "klein")]
+        bronnen.voeg_teksten(stemmen)
+    blokken += bronnen.blokken(gemaakt)
+    titel = f"Opgave {naam}"
+    return Document(titel=titel, onderwerp=f"Opgave {naam}: alle wijken van Soest naast heel Soest",
+                    inleiding=f"Alle wijken van Soest naast heel Soest. {bronnen.zin()} Gemaakt op {gemaakt:%d-%m-%Y}.",
+                    blokken=tuple(blokken), voetregel=bronnen.voetregel(titel, gemaakt), liggend=True, gemaakt=gemaakt)
+
+
+def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float = scoring.STANDAARD_MARGE) -> bytes:
+    """The factsheet of one opgave as a tagged PDF (PDF/UA-1)."""
+    return document.pdf(opgave_document(g, beoordeeld, opgave, marge))

@@ -25,15 +25,97 @@ LETTER = opmaak.LETTER
 TEKST = opmaak.TEKSTKLEUR
 
 
-_STIJL = alt.Config(**opmaak.GRAFIEKSTIJL)  # built (and checked) once; configure() would rebuild it for every chart
+# Built (and checked) once; configure() would rebuild it for every chart. aria=False (guides) and mark aria=False:
+# Vega writes English descriptions for axes and legends ('X-axis for a discrete scale with 8 values') and one
+# description per mark; a chart is read as one picture by its Dutch alt text (ui.teken) or description, with the
+# table beside it as the text alternative.
+_STIJL = alt.Config(**opmaak.GRAFIEKSTIJL, aria=False, mark=alt.MarkConfig(aria=False))
 
 
 def stijl(grafiek):
-    """The one typography and the Dutch number locale (opmaak.GRAFIEKSTIJL) on a finished chart. Every builder ends
-    with this, so no chart text is below 16 px and Vega's own numbers read '1.000' and '14,5'."""
-    gestijld = grafiek.copy(deep=False)
+    """The one typography and the Dutch number locale (opmaak.GRAFIEKSTIJL) on a finished chart, and a Dutch title on
+    every encoding (met_titels). Every builder ends with this, so no chart text is below 16 px, Vega's own numbers read
+    '1.000' and '14,5', and no raw column name ('gebied_naam') reaches a tooltip or a screen reader."""
+    gestijld = met_titels(grafiek.copy(deep=False))
     gestijld.config = _STIJL
     return gestijld
+
+
+# The Dutch name of every column a chart encodes, for the encodings whose builder gives no title of its own. A column
+# missing here keeps no title, and tests/unit/test_grafieken_geldig.py names it.
+VELDTITELS = {
+    "gebied_naam": "Gebied", "gebied": "Gebied", "wijk": "Wijk", "opgave_naam": "Opgave", "opgave": "Opgave",
+    "label": "Indicator", "label_tekst": "Indicator", "kop": "Kop", "rij": "Indicator", "kolom": "Gebied",
+    "jaar": "Jaar", "waarde": "Waarde", "waarde_of_nul": "Waarde", "soest": "Soest", "oordeel": "Oordeel",
+    "klasse": "Deel ongunstig", "rol": "Rol", "tekst": "Tekst", "regel1": "Cijfer", "regel2": "Oordeel",
+    "links": "Tekst links", "rechts": "Tekst rechts", "tekstkleur": "Tekstkleur", "rand": "Rand",
+    "randdikte": "Randdikte", "band": "Rij", "labelband": "Rij", "midden": "Midden", "x": "Positie", "x2": "Einde",
+    "y": "Rij", "y2": "Einde", "deze": "Deze wijk", "antwoord": "Antwoord", "vraag": "Vraag", "aandeel": "Aandeel",
+    "index": "Index", "waarde_tekst": "Waarde",
+}
+_MET_AS = {"x", "y"}
+_MET_LEGENDA = {"color", "fill", "stroke", "shape", "size", "opacity", "strokeDash", "strokeWidth", "fillOpacity",
+                "strokeOpacity"}
+
+
+def _veld(kanaal) -> str | None:
+    veld = kanaal._kwds.get("field", alt.Undefined)
+    if isinstance(veld, str):
+        return veld
+    kort = kanaal._kwds.get("shorthand", alt.Undefined)
+    return kort.split(":")[0] if isinstance(kort, str) and kort else None  # 'gebied_naam:N'
+
+
+def _geef_titel(kanaal, naam: str, gedeeld: dict) -> None:
+    """A Dutch title where the builder gave none. A title the builder hid on purpose (title=None) stays hidden on the
+    axis or legend: the name is then only for tooltips and descriptions. On a layer's x or y without a title of its
+    own, the title another layer gives that axis (`gedeeld`): Vega-Lite joins different layer titles into one."""
+    titel = kanaal._kwds.get("title", alt.Undefined)
+    veld = _veld(kanaal)
+    if isinstance(titel, str | list) and titel or veld not in VELDTITELS:
+        return
+    if titel is None:
+        gids = "axis" if naam in _MET_AS else "legend" if naam in _MET_LEGENDA else None
+        if gids is not None:
+            bestaand = kanaal._kwds.get(gids, alt.Undefined)
+            if bestaand is alt.Undefined:
+                kanaal[gids] = alt.Axis(title=None) if gids == "axis" else alt.Legend(title=None)
+            elif bestaand is not None and bestaand._kwds.get("title", alt.Undefined) is alt.Undefined:
+                kanaal[gids] = bestaand.copy(deep=False)
+                kanaal[gids]["title"] = None
+        kanaal["title"] = VELDTITELS[veld]
+    else:
+        kanaal["title"] = gedeeld.get(naam.rstrip("2"), VELDTITELS[veld])
+
+
+def _kanalen(grafiek):
+    encoding = grafiek._kwds.get("encoding", alt.Undefined)
+    if encoding is alt.Undefined or encoding is None:
+        return
+    for naam, kanalen in list(encoding._kwds.items()):
+        for kanaal in kanalen if isinstance(kanalen, list) else [kanalen]:
+            if hasattr(kanaal, "_kwds") and _veld(kanaal):
+                yield naam, kanaal
+
+
+def met_titels(grafiek, gedeeld: dict | None = None):
+    """Every field encoding of the chart (all layers, concatenations, facets) with a Dutch title (VELDTITELS)."""
+    gedeeld = dict(gedeeld or {})
+    lagen = grafiek._kwds.get("layer") or []
+    for laag in [grafiek, *lagen]:  # the axis titles the builder gave in some layer hold for the whole layer chart
+        for naam, kanaal in _kanalen(laag):
+            titel = kanaal._kwds.get("title", alt.Undefined)
+            if naam in _MET_AS and isinstance(titel, str | list) and titel:
+                gedeeld.setdefault(naam, titel)
+    for deel in ("layer", "hconcat", "vconcat", "concat"):
+        for sub in grafiek._kwds.get(deel) or []:
+            met_titels(sub, gedeeld if deel == "layer" else None)
+    spec = grafiek._kwds.get("spec", alt.Undefined)
+    if spec is not alt.Undefined and hasattr(spec, "_kwds"):
+        met_titels(spec)
+    for naam, kanaal in _kanalen(grafiek):
+        _geef_titel(kanaal, naam, gedeeld)
+    return grafiek
 
 
 KLEUR_NEDERLAND = "#000000"

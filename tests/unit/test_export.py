@@ -3,9 +3,12 @@ missing values empty (never 0); .xlsx with numbers as numbers and a column guide
 import io
 
 import pandas as pd
+import pytest
 from openpyxl import load_workbook
 
-from soest_data import export
+from soest_data import db, export
+from soest_data.bronnen import uitwisseling
+from soest_data.gegevens import laad
 
 RIJEN = pd.DataFrame({
     "gebied_code": ["WK034205", "WK034203"], "gebied_naam": ["Smitsveen", "Boerenstreek"], "niveau": ["wijk", "wijk"],
@@ -53,7 +56,7 @@ def test_xlsx_has_numbers_as_numbers_and_a_column_guide():
 def test_parquet_round_trip_and_the_guide_names_every_readable_column():
     tabel = export.leesbaar(RIJEN)
     assert pd.read_parquet(io.BytesIO(export.parquet(tabel)))["Waarde"].iloc[0] == 18.9
-    assert set(export.kolomgids()["Kolom"]) == set(export.KOLOMMEN.values())
+    assert set(export.kolomgids()["Kolom"]) == set(export.KOLOMMEN.values()) | {"Jaar in woorden"}
 
 
 def test_a_downloaded_chart_carries_its_title_and_source():
@@ -80,3 +83,79 @@ def test_a_figure_without_a_known_year_is_never_downloaded_with_the_year_it_is_f
     leesbaar = export.leesbaar(rijen)
     assert list(leesbaar["Jaar"]) == ["onbekend, vóór 2024", 2020]
     assert "meetjaar" not in leesbaar.columns
+
+
+# A display table as a page shows it (made up for this test): numbers already as text in Dutch notation.
+GETOOND = pd.DataFrame({"Indicator": ["Moeite met rondkomen", "Inwoners", "WOZ-waarde", "Afstand tot huisarts"],
+                        "Jaar": ["2020", "2024", "onbekend, vóór 2024", "2023"],
+                        "Smitsveen": ["44,3 %", "4.970", "€ 1.234", "0,50 km"],
+                        "Soest": ["11,6 %", "47.100", "geen gegevens", "0,80 km"]})
+
+
+def test_xlsx_turns_numbers_shown_as_text_into_numbers_with_a_dutch_format_and_years_into_integers():
+    blad = load_workbook(io.BytesIO(export.xlsx(GETOOND, "Titel")))["Cijfers"]
+    cel = {(r, blad.cell(1, k).value): blad.cell(r, k) for r in range(2, 6) for k in range(1, 5)}
+    assert cel[2, "Smitsveen"].value == 44.3 and cel[2, "Smitsveen"].number_format == '0.0" %"'
+    assert cel[2, "Jaar"].value == 2020 and isinstance(cel[2, "Jaar"].value, int) and cel[2, "Jaar"].number_format == "0"
+    assert cel[3, "Soest"].value == 47100 and cel[3, "Soest"].number_format == "#,##0"
+    assert cel[4, "Smitsveen"].value == 1234 and cel[4, "Smitsveen"].number_format.startswith('"€ "')
+    # what is not a number as a whole stays as shown: a unit in words, a year in words, a missing figure
+    assert cel[5, "Smitsveen"].value == "0,50 km" and cel[4, "Jaar"].value == "onbekend, vóór 2024"
+    assert cel[4, "Soest"].value == "geen gegevens"
+
+
+def test_xlsx_formats_a_percentage_waarde_and_keeps_years_whole():
+    blad = load_workbook(io.BytesIO(export.xlsx(export.leesbaar(RIJEN), "Titel")))["Cijfers"]
+    kop = [c.value for c in blad[1]]
+    waarde, jaar = blad.cell(2, kop.index("Waarde") + 1), blad.cell(2, kop.index("Jaar") + 1)
+    assert waarde.value == 18.9 and waarde.number_format == '0.0" %"'
+    assert jaar.value == 2020 and isinstance(jaar.value, int)
+
+
+@pytest.mark.parametrize("getoond, verwacht", [("44,3 %", 44.3), ("-0,50", -0.5), ("1.000,5 %", 1000.5), ("0", 0)])
+def test_a_number_as_shown_reads_back_as_the_same_number(getoond, verwacht):
+    assert export.als_getal(getoond)[0] == verwacht
+
+
+@pytest.mark.parametrize("tekst", ["0,50 km", "0342", "12.34", "48,6 per 1.000 inwoners", "▼ 2", "", "WK034205"])
+def test_text_that_is_not_a_number_as_a_whole_stays_text(tekst):
+    assert export.als_getal(tekst) is None
+
+
+def _alle_formaten(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Every download format of a table, read back."""
+    return {
+        "csv": pd.read_csv(io.BytesIO(export.csv_excel(frame)), sep=";", decimal=",", encoding="utf-8-sig"),
+        "xlsx": pd.read_excel(io.BytesIO(export.xlsx(frame, "Titel")), sheet_name="Cijfers"),
+        "parquet": pd.read_parquet(io.BytesIO(export.parquet(frame))),
+    }
+
+
+def test_every_download_format_reads_back_the_whole_dataset(echte_db):
+    """The downloads of /data (all values, in readable columns), in every format: nothing fails, every row and column
+    comes back, a year the source does not name stays a text and is never the year it is filed under."""
+    con = db.open_readonly(echte_db)
+    g = laad(con.cursor())
+    con.close()
+    alles = export.leesbaar(g.waarden[[*uitwisseling.EXPORTKOLOMMEN, "niveau", "bron_uitgever", "meetjaar"]])
+    onbekend = alles["Jaar"].map(lambda j: isinstance(j, str))
+    assert onbekend.any(), "the real data has figures whose source names no year"
+    terug = _alle_formaten(alles)
+    for formaat, tabel in terug.items():
+        assert len(tabel) == len(alles), formaat
+        assert set(alles.columns) <= set(tabel.columns), formaat
+        assert tabel["Waarde"].isna().sum() == alles["Waarde"].isna().sum(), formaat  # missing stays missing
+    parquet = terug["parquet"]
+    assert str(parquet["Jaar"].dtype) == "Int64" and parquet.loc[onbekend.to_numpy(), "Jaar"].isna().all()
+    assert (parquet.loc[onbekend.to_numpy(), "Jaar in woorden"] == alles.loc[onbekend, "Jaar"]).all()
+    bekend = ~onbekend.to_numpy()
+    assert (parquet.loc[bekend, "Jaar"].astype(int) == alles.loc[bekend, "Jaar"].astype(int)).all()
+    xlsx = terug["xlsx"]
+    assert xlsx.loc[bekend, "Jaar"].map(lambda j: isinstance(j, int)).all()  # years as whole numbers, not text
+
+
+def test_every_download_format_reads_back_a_display_table():
+    for formaat, tabel in _alle_formaten(GETOOND).items():
+        assert list(tabel.columns[:4]) == list(GETOOND.columns) and len(tabel) == len(GETOOND), formaat
+    parquet = pd.read_parquet(io.BytesIO(export.parquet(GETOOND)))
+    assert list(parquet["Smitsveen"]) == list(GETOOND["Smitsveen"])  # text columns stay text in Parquet

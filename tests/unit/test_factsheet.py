@@ -1,5 +1,6 @@
-"""The factsheet PDF: 2–4 A4 pages per wijk, every figure as text and equal to the data, sources with licence,
-missing figures as 'geen gegevens'; the CLI refuses an unknown wijk or opgave with a Dutch message."""
+"""The factsheet PDF: a tagged PDF/UA-1 (structure, language, title, headings in order, table headers, alt text on the
+map, table text ≥ 9 pt), 2–4 A4 pages per wijk, every figure as text and equal to the data, sources with licence and the
+years of their figures, missing figures as 'geen gegevens'; the CLI refuses an unknown wijk or opgave in Dutch."""
 from __future__ import annotations
 
 import io
@@ -12,7 +13,8 @@ from pypdf import PdfReader
 from soest_data import db, opmaak
 from soest_data.__main__ import main
 from soest_data.begrippen import NEDERLAND, SOEST, VIJF_OPGAVEN
-from soest_data.weergave import factsheet
+from soest_data.weergave import document, factsheet
+from tests import pdfua
 from tests.conftest import snel_en_traag
 
 A4 = (595, 842)  # points, portrait
@@ -122,7 +124,107 @@ def test_sources_are_listed_with_year_and_licence(echt):
         b = bronnen.loc[bron_id]
         assert re.sub(r"\s+", " ", f"{b['uitgever']}, {b['titel']}") in tekst, bron_id
         assert b["licentie"] in tekst
-    assert "Database gebouwd op" in tekst and "gemaakt op" in tekst
+    assert "gemaakt op" in tekst and "gegevens van" not in tekst  # the build date is not the date of the data
+
+
+def test_the_factsheet_says_which_years_its_figures_are_from(echt):
+    g, beoordeeld, vormen = echt
+    wijk = "WK034205"
+    tekst = _tekst(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk))
+    jaren = _laatste_jaar_per_wijk(g, wijk)
+    jaren = jaren.loc[jaren["meetjaar"].fillna("") == "", "jaar"]
+    periode = re.search(r"gaan over de jaren (\d{4}) tot en met (\d{4})", tekst)
+    assert periode, "the introduction names the years of the figures"
+    assert int(periode[1]) <= jaren.min() and int(periode[2]) >= jaren.max()
+    assert f"cijfers {periode[1]} tot en met {periode[2]}" in tekst  # in the footer of every page
+    # the sources table gives each source the years of its figures here, not the build date
+    for bron_id, groep in _laatste_jaar_per_wijk(g, wijk).groupby("bron"):
+        b = g.bron_per_id.loc[bron_id]
+        titel = re.sub(r"\s+", " ", f"{b['uitgever']}, {b['titel']}")
+        achter = tekst[tekst.rindex(titel):]
+        for jaar in groep.loc[groep["meetjaar"].fillna("") == "", "jaar"].unique():
+            assert re.search(rf"{int(jaar)}|\d{{4}}–\d{{4}}", achter[:400]), (bron_id, jaar)
+
+
+def _tabeltekst(blokken) -> str:
+    uit = []
+    for b in blokken:
+        if isinstance(b, document.Naast):
+            uit.append(_tabeltekst(b.hoofd + b.zij))
+        elif isinstance(b, document.Tabel):
+            uit += [" ".join(c.split()) for rij in (b.kop, *b.rijen) for c in rij]
+    return " | ".join(uit)
+
+
+def _lopende_tekst(inhoud) -> str:
+    """Every text outside a table: a fragment found here as well may be small print (a source line, the footer)."""
+    def teksten(blokken):
+        for b in blokken:
+            if isinstance(b, document.Naast):
+                yield from teksten(b.hoofd + b.zij)
+            elif isinstance(b, document.Alinea | document.Kop):
+                yield b.tekst
+            elif isinstance(b, document.Opsomming):
+                yield from b.regels
+            elif isinstance(b, document.Figuur):
+                yield b.bijschrift
+    return " | ".join([inhoud.voetregel, *teksten(inhoud.blokken)])
+
+
+def _koppen(blokken) -> list[int]:
+    uit = []
+    for b in blokken:
+        if isinstance(b, document.Naast):
+            uit += _koppen(b.hoofd + b.zij)
+        elif isinstance(b, document.Kop):
+            uit.append(b.niveau)
+    return uit
+
+
+@pytest.mark.parametrize("soort", ["wijk", "opgave"])
+def test_the_factsheet_is_a_tagged_pdf_ua(echt, soort):
+    """The structural PDF/UA check (tests/pdfua.py): tagged, Dutch, titled, headings in the order of the content,
+    table headers, alt text on the map; and every table's text at least 9 pt."""
+    g, beoordeeld, vormen = echt
+    inhoud = (factsheet.wijk_document(g, beoordeeld, vormen, "WK034205") if soort == "wijk"
+              else factsheet.opgave_document(g, beoordeeld, "meedoen_inclusie"))
+    pdf = document.pdf(inhoud)
+    assert pdfua.gebreken(pdf) == []
+    lezer = PdfReader(io.BytesIO(pdf))
+    assert lezer.metadata["/Title"] == inhoud.titel
+    assert pdfua.koppen(lezer) == [1, *_koppen(inhoud.blokken)]  # reading order: the headings as written
+    figuren = [e for e in pdfua.structuur(lezer) if e["/S"] == "/Figure"]
+    if soort == "wijk":
+        assert len(figuren) == 1 and "Smitsveen" in figuren[0]["/Alt"]
+    tabeltekst = _tabeltekst(inhoud.blokken)
+    lopend = _lopende_tekst(inhoud)
+    klein = [(t, p) for t, p in pdfua.lettergroottes(pdf) if p < 9 and t in tabeltekst and t not in lopend]
+    assert not klein, klein[:5]
+    assert min(p for t, p in pdfua.lettergroottes(pdf) if t in ("Soest", "Indicator (jaar)")) >= 9
+
+
+def test_the_structural_check_finds_an_untagged_pdf():
+    from pypdf import PdfWriter
+    kaal = io.BytesIO()
+    schrijver = PdfWriter()
+    schrijver.add_blank_page(595, 842)
+    schrijver.write(kaal)
+    gebreken = pdfua.gebreken(kaal.getvalue())
+    assert any("structuurboom" in f for f in gebreken) and any("taal" in f for f in gebreken)
+    assert any("DocInfo" in f for f in gebreken)
+
+
+def test_the_html_is_semantic_and_escapes_every_text():
+    inhoud = document.Document(
+        titel="Wijkprofiel <Test>", onderwerp="o", inleiding="Voor \"iedereen\" & elk", voetregel='a "b" {c}',
+        blokken=(document.Kop("Kop & zo"), document.Tabel(("Indicator", "Waarde"), (("<b>x</b>", "1"),), (60, 40)),
+                 document.Figuur(b"<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>", alt="Een kaart")))
+    html = document.html(inhoud)
+    assert '<html lang="nl">' in html and "<title>Wijkprofiel &lt;Test&gt;</title>" in html
+    assert '<th scope="col">Indicator</th>' in html and '<th scope="row">&lt;b&gt;x&lt;/b&gt;</th>' in html
+    assert 'alt="Een kaart"' in html and "<b>x</b>" not in html
+    assert 'a "b"' not in html  # the footer is a CSS string: quotes and braces escaped
+    assert pdfua.gebreken(document.pdf(inhoud)) == []
 
 
 def test_missing_figures_read_geen_gegevens_never_zero(verzonnen):

@@ -7,6 +7,7 @@ checked against the Vega-Lite schema that ships with Altair. The same sweep chec
 (ui._verstuurd: datasets in Arrow form, cut to the columns the chart names) draws the very same picture: both are
 rendered to SVG by vl-convert and compared."""
 import json
+import re
 import sys
 from functools import partial
 
@@ -19,7 +20,7 @@ from altair.vegalite.v6.schema.core import load_schema
 import ui
 from soest_data import scoring
 from soest_data.begrippen import VIJF_OPGAVEN
-from soest_data.weergave import aandacht, grafieken, opgaveoverzicht, regio, vergelijken, wijkprofiel
+from soest_data.weergave import aandacht, enquete, grafieken, opgaveoverzicht, regio, vergelijken, wijkprofiel
 from tests.conftest import snel_en_traag
 
 WIJKEN = ["WK034205", "WK034201"]
@@ -48,6 +49,35 @@ def _alle_beelden(request):
     _ALLE = request.config.getoption("--traag")
 
 
+def velden_zonder_titel(spec) -> list[str]:
+    """Every encoding that names a field but has no Dutch title of its own: Vega shows the raw field name
+    ('gebied_naam') in tooltips, and reads it out in a mark's description. A title is a text, not the field itself and
+    not a column name with underscores."""
+    uit = []
+
+    def loop(deel) -> None:
+        if isinstance(deel, list):
+            for d in deel:
+                loop(d)
+            return
+        if not isinstance(deel, dict):
+            return
+        for kanaal, definities in (deel.get("encoding") or {}).items():
+            for d in definities if isinstance(definities, list) else [definities]:
+                if not isinstance(d, dict) or "field" not in d:
+                    continue
+                titel = d.get("title")
+                titel = " ".join(titel) if isinstance(titel, list) else titel
+                veld = d["field"] if isinstance(d["field"], str) else str(d["field"])
+                if not isinstance(titel, str) or not titel.strip() or titel == veld or re.fullmatch(r"\w+_\w+", titel):
+                    uit.append(f"{kanaal}: {veld} (titel {titel!r})")
+        for sleutel, waarde in deel.items():
+            if sleutel not in ("encoding", "data", "datasets"):
+                loop(waarde)
+    loop(spec)
+    return uit
+
+
 _VEGA_LITE = jsonschema.validators.validator_for(load_schema())(load_schema())
 
 
@@ -58,8 +88,10 @@ def _geldig(grafiek) -> None:
         _VEGA_LITE.validate(grafiek)  # raises on a spec Vega-Lite would not accept
         assert "⟨" not in json.dumps({k: v for k, v in grafiek.items() if k != "datasets"})  # no hole left
         json.dumps(grafiek["datasets"], allow_nan=False)  # missing is null, never NaN
+        spec = grafiek
     else:
-        grafiek.to_dict(validate=True)
+        spec = grafiek.to_dict(validate=True)
+    assert not velden_zonder_titel(spec), velden_zonder_titel(spec)
     regel = sys._getframe(1).f_lineno
     if _ALLE or regel not in _AL_GETEKEND:
         _AL_GETEKEND.add(regel)
@@ -136,3 +168,18 @@ def test_aandacht_and_vergelijken_charts(g, beoordeeld):
         _geldig(vergelijken.divergentiegrafiek(lang, opgavendeel, zin, referenties=ref))
         _geldig(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None, regelbreedte=grafieken.SMAL,
                                                referenties=ref))
+
+
+def test_survey_charts(g):
+    e = json.loads(g.bouwinfo["enquete"])
+    vragen = enquete.vragen(e)
+    for vraag_id in list(dict.fromkeys(vragen["vraag_id"]))[:3]:
+        _geldig(enquete.vraaggrafiek(vragen[vragen["vraag_id"] == vraag_id]))
+    _geldig(enquete.wijkgrafiek(enquete.per_wijk(e, g.gebieden)))
+
+
+def test_every_encoding_check_finds_a_raw_field_name():
+    spec = {"layer": [{"mark": "bar", "encoding": {"y": {"field": "gebied_naam", "type": "nominal", "title": None},
+                                                   "x": {"field": "waarde", "type": "quantitative", "title": "Waarde"},
+                                                   "tooltip": [{"field": "opgave_naam", "type": "nominal"}]}}]}
+    assert velden_zonder_titel(spec) == ["y: gebied_naam (titel None)", "tooltip: opgave_naam (titel None)"]
