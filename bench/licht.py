@@ -9,7 +9,7 @@ A benchmark, not a test: the targets of issue 24 are printed beside the figures,
 missed.
 
 Usage: .venv/bin/python bench/licht.py [--url http://127.0.0.1:8501] [--replicas 1]
-Without --url it starts scripts/serve.sh itself on a free port (OPWARMEN=0) and stops it afterwards.
+Without --url it starts scripts/serve.sh itself on a free port and stops it afterwards.
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def _vrije_poort() -> int:
 
 def start_serve(replicas: int, werkmap: Path) -> tuple[str, subprocess.Popen]:
     poort = _vrije_poort()
-    omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": str(replicas), "OPWARMEN": "0",
+    omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": str(replicas),
                 "SOEST_RUN": str(werkmap)}
     proces = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=PROJECT, env=omgeving, start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

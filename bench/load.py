@@ -154,8 +154,7 @@ def start(replicas: int, poort: int, werkmap: Path) -> tuple[str, list[subproces
         proces = _streamlit("app.py", poort)
         _wacht_op(f"http://127.0.0.1:{poort}/_stcore/health")
         return f"http://127.0.0.1:{poort}", [proces], [proces.pid]
-    omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": str(replicas), "SOEST_RUN": str(werkmap),
-                "OPWARMEN": "0"}  # we warm the replicas ourselves, before measuring
+    omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": str(replicas), "SOEST_RUN": str(werkmap)}
     proces = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=PROJECT, env=omgeving, start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _wacht_op(f"http://127.0.0.1:{poort}/gezond", 240)

@@ -27,7 +27,7 @@ def wijk() -> None:
 
 def referenties() -> None:
     # Nederland and the buurgemeenten beside Soest in the tables: to read, never counted (the tally is the wijken's).
-    ui.referentiekeuze("aandacht_referentie", meldingen=False)
+    ui.referentiekeuze("aandacht_referentie", staat.nederland, staat.buren)
 
 
 ui.toon(ui.inhoud(pagina.bouw, g, staat), g, staat.meldingen,

@@ -38,7 +38,7 @@ def kleur() -> None:
 
 
 def referenties() -> None:
-    ui.referentiekeuze("kaart_referentie", naast_elkaar=False, meldingen=False)
+    ui.referentiekeuze("kaart_referentie", staat.nederland, staat.buren, naast_elkaar=False)
 
 
 inhoud = ui.inhoud(pagina.bouw, g, staat)

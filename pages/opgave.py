@@ -26,7 +26,7 @@ def bovenaan() -> None:
 
 
 def referenties() -> None:
-    ui.referentiekeuze("opgave_referentie", meldingen=False)
+    ui.referentiekeuze("opgave_referentie", staat.nederland, staat.buren)
 
 
 ui.toon(ui.inhoud(pagina.bouw, g, staat), g, staat.meldingen, {"bovenaan": bovenaan, "referenties": referenties})

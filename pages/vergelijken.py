@@ -24,7 +24,7 @@ def kiezer() -> None:
 
 
 def referenties() -> None:
-    ui.referentiekeuze("vergelijk_referentie", meldingen=False)
+    ui.referentiekeuze("vergelijk_referentie", staat.nederland, staat.buren)
 
 
 def tabbladen(titels: list[str]):

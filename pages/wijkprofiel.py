@@ -29,7 +29,7 @@ def opgavekeuze() -> None:
 
 
 def referenties() -> None:
-    ui.referentiekeuze("profiel_referentie", meldingen=False)  # their notices are among the page's
+    ui.referentiekeuze("profiel_referentie", staat.nederland, staat.buren)  # their notices are among the page's
 
 
 ui.toon(ui.inhoud(pagina.bouw, g, staat), g, staat.meldingen,

@@ -67,7 +67,7 @@ if [ -f "$BROTLI" ]; then  # Debian's libnginx-mod-http-brotli-filter: brotli be
 fi
 
 declare -a PID UIT WACHT VOLGENDE
-NGINX_PID="" GEZOND_PID="" OPWARMEN_PID=""
+NGINX_PID="" GEZOND_PID=""
 
 start_replica() {
   .venv/bin/python -m streamlit run app.py --server.port "$((PORT + $1))" --server.address 127.0.0.1 \
@@ -99,7 +99,7 @@ upstream() {  # one line per replica; one out of service is marked down (the oth
 stop() {
   trap - INT TERM HUP EXIT
   local pids p
-  pids="${PID[*]:-} $NGINX_PID $GEZOND_PID $OPWARMEN_PID"
+  pids="${PID[*]:-} $NGINX_PID $GEZOND_PID"
   kill -TERM $pids 2>/dev/null || true
   for _ in $(seq 1 50); do  # up to 10 s to finish, then they are killed
     for p in $pids; do kill -0 "$p" 2>/dev/null && break; done || break
@@ -130,14 +130,6 @@ done
 start_gezond
 start_nginx
 echo "Wijkprofielen Soest: http://$HOST:$PORT ($REPLICAS replica's achter nginx; gezondheid: /gezond)"
-# Build every page state once per replica, in the background (a few minutes): the first visitors of a meeting then
-# get cached pages. OPWARMEN=0 skips it.
-if [ "${OPWARMEN:-1}" != 0 ]; then
-  # shellcheck disable=SC2046
-  .venv/bin/python scripts/opwarmen.py $(for i in $(seq 1 "$REPLICAS"); do echo "http://127.0.0.1:$((PORT + i))"; done) \
-    >"$RUN/opwarmen.log" 2>&1 &
-  OPWARMEN_PID=$!
-fi
 
 bewaak() {  # once a second: restart what stopped, take a replica out of nginx until it answers again
   local i veranderd=""

@@ -58,7 +58,7 @@ class Serve:
 
     def __init__(self, werkmap: Path, db: Path, poort: int):
         self.werkmap, self.url = werkmap, f"http://127.0.0.1:{poort}"
-        self.omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": "2", "OPWARMEN": "0",
+        self.omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": "2",
                          "SOEST_RUN": str(werkmap), "SOEST_DB": str(db)}
         self.proces: subprocess.Popen | None = None
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("pad, kop, grafieken, schakelaar, naam", [
     ("/opgave?opgave=bestaanszekerheid", "Soest in de regio", 3, None, "opgave_bestaanszekerheid_regio"),
-    ("/wijkprofiel?wijk=WK034205&opgave=mentale_weerbaarheid", "Wat is veranderd", 2, "Toon de zes buurgemeenten",
+    ("/wijkprofiel?wijk=WK034205&opgave=mentale_weerbaarheid", "Wat is veranderd", 2, "Toon de buurgemeenten",
      "wijkprofiel_smitsveen_context"),
     ("/", "Wat is veranderd", 0, None, "start_veranderd"),
 ])
@@ -46,7 +46,7 @@ def test_nederland_is_shown_on_vergelijken_and_aandacht_on_laptop_and_phone(app_
     expect(pagina.locator("[data-testid='stTable'] th, [data-testid='stDataFrame']").filter(
         has_text="Nederland").first).to_be_attached()
     assert pagina.get_by_text("Amersfoort", exact=True).count() == 0
-    pagina.get_by_text("Toon de zes buurgemeenten").first.click()
+    pagina.get_by_text("Toon de buurgemeenten").first.click()
     wacht_op_app(pagina)
     assert not axe_overtredingen(pagina)  # waits until nothing on the page is left from the previous run
     wacht_op_grafieken(pagina, 1)

@@ -1,10 +1,10 @@
 """Every chart the pages draw is a valid Vega-Lite spec. The app skips Altair's schema check when it draws a chart
-(ui.grafiekvorm: a third of a chart's cost); this sweep runs the check instead, on the real data, for every builder
+(blokken.figuur: a third of a chart's cost); this sweep runs the check instead, on the real data, for every builder
 with the inputs the pages give it (each opgave; two wijken; with Nederland and the buurgemeenten).
 
 Most builders fill a chart template per state (soest_data/weergave/sjabloon.py) and return a plain Vega-Lite dict; it is
 checked against the Vega-Lite schema that ships with Altair. The same sweep checks that the spec as the app sends it
-(ui._verstuurd: datasets in Arrow form, cut to the columns the chart names) draws the very same picture: both are
+(blokken.figuur: cut to the columns the chart names) draws the very same picture: both are
 rendered to SVG by vl-convert and compared."""
 import json
 import re
@@ -12,15 +12,14 @@ import sys
 from functools import partial
 
 import jsonschema
-import pyarrow as pa
 import pytest
 import vl_convert
 from altair.vegalite.v6.schema.core import load_schema
 
-import ui
 from soest_data import scoring
 from soest_data.begrippen import VIJF_OPGAVEN
 from soest_data.weergave import aandacht, enquete, grafieken, opgaveoverzicht, regio, vergelijken, wijkprofiel
+from soest_data.weergave.blokken import figuur
 from tests.conftest import snel_en_traag
 
 WIJKEN = ["WK034205", "WK034201"]
@@ -95,16 +94,9 @@ def _geldig(grafiek) -> None:
     regel = sys._getframe(1).f_lineno
     if _ALLE or regel not in _AL_GETEKEND:
         _AL_GETEKEND.add(regel)
-        verstuurd = ui._verstuurd(grafiek)
-        assert _svg(ui._alleen_gebruikte_kolommen(verstuurd)) == (
-            vl_convert.vegalite_to_svg(grafiek) if isinstance(grafiek, dict) else _svg(verstuurd))
-
-
-def _svg(spec: dict) -> str:
-    """The picture of a spec as the app sends it (datasets as Arrow bytes), drawn with the data inline."""
-    datasets = {naam: pa.ipc.open_stream(data).read_all().to_pylist()  # every value exactly as sent
-                for naam, data in spec.get("datasets", {}).items()}
-    return vl_convert.vegalite_to_svg({**spec, "datasets": datasets})
+        verstuurd = figuur(grafiek, alt="grafiek").spec  # as every renderer gets it: only the columns it names
+        assert vl_convert.vegalite_to_svg(verstuurd) == vl_convert.vegalite_to_svg(
+            grafiek if isinstance(grafiek, dict) else grafiek.to_dict(validate=False))
 
 
 @pytest.mark.parametrize("opgave", snel_en_traag(VIJF_OPGAVEN, ["bestaanszekerheid"]))

@@ -23,14 +23,3 @@ def test_every_pin_is_locked_at_the_same_version():
         op_slot = _pins(PROJECT / f"{naam}.lock")
         afwijkend = {p: (v, op_slot.get(p)) for p, v in gepind.items() if op_slot.get(p) != v}
         assert not afwijkend, f"{naam}.lock loopt achter op {naam}.txt (draai bash scripts/lock.sh): {afwijkend}"
-
-
-def test_the_private_streamlit_function_ui_relies_on_still_exists():
-    """ui.grafiekvorm turns an Altair chart into the spec st.altair_chart would send with Streamlit's own private
-    function (Arrow data, same drawing). A Streamlit upgrade that moves it must fail here, not on a visitor's page."""
-    import inspect
-
-    from streamlit.elements import vega_charts
-
-    functie = vega_charts._convert_altair_to_vega_lite_spec
-    assert list(inspect.signature(functie).parameters) == ["altair_chart"]

@@ -1,0 +1,32 @@
+"""The data a page shows: the database being served, read once per file and shared read-only by every session, and
+a page's content made once per (page, state, database)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+import streamlit as st
+
+from soest_data import db, paden
+from soest_data.gegevens import Gegevens, lees
+from soest_data.weergave import afgeleid
+
+# One holder per database path (tests switch databases): the newest file that opens and passes its stamp.
+_database = lru_cache(maxsize=2)(lambda pad: db.LaatsteGoede(pad, lees))
+
+
+def gegevens() -> Gegevens:
+    """All catalogue, values (after disclosure control), texts and shapes of the database being served. A new file
+    that is refused leaves the last good one in service (db.LaatsteGoede logs why); without any good file since the
+    start, a plain Dutch notice (the cause is in the log) and the page stops. Call it once per run and pass the
+    result on: a download made later from that object shows the figures the page showed."""
+    try:
+        return _database(str(paden.db_path())).geef()[1]
+    except db.GeenDatabase as fout:
+        st.error(str(fout))
+        st.stop()
+
+
+def inhoud(bouw: Callable, g: Gegevens, *staat):
+    """bouw(g, *staat): a page's content, once per (page, state, database) (afgeleid.inhoud)."""
+    return afgeleid.inhoud(g, bouw, *staat)
