@@ -1,26 +1,48 @@
-"""Disclosure control: one policy for every page, download and quote, so no small group of people can be recognised.
+"""Disclosure control: one policy for every page, download, factsheet and quote, so no small group of people can be
+recognised. Every route reads its figures through `gegevens.laad` (or `waarden.alle_waarden` / `waarden.enquete`),
+which apply this module; only the administrator's `export --volledig` skips it.
 
-The public view (and `export --publiek`) only ever sees values after `pas_toe`:
+The rule, taken from the publishers' own practice:
+
+- CBS publishes wijk and buurt counts rounded to fives and keeps small ones secret (Wmo and jeugdzorg 0–7); its
+  income statistics publish a percentage only when its base holds at least 100 persons or households and round
+  counts (https://www.cbs.nl/nl-nl/longread/diversen/2021/aanvullende-onderzoeksbeschrijving-inkomensstatistiek/
+  5-criteria-voor-onthullingsrisico-en-betrouwbaarheid); a hidden cell must not be computable from related cells
+  ("minimaal één gerelateerde cel ook niet gepubliceerd"), see also CBS, Statistische beveiliging
+  (https://www.cbs.nl/nl-nl/onze-diensten/methoden/statistische-methoden/output/statistische-beveiliging).
+- Survey results (the GGD Gezondheidsmonitor and the resident survey) are percentages of respondents: a percentage
+  tells the number of people once the n beside it is shown. We apply the same threshold to that number.
+
+So, with DREMPEL = 10:
 
 1. **Small counts.** Every count (unit 'aantal …', not an average: `scoring.is_aantal`) between 1 and 9 is
-   hidden (DREMPEL = 10, as CBS does for small areas). Zero stays visible. The catalogue can set a higher
-   `min_aantal` threshold, and `min_basis` hides a figure whose base (another indicator, same area and year) is
-   below its threshold.
+   hidden. Zero stays visible. The catalogue can set a higher `min_aantal` threshold, and `min_basis` hides a figure
+   whose base (another indicator, same area and year) is below its threshold.
 2. **No undoing by subtraction (complementary suppression).** Counts add up: Soest = the sum of its wijken, a wijk =
    the sum of its buurten, inhabitants = the sum of the age groups and of the origin groups (SAMENSTELLINGEN). When
-   one cell of such a sum is hidden and the total is shown, the next smallest cells are hidden as well, until at
-   least two cells are hidden and together hold at least DREMPEL people; a hidden total whose parts are all shown
-   gets a part hidden. Repeated until nothing changes.
-3. **Rates follow their counts.** A computed value (teller / noemer × factor) is hidden when its teller or noemer
-   is hidden: a rate times inhabitants would give the count back.
+   a part of such a sum is hidden and the total is shown, more parts (smallest above 0 first, else the total) are
+   hidden until at least two are hidden and together hold at least DREMPEL; a hidden total whose parts are all
+   shown gets its smallest part above 0 hidden. Every step hides a cell that was not yet hidden, so the pass ends
+   after at most as many steps as there are cells (no sum is looked at again unless one of its cells changed).
+3. **Rates and percentages never give a small count back.** A rate or percentage (teller / noemer × factor: the
+   catalogue's `berekening`, or a rate from the source named `<teller>_per_<factor>_<noemer>` or `pct_<teller>`) is
+   hidden when its teller or noemer is hidden, and when value × noemer / factor (the number of people it stands
+   for, rounded to whole people) lies above 0 and below DREMPEL (Wmo per 1.000 × inwoners gave 8 and 9 before).
 4. **Quotes never repeat a hidden number.** A hidden value loses its quote; a shown value's quote (a source line
-   often holds several columns) has every hidden number of the same area and year replaced by "[afgeschermd]".
+   often holds several columns) has every hidden number of the same area and year replaced by "[afgeschermd]",
+   written as the source writes it ("3.4", "3,4", "1.234", "1234").
+5. **Survey answers** (`enquete`): a count of respondents of 1–9 is hidden, and so is a percentage whose share of
+   its n (the question's, else all participants) is 1–9 people; when the answers of a single-choice question add
+   up to 100 % (or the counts to n), the next smallest is hidden too, as in rule 2. The question's quote loses the
+   hidden numbers. The same for the share of participants per wijk.
 
 Hidden values get status `afgeschermd` and lose their number; pages say "afgeschermd", never 0.
 """
 from __future__ import annotations
 
+import copy
 import re
+from collections import deque
 
 import numpy as np
 import pandas as pd
@@ -30,11 +52,15 @@ from soest_data.scoring import is_aantal
 
 DREMPEL = 10
 AFGESCHERMD_CITAAT = f"afgeschermd: een klein aantal (minder dan {DREMPEL}) tonen we niet"
+VERVANGING = "[afgeschermd]"
 # Totals that are the sum of other counts of the same area and year (CBS Kerncijfers wijken en buurten).
 SAMENSTELLINGEN = [
     ("inwoners", ("inwoners_0_15", "inwoners_15_25", "inwoners_25_45", "inwoners_45_65", "inwoners_65_plus")),
     ("inwoners", ("herkomst_nederland", "herkomst_europa_excl_nl", "herkomst_buiten_europa")),
 ]
+# A number as a Dutch or English text writes it: 5, 3,4, 3.4, 1.234, 1.234,5, 12345; not part of a word or code.
+_GETAL = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)")
+_PER = re.compile(r"^(?P<teller>[a-z0-9_]+?)_per_(?P<factor>\d+)_(?P<noemer>[a-z0-9_]+)$")
 
 
 def pas_toe(waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
@@ -43,9 +69,10 @@ def pas_toe(waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
     cat = indicatoren.set_index("id")
     sleutels = list(zip(uit["gebied_code"], uit["indicator"], uit["jaar"]))
     getal = dict(zip(sleutels, uit["waarde"]))
-    verborgen = _klein(uit, cat)
-    _aanvullend(uit, cat, getal, verborgen)
-    _berekend(uit, cat, getal, verborgen)
+    verhoudingen = _verhoudingen(cat)
+    verborgen = _klein(uit, cat) | _kleine_verhouding(uit, verhoudingen)
+    _aanvullend(_sommen(uit, getal), getal, verborgen)
+    _berekend(uit, verhoudingen, verborgen)
 
     verbergen = pd.Series([k in verborgen for k in sleutels], index=uit.index)
     uit.loc[verbergen, "waarde"] = np.nan
@@ -63,74 +90,186 @@ def _klein(w: pd.DataFrame, cat: pd.DataFrame) -> set:
     telling = w["eenheid"].map(is_aantal).astype(bool) | (regel == "min_aantal")
     klein = telling & (w["waarde"] > 0) & (w["waarde"] < eigen)
 
-    basis = w.set_index(["gebied_code", "indicator", "jaar"])["waarde"]
     basis_id = w["indicator"].map(cat["onthulling_basis"]).fillna("")
-    basiswaarde = pd.Series(basis.reindex(pd.MultiIndex.from_arrays(
-        [w["gebied_code"], basis_id, w["jaar"]])).to_numpy(), index=w.index)
-    klein |= (regel == "min_basis") & (basiswaarde < drempel)
-    return {(g, i, j) for g, i, j in w.loc[klein, ["gebied_code", "indicator", "jaar"]].itertuples(index=False)}
+    klein |= (regel == "min_basis") & (_zelfde_plek(w, basis_id) < drempel)
+    return _cellen(w, klein)
+
+
+def _zelfde_plek(w: pd.DataFrame, indicator: pd.Series) -> pd.Series:
+    """Per row, the value of another indicator (one per row) in the same area and year (NaN when absent)."""
+    waarde = w.set_index(["gebied_code", "indicator", "jaar"])["waarde"]
+    waarde = waarde[~waarde.index.duplicated()]
+    return pd.Series(waarde.reindex(pd.MultiIndex.from_arrays(
+        [w["gebied_code"], indicator, w["jaar"]])).to_numpy(), index=w.index)
+
+
+def _cellen(w: pd.DataFrame, kies: pd.Series) -> set:
+    return set(zip(w.loc[kies, "gebied_code"], w.loc[kies, "indicator"], w.loc[kies, "jaar"]))
+
+
+def _verhoudingen(cat: pd.DataFrame) -> dict[str, tuple[str | None, str | None, float]]:
+    """Rates and percentages: indicator → (teller, noemer, factor), each indicator id or None when unknown."""
+    uit: dict[str, tuple[str | None, str | None, float]] = {}
+    for i, formule in cat["formule"].items():
+        if isinstance(formule, str) and formule:
+            teller, rest = formule.split(" / ", 1)
+            noemer, _, factor = rest.partition(" × ")
+            uit[i] = (teller.strip(), noemer.strip(), float(factor.replace(".", "") or 1))
+        elif (m := _PER.match(i)) and m["teller"] in cat.index:
+            uit[i] = (m["teller"], m["noemer"] if m["noemer"] in cat.index else None, float(m["factor"]))
+        elif i.startswith("pct_") and i[4:] in cat.index and is_aantal(cat.loc[i[4:], "eenheid"]):
+            uit[i] = (i[4:], None, 100.0)
+    return uit
+
+
+def _kleine_verhouding(w: pd.DataFrame, verhoudingen: dict) -> set:
+    """Rule 3, second half: a rate or percentage that stands for 1 to 9 people in its area."""
+    metnoemer = {i: (n, f) for i, (_, n, f) in verhoudingen.items() if n}
+    if not metnoemer:
+        return set()
+    noemer_id = w["indicator"].map({i: n for i, (n, _) in metnoemer.items()})
+    factor = w["indicator"].map({i: f for i, (_, f) in metnoemer.items()})
+    # people are whole: 30 per 1.000 × 305 inwoners is 9 people, 24,39 per 1.000 × 410 (a rounded rate) is 10
+    mensen = (w["waarde"] * _zelfde_plek(w, noemer_id.fillna("")) / factor).round()
+    return _cellen(w, noemer_id.notna() & (w["waarde"] > 0) & (mensen < DREMPEL))
 
 
 def _sommen(w: pd.DataFrame, getal: dict) -> list[tuple]:
-    """Every (total, parts) relation between count cells that all have a number."""
+    """Every (total, parts) relation between count cells that all have a number, in a fixed order (the same cells
+    are hidden in every process, whatever its hash seed: two replicas never show complementary halves)."""
     tellingen = w[w["eenheid"].map(is_aantal).astype(bool) & w["waarde"].notna()]
     kinderen: dict[tuple, list] = {}
     for g, ouder, i, j in tellingen[["gebied_code", "ouder", "indicator", "jaar"]].itertuples(index=False):
         if isinstance(ouder, str) and ouder:
             kinderen.setdefault((ouder, i, j), []).append((g, i, j))
-    sommen = [(totaal, delen) for totaal, delen in kinderen.items() if totaal in getal and len(delen) > 1]
-    for g, j in set(zip(tellingen["gebied_code"], tellingen["jaar"])):
+    sommen = [(totaal, sorted(delen)) for totaal, delen in kinderen.items() if totaal in getal and len(delen) > 1]
+    for g, j in sorted(set(zip(tellingen["gebied_code"], tellingen["jaar"])), key=str):
         for totaal, delen in SAMENSTELLINGEN:
             cellen = [(g, d, j) for d in delen]
             if all(pd.notna(getal.get(c)) for c in [(g, totaal, j), *cellen]):
                 sommen.append(((g, totaal, j), cellen))
-    return sommen
+    return sorted(sommen, key=str)
 
 
-def _aanvullend(w: pd.DataFrame, cat: pd.DataFrame, getal: dict, verborgen: set) -> None:
-    """Rule 2, in place: hide more cells until no sum gives a hidden cell (or a small hidden total) back."""
-    sommen = _sommen(w, getal)
-    veranderd = True
-    while veranderd:
-        veranderd = False
-        for totaal, delen in sommen:
-            verborgen_delen = [d for d in delen if d in verborgen]
-            zichtbaar = sorted((d for d in delen if d not in verborgen and getal[d] > 0), key=getal.get)
-            if totaal in verborgen:
-                onveilig = not verborgen_delen and getal[totaal] > 0
-            else:
-                onveilig = bool(verborgen_delen) and (
-                    len(verborgen_delen) < 2 or sum(getal[d] for d in verborgen_delen) < DREMPEL)
-            if not onveilig:
-                continue
-            verborgen.add(zichtbaar[0] if zichtbaar else totaal)
-            veranderd = True
+def _aanvullend(sommen: list[tuple], getal: dict, verborgen: set) -> None:
+    """Rule 2, in place. A work list of sums: a sum is looked at again only when one of its cells was just hidden,
+    and every step hides a new cell, so the work is bounded by the number of cells and sums."""
+    per_cel: dict[tuple, list[int]] = {}
+    for n, (totaal, delen) in enumerate(sommen):
+        for cel in (totaal, *delen):
+            per_cel.setdefault(cel, []).append(n)
+    te_doen = deque(range(len(sommen)))
+    wacht = set(te_doen)
+    while te_doen:
+        n = te_doen.popleft()
+        wacht.discard(n)
+        extra = _nog_te_verbergen(*sommen[n], getal, verborgen)
+        if extra is None:
+            continue
+        verborgen.add(extra)
+        for m in per_cel.get(extra, []):
+            if m not in wacht:
+                te_doen.append(m)
+                wacht.add(m)
 
 
-def _berekend(w: pd.DataFrame, cat: pd.DataFrame, getal: dict, verborgen: set) -> None:
-    """Rule 3, in place: a computed value is hidden when its teller or noemer is."""
-    formules = {i: f for i, f in cat["formule"].items() if isinstance(f, str) and f}
-    for g, i, j in w.loc[w["indicator"].isin(list(formules)), ["gebied_code", "indicator", "jaar"]].itertuples(
+def _nog_te_verbergen(totaal: tuple, delen: list[tuple], getal: dict, verborgen: set) -> tuple | None:
+    """The one cell of this sum to hide next (never one already hidden), or None when the sum gives nothing away."""
+    verborgen_delen = [d for d in delen if d in verborgen]
+    zichtbaar = sorted((d for d in delen if d not in verborgen and getal[d] > 0), key=lambda d: (getal[d], d))
+    if totaal in verborgen:
+        # the shown parts would add up to the hidden total; parts that are all 0 give nothing away
+        return zichtbaar[0] if not verborgen_delen and zichtbaar else None
+    if not verborgen_delen or (len(verborgen_delen) >= 2 and sum(getal[d] for d in verborgen_delen) >= DREMPEL):
+        return None
+    return zichtbaar[0] if zichtbaar else totaal
+
+
+def _berekend(w: pd.DataFrame, verhoudingen: dict, verborgen: set) -> None:
+    """Rule 3, in place: a rate or percentage is hidden when its teller or noemer is."""
+    for g, i, j in w.loc[w["indicator"].isin(list(verhoudingen)), ["gebied_code", "indicator", "jaar"]].itertuples(
             index=False):
-        teller, rest = formules[i].split(" / ", 1)
-        noemer = rest.split(" × ", 1)[0]
-        if (g, teller.strip(), j) in verborgen or (g, noemer.strip(), j) in verborgen:
+        teller, noemer, _ = verhoudingen[i]
+        if (g, teller, j) in verborgen or (g, noemer, j) in verborgen:
             verborgen.add((g, i, j))
 
 
+def _lezingen(tekst: str) -> set[float]:
+    """Every value a written number can stand for: '1.234' is 1.234 or 1234, '3,4' is 3.4, '1.234,5' is 1234.5."""
+    uit = set()
+    for decimaal, duizend in ((".", ","), (",", ".")):
+        heel, *rest = tekst.split(decimaal)
+        groepen = heel.split(duizend)
+        if len(rest) > 1 or (rest and not rest[0].isdigit()) or any(len(g) != 3 for g in groepen[1:]):
+            continue
+        uit.add(round(float("".join(groepen) + ("." + rest[0] if rest else "")), 6))
+    return uit
+
+
+def zonder_getallen(tekst: str, getallen: set[float]) -> str:
+    """The text with every number that stands for one of `getallen` replaced by '[afgeschermd]'."""
+    return _GETAL.sub(lambda m: VERVANGING if _lezingen(m.group()) & getallen else m.group(), tekst)
+
+
 def _citaten_zonder(w: pd.DataFrame, verborgen: set, getal: dict, al_verborgen: pd.Series) -> pd.Series:
-    """Rule 4: the quotes of shown values, without any hidden number of the same area and year."""
-    per_plek: dict[tuple, set[str]] = {}
+    """Rule 4: the quotes of shown values, without any hidden number of the same area and year. One pass over a
+    Python list (editing an Arrow-backed text column cell by cell copies the column each time)."""
+    per_plek: dict[tuple, set[float]] = {}
     for g, i, j in verborgen:
         waarde = getal.get((g, i, j))
         if pd.notna(waarde):
-            per_plek.setdefault((g, j), set()).add(f"{waarde:g}")
-    citaten = w["citaat"].copy()
-    for index, g, j, citaat in zip(w.index, w["gebied_code"], w["jaar"], w["citaat"]):
-        getallen = per_plek.get((g, j))
-        if not getallen or al_verborgen[index] or not isinstance(citaat, str):
-            continue
-        patroon = r"(?<![\d.,])(?:" + "|".join(re.escape(x) for x in sorted(getallen, key=len, reverse=True)) \
-            + r")(?![\d]|[.,]\d)"
-        citaten[index] = re.sub(patroon, "[afgeschermd]", citaat)
-    return citaten
+            per_plek.setdefault((g, _jaar(j)), set()).add(round(float(waarde), 6))
+    citaten = w["citaat"].tolist()
+    if per_plek:
+        for n, (g, j, citaat, weg) in enumerate(zip(w["gebied_code"].tolist(), w["jaar"].tolist(), citaten,
+                                                    al_verborgen.tolist())):
+            getallen = per_plek.get((g, _jaar(j)))
+            if getallen and not weg and isinstance(citaat, str):
+                citaten[n] = zonder_getallen(citaat, getallen)
+    return pd.Series(citaten, index=w.index, dtype=w["citaat"].dtype, name="citaat")
+
+
+def _jaar(j) -> int | None:
+    return None if pd.isna(j) else int(j)
+
+
+def enquete(gegevens: dict) -> dict:
+    """Rule 5: the survey (as in data/enquete.yaml) as the public may see it; a hidden answer keeps its text and
+    gets `waarde: None, status: afgeschermd`."""
+    uit = copy.deepcopy(gegevens)
+    deelnemers = uit.get("n")
+    for vraag in uit.get("vragen") or []:
+        _vraag_afschermen(vraag, deelnemers)
+    for rij in uit.get("respondenten_per_wijk") or []:
+        aandeel = rij.get("aandeel")
+        if aandeel is not None and deelnemers and 0 < aandeel * deelnemers / 100 < DREMPEL:
+            rij.update(aandeel=None, status=AFGESCHERMD)
+    return uit
+
+
+def _vraag_afschermen(vraag: dict, deelnemers: int | None) -> None:
+    antwoorden = [a for a in vraag.get("antwoorden") or [] if a.get("waarde") is not None]
+    n = vraag.get("n") or deelnemers
+    procent = (vraag.get("eenheid") or "").startswith("%")
+    telling = (vraag.get("eenheid") or "").lower().startswith(("respondenten", "deelnemers", "aantal"))
+    if not (procent or telling):
+        return
+    mensen = {id(a): (a["waarde"] * n / 100 if procent else a["waarde"]) for a in antwoorden if n or telling}
+    klein = vraag.get("n") is not None and 0 < vraag["n"] < DREMPEL
+    verborgen = [a for a in antwoorden if klein or (id(a) in mensen and 0 < mensen[id(a)] < DREMPEL)]
+    som = sum(a["waarde"] for a in antwoorden)
+    compleet = (procent and not vraag.get("meerdere_antwoorden") and abs(som - 100) <= len(antwoorden) / 2) or (
+        telling and n is not None and som == n)
+    if verborgen and compleet:
+        # the shown answers would give the hidden one back (100 % or n minus the rest): hide the next smallest
+        for a in sorted((a for a in antwoorden if a not in verborgen and a["waarde"] > 0), key=lambda a: a["waarde"]):
+            if len(verborgen) >= 2 and sum(mensen.get(id(b), 0) for b in verborgen) >= DREMPEL:
+                break
+            verborgen.append(a)
+    if not verborgen:
+        return
+    getallen = {round(float(a["waarde"]), 6) for a in verborgen}
+    for a in verborgen:
+        a.update(waarde=None, status=AFGESCHERMD)
+    if isinstance(vraag.get("citaat"), str):
+        vraag["citaat"] = zonder_getallen(vraag["citaat"], getallen)

@@ -42,8 +42,10 @@ def geometrie(con: duckdb.DuckDBPyConnection, niveau: str) -> pd.DataFrame:
                        [niveau]).df()
 
 
-def alle_waarden(con: duckdb.DuckDBPyConnection, afschermen: bool = True) -> pd.DataFrame:
-    """Every value with its area, indicator and source labels; by default after disclosure control."""
+def alle_waarden(con: duckdb.DuckDBPyConnection, afschermen: bool = True,
+                 catalogus: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every value with its area, indicator and source labels; by default after disclosure control (which reads the
+    catalogue: pass it when already loaded)."""
     frame = con.execute("""
         select w.gebied_code, g.naam as gebied_naam, g.niveau, g.ouder, w.indicator, i.label as indicator_label,
                i.opgave, w.jaar, w.waarde, w.eenheid, w.relatief, w.status, w.bron, b.titel as bron_titel,
@@ -54,7 +56,9 @@ def alle_waarden(con: duckdb.DuckDBPyConnection, afschermen: bool = True) -> pd.
         join bronnen b on b.id = w.bron
         order by i.volgorde, g.niveau, w.gebied_code, w.jaar
     """).df()
-    return onthulling.pas_toe(frame, indicatoren(con)) if afschermen else frame
+    if not afschermen:
+        return frame
+    return onthulling.pas_toe(frame, catalogus if catalogus is not None else indicatoren(con))
 
 
 def waarden(con: duckdb.DuckDBPyConnection, indicator: str, niveau: str = "wijk", jaar: int | None = None
@@ -85,5 +89,7 @@ def bouwinfo(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("select sleutel, waarde from bouwinfo").fetchall())
 
 
-def enquete(con: duckdb.DuckDBPyConnection) -> dict:
-    return json.loads(bouwinfo(con).get("enquete") or "{}")
+def enquete(con: duckdb.DuckDBPyConnection, afschermen: bool = True) -> dict:
+    """The resident survey; by default after disclosure control (onthulling rule 5)."""
+    ruw = json.loads(bouwinfo(con).get("enquete") or "{}")
+    return onthulling.enquete(ruw) if afschermen else ruw
