@@ -43,9 +43,12 @@ from __future__ import annotations
 import copy
 import re
 from collections import deque
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from soest_data.begrippen import AFGESCHERMD
 from soest_data.scoring import is_aantal
@@ -64,47 +67,69 @@ _PER = re.compile(r"^(?P<teller>[a-z0-9_]+?)_per_(?P<factor>\d+)_(?P<noemer>[a-z
 
 
 def pas_toe(waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
-    """The values as the public may see them (columns unchanged)."""
+    """The values as the public may see them (columns unchanged). Linear in the number of values: the columns are
+    read once as Python lists (iterating an Arrow-backed column value by value is slow)."""
     uit = waarden.copy()
     cat = indicatoren.set_index("id")
-    sleutels = list(zip(uit["gebied_code"], uit["indicator"], uit["jaar"]))
-    getal = dict(zip(sleutels, uit["waarde"]))
+    w = _Kolommen(uit)
     verhoudingen = _verhoudingen(cat)
-    verborgen = _klein(uit, cat) | _kleine_verhouding(uit, verhoudingen)
-    _aanvullend(_sommen(uit, getal), getal, verborgen)
-    _berekend(uit, verhoudingen, verborgen)
+    verborgen = _klein(w, cat) | _kleine_verhouding(w, verhoudingen)
+    _aanvullend(_sommen(w), w.getal, verborgen)
+    _berekend(w, verhoudingen, verborgen)
 
-    verbergen = pd.Series([k in verborgen for k in sleutels], index=uit.index)
+    verbergen = np.fromiter((k in verborgen for k in w.sleutels), dtype=bool, count=len(w.sleutels))
     uit.loc[verbergen, "waarde"] = np.nan
     uit.loc[verbergen, "status"] = AFGESCHERMD
-    uit.loc[verbergen, "citaat"] = AFGESCHERMD_CITAAT
-    uit["citaat"] = _citaten_zonder(uit, verborgen, getal, verbergen)
+    uit["citaat"] = _citaten_zonder(uit, w, verbergen)
     return uit
 
 
-def _klein(w: pd.DataFrame, cat: pd.DataFrame) -> set:
+class _Kolommen:
+    """The columns the rules read, as lists, and every value by its cell (area, indicator, year)."""
+
+    def __init__(self, w: pd.DataFrame):
+        self.gebied, self.indicator = w["gebied_code"].tolist(), w["indicator"].tolist()
+        self.jaar, self.ouder = w["jaar"].tolist(), w["ouder"].tolist()
+        self.waarde = w["waarde"].to_numpy(dtype=float, copy=True)  # not a view: pas_toe blanks hidden values
+        self.sleutels = list(zip(self.gebied, self.indicator, self.jaar))
+        self.getal = dict(zip(self.sleutels, self.waarde.tolist()))  # NaN where the cell has no number
+        self.telling = _per_waarde(w["eenheid"], is_aantal)
+        self.indicatorcode, self.indicatoren = pd.factorize(w["indicator"])
+        gebiedcode, gebieden = pd.factorize(w["gebied_code"])
+        jaarcode, jaren = pd.factorize(w["jaar"])
+        self.plek = gebiedcode * (len(jaren) + 1) + jaarcode  # one number per area and year
+
+    def per_indicator(self, kenmerk: pd.Series, leeg=None) -> np.ndarray:
+        """A catalogue column (indexed by indicator id) for every row: looked up once per indicator."""
+        return kenmerk.reindex(self.indicatoren).to_numpy(dtype=object, na_value=leeg)[self.indicatorcode]
+
+
+def _per_waarde(kolom: pd.Series, functie) -> np.ndarray:
+    """functie applied once per distinct value of the column (a few units, not a call per row)."""
+    codes, unieke = pd.factorize(kolom)
+    return np.append(np.array([bool(functie(v)) for v in unieke], dtype=bool), False)[codes]
+
+
+def _heeft(getal: dict, cel: tuple) -> bool:
+    waarde = getal.get(cel)
+    return waarde is not None and waarde == waarde  # NaN is not equal to itself
+
+
+def _klein(w: _Kolommen, cat: pd.DataFrame) -> set:
     """Rule 1: the cells hidden for their own size (or their base's)."""
-    regel = w["indicator"].map(cat["onthulling_regel"]).fillna("geen")
-    drempel = pd.to_numeric(w["indicator"].map(cat["onthulling_drempel"]), errors="coerce")
-    eigen = np.fmax(drempel.where(regel == "min_aantal").fillna(0), DREMPEL)
-    telling = w["eenheid"].map(is_aantal).astype(bool) | (regel == "min_aantal")
-    klein = telling & (w["waarde"] > 0) & (w["waarde"] < eigen)
+    regel = w.per_indicator(cat["onthulling_regel"], "geen")
+    drempel = pd.to_numeric(pd.Series(w.per_indicator(cat["onthulling_drempel"])), errors="coerce").to_numpy()
+    min_aantal = regel == "min_aantal"
+    eigen = np.fmax(np.where(min_aantal, np.nan_to_num(drempel), 0), DREMPEL)
+    klein = (w.telling | min_aantal) & (w.waarde > 0) & (w.waarde < eigen)
+    verborgen = {w.sleutels[n] for n in np.flatnonzero(klein)}
 
-    basis_id = w["indicator"].map(cat["onthulling_basis"]).fillna("")
-    klein |= (regel == "min_basis") & (_zelfde_plek(w, basis_id) < drempel)
-    return _cellen(w, klein)
-
-
-def _zelfde_plek(w: pd.DataFrame, indicator: pd.Series) -> pd.Series:
-    """Per row, the value of another indicator (one per row) in the same area and year (NaN when absent)."""
-    waarde = w.set_index(["gebied_code", "indicator", "jaar"])["waarde"]
-    waarde = waarde[~waarde.index.duplicated()]
-    return pd.Series(waarde.reindex(pd.MultiIndex.from_arrays(
-        [w["gebied_code"], indicator, w["jaar"]])).to_numpy(), index=w.index)
-
-
-def _cellen(w: pd.DataFrame, kies: pd.Series) -> set:
-    return set(zip(w.loc[kies, "gebied_code"], w.loc[kies, "indicator"], w.loc[kies, "jaar"]))
+    basis = w.per_indicator(cat["onthulling_basis"])
+    for n in np.flatnonzero((regel == "min_basis") & pd.notna(basis)):
+        g, _, j = w.sleutels[n]
+        if w.getal.get((g, basis[n], j), np.nan) < drempel[n]:
+            verborgen.add(w.sleutels[n])
+    return verborgen
 
 
 def _verhoudingen(cat: pd.DataFrame) -> dict[str, tuple[str | None, str | None, float]]:
@@ -122,33 +147,37 @@ def _verhoudingen(cat: pd.DataFrame) -> dict[str, tuple[str | None, str | None, 
     return uit
 
 
-def _kleine_verhouding(w: pd.DataFrame, verhoudingen: dict) -> set:
-    """Rule 3, second half: a rate or percentage that stands for 1 to 9 people in its area."""
-    metnoemer = {i: (n, f) for i, (_, n, f) in verhoudingen.items() if n}
-    if not metnoemer:
-        return set()
-    noemer_id = w["indicator"].map({i: n for i, (n, _) in metnoemer.items()})
-    factor = w["indicator"].map({i: f for i, (_, f) in metnoemer.items()})
-    # people are whole: 30 per 1.000 × 305 inwoners is 9 people, 24,39 per 1.000 × 410 (a rounded rate) is 10
-    mensen = (w["waarde"] * _zelfde_plek(w, noemer_id.fillna("")) / factor).round()
-    return _cellen(w, noemer_id.notna() & (w["waarde"] > 0) & (mensen < DREMPEL))
+def _kleine_verhouding(w: _Kolommen, verhoudingen: dict) -> set:
+    """Rule 3, second half: a rate or percentage that stands for 1 to 9 people in its area. People are whole:
+    30 per 1.000 × 305 inwoners is 9 people, 24,39 per 1.000 × 410 (a rate rounded to two decimals) is 10."""
+    verborgen = set()
+    met_noemer = [k for k, i in enumerate(w.indicatoren) if i in verhoudingen and verhoudingen[i][1]]
+    for n in np.flatnonzero(np.isin(w.indicatorcode, met_noemer) & (w.waarde > 0)).tolist():
+        g, i, j = w.sleutels[n]
+        _, noemer, factor = verhoudingen[i]
+        if _heeft(w.getal, (g, noemer, j)) and round(w.waarde[n] * w.getal[(g, noemer, j)] / factor) < DREMPEL:
+            verborgen.add((g, i, j))
+    return verborgen
 
 
-def _sommen(w: pd.DataFrame, getal: dict) -> list[tuple]:
+def _sommen(w: _Kolommen) -> list[tuple]:
     """Every (total, parts) relation between count cells that all have a number, in a fixed order (the same cells
     are hidden in every process, whatever its hash seed: two replicas never show complementary halves)."""
-    tellingen = w[w["eenheid"].map(is_aantal).astype(bool) & w["waarde"].notna()]
     kinderen: dict[tuple, list] = {}
-    for g, ouder, i, j in tellingen[["gebied_code", "ouder", "indicator", "jaar"]].itertuples(index=False):
+    tellingen = np.flatnonzero(w.telling & ~np.isnan(w.waarde)).tolist()
+    for n in tellingen:
+        ouder = w.ouder[n]
         if isinstance(ouder, str) and ouder:
+            g, i, j = w.sleutels[n]
             kinderen.setdefault((ouder, i, j), []).append((g, i, j))
-    sommen = [(totaal, sorted(delen)) for totaal, delen in kinderen.items() if totaal in getal and len(delen) > 1]
-    for g, j in sorted(set(zip(tellingen["gebied_code"], tellingen["jaar"])), key=str):
+    sommen = [(totaal, sorted(delen)) for totaal, delen in kinderen.items()
+              if _heeft(w.getal, totaal) and len(delen) > 1]
+    for g, j in {(w.gebied[n], w.jaar[n]) for n in tellingen}:
         for totaal, delen in SAMENSTELLINGEN:
             cellen = [(g, d, j) for d in delen]
-            if all(pd.notna(getal.get(c)) for c in [(g, totaal, j), *cellen]):
+            if all(_heeft(w.getal, c) for c in [(g, totaal, j), *cellen]):
                 sommen.append(((g, totaal, j), cellen))
-    return sorted(sommen, key=str)
+    return sorted(sommen, key=lambda som: (som[0], som[1]))
 
 
 def _aanvullend(sommen: list[tuple], getal: dict, verborgen: set) -> None:
@@ -158,7 +187,8 @@ def _aanvullend(sommen: list[tuple], getal: dict, verborgen: set) -> None:
     for n, (totaal, delen) in enumerate(sommen):
         for cel in (totaal, *delen):
             per_cel.setdefault(cel, []).append(n)
-    te_doen = deque(range(len(sommen)))
+    # a sum without a hidden cell gives nothing away: it is looked at once one of its cells gets hidden
+    te_doen = deque(sorted({n for cel in verborgen for n in per_cel.get(cel, [])}))
     wacht = set(te_doen)
     while te_doen:
         n = te_doen.popleft()
@@ -176,25 +206,30 @@ def _aanvullend(sommen: list[tuple], getal: dict, verborgen: set) -> None:
 def _nog_te_verbergen(totaal: tuple, delen: list[tuple], getal: dict, verborgen: set) -> tuple | None:
     """The one cell of this sum to hide next (never one already hidden), or None when the sum gives nothing away."""
     verborgen_delen = [d for d in delen if d in verborgen]
-    zichtbaar = sorted((d for d in delen if d not in verborgen and getal[d] > 0), key=lambda d: (getal[d], d))
     if totaal in verborgen:
         # the shown parts would add up to the hidden total; parts that are all 0 give nothing away
-        return zichtbaar[0] if not verborgen_delen and zichtbaar else None
+        return None if verborgen_delen else _kleinste_zichtbare(delen, getal, verborgen)
     if not verborgen_delen or (len(verborgen_delen) >= 2 and sum(getal[d] for d in verborgen_delen) >= DREMPEL):
         return None
-    return zichtbaar[0] if zichtbaar else totaal
+    return _kleinste_zichtbare(delen, getal, verborgen) or totaal
 
 
-def _berekend(w: pd.DataFrame, verhoudingen: dict, verborgen: set) -> None:
+def _kleinste_zichtbare(delen: list[tuple], getal: dict, verborgen: set) -> tuple | None:
+    """The shown part above 0 with the smallest number (ties: the first cell in code order), or None."""
+    return min((d for d in delen if d not in verborgen and getal[d] > 0), key=lambda d: (getal[d], d), default=None)
+
+
+def _berekend(w: _Kolommen, verhoudingen: dict, verborgen: set) -> None:
     """Rule 3, in place: a rate or percentage is hidden when its teller or noemer is."""
-    for g, i, j in w.loc[w["indicator"].isin(list(verhoudingen)), ["gebied_code", "indicator", "jaar"]].itertuples(
-            index=False):
-        teller, noemer, _ = verhoudingen[i]
-        if (g, teller, j) in verborgen or (g, noemer, j) in verborgen:
-            verborgen.add((g, i, j))
+    for g, i, j in w.sleutels:
+        if i in verhoudingen:
+            teller, noemer, _ = verhoudingen[i]
+            if (g, teller, j) in verborgen or (g, noemer, j) in verborgen:
+                verborgen.add((g, i, j))
 
 
-def _lezingen(tekst: str) -> set[float]:
+@lru_cache(maxsize=4096)
+def _lezingen(tekst: str) -> frozenset[float]:
     """Every value a written number can stand for: '1.234' is 1.234 or 1234, '3,4' is 3.4, '1.234,5' is 1234.5."""
     uit = set()
     for decimaal, duizend in ((".", ","), (",", ".")):
@@ -203,7 +238,7 @@ def _lezingen(tekst: str) -> set[float]:
         if len(rest) > 1 or (rest and not rest[0].isdigit()) or any(len(g) != 3 for g in groepen[1:]):
             continue
         uit.add(round(float("".join(groepen) + ("." + rest[0] if rest else "")), 6))
-    return uit
+    return frozenset(uit)
 
 
 def zonder_getallen(tekst: str, getallen: set[float]) -> str:
@@ -211,26 +246,27 @@ def zonder_getallen(tekst: str, getallen: set[float]) -> str:
     return _GETAL.sub(lambda m: VERVANGING if _lezingen(m.group()) & getallen else m.group(), tekst)
 
 
-def _citaten_zonder(w: pd.DataFrame, verborgen: set, getal: dict, al_verborgen: pd.Series) -> pd.Series:
-    """Rule 4: the quotes of shown values, without any hidden number of the same area and year. One pass over a
-    Python list (editing an Arrow-backed text column cell by cell copies the column each time)."""
-    per_plek: dict[tuple, set[float]] = {}
-    for g, i, j in verborgen:
-        waarde = getal.get((g, i, j))
-        if pd.notna(waarde):
-            per_plek.setdefault((g, _jaar(j)), set()).add(round(float(waarde), 6))
-    citaten = w["citaat"].tolist()
-    if per_plek:
-        for n, (g, j, citaat, weg) in enumerate(zip(w["gebied_code"].tolist(), w["jaar"].tolist(), citaten,
-                                                    al_verborgen.tolist())):
-            getallen = per_plek.get((g, _jaar(j)))
-            if getallen and not weg and isinstance(citaat, str):
-                citaten[n] = zonder_getallen(citaat, getallen)
-    return pd.Series(citaten, index=w.index, dtype=w["citaat"].dtype, name="citaat")
-
-
-def _jaar(j) -> int | None:
-    return None if pd.isna(j) else int(j)
+def _citaten_zonder(uit: pd.DataFrame, w: _Kolommen, verbergen: np.ndarray) -> pd.Series:
+    """Rule 4: a hidden value's quote is replaced; the quotes of shown values lose every hidden number of the same
+    area and year. Only the quotes of areas and years with a hidden number are read, and the changed ones are put
+    back in one step (editing an Arrow-backed text column cell by cell copies the column each time: quadratic)."""
+    weg = np.flatnonzero(verbergen)
+    per_plek: dict[int, set[float]] = {}
+    for plek, waarde in zip(w.plek[weg].tolist(), w.waarde[weg].tolist()):
+        if waarde == waarde:
+            per_plek.setdefault(plek, set()).add(round(waarde, 6))
+    tekst = pa.array(uit["citaat"], type=pa.large_string(), from_pandas=True)
+    lezen = np.flatnonzero(np.isin(w.plek, list(per_plek)) & ~verbergen)
+    nieuw = dict.fromkeys(weg.tolist(), AFGESCHERMD_CITAAT)
+    for n, citaat in zip(lezen.tolist(), tekst.take(lezen).to_pylist()):
+        getallen = per_plek[w.plek[n]]
+        if citaat and any(_lezingen(getal) & getallen for getal in _GETAL.findall(citaat)):
+            nieuw[n] = zonder_getallen(citaat, getallen)
+    masker = np.zeros(len(uit), dtype=bool)
+    masker[list(nieuw)] = True
+    vervangen = [nieuw[n] for n in np.flatnonzero(masker).tolist()]
+    tekst = pc.replace_with_mask(tekst, pa.array(masker), pa.array(vervangen, type=pa.large_string()))
+    return pd.Series(tekst, index=uit.index, dtype=uit["citaat"].dtype, name="citaat")
 
 
 def enquete(gegevens: dict) -> dict:

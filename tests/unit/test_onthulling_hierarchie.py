@@ -14,8 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from soest_data import onthulling
+from soest_data import db, onthulling, waarden
 from soest_data.begrippen import AFGESCHERMD
+from soest_data.scoring import is_aantal
 
 D = onthulling.DREMPEL
 GEVALLEN = 100  # drawn hierarchies per run in the fast loop (the survey property draws as many surveys)
@@ -122,46 +123,60 @@ def test_geen_klein_aantal_terug_te_vinden_veel_gevallen(gebieden):
 
 def _niets_terug_te_vinden(gebieden: list[dict]) -> None:
     ruw = _waarden(gebieden)
-    getal = dict(zip(zip(ruw["gebied_code"], ruw["indicator"], ruw["jaar"]), ruw["waarde"]))
-    sommen = onthulling._sommen(ruw, getal)
+    sommen = onthulling._sommen(onthulling._Kolommen(ruw))
     # bounded work: each sum is looked at once, and again only when one of its cells was newly hidden
     grens = len(sommen) + sum(1 + len(delen) for _, delen in sommen)
     with mock.patch.object(onthulling, "_nog_te_verbergen", wraps=onthulling._nog_te_verbergen) as stap, _binnen(10):
         publiek = onthulling.pas_toe(ruw, CATALOGUS)
     assert stap.call_count <= grens
+    controleer(ruw, publiek, CATALOGUS)
 
-    ruwe = ruw.set_index(["gebied_code", "indicator"])["waarde"]
-    p = publiek.set_index(["gebied_code", "indicator"])
+
+def controleer(ruw: pd.DataFrame, publiek: pd.DataFrame, catalogus: pd.DataFrame) -> None:
+    """Every way back to a small count, checked on the public frame against the raw one."""
+    sleutel = ["gebied_code", "indicator", "jaar"]
+    ruwe = ruw.set_index(sleutel)["waarde"]
+    p = publiek.set_index(sleutel)
     verborgen = p["status"] == AFGESCHERMD
     assert p.loc[verborgen, "waarde"].isna().all()
 
     # 1. no shown count of 1–9
-    tellingen = p[p["eenheid"] == "aantal"]["waarde"].dropna()
+    tellingen = p[p["eenheid"].map(is_aantal).astype(bool)]["waarde"].dropna()
     assert not ((tellingen > 0) & (tellingen < D)).any(), tellingen[(tellingen > 0) & (tellingen < D)]
 
     # 2. no total minus its shown parts gives a hidden cell (or a small group of them) back
-    for (totaal, i, _), delen in sommen:
-        codes = [c[0] for c in delen]
-        weg = [c for c in codes if verborgen[(c, i)]]
-        if not verborgen[(totaal, i)]:
-            assert not weg or (len(weg) >= 2 and sum(ruwe[(c, i)] for c in weg) >= D), (totaal, i, weg)
+    for totaal, delen in onthulling._sommen(onthulling._Kolommen(ruw)):
+        weg = [c for c in delen if verborgen[c]]
+        if not verborgen[totaal]:
+            assert not weg or (len(weg) >= 2 and sum(ruwe[c] for c in weg) >= D), (totaal, weg)
         else:
-            assert weg or sum(ruwe[(c, i)] for c in codes) == 0, (totaal, i)
+            assert weg or sum(ruwe[c] for c in delen) == 0, totaal
 
-    # 3. a shown rate × inhabitants, or percentage × inhabitants, is never 1–9 people; a hidden count takes its rates
-    for code in {c for c, _ in p.index}:
-        inwoners = p.loc[(code, "inwoners"), "waarde"]
-        for indicator, factor in (("telling_per_1000_inwoners", 1000), ("pct_telling", 100)):
-            waarde = p.loc[(code, indicator), "waarde"]
-            if pd.notna(waarde) and pd.notna(inwoners):
-                assert not 0 < round(waarde * inwoners / factor) < D, (code, indicator, waarde, inwoners)
-            if verborgen[(code, "telling")] or verborgen[(code, "inwoners")]:
-                assert pd.isna(waarde), (code, indicator)
+    # 3. a shown rate or percentage × its noemer is never 1–9 people; a hidden teller or noemer takes it along
+    for indicator, (teller, noemer, factor) in onthulling._verhoudingen(catalogus.set_index("id")).items():
+        for (g, _, j), rij in p.xs(indicator, level="indicator", drop_level=False).iterrows():
+            if noemer and pd.notna(rij["waarde"]) and pd.notna(p["waarde"].get((g, noemer, j))):
+                assert not 0 < round(rij["waarde"] * p["waarde"][(g, noemer, j)] / factor) < D, (g, indicator, j)
+            if any(c in verborgen.index and verborgen[c] for c in ((g, teller, j), (g, noemer, j))):
+                assert pd.isna(rij["waarde"]), (g, indicator, j)
 
-    # 4. no quote of a shown value names a hidden number of its area, however it is written
-    for (code, indicator), rij in p[~verborgen].iterrows():
-        for i in p[verborgen].xs(code, drop_level=False).index.get_level_values(1) if code in p[verborgen].index else []:
-            assert not _getal_in(rij["citaat"], ruwe[(code, i)]), (code, indicator, i, rij["citaat"])
+    # 4. no quote of a shown value names a hidden number of its area and year, however it is written
+    weg = ruwe[verborgen].dropna()
+    per_plek: dict[tuple, set] = {}
+    for (g, _, j), waarde in weg.items():
+        per_plek.setdefault((g, j), set()).add(waarde)
+    for (g, i, j), citaat in p.loc[~verborgen, "citaat"].items():
+        for waarde in per_plek.get((g, j), ()):
+            assert not _getal_in(str(citaat), waarde), (g, i, j, waarde, citaat)
+
+
+def test_de_echte_gegevens_houden_zich_aan_dezelfde_regels(echte_db):
+    """The same checks on the real database (all wijken and buurten of Soest)."""
+    with db.verbinding(echte_db) as con:
+        catalogus = waarden.indicatoren(con)
+        ruw = waarden.alle_waarden(con, afschermen=False)
+        publiek = waarden.alle_waarden(con, catalogus=catalogus)
+    controleer(ruw, publiek, catalogus)
 
 
 def test_een_verborgen_totaal_boven_buurten_van_nul_eindigt():
@@ -225,3 +240,16 @@ def test_enquete_geeft_geen_klein_aantal_deelnemers_terug(vragen, deelnemers, aa
             assert len(weg) >= 2 and sum(a["waarde"] * n / 100 for a in weg) >= D
     for rij in publiek["respondenten_per_wijk"]:
         assert rij["aandeel"] is None or not 0 < rij["aandeel"] * deelnemers / 100 < D
+
+
+def test_de_enquete_komt_alleen_afgeschermd_bij_de_paginas(echte_db, echte_gegevens):
+    """Every page, download and factsheet reads the survey from gegevens.laad: never the raw one."""
+    assert "enquete" not in echte_gegevens.bouwinfo
+    with db.verbinding(echte_db) as con:
+        ruw = waarden.enquete(con, afschermen=False)
+    deelnemers = ruw.get("n")
+    for oud, nieuw in zip(ruw["vragen"], echte_gegevens.enquete["vragen"]):
+        n = oud.get("n") or deelnemers
+        for a, b in zip(oud["antwoorden"], nieuw["antwoorden"]):
+            klein = oud["eenheid"].startswith("%") and a["waarde"] is not None and 0 < a["waarde"] * n / 100 < D
+            assert not klein or (b["waarde"] is None and b["status"] == AFGESCHERMD), (oud["id"], a)
