@@ -67,17 +67,19 @@ _PER = re.compile(r"^(?P<teller>[a-z0-9_]+?)_per_(?P<factor>\d+)_(?P<noemer>[a-z
 
 
 def pas_toe(waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
-    """The values as the public may see them (columns unchanged). Linear in the number of values: the columns are
-    read once as Python lists (iterating an Arrow-backed column value by value is slow)."""
+    """The values as the public may see them (columns unchanged). Linear in the number of values: the rules work on
+    row numbers, and a cell (area, indicator, year) is looked up only for counts and the bases of rates."""
     uit = waarden.copy()
     cat = indicatoren.set_index("id")
-    w = _Kolommen(uit)
     verhoudingen = _verhoudingen(cat)
+    tellers_noemers = {i for teller, noemer, _ in verhoudingen.values() for i in (teller, noemer) if i}
+    w = _Kolommen(uit, opzoeken=tellers_noemers | set(cat["onthulling_basis"].dropna()))
     verborgen = _klein(w, cat) | _kleine_verhouding(w, verhoudingen)
     _aanvullend(_sommen(w), w.getal, verborgen)
     _berekend(w, verhoudingen, verborgen)
 
-    verbergen = np.fromiter((k in verborgen for k in w.sleutels), dtype=bool, count=len(w.sleutels))
+    verbergen = np.zeros(len(uit), dtype=bool)
+    verbergen[list(verborgen)] = True
     uit.loc[verbergen, "waarde"] = np.nan
     uit.loc[verbergen, "status"] = AFGESCHERMD
     uit["citaat"] = _citaten_zonder(uit, w, verbergen)
@@ -85,23 +87,33 @@ def pas_toe(waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
 
 
 class _Kolommen:
-    """The columns the rules read, as lists, and every value by its cell (area, indicator, year)."""
+    """The columns the rules read, by row number, and the row of every count cell (area, indicator, year) and of
+    the indicators in `opzoeken` (bases of rates and of `min_basis`)."""
 
-    def __init__(self, w: pd.DataFrame):
+    def __init__(self, w: pd.DataFrame, opzoeken: set[str] = frozenset()):
         self.gebied, self.indicator = w["gebied_code"].tolist(), w["indicator"].tolist()
         self.jaar, self.ouder = w["jaar"].tolist(), w["ouder"].tolist()
         self.waarde = w["waarde"].to_numpy(dtype=float, copy=True)  # not a view: pas_toe blanks hidden values
-        self.sleutels = list(zip(self.gebied, self.indicator, self.jaar))
-        self.getal = dict(zip(self.sleutels, self.waarde.tolist()))  # NaN where the cell has no number
+        self.getal = self.waarde.tolist()  # NaN where the cell has no number
         self.telling = _per_waarde(w["eenheid"], is_aantal)
         self.indicatorcode, self.indicatoren = pd.factorize(w["indicator"])
-        gebiedcode, gebieden = pd.factorize(w["gebied_code"])
+        gebiedcode, _ = pd.factorize(w["gebied_code"])
         jaarcode, jaren = pd.factorize(w["jaar"])
         self.plek = gebiedcode * (len(jaren) + 1) + jaarcode  # one number per area and year
+        rijen = np.flatnonzero(self.telling | np.isin(self.indicatorcode, [
+            k for k, i in enumerate(self.indicatoren) if i in opzoeken])).tolist()
+        self.rij = {(self.gebied[n], self.indicator[n], self.jaar[n]): n for n in rijen}
 
     def per_indicator(self, kenmerk: pd.Series, leeg=None) -> np.ndarray:
         """A catalogue column (indexed by indicator id) for every row: looked up once per indicator."""
         return kenmerk.reindex(self.indicatoren).to_numpy(dtype=object, na_value=leeg)[self.indicatorcode]
+
+    def elders(self, n: int, indicator: str) -> int | None:
+        """The row of another indicator in the same area and year as row n (None when it has no row)."""
+        return self.rij.get((self.gebied[n], indicator, self.jaar[n]))
+
+    def heeft(self, n: int | None) -> bool:
+        return n is not None and self.getal[n] == self.getal[n]  # NaN is not equal to itself
 
 
 def _per_waarde(kolom: pd.Series, functie) -> np.ndarray:
@@ -110,25 +122,19 @@ def _per_waarde(kolom: pd.Series, functie) -> np.ndarray:
     return np.append(np.array([bool(functie(v)) for v in unieke], dtype=bool), False)[codes]
 
 
-def _heeft(getal: dict, cel: tuple) -> bool:
-    waarde = getal.get(cel)
-    return waarde is not None and waarde == waarde  # NaN is not equal to itself
-
-
-def _klein(w: _Kolommen, cat: pd.DataFrame) -> set:
-    """Rule 1: the cells hidden for their own size (or their base's)."""
+def _klein(w: _Kolommen, cat: pd.DataFrame) -> set[int]:
+    """Rule 1: the rows hidden for their own size (or their base's)."""
     regel = w.per_indicator(cat["onthulling_regel"], "geen")
     drempel = pd.to_numeric(pd.Series(w.per_indicator(cat["onthulling_drempel"])), errors="coerce").to_numpy()
     min_aantal = regel == "min_aantal"
     eigen = np.fmax(np.where(min_aantal, np.nan_to_num(drempel), 0), DREMPEL)
-    klein = (w.telling | min_aantal) & (w.waarde > 0) & (w.waarde < eigen)
-    verborgen = {w.sleutels[n] for n in np.flatnonzero(klein)}
+    verborgen = set(np.flatnonzero((w.telling | min_aantal) & (w.waarde > 0) & (w.waarde < eigen)).tolist())
 
     basis = w.per_indicator(cat["onthulling_basis"])
-    for n in np.flatnonzero((regel == "min_basis") & pd.notna(basis)):
-        g, _, j = w.sleutels[n]
-        if w.getal.get((g, basis[n], j), np.nan) < drempel[n]:
-            verborgen.add(w.sleutels[n])
+    for n in np.flatnonzero((regel == "min_basis") & pd.notna(basis)).tolist():
+        b = w.elders(n, basis[n])
+        if w.heeft(b) and w.getal[b] < drempel[n]:
+            verborgen.add(n)
     return verborgen
 
 
@@ -147,43 +153,47 @@ def _verhoudingen(cat: pd.DataFrame) -> dict[str, tuple[str | None, str | None, 
     return uit
 
 
-def _kleine_verhouding(w: _Kolommen, verhoudingen: dict) -> set:
+def _rijen_van(w: _Kolommen, indicatoren) -> list[int]:
+    codes = [k for k, i in enumerate(w.indicatoren) if i in indicatoren]
+    return np.flatnonzero(np.isin(w.indicatorcode, codes)).tolist()
+
+
+def _kleine_verhouding(w: _Kolommen, verhoudingen: dict) -> set[int]:
     """Rule 3, second half: a rate or percentage that stands for 1 to 9 people in its area. People are whole:
     30 per 1.000 × 305 inwoners is 9 people, 24,39 per 1.000 × 410 (a rate rounded to two decimals) is 10."""
     verborgen = set()
-    met_noemer = [k for k, i in enumerate(w.indicatoren) if i in verhoudingen and verhoudingen[i][1]]
-    for n in np.flatnonzero(np.isin(w.indicatorcode, met_noemer) & (w.waarde > 0)).tolist():
-        g, i, j = w.sleutels[n]
-        _, noemer, factor = verhoudingen[i]
-        if _heeft(w.getal, (g, noemer, j)) and round(w.waarde[n] * w.getal[(g, noemer, j)] / factor) < DREMPEL:
-            verborgen.add((g, i, j))
+    for n in _rijen_van(w, {i for i, (_, noemer, _) in verhoudingen.items() if noemer}):
+        _, noemer, factor = verhoudingen[w.indicator[n]]
+        b = w.elders(n, noemer)
+        if w.getal[n] > 0 and w.heeft(b) and round(w.getal[n] * w.getal[b] / factor) < DREMPEL:
+            verborgen.add(n)
     return verborgen
 
 
-def _sommen(w: _Kolommen) -> list[tuple]:
-    """Every (total, parts) relation between count cells that all have a number, in a fixed order (the same cells
+def _sommen(w: _Kolommen) -> list[tuple[int, list[int]]]:
+    """Every (total, parts) relation between count rows that all have a number, in a fixed order (the same cells
     are hidden in every process, whatever its hash seed: two replicas never show complementary halves)."""
-    kinderen: dict[tuple, list] = {}
+    kinderen: dict[tuple, list[int]] = {}
     tellingen = np.flatnonzero(w.telling & ~np.isnan(w.waarde)).tolist()
     for n in tellingen:
         ouder = w.ouder[n]
         if isinstance(ouder, str) and ouder:
-            g, i, j = w.sleutels[n]
-            kinderen.setdefault((ouder, i, j), []).append((g, i, j))
-    sommen = [(totaal, sorted(delen)) for totaal, delen in kinderen.items()
-              if _heeft(w.getal, totaal) and len(delen) > 1]
-    for g, j in {(w.gebied[n], w.jaar[n]) for n in tellingen}:
+            kinderen.setdefault((ouder, w.indicator[n], w.jaar[n]), []).append(n)
+    sommen = [(w.rij[totaal], delen) for totaal, delen in kinderen.items()
+              if len(delen) > 1 and w.heeft(w.rij.get(totaal))]
+    for n in tellingen:
         for totaal, delen in SAMENSTELLINGEN:
-            cellen = [(g, d, j) for d in delen]
-            if all(_heeft(w.getal, c) for c in [(g, totaal, j), *cellen]):
-                sommen.append(((g, totaal, j), cellen))
-    return sorted(sommen, key=lambda som: (som[0], som[1]))
+            if w.indicator[n] == totaal:
+                cellen = [w.elders(n, d) for d in delen]
+                if all(w.heeft(c) for c in cellen):
+                    sommen.append((n, cellen))
+    return sommen
 
 
-def _aanvullend(sommen: list[tuple], getal: dict, verborgen: set) -> None:
+def _aanvullend(sommen: list[tuple[int, list[int]]], getal: list[float], verborgen: set[int]) -> None:
     """Rule 2, in place. A work list of sums: a sum is looked at again only when one of its cells was just hidden,
     and every step hides a new cell, so the work is bounded by the number of cells and sums."""
-    per_cel: dict[tuple, list[int]] = {}
+    per_cel: dict[int, list[int]] = {}
     for n, (totaal, delen) in enumerate(sommen):
         for cel in (totaal, *delen):
             per_cel.setdefault(cel, []).append(n)
@@ -203,7 +213,7 @@ def _aanvullend(sommen: list[tuple], getal: dict, verborgen: set) -> None:
                 wacht.add(m)
 
 
-def _nog_te_verbergen(totaal: tuple, delen: list[tuple], getal: dict, verborgen: set) -> tuple | None:
+def _nog_te_verbergen(totaal: int, delen: list[int], getal: list[float], verborgen: set[int]) -> int | None:
     """The one cell of this sum to hide next (never one already hidden), or None when the sum gives nothing away."""
     verborgen_delen = [d for d in delen if d in verborgen]
     if totaal in verborgen:
@@ -211,21 +221,21 @@ def _nog_te_verbergen(totaal: tuple, delen: list[tuple], getal: dict, verborgen:
         return None if verborgen_delen else _kleinste_zichtbare(delen, getal, verborgen)
     if not verborgen_delen or (len(verborgen_delen) >= 2 and sum(getal[d] for d in verborgen_delen) >= DREMPEL):
         return None
-    return _kleinste_zichtbare(delen, getal, verborgen) or totaal
+    kleinste = _kleinste_zichtbare(delen, getal, verborgen)
+    return totaal if kleinste is None else kleinste
 
 
-def _kleinste_zichtbare(delen: list[tuple], getal: dict, verborgen: set) -> tuple | None:
-    """The shown part above 0 with the smallest number (ties: the first cell in code order), or None."""
+def _kleinste_zichtbare(delen: list[int], getal: list[float], verborgen: set[int]) -> int | None:
+    """The shown part above 0 with the smallest number (ties: the first row), or None."""
     return min((d for d in delen if d not in verborgen and getal[d] > 0), key=lambda d: (getal[d], d), default=None)
 
 
-def _berekend(w: _Kolommen, verhoudingen: dict, verborgen: set) -> None:
+def _berekend(w: _Kolommen, verhoudingen: dict, verborgen: set[int]) -> None:
     """Rule 3, in place: a rate or percentage is hidden when its teller or noemer is."""
-    for g, i, j in w.sleutels:
-        if i in verhoudingen:
-            teller, noemer, _ = verhoudingen[i]
-            if (g, teller, j) in verborgen or (g, noemer, j) in verborgen:
-                verborgen.add((g, i, j))
+    for n in _rijen_van(w, verhoudingen):
+        teller, noemer, _ = verhoudingen[w.indicator[n]]
+        if w.elders(n, teller) in verborgen or (noemer and w.elders(n, noemer) in verborgen):
+            verborgen.add(n)
 
 
 @lru_cache(maxsize=4096)
@@ -252,14 +262,14 @@ def _citaten_zonder(uit: pd.DataFrame, w: _Kolommen, verbergen: np.ndarray) -> p
     back in one step (editing an Arrow-backed text column cell by cell copies the column each time: quadratic)."""
     weg = np.flatnonzero(verbergen)
     per_plek: dict[int, set[float]] = {}
-    for plek, waarde in zip(w.plek[weg].tolist(), w.waarde[weg].tolist()):
+    for plek, waarde in zip(w.plek[weg].tolist(), w.waarde[weg].tolist()):  # w.waarde: from before blanking
         if waarde == waarde:
             per_plek.setdefault(plek, set()).add(round(waarde, 6))
     tekst = pa.array(uit["citaat"], type=pa.large_string(), from_pandas=True)
     lezen = np.flatnonzero(np.isin(w.plek, list(per_plek)) & ~verbergen)
     nieuw = dict.fromkeys(weg.tolist(), AFGESCHERMD_CITAAT)
-    for n, citaat in zip(lezen.tolist(), tekst.take(lezen).to_pylist()):
-        getallen = per_plek[w.plek[n]]
+    for n, plek, citaat in zip(lezen.tolist(), w.plek[lezen].tolist(), tekst.take(lezen).to_pylist()):
+        getallen = per_plek[plek]
         if citaat and any(_lezingen(getal) & getallen for getal in _GETAL.findall(citaat)):
             nieuw[n] = zonder_getallen(citaat, getallen)
     masker = np.zeros(len(uit), dtype=bool)
