@@ -1,6 +1,6 @@
 """Disclosure control: one policy for every page, download, factsheet and quote, so no small group of people can be
 recognised. Every route reads its figures through `gegevens.laad` (or `waarden.alle_waarden` / `waarden.enquete`),
-which apply this module; only the administrator's `export --volledig` skips it.
+which apply this module; only the administrator's reads skip it (`afschermen=False`: `export` without `--publiek`).
 
 The rule, taken from the publishers' own practice:
 
@@ -308,7 +308,8 @@ def _vraag_afschermen(vraag: dict, deelnemers: int | None) -> None:
         telling and n is not None and som == n)
     if verborgen and compleet:
         # the shown answers would give the hidden one back (100 % or n minus the rest): hide the next smallest
-        for a in sorted((a for a in antwoorden if a not in verborgen and a["waarde"] > 0), key=lambda a: a["waarde"]):
+        al = {id(a) for a in verborgen}
+        for a in sorted((a for a in antwoorden if id(a) not in al and a["waarde"] > 0), key=lambda a: a["waarde"]):
             if len(verborgen) >= 2 and sum(mensen.get(id(b), 0) for b in verborgen) >= DREMPEL:
                 break
             verborgen.append(a)
