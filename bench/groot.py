@@ -79,7 +79,10 @@ def _jitter(waarde: float, eenheid: str, rng: random.Random) -> float:
 
 def maak(doel: Path, wijken: int, buurten: int = 5, zaad: int = 26, kleine_wijktelling: bool = True
          ) -> tuple[Path, Path]:
-    """Write a synthetic data/ and geo/ under `doel`; returns (data, geo)."""
+    """Write a synthetic data/ and geo/ under `doel`; returns (data, geo). At least 8 wijken: the texts in data/
+    (verhalen, uitspraken, enquête) name Soest's eight, and wijk 1–8 keep their codes."""
+    if wijken < 8:
+        raise ValueError("minstens 8 wijken: de teksten in data/ noemen de acht wijken van Soest")
     rng = random.Random(zaad)
     data, geo = doel / "data", doel / "geo"
     shutil.copytree(PROJECT / "data", data, ignore=shutil.ignore_patterns("*.duckdb*"))
@@ -98,8 +101,9 @@ def maak(doel: Path, wijken: int, buurten: int = 5, zaad: int = 26, kleine_wijkt
             bu = f"BU{wk[2:]}{j:02d}"
             buurt_van[bu] = echte_buurten[((i - 1) * buurten + j - 1) % len(echte_buurten)]
             gebieden.append({"code": bu, "naam": f"Buurt {i}.{j} {MERK}", "niveau": "buurt", "ouder": wk})
-    pd.concat([echte[~echte["niveau"].isin(["wijk", "buurt"])], pd.DataFrame(gebieden)]).to_csv(
-        data / "gebieden.csv", index=False)
+    overige = echte[~echte["niveau"].isin(["wijk", "buurt"])].copy()
+    overige.loc[overige["code"] == GEMEENTE, "naam"] += f" {MERK}"  # its counts are the sums of invented wijken
+    pd.concat([overige, pd.DataFrame(gebieden)]).to_csv(data / "gebieden.csv", index=False)
     _grenzen(geo, gebieden)
 
     for pad in sorted((data / "waarden").glob("*.csv")):
