@@ -53,9 +53,12 @@ class Gegevens:
 
 
 def laad(con: duckdb.DuckDBPyConnection) -> Gegevens:
-    return Gegevens(indicatoren=waarden.indicatoren(con), waarden=waarden.alle_waarden(con),
+    """Every figure after disclosure control (onthulling): values and survey; the raw survey stays out of bouwinfo."""
+    indicatoren = waarden.indicatoren(con)
+    bouwinfo = {k: v for k, v in waarden.bouwinfo(con).items() if k != "enquete"}
+    return Gegevens(indicatoren=indicatoren, waarden=waarden.alle_waarden(con, catalogus=indicatoren),
                     gebieden=waarden.gebieden(con), bronnen=waarden.bronnen(con), verhalen=waarden.verhalen(con),
-                    opgaven=waarden.opgaven(con), enquete=waarden.enquete(con), bouwinfo=waarden.bouwinfo(con),
+                    opgaven=waarden.opgaven(con), enquete=waarden.enquete(con), bouwinfo=bouwinfo,
                     uitspraken=waarden.uitspraken(con),
                     vormen={niveau: gebieden.geodataframe(waarden.geometrie(con, niveau)) for niveau in ("wijk", "buurt")})
 

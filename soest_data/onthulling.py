@@ -1,136 +1,322 @@
-"""Disclosure control: one policy for every page, download and quote, so no small group of people can be recognised.
+"""Disclosure control: one policy for every page, download, factsheet and quote, so no small group of people can be
+recognised. Every route reads its figures through `gegevens.laad` (or `waarden.alle_waarden` / `waarden.enquete`),
+which apply this module; only the administrator's reads skip it (`afschermen=False`: `export` without `--publiek`).
 
-The public view (and `export --publiek`) only ever sees values after `pas_toe`:
+The rule, taken from the publishers' own practice:
+
+- CBS publishes wijk and buurt counts rounded to fives and keeps small ones secret (Wmo and jeugdzorg 0–7); its
+  income statistics publish a percentage only when its base holds at least 100 persons or households and round
+  counts (https://www.cbs.nl/nl-nl/longread/diversen/2021/aanvullende-onderzoeksbeschrijving-inkomensstatistiek/
+  5-criteria-voor-onthullingsrisico-en-betrouwbaarheid); a hidden cell must not be computable from related cells
+  ("minimaal één gerelateerde cel ook niet gepubliceerd"), see also CBS, Statistische beveiliging
+  (https://www.cbs.nl/nl-nl/onze-diensten/methoden/statistische-methoden/output/statistische-beveiliging).
+- Survey results (the GGD Gezondheidsmonitor and the resident survey) are percentages of respondents: a percentage
+  tells the number of people once the n beside it is shown. We apply the same threshold to that number.
+
+So, with DREMPEL = 10:
 
 1. **Small counts.** Every count (unit 'aantal …', not an average: `scoring.is_aantal`) between 1 and 9 is
-   hidden (DREMPEL = 10, as CBS does for small areas). Zero stays visible. The catalogue can set a higher
-   `min_aantal` threshold, and `min_basis` hides a figure whose base (another indicator, same area and year) is
-   below its threshold.
+   hidden. Zero stays visible. The catalogue can set a higher `min_aantal` threshold, and `min_basis` hides a figure
+   whose base (another indicator, same area and year) is below its threshold.
 2. **No undoing by subtraction (complementary suppression).** Counts add up: Soest = the sum of its wijken, a wijk =
    the sum of its buurten, inhabitants = the sum of the age groups and of the origin groups (SAMENSTELLINGEN). When
-   one cell of such a sum is hidden and the total is shown, the next smallest cells are hidden as well, until at
-   least two cells are hidden and together hold at least DREMPEL people; a hidden total whose parts are all shown
-   gets a part hidden. Repeated until nothing changes.
-3. **Rates follow their counts.** A computed value (teller / noemer × factor) is hidden when its teller or noemer
-   is hidden: a rate times inhabitants would give the count back.
+   a part of such a sum is hidden and the total is shown, more parts (smallest above 0 first, else the total) are
+   hidden until at least two are hidden and together hold at least DREMPEL; a hidden total whose parts are all
+   shown gets its smallest part above 0 hidden. Every step hides a cell that was not yet hidden, so the pass ends
+   after at most as many steps as there are cells (no sum is looked at again unless one of its cells changed).
+3. **Rates and percentages never give a small count back.** A rate or percentage (teller / noemer × factor: the
+   catalogue's `berekening`, or a rate from the source named `<teller>_per_<factor>_<noemer>` or `pct_<teller>`) is
+   hidden when its teller or noemer is hidden, and when value × noemer / factor (the number of people it stands
+   for, rounded to whole people) lies above 0 and below DREMPEL (Wmo per 1.000 × inwoners gave 8 and 9 before).
 4. **Quotes never repeat a hidden number.** A hidden value loses its quote; a shown value's quote (a source line
-   often holds several columns) has every hidden number of the same area and year replaced by "[afgeschermd]".
+   often holds several columns) has every hidden number of the same area and year replaced by "[afgeschermd]",
+   written as the source writes it ("3.4", "3,4", "1.234", "1234").
+5. **Survey answers** (`enquete`): a count of respondents of 1–9 is hidden, and so is a percentage whose share of
+   its n (the question's, else all participants) is 1–9 people; when the answers of a single-choice question add
+   up to 100 % (or the counts to n), the next smallest is hidden too, as in rule 2. The question's quote loses the
+   hidden numbers. The same for the share of participants per wijk.
 
 Hidden values get status `afgeschermd` and lose their number; pages say "afgeschermd", never 0.
 """
 from __future__ import annotations
 
+import copy
 import re
+from collections import deque
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from soest_data.begrippen import AFGESCHERMD
 from soest_data.scoring import is_aantal
 
 DREMPEL = 10
 AFGESCHERMD_CITAAT = f"afgeschermd: een klein aantal (minder dan {DREMPEL}) tonen we niet"
+VERVANGING = "[afgeschermd]"
 # Totals that are the sum of other counts of the same area and year (CBS Kerncijfers wijken en buurten).
 SAMENSTELLINGEN = [
     ("inwoners", ("inwoners_0_15", "inwoners_15_25", "inwoners_25_45", "inwoners_45_65", "inwoners_65_plus")),
     ("inwoners", ("herkomst_nederland", "herkomst_europa_excl_nl", "herkomst_buiten_europa")),
 ]
+# A number as a Dutch or English text writes it: 5, 3,4, 3.4, 1.234, 1.234,5, 12345; not part of a word or code.
+_GETAL = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)")
+_PER = re.compile(r"^(?P<teller>[a-z0-9_]+?)_per_(?P<factor>\d+)_(?P<noemer>[a-z0-9_]+)$")
 
 
 def pas_toe(waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
-    """The values as the public may see them (columns unchanged)."""
+    """The values as the public may see them (columns unchanged). Linear in the number of values: the rules work on
+    row numbers, and a cell (area, indicator, year) is looked up only for counts and the bases of rates."""
     uit = waarden.copy()
     cat = indicatoren.set_index("id")
-    sleutels = list(zip(uit["gebied_code"], uit["indicator"], uit["jaar"]))
-    getal = dict(zip(sleutels, uit["waarde"]))
-    verborgen = _klein(uit, cat)
-    _aanvullend(uit, cat, getal, verborgen)
-    _berekend(uit, cat, getal, verborgen)
+    verhoudingen = _verhoudingen(cat)
+    tellers_noemers = {i for teller, noemer, _ in verhoudingen.values() for i in (teller, noemer) if i}
+    w = _Kolommen(uit, opzoeken=tellers_noemers | set(cat["onthulling_basis"].dropna()))
+    verborgen = _klein(w, cat) | _kleine_verhouding(w, verhoudingen)
+    _aanvullend(_sommen(w), w.getal, verborgen)
+    _berekend(w, verhoudingen, verborgen)
 
-    verbergen = pd.Series([k in verborgen for k in sleutels], index=uit.index)
+    verbergen = np.zeros(len(uit), dtype=bool)
+    verbergen[list(verborgen)] = True
     uit.loc[verbergen, "waarde"] = np.nan
     uit.loc[verbergen, "status"] = AFGESCHERMD
-    uit.loc[verbergen, "citaat"] = AFGESCHERMD_CITAAT
-    uit["citaat"] = _citaten_zonder(uit, verborgen, getal, verbergen)
+    uit["citaat"] = _citaten_zonder(uit, w, verbergen)
     return uit
 
 
-def _klein(w: pd.DataFrame, cat: pd.DataFrame) -> set:
-    """Rule 1: the cells hidden for their own size (or their base's)."""
-    regel = w["indicator"].map(cat["onthulling_regel"]).fillna("geen")
-    drempel = pd.to_numeric(w["indicator"].map(cat["onthulling_drempel"]), errors="coerce")
-    eigen = np.fmax(drempel.where(regel == "min_aantal").fillna(0), DREMPEL)
-    telling = w["eenheid"].map(is_aantal).astype(bool) | (regel == "min_aantal")
-    klein = telling & (w["waarde"] > 0) & (w["waarde"] < eigen)
+class _Kolommen:
+    """The columns the rules read, by row number, and the row of every count cell (area, indicator, year) and of
+    the indicators in `opzoeken` (bases of rates and of `min_basis`)."""
 
-    basis = w.set_index(["gebied_code", "indicator", "jaar"])["waarde"]
-    basis_id = w["indicator"].map(cat["onthulling_basis"]).fillna("")
-    basiswaarde = pd.Series(basis.reindex(pd.MultiIndex.from_arrays(
-        [w["gebied_code"], basis_id, w["jaar"]])).to_numpy(), index=w.index)
-    klein |= (regel == "min_basis") & (basiswaarde < drempel)
-    return {(g, i, j) for g, i, j in w.loc[klein, ["gebied_code", "indicator", "jaar"]].itertuples(index=False)}
+    def __init__(self, w: pd.DataFrame, opzoeken: set[str] = frozenset()):
+        self.gebied, self.indicator = w["gebied_code"].tolist(), w["indicator"].tolist()
+        self.jaar, self.ouder = w["jaar"].tolist(), w["ouder"].tolist()
+        self.waarde = w["waarde"].to_numpy(dtype=float, copy=True)  # not a view: pas_toe blanks hidden values
+        self.getal = self.waarde.tolist()  # NaN where the cell has no number
+        self.telling = _per_waarde(w["eenheid"], is_aantal)
+        self.indicatorcode, self.indicatoren = pd.factorize(w["indicator"])
+        gebiedcode, _ = pd.factorize(w["gebied_code"])
+        jaarcode, jaren = pd.factorize(w["jaar"])
+        self.plek = gebiedcode * (len(jaren) + 1) + jaarcode  # one number per area and year
+        rijen = np.flatnonzero(self.telling | np.isin(self.indicatorcode, [
+            k for k, i in enumerate(self.indicatoren) if i in opzoeken])).tolist()
+        self.rij = {(self.gebied[n], self.indicator[n], self.jaar[n]): n for n in rijen}
+
+    def per_indicator(self, kenmerk: pd.Series, leeg=None) -> np.ndarray:
+        """A catalogue column (indexed by indicator id) for every row: looked up once per indicator."""
+        return kenmerk.reindex(self.indicatoren).to_numpy(dtype=object, na_value=leeg)[self.indicatorcode]
+
+    def elders(self, n: int, indicator: str) -> int | None:
+        """The row of another indicator in the same area and year as row n (None when it has no row)."""
+        return self.rij.get((self.gebied[n], indicator, self.jaar[n]))
+
+    def heeft(self, n: int | None) -> bool:
+        return n is not None and self.getal[n] == self.getal[n]  # NaN is not equal to itself
 
 
-def _sommen(w: pd.DataFrame, getal: dict) -> list[tuple]:
-    """Every (total, parts) relation between count cells that all have a number."""
-    tellingen = w[w["eenheid"].map(is_aantal).astype(bool) & w["waarde"].notna()]
-    kinderen: dict[tuple, list] = {}
-    for g, ouder, i, j in tellingen[["gebied_code", "ouder", "indicator", "jaar"]].itertuples(index=False):
+def _per_waarde(kolom: pd.Series, functie) -> np.ndarray:
+    """functie applied once per distinct value of the column (a few units, not a call per row)."""
+    codes, unieke = pd.factorize(kolom)
+    return np.append(np.array([bool(functie(v)) for v in unieke], dtype=bool), False)[codes]
+
+
+def _klein(w: _Kolommen, cat: pd.DataFrame) -> set[int]:
+    """Rule 1: the rows hidden for their own size (or their base's)."""
+    regel = w.per_indicator(cat["onthulling_regel"], "geen")
+    drempel = pd.to_numeric(pd.Series(w.per_indicator(cat["onthulling_drempel"])), errors="coerce").to_numpy()
+    min_aantal = regel == "min_aantal"
+    eigen = np.fmax(np.where(min_aantal, np.nan_to_num(drempel), 0), DREMPEL)
+    verborgen = set(np.flatnonzero((w.telling | min_aantal) & (w.waarde > 0) & (w.waarde < eigen)).tolist())
+
+    basis = w.per_indicator(cat["onthulling_basis"])
+    for n in np.flatnonzero((regel == "min_basis") & pd.notna(basis)).tolist():
+        b = w.elders(n, basis[n])
+        if w.heeft(b) and w.getal[b] < drempel[n]:
+            verborgen.add(n)
+    return verborgen
+
+
+def _verhoudingen(cat: pd.DataFrame) -> dict[str, tuple[str | None, str | None, float]]:
+    """Rates and percentages: indicator → (teller, noemer, factor), each indicator id or None when unknown."""
+    uit: dict[str, tuple[str | None, str | None, float]] = {}
+    for i, formule in cat["formule"].items():
+        if isinstance(formule, str) and formule:
+            teller, rest = formule.split(" / ", 1)
+            noemer, _, factor = rest.partition(" × ")
+            uit[i] = (teller.strip(), noemer.strip(), float(factor.replace(".", "") or 1))
+        elif (m := _PER.match(i)) and m["teller"] in cat.index:
+            uit[i] = (m["teller"], m["noemer"] if m["noemer"] in cat.index else None, float(m["factor"]))
+        elif i.startswith("pct_") and i[4:] in cat.index and is_aantal(cat.loc[i[4:], "eenheid"]):
+            uit[i] = (i[4:], None, 100.0)
+    return uit
+
+
+def _rijen_van(w: _Kolommen, indicatoren) -> list[int]:
+    codes = [k for k, i in enumerate(w.indicatoren) if i in indicatoren]
+    return np.flatnonzero(np.isin(w.indicatorcode, codes)).tolist()
+
+
+def _kleine_verhouding(w: _Kolommen, verhoudingen: dict) -> set[int]:
+    """Rule 3, second half: a rate or percentage that stands for 1 to 9 people in its area. People are whole:
+    30 per 1.000 × 305 inwoners is 9 people, 24,39 per 1.000 × 410 (a rate rounded to two decimals) is 10."""
+    verborgen = set()
+    for n in _rijen_van(w, {i for i, (_, noemer, _) in verhoudingen.items() if noemer}):
+        _, noemer, factor = verhoudingen[w.indicator[n]]
+        b = w.elders(n, noemer)
+        if w.getal[n] > 0 and w.heeft(b) and round(w.getal[n] * w.getal[b] / factor) < DREMPEL:
+            verborgen.add(n)
+    return verborgen
+
+
+def _sommen(w: _Kolommen) -> list[tuple[int, list[int]]]:
+    """Every (total, parts) relation between count rows that all have a number, in a fixed order (the same cells
+    are hidden in every process, whatever its hash seed: two replicas never show complementary halves)."""
+    kinderen: dict[tuple, list[int]] = {}
+    tellingen = np.flatnonzero(w.telling & ~np.isnan(w.waarde)).tolist()
+    for n in tellingen:
+        ouder = w.ouder[n]
         if isinstance(ouder, str) and ouder:
-            kinderen.setdefault((ouder, i, j), []).append((g, i, j))
-    sommen = [(totaal, delen) for totaal, delen in kinderen.items() if totaal in getal and len(delen) > 1]
-    for g, j in set(zip(tellingen["gebied_code"], tellingen["jaar"])):
+            kinderen.setdefault((ouder, w.indicator[n], w.jaar[n]), []).append(n)
+    sommen = [(w.rij[totaal], delen) for totaal, delen in kinderen.items()
+              if len(delen) > 1 and w.heeft(w.rij.get(totaal))]
+    for n in tellingen:
         for totaal, delen in SAMENSTELLINGEN:
-            cellen = [(g, d, j) for d in delen]
-            if all(pd.notna(getal.get(c)) for c in [(g, totaal, j), *cellen]):
-                sommen.append(((g, totaal, j), cellen))
+            if w.indicator[n] == totaal:
+                cellen = [w.elders(n, d) for d in delen]
+                if all(w.heeft(c) for c in cellen):
+                    sommen.append((n, cellen))
     return sommen
 
 
-def _aanvullend(w: pd.DataFrame, cat: pd.DataFrame, getal: dict, verborgen: set) -> None:
-    """Rule 2, in place: hide more cells until no sum gives a hidden cell (or a small hidden total) back."""
-    sommen = _sommen(w, getal)
-    veranderd = True
-    while veranderd:
-        veranderd = False
-        for totaal, delen in sommen:
-            verborgen_delen = [d for d in delen if d in verborgen]
-            zichtbaar = sorted((d for d in delen if d not in verborgen and getal[d] > 0), key=getal.get)
-            if totaal in verborgen:
-                onveilig = not verborgen_delen and getal[totaal] > 0
-            else:
-                onveilig = bool(verborgen_delen) and (
-                    len(verborgen_delen) < 2 or sum(getal[d] for d in verborgen_delen) < DREMPEL)
-            if not onveilig:
-                continue
-            verborgen.add(zichtbaar[0] if zichtbaar else totaal)
-            veranderd = True
-
-
-def _berekend(w: pd.DataFrame, cat: pd.DataFrame, getal: dict, verborgen: set) -> None:
-    """Rule 3, in place: a computed value is hidden when its teller or noemer is."""
-    formules = {i: f for i, f in cat["formule"].items() if isinstance(f, str) and f}
-    for g, i, j in w.loc[w["indicator"].isin(list(formules)), ["gebied_code", "indicator", "jaar"]].itertuples(
-            index=False):
-        teller, rest = formules[i].split(" / ", 1)
-        noemer = rest.split(" × ", 1)[0]
-        if (g, teller.strip(), j) in verborgen or (g, noemer.strip(), j) in verborgen:
-            verborgen.add((g, i, j))
-
-
-def _citaten_zonder(w: pd.DataFrame, verborgen: set, getal: dict, al_verborgen: pd.Series) -> pd.Series:
-    """Rule 4: the quotes of shown values, without any hidden number of the same area and year."""
-    per_plek: dict[tuple, set[str]] = {}
-    for g, i, j in verborgen:
-        waarde = getal.get((g, i, j))
-        if pd.notna(waarde):
-            per_plek.setdefault((g, j), set()).add(f"{waarde:g}")
-    citaten = w["citaat"].copy()
-    for index, g, j, citaat in zip(w.index, w["gebied_code"], w["jaar"], w["citaat"]):
-        getallen = per_plek.get((g, j))
-        if not getallen or al_verborgen[index] or not isinstance(citaat, str):
+def _aanvullend(sommen: list[tuple[int, list[int]]], getal: list[float], verborgen: set[int]) -> None:
+    """Rule 2, in place. A work list of sums: a sum is looked at again only when one of its cells was just hidden,
+    and every step hides a new cell, so the work is bounded by the number of cells and sums."""
+    per_cel: dict[int, list[int]] = {}
+    for n, (totaal, delen) in enumerate(sommen):
+        for cel in (totaal, *delen):
+            per_cel.setdefault(cel, []).append(n)
+    # a sum without a hidden cell gives nothing away: it is looked at once one of its cells gets hidden
+    te_doen = deque(sorted({n for cel in verborgen for n in per_cel.get(cel, [])}))
+    wacht = set(te_doen)
+    while te_doen:
+        n = te_doen.popleft()
+        wacht.discard(n)
+        extra = _nog_te_verbergen(*sommen[n], getal, verborgen)
+        if extra is None:
             continue
-        patroon = r"(?<![\d.,])(?:" + "|".join(re.escape(x) for x in sorted(getallen, key=len, reverse=True)) \
-            + r")(?![\d]|[.,]\d)"
-        citaten[index] = re.sub(patroon, "[afgeschermd]", citaat)
-    return citaten
+        verborgen.add(extra)
+        for m in per_cel.get(extra, []):
+            if m not in wacht:
+                te_doen.append(m)
+                wacht.add(m)
+
+
+def _nog_te_verbergen(totaal: int, delen: list[int], getal: list[float], verborgen: set[int]) -> int | None:
+    """The one cell of this sum to hide next (never one already hidden), or None when the sum gives nothing away."""
+    verborgen_delen = [d for d in delen if d in verborgen]
+    if totaal in verborgen:
+        # the shown parts would add up to the hidden total; parts that are all 0 give nothing away
+        return None if verborgen_delen else _kleinste_zichtbare(delen, getal, verborgen)
+    if not verborgen_delen or (len(verborgen_delen) >= 2 and sum(getal[d] for d in verborgen_delen) >= DREMPEL):
+        return None
+    kleinste = _kleinste_zichtbare(delen, getal, verborgen)
+    return totaal if kleinste is None else kleinste
+
+
+def _kleinste_zichtbare(delen: list[int], getal: list[float], verborgen: set[int]) -> int | None:
+    """The shown part above 0 with the smallest number (ties: the first row), or None."""
+    return min((d for d in delen if d not in verborgen and getal[d] > 0), key=lambda d: (getal[d], d), default=None)
+
+
+def _berekend(w: _Kolommen, verhoudingen: dict, verborgen: set[int]) -> None:
+    """Rule 3, in place: a rate or percentage is hidden when its teller or noemer is."""
+    for n in _rijen_van(w, verhoudingen):
+        teller, noemer, _ = verhoudingen[w.indicator[n]]
+        if w.elders(n, teller) in verborgen or (noemer and w.elders(n, noemer) in verborgen):
+            verborgen.add(n)
+
+
+@lru_cache(maxsize=4096)
+def _lezingen(tekst: str) -> frozenset[float]:
+    """Every value a written number can stand for: '1.234' is 1.234 or 1234, '3,4' is 3.4, '1.234,5' is 1234.5."""
+    uit = set()
+    for decimaal, duizend in ((".", ","), (",", ".")):
+        heel, *rest = tekst.split(decimaal)
+        groepen = heel.split(duizend)
+        if len(rest) > 1 or (rest and not rest[0].isdigit()) or any(len(g) != 3 for g in groepen[1:]):
+            continue
+        uit.add(round(float("".join(groepen) + ("." + rest[0] if rest else "")), 6))
+    return frozenset(uit)
+
+
+def zonder_getallen(tekst: str, getallen: set[float]) -> str:
+    """The text with every number that stands for one of `getallen` replaced by '[afgeschermd]'."""
+    return _GETAL.sub(lambda m: VERVANGING if _lezingen(m.group()) & getallen else m.group(), tekst)
+
+
+def _citaten_zonder(uit: pd.DataFrame, w: _Kolommen, verbergen: np.ndarray) -> pd.Series:
+    """Rule 4: a hidden value's quote is replaced; the quotes of shown values lose every hidden number of the same
+    area and year. Only the quotes of areas and years with a hidden number are read, and the changed ones are put
+    back in one step (editing an Arrow-backed text column cell by cell copies the column each time: quadratic)."""
+    weg = np.flatnonzero(verbergen)
+    per_plek: dict[int, set[float]] = {}
+    for plek, waarde in zip(w.plek[weg].tolist(), w.waarde[weg].tolist()):  # w.waarde: from before blanking
+        if waarde == waarde:
+            per_plek.setdefault(plek, set()).add(round(waarde, 6))
+    tekst = pa.array(uit["citaat"], type=pa.large_string(), from_pandas=True)
+    lezen = np.flatnonzero(np.isin(w.plek, list(per_plek)) & ~verbergen)
+    nieuw = dict.fromkeys(weg.tolist(), AFGESCHERMD_CITAAT)
+    for n, plek, citaat in zip(lezen.tolist(), w.plek[lezen].tolist(), tekst.take(lezen).to_pylist()):
+        getallen = per_plek[plek]
+        if citaat and any(_lezingen(getal) & getallen for getal in _GETAL.findall(citaat)):
+            nieuw[n] = zonder_getallen(citaat, getallen)
+    masker = np.zeros(len(uit), dtype=bool)
+    masker[list(nieuw)] = True
+    vervangen = [nieuw[n] for n in np.flatnonzero(masker).tolist()]
+    tekst = pc.replace_with_mask(tekst, pa.array(masker), pa.array(vervangen, type=pa.large_string()))
+    return pd.Series(tekst, index=uit.index, dtype=uit["citaat"].dtype, name="citaat")
+
+
+def enquete(gegevens: dict) -> dict:
+    """Rule 5: the survey (as in data/enquete.yaml) as the public may see it; a hidden answer keeps its text and
+    gets `waarde: None, status: afgeschermd`."""
+    uit = copy.deepcopy(gegevens)
+    deelnemers = uit.get("n")
+    for vraag in uit.get("vragen") or []:
+        _vraag_afschermen(vraag, deelnemers)
+    for rij in uit.get("respondenten_per_wijk") or []:
+        aandeel = rij.get("aandeel")
+        if aandeel is not None and deelnemers and 0 < aandeel * deelnemers / 100 < DREMPEL:
+            rij.update(aandeel=None, status=AFGESCHERMD)
+    return uit
+
+
+def _vraag_afschermen(vraag: dict, deelnemers: int | None) -> None:
+    antwoorden = [a for a in vraag.get("antwoorden") or [] if a.get("waarde") is not None]
+    n = vraag.get("n") or deelnemers
+    procent = (vraag.get("eenheid") or "").startswith("%")
+    telling = (vraag.get("eenheid") or "").lower().startswith(("respondenten", "deelnemers", "aantal"))
+    if not (procent or telling):
+        return
+    mensen = {id(a): (a["waarde"] * n / 100 if procent else a["waarde"]) for a in antwoorden if n or telling}
+    klein = vraag.get("n") is not None and 0 < vraag["n"] < DREMPEL
+    verborgen = [a for a in antwoorden if klein or (id(a) in mensen and 0 < mensen[id(a)] < DREMPEL)]
+    som = sum(a["waarde"] for a in antwoorden)
+    compleet = (procent and not vraag.get("meerdere_antwoorden") and abs(som - 100) <= len(antwoorden) / 2) or (
+        telling and n is not None and som == n)
+    if verborgen and compleet:
+        # the shown answers would give the hidden one back (100 % or n minus the rest): hide the next smallest
+        al = {id(a) for a in verborgen}
+        for a in sorted((a for a in antwoorden if id(a) not in al and a["waarde"] > 0), key=lambda a: a["waarde"]):
+            if len(verborgen) >= 2 and sum(mensen.get(id(b), 0) for b in verborgen) >= DREMPEL:
+                break
+            verborgen.append(a)
+    if not verborgen:
+        return
+    getallen = {round(float(a["waarde"]), 6) for a in verborgen}
+    for a in verborgen:
+        a.update(waarde=None, status=AFGESCHERMD)
+    if isinstance(vraag.get("citaat"), str):
+        vraag["citaat"] = zonder_getallen(vraag["citaat"], getallen)

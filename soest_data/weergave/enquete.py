@@ -9,7 +9,8 @@ import altair as alt
 import pandas as pd
 
 from soest_data import opmaak
-from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.begrippen import AFGESCHERMD, OPGAVEN, VIJF_OPGAVEN
+from soest_data.scoring import status_in_woorden
 from soest_data.weergave import grafieken
 
 ALGEMEEN = "algemeen"  # questions and stories that belong to no single opgave
@@ -24,9 +25,12 @@ def is_rapportcijfer(eenheid: str | None) -> bool:
     return (eenheid or "").lower().startswith("rapportcijfer")
 
 
-def waarde_tekst(waarde: float | None, eenheid: str | None) -> str:
-    """87 → '87 %', 7.5 (rapportcijfer) → '7,5', 35 (respondenten) → '35 respondenten'; missing → 'geen gegevens'."""
+def waarde_tekst(waarde: float | None, eenheid: str | None, status: str | None = None) -> str:
+    """87 → '87 %', 7.5 (rapportcijfer) → '7,5', 35 (respondenten) → '35 respondenten'; missing → 'geen gegevens';
+    hidden by the disclosure control (onthulling) → 'afgeschermd (te klein aantal)'."""
     eenheid = eenheid or ""
+    if status == AFGESCHERMD:
+        return status_in_woorden(status)
     if waarde is None or pd.isna(waarde):
         return "geen gegevens"
     if is_rapportcijfer(eenheid) or not eenheid:
@@ -52,7 +56,8 @@ def vragen(enquete: dict) -> pd.DataFrame:
                 "n": v.get("n"), "meerdere_antwoorden": bool(v.get("meerdere_antwoorden")),
                 "antwoord_nr": j, "antwoord": str(a.get("antwoord") or ""),
                 "waarde": float(waarde) if waarde is not None else float("nan"),
-                "waarde_tekst": waarde_tekst(waarde, v.get("eenheid")), "citaat": v.get("citaat") or "",
+                "waarde_tekst": waarde_tekst(waarde, v.get("eenheid"), a.get("status")),
+                "citaat": v.get("citaat") or "",
             })
     frame = pd.DataFrame(rijen, columns=kolommen)
     frame["n"] = frame["n"].astype("Int64")
@@ -126,13 +131,14 @@ def alle_vragen_tabel(frame: pd.DataFrame, totaal: int | None = None) -> pd.Data
 def per_wijk(enquete: dict, gebieden: pd.DataFrame) -> pd.DataFrame:
     """Where the participants live: the shares the report gives, and the other wijken as 'niet genoemd'."""
     wijken = gebieden[gebieden["niveau"] == "wijk"]
-    gegeven = {r.get("gebied"): r.get("aandeel") for r in enquete.get("respondenten_per_wijk") or []}
+    gegeven = {r.get("gebied"): r for r in enquete.get("respondenten_per_wijk") or []}
     rijen = []
     for _, w in wijken.iterrows():
-        aandeel = gegeven.get(w["code"])
+        rij = gegeven.get(w["code"]) or {}
+        aandeel = rij.get("aandeel")
         rijen.append({"gebied_code": w["code"], "Wijk": w["naam"],
                       "aandeel": float(aandeel) if aandeel is not None else float("nan"),
-                      "Deel van de deelnemers": waarde_tekst(aandeel, "%") if aandeel is not None
+                      "Deel van de deelnemers": waarde_tekst(aandeel, "%", rij.get("status")) if rij
                       else "niet genoemd in het rapport"})
     return pd.DataFrame(rijen).sort_values(["aandeel", "Wijk"], ascending=[False, True], na_position="last",
                                            kind="stable").reset_index(drop=True)

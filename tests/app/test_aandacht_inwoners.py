@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from soest_data import opmaak
+from soest_data import onthulling, opmaak
+from soest_data.begrippen import AFGESCHERMD
 from tests.conftest import ECHTE_DATA, FIXTURE_DATA, meldingen
 
 AFWEGINGSVRAAG = "Draagt het bij aan een wijk of doelgroep die extra aandacht vereist?"
@@ -122,12 +123,15 @@ def test_aandacht_on_real_data_smitsveen_on_one_page(open_pagina, echte_db):
 # --- Inwoners aan het woord -----------------------------------------------------------------------------------------
 
 def _verwacht(enquete: dict) -> list[tuple[str, str, str]]:
-    """(vraag, antwoord, figure) straight from the data file, formatted independently of the page code."""
+    """(vraag, antwoord, figure) straight from the data file after disclosure control, formatted independently of
+    the page code."""
     uit = []
     for v in enquete["vragen"]:
         for a in v["antwoorden"]:
-            getal = opmaak.getal(float(a["waarde"]))
-            if v["eenheid"].startswith("rapportcijfer"):
+            getal = opmaak.getal(float(a["waarde"])) if a["waarde"] is not None else ""
+            if a.get("status") == AFGESCHERMD:
+                figuur = "afgeschermd (te klein aantal)"
+            elif v["eenheid"].startswith("rapportcijfer"):
                 figuur = getal
             elif v["eenheid"].startswith("%"):
                 figuur = f"{getal} %"
@@ -137,7 +141,9 @@ def _verwacht(enquete: dict) -> list[tuple[str, str, str]]:
     return uit
 
 
-def _controleer_alle_cijfers(at, enquete: dict) -> None:
+def _controleer_alle_cijfers(at, bestand: dict) -> None:
+    """Every figure of the data file on the page, as the disclosure control (onthulling rule 5) leaves it."""
+    enquete = onthulling.enquete(bestand)
     verwacht = _verwacht(enquete)
     tabel = _tabel(at, "Uitkomst")
     assert list(zip(tabel["Vraag"], tabel["Antwoord"], tabel["Uitkomst"])) == verwacht
@@ -149,9 +155,10 @@ def _controleer_alle_cijfers(at, enquete: dict) -> None:
     assert sorted(zinnen) == sorted("In woorden: " + "; ".join(d) + "." for d in per_vraag.values())
     # the bars: the same numbers as the file, nothing added or rounded
     staven = [d for d in _grafiekdata(at) if "antwoord" in d.columns]
-    getoond = [(a, w) for d in staven for a, w in zip(d["antwoord"], d["waarde"])]
-    uit_bestand = [(str(a["antwoord"]), float(a["waarde"])) for v in enquete["vragen"] for a in v["antwoorden"]]
-    assert sorted(getoond) == sorted(uit_bestand)
+    getoond = [(a, None if pd.isna(w) else w) for d in staven for a, w in zip(d["antwoord"], d["waarde"])]
+    uit_bestand = [(str(a["antwoord"]), None if a["waarde"] is None else float(a["waarde"]))
+                   for v in enquete["vragen"] for a in v["antwoorden"]]
+    assert sorted(getoond, key=str) == sorted(uit_bestand, key=str)
     # respondents per question
     tekst = _tekst(at)
     for v in enquete["vragen"]:
@@ -163,6 +170,12 @@ def test_inwoners_every_survey_figure_equals_the_test_file(open_pagina, fixture_
     enquete = yaml.safe_load((FIXTURE_DATA / "enquete.yaml").read_text(encoding="utf-8"))["enquete"]
     at = _inwoners(open_pagina, fixture_db)
     _controleer_alle_cijfers(at, enquete)
+    # an answer that stands for fewer than 10 participants (percentage × n) is there, but only as 'afgeschermd'
+    klein = [(v["vraag"], a["antwoord"]) for v in enquete["vragen"] if v.get("n") for a in v["antwoorden"]
+             if 0 < a["waarde"] * v["n"] / 100 < onthulling.DREMPEL]
+    assert klein
+    tabel = _tabel(at, "Uitkomst").set_index(["Vraag", "Antwoord"])
+    assert all(tabel.loc[k, "Uitkomst"] == "afgeschermd (te klein aantal)" for k in klein)
 
 
 def test_inwoners_shows_n_caveats_respondents_per_wijk_and_source(open_pagina, fixture_db):

@@ -2,6 +2,7 @@
 import pandas as pd
 import yaml
 
+from soest_data import onthulling
 from soest_data.weergave import enquete
 from tests.conftest import FIXTURE_DATA
 
@@ -96,3 +97,17 @@ def test_voice_line_names_the_area_and_theme():
 def test_empty_survey_gives_empty_frames():
     assert enquete.vragen({}).empty
     assert enquete.per_wijk({}, GEBIEDEN)["aandeel"].isna().all()
+
+
+def test_a_hidden_answer_and_share_read_afgeschermd_never_no_data():
+    """TESTGEGEVENS: 5 % of 100 is 5 people (and 95 % then gives it back); 4 % of 100 participants live in a wijk."""
+    publiek = onthulling.enquete({
+        "n": 100, "respondenten_per_wijk": [{"gebied": "WK034201", "aandeel": 4}],
+        "vragen": [{"id": "v", "vraag": "Testvraag", "eenheid": "%", "n": 100, "meerdere_antwoorden": False,
+                    "antwoorden": [{"antwoord": "ja", "waarde": 95}, {"antwoord": "nee", "waarde": 5}],
+                    "citaat": "95 procent ja, 5 procent nee"}]})
+    frame = enquete.vragen(publiek)
+    assert list(frame["waarde_tekst"]) == ["afgeschermd (te klein aantal)"] * 2
+    assert frame["waarde"].isna().all() and frame["citaat"].iloc[0] == "[afgeschermd] procent ja, [afgeschermd] procent nee"
+    tabel = enquete.per_wijk(publiek, GEBIEDEN).set_index("gebied_code")
+    assert tabel.loc["WK034201", "Deel van de deelnemers"] == "afgeschermd (te klein aantal)"
