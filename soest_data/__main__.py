@@ -54,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("postcode", help="in welke wijk ligt een postcode of adres (Mijn wijk)")
     p.add_argument("tekst", nargs="+", help="postcode (3769 of 3769 AB) of adres met huisnummer")
     p.add_argument("--offline", action="store_true", help="alleen de postcodetabel, zonder de PDOK Locatieserver")
+    pub = sub.add_parser("publiceer", help="de openbare editie: elke pagina als statische HTML in een map (vervangt de "
+                                           "map pas als alles geschreven is)")
+    pub.add_argument("--uit", type=Path, required=True, help="de map van de site, bijvoorbeeld site/")
+    pub.add_argument("--app", help="adres van het interactieve dashboard, voor de link 'dezelfde weergave in de app'")
     args = parser.parse_args(argv)
     data, geo, doel = paden.data_dir(), paden.geo_dir(), paden.db_path()
     try:
@@ -234,8 +238,17 @@ def _postcode(args, data: Path, geo: Path, doel: Path, haler: vernieuw.Haler | N
     return 0 if antwoord.plekken else 1
 
 
+def _publiceer(args, data: Path, geo: Path, doel: Path) -> int:
+    from soest_data.weergave import publiceer  # late: vl-convert and the templates load only for this command
+    start = time.perf_counter()
+    g = gegevens.lees(doel)  # refuses a database that does not open or fails its stamp: the old site stays
+    aantal = publiceer.publiceer(g, args.uit, args.app)
+    print(f"{args.uit}: {aantal} pagina's in {time.perf_counter() - start:.0f} s")
+    return 0
+
+
 OPDRACHTEN = {"build": _build, "validate": _validate, "export": _export, "import": _import, "vernieuw": _vernieuw,
-              "factsheet": _factsheet, "postcode": _postcode}
+              "factsheet": _factsheet, "postcode": _postcode, "publiceer": _publiceer}
 
 if __name__ == "__main__":
     sys.exit(main())

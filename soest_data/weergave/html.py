@@ -23,6 +23,7 @@ from soest_data import export
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import bronregels
 from soest_data.weergave.blokken import (
+    Beelddownload,
     Bestand,
     Bron,
     Download,
@@ -128,8 +129,10 @@ def blok(b, omgeving: Omgeving) -> str:
             return tabel(b.frame, b.afdruk_kop) + (_download(b.download, omgeving) if b.download else "")
         case Figuur():
             return figuur(b)
-        case Kaart(_, alt, _, _):
-            return f'<p class="kaart-alt">{escape(alt)}</p>'
+        case Kaart():  # the interactive map has no static picture yet: its text alternative stands in
+            return f'<p class="kaart-alt">{escape(b.alt)}</p>'
+        case Beelddownload():
+            return ""
         case Legenda(rijen, _, _):
             return '<ul class="legenda">' + "".join(
                 f'<li><span class="vak" style="background:{escape(k)}"></span>{escape(t)}</li>' for k, t in rijen) + "</ul>"
