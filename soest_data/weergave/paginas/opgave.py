@@ -52,19 +52,10 @@ def voorbeeldstaten(g: Gegevens) -> list[Staat]:
 
 def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     opgave = staat.opgave
-    tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
-    kern = opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren)
-    blokken = [Plek("bovenaan"), Kop("Wat we willen bereiken", anker="doelen"), *_doelen(g, opgave, tekst),
-               Kop("Heel Soest", anker="soest"), *_heel_soest(g, opgave, kern), Kop("Soest in de regio"),
-               *_regio(g, opgave)]
-    rijen = opgaveoverzicht.opgaverijen(afgeleid.beoordeeld(g), g.wijken, opgave)
-    blokken.append(Kop("De wijken naast Soest", anker="wijken"))
-    if rijen.empty:
-        blokken.append(Tekst("Voor deze opgave zijn er nog geen cijfers per wijk."))
-    else:
-        volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
-        blokken += [*_wijken(g, opgave, rijen, volgorde), *_per_indicator(g, staat, rijen, volgorde),
-                    *_trends(g, staat, volgorde)]
+    vast, rijen, volgorde = _vast(g, opgave)
+    blokken = [*vast]
+    if volgorde:
+        blokken += [*_per_indicator(g, staat, rijen, volgorde), *_trends(g, staat, volgorde)]
     ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
     alle = g.waarden.loc[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(
         ["gemeente", "wijk", "land", VERGELIJKGEMEENTE]), export.EXPORTKOLOMMEN]
@@ -73,6 +64,23 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     return Inhoud(f"Opgave: {OPGAVEN[opgave]}", tuple(blokken), kopjes=(
         ("Wat we willen bereiken", "doelen"), ("Heel Soest", "soest"), ("De wijken naast Soest", "wijken"),
         ("Per indicator: de wijken op volgorde", "per-indicator")))
+
+
+@afgeleid.per_database
+def _vast(g: Gegevens, opgave: str) -> tuple[tuple, pd.DataFrame, list]:
+    """What the opgave page shows whatever the reference switches: made once per opgave, so switching Nederland or
+    the buurgemeenten only rebuilds the parts that show them."""
+    tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
+    kern = opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren)
+    blokken = [Plek("bovenaan"), Kop("Wat we willen bereiken", anker="doelen"), *_doelen(g, opgave, tekst),
+               Kop("Heel Soest", anker="soest"), *_heel_soest(g, opgave, kern), Kop("Soest in de regio"),
+               *_regio(g, opgave)]
+    rijen = opgaveoverzicht.opgaverijen(afgeleid.beoordeeld(g), g.wijken, opgave)
+    blokken.append(Kop("De wijken naast Soest", anker="wijken"))
+    if rijen.empty:
+        return (*blokken, Tekst("Voor deze opgave zijn er nog geen cijfers per wijk.")), rijen, []
+    volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
+    return (*blokken, *_wijken(g, opgave, rijen, volgorde)), rijen, volgorde
 
 
 def _doelen(g: Gegevens, opgave: str, tekst: dict | None) -> list:

@@ -11,6 +11,7 @@ from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import aandacht, afgeleid, bronregels, grafieken, kaart, regio, verandering, wijkprofiel
+from soest_data.weergave.afgeleid import per_database
 from soest_data.weergave.blokken import (
     Bron,
     Download,
@@ -67,7 +68,17 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     if staat.wijk is None:
         return Inhoud("Wijkprofiel", (Plek("mijn_wijk"), Tekst("Of kies de wijk waarvan u het profiel wilt zien:"),
                                       Wijklinks(tuple(g.wijknamen.items()))))
-    wijk = staat.wijk
+    naam, boven, onder = _vast(g, staat.wijk)
+    verhalen = g.verhalen[g.verhalen["gebied"] == staat.wijk]
+    return Inhoud(f"Wijkprofiel {naam}", (*boven, *_opgavedeel(g, staat, naam, verhalen), *onder), kopjes=(
+        ("De vijf opgaven in één oogopslag", "opgaven"), ("Het verhaal van de wijk", "verhaal"),
+        ("Per opgave", "per-opgave")), meta={"naam": naam})
+
+
+@per_database
+def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
+    """What the wijkprofiel shows whatever the opgave and the reference switches: (name, the blocks above the opgave
+    part, the blocks below it), made once per wijk, so another opgave or switch only rebuilds the opgave part."""
     kop = wijkprofiel.kop(wijk, g.gebieden, g.waarden)
     verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
     voorbehouden = tuple(Tekst(f"**Let op:** {v}", kader="waarschuwing")
@@ -97,7 +108,8 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         *_verhaal(g, verhalen),
         Kop("Per opgave", anker="per-opgave"),
         Plek("opgave"),
-        *_opgavedeel(g, staat, kop.naam, verhalen),
+    ]
+    onder = [
         Kop("Wat is veranderd"),
         *_veranderd(g, wijk, kop.naam),
         Uitklap("Alle cijfers van deze wijk in één tabel", (Tabel(
@@ -106,9 +118,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         Download(bronregels.exportregels(g, gebied=wijk), f"wijkprofiel_{wijk}",
                  "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten"),
     ]
-    return Inhoud(f"Wijkprofiel {kop.naam}", tuple(blokken), kopjes=(
-        ("De vijf opgaven in één oogopslag", "opgaven"), ("Het verhaal van de wijk", "verhaal"),
-        ("Per opgave", "per-opgave")), meta={"naam": kop.naam})
+    return kop.naam, tuple(blokken), tuple(onder)
 
 
 def _verhaal(g: Gegevens, verhalen: pd.DataFrame) -> list:
