@@ -196,6 +196,7 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
     bronnen = pd.DataFrame([_bronrij(x) for x in b.bronnen.values()])
     indicatoren = pd.DataFrame([_indicatorrij(x, i) for i, x in enumerate(b.indicatoren.values())])
     indicatoren["vergelijkbaar_vanaf"] = indicatoren["vergelijkbaar_vanaf"].astype("Int64")
+    indicatoren["wijziging_jaar"] = indicatoren["wijziging_jaar"].astype("Int64")
     verhalen = pd.DataFrame([zonder_regel(v) for v in b.verhalen],
                             columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats"])
     uitspraken = pd.DataFrame([{"gebied": u["gebied"], "opgave": u["opgave"], "oordeel": u["oordeel"],
@@ -254,4 +255,6 @@ def _indicatorrij(ind: dict, volgorde: int) -> dict:
         "meetjaar": ind.get("meetjaar") or "",
         "formule": (f"{formule['teller']} / {formule['noemer']} × {formule.get('factor', 1)}" if formule else ""),
         "vergelijkbaar_vanaf": ind.get("vergelijkbaar_vanaf"),
+        "wijziging_jaar": (ind.get("definitiewijziging") or {}).get("jaar"),
+        "wijziging_uitleg": " ".join(str((ind.get("definitiewijziging") or {}).get("uitleg") or "").split()),
     }

@@ -176,6 +176,10 @@ def _controleer_indicator(ind: dict, b: Catalogus) -> None:
     vanaf = ind.get("vergelijkbaar_vanaf")
     if vanaf is not None and not isinstance(vanaf, int):
         meld("vergelijkbaar_vanaf moet een jaar zijn (heel getal)")
+    wijziging = ind.get("definitiewijziging")
+    if wijziging is not None and not (isinstance(wijziging, dict) and isinstance(wijziging.get("jaar"), int)
+                                      and isinstance(wijziging.get("uitleg"), str) and wijziging["uitleg"].strip()):
+        meld("definitiewijziging heeft een jaar (heel getal) en een uitleg (tekst)")
     berekening = ind.get("berekening")
     if berekening:
         for deel in ("teller", "noemer"):
