@@ -47,7 +47,8 @@ st.caption("Valt op = minstens de helft van de cijfers met een oordeel is duidel
 
 st.subheader("Wat is veranderd")
 st.markdown("Per opgave de grootste veranderingen in de wijken en in heel Soest, tussen de twee laatste metingen die "
-            "met elkaar te vergelijken zijn (zelfde bron, zelfde definitie). Het wijkprofiel toont alle veranderingen "
+            "met elkaar te vergelijken zijn (zelfde bronreeks; is de definitie gewijzigd, dan staat dat erbij). "
+            "Het wijkprofiel toont alle veranderingen "
             "van een wijk.")
 
 

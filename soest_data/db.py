@@ -16,7 +16,7 @@ import duckdb
 
 # Raise when the tables change; an older file is then refused and rebuilt. 2: bronnen.reeks,
 # indicatoren.vergelijkbaar_vanaf; 3: indicatoren.rol en .meetjaar, uitspraken; 4: controlegetal in bouwinfo;
-# 5: indicatoren.wijziging_jaar en .wijziging_uitleg (definitiewijziging).
+# 5: indicatoren.wijziging_jaar, .wijziging_uitleg (definitiewijziging) en .peilperiode.
 SCHEMA_VERSIE = "5"
 INHOUD = ("gebieden", "bronnen", "indicatoren", "waarden", "verhalen", "opgaven", "uitspraken")
 TABELLEN = (*INHOUD, "bouwinfo")

@@ -253,6 +253,7 @@ def _indicatorrij(ind: dict, volgorde: int) -> dict:
         "onthulling_regel": onthulling.get("regel", "geen"), "onthulling_drempel": onthulling.get("drempel"),
         "onthulling_basis": onthulling.get("basis"), "voorbehoud": ind.get("voorbehoud") or "",
         "meetjaar": ind.get("meetjaar") or "",
+        "peilperiode": " ".join(str(ind.get("peilperiode") or "").split()),
         "formule": (f"{formule['teller']} / {formule['noemer']} × {formule.get('factor', 1)}" if formule else ""),
         "vergelijkbaar_vanaf": ind.get("vergelijkbaar_vanaf"),
         "wijziging_jaar": (ind.get("definitiewijziging") or {}).get("jaar"),

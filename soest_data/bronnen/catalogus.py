@@ -165,6 +165,10 @@ def _controleer_indicator(ind: dict, b: Catalogus) -> None:
         meld(f"soort moet een van {sorted(SOORTEN)} zijn")
     if ind.get("meetjaar") is not None and not isinstance(ind["meetjaar"], str):
         meld("meetjaar is tekst, zoals 'onbekend, vóór 2024' (alleen als de bron geen meetjaar noemt)")
+    if ind.get("peilperiode") is not None and not isinstance(ind["peilperiode"], str):
+        meld("peilperiode is tekst, zoals 'inkomen over een eerder jaar (peildatum volgens de bron)'")
+    if ind.get("peilperiode") and ind.get("meetjaar"):
+        meld("geef meetjaar (de bron noemt geen jaar) óf peilperiode (editie en peilmoment verschillen), niet beide")
     if not set(ind.get("niveaus") or []) <= set(NIVEAUS):
         meld(f"onbekend niveau in {ind.get('niveaus')}")
     for bron in ind.get("bronnen") or []:

@@ -10,7 +10,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from soest_data import opmaak, scoring
+from soest_data import jaren, opmaak, scoring
 from soest_data.begrippen import SOEST
 
 _OORDEEL_KLEUR = {
@@ -144,12 +144,26 @@ def trendreferenties(referenties: pd.DataFrame, eenheid: str, kleur_nederland: s
                                  ).transform_filter("datum.rol == 'Nederland'")]
 
 
-def trendtitel(titel: str, hoogte: int) -> dict:
+def trendtitel(titel: str, hoogte: int, noot: str = "") -> dict:
     """A trend chart's title wrapped to its column (a third of a laptop screen), as properties(): an unwrapped long
     title is wider than the column, and Vega then squeezes the plot of a container-wide chart to nothing. The chart
-    grows by each extra title line, so the plot keeps its height."""
+    grows by each extra title line, so the plot keeps its height. `noot` (e.g. a definition change within the
+    years shown) goes under the title as a subtitle."""
     regels = textwrap.wrap(titel, 20) or [""]
-    return {"title": alt.TitleParams(regels, anchor="start", limit=0), "height": hoogte + 22 * (len(regels) - 1)}
+    onder = textwrap.wrap(noot, 28)
+    extra = {"subtitle": onder, "subtitleFontStyle": "italic"} if onder else {}
+    return {"title": alt.TitleParams(regels, anchor="start", limit=0, **extra),
+            "height": hoogte + 22 * (len(regels) - 1) + 20 * len(onder)}
+
+
+def trendnoot(reeks: pd.DataFrame) -> str:
+    """'Let op: definitie gewijzigd in 2020 …' when the years of one indicator's series straddle a definition change
+    (catalogue `definitiewijziging`, carried in the values as wijziging_jaar/wijziging_uitleg), else ''."""
+    if "wijziging_jaar" not in reeks or reeks.empty or reeks["wijziging_jaar"].isna().all():
+        return ""
+    wijziging, uitleg = reeks["wijziging_jaar"].dropna().iloc[0], reeks["wijziging_uitleg"].dropna().iloc[0]
+    return (jaren.wijzigingsnoot(wijziging, uitleg)
+            if jaren.over_wijziging(reeks["jaar"].min(), reeks["jaar"].max(), wijziging) else "")
 
 
 def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: int = 200,
@@ -183,11 +197,12 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
         uitleg = referentietitel(referenties).replace("□ Nederland", "□ Nederland (grijs, gestippeld)").replace(
             "△ buurgemeenten", "╌ buurgemeenten (dun, grijs gestreept)").strip()
         beschrijving += f". Ter vergelijking: {uitleg}"
+    noot = trendnoot(reeks)
     grafiek = alt.layer(*lagen, basis.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3),
                         basis.mark_text(dy=-14).encode(text=alt.Text("label:N"))).properties(
-        width="container", height=hoogte, description=beschrijving)
+        width="container", height=hoogte, description=f"{beschrijving}. {noot}".strip(" ."))
     if titel:
-        grafiek = grafiek.properties(**trendtitel(titel, hoogte))
+        grafiek = grafiek.properties(**trendtitel(titel, hoogte, noot))
     return stijl(grafiek)
 
 

@@ -11,7 +11,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from soest_data import opmaak, scoring
+from soest_data import jaren, opmaak, scoring
 from soest_data.begrippen import NEDERLAND, SOEST
 from soest_data.weergave import grafieken
 
@@ -81,11 +81,10 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
     return pd.DataFrame(rijen, columns=kolommen)
 
 
-def jaar_tekst(jaar: int | None, meetjaar: str | None = None) -> str:
-    """'2020'; for a figure whose source names no year: 'jaar onbekend, vóór 2024' (never a made-up year)."""
-    if meetjaar:
-        return f"jaar {meetjaar}"
-    return "" if jaar is None or pd.isna(jaar) else str(int(jaar))
+def jaar_tekst(jaar: int | None, meetjaar: str | None = None, peilperiode: str | None = None) -> str:
+    """'2020'; for a figure whose source names no year: 'jaar onbekend, vóór 2024' (never a made-up year); where
+    edition and reference period differ: 'editie 2023, …' (see soest_data/jaren.py)."""
+    return jaren.jaar_tekst(jaar, meetjaar, peilperiode)
 
 
 def metricwaarde(waarde: float | None, eenheid: str) -> str:
@@ -376,8 +375,9 @@ def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.Dat
     codes = [SOEST, *wijken["code"]]
     reeks = waarden[waarden["indicator"].isin(indicator_ids) & waarden["gebied_code"].isin(codes)]
     reeks = reeks.dropna(subset=["waarde"])
-    jaren = reeks.groupby("indicator")["jaar"].nunique()
-    reeks = reeks[reeks["indicator"].isin(jaren[jaren > 1].index)]
+    reeks = reeks[reeks["meetjaar"].map(jaren.jaar_bekend)] if "meetjaar" in reeks else reeks
+    aantal_jaren = reeks.groupby("indicator")["jaar"].nunique()
+    reeks = reeks[reeks["indicator"].isin(aantal_jaren[aantal_jaren > 1].index)]
     volgorde = {i: n for n, i in enumerate(indicator_ids)}
     return reeks.assign(is_soest=reeks["gebied_code"] == SOEST, _orde=reeks["indicator"].map(volgorde)).sort_values(
         ["_orde", "gebied_code", "jaar"]).drop(columns="_orde").reset_index(drop=True)
@@ -410,13 +410,15 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
     uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
                                                                   else "") + (
         ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
+    noot = grafieken.trendnoot(reeks)
     return grafieken.stijl(alt.layer(*referentielijnen, wijklijnen, soestlijn, soesttekst).properties(
-        width="container", **grafieken.trendtitel(titel, 190),
-        description=f"{titel}: {uitleg}, door de jaren."))
+        width="container", **grafieken.trendtitel(titel, 190, noot),
+        description=f"{titel}: {uitleg}, door de jaren. {noot}".strip()))
 
 
 def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:
-    """The trend panels in words: per indicator and area the first and last value and the change."""
+    """The trend panels in words: per indicator and area the first and last value and the change (with a note when a
+    definition changed between them)."""
     uit = []
     for (label, naam), deel in reeks.groupby(["indicator_label", "gebied_naam"], sort=False):
         deel = deel.sort_values("jaar")
@@ -428,6 +430,8 @@ def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:
         else:
             tekst = opmaak.getal(abs(verschil), 1 if abs(verschil) < 100 else 0)
             verandering = f"{'gestegen' if verschil > 0 else 'gedaald'} met {tekst} {opmaak.verschil_eenheid(eenheid)}"
+        if noot := grafieken.trendnoot(deel):
+            verandering += f" ({noot})"
         uit.append({"Indicator": label, "Gebied": naam,
                     "Eerste jaar": f"{opmaak.waarde_met_eenheid(eerste['waarde'], eenheid)} ({int(eerste['jaar'])})",
                     "Laatste jaar": f"{opmaak.waarde_met_eenheid(laatste['waarde'], eenheid)} ({int(laatste['jaar'])})",

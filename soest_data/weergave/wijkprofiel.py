@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from soest_data import opmaak, scoring
+from soest_data import jaren, opmaak, scoring
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
 
 
@@ -77,8 +77,9 @@ def trendreeksen(waarden: pd.DataFrame, rijen: pd.DataFrame, wijk: str) -> pd.Da
     """The wijk and Soest over the years, for those indicators in `rijen` that have more than one year."""
     reeks = waarden[waarden["indicator"].isin(rijen["indicator"]) & waarden["gebied_code"].isin([wijk, SOEST])]
     reeks = reeks.dropna(subset=["waarde"])
-    jaren = reeks.groupby("indicator")["jaar"].nunique()
-    reeks = reeks[reeks["indicator"].isin(jaren[jaren > 1].index)]
+    reeks = reeks[reeks["meetjaar"].map(jaren.jaar_bekend)] if "meetjaar" in reeks else reeks
+    aantal_jaren = reeks.groupby("indicator")["jaar"].nunique()
+    reeks = reeks[reeks["indicator"].isin(aantal_jaren[aantal_jaren > 1].index)]
     return reeks.merge(rijen[["indicator", "label"]].drop_duplicates(), on="indicator")
 
 
