@@ -20,7 +20,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit.elements import vega_charts  # its Altair→spec conversion, so a cached spec draws exactly like st.altair_chart
 
-from soest_data import db, export, gebieden, paden, scoring, url_state, waarden
+from soest_data import db, export, gebieden, jaren, paden, scoring, url_state, waarden
 from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKNIVEAUS, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
@@ -385,10 +385,8 @@ def _bronvermelding(indicator_id: str, jaar: int | None) -> str:
         tabel = f", tabel {bron['tabel']}" if bron["tabel"] else ""
         delen.append(f"[{bron['uitgever']}, {bron['titel']}{tabel}]({bron['url']}) ({bron['licentie']})")
     regel = "Bron: " + "; ".join(delen)
-    if ind.get("meetjaar"):
-        regel += f" · jaar {ind['meetjaar']}"  # the source names no year: never show the placeholder
-    elif jaar is not None:
-        regel += f" · jaar {jaar}"
+    if ind.get("meetjaar") or jaar is not None:  # the year as the source gives it (soest_data/jaren.py)
+        regel += f" · {jaren.met_woord(jaren.jaar_tekst(jaar, ind.get('meetjaar'), ind.get('peilperiode')))}"
     if ind["modelschatting"]:
         regel += " · **modelschatting**, geen telling"
     if ind["formule"]:

@@ -37,6 +37,22 @@ def jaar_tekst(jaar, meetjaar=None, peilperiode=None) -> str:
     return str(int(jaar))
 
 
+def kort(jaar, meetjaar=None, peilperiode=None) -> str:
+    """The short form for a narrow column or a label: '2020', 'jaar onbekend', 'schooljaar 2021/2022', 'editie 2023'
+    (the page or sheet explains the reference period once)."""
+    if _tekst(meetjaar):
+        tekst = _tekst(meetjaar)
+        return "jaar onbekend" if tekst.startswith("onbekend") else tekst.split(" (")[0]
+    if jaar is None or pd.isna(jaar):
+        return ""
+    return f"editie {int(jaar)}" if _tekst(peilperiode) else str(int(jaar))
+
+
+def met_woord(jaar_tekst_: str) -> str:
+    """'jaar 2020' for a bare year, the text itself otherwise ('jaar onbekend, vóór 2024', 'editie 2023, …')."""
+    return f"jaar {jaar_tekst_}" if jaar_tekst_[:1].isdigit() else jaar_tekst_
+
+
 def over_wijziging(jaar_van, jaar_naar, wijziging_jaar) -> bool:
     """Whether a comparison between two years crosses a definition change that takes effect in `wijziging_jaar`."""
     if wijziging_jaar is None or pd.isna(wijziging_jaar):

@@ -165,7 +165,7 @@ def grenzen(beoordeeld: pd.DataFrame) -> list[str]:
     totaal = len(per_indicator)
     model = int(per_indicator["modelschatting"].astype(bool).sum()) if totaal else 0
     relatief = int((per_indicator["soort"] == "relatief").sum()) if totaal else 0
-    jaren = sorted({int(j) for j in rijen["jaar"].dropna()}) if totaal else []
+    jaren = sorted({t for t in rijen["jaar_tekst"] if t}) if totaal else []
     zinnen = [
         f"**Modelschattingen.** {model} van de {totaal} indicatoren die meetellen "
         f"{'is een schatting' if model == 1 else 'zijn schattingen'} (de gezondheidsmonitor van RIVM en GGD), geen "
@@ -238,7 +238,7 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
         if scoring.wordt_beoordeeld(r["richting"], r["rol"]) and not pd.isna(r.get("waarde")) else "–",
         "Beter is": {"hoger_is_beter": "hoger", "lager_is_beter": "lager"}.get(r["richting"], "")
         if scoring.wordt_beoordeeld(r["richting"], r["rol"]) else "",
-        "Jaar": "" if pd.isna(r.get("jaar")) else str(int(r["jaar"])),
+        "Jaar": r.get("jaar_tekst") or "",
         "Modelschatting": "ja" if r.get("modelschatting") is True else "nee",
         "Bron": "" if pd.isna(r.get("bron_titel")) else r["bron_titel"],
     } for _, r in volledig.assign(_marge=_marge_van(beoordeeld)).iterrows()]

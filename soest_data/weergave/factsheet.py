@@ -191,7 +191,7 @@ def _cel_oordeel(r: pd.Series) -> str:
 
 
 def _indicatorlabel(r: pd.Series) -> str:
-    jaar = "" if pd.isna(r.get("jaar")) else f" ({int(r['jaar'])})"
+    jaar = f" ({r['jaar_kort']})" if r.get("jaar_kort") else ""
     return f"{r['label']}{jaar}{SCHATTING if opmaak.is_schatting(r['modelschatting']) else ''}"
 
 
@@ -306,7 +306,8 @@ def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wi
     pdf.kopje(f"Per opgave: {kop.naam} naast Soest en Nederland", 12.5, ruimte=40)
     pdf.alinea("NL = Nederland, in hetzelfde jaar en uit dezelfde bron als de wijk; – = geen landelijk cijfer. Het "
                "oordeel gaat over de wijk ten opzichte van Soest; Nederland is alleen een referentie. "
-               "* = modelschatting (RIVM/GGD), geen telling.", 8)
+               "* = modelschatting (RIVM/GGD), geen telling. Editie = het jaar van de CBS-tabel; het cijfer gaat over "
+               "een eerder peilmoment (peildatum volgens de bron).", 8)
     for opgave in VIJF_OPGAVEN:
         regels = wijkregels(beoordeeld, wijk, opgave, nl)
         pdf.kopje(f"{OPGAVEN[opgave]}: {kop.naam} naast Soest", 11.5, ruimte=30)
@@ -380,7 +381,7 @@ def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float 
         pdf.kopje("Kerncijfers voor heel Soest")
         b = pdf.epw
         pdf.tabel(["Indicator", "Soest", "Jaar", "Nederland", "Soest t.o.v. Nederland"],
-                  [[r["label"], r["soest_tekst"], "–" if pd.isna(r["jaar"]) else int(r["jaar"]),
+                  [[r["label"], r["soest_tekst"], r["jaar_tekst"] or "–",
                     r["nederland_tekst"] or "geen gegevens", r["vergelijking"] or "–"] for _, r in kern.iterrows()],
                   (b * 0.4, b * 0.12, b * 0.08, b * 0.12, b * 0.28), grootte=8)
         bron_ids |= _soest_bronnen(g, kern["indicator"])

@@ -71,7 +71,8 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
             nl = waarden[(waarden["indicator"] == indicator_id) & (waarden["gebied_code"] == NEDERLAND)
                          & (waarden["jaar"] == jaar)].dropna(subset=["waarde"])
             nl_waarde = float(nl["waarde"].iloc[0]) if len(nl) else float("nan")
-            rij.update(jaar=jaar, jaar_tekst=jaar_tekst(jaar, ind.get("meetjaar")), soest=float(laatste["waarde"]),
+            rij.update(jaar=jaar, soest=float(laatste["waarde"]),
+                       jaar_tekst=jaar_tekst(jaar, ind.get("meetjaar"), ind.get("peilperiode")),
                        soest_tekst=metricwaarde(laatste["waarde"], ind["eenheid"]),
                        nederland=nl_waarde,
                        nederland_tekst="" if pd.isna(nl_waarde) else metricwaarde(nl_waarde, ind["eenheid"]),

@@ -90,7 +90,7 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str, nederland: pd.Series | Non
     nl = nederland if nederland is not None else pd.Series(dtype=float)
     return pd.DataFrame({
         "opgave": deze["opgave"].map(OPGAVEN), "indicator": deze["label"],
-        "jaar": ["" if pd.isna(j) else str(int(j)) for j in deze["jaar"]],
+        "jaar": deze["jaar_tekst"].fillna(""),
         "wijk": [opmaak.waarde_met_eenheid(w, e) if not pd.isna(w) else r for w, e, r in
                  zip(deze["waarde"], deze["eenheid"], deze["woorden"])],
         "Soest": [opmaak.waarde_met_eenheid(s, e) for s, e in zip(deze["soest"], deze["eenheid"])],
