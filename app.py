@@ -11,7 +11,7 @@ import streamlit as st
 import ui
 from soest_data import opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import aandacht, inhoud, verandering
+from soest_data.weergave import aandacht, inhoud, uitspraken, verandering
 
 ui.pagina("Start")
 g = ui.gegevens()
@@ -30,6 +30,9 @@ tel = ui.telling()  # the one tally (scoring rule of Aandacht per opgave)
 opvallend_per_opgave = ui.bewaar("start:opvallend", (), lambda: {
     opgave: [(r.gebied_code, f"{r.gebied_naam}: {r.ongunstig} van {r.met_oordeel} ▼")
              for r in aandacht.rangorde(tel, opgave).query("valt_op").itertuples()] for opgave in VIJF_OPGAVEN})
+standpunten = ui.standpunten()  # what the texts say, beside the same tally (uitspraken.standpunten)
+verschil_per_opgave = ui.bewaar("start:tekst_en_telling", (), lambda: {
+    opgave: uitspraken.verschil_regel(standpunten, opgave) for opgave in VIJF_OPGAVEN})
 for start in range(0, len(VIJF_OPGAVEN), 3):
     for vak, opgave in zip(st.columns(3), VIJF_OPGAVEN[start:start + 3]):
         with vak.container(border=True, height="stretch"):
@@ -41,6 +44,8 @@ for start in range(0, len(VIJF_OPGAVEN), 3):
                 st.markdown(f"▼ Valt op in {len(opvallend)} {'wijk' if len(opvallend) == 1 else 'wijken'}:")
                 for code, label in opvallend:
                     st.page_link("pages/wijkprofiel.py", label=label, query_params={"wijk": code, "opgave": opgave})
+            if verschil := verschil_per_opgave[opgave]:
+                st.markdown(verschil)
 st.caption("Valt op = minstens de helft van de cijfers met een oordeel is duidelijk ongunstig ten opzichte van heel "
            "Soest (en minstens twee). Een signaal, geen oordeel: zie [Aandacht per opgave](/aandacht) voor de regel "
            "en de cijfers erachter.")

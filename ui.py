@@ -25,7 +25,7 @@ from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKNIVEAUS, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
 from soest_data.gegevens import Gegevens, laad
 from soest_data.opmaak import LETTER_GROOT
-from soest_data.weergave import aandacht, factsheet, grafieken, regio, verandering, wijkprofiel
+from soest_data.weergave import aandacht, factsheet, grafieken, regio, uitspraken, verandering, wijkprofiel
 
 # The screens in menu order: (file, title, icon). The file name is the URL path (pages/kaart.py → /kaart).
 PAGINAS = [
@@ -155,7 +155,7 @@ def dia(pagina_bestand: str, wijk: str, opgave: str, sleutel: str) -> None:
     beoordeeld_ = beoordeeld()
     naam = g.wijknamen[wijk]
     st.title(f"{naam} · {OPGAVEN[opgave]}")
-    telling_ = wijkprofiel.opgaven_in_een_oogopslag(telling(), wijk).set_index("opgave_id").loc[opgave]
+    telling_ = wijkprofiel.opgaven_in_een_oogopslag(telling(), wijk, standpunten()).set_index("opgave_id").loc[opgave]
     # A tall screen (1920 × 1080) shows four indicators, a short one (1280 × 720) three: always one screen.
     for vorm, aantal, rij in (("hoog900", 4, 36), ("laag900", 3, 28)):
         with st.container(key=f"{vorm}-dia"):
@@ -164,6 +164,7 @@ def dia(pagina_bestand: str, wijk: str, opgave: str, sleutel: str) -> None:
             st.markdown(f"**{naam} ten opzichte van heel Soest:** {telling_['In woorden']}. "
                         + (f"Hieronder de {len(ids)} cijfers waarin {naam} het meest van Soest verschilt." if ids else
                            "Voor deze opgave zijn er geen cijfers per wijk."))
+            st.markdown(uitspraken.zin_met_link({"zin": telling_["Tekst"]}))
             if len(rijen):
                 teken(grafiekvorm("dia", (wijk, opgave, vorm), partial(grafieken.stippen, rij=rij, letter=LETTER_GROOT),
                                   rijen, wijk, naam),
@@ -247,6 +248,13 @@ def telling(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     Cached per database version and margin (read-only)."""
     g, oordeel = gegevens(), beoordeeld(marge)
     return bewaar("telling", marge, lambda: aandacht.telling(oordeel, g.wijken, scoring.kernsets(g.opgaven)))
+
+
+def standpunten(marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
+    """What the texts say per wijk × opgave beside the tally (uitspraken.standpunten): the one source for the stance
+    on every page and the slides. Cached per database version and margin (read-only)."""
+    g, tel = gegevens(), telling(marge)
+    return bewaar("standpunten", marge, lambda: uitspraken.standpunten(tel, g.uitspraken))
 
 
 def veranderingen() -> pd.DataFrame:
@@ -777,8 +785,10 @@ def opgavekaart(rij: pd.Series) -> None:
         f"<div class='kaartje' style='border-left-color:{kleur}'><strong>{escape(rij['Opgave'])}</strong>"
         f"<div class='telling'><span class='ongunstig'>▼ {ongunstig}</span> ongunstig<br>"
         f"● {rond} rond gemiddelde<br><span class='gunstig'>▲ {gunstig}</span> gunstig</div>"
-        f"<small>{woord}" + (f", van {int(rij['met oordeel'])} in de kernset" if rij.get("met oordeel") else "")
-        + ("</small><br><strong>▼ valt op</strong>" if rij.get("valt op") else "</small>") + "</div>",
+        f"<small>{woord}" + (f", {int(rij['met oordeel'])} van de {int(rij['kernset'])} cijfers van de kernset met een "
+                             "oordeel" if rij.get("met oordeel") else "")
+        + ("</small><br><strong>▼ valt op</strong>" if rij.get("valt op") else "</small>")
+        + (f"<br><small>{rij['tekst_html']}</small>" if rij.get("tekst_html") else "") + "</div>",
         unsafe_allow_html=True)
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 import ui
 from soest_data import scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import aandacht, regio
+from soest_data.weergave import aandacht, regio, uitspraken
 
 ui.pagina("Aandacht per opgave")
 
@@ -81,14 +81,17 @@ st.download_button("Download de telling, machineleesbaar (CSV: gebied_code, opga
                    "marge)", aandacht.matrix_csv(tel, marge), file_name=f"aandacht_telling_marge_{pct}.csv",
                    mime="text/csv", key="download-aandacht-telling", icon=":material/download:")
 
-st.subheader("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?")
+st.subheader("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?", anchor=uitspraken.UITLEG_ANKER)
 st.markdown("Naast de telling staat wat de wijkprofielen van het Verwey-Jonker Instituut (bijlage 2 van de Visie) en "
             "hoofdstuk 3 van de Visie over de wijk zeggen, letterlijk geciteerd. ✔ = telling en tekst zijn het eens, "
-            "✘ = ze verschillen: lees dan beide. De tekst is van 2021-2023; de cijfers kunnen nieuwer zijn.")
+            "✘ = ze verschillen: lees dan beide. **Telling en tekst** kunnen verschillen: de tekst is van 2021-2023 en "
+            "weegt alles wat het profiel noemt, de telling gebruikt de nieuwste cijfers en alleen de kernset van de "
+            "opgave. Elke pagina, de presentatie en de factsheet tonen dit standpunt van de tekst, en zeggen het waar "
+            "het van de telling verschilt.")
 overeen = ui.bewaar("aandacht:overeenstemming", marge, aandacht.overeenstemming, tel, g.uitspraken, beoordeeld)
-vergeleken = overeen[overeen["eens"].notna()]
-st.markdown(f"Telling en tekst zijn het eens in **{int(vergeleken['eens'].astype(bool).sum())} van de "
-            f"{len(vergeleken)}** vakken waarover de tekst een uitspraak doet.")
+eens, vergeleken = uitspraken.telling_en_tekst(overeen)
+st.markdown(f"Telling en tekst zijn het eens in **{eens} van de {vergeleken}** vakken waarover de tekst een "
+            "uitspraak doet (aandacht of geen aandacht; 'gemengd' wordt niet vergeleken).")
 
 
 def _per_opgave(opgave: str) -> tuple[str, str, str]:

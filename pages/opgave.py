@@ -12,7 +12,7 @@ import ui
 from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE, VIJF_OPGAVEN
 from soest_data.bronnen import uitwisseling
-from soest_data.weergave import grafieken, kaart, opgaveoverzicht, regio
+from soest_data.weergave import grafieken, kaart, opgaveoverzicht, regio, uitspraken
 
 ui.pagina("Opgaven")
 
@@ -103,6 +103,9 @@ else:
             st.markdown(f"**{namen.get(v['gebied'], v['gebied'])}** ({soorten.get(v['soort'], v['soort'])}): "
                         f"{v['tekst']}")
     ui.verhaalbron(verhalen)
+
+st.markdown("**Wat de wijkprofielen en de Visie per wijk zeggen, naast de telling**")
+st.markdown(ui.bewaar("opgave:standpunten", opgave, lambda: uitspraken.opgave_regels(ui.standpunten(), opgave)))
 
 beoordeeld = ui.beoordeeld()
 rijen = ui.bewaar("opgave:rijen", opgave, lambda: opgaveoverzicht.opgaverijen(beoordeeld, wijken, opgave))

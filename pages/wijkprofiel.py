@@ -8,7 +8,7 @@ import streamlit as st
 import ui
 from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
-from soest_data.weergave import grafieken, kaart, regio, verandering, wijkprofiel
+from soest_data.weergave import enquete, grafieken, kaart, regio, verandering, wijkprofiel
 
 ui.pagina("Wijkprofiel")
 
@@ -69,7 +69,7 @@ st.markdown(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave, o
             f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
             f"{round(scoring.STANDAARD_MARGE * 100)} % (overige cijfers); zorggebruik en achtergrond krijgen geen oordeel.")
 samenvatting = ui.bewaar("wijkprofiel:oogopslag", wijk, lambda: [
-    rij for _, rij in wijkprofiel.opgaven_in_een_oogopslag(ui.telling(), wijk).iterrows()])
+    rij for _, rij in wijkprofiel.opgaven_in_een_oogopslag(ui.telling(), wijk, ui.standpunten()).iterrows()])
 for rij in ui.in_kolommen(samenvatting, 3):
     with st.container(border=True, height="stretch"):
         ui.opgavekaart(rij)
@@ -95,9 +95,8 @@ opgave = opgave or VIJF_OPGAVEN[0]
 
 stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
 if len(stemmen):
-    st.markdown("**Wat inwoners zeggen**")
-    for _, v in stemmen.iterrows():
-        st.markdown(f"> {v['tekst']}")
+    st.markdown(f"**{enquete.SAMENGEVAT}**")
+    st.markdown("\n".join(f"- {enquete.stem_tekst(v)}" for _, v in stemmen.iterrows()))
     ui.verhaalbron(stemmen)
 
 nederland = ui.bewaar("nederland_per_jaar", (), regio.nederland_per_jaar, waarden)

@@ -198,7 +198,7 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
     indicatoren["vergelijkbaar_vanaf"] = indicatoren["vergelijkbaar_vanaf"].astype("Int64")
     indicatoren["wijziging_jaar"] = indicatoren["wijziging_jaar"].astype("Int64")
     verhalen = pd.DataFrame([zonder_regel(v) for v in b.verhalen],
-                            columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats"])
+                            columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats", "citaat"])
     uitspraken = pd.DataFrame([{"gebied": u["gebied"], "opgave": u["opgave"], "oordeel": u["oordeel"],
                                 "citaten": json.dumps(_schoon(u["citaten"]), ensure_ascii=False)} for u in b.uitspraken],
                               columns=["gebied", "opgave", "oordeel", "citaten"])

@@ -12,6 +12,7 @@ import pandas as pd
 from soest_data import opmaak, scoring
 from soest_data.begrippen import OPGAVEN, RELATIEF, ROLLEN, UITKOMST, UITSPRAAK_OORDELEN, VIJF_OPGAVEN
 from soest_data.weergave import grafieken, regio
+from soest_data.weergave.uitspraken import KORT, standpunten
 
 MARGES = list(range(0, 55, 5))  # the slider and ?marge= accept these percentages
 VALT_OP_MINIMUM = scoring.VALT_OP_MINIMUM
@@ -277,24 +278,17 @@ def overeenstemming(tel: pd.DataFrame, uitspraken: pd.DataFrame, beoordeeld: pd.
                     ) -> pd.DataFrame:
     """Per wijk × opgave the tally beside what the wijkprofielen say: `eens` is True/False where the text takes a
     position (aandacht / geen_aandacht) and the tally has judged indicators, else None (not compared). With
-    `beoordeeld`, `cijfers` lists the kernset figures of the cell (wijk and Soest), to show where they disagree."""
-    profiel = uitspraken.set_index(["gebied", "opgave"]) if len(uitspraken) else None
+    `beoordeeld`, `cijfers` lists the kernset figures of the cell (wijk and Soest), to show where they disagree.
+    The stance and `eens` come from the one function for it, uitspraken.standpunten."""
+    uit = standpunten(tel, uitspraken)
     kern = kernrijen(beoordeeld) if beoordeeld is not None and len(beoordeeld) else pd.DataFrame()
-    rijen = []
-    for _, r in tel.iterrows():
-        sleutel = (r["gebied_code"], r["opgave"])
-        u = profiel.loc[sleutel] if profiel is not None and sleutel in profiel.index else None
-        oordeel_ = u["oordeel"] if u is not None else ""
-        eens = None
-        if oordeel_ in ("aandacht", "geen_aandacht") and r["met_oordeel"]:
-            eens = bool(r["valt_op"]) == (oordeel_ == "aandacht")
+    cijfers = []
+    for _, r in uit.iterrows():
         cel = kern[(kern["gebied_code"] == r["gebied_code"]) & (kern["opgave"] == r["opgave"])] if len(kern) else kern
-        cijfers = [f"{c['label']} {_wijkwaarde(c)} (Soest {_soestwaarde(c)}) {scoring.SYMBOOL[c['oordeel']].split(' ')[0]}"
-                   for _, c in cel.sort_values("volgorde").iterrows()] if len(cel) else []
-        rijen.append({"gebied_code": r["gebied_code"], "gebied_naam": r["gebied_naam"], "opgave": r["opgave"],
-                      "telling": r["tekst"], "valt_op": bool(r["valt_op"]), "profiel": oordeel_,
-                      "citaten": list(u["citaten"]) if u is not None else [], "eens": eens, "cijfers": cijfers})
-    return pd.DataFrame(rijen)
+        cijfers.append([f"{c['label']} {_wijkwaarde(c)} (Soest {_soestwaarde(c)}) "
+                        f"{scoring.SYMBOOL[c['oordeel']].split(' ')[0]}"
+                        for _, c in cel.sort_values("volgorde").iterrows()] if len(cel) else [])
+    return uit.assign(cijfers=cijfers)
 
 
 def profiel_zinnen(overeen: pd.DataFrame, opgave: str) -> list[str]:
@@ -307,7 +301,7 @@ def profiel_zinnen(overeen: pd.DataFrame, opgave: str) -> list[str]:
             continue
         oordeel_ = {True: "✔ telling en tekst zijn het eens", False: "✘ telling en tekst verschillen",
                     None: "niet vergeleken: de tekst " + UITSPRAAK_OORDELEN.get(r["profiel"], "")}[r["eens"]]
-        regels = [f"**{r['gebied_naam']}** — telling: {r['telling']} · **{oordeel_}**"]
+        regels = [f"**{r['gebied_naam']}** — telling: {r['telling']} · tekst: {KORT[r['profiel']]} · **{oordeel_}**"]
         regels += [f"*\"{c['tekst']}\"* ({c['vindplaats']})" for c in r["citaten"]]
         if r["eens"] is False and r["cijfers"]:
             regels.append("De cijfers: " + "; ".join(r["cijfers"]) + ".")

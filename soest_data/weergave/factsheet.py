@@ -22,7 +22,7 @@ from soest_data import gebieden, opmaak, scoring, waarden
 from soest_data.begrippen import NEDERLAND, OPGAVEN, SOEST, VIJF_OPGAVEN
 from soest_data.export import grafiek_png
 from soest_data.gegevens import Gegevens, laad
-from soest_data.weergave import opgaveoverzicht, wijkprofiel
+from soest_data.weergave import enquete, opgaveoverzicht, uitspraken, wijkprofiel
 
 # Debian's fonts-dejavu-core (scripts/setup.sh installs it when missing).
 LETTERMAP = Path("/usr/share/fonts/truetype/dejavu")
@@ -190,6 +190,14 @@ def _cel_oordeel(r: pd.Series) -> str:
     return f"{symbool} · {_KORT[r['woorden']]}" if r["woorden"] in _KORT else symbool
 
 
+def _tekstcel(standpunt: pd.Series | None) -> str:
+    """The texts' stance in a table cell: 'aandacht ✔', 'geen aandacht ✘', 'gemengd', '–' (uitspraken.standpunten)."""
+    if standpunt is None or not standpunt["profiel"]:
+        return "–"
+    teken = {True: " ✔", False: " ✘"}.get(standpunt["eens"], "")
+    return {"geen_aandacht": "geen aandacht"}.get(standpunt["profiel"], standpunt["profiel"]) + teken
+
+
 def _indicatorlabel(r: pd.Series) -> str:
     jaar = f" ({r['jaar_kort']})" if r.get("jaar_kort") else ""
     return f"{r['label']}{jaar}{SCHATTING if opmaak.is_schatting(r['modelschatting']) else ''}"
@@ -275,12 +283,17 @@ def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wi
     pdf.kopje("De vijf opgaven in één oogopslag")
     pdf.alinea(f"Per opgave: op hoeveel indicatoren van de kernset {kop.naam} gunstig (▲), rond (●) of ongunstig (▼) "
                f"uitvalt t.o.v. Soest, zoals op het dashboard. {regel(marge)}", 8)
-    glans = wijkprofiel.opgaven_in_een_oogopslag(telling(g, beoordeeld), wijk)
+    tel = telling(g, beoordeeld)
+    standpunten = uitspraken.standpunten(tel, g.uitspraken)  # the one source of the texts' stance, as on every page
+    glans = wijkprofiel.opgaven_in_een_oogopslag(tel, wijk, standpunten)
     b = pdf.epw
-    pdf.tabel(["Opgave", "▲ gunstig", "● rond", "▼ ongunstig", "geen gegevens", "valt op"],
-              [[r["Opgave"], r["gunstig"], r["rond"], r["ongunstig"], r["geen gegevens"], "ja" if r["valt op"] else "nee"]
-               for _, r in glans.iterrows()],
-              (b * 0.35, b * 0.13, b * 0.13, b * 0.13, b * 0.13, b * 0.13), grootte=8.5)
+    pdf.tabel(["Opgave", "▲ gunstig", "● rond", "▼ ongunstig", "geen gegevens", "valt op", "wijkprofiel/Visie"],
+              [[r["Opgave"], r["gunstig"], r["rond"], r["ongunstig"], r["geen gegevens"], "ja" if r["valt op"] else "nee",
+                _tekstcel(uitspraken.van(standpunten, wijk, r["opgave_id"]))] for _, r in glans.iterrows()],
+              (b * 0.27, b * 0.1, b * 0.1, b * 0.11, b * 0.11, b * 0.09, b * 0.22), grootte=8.5)
+    pdf.alinea("Wijkprofiel/Visie: wat de wijkprofielen en de Visie over deze wijk en opgave zeggen. ✔ = tekst en "
+               "telling zijn het eens, ✘ = ze verschillen; de letterlijke passages en waarom ze kunnen verschillen "
+               "staan op het dashboard onder Aandacht per opgave, 'Telling en tekst'.", 7.5)
 
     # --- the story -----------------------------------------------------------------------------------------------
     bron_ids = set()
@@ -319,20 +332,23 @@ def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wi
             bron_ids |= set(regels["bron"]) | set(regels["bron_nl"].dropna())
         stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
         if len(stemmen):
-            pdf.alinea("Wat inwoners zeggen", 8.5, "B")
-            for tekst in stemmen["tekst"]:
-                pdf.alinea(f"“{tekst}”", 8, "I")
+            pdf.alinea(enquete.SAMENGEVAT, 8.5, "B")
+            for _, v in stemmen.iterrows():
+                pdf.alinea(enquete.stem_tekst(v), 8)
             pdf.alinea(_verhaalbron(g, stemmen), 7)
             bron_ids |= set(stemmen["bron"])
-    soest_bronnen = _soest_bronnen(g, beoordeeld.loc[beoordeeld["gebied_code"] == wijk, "indicator"])
+    soest_bronnen = _soest_bronnen(g, beoordeeld.loc[beoordeeld["gebied_code"] == wijk])
     _bronnen_blok(pdf, g, bron_ids | set(achtergrond["bron"]) | soest_bronnen)
     return bytes(pdf.output())
 
 
-def _soest_bronnen(g: Gegevens, indicator_ids) -> set[str]:
-    """The sources of the Soest figures printed beside the wijken."""
+def _soest_bronnen(g: Gegevens, rijen: pd.DataFrame) -> set[str]:
+    """The sources of the Soest figures printed beside the wijken: those of each row's (indicator, jaar), not of
+    every year the indicator has (an earlier measurement is not printed)."""
     w = g.waarden
-    return set(w.loc[w["indicator"].isin(list(indicator_ids)) & (w["gebied_code"] == SOEST), "bron"])
+    soest = w.loc[w["gebied_code"] == SOEST, ["indicator", "jaar", "bron"]]
+    paren = rijen[["indicator", "jaar"]].dropna().drop_duplicates()
+    return set(soest.merge(paren.astype({"jaar": soest["jaar"].dtype}), on=["indicator", "jaar"])["bron"])
 
 
 def _verhaalbron(g: Gegevens, verhalen: pd.DataFrame) -> str:
@@ -381,10 +397,10 @@ def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float 
         pdf.kopje("Kerncijfers voor heel Soest")
         b = pdf.epw
         pdf.tabel(["Indicator", "Soest", "Jaar", "Nederland", "Soest t.o.v. Nederland"],
-                  [[r["label"], r["soest_tekst"], r["jaar_tekst"] or "–",
+                  [[r["label"], r["soest_tekst"], r["jaar_kort"] or "–",
                     r["nederland_tekst"] or "geen gegevens", r["vergelijking"] or "–"] for _, r in kern.iterrows()],
                   (b * 0.4, b * 0.12, b * 0.08, b * 0.12, b * 0.28), grootte=8)
-        bron_ids |= _soest_bronnen(g, kern["indicator"])
+        bron_ids |= _soest_bronnen(g, kern)
 
     rijen = opgaveoverzicht.opgaverijen(beoordeeld, g.wijken, opgave)
     pdf.kopje("De wijken naast Soest")
@@ -393,7 +409,14 @@ def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float 
     else:
         pdf.alinea(f"Per wijk: bij hoeveel indicatoren van de kernset de wijk ongunstig (▼), gunstig (▲) of rond het "
                    f"gemiddelde (●) uitvalt ten opzichte van heel Soest. {regel(marge)} Meest ongunstig eerst.", 8.5)
-        pdf.opsomming([z.replace("**", "") for z in opgaveoverzicht.ongunstig_zinnen(telling(g, beoordeeld), opgave)], 8)
+        tel = telling(g, beoordeeld)
+        pdf.opsomming([z.replace("**", "") for z in opgaveoverzicht.ongunstig_zinnen(tel, opgave)], 8)
+        # the one source of the texts' stance, as on every page: per wijk one sentence
+        standpunten = uitspraken.standpunten(tel, g.uitspraken)
+        pdf.alinea("Wat de wijkprofielen en de Visie per wijk zeggen (letterlijke passages: dashboard, Aandacht per "
+                   "opgave)", 8.5, "B")
+        pdf.opsomming([f"{r['gebied_naam']}: {r['zin']}" for _, r in standpunten[standpunten["opgave"] == opgave]
+                       .iterrows()], 7.5)
         cellen = opgaveoverzicht.matrixgegevens(rijen)
         kolommen = ["Soest"] + list(rijen.sort_values("gebied_code")["gebied_naam"].drop_duplicates())
         tabel = cellen.assign(cel=cellen["regel1"] + "\n" + cellen["regel2"]).pivot(
@@ -411,13 +434,13 @@ def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float 
                   [[rij] + [c if isinstance(c, str) else "geen\ngegevens" for c in tabel.loc[rij]] for rij in volgorde],
                   (b * 0.26,) + (rest,) * len(kolommen), grootte=7, uitlijning="LEFT")
         bron_ids |= set(rijen["bron"].dropna())
-        bron_ids |= _soest_bronnen(g, rijen["indicator"])
+        bron_ids |= _soest_bronnen(g, rijen)
     stemmen = g.verhalen[(g.verhalen["opgave"] == opgave) & (g.verhalen["soort"] == "inwoners")]
     if len(stemmen):
-        pdf.kopje("Wat inwoners zeggen")
+        pdf.kopje(enquete.SAMENGEVAT)
         namen = {**g.wijknamen, SOEST: "Heel Soest"}
         for _, v in stemmen.iterrows():
-            pdf.alinea(f"{namen.get(v['gebied'], v['gebied'])}: “{v['tekst']}”", 8, "I")
+            pdf.alinea(f"{namen.get(v['gebied'], v['gebied'])}: {enquete.stem_tekst(v)}", 8)
         pdf.alinea(_verhaalbron(g, stemmen), 7)
         bron_ids |= set(stemmen["bron"])
     _bronnen_blok(pdf, g, bron_ids)

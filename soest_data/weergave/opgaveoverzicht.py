@@ -47,12 +47,12 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
     """The opgave's Soest-level key figures: the latest year with a Soest value, Nederland in the same year.
 
     Columns: indicator, label, eenheid, richting, jaar, jaar_tekst ('2020', or 'jaar onbekend, vóór 2024' when the
-    source names no year), soest, soest_tekst, nederland, nederland_tekst, vergelijking (Soest against Nederland in
-    words, with symbol), modelschatting. Unknown ids are skipped; an id without a Soest value keeps its row
-    ('geen gegevens', jaar None).
+    source names no year; soest_data/jaren.py), jaar_kort (its short form), soest, soest_tekst, nederland,
+    nederland_tekst, vergelijking (Soest against Nederland in words, with symbol), modelschatting. Unknown ids are
+    skipped; an id without a Soest value keeps its row ('geen gegevens', jaar None).
     """
-    kolommen = ["indicator", "label", "eenheid", "richting", "jaar", "jaar_tekst", "soest", "soest_tekst", "nederland",
-                "nederland_tekst", "vergelijking", "modelschatting"]
+    kolommen = ["indicator", "label", "eenheid", "richting", "jaar", "jaar_tekst", "jaar_kort", "soest", "soest_tekst",
+                "nederland", "nederland_tekst", "vergelijking", "modelschatting"]
     ids = list((opgave or {}).get("kerncijfers") or [])
     cat = indicatoren.set_index("id")
     rijen = []
@@ -61,7 +61,8 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
             continue
         ind = cat.loc[indicator_id]
         rij = {"indicator": indicator_id, "label": ind["label"], "eenheid": ind["eenheid"], "richting": ind["richting"],
-               "jaar": None, "soest": float("nan"), "soest_tekst": "geen gegevens", "nederland": float("nan"),
+               "jaar": None, "jaar_tekst": "", "jaar_kort": "", "soest": float("nan"), "soest_tekst": "geen gegevens",
+               "nederland": float("nan"),
                "nederland_tekst": "", "vergelijking": "", "modelschatting": bool(ind["modelschatting"])}
         eigen = waarden[(waarden["indicator"] == indicator_id) & (waarden["gebied_code"] == SOEST)]
         eigen = eigen.dropna(subset=["waarde"]).sort_values("jaar")
@@ -73,6 +74,7 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
             nl_waarde = float(nl["waarde"].iloc[0]) if len(nl) else float("nan")
             rij.update(jaar=jaar, soest=float(laatste["waarde"]),
                        jaar_tekst=jaar_tekst(jaar, ind.get("meetjaar"), ind.get("peilperiode")),
+                       jaar_kort=jaren.kort(jaar, ind.get("meetjaar"), ind.get("peilperiode")),
                        soest_tekst=metricwaarde(laatste["waarde"], ind["eenheid"]),
                        nederland=nl_waarde,
                        nederland_tekst="" if pd.isna(nl_waarde) else metricwaarde(nl_waarde, ind["eenheid"]),
@@ -131,7 +133,8 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
     if deel.empty:
         return leeg
     per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "thema", "soort", "richting", "rol",
-                     "kern", "modelschatting", "soest", "jaar"] + (["meetjaar"] if "meetjaar" in beoordeeld else [])
+                     "kern", "modelschatting", "soest", "jaar"] + [k for k in ("meetjaar", "jaar_tekst", "jaar_kort")
+                                                                  if k in beoordeeld]
     indicatoren = deel[per_indicator].drop_duplicates("indicator")
     rooster = wijken[["code", "naam"]].rename(columns={"code": "gebied_code", "naam": "gebied_naam"}).merge(
         indicatoren, how="cross")
@@ -168,7 +171,7 @@ def _eenheid_in_cel(eenheid: str) -> bool:
 def rijlabel(r: pd.Series) -> str:
     """'Moeite met rondkomen (18+) · 2020 · schatting': the unit when the cell cannot hold it, the year, and
     'schatting' for model estimates."""
-    jaar = jaar_tekst(r.get("jaar"), r.get("meetjaar"))
+    jaar = r["jaar_kort"] if isinstance(r.get("jaar_kort"), str) else jaar_tekst(r.get("jaar"), r.get("meetjaar"))
     jaar = f" · {jaar}" if jaar else ""
     eenheid = "" if (_eenheid_in_cel(r["eenheid"]) or _zonder_punt(r["eenheid"]) in _zonder_punt(r["label"])
                      or r.get("soort") == "relatief") else f" ({opmaak.eenheid(r['eenheid'])})"

@@ -7,6 +7,7 @@ import pandas as pd
 
 from soest_data import jaren, opmaak, scoring
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data.weergave import uitspraken
 
 
 @dataclass
@@ -46,17 +47,21 @@ def met_woorden(beoordeeld: pd.DataFrame) -> pd.DataFrame:
     return uit
 
 
-def opgaven_in_een_oogopslag(tel: pd.DataFrame, wijk: str) -> pd.DataFrame:
-    """Per opgave the one tally (scoring.tel_per_opgave over the kernset) for this wijk, in words."""
+def opgaven_in_een_oogopslag(tel: pd.DataFrame, wijk: str, standpunten: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per opgave the one tally (scoring.tel_per_opgave over the kernset) for this wijk, in words; with `standpunten`
+    (uitspraken.standpunten) also what the texts say (`Tekst`, one sentence, and `tekst_html` for a card)."""
     deze = tel[tel["gebied_code"] == wijk].set_index("opgave")
     rijen = []
     for opgave in VIJF_OPGAVEN:
         r = deze.loc[opgave]
+        standpunt = uitspraken.van(standpunten, wijk, opgave) if standpunten is not None else None
         rijen.append({
             "opgave_id": opgave, "Opgave": OPGAVEN[opgave], "gunstig": int(r["gunstig"]), "rond": int(r["rond"]),
             "ongunstig": int(r["ongunstig"]), "met oordeel": int(r["met_oordeel"]), "kernset": int(r["kernset"]),
             "geen gegevens": int(r["geen_gegevens"] + r["zonder_soest"]), "valt op": bool(r["valt_op"]),
             "In woorden": in_woorden(int(r["gunstig"]), int(r["rond"]), int(r["ongunstig"]), bool(r["valt_op"])),
+            "Tekst": standpunt["zin"] if standpunt is not None else "",
+            "tekst_html": uitspraken.zin_html(standpunt) if standpunt is not None else "",
         })
     return pd.DataFrame(rijen)
 

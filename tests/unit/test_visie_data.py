@@ -130,3 +130,15 @@ def test_the_story_of_soest_does_not_say_everyone_gave_a_7():
     verhalen = _yaml("verhalen.yaml")["verhalen"]
     soest = next(v for v in verhalen if v["gebied"] == "GM0342" and v["soort"] == "situatieschets")
     assert "5 of 6" in soest["tekst"] and "Wie meedeed aan het participatietraject gaf het leven een 7" not in soest["tekst"]
+
+
+def test_only_verbatim_text_stands_in_quotation_marks_in_the_stories():
+    """verhalen.yaml's `tekst` is the gemeente's summary; a fragment in quotation marks inside it, and every `citaat`,
+    is verbatim in the source documents."""
+    bronnen = " ".join(re.sub(r"\s+", " ", p.read_text(encoding="utf-8")) for p in BRONTEKSTEN.glob("*.txt"))
+    for v in _yaml("verhalen.yaml")["verhalen"]:
+        tekst = " ".join(v["tekst"].split())
+        for fragment in re.findall(r"[\"“]([^\"”]+)[\"”]", tekst):
+            assert fragment in bronnen, (v["gebied"], v["thema"], fragment)
+        if v.get("citaat"):
+            assert " ".join(v["citaat"].split()) in bronnen, (v["gebied"], v["thema"])
