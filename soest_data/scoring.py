@@ -163,7 +163,10 @@ def verschil_in_woorden(waarde: float | None, soest: float | None, eenheid: str)
     teken = "+" if verschil > 0 else ("−" if verschil < 0 else "")
     if is_percentage(eenheid):
         return f"{teken}{opmaak.getal(abs(verschil), 1)} procentpunt"
-    return f"{teken}{opmaak.getal(abs(verschil), 0)} %"
+    # Compared unrounded; shown rounded. A gap that would round onto a possible threshold (a multiple of 5 %: the
+    # margins) keeps two decimals, so '+10,05 %' (ongunstig) never reads '+10 %' beside 'meer dan 10 %'.
+    decimalen = 2 if round(abs(verschil)) % 5 == 0 and abs(abs(verschil) - round(abs(verschil))) > 1e-9 else 0
+    return f"{teken}{opmaak.getal(abs(verschil), decimalen)} %"
 
 
 def drempel_in_woorden(soest: float | None, eenheid: str, marge: float, stap: float = 0.0) -> str:

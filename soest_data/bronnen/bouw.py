@@ -120,7 +120,7 @@ def bereken(bronnen: Catalogus, waarden: pd.DataFrame) -> pd.DataFrame:
                 continue
             rijen.append({
                 "gebied_code": gebied, "indicator": ind["id"], "jaar": int(jaar),
-                "waarde": round(rij["waarde_t"] / rij["waarde_n"] * factor, 2),
+                "waarde": rij["waarde_t"] / rij["waarde_n"] * factor,  # unrounded: compared as measured, rounded for display
                 "eenheid": ind["eenheid"], "relatief": "", "status": "", "bron": rij["bron_t"],
                 "citaat": (f"berekend: {formule['teller']} ({rij['waarde_t']:g}) / {formule['noemer']} "
                            f"({rij['waarde_n']:g}) × {factor:g}"),
