@@ -16,6 +16,7 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 BRON = {  # (publisher text in shared, year) → our source id and the values file it lands in
+    ("RIVM/GGD/CBS, Gezondheid per wijk en buurt 2012 (modelschatting)", "2012"): ("rivm_gezondheid_2012", "rivm_gezondheid"),
     ("RIVM/GGD/CBS, Gezondheid per wijk en buurt 2016 (modelschatting)", "2016"): ("rivm_gezondheid_2016", "rivm_gezondheid"),
     ("RIVM/GGD/CBS, Gezondheid per wijk en buurt 2020 (modelschatting)", "2020"): ("rivm_gezondheid_2020", "rivm_gezondheid"),
     ("CBS, Kerncijfers wijken en buurten 2023", "2023"): ("cbs_kwb_2023", "cbs_kwb"),
@@ -25,7 +26,8 @@ BRON = {  # (publisher text in shared, year) → our source id and the values fi
 }
 KOLOMMEN = ["gebied_code", "indicator", "jaar", "waarde", "eenheid", "relatief", "status", "bron", "citaat"]
 NIVEAU = {"GM": "gemeente", "WK": "wijk", "BU": "buurt"}
-BESTANDEN = {"soest_wijken_cijfers.csv": "", "soest_buurten_cijfers.csv": "", "vergelijk_cijfers.csv": "vergelijk_"}
+BESTANDEN = {"soest_wijken_cijfers.csv": "", "soest_buurten_cijfers.csv": "", "vergelijk_cijfers.csv": "vergelijk_",
+             "rivm2012_soest_wijken.csv": "", "rivm2012_soest_buurten.csv": "", "rivm2012_vergelijk.csv": "vergelijk_"}
 
 
 def niveau(gebied_code: str) -> str:

@@ -22,8 +22,9 @@ from typing import Generic, TypeVar
 import duckdb
 
 # Raise when the tables change; an older file is then refused and rebuilt. 2: bronnen.reeks,
-# indicatoren.vergelijkbaar_vanaf; 3: indicatoren.rol en .meetjaar, uitspraken; 4: controlegetal in bouwinfo.
-SCHEMA_VERSIE = "4"
+# indicatoren.vergelijkbaar_vanaf; 3: indicatoren.rol en .meetjaar, uitspraken; 4: controlegetal in bouwinfo;
+# 5: indicatoren.wijziging_jaar, .wijziging_uitleg (definitiewijziging) en .peilperiode.
+SCHEMA_VERSIE = "5"
 INHOUD = ("gebieden", "bronnen", "indicatoren", "waarden", "verhalen", "opgaven", "uitspraken")
 TABELLEN = (*INHOUD, "bouwinfo")
 HERSTEL = "python -m soest_data build"

@@ -53,7 +53,8 @@ GRAFIEKSTIJL = {
 }
 _MAANDEN = VEGA_LOCALE["time"]["months"]
 # Units as the data files spell them → as the page shows them.
-_EENHEDEN = {"x 1000 euro": "× € 1.000", "per 1000 inwoners": "per 1.000 inwoners"}
+_EENHEDEN = {"x 1000 euro": "× € 1.000", "per 1000 inwoners": "per 1.000 inwoners", "aantal (gemiddeld)": "gemiddeld aantal"}
+GEMIDDELD_AANTAL = "aantal (gemiddeld)"  # an average count (basisscholen binnen 3 km): '14 gemiddeld', not '14 aantal
 
 
 def eenheid(tekst: str) -> str:
@@ -117,4 +118,6 @@ def verschil_eenheid(eenheid_: str) -> str:
 
 def met_eenheid(tekst: str, eenheid_: str) -> str:
     """'11,6' + '% van jongeren' → '11,6 %' (the full unit is in the definition); else '3,2 km', '37,7 × € 1.000'."""
+    if eenheid_ == GEMIDDELD_AANTAL:
+        return f"gemiddeld {tekst}"
     return f"{tekst} %" if eenheid_.startswith("%") else f"{tekst} {eenheid(eenheid_)}"

@@ -16,7 +16,7 @@ import math
 
 import pandas as pd
 
-from soest_data import opmaak
+from soest_data import jaren, opmaak
 from soest_data.begrippen import AFGESCHERMD, CONTEXT, RELATIEF, SOEST, STATUSSEN, UITKOMST, VIJF_OPGAVEN
 
 STANDAARD_MARGE = 0.10
@@ -163,7 +163,10 @@ def verschil_in_woorden(waarde: float | None, soest: float | None, eenheid: str)
     teken = "+" if verschil > 0 else ("−" if verschil < 0 else "")
     if is_percentage(eenheid):
         return f"{teken}{opmaak.getal(abs(verschil), 1)} procentpunt"
-    return f"{teken}{opmaak.getal(abs(verschil), 0)} %"
+    # Compared unrounded; shown rounded. A gap that would round onto a possible threshold (a multiple of 5 %: the
+    # margins) keeps two decimals, so '+10,05 %' (ongunstig) never reads '+10 %' beside 'meer dan 10 %'.
+    decimalen = 2 if round(abs(verschil)) % 5 == 0 and abs(abs(verschil) - round(abs(verschil))) > 1e-9 else 0
+    return f"{teken}{opmaak.getal(abs(verschil), decimalen)} %"
 
 
 def drempel_in_woorden(soest: float | None, eenheid: str, marge: float, stap: float = 0.0) -> str:
@@ -201,8 +204,10 @@ def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: fl
 
     Only areas with niveau 'wijk' are scored, against Soest (GM0342) only: Nederland and comparison gemeenten never
     enter a ranking or a count. One row per wijk and indicator that has wijk values; columns of alle_waarden plus
-    label, thema, soort, richting, rol, modelschatting, soest, kant, oordeel, index, verschil, rang, stap and
-    `kern` (in the kernset of its opgave). A wijk without a value keeps its row (kant 'onbekend').
+    label, thema, soort, richting, rol, modelschatting, soest, kant, oordeel, index, verschil, rang, stap,
+    `kern` (in the kernset of its opgave) and `jaar_tekst`/`jaar_kort` (the year as the source gives
+    it, soest_data/jaren.py).
+    A wijk without a value keeps its row (kant 'onbekend').
     """
     cat = indicatoren.set_index("id")
     kern = {i for ids in (kernset or {}).values() for i in ids}
@@ -210,10 +215,10 @@ def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: fl
     soest = waarden[waarden["gebied_code"] == SOEST].set_index(["indicator", "jaar"])["waarde"]
     delen = []
     for indicator_id, rijen in wijk.groupby("indicator", sort=False):
-        jaren = rijen["jaar"] if jaar is None else rijen["jaar"][rijen["jaar"] == jaar]
-        if jaren.empty or indicator_id not in cat.index or is_aantal(cat.loc[indicator_id, "eenheid"]):
+        rij_jaren = rijen["jaar"] if jaar is None else rijen["jaar"][rijen["jaar"] == jaar]
+        if rij_jaren.empty or indicator_id not in cat.index or is_aantal(cat.loc[indicator_id, "eenheid"]):
             continue
-        laatste = int(jaren.max())
+        laatste = int(rij_jaren.max())
         ind = cat.loc[indicator_id]
         rol = ind["rol"] if "rol" in ind else UITKOMST
         soest_waarde = soest.get((indicator_id, laatste))
@@ -222,6 +227,8 @@ def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: fl
         delen.append(deel.assign(label=ind["label"], thema=ind["thema"], soort=ind["soort"], richting=ind["richting"],
                                  rol=rol, modelschatting=bool(ind["modelschatting"]), volgorde=ind["volgorde"],
                                  kern=indicator_id in kern, marge=marge, meetjaar=ind.get("meetjaar") or "",
+                                 jaar_tekst=jaren.jaar_tekst(laatste, ind.get("meetjaar"), ind.get("peilperiode")),
+                                 jaar_kort=jaren.kort(laatste, ind.get("meetjaar"), ind.get("peilperiode")),
                                  soest=soest_waarde if soest_waarde is not None else float("nan")))
     if not delen:
         return pd.DataFrame()

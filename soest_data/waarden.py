@@ -54,7 +54,8 @@ def alle_waarden(con: duckdb.DuckDBPyConnection, afschermen: bool = True,
     frame = con.sql("""
         select w.gebied_code, g.naam as gebied_naam, g.niveau, g.ouder, w.indicator, i.label as indicator_label,
                i.opgave, w.jaar, w.waarde, w.eenheid, w.relatief, w.status, w.bron, b.titel as bron_titel,
-               b.uitgever as bron_uitgever, b.url as bron_url, b.licentie, w.berekend, w.citaat, i.meetjaar
+               b.uitgever as bron_uitgever, b.url as bron_url, b.licentie, w.berekend, w.citaat, i.meetjaar,
+               i.peilperiode, i.wijziging_jaar, i.wijziging_uitleg
         from waarden w
         join gebieden g on g.code = w.gebied_code
         join indicatoren i on i.id = w.indicator

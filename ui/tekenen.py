@@ -299,8 +299,10 @@ def opgavekaart(rij) -> None:
         f"<div class='kaartje' style='border-left-color:{kleur}'><strong>{escape(rij['Opgave'])}</strong>"
         f"<div class='telling'><span class='ongunstig'>▼ {ongunstig}</span> ongunstig<br>"
         f"● {rond} rond gemiddelde<br><span class='gunstig'>▲ {gunstig}</span> gunstig</div>"
-        f"<small>{woord}" + (f", van {int(rij['met oordeel'])} in de kernset" if rij.get("met oordeel") else "")
-        + ("</small><br><strong>▼ valt op</strong>" if rij.get("valt op") else "</small>") + "</div>",
+        f"<small>{woord}" + (f", {int(rij['met oordeel'])} van de {int(rij['kernset'])} cijfers van de kernset met een "
+                             "oordeel" if rij.get("met oordeel") else "")
+        + ("</small><br><strong>▼ valt op</strong>" if rij.get("valt op") else "</small>")
+        + (f"<br><small>{rij['tekst_html']}</small>" if rij.get("tekst_html") else "") + "</div>",
         unsafe_allow_html=True)
 
 

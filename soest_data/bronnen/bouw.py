@@ -122,7 +122,7 @@ def bereken(bronnen: Catalogus, waarden: pd.DataFrame) -> pd.DataFrame:
                 continue
             rijen.append({
                 "gebied_code": gebied, "indicator": ind["id"], "jaar": int(jaar),
-                "waarde": round(rij["waarde_t"] / rij["waarde_n"] * factor, 2),
+                "waarde": rij["waarde_t"] / rij["waarde_n"] * factor,  # unrounded: compared as measured, rounded for display
                 "eenheid": ind["eenheid"], "relatief": "", "status": "", "bron": rij["bron_t"],
                 "citaat": (f"berekend: {formule['teller']} ({rij['waarde_t']:g}) / {formule['noemer']} "
                            f"({rij['waarde_n']:g}) × {factor:g}"),
@@ -198,8 +198,9 @@ def _vul(con: duckdb.DuckDBPyConnection, bronset: Bronset, hash_: str) -> dict:
     bronnen = pd.DataFrame([_bronrij(x) for x in b.bronnen.values()])
     indicatoren = pd.DataFrame([_indicatorrij(x, i) for i, x in enumerate(b.indicatoren.values())])
     indicatoren["vergelijkbaar_vanaf"] = indicatoren["vergelijkbaar_vanaf"].astype("Int64")
+    indicatoren["wijziging_jaar"] = indicatoren["wijziging_jaar"].astype("Int64")
     verhalen = pd.DataFrame([zonder_regel(v) for v in b.verhalen],
-                            columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats"])
+                            columns=["gebied", "opgave", "thema", "soort", "tekst", "bron", "vindplaats", "citaat"])
     uitspraken = pd.DataFrame([{"gebied": u["gebied"], "opgave": u["opgave"], "oordeel": u["oordeel"],
                                 "citaten": json.dumps(_schoon(u["citaten"]), ensure_ascii=False)} for u in b.uitspraken],
                               columns=["gebied", "opgave", "oordeel", "citaten"])
@@ -254,6 +255,9 @@ def _indicatorrij(ind: dict, volgorde: int) -> dict:
         "onthulling_regel": onthulling.get("regel", "geen"), "onthulling_drempel": onthulling.get("drempel"),
         "onthulling_basis": onthulling.get("basis"), "voorbehoud": ind.get("voorbehoud") or "",
         "meetjaar": ind.get("meetjaar") or "",
+        "peilperiode": " ".join(str(ind.get("peilperiode") or "").split()),
         "formule": (f"{formule['teller']} / {formule['noemer']} × {formule.get('factor', 1)}" if formule else ""),
         "vergelijkbaar_vanaf": ind.get("vergelijkbaar_vanaf"),
+        "wijziging_jaar": (ind.get("definitiewijziging") or {}).get("jaar"),
+        "wijziging_uitleg": " ".join(str((ind.get("definitiewijziging") or {}).get("uitleg") or "").split()),
     }

@@ -165,6 +165,10 @@ def _controleer_indicator(ind: dict, b: Catalogus) -> None:
         meld(f"soort moet een van {sorted(SOORTEN)} zijn")
     if ind.get("meetjaar") is not None and not isinstance(ind["meetjaar"], str):
         meld("meetjaar is tekst, zoals 'onbekend, vóór 2024' (alleen als de bron geen meetjaar noemt)")
+    if ind.get("peilperiode") is not None and not isinstance(ind["peilperiode"], str):
+        meld("peilperiode is tekst, zoals 'inkomen over een eerder jaar (peildatum volgens de bron)'")
+    if ind.get("peilperiode") and ind.get("meetjaar"):
+        meld("geef meetjaar (de bron noemt geen jaar) óf peilperiode (editie en peilmoment verschillen), niet beide")
     if not set(ind.get("niveaus") or []) <= set(NIVEAUS):
         meld(f"onbekend niveau in {ind.get('niveaus')}")
     for bron in ind.get("bronnen") or []:
@@ -176,6 +180,10 @@ def _controleer_indicator(ind: dict, b: Catalogus) -> None:
     vanaf = ind.get("vergelijkbaar_vanaf")
     if vanaf is not None and not isinstance(vanaf, int):
         meld("vergelijkbaar_vanaf moet een jaar zijn (heel getal)")
+    wijziging = ind.get("definitiewijziging")
+    if wijziging is not None and not (isinstance(wijziging, dict) and isinstance(wijziging.get("jaar"), int)
+                                      and isinstance(wijziging.get("uitleg"), str) and wijziging["uitleg"].strip()):
+        meld("definitiewijziging heeft een jaar (heel getal) en een uitleg (tekst)")
     berekening = ind.get("berekening")
     if berekening:
         for deel in ("teller", "noemer"):

@@ -15,6 +15,7 @@ from soest_data import opmaak, scoring
 from soest_data.begrippen import OPGAVEN, RELATIEF, ROLLEN, UITKOMST, UITSPRAAK_OORDELEN, VIJF_OPGAVEN
 from soest_data.weergave import grafieken, regio
 from soest_data.weergave.sjabloon import Sjabloon, gat
+from soest_data.weergave.uitspraken import KORT, standpunten
 
 MARGES = list(range(0, 55, 5))  # the slider and ?marge= accept these percentages
 VALT_OP_MINIMUM = scoring.VALT_OP_MINIMUM
@@ -168,7 +169,7 @@ def grenzen(beoordeeld: pd.DataFrame) -> list[str]:
     totaal = len(per_indicator)
     model = int(per_indicator["modelschatting"].astype(bool).sum()) if totaal else 0
     relatief = int((per_indicator["soort"] == "relatief").sum()) if totaal else 0
-    jaren = sorted({int(j) for j in rijen["jaar"].dropna()}) if totaal else []
+    jaren = sorted({t for t in rijen["jaar_tekst"] if t}) if totaal else []
     zinnen = [
         f"**Modelschattingen.** {model} van de {totaal} indicatoren die meetellen "
         f"{'is een schatting' if model == 1 else 'zijn schattingen'} (de gezondheidsmonitor van RIVM en GGD), geen "
@@ -241,7 +242,7 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
         if scoring.wordt_beoordeeld(r["richting"], r["rol"]) and not pd.isna(r.get("waarde")) else "–",
         "Beter is": {"hoger_is_beter": "hoger", "lager_is_beter": "lager"}.get(r["richting"], "")
         if scoring.wordt_beoordeeld(r["richting"], r["rol"]) else "",
-        "Jaar": "" if pd.isna(r.get("jaar")) else str(int(r["jaar"])),
+        "Jaar": r.get("jaar_tekst") or "",
         "Modelschatting": "ja" if r.get("modelschatting") is True else "nee",
         "Bron": "" if pd.isna(r.get("bron_titel")) else r["bron_titel"],
     } for _, r in volledig.assign(_marge=_marge_van(beoordeeld)).iterrows()]
@@ -280,24 +281,17 @@ def overeenstemming(tel: pd.DataFrame, uitspraken: pd.DataFrame, beoordeeld: pd.
                     ) -> pd.DataFrame:
     """Per wijk × opgave the tally beside what the wijkprofielen say: `eens` is True/False where the text takes a
     position (aandacht / geen_aandacht) and the tally has judged indicators, else None (not compared). With
-    `beoordeeld`, `cijfers` lists the kernset figures of the cell (wijk and Soest), to show where they disagree."""
-    profiel = uitspraken.set_index(["gebied", "opgave"]) if len(uitspraken) else None
+    `beoordeeld`, `cijfers` lists the kernset figures of the cell (wijk and Soest), to show where they disagree.
+    The stance and `eens` come from the one function for it, uitspraken.standpunten."""
+    uit = standpunten(tel, uitspraken)
     kern = kernrijen(beoordeeld) if beoordeeld is not None and len(beoordeeld) else pd.DataFrame()
-    rijen = []
-    for _, r in tel.iterrows():
-        sleutel = (r["gebied_code"], r["opgave"])
-        u = profiel.loc[sleutel] if profiel is not None and sleutel in profiel.index else None
-        oordeel_ = u["oordeel"] if u is not None else ""
-        eens = None
-        if oordeel_ in ("aandacht", "geen_aandacht") and r["met_oordeel"]:
-            eens = bool(r["valt_op"]) == (oordeel_ == "aandacht")
+    cijfers = []
+    for _, r in uit.iterrows():
         cel = kern[(kern["gebied_code"] == r["gebied_code"]) & (kern["opgave"] == r["opgave"])] if len(kern) else kern
-        cijfers = [f"{c['label']} {_wijkwaarde(c)} (Soest {_soestwaarde(c)}) {scoring.SYMBOOL[c['oordeel']].split(' ')[0]}"
-                   for _, c in cel.sort_values("volgorde").iterrows()] if len(cel) else []
-        rijen.append({"gebied_code": r["gebied_code"], "gebied_naam": r["gebied_naam"], "opgave": r["opgave"],
-                      "telling": r["tekst"], "valt_op": bool(r["valt_op"]), "profiel": oordeel_,
-                      "citaten": list(u["citaten"]) if u is not None else [], "eens": eens, "cijfers": cijfers})
-    return pd.DataFrame(rijen)
+        cijfers.append([f"{c['label']} {_wijkwaarde(c)} (Soest {_soestwaarde(c)}) "
+                        f"{scoring.SYMBOOL[c['oordeel']].split(' ')[0]}"
+                        for _, c in cel.sort_values("volgorde").iterrows()] if len(cel) else [])
+    return uit.assign(cijfers=cijfers)
 
 
 def profiel_zinnen(overeen: pd.DataFrame, opgave: str) -> list[str]:
@@ -310,7 +304,7 @@ def profiel_zinnen(overeen: pd.DataFrame, opgave: str) -> list[str]:
             continue
         oordeel_ = {True: "✔ telling en tekst zijn het eens", False: "✘ telling en tekst verschillen",
                     None: "niet vergeleken: de tekst " + UITSPRAAK_OORDELEN.get(r["profiel"], "")}[r["eens"]]
-        regels = [f"**{r['gebied_naam']}** — telling: {r['telling']} · **{oordeel_}**"]
+        regels = [f"**{r['gebied_naam']}** — telling: {r['telling']} · tekst: {KORT[r['profiel']]} · **{oordeel_}**"]
         regels += [f"*\"{c['tekst']}\"* ({c['vindplaats']})" for c in r["citaten"]]
         if r["eens"] is False and r["cijfers"]:
             regels.append("De cijfers: " + "; ".join(r["cijfers"]) + ".")

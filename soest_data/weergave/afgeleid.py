@@ -15,7 +15,7 @@ import pandas as pd
 
 from soest_data import scoring
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import aandacht, factsheet, regio, verandering, wijkprofiel
+from soest_data.weergave import aandacht, factsheet, regio, uitspraken, verandering, wijkprofiel
 from soest_data.weergave import kaartvormen as kaartvormen_
 
 _slot = threading.Lock()
@@ -55,7 +55,7 @@ def telling(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame
 @per_database
 def oogopslag(g: Gegevens, wijk: str, marge: float = scoring.STANDAARD_MARGE) -> tuple[dict, ...]:
     """One wijk's five opgaven in words and counts: the cards, the slides and the factsheet all show these rows."""
-    return tuple(wijkprofiel.opgaven_in_een_oogopslag(telling(g, marge), wijk).to_dict("records"))
+    return tuple(wijkprofiel.opgaven_in_een_oogopslag(telling(g, marge), wijk, standpunten(g, marge)).to_dict("records"))
 
 
 @per_database
@@ -123,3 +123,10 @@ def inhoud(g: Gegevens, bouw: Callable, *staat):
 def kaartvormen(g: Gegevens, niveau: str):
     """A level's shapes prepared for every map size, with their label places (kaartvormen.kaartvormen)."""
     return kaartvormen_.kaartvormen(g.vormen[niveau])
+
+
+@per_database
+def standpunten(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
+    """What the texts say per wijk × opgave beside the tally (uitspraken.standpunten): the one source for the stance
+    on every page, the slides and the factsheet."""
+    return uitspraken.standpunten(telling(g, marge), g.uitspraken)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from soest_data import export
+from soest_data import export, jaren
 from soest_data.begrippen import SOEST, VERGELIJKNIVEAUS
 from soest_data.gegevens import Gegevens
 
@@ -27,10 +27,8 @@ def bronvermelding(g: Gegevens, indicator_id: str, jaar: int | None = None) -> s
         tabel = f", tabel {bron['tabel']}" if bron["tabel"] else ""
         delen.append(f"[{bron['uitgever']}, {bron['titel']}{tabel}]({bron['url']}) ({bron['licentie']})")
     regel = "Bron: " + "; ".join(delen)
-    if ind.get("meetjaar"):
-        regel += f" · jaar {ind['meetjaar']}"  # the source names no year: never show the placeholder
-    elif jaar is not None:
-        regel += f" · jaar {jaar}"
+    if ind.get("meetjaar") or jaar is not None:  # the year as the source gives it (soest_data/jaren.py)
+        regel += f" · {jaren.met_woord(jaren.jaar_tekst(jaar, ind.get('meetjaar'), ind.get('peilperiode')))}"
     if ind["modelschatting"]:
         regel += " · **modelschatting**, geen telling"
     if ind["formule"]:

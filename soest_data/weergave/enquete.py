@@ -191,8 +191,20 @@ def stemmen(verhalen: pd.DataFrame, opgave: str | None = None, gebied: str | Non
     return deel.reset_index(drop=True)
 
 
+SAMENGEVAT = "Wat inwoners vertelden, samengevat door de gemeente"
+
+
+def stem_tekst(verhaal: pd.Series) -> str:
+    """What residents said as the gemeente's summary (never in quotation marks: it is not their words), followed by
+    the verbatim quote with its place where the data has one: 'Een deelnemer … Letterlijk: “Het was …” (§1.3 …)'."""
+    citaat = verhaal.get("citaat")
+    if isinstance(citaat, str) and citaat.strip():
+        return f"{verhaal['tekst']} Letterlijk: “{' '.join(citaat.split())}” ({verhaal['vindplaats']})"
+    return str(verhaal["tekst"])
+
+
 def stem_regel(verhaal: pd.Series, naam_van: dict[str, str]) -> str:
-    """'**Smitsveen** · Veiligheid — text' (markdown list item text)."""
+    """'**Smitsveen** · Veiligheid — text' (markdown list item text; the text is the gemeente's summary)."""
     waar = naam_van.get(verhaal["gebied"], verhaal["gebied"])
     thema = f" · {verhaal['thema']}" if isinstance(verhaal.get("thema"), str) and verhaal["thema"] else ""
-    return f"**{waar}**{thema} — {verhaal['tekst']}"
+    return f"**{waar}**{thema} — {stem_tekst(verhaal)}"

@@ -19,7 +19,7 @@ from soest_data import gebieden, opmaak, scoring, waarden
 from soest_data.begrippen import NEDERLAND, OPGAVEN, SOEST, VIJF_OPGAVEN
 from soest_data.export import grafiek_svg
 from soest_data.gegevens import Gegevens, laad
-from soest_data.weergave import document, opgaveoverzicht, wijkprofiel
+from soest_data.weergave import document, enquete, opgaveoverzicht, uitspraken, wijkprofiel
 from soest_data.weergave.document import Alinea, Document, Figuur, Kop, Naast, Opsomming, Tabel
 
 SCHATTING = "\u00a0*"                # after an indicator's label: a model estimate (said once under each table's heading)
@@ -170,9 +170,17 @@ def _cel_oordeel(r: pd.Series) -> str:
     return f"{symbool} · {_KORT[r['woorden']]}" if r["woorden"] in _KORT else symbool
 
 
+def _tekstcel(standpunt: pd.Series | None) -> str:
+    """The texts' stance in a table cell: 'aandacht ✔', 'geen aandacht ✘', 'gemengd', '–' (uitspraken.standpunten)."""
+    if standpunt is None or not standpunt["profiel"]:
+        return "–"
+    teken = {True: " ✔", False: " ✘"}.get(standpunt["eens"], "")
+    return {"geen_aandacht": "geen aandacht"}.get(standpunt["profiel"], standpunt["profiel"]) + teken
+
+
 def _indicatorlabel(r: pd.Series) -> str:
-    jaar = _jaartekst(r.get("jaar"), r.get("meetjaar"))
-    return f"{r['label']}{f' ({jaar})' if jaar else ''}{SCHATTING if opmaak.is_schatting(r['modelschatting']) else ''}"
+    jaar = f" ({r['jaar_kort']})" if r.get("jaar_kort") else ""
+    return f"{r['label']}{jaar}{SCHATTING if opmaak.is_schatting(r['modelschatting']) else ''}"
 
 
 def wijkregels(beoordeeld: pd.DataFrame, wijk: str, opgave: str, nederland: pd.DataFrame | None = None
@@ -257,15 +265,21 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
     blokken += [Alinea(f"Let op: {v['tekst']}", "let-op") for _, v in verhalen[verhalen["soort"] == "voorbehoud"].iterrows()]
 
     # --- the five opgaven at a glance ----------------------------------------------------------------------------
-    glans = wijkprofiel.opgaven_in_een_oogopslag(telling(g, beoordeeld), wijk)
+    tel = telling(g, beoordeeld)
+    standpunten = uitspraken.standpunten(tel, g.uitspraken)  # the one source of the texts' stance, as on every page
+    glans = wijkprofiel.opgaven_in_een_oogopslag(tel, wijk, standpunten)
     blokken += [
         Kop("De vijf opgaven in één oogopslag"),
         Alinea(f"Per opgave: op hoeveel indicatoren van de kernset {kop.naam} gunstig (▲), rond (●) of ongunstig (▼) "
                f"uitvalt t.o.v. Soest, zoals op het dashboard. {regel(marge)}"),
-        Tabel(("Opgave", "▲ gunstig", "● rond", "▼ ongunstig", "geen gegevens", "valt op"),
+        Tabel(("Opgave", "▲ gunstig", "● rond", "▼ ongunstig", "geen gegevens", "valt op", "wijkprofiel/Visie"),
               tuple((r["Opgave"], str(r["gunstig"]), str(r["rond"]), str(r["ongunstig"]), str(r["geen gegevens"]),
-                     "ja" if r["valt op"] else "nee") for _, r in glans.iterrows()),
-              (35, 13, 13, 13, 13, 13)),
+                     "ja" if r["valt op"] else "nee", _tekstcel(uitspraken.van(standpunten, wijk, r["opgave_id"])))
+                    for _, r in glans.iterrows()),
+              (27, 10, 10, 11, 11, 9, 22)),
+        Alinea("Wijkprofiel/Visie: wat de wijkprofielen en de Visie over deze wijk en opgave zeggen. ✔ = tekst en "
+               "telling zijn het eens, ✘ = ze verschillen; de letterlijke passages en waarom ze kunnen verschillen "
+               "staan op het dashboard onder Aandacht per opgave, 'Telling en tekst'.", "klein"),
     ]
 
     # --- the story -----------------------------------------------------------------------------------------------
@@ -290,7 +304,8 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
         Kop(f"Per opgave: {kop.naam} naast Soest en Nederland"),
         Alinea("NL = Nederland, in hetzelfde jaar en uit dezelfde bron als de wijk; – = geen landelijk cijfer. Het "
                "oordeel gaat over de wijk ten opzichte van Soest; Nederland is alleen een referentie. "
-               "* = modelschatting (RIVM/GGD), geen telling.", "klein"),
+               "* = modelschatting (RIVM/GGD), geen telling. Editie = het jaar van de CBS-tabel; het cijfer gaat over "
+               "een eerder peilmoment (peildatum volgens de bron).", "klein"),
     ]
     for opgave in VIJF_OPGAVEN:
         regels = wijkregels(beoordeeld, wijk, opgave, nl)
@@ -306,8 +321,8 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
             bronnen.voeg_soest(regels)
         stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
         if len(stemmen):
-            blokken += [Alinea("Wat inwoners zeggen", "tussenkop"),
-                        *[Alinea(f"“{tekst}”", "citaat") for tekst in stemmen["tekst"]],
+            blokken += [Alinea(enquete.SAMENGEVAT, "tussenkop"),
+                        *[Alinea(enquete.stem_tekst(v)) for _, v in stemmen.iterrows()],
                         Alinea(_verhaalbron(g, stemmen), "klein")]
             bronnen.voeg_teksten(stemmen)
     blokken += bronnen.blokken(gemaakt)
@@ -349,7 +364,7 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
     if len(kern):
         blokken += [Kop("Kerncijfers voor heel Soest"),
                     Tabel(("Indicator", "Soest", "Jaar", "Nederland", "Soest t.o.v. Nederland"),
-                          tuple((r["label"], r["soest_tekst"], _jaartekst(r["jaar"]) or "–",
+                          tuple((r["label"], r["soest_tekst"], r["jaar_kort"] or "–",
                                  r["nederland_tekst"] or "geen gegevens", r["vergelijking"] or "–")
                                 for _, r in kern.iterrows()),
                           (40, 12, 8, 12, 28))]
@@ -362,10 +377,17 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
     if rijen.empty:
         blokken.append(Alinea("Voor deze opgave zijn er nog geen cijfers per wijk."))
     else:
+        tel = telling(g, beoordeeld)
+        # the one source of the texts' stance, as on every page: per wijk one sentence
+        standpunten = uitspraken.standpunten(tel, g.uitspraken)
         blokken += [
             Alinea(f"Per wijk: bij hoeveel indicatoren van de kernset de wijk ongunstig (▼), gunstig (▲) of rond het "
                    f"gemiddelde (●) uitvalt ten opzichte van heel Soest. {regel(marge)} Meest ongunstig eerst."),
-            Opsomming(tuple(z.replace("**", "") for z in opgaveoverzicht.ongunstig_zinnen(telling(g, beoordeeld), opgave))),
+            Opsomming(tuple(z.replace("**", "") for z in opgaveoverzicht.ongunstig_zinnen(tel, opgave))),
+            Alinea("Wat de wijkprofielen en de Visie per wijk zeggen (letterlijke passages: dashboard, Aandacht per "
+                   "opgave)", "tussenkop"),
+            Opsomming(tuple(f"{r['gebied_naam']}: {r['zin']}"
+                            for _, r in standpunten[standpunten["opgave"] == opgave].iterrows())),
         ]
         cellen = opgaveoverzicht.matrixgegevens(rijen)
         kolommen = ["Soest"] + list(rijen.sort_values("gebied_code")["gebied_naam"].drop_duplicates())
@@ -389,8 +411,8 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
     stemmen = g.verhalen[(g.verhalen["opgave"] == opgave) & (g.verhalen["soort"] == "inwoners")]
     if len(stemmen):
         namen = {**g.wijknamen, SOEST: "Heel Soest"}
-        blokken += [Kop("Wat inwoners zeggen"),
-                    *[Alinea(f"{namen.get(v['gebied'], v['gebied'])}: “{v['tekst']}”", "citaat") for _, v in stemmen.iterrows()],
+        blokken += [Kop(enquete.SAMENGEVAT),
+                    *[Alinea(f"{namen.get(v['gebied'], v['gebied'])}: {enquete.stem_tekst(v)}") for _, v in stemmen.iterrows()],
                     Alinea(_verhaalbron(g, stemmen), "klein")]
         bronnen.voeg_teksten(stemmen)
     blokken += bronnen.blokken(gemaakt)

@@ -12,7 +12,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from soest_data import opmaak, scoring
+from soest_data import jaren, opmaak, scoring
 from soest_data.begrippen import SOEST
 from soest_data.weergave.sjabloon import Sjabloon, gat
 
@@ -265,12 +265,27 @@ def trendreferentielagen(kleur_nederland: str = KLEUR_BUREN) -> list[alt.Chart]:
                                  ).transform_filter("datum.rol == 'Nederland'")]
 
 
-def trendtitel(titel: str, hoogte: int) -> dict:
+def trendtitel(titel: str, hoogte: int, noot: str = "") -> dict:
     """A trend chart's title wrapped to its column (a third of a laptop screen), as top-level properties: an
     unwrapped long title is wider than the column, and Vega then squeezes the plot of a container-wide chart to
-    nothing. The chart grows by each extra title line, so the plot keeps its height."""
+    nothing. The chart grows by each extra title line, so the plot keeps its height. `noot` (e.g. a definition change
+    within the years shown) goes under the title as a subtitle."""
     regels = textwrap.wrap(titel, 20) or [""]
-    return {"title": {"text": regels, "anchor": "start", "limit": 0}, "height": hoogte + 22 * (len(regels) - 1)}
+    onder = textwrap.wrap(noot, 28)
+    kop = {"text": regels, "anchor": "start", "limit": 0}
+    if onder:
+        kop |= {"subtitle": onder, "subtitleFontStyle": "italic"}
+    return {"title": kop, "height": hoogte + 22 * (len(regels) - 1) + 20 * len(onder)}
+
+
+def trendnoot(reeks: pd.DataFrame) -> str:
+    """'Let op: definitie gewijzigd in 2020 …' when the years of one indicator's series straddle a definition change
+    (catalogue `definitiewijziging`, carried in the values as wijziging_jaar/wijziging_uitleg), else ''."""
+    if "wijziging_jaar" not in reeks or reeks.empty or reeks["wijziging_jaar"].isna().all():
+        return ""
+    wijziging, uitleg = reeks["wijziging_jaar"].dropna().iloc[0], reeks["wijziging_uitleg"].dropna().iloc[0]
+    return (jaren.wijzigingsnoot(wijziging, uitleg)
+            if jaren.over_wijziging(reeks["jaar"].min(), reeks["jaar"].max(), wijziging) else "")
 
 
 def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: int = 200,
@@ -293,8 +308,10 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
         uitleg = referentietitel(referenties).replace("□ Nederland", "□ Nederland (grijs, gestippeld)").replace(
             "△ buurgemeenten", "╌ buurgemeenten (dun, grijs gestreept)").strip()
         beschrijving += f". Ter vergelijking: {uitleg}"
-    eigen = trendtitel(titel, hoogte) if titel else {"height": hoogte}
-    return _trend_sjabloon(eenheid, met_referenties).vul(bronnen, description=beschrijving, **eigen)
+    noot = trendnoot(reeks)
+    eigen = trendtitel(titel, hoogte, noot) if titel else {"height": hoogte}
+    return _trend_sjabloon(eenheid, met_referenties).vul(bronnen, description=f"{beschrijving}. {noot}".strip(" ."),
+                                                         **eigen)
 
 
 @cache

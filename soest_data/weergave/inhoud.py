@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from soest_data import jaren
 from soest_data.begrippen import OPGAVEN, ROLLEN
 
 
@@ -34,8 +35,8 @@ def catalogustabel(indicatoren: pd.DataFrame, bronnen: pd.DataFrame) -> pd.DataF
         "eenheid": indicatoren["eenheid"],
         "richting": indicatoren["richting"].map(richting),
         "rol": indicatoren["rol"].map(ROLLEN),
-        "jaren": [f"jaar {m}" if m else ", ".join(str(x) for x in j)
-                  for j, m in zip(indicatoren["jaren"], indicatoren["meetjaar"])],
+        "jaren": [jaren.jaar_tekst(None, m) if m else ", ".join(jaren.jaar_tekst(x, None, p) for x in j)
+                  for j, m, p in zip(indicatoren["jaren"], indicatoren["meetjaar"], indicatoren["peilperiode"])],
         "wijken met waarde": indicatoren["wijken_met_waarde"],
         "modelschatting": indicatoren["modelschatting"].map({True: "ja", False: "nee"}),
         "bron": indicatoren["bronnen"].map(lambda b: "; ".join(titels.get(x.strip(), x) for x in b.split(","))),

@@ -12,7 +12,7 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from soest_data import opmaak, scoring
+from soest_data import jaren, opmaak, scoring
 from soest_data.begrippen import NEDERLAND, SOEST
 from soest_data.weergave import grafieken
 from soest_data.weergave.sjabloon import Sjabloon, gat
@@ -49,12 +49,12 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
     """The opgave's Soest-level key figures: the latest year with a Soest value, Nederland in the same year.
 
     Columns: indicator, label, eenheid, richting, jaar, jaar_tekst ('2020', or 'jaar onbekend, vóór 2024' when the
-    source names no year), soest, soest_tekst, nederland, nederland_tekst, vergelijking (Soest against Nederland in
-    words, with symbol), modelschatting. Unknown ids are skipped; an id without a Soest value keeps its row
-    ('geen gegevens', jaar None).
+    source names no year; soest_data/jaren.py), jaar_kort (its short form), soest, soest_tekst, nederland,
+    nederland_tekst, vergelijking (Soest against Nederland in words, with symbol), modelschatting. Unknown ids are
+    skipped; an id without a Soest value keeps its row ('geen gegevens', jaar None).
     """
-    kolommen = ["indicator", "label", "eenheid", "richting", "jaar", "jaar_tekst", "soest", "soest_tekst", "nederland",
-                "nederland_tekst", "vergelijking", "modelschatting"]
+    kolommen = ["indicator", "label", "eenheid", "richting", "jaar", "jaar_tekst", "jaar_kort", "soest", "soest_tekst",
+                "nederland", "nederland_tekst", "vergelijking", "modelschatting"]
     ids = list((opgave or {}).get("kerncijfers") or [])
     cat = indicatoren.set_index("id")
     rijen = []
@@ -63,7 +63,8 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
             continue
         ind = cat.loc[indicator_id]
         rij = {"indicator": indicator_id, "label": ind["label"], "eenheid": ind["eenheid"], "richting": ind["richting"],
-               "jaar": None, "soest": float("nan"), "soest_tekst": "geen gegevens", "nederland": float("nan"),
+               "jaar": None, "jaar_tekst": "", "jaar_kort": "", "soest": float("nan"), "soest_tekst": "geen gegevens",
+               "nederland": float("nan"),
                "nederland_tekst": "", "vergelijking": "", "modelschatting": bool(ind["modelschatting"])}
         eigen = waarden[(waarden["indicator"] == indicator_id) & (waarden["gebied_code"] == SOEST)]
         eigen = eigen.dropna(subset=["waarde"]).sort_values("jaar")
@@ -73,7 +74,9 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
             nl = waarden[(waarden["indicator"] == indicator_id) & (waarden["gebied_code"] == NEDERLAND)
                          & (waarden["jaar"] == jaar)].dropna(subset=["waarde"])
             nl_waarde = float(nl["waarde"].iloc[0]) if len(nl) else float("nan")
-            rij.update(jaar=jaar, jaar_tekst=jaar_tekst(jaar, ind.get("meetjaar")), soest=float(laatste["waarde"]),
+            rij.update(jaar=jaar, soest=float(laatste["waarde"]),
+                       jaar_tekst=jaar_tekst(jaar, ind.get("meetjaar"), ind.get("peilperiode")),
+                       jaar_kort=jaren.kort(jaar, ind.get("meetjaar"), ind.get("peilperiode")),
                        soest_tekst=metricwaarde(laatste["waarde"], ind["eenheid"]),
                        nederland=nl_waarde,
                        nederland_tekst="" if pd.isna(nl_waarde) else metricwaarde(nl_waarde, ind["eenheid"]),
@@ -83,11 +86,10 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
     return pd.DataFrame(rijen, columns=kolommen)
 
 
-def jaar_tekst(jaar: int | None, meetjaar: str | None = None) -> str:
-    """'2020'; for a figure whose source names no year: 'jaar onbekend, vóór 2024' (never a made-up year)."""
-    if meetjaar:
-        return f"jaar {meetjaar}"
-    return "" if jaar is None or pd.isna(jaar) else str(int(jaar))
+def jaar_tekst(jaar: int | None, meetjaar: str | None = None, peilperiode: str | None = None) -> str:
+    """'2020'; for a figure whose source names no year: 'jaar onbekend, vóór 2024' (never a made-up year); where
+    edition and reference period differ: 'editie 2023, …' (see soest_data/jaren.py)."""
+    return jaren.jaar_tekst(jaar, meetjaar, peilperiode)
 
 
 def metricwaarde(waarde: float | None, eenheid: str) -> str:
@@ -133,7 +135,8 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
     if deel.empty:
         return leeg
     per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "thema", "soort", "richting", "rol",
-                     "kern", "modelschatting", "soest", "jaar"] + (["meetjaar"] if "meetjaar" in beoordeeld else [])
+                     "kern", "modelschatting", "soest", "jaar"] + [k for k in ("meetjaar", "jaar_tekst", "jaar_kort")
+                                                                  if k in beoordeeld]
     indicatoren = deel[per_indicator].drop_duplicates("indicator")
     rooster = wijken[["code", "naam"]].rename(columns={"code": "gebied_code", "naam": "gebied_naam"}).merge(
         indicatoren, how="cross")
@@ -171,7 +174,7 @@ def _eenheid_in_cel(eenheid: str) -> bool:
 def rijlabel(r: pd.Series) -> str:
     """'Moeite met rondkomen (18+) · 2020 · schatting': the unit when the cell cannot hold it, the year, and
     'schatting' for model estimates."""
-    jaar = jaar_tekst(r.get("jaar"), r.get("meetjaar"))
+    jaar = r["jaar_kort"] if isinstance(r.get("jaar_kort"), str) else jaar_tekst(r.get("jaar"), r.get("meetjaar"))
     jaar = f" · {jaar}" if jaar else ""
     eenheid = "" if (_eenheid_in_cel(r["eenheid"]) or _zonder_punt(r["eenheid"]) in _zonder_punt(r["label"])
                      or r.get("soort") == "relatief") else f" ({opmaak.eenheid(r['eenheid'])})"
@@ -385,8 +388,9 @@ def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.Dat
     codes = [SOEST, *wijken["code"]]
     reeks = waarden[waarden["indicator"].isin(indicator_ids) & waarden["gebied_code"].isin(codes)]
     reeks = reeks.dropna(subset=["waarde"])
-    jaren = reeks.groupby("indicator")["jaar"].nunique()
-    reeks = reeks[reeks["indicator"].isin(jaren[jaren > 1].index)]
+    reeks = reeks[reeks["meetjaar"].map(jaren.jaar_bekend)] if "meetjaar" in reeks else reeks
+    aantal_jaren = reeks.groupby("indicator")["jaar"].nunique()
+    reeks = reeks[reeks["indicator"].isin(aantal_jaren[aantal_jaren > 1].index)]
     volgorde = {i: n for n, i in enumerate(indicator_ids)}
     return reeks.assign(is_soest=reeks["gebied_code"] == SOEST, _orde=reeks["indicator"].map(volgorde)).sort_values(
         ["_orde", "gebied_code", "jaar"]).drop(columns="_orde").reset_index(drop=True)
@@ -407,11 +411,13 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
     bronnen = {"trend": data}
     if rollen:
         bronnen["referenties"] = grafieken.trendreferentierijen(referenties, eenheid)
-    uitleg = "Soest (dik, zwart), de acht wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
-                                                                  else "") + (
+    uitleg = "Soest (dik, zwart), de wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
+                                                             else "") + (
         ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
-    return _trend_sjabloon(eenheid, bool(rollen)).vul(bronnen, description=f"{titel}: {uitleg}, door de jaren.",
-                                                      **grafieken.trendtitel(titel, 190))
+    noot = grafieken.trendnoot(reeks)
+    return _trend_sjabloon(eenheid, bool(rollen)).vul(
+        bronnen, description=f"{titel}: {uitleg}, door de jaren. {noot}".strip(),
+        **grafieken.trendtitel(titel, 190, noot))
 
 
 @cache
@@ -434,7 +440,8 @@ def _trend_sjabloon(eenheid: str, met_referenties: bool) -> Sjabloon:
 
 
 def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:
-    """The trend panels in words: per indicator and area the first and last value and the change."""
+    """The trend panels in words: per indicator and area the first and last value and the change (with a note when a
+    definition changed between them)."""
     uit = []
     for (label, naam), deel in reeks.groupby(["indicator_label", "gebied_naam"], sort=False):
         deel = deel.sort_values("jaar")
@@ -446,6 +453,8 @@ def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:
         else:
             tekst = opmaak.getal(abs(verschil), 1 if abs(verschil) < 100 else 0)
             verandering = f"{'gestegen' if verschil > 0 else 'gedaald'} met {tekst} {opmaak.verschil_eenheid(eenheid)}"
+        if noot := grafieken.trendnoot(deel):
+            verandering += f" ({noot})"
         uit.append({"Indicator": label, "Gebied": naam,
                     "Eerste jaar": f"{opmaak.waarde_met_eenheid(eerste['waarde'], eenheid)} ({int(eerste['jaar'])})",
                     "Laatste jaar": f"{opmaak.waarde_met_eenheid(laatste['waarde'], eenheid)} ({int(laatste['jaar'])})",

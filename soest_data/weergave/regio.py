@@ -12,7 +12,7 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from soest_data import opmaak, scoring
+from soest_data import jaren, opmaak, scoring
 from soest_data.begrippen import NEDERLAND, SOEST, VERGELIJKGEMEENTE, VERGELIJKNIVEAUS
 from soest_data.weergave import grafieken
 from soest_data.weergave.opgaveoverzicht import met_nederland
@@ -116,7 +116,10 @@ def regiowaarden(waarden: pd.DataFrame, indicatoren: pd.DataFrame, opgave: str) 
         "richting": [r if scoring.wordt_beoordeeld(r, ro) else "neutraal" for r, ro in zip(ind["richting"], ind["rol"])],
         "modelschatting": [opmaak.is_schatting(x) for x in ind["modelschatting"]],
         "heeft_wijken": (ind["wijken_met_waarde"] > 0).to_numpy(),
-        "jaar": rijen["jaar"].astype(int), "gebied_code": rijen["gebied_code"], "gebied_naam": rijen["gebied_naam"],
+        "jaar": rijen["jaar"].astype(int),
+        "jaar_tekst": [jaren.jaar_tekst(j, m, p) for j, m, p in
+                       zip(rijen["jaar"], ind["meetjaar"].to_numpy(), ind["peilperiode"].to_numpy())],
+        "gebied_code": rijen["gebied_code"], "gebied_naam": rijen["gebied_naam"],
         "rol": [("Soest" if c == SOEST else rol(n)) for c, n in zip(rijen["gebied_code"], rijen["niveau"])],
         "waarde": rijen["waarde"], "bron": rijen["bron"],
     })
@@ -130,7 +133,7 @@ def regio_oordelen(regio: pd.DataFrame, marge: float = scoring.STANDAARD_MARGE) 
     kant, oordeel, vergelijking (in words), plus the buurgemeenten as {naam: waarde}.
     """
     kolommen = ["indicator", "label", "volgorde", "eenheid", "richting", "modelschatting", "heeft_wijken", "jaar",
-                "soest", "nederland", "kant", "oordeel", "vergelijking", "buren"]
+                "jaar_tekst", "soest", "nederland", "kant", "oordeel", "vergelijking", "buren"]
     rijen = []
     for _, deel in regio.groupby("indicator", sort=False):
         eerste = deel.iloc[0]
@@ -141,7 +144,7 @@ def regio_oordelen(regio: pd.DataFrame, marge: float = scoring.STANDAARD_MARGE) 
         kant = scoring.kant(soest_w, nl_w, marge, eerste["eenheid"], scoring.resolutie([soest_w, nl_w]))
         rijen.append({
             **{k: eerste[k] for k in ("indicator", "label", "volgorde", "eenheid", "richting", "modelschatting",
-                                      "heeft_wijken", "jaar")},
+                                      "heeft_wijken", "jaar", "jaar_tekst")},
             "soest": soest_w, "nederland": nl_w, "kant": kant, "oordeel": scoring.oordeel(kant, eerste["richting"]),
             "vergelijking": met_nederland(soest_w, nl_w, eerste["richting"], eerste["eenheid"])
             or "geen landelijk cijfer",
@@ -190,7 +193,7 @@ def regiotabel(oordelen: pd.DataFrame, buren: list[str]) -> pd.DataFrame:
     """The text alternative: per indicator Soest, Nederland, the judgement in words, each buurgemeente, a map link."""
     tabel = pd.DataFrame({
         "Indicator": [f"{lab}{' · schatting' if m else ''}" for lab, m in zip(oordelen["label"], oordelen["modelschatting"])],
-        "Jaar": oordelen["jaar"].astype(str),
+        "Jaar": oordelen["jaar_tekst"],
         "Soest": [opmaak.waarde_met_eenheid(w, e) for w, e in zip(oordelen["soest"], oordelen["eenheid"])],
         "Nederland": [opmaak.waarde_met_eenheid(w, e) for w, e in zip(oordelen["nederland"], oordelen["eenheid"])],
         "Soest t.o.v. Nederland": oordelen["vergelijking"],
@@ -217,7 +220,7 @@ def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = 
                  & regio["indicator"].isin(vergeleken)].assign(
         tekst=lambda d: [opmaak.waarde_met_eenheid(w, e) for w, e in zip(d["waarde"], d["eenheid"])],
         oordeel=lambda d: d["indicator"].map(oordeel),
-        rij=lambda d: [f"{lab} · {j}" for lab, j in zip(d["label"], d["jaar"])],
+        rij=lambda d: [f"{lab} · {j}" for lab, j in zip(d["label"], d["jaar_tekst"])],
     )[["rij", "volgorde", "gebied_naam", "rol", "waarde", "tekst", "oordeel"]]
     volgorde = list(data.sort_values("volgorde")["rij"].drop_duplicates())
     return _regiosjabloon(met_buren, breedte).vul({"regio": data}, volgorde=volgorde)

@@ -3,14 +3,16 @@
 Two measurements are comparable only when their sources belong to the same declared series (`reeks` in
 data/bronnen.yaml, e.g. RIVM Gezondheid per wijk en buurt 2016 → 2020) and they lie on the same side of a definition
 break (`vergelijkbaar_vanaf` in the catalogue, e.g. the CBS herkomst classification of 2023). A value without a
-number or a year never takes part. A change smaller than the stated threshold counts as "gelijk gebleven": model
+number or a known year (`meetjaar` in the catalogue: the source names none) never takes part. A change across a smaller
+definition change (`definitiewijziging`, e.g. RIVM's age base 19+ in 2012/2016, 18+ in 2020) is compared but says so
+in words (column `definitie`, and in `zin`). A change smaller than the stated threshold counts as "gelijk gebleven": model
 estimates carry uncertainty, so a small difference says nothing. Pure pandas.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from soest_data import opmaak, scoring
+from soest_data import jaren, opmaak, scoring
 
 # Threshold below which a change is "gelijk gebleven".
 DREMPEL_PP_SCHATTING = 2.0   # percentage points, for model estimates (RIVM small-area estimates)
@@ -24,7 +26,7 @@ SYMBOOL = {VERBETERD: "▲ verbeterd", VERSLECHTERD: "▼ verslechterd", GESTEGE
 
 KOLOMMEN = ["gebied_code", "gebied_naam", "niveau", "indicator", "label", "opgave", "eenheid", "richting",
             "modelschatting", "volgorde", "jaar_van", "waarde_van", "jaar_naar", "waarde_naar", "bron_van", "bron_naar",
-            "verschil", "drempel", "maat", "oordeel", "zin"]
+            "verschil", "drempel", "maat", "oordeel", "definitie", "zin"]
 
 
 def drempel_in_woorden() -> str:
@@ -33,7 +35,9 @@ def drempel_in_woorden() -> str:
             f"{opmaak.getal(DREMPEL_PP)} procentpunt (bij andere percentages) of "
             f"{opmaak.getal(DREMPEL_RELATIEF * 100)} % van de eerdere waarde (bij andere cijfers) heet hier "
             "'gelijk gebleven'. Modelschattingen zijn berekende schattingen met onzekerheid: een klein verschil kan "
-            "toeval zijn. We vergelijken alleen metingen uit dezelfde bronreeks met dezelfde definitie.")
+            "toeval zijn. We vergelijken alleen metingen uit dezelfde bronreeks en nooit over een definitiebreuk heen; is "
+            "de definitie tussen twee metingen iets gewijzigd (zoals de leeftijdsgrens van het RIVM), dan staat dat "
+            "bij de verandering. Een cijfer waarvan de bron geen jaar noemt, telt niet mee.")
 
 
 def voorbehouden(veranderingen_: pd.DataFrame, bronnen: pd.DataFrame) -> str:
@@ -66,6 +70,8 @@ def veranderingen(waarden: pd.DataFrame, indicatoren: pd.DataFrame, bronnen: pd.
     metingen = waarden.dropna(subset=["waarde", "jaar"])
     metingen = metingen[metingen["indicator"].isin(cat.index)].assign(reeks=lambda d: d["bron"].map(reeks).fillna(""))
     metingen = metingen[metingen["reeks"] != ""]
+    if "meetjaar" in cat:  # the source names no year: the filed year is only a place in the data
+        metingen = metingen[metingen["indicator"].map(cat["meetjaar"]).map(jaren.jaar_bekend)]
     vanaf = metingen["indicator"].map(cat["vergelijkbaar_vanaf"]) if "vergelijkbaar_vanaf" in cat else None
     # Which side of a definition break a measurement lies on (True without a break).
     metingen = metingen.assign(na_breuk=(metingen["jaar"] >= vanaf) | vanaf.isna() if vanaf is not None else True)
@@ -96,6 +102,11 @@ def veranderingen(waarden: pd.DataFrame, indicatoren: pd.DataFrame, bronnen: pd.
     uit["maat"] = [abs(v) / d if d else float("nan") for v, d in zip(uit["verschil"], uit["drempel"])]
     uit["oordeel"] = [oordeel(v, d, r, e) for v, d, r, e in zip(uit["verschil"], uit["drempel"], uit["richting"],
                                                                 uit["eenheid"])]
+    wijziging = (ind[["wijziging_jaar", "wijziging_uitleg"]] if "wijziging_jaar" in ind
+                 else pd.DataFrame({"wijziging_jaar": [pd.NA] * len(ind), "wijziging_uitleg": [""] * len(ind)}))
+    uit["definitie"] = [jaren.wijzigingsnoot(j, u) if jaren.over_wijziging(a, b, j) else ""
+                        for a, b, j, u in zip(uit["jaar_van"], uit["jaar_naar"], wijziging["wijziging_jaar"],
+                                              wijziging["wijziging_uitleg"])]
     uit["zin"] = [in_woorden(r) for _, r in uit.iterrows()]
     return uit.sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)[KOLOMMEN]
 
@@ -119,14 +130,15 @@ def verschil_tekst(verschil: float, eenheid: str) -> str:
 
 def in_woorden(r: pd.Series) -> str:
     """'gestegen van 45,1 % (2016) naar 48,0 % (2020), +2,9 procentpunt: verslechterd' or
-    'gelijk gebleven: 45,1 % (2016) en 45,6 % (2020)'."""
+    'gelijk gebleven: 45,1 % (2016) en 45,6 % (2020)'; across a definition change followed by its note."""
     van = f"{opmaak.waarde_met_eenheid(r['waarde_van'], r['eenheid'])} ({int(r['jaar_van'])})"
     naar = f"{opmaak.waarde_met_eenheid(r['waarde_naar'], r['eenheid'])} ({int(r['jaar_naar'])})"
+    noot = f" ({r['definitie']})" if r.get("definitie") else ""
     if r["oordeel"] == GELIJK:
-        return f"gelijk gebleven: {van} en {naar}"
+        return f"gelijk gebleven: {van} en {naar}{noot}"
     beweging = "gestegen" if r["verschil"] > 0 else "gedaald"
     zin = f"{beweging} van {van} naar {naar}, {verschil_tekst(r['verschil'], r['eenheid'])}"
-    return zin + (f": {r['oordeel']}" if r["oordeel"] in (VERBETERD, VERSLECHTERD) else "")
+    return zin + (f": {r['oordeel']}" if r["oordeel"] in (VERBETERD, VERSLECHTERD) else "") + noot
 
 
 def grootste(veranderingen_: pd.DataFrame, aantal: int = 3, per_indicator: bool = False) -> pd.DataFrame:
@@ -182,6 +194,7 @@ def tabel(veranderingen_: pd.DataFrame, soest: pd.DataFrame | None = None) -> pd
         "Verschil": [verschil_tekst(v, e) for v, e in zip(veranderingen_["verschil"], veranderingen_["eenheid"])],
         "Oordeel": veranderingen_["oordeel"].map(SYMBOOL),
         "Modelschatting": veranderingen_["modelschatting"].map({True: "ja", False: "nee"}),
+        "Definitie": [d or "gelijk" for d in veranderingen_["definitie"]],
     })
     if soest is not None:
         per_paar = {(r["indicator"], r["jaar_van"], r["jaar_naar"]): f"{SYMBOOL[r['oordeel']]} "

@@ -41,7 +41,7 @@ def vergelijking(beoordeeld: pd.DataFrame, codes: list[str], namen: dict[str, st
     if beoordeeld.empty:
         return pd.DataFrame(columns=["indicator", "gebied_code", "gebied_naam", "waarde", "index", "oordeel"])
     per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting", "modelschatting",
-                     "soest", "jaar", "thema"]
+                     "soest", "jaar", "jaar_tekst", "thema"]
     indicatoren = beoordeeld[per_indicator + ["rol"]].drop_duplicates("indicator")
     # Care use and background are never 'better' or 'worse' between wijken either: no direction here.
     indicatoren["richting"] = [r if scoring.wordt_beoordeeld(r, rol) else "neutraal"
@@ -83,7 +83,7 @@ def beter(waarde_a: float | None, waarde_b: float | None, richting: str) -> int:
 
 
 _PER_INDICATOR = ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting", "modelschatting", "jaar",
-                  "soest"]
+                  "jaar_tekst", "soest"]
 VERSCHIL_KOLOMMEN = _PER_INDICATOR + ["aantal", "hoogste_naam", "hoogste", "laagste_naam", "laagste", "verschil",
                                       "indexverschil", "afstand", "gunstigste_naam", "ongunstigste_naam",
                                       "verschil_tekst"]
@@ -192,7 +192,7 @@ def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: d
             rij["Gunstiger"] = v["gunstigste_naam"]
         else:
             rij["Gunstiger"] = "geen oordeel (hoger is niet beter of slechter)" if v["richting"] == "neutraal" else "–"
-        rij["Jaar"] = "" if pd.isna(v["jaar"]) else str(int(v["jaar"]))
+        rij["Jaar"] = v["jaar_tekst"] if isinstance(v["jaar_tekst"], str) else ""
         rij["Modelschatting"] = "ja" if opmaak.is_schatting(v["modelschatting"]) else "nee"
         uit.append(rij)
     tabel_ = pd.DataFrame(uit)

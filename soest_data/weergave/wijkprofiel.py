@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from soest_data import opmaak, scoring
+from soest_data import jaren, opmaak, scoring
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data.weergave import uitspraken
 
 
 @dataclass
@@ -46,17 +47,21 @@ def met_woorden(beoordeeld: pd.DataFrame) -> pd.DataFrame:
     return uit
 
 
-def opgaven_in_een_oogopslag(tel: pd.DataFrame, wijk: str) -> pd.DataFrame:
-    """Per opgave the one tally (scoring.tel_per_opgave over the kernset) for this wijk, in words."""
+def opgaven_in_een_oogopslag(tel: pd.DataFrame, wijk: str, standpunten: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per opgave the one tally (scoring.tel_per_opgave over the kernset) for this wijk, in words; with `standpunten`
+    (uitspraken.standpunten) also what the texts say (`Tekst`, one sentence, and `tekst_html` for a card)."""
     deze = tel[tel["gebied_code"] == wijk].set_index("opgave")
     rijen = []
     for opgave in VIJF_OPGAVEN:
         r = deze.loc[opgave]
+        standpunt = uitspraken.van(standpunten, wijk, opgave) if standpunten is not None else None
         rijen.append({
             "opgave_id": opgave, "Opgave": OPGAVEN[opgave], "gunstig": int(r["gunstig"]), "rond": int(r["rond"]),
             "ongunstig": int(r["ongunstig"]), "met oordeel": int(r["met_oordeel"]), "kernset": int(r["kernset"]),
             "geen gegevens": int(r["geen_gegevens"] + r["zonder_soest"]), "valt op": bool(r["valt_op"]),
             "In woorden": in_woorden(int(r["gunstig"]), int(r["rond"]), int(r["ongunstig"]), bool(r["valt_op"])),
+            "Tekst": standpunt["zin"] if standpunt is not None else "",
+            "tekst_html": uitspraken.zin_html(standpunt) if standpunt is not None else "",
         })
     return pd.DataFrame(rijen)
 
@@ -77,8 +82,9 @@ def trendreeksen(waarden: pd.DataFrame, rijen: pd.DataFrame, wijk: str) -> pd.Da
     """The wijk and Soest over the years, for those indicators in `rijen` that have more than one year."""
     reeks = waarden[waarden["indicator"].isin(rijen["indicator"]) & waarden["gebied_code"].isin([wijk, SOEST])]
     reeks = reeks.dropna(subset=["waarde"])
-    jaren = reeks.groupby("indicator")["jaar"].nunique()
-    reeks = reeks[reeks["indicator"].isin(jaren[jaren > 1].index)]
+    reeks = reeks[reeks["meetjaar"].map(jaren.jaar_bekend)] if "meetjaar" in reeks else reeks
+    aantal_jaren = reeks.groupby("indicator")["jaar"].nunique()
+    reeks = reeks[reeks["indicator"].isin(aantal_jaren[aantal_jaren > 1].index)]
     return reeks.merge(rijen[["indicator", "label"]].drop_duplicates(), on="indicator")
 
 
@@ -89,7 +95,7 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str, nederland: pd.Series | Non
     nl = nederland.to_dict() if nederland is not None else {}  # a dict lookup per row, not a MultiIndex one
     return pd.DataFrame({
         "opgave": deze["opgave"].map(OPGAVEN), "indicator": deze["label"],
-        "jaar": ["" if pd.isna(j) else str(int(j)) for j in deze["jaar"]],
+        "jaar": deze["jaar_tekst"].fillna(""),
         "wijk": [opmaak.waarde_met_eenheid(w, e) if not pd.isna(w) else r for w, e, r in
                  zip(deze["waarde"], deze["eenheid"], deze["woorden"])],
         "Soest": [opmaak.waarde_met_eenheid(s, e) for s, e in zip(deze["soest"], deze["eenheid"])],

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from soest_data import db, opmaak
 from soest_data.__main__ import main
 from soest_data.begrippen import NEDERLAND, SOEST, VIJF_OPGAVEN
-from soest_data.weergave import document, factsheet
+from soest_data.weergave import document, enquete, factsheet
 from tests import pdfua
 from tests.conftest import snel_en_traag
 
@@ -86,7 +86,7 @@ def test_each_opgave_table_lists_its_indicators_with_the_judgement_in_words(echt
             regel = re.sub(r"\s+", " ", f"{r['Indicator']} {r['Wijk']} {r['Soest']} {r['NL']} {r['Oordeel']}")
             assert regel in tekst, regel
     assert "De vijf opgaven in één oogopslag" in tekst
-    assert "Wat inwoners zeggen" in tekst
+    assert enquete.SAMENGEVAT in tekst  # residents' words as the gemeente's summary, never as a quote
 
 
 def test_nederland_stands_beside_wijk_and_soest_in_the_same_year_with_its_source(echt):

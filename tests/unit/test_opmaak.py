@@ -33,3 +33,9 @@ def test_opsomming_of_nothing_or_one_item():
     assert opmaak.opsomming([]) == ""
     assert opmaak.opsomming(["Smitsveen"]) == "Smitsveen"
     assert opmaak.opsomming(["A", "B", "C"]) == "A, B en C"
+
+
+def test_an_average_count_reads_as_one():
+    """'14 aantal (gemiddeld)' read as nonsense: an average count is 'gemiddeld 14' (axis: 'gemiddeld aantal')."""
+    assert opmaak.waarde_met_eenheid(14.0, "aantal (gemiddeld)") == "gemiddeld 14"
+    assert opmaak.eenheid("aantal (gemiddeld)") == "gemiddeld aantal"

@@ -103,3 +103,12 @@ def test_a_figure_without_a_soest_value_is_not_called_missing():
     assert scoring.oordeel_symbool(scoring.ONBEKEND, 7.1, None) == "– geen Soester cijfer"
     assert scoring.oordeel_symbool(scoring.ONBEKEND, None, None) == "– geen gegevens"
     assert scoring.oordeel_symbool(scoring.ONGUNSTIG, 7.1, 6.0) == "▼ ongunstig"
+
+
+def test_compared_unrounded_shown_rounded():
+    """Boerenstreek's WW (20 of 2.330 inwoners against Soest's 370 of 47.439): +10,05 %, beyond the 10 % margin, is
+    ongunstig; compared after rounding to 8,58 and 7,80 it looked 'rond'. The gap is shown so it does not contradict."""
+    wijk, soest = 20 / 2330 * 1000, 370 / 47439 * 1000
+    assert scoring.kant(wijk, soest, 0.10, "per 1000 inwoners", scoring.resolutie([wijk, soest])) == scoring.HOGER
+    assert scoring.kant(round(wijk, 2), round(soest, 2), 0.10, "per 1000 inwoners", 0.01) == scoring.ROND
+    assert scoring.verschil_in_woorden(wijk, soest, "per 1000 inwoners") == "+10,05 %"

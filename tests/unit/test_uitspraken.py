@@ -13,9 +13,9 @@ from soest_data.weergave import aandacht
 
 PROJECT = Path(__file__).resolve().parents[2]
 VISIE = PROJECT / "data" / "bronteksten" / "integrale_visie_sociaal_domein_2024-2028.txt"
-# Cells where the tally and the text agree, out of the cells where the text takes a position (2026-11-26: 22 of 27;
-# before the kernset and the rule per kind of figure: 16 of 27). A drop means the method or the data changed: look.
-MINIMUM_EENS = 22
+METHODE = PROJECT / "docs" / "METHODE.md"
+# A quote never stops just before the half of its sentence that turns it around.
+OMSLAG = re.compile(r"^\s*,?\s*(maar|echter|al |terwijl|hoewel|daarentegen)", re.IGNORECASE)
 
 
 def _uitspraken() -> list[dict]:
@@ -27,6 +27,26 @@ def test_every_quote_is_verbatim_in_the_visie():
     for u in _uitspraken():
         for citaat in u["citaten"]:
             assert re.sub(r"\s+", " ", citaat["tekst"]) in tekst, (u["gebied"], u["opgave"], citaat["tekst"])
+
+
+def test_no_quote_is_cut_before_its_maar():
+    tekst = re.sub(r"\s+", " ", VISIE.read_text(encoding="utf-8"))
+    for u in _uitspraken():
+        for citaat in u["citaten"]:
+            deel = re.sub(r"\s+", " ", citaat["tekst"])
+            plek = tekst.index(deel) + len(deel)
+            if deel.endswith((".", "?", "!")):
+                continue  # a whole sentence
+            assert not OMSLAG.match(tekst[plek:plek + 20]), (u["gebied"], u["opgave"], deel[-60:], tekst[plek:plek + 20])
+
+
+def test_the_stories_never_contradict_the_stance():
+    """verhalen.yaml's themes describe a wijk; an 'aandacht' theme never stands in a cell the text calls good."""
+    standpunt = {(u["gebied"], u["opgave"]): u["oordeel"] for u in _uitspraken()}
+    verhalen = yaml.safe_load((PROJECT / "data" / "verhalen.yaml").read_text(encoding="utf-8"))["verhalen"]
+    for v in verhalen:
+        if v["soort"] == "aandacht":
+            assert standpunt.get((v["gebied"], v.get("opgave"))) != "geen_aandacht", (v["gebied"], v["opgave"], v["thema"])
 
 
 def test_one_statement_per_wijk_and_opgave_with_a_place_in_the_document():
@@ -47,7 +67,10 @@ def test_agreement_with_the_wijkprofielen_cell_by_cell(echte_gegevens, capsys):
             eens = {True: "ja", False: "NEE", None: "–"}[r["eens"]]
             print(f"{r['gebied_naam']} | {OPGAVEN[r['opgave']]} | {r['telling']} | {r['profiel']} | {eens}")
         print(f"eens: {int(vergeleken['eens'].astype(bool).sum())} van {len(vergeleken)}")
-    assert int(vergeleken["eens"].astype(bool).sum()) >= MINIMUM_EENS
+    # every cell where they differ is in docs/METHODE.md's table, with its reason
+    methode = METHODE.read_text(encoding="utf-8")
+    for _, r in overeen[overeen["eens"].map(lambda e: e is False)].iterrows():
+        assert f"| {r['gebied_naam']} | {OPGAVEN[r['opgave']]} |" in methode, (r["gebied_naam"], r["opgave"])
     # the wijk the profiles call lowest on bestaanszekerheid and kansengelijkheid stands out on both
     smitsveen = tel.set_index(["gebied_code", "opgave"])
     assert smitsveen.loc[("WK034205", "bestaanszekerheid"), "valt_op"]

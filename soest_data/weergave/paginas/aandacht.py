@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from soest_data import scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import aandacht, afgeleid, bronregels, regio
+from soest_data.weergave import aandacht, afgeleid, bronregels, regio, uitspraken
 from soest_data.weergave.blokken import (
     Bestand,
     Bron,
@@ -135,14 +135,17 @@ def _legenda(rijen) -> tuple[tuple[str, str], ...]:
 
 def _per_opgave(g: Gegevens, tel, beoordeeld) -> list:
     overeen = aandacht.overeenstemming(tel, g.uitspraken, beoordeeld)
-    vergeleken = overeen[overeen["eens"].notna()]
+    eens, vergeleken = uitspraken.telling_en_tekst(overeen)
     blokken = [
-        Kop("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?", niveau=3),
+        Kop("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?", niveau=3, anker=uitspraken.UITLEG_ANKER),
         Tekst("Naast de telling staat wat de wijkprofielen van het Verwey-Jonker Instituut (bijlage 2 van de Visie) en "
               "hoofdstuk 3 van de Visie over de wijk zeggen, letterlijk geciteerd. ✔ = telling en tekst zijn het eens, "
-              "✘ = ze verschillen: lees dan beide. De tekst is van 2021-2023; de cijfers kunnen nieuwer zijn."),
-        Tekst(f"Telling en tekst zijn het eens in **{int(vergeleken['eens'].astype(bool).sum())} van de "
-              f"{len(vergeleken)}** vakken waarover de tekst een uitspraak doet."),
+              "✘ = ze verschillen: lees dan beide. **Telling en tekst** kunnen verschillen: de tekst is van 2021-2023 en "
+              "weegt alles wat het profiel noemt, de telling gebruikt de nieuwste cijfers en alleen de kernset van de "
+              "opgave. Elke pagina, de presentatie en de factsheet tonen dit standpunt van de tekst, en zeggen het waar "
+              "het van de telling verschilt."),
+        Tekst(f"Telling en tekst zijn het eens in **{eens} van de {vergeleken}** vakken waarover de tekst een "
+              "uitspraak doet (aandacht of geen aandacht; 'gemengd' wordt niet vergeleken)."),
     ]
     kernsets = scoring.kernsets(g.opgaven)
     for opgave in VIJF_OPGAVEN:

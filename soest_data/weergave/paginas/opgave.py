@@ -10,7 +10,7 @@ import pandas as pd
 from soest_data import export, opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKGEMEENTE, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import afgeleid, bronregels, grafieken, kaart, opgaveoverzicht, regio
+from soest_data.weergave import afgeleid, bronregels, grafieken, kaart, opgaveoverzicht, regio, uitspraken
 from soest_data.weergave.blokken import (
     Bron,
     Download,
@@ -128,6 +128,8 @@ def _heel_soest(g: Gegevens, opgave: str, kern: pd.DataFrame) -> list:
         blokken += [Raster(tuple((Kader((Tekst(
             f"**{namen.get(v['gebied'], v['gebied'])}** ({soorten.get(v['soort'], v['soort'])}): {v['tekst']}"),)),)
             for _, v in verhalen.iterrows()), per_rij=2), Bron(bronregels.verhaalbron(g, verhalen))]
+    blokken += [Tekst("**Wat de wijkprofielen en de Visie per wijk zeggen, naast de telling**"),
+                Tekst(uitspraken.opgave_regels(afgeleid.standpunten(g), opgave))]
     # The opgave's figures that exist only for Soest as a whole (not among the key figures), as a table.
     ids = g.indicatoren.loc[(g.indicatoren["opgave"] == opgave) & (g.indicatoren["wijken_met_waarde"] == 0)
                             & ~g.indicatoren["id"].isin(kern["indicator"]), "id"]

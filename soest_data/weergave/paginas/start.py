@@ -10,7 +10,7 @@ import pandas as pd
 from soest_data import opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import aandacht, afgeleid, bronregels, inhoud, verandering
+from soest_data.weergave import aandacht, afgeleid, bronregels, inhoud, uitspraken, verandering
 from soest_data.weergave.blokken import (
     Bron,
     Inhoud,
@@ -53,8 +53,8 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
               "regel en de cijfers erachter.", klein=True),
         Kop("Wat is veranderd", niveau=3),
         Tekst("Per opgave de grootste veranderingen in de wijken en in heel Soest, tussen de twee laatste metingen die "
-              "met elkaar te vergelijken zijn (zelfde bron, zelfde definitie). Het wijkprofiel toont alle "
-              "veranderingen van een wijk."),
+              "met elkaar te vergelijken zijn (zelfde bronreeks; is de definitie gewijzigd, dan staat dat erbij). Het "
+              "wijkprofiel toont alle veranderingen van een wijk."),
         *_veranderingen(g),
         Kop("De wijken", niveau=3),
         Wijklinks(tuple(g.wijknamen.items())),
@@ -77,11 +77,14 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
 def _opvallend(g: Gegevens, opgave: str) -> tuple:
     rangorde = aandacht.rangorde(afgeleid.telling(g), opgave).query("valt_op")
     kop = Link(f"**{OPGAVEN[opgave]}**", "pages/opgave.py", (("opgave", opgave),))
+    verschil = uitspraken.verschil_regel(afgeleid.standpunten(g), opgave)  # where the texts say otherwise
     if not len(rangorde):
-        return kop, Tekst("● Geen wijk waar de helft of meer van de cijfers ongunstig is.")
+        return kop, Tekst("● Geen wijk waar de helft of meer van de cijfers ongunstig is."), \
+            *([Tekst(verschil)] if verschil else [])
     return (kop, Tekst(f"▼ Valt op in {len(rangorde)} {'wijk' if len(rangorde) == 1 else 'wijken'}:"),
             *(Link(f"{r.gebied_naam}: {r.ongunstig} van {r.met_oordeel} ▼", "pages/wijkprofiel.py",
-                   (("wijk", r.gebied_code), ("opgave", opgave))) for r in rangorde.itertuples()))
+                   (("wijk", r.gebied_code), ("opgave", opgave))) for r in rangorde.itertuples()),
+            *([Tekst(verschil)] if verschil else []))
 
 
 def _veranderingen(g: Gegevens) -> list:

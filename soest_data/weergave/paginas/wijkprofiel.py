@@ -10,7 +10,18 @@ import pandas as pd
 from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import aandacht, afgeleid, bronregels, grafieken, kaart, regio, verandering, wijkprofiel
+from soest_data.weergave import (
+    aandacht,
+    afgeleid,
+    bronregels,
+    enquete,
+    grafieken,
+    kaart,
+    regio,
+    uitspraken,
+    verandering,
+    wijkprofiel,
+)
 from soest_data.weergave.afgeleid import per_database
 from soest_data.weergave.blokken import (
     Bron,
@@ -138,7 +149,8 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
     blokken = []
     stemmen = verhalen[(verhalen["opgave"] == opgave) & (verhalen["soort"] == "inwoners")]
     if len(stemmen):
-        blokken += [Tekst("**Wat inwoners zeggen**"), *(Tekst(f"> {t}") for t in stemmen["tekst"]),
+        blokken += [Tekst(f"**{enquete.SAMENGEVAT}**"),
+                    Tekst("\n".join(f"- {enquete.stem_tekst(v)}" for _, v in stemmen.iterrows())),
                     Bron(bronregels.verhaalbron(g, stemmen))]
     beoordeeld = afgeleid.beoordeeld(g)
     rijen = wijkprofiel.indicatoren_van_opgave(beoordeeld, wijk, opgave)
@@ -227,7 +239,8 @@ def dia(g: Gegevens, wijk: str, opgave: str) -> Inhoud:
     rijen = beoordeeld[beoordeeld["indicator"].isin(ids)]
     deze = rijen[rijen["gebied_code"] == wijk].set_index("indicator")
     blokken = [Tekst(f"**{naam} ten opzichte van heel Soest:** {kaartje['In woorden']} (kernset van "
-                     f"{kaartje['kernset']})." + ("" if ids else " Voor deze opgave zijn er geen cijfers per wijk."))]
+                     f"{kaartje['kernset']})." + ("" if ids else " Voor deze opgave zijn er geen cijfers per wijk.")),
+               Tekst(uitspraken.zin_met_link({"zin": kaartje["Tekst"]}))]
     if ids:
         blokken += [Raster(tuple((_dia_cijfer(deze.loc[i]),) for i in ids), per_rij=min(len(ids), 5)),
                     Bron(bronregels.bronnen_van(g, rijen.drop_duplicates("indicator")[["indicator", "jaar"]]
