@@ -51,10 +51,11 @@ def _laatste_jaar_per_wijk(g, wijk: str) -> pd.DataFrame:
 
 # Smitsveen (the fullest factsheet) in the fast loop, every other wijk with --traag
 @pytest.mark.parametrize("wijk", snel_en_traag([f"WK03420{i}" for i in range(1, 9)], ["WK034205"]))
-def test_every_wijk_has_two_to_four_a4_pages_of_real_text(echt, wijk):
+def test_every_wijk_has_two_to_five_a4_pages_of_real_text(echt, wijk):
+    """A wijk's profile on paper stays short: at most five A4 pages (the print target is six), at 9 pt or more."""
     g, beoordeeld, vormen = echt
     lezer = PdfReader(io.BytesIO(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk)))
-    assert 2 <= len(lezer.pages) <= 4, (wijk, len(lezer.pages))
+    assert 2 <= len(lezer.pages) <= 5, (wijk, len(lezer.pages))
     assert all(tuple(round(float(x)) for x in p.mediabox[2:]) == A4 for p in lezer.pages)
     assert f"Wijkprofiel {g.wijknamen[wijk]}" in lezer.pages[0].extract_text()
 
