@@ -127,6 +127,13 @@ def absolute_link(browser_url: str, pad: str, params: Mapping[str, str]) -> str:
     return f"{basis}/{pad_deel}" + (f"?{q}" if q else "")
 
 
+def vergelijking_met(wijk: str) -> str:
+    """'WK034208,WK034205': the comparison a page about one wijk opens, that wijk first beside the default partner
+    (Smitsveen, or Soest-Zuid for Smitsveen itself)."""
+    partner = next(w for w in STANDAARD_WIJKEN if w != wijk)
+    return f"{wijk},{partner}"
+
+
 def huidige_wijk(params: Mapping) -> str | None:
     """The wijk the visitor is looking at (wijk=…, or the first of wijken=…), for navigation links that keep it."""
     wijk = (_eerste(params, "wijk") or "").upper()

@@ -69,6 +69,16 @@ def _statisch(naam: str) -> str:
     return (STATISCH / naam).read_text(encoding="utf-8")
 
 
+def _met_wijk(bestand: str, wijk: str | None) -> dict | None:
+    """A menu link keeps the wijk the visitor is looking at: as the wijk of a page that takes one, or as the first of
+    a comparison."""
+    if not wijk:
+        return None
+    if bestand == "pages/vergelijken.py":
+        return {"wijken": url_state.vergelijking_met(wijk)}
+    return {MET_WIJK[bestand]: wijk} if bestand in MET_WIJK else None
+
+
 def _pad(bestand: str) -> str:
     """'pages/kaart.py' → 'kaart' (the URL path); 'app.py' → ''."""
     return "" if bestand == "app.py" else bestand.removeprefix("pages/").removesuffix(".py")
@@ -93,7 +103,7 @@ def pagina(titel: str) -> None:
         st.markdown("**Wijkprofielen Soest**")
         for bestand, label, icoon in PAGINAS:
             st.page_link(bestand, label=label, icon=icoon,
-                         query_params={MET_WIJK[bestand]: wijk} if wijk and bestand in MET_WIJK else None)
+                         query_params=_met_wijk(bestand, wijk))
         pad = next((_pad(b) for b, label, _ in PAGINAS if label == titel), "")
         kopieer_link(pad)
 

@@ -71,3 +71,9 @@ def test_every_page_has_its_parameters_listed():
     from pathlib import Path
     paginas = {p.stem for p in (Path(__file__).resolve().parents[2] / "pages").glob("*.py")}
     assert paginas | {""} == set(url_state.PARAMETERS)
+
+
+def test_a_comparison_opened_from_a_wijk_starts_with_that_wijk():
+    for wijk in ("WK034208", "WK034205", "WK034207"):
+        eerste, tweede = url_state.vergelijking_met(wijk).split(",")
+        assert eerste == wijk and tweede != wijk and tweede in url_state.STANDAARD_WIJKEN

@@ -30,6 +30,7 @@ from soest_data.weergave.blokken import (
     Kerncijfer,
     Kolommen,
     Kop,
+    Link,
     Opgavekaartjes,
     Plek,
     Raster,
@@ -115,6 +116,8 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
               f"of {round(scoring.STANDAARD_MARGE * 100)} % (overige cijfers); zorggebruik en achtergrond krijgen geen "
               "oordeel."),
         Opgavekaartjes(afgeleid.oogopslag(g, wijk)),
+        Link(f"Vergelijk {kop.naam} met een andere wijk", "pages/vergelijken.py",
+             (("wijken", url_state.vergelijking_met(wijk)),), ":material/compare_arrows:"),
         Kop("Het verhaal van de wijk", anker="verhaal"),
         *_verhaal(g, verhalen),
         Kop("Per opgave", anker="per-opgave"),
