@@ -22,6 +22,7 @@ from soest_data.weergave import bronregels
 from soest_data.weergave.blokken import (
     Beelddownload,
     Bestand,
+    BreedOfSmal,
     Bron,
     Download,
     Figuur,
@@ -117,6 +118,12 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
             with st.expander(titel, expanded=open_):
                 for deel in binnen:
                     _teken(deel, g, plekken, teller)
+        case BreedOfSmal(breed, smal, vanaf):
+            nummer = next(teller)
+            for vorm, deel in (("breed", breed), ("smal", smal)):
+                with st.container(key=f"{vorm}{vanaf}-deel{nummer}"):
+                    for b in deel:
+                        _teken(b, g, plekken, teller)
         case Tabbladen(delen, plek):
             for tab, (_, binnen) in zip(plekken[plek]([titel for titel, _ in delen]), delen):
                 with tab:

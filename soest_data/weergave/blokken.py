@@ -195,6 +195,15 @@ class Raster:
 
 
 @dataclass(frozen=True, eq=False)
+class BreedOfSmal:
+    """The same content in two forms: `breed` from `vanaf` px of window width, `smal` below it (the server does not
+    know the screen: both are sent, the style sheet shows one, and the hidden one is hidden from screen readers too)."""
+    breed: tuple
+    smal: tuple
+    vanaf: int = 700
+
+
+@dataclass(frozen=True, eq=False)
 class Plek:
     """Where the page puts an interactive part (a picker, a switch): the renderer asks the page for it by name."""
     naam: str
@@ -218,6 +227,9 @@ class Inhoud:
                 elif isinstance(blok, Kolommen | Raster):
                     for deel in blok.delen:
                         yield from door(deel)
+                elif isinstance(blok, BreedOfSmal):
+                    yield from door(blok.breed)
+                    yield from door(blok.smal)
                 elif isinstance(blok, Tabbladen):
                     for _, deel in blok.delen:
                         yield from door(deel)

@@ -25,6 +25,7 @@ from soest_data.weergave import bronregels
 from soest_data.weergave.blokken import (
     Beelddownload,
     Bestand,
+    BreedOfSmal,
     Bron,
     Download,
     Figuur,
@@ -151,6 +152,8 @@ def blok(b, omgeving: Omgeving) -> str:
         case Uitklap(titel, binnen, open_):
             return (f"<details{' open' if open_ else ''}><summary>{escape(titel)}</summary>"
                     f"{_reeks(binnen, omgeving)}</details>")
+        case BreedOfSmal(breed, _, _):  # a static page has room for the wide form; it reflows on a phone
+            return _reeks(breed, omgeving)
         case Tabbladen(delen, _):
             return "".join(f"<section><h3>{escape(t)}</h3>{_reeks(binnen, omgeving)}</section>" for t, binnen in delen)
         case Kader(binnen):

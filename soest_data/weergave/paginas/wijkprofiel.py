@@ -24,6 +24,7 @@ from soest_data.weergave import (
 )
 from soest_data.weergave.afgeleid import per_database
 from soest_data.weergave.blokken import (
+    BreedOfSmal,
     Bron,
     Download,
     Inhoud,
@@ -95,7 +96,25 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
     verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
     voorbehouden = tuple(Tekst(f"**Let op:** {v}", kader="waarschuwing")
                          for v in verhalen.loc[verhalen["soort"] == "voorbehoud", "tekst"])
+    oogopslag = afgeleid.oogopslag(g, wijk)
     blokken = [
+        # The wijk at a glance first, on every screen: on a phone one line per opgave, the cards from 700 px.
+        Kop("De vijf opgaven in één oogopslag", anker="opgaven"),
+        BreedOfSmal((
+            Tekst(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave, over de vaste kernset van de "
+                  f"opgave, het aantal indicatoren dat gunstig (▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt — "
+                  f"dezelfde telling als op [Aandacht per opgave](/aandacht?wijk={wijk}). Een wijk wijkt af bij meer dan "
+                  f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt "
+                  f"(percentages) of {round(scoring.STANDAARD_MARGE * 100)} % (overige cijfers); zorggebruik en "
+                  "achtergrond krijgen geen oordeel."),
+            Opgavekaartjes(oogopslag),
+        ), (
+            Tekst("\n".join(f"- **{r['Opgave']}**: {r['In woorden']}" for r in oogopslag)),
+            Tekst(f"Ten opzichte van heel Soest, over de kernset van elke opgave ([de regel](/aandacht?wijk={wijk})). "
+                  "Per opgave alle cijfers: verderop onder 'Per opgave'.", klein=True),
+        )),
+        Link(f"Vergelijk {kop.naam} met een andere wijk", "pages/vergelijken.py",
+             (("wijken", url_state.vergelijking_met(wijk)),), ":material/compare_arrows:"),
         Plek("bovenaan"),
         Kolommen(((
             Tekst(f"**Inwoners:** {kop.inwoners}  \n**Oppervlakte:** {kop.oppervlakte}  \n"
@@ -108,16 +127,6 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
             kaartblok(kaart.locatorkaart(g.vormen["wijk"], wijk), alt=f"Kaartje van Soest met de ligging van "
                       f"{kop.naam}.", hoogte=240),
         )), breedtes=(3, 2)),
-        Kop("De vijf opgaven in één oogopslag", anker="opgaven"),
-        Tekst(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave, over de vaste kernset van de opgave, "
-              f"het aantal indicatoren dat gunstig (▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt — dezelfde "
-              f"telling als op [Aandacht per opgave](/aandacht?wijk={wijk}). Een wijk wijkt af bij meer dan "
-              f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) "
-              f"of {round(scoring.STANDAARD_MARGE * 100)} % (overige cijfers); zorggebruik en achtergrond krijgen geen "
-              "oordeel."),
-        Opgavekaartjes(afgeleid.oogopslag(g, wijk)),
-        Link(f"Vergelijk {kop.naam} met een andere wijk", "pages/vergelijken.py",
-             (("wijken", url_state.vergelijking_met(wijk)),), ":material/compare_arrows:"),
         Kop("Het verhaal van de wijk", anker="verhaal"),
         *_verhaal(g, verhalen),
         Kop("Per opgave", anker="per-opgave"),
