@@ -3,6 +3,7 @@ protocol), fresh data after a rebuild without a restart, no traceback, hostile l
 from __future__ import annotations
 
 import asyncio
+import importlib
 import os
 import random
 import re
@@ -162,3 +163,36 @@ def _licht_en_dicht(url: str, db_pad: Path) -> None:
         assert b"DUCK" not in inhoud[:64] and b"gebied_code" not in inhoud and b"# TYPE" not in inhoud, pad
         if status == 200:  # only ever the app's own page (Streamlit answers an unknown path with it)
             assert b"<title>Streamlit</title>" in inhoud, pad
+
+
+def test_a_download_comes_from_the_database_of_the_page_that_offers_it(tmp_path, fixture_data, monkeypatch):
+    """Show a page, rebuild the database with another value, then 'click' its downloads: the open page's files hold
+    the figures that page shows, a fresh page's files the new ones (never old figures under a new version)."""
+    from soest_data import db
+    from soest_data.gegevens import lees
+    from soest_data.weergave import afgeleid, bronregels
+    from soest_data.weergave.blokken import Download
+    from soest_data.weergave.paginas import kaart
+    ui_gegevens = importlib.import_module("ui.gegevens")  # the module (ui.gegevens is also the function)
+
+    doel = tmp_path / "live.duckdb"
+    bouw.bouw(fixture_data, GEO, doel)
+    monkeypatch.setenv("SOEST_DB", str(doel))
+    houder = db.LaatsteGoede(doel, lees)
+    monkeypatch.setattr(ui_gegevens, "_database", lambda pad: houder)
+
+    def downloads(g) -> str:
+        staat = kaart.staat_uit({"indicator": "test_moeite", "jaar": "2020"}, g)
+        inhoud = ui_gegevens.inhoud(kaart.bouw, g, staat)
+        return "\n".join(bronregels.downloadtabel(g, d.frame, d.indicator_ids, d.bron_id).to_csv()
+                         for d in inhoud.alle(Download))
+
+    oud = ui_gegevens.gegevens()  # the page as drawn before the rebuild
+    _met_soest_moeite(fixture_data, "13.4")
+    bouw.bouw(fixture_data, GEO, doel)
+    nieuw = ui_gegevens.gegevens()  # a fresh page after it
+    assert nieuw is not oud
+    assert "11.6" in downloads(oud) and "13.4" not in downloads(oud)
+    assert "13.4" in downloads(nieuw) and "11.6" not in downloads(nieuw)
+    assert afgeleid.inhoud(nieuw, kaart.bouw, kaart.staat_uit({"indicator": "test_moeite"}, nieuw)) is not \
+        afgeleid.inhoud(oud, kaart.bouw, kaart.staat_uit({"indicator": "test_moeite"}, oud))
