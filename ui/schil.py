@@ -117,6 +117,9 @@ def kopieer_link(pad: str) -> None:
 
 
 def opmaak() -> None:
+    """The style sheet, and the script that sets lang="nl" and translates the labels Streamlit does not let us set
+    (static/taal.js; its table of translations comes from here). The scripts carry no comments: st.html must get
+    nothing but code between its script tags."""
     st.markdown(f"<style>{_statisch('stijl.css')}</style>", unsafe_allow_html=True)
     st.html("<script>" + _statisch("taal.js").replace(
         "__VERTALINGEN__", json.dumps([NEDERLANDS, NEDERLANDS_BEGIN], ensure_ascii=False)) + "</script>",

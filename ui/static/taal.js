@@ -1,5 +1,3 @@
-// Streamlit renders <html lang="en"> and English labels on its own controls: this sets lang="nl" and
-// translates the labels Streamlit does not let us set (ui/schil.py fills in the table of translations).
 (() => {
   document.documentElement.lang = "nl";
   if (window.__soestNederlands) return;

@@ -1,4 +1,3 @@
-// ← and → step through the presentation: they click the on-screen buttons (so the URL holds the step).
 (() => {
   if (window.__soestToetsen) return;
   window.__soestToetsen = true;
