@@ -45,10 +45,24 @@ TOEGESTAAN = [
 ]
 
 
+def _sleutels() -> re.Pattern:
+    """The catalogue's indicator keys (`indicator=…` in a link, the Indicator-id column of the catalogue on Over de
+    data): fixed identifiers shown as such, not English words."""
+    from soest_data import paden
+    from soest_data.bronnen import catalogus
+    ids = sorted(catalogus.laad(paden.data_dir()).indicatoren, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ids)) + r")\b")
+
+
+SLEUTELS = _sleutels()
+
+
 def engels_in(tekst: str) -> list[str]:
-    """The English words and raw column names in a text, after the allowed phrases are taken out."""
+    """The English words and raw column names in a text, after the allowed phrases (and the catalogue's indicator
+    keys) are taken out."""
     for patroon, _ in TOEGESTAAN:
         tekst = re.sub(patroon, " ", tekst)
+    tekst = SLEUTELS.sub(" ", tekst)
     woorden = [w for w in re.findall(r"[A-Za-z]+", tekst) if w.lower() in ENGELS]
     return woorden + VELDNAAM.findall(tekst)
 
