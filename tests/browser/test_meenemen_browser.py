@@ -104,3 +104,27 @@ def test_printing_hides_widgets_opens_every_tab_and_prints_tables_whole(app_url,
     tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Kies twee of meer wijken" not in tekst and "Download" not in tekst
     assert "Meedoen en inclusie" in tekst and "Soest-Zuid" in tekst
+
+
+def test_every_download_on_over_de_data_is_read_back(app_url, pagina):
+    """The whole dataset as a person downloads it from /data: Excel, CSV for Dutch Excel and Parquet, each read back
+    with a row per value and source and licence on every row."""
+    import pandas as pd
+
+    pagina.goto(f"{app_url}/data")
+    _klaar(pagina)
+    pagina.get_by_role("button", name="Alle waarden (Excel of CSV)").click()
+    with pagina.expect_download(timeout=90_000) as download:
+        pagina.get_by_role("button", name="Excel (.xlsx)").last.click()
+    excel = pd.read_excel(download.value.path(), sheet_name="Cijfers")
+    with pagina.expect_download(timeout=90_000) as download:
+        pagina.get_by_role("button", name="CSV voor Nederlandse Excel").last.click()
+    csv = pd.read_csv(download.value.path(), sep=";", decimal=",", encoding="utf-8-sig")
+    pagina.keyboard.press("Escape")
+    with pagina.expect_download(timeout=90_000) as download:
+        pagina.get_by_role("button", name="Alle waarden (Parquet)").click()
+    parquet = pd.read_parquet(download.value.path())
+    assert len(excel) == len(csv) == len(parquet) > 1000
+    for tabel in (excel, csv, parquet):
+        assert tabel["Licentie"].notna().all() and tabel["Bron"].notna().all()
+    assert not echte_fouten(pagina), pagina.fouten
