@@ -51,6 +51,7 @@ class Staat:
     nederland: bool = True
     buren: bool = False
     meldingen: tuple[str, ...] = field(default=(), compare=False)  # the link's, not the page's: not in the key
+    onbekend: bool = False  # the link named a wijk that does not exist
 
 
 def referenties_uit(params: Mapping) -> tuple[bool, bool, list[str]]:
@@ -64,10 +65,9 @@ def staat_uit(params: Mapping, g: Gegevens) -> Staat:
     wijk = url_state.kies(params, "wijk", list(g.wijknamen), None, "wijk")
     opgave = url_state.kies(params, "opgave", VIJF_OPGAVEN, VIJF_OPGAVEN[0], "opgave")
     nederland, buren, meldingen = referenties_uit(params)
-    # An unknown wijk is not quoted back: the page asks for a wijk instead (nothing typed is shown as markdown).
-    eigen = ["De wijk in de link is niet bekend. Kies hieronder een wijk."] if wijk.melding else []
-    return Staat(wijk.waarde, opgave.waarde, nederland, buren,
-                 tuple(eigen + [m for m in (opgave.melding, *meldingen) if m]))
+    if wijk.waarde is None:  # the page asks for a wijk; an unknown one is said, not quoted back
+        return Staat(None, onbekend=wijk.melding is not None)
+    return Staat(wijk.waarde, opgave.waarde, nederland, buren, tuple(m for m in (opgave.melding, *meldingen) if m))
 
 
 def voorbeeldstaten(g: Gegevens) -> list[Staat]:
@@ -79,7 +79,10 @@ def voorbeeldstaten(g: Gegevens) -> list[Staat]:
 
 def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     if staat.wijk is None:
-        return Inhoud("Wijkprofiel", (Plek("mijn_wijk"), Tekst("Of kies de wijk waarvan u het profiel wilt zien:"),
+        vraag = (Tekst("De wijk in de link is niet bekend. Kies hieronder een wijk.", kader="info"),) \
+            if staat.onbekend else ()
+        return Inhoud("Wijkprofiel", (*vraag, Plek("mijn_wijk"),
+                                      Tekst("Of kies de wijk waarvan u het profiel wilt zien:"),
                                       Wijklinks(tuple(g.wijknamen.items()))))
     naam, boven, onder = _vast(g, staat.wijk)
     verhalen = g.verhalen[g.verhalen["gebied"] == staat.wijk]
