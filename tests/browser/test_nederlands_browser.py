@@ -46,11 +46,12 @@ TOEGESTAAN = [
 
 
 def _sleutels() -> re.Pattern:
-    """The catalogue's indicator keys (`indicator=…` in a link, the Indicator-id column of the catalogue on Over de
-    data): fixed identifiers shown as such, not English words."""
+    """The catalogue's keys of indicators (`indicator=…` in a link, the Indicator-id column on Over de data) and of
+    sources (the Bron-id column): fixed identifiers shown as such, not English words."""
     from soest_data import paden
     from soest_data.bronnen import catalogus
-    ids = sorted(catalogus.laad(paden.data_dir()).indicatoren, key=len, reverse=True)
+    cat = catalogus.laad(paden.data_dir())
+    ids = sorted([*cat.indicatoren, *cat.bronnen], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, ids)) + r")\b")
 
 
