@@ -51,16 +51,24 @@ def op_kaart(g: Gegevens) -> dict[str, str]:
     return {i: f"{OPGAVEN[o]} › {label}" for i, o, label in zip(deel["id"], deel["opgave"], deel["label"])}
 
 
+@afgeleid.per_database  # read on every rerun (staat_uit): once per indicator, not per run
+def _jaren(g: Gegevens, indicator: str) -> dict[str, tuple[int, ...]]:
+    """Per level with figures for this indicator ('wijk', 'buurt'), its years; a level only when it has a figure."""
+    w = g.waarden[g.waarden["indicator"] == indicator]
+    met_cijfer = set(w.loc[w["waarde"].notna(), "niveau"])
+    return {niveau: tuple(sorted(set(w.loc[w["niveau"] == niveau, "jaar"]))) for niveau in ("wijk", "buurt")
+            if niveau in met_cijfer or niveau == "wijk"}
+
+
 def staat_uit(params: Mapping, g: Gegevens, verdeling: bool = False) -> Staat:
     kan = list(op_kaart(g))
     indicator = url_state.kies(params, "indicator", kan, STANDAARD_INDICATOR if STANDAARD_INDICATOR in kan else kan[0],
                                "indicator")
     niveau = url_state.kies(params, "niveau", ["wijk", "buurt"], "wijk", "kaartlaag")
-    w = g.waarden
-    deze = w[(w["indicator"] == indicator.waarde) & w["waarde"].notna()]
-    kan_buurten = "buurt" in set(deze["niveau"])
+    jaren_per_niveau = _jaren(g, indicator.waarde)
+    kan_buurten = "buurt" in jaren_per_niveau
     laag = niveau.waarde if kan_buurten else "wijk"
-    jaren = tuple(sorted(set(w.loc[(w["indicator"] == indicator.waarde) & (w["niveau"] == laag), "jaar"])))
+    jaren = jaren_per_niveau.get(laag, ())
     jaar = url_state.kies_jaar(params, jaren, jaren[-1])
     nederland, buren, meldingen = referenties_uit(params)
     return Staat(indicator.waarde, jaar.waarde, laag, verdeling, nederland, buren, kan_buurten, jaren,

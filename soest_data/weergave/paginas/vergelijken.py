@@ -48,6 +48,7 @@ def staat_uit(params: Mapping, g: Gegevens) -> Staat:
                  tuple(m for m in (wijken.melding, soest.melding, *meldingen, opgave.melding) if m))
 
 
+@afgeleid.per_database  # read on every rerun (the tab picker): once per choice of wijken, not per run
 def _groepen(g: Gegevens, gekozen: tuple[str, ...]) -> list[str]:
     lang = vergelijken.vergelijking(afgeleid.beoordeeld(g), list(gekozen), g.wijknamen)
     return vergelijken.groepen(vergelijken.verschillen(lang))
