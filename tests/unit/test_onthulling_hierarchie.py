@@ -251,7 +251,7 @@ def test_enquete_geeft_geen_klein_aantal_deelnemers_terug(vragen, deelnemers, aa
                 assert not 0 < b["waarde"] * n / 100 < D
         compleet = not oud["meerdere_antwoorden"] and sum(a["waarde"] for a in oud["antwoorden"]) == 100
         if compleet and weg and len(weg) < len(oud["antwoorden"]):  # 100 % minus the shown answers
-            assert len(weg) >= 2 and sum(a["waarde"] * n / 100 for a in weg) >= D
+            assert len(weg) >= 2 and round(sum(a["waarde"] * n / 100 for a in weg), 9) >= D  # people: float sums, rounded
     for rij in publiek["respondenten_per_wijk"]:
         assert rij["aandeel"] is None or not 0 < rij["aandeel"] * deelnemers / 100 < D
 
