@@ -45,6 +45,15 @@ class Gegevens:
         return self.bronnen.set_index("id")
 
     @cached_property
+    def bronnen_per_meting(self) -> dict[tuple[str, int], tuple[str, ...]]:
+        """(indicator, jaar) → the ids of the sources of its values, for source lines (one lookup, not a scan)."""
+        paren = self.waarden[["indicator", "jaar", "bron"]].drop_duplicates()
+        uit: dict[tuple[str, int], tuple[str, ...]] = {}
+        for indicator_id, jaar, bron_id in zip(paren["indicator"], paren["jaar"], paren["bron"]):
+            uit[(indicator_id, int(jaar))] = (*uit.get((indicator_id, int(jaar)), ()), bron_id)
+        return uit
+
+    @cached_property
     def indicator_per_id(self) -> pd.DataFrame:
         return self.indicatoren.set_index("id", drop=False)
 

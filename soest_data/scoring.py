@@ -13,6 +13,7 @@ One rule for every view (map, wijkprofiel, opgave, vergelijken, aandacht, downlo
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -125,7 +126,7 @@ def oordeel_symbool(oordeel_: str, waarde=None, soest=None) -> str:
     return SYMBOOL[oordeel_]
 
 
-def in_woorden(rij: pd.Series, hoogste: float | None, laagste: float | None, gebied: str = "wijk") -> str:
+def in_woorden(rij: Mapping, hoogste: float | None, laagste: float | None, gebied: str = "wijk") -> str:
     """E.g. 'het hoogst van alle wijken' (or buurten), 'hoger dan gemiddeld', 'rond het Soester gemiddelde'."""
     waarde = rij.get("waarde")
     if _leeg(waarde):
@@ -209,30 +210,56 @@ def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: fl
     it, soest_data/jaren.py).
     A wijk without a value keeps its row (kant 'onbekend').
     """
-    cat = indicatoren.set_index("id")
+    # One pass over all rows (per-indicator pandas work cost ~1 s per margin, and every margin is a page state).
+    cat = indicatoren.set_index("id").to_dict("index")
     kern = {i for ids in (kernset or {}).values() for i in ids}
-    wijk = waarden[waarden["niveau"] == "wijk"]
-    soest = waarden[waarden["gebied_code"] == SOEST].set_index(["indicator", "jaar"])["waarde"]
-    delen = []
-    for indicator_id, rijen in wijk.groupby("indicator", sort=False):
-        rij_jaren = rijen["jaar"] if jaar is None else rijen["jaar"][rijen["jaar"] == jaar]
-        if rij_jaren.empty or indicator_id not in cat.index or is_aantal(cat.loc[indicator_id, "eenheid"]):
-            continue
-        laatste = int(rij_jaren.max())
-        ind = cat.loc[indicator_id]
-        rol = ind["rol"] if "rol" in ind else UITKOMST
-        soest_waarde = soest.get((indicator_id, laatste))
-        deel = vergelijk_met_soest(rijen[rijen["jaar"] == laatste], soest_waarde, ind["richting"], marge,
-                                   ind["eenheid"], rol)
-        delen.append(deel.assign(label=ind["label"], thema=ind["thema"], soort=ind["soort"], richting=ind["richting"],
-                                 rol=rol, modelschatting=bool(ind["modelschatting"]), volgorde=ind["volgorde"],
-                                 kern=indicator_id in kern, marge=marge, meetjaar=ind.get("meetjaar") or "",
-                                 jaar_tekst=jaren.jaar_tekst(laatste, ind.get("meetjaar"), ind.get("peilperiode")),
-                                 jaar_kort=jaren.kort(laatste, ind.get("meetjaar"), ind.get("peilperiode")),
-                                 soest=soest_waarde if soest_waarde is not None else float("nan")))
-    if not delen:
+    wijk = waarden[(waarden["niveau"] == "wijk") & waarden["indicator"].isin(
+        [i for i, ind in cat.items() if not is_aantal(ind["eenheid"])])]
+    if jaar is not None:
+        wijk = wijk[wijk["jaar"] == jaar]
+    rijen = wijk[wijk["jaar"] == wijk.groupby("indicator", sort=False)["jaar"].transform("max")]
+    if rijen.empty:
         return pd.DataFrame()
-    return pd.concat(delen, ignore_index=True).sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)
+    # Soest in the same year; None when Soest has no row (a row without a figure stays NaN)
+    soest_rijen = waarden[waarden["gebied_code"] == SOEST]
+    soest_per = dict(zip(zip(soest_rijen["indicator"], soest_rijen["jaar"]), soest_rijen["waarde"]))
+    per_indicator = {}
+    for indicator_id, deel in rijen.groupby("indicator", sort=False)[["jaar", "waarde"]]:
+        laatste = int(deel["jaar"].iat[0])
+        soest_waarde = soest_per.get((indicator_id, laatste))
+        per_indicator[indicator_id] = (soest_waarde, resolutie([*deel["waarde"], soest_waarde]))
+    ind_ids = list(rijen["indicator"])
+    meta = {i: cat[i] for i in per_indicator}
+    rol = {i: m.get("rol", UITKOMST) for i, m in meta.items()}
+    soest = [per_indicator[i][0] for i in ind_ids]
+    stap = [per_indicator[i][1] for i in ind_ids]
+    relatief = rijen["relatief"] if "relatief" in rijen else [""] * len(rijen)
+    kanten = [kant_relatief(r) if _leeg(w) else kant(w, s, marge, meta[i]["eenheid"], st)
+              for i, w, r, s, st in zip(ind_ids, rijen["waarde"], relatief, soest, stap)]
+    soest_getal = pd.Series([float("nan") if s is None else s for s in soest], index=rijen.index, dtype="float64")
+    uit = rijen.assign(
+        kant=kanten,
+        oordeel=[oordeel(k, meta[i]["richting"], rol[i]) for k, i in zip(kanten, ind_ids)],
+        index=[index(w, s) for w, s in zip(rijen["waarde"], soest)],
+        verschil=rijen["waarde"] - soest_getal,
+        rang=rijen.groupby("indicator", sort=False)["waarde"].rank(ascending=False, method="min"),
+        stap=stap)
+    per_kolom = {
+        "label": lambda m, i: m["label"], "thema": lambda m, i: m["thema"], "soort": lambda m, i: m["soort"],
+        "richting": lambda m, i: m["richting"], "rol": lambda m, i: rol[i],
+        "modelschatting": lambda m, i: bool(m["modelschatting"]), "volgorde": lambda m, i: m["volgorde"],
+        "kern": lambda m, i: i in kern, "marge": lambda m, i: marge, "meetjaar": lambda m, i: m.get("meetjaar") or "",
+        "jaar_tekst": lambda m, i: jaren.jaar_tekst(per_jaar[i], m.get("meetjaar"), m.get("peilperiode")),
+        "jaar_kort": lambda m, i: jaren.kort(per_jaar[i], m.get("meetjaar"), m.get("peilperiode")),
+    }
+    per_jaar = dict(zip(ind_ids, rijen["jaar"]))
+    for kolom, maak in per_kolom.items():
+        waarde_per = {i: maak(m, i) for i, m in meta.items()}
+        uit[kolom] = [waarde_per[i] for i in ind_ids]
+    uit["soest"] = soest_getal
+    # the indicators in the order they first appear, then the catalogue order (as the per-indicator loop made it)
+    uit = uit.iloc[pd.factorize(uit["indicator"])[0].argsort(kind="stable")]
+    return uit.sort_values(["volgorde", "gebied_code"], kind="stable").reset_index(drop=True)
 
 
 def tel_per_opgave(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, kernset: dict[str, list[str]]) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import contextmanager
 from functools import wraps
 
 import pandas as pd
@@ -18,22 +19,46 @@ from soest_data.gegevens import Gegevens
 from soest_data.weergave import aandacht, factsheet, regio, uitspraken, verandering, wijkprofiel
 from soest_data.weergave import kaartvormen as kaartvormen_
 
-_slot = threading.Lock()
+
+class _Bezig:
+    """The keys being made now: a thread that misses a key another thread is making waits for that result instead of
+    making it again (at a fresh start a room asks for the same things at once, and under one GIL doing them twice
+    delays everyone)."""
+
+    def __init__(self) -> None:
+        self._sloten: dict = {}
+        self._slot = threading.Lock()
+
+    @contextmanager
+    def voor(self, sleutel):
+        with self._slot:
+            slot, wachtenden = self._sloten.get(sleutel, (threading.Lock(), 0))
+            self._sloten[sleutel] = (slot, wachtenden + 1)
+        try:
+            with slot:
+                yield
+        finally:
+            with self._slot:
+                slot, wachtenden = self._sloten[sleutel]
+                if wachtenden == 1:
+                    del self._sloten[sleutel]
+                else:
+                    self._sloten[sleutel] = (slot, wachtenden - 1)
 
 
 def per_database(maak: Callable) -> Callable:
     """maak(g, *args) once per Gegevens object and arguments; the result is shared read-only.
 
     Kept in the object's own __dict__ (as functools.cached_property does on a frozen dataclass), so it lives and
-    dies with that database's data. Two threads that miss at once may both compute; the first result stays."""
+    dies with that database's data. A second thread asking while the first makes it waits for that result."""
     @wraps(maak)
     def geef(g: Gegevens, *args):
         memo = g.__dict__.setdefault("_afgeleid", {})
         sleutel = (maak.__name__, args)
         if sleutel not in memo:
-            waarde = maak(g, *args)
-            with _slot:
-                memo.setdefault(sleutel, waarde)
+            with g.__dict__.setdefault("_bezig", _Bezig()).voor(sleutel):
+                if sleutel not in memo:
+                    memo[sleutel] = maak(g, *args)
         return memo[sleutel]
     return geef
 
@@ -88,24 +113,26 @@ def factsheet_pdf(g: Gegevens, soort: str, wat: str) -> bytes:
 
 
 class _Lru:
-    """At most `maximum` results, the least recently used dropped first; shared by threads."""
+    """At most `maximum` results, the least recently used dropped first; shared by threads, each made once."""
 
     def __init__(self, maximum: int) -> None:
         self.maximum = maximum
         self._inhoud: OrderedDict = OrderedDict()
         self._slot = threading.Lock()
+        self._bezig = _Bezig()
 
     def geef(self, sleutel, maak: Callable):
-        with self._slot:
-            if sleutel in self._inhoud:
-                self._inhoud.move_to_end(sleutel)
-                return self._inhoud[sleutel]
-        waarde = maak()
-        with self._slot:
-            self._inhoud[sleutel] = waarde
-            while len(self._inhoud) > self.maximum:
-                self._inhoud.popitem(last=False)
-        return waarde
+        with self._bezig.voor(sleutel):
+            with self._slot:
+                if sleutel in self._inhoud:
+                    self._inhoud.move_to_end(sleutel)
+                    return self._inhoud[sleutel]
+            waarde = maak()
+            with self._slot:
+                self._inhoud[sleutel] = waarde
+                while len(self._inhoud) > self.maximum:
+                    self._inhoud.popitem(last=False)
+            return waarde
 
 
 PAGINAS_PER_DATABASE = 400  # a page's content is ~0,1–0,5 MB: this bounds the memory of one process

@@ -41,10 +41,9 @@ def bronvermelding(g: Gegevens, indicator_id: str, jaar: int | None = None) -> s
 def bronnen_van(g: Gegevens, indicator_jaren) -> str:
     """One source line for a chart that holds several indicators: each source once, then the definitions."""
     paren = tuple(dict.fromkeys((i, int(j)) for i, j in indicator_jaren))
-    w = g.waarden
     bron_jaren: dict[str, set[int]] = {}
     for indicator_id, jaar in paren:
-        for bron_id in set(w.loc[(w["indicator"] == indicator_id) & (w["jaar"] == jaar), "bron"]):
+        for bron_id in g.bronnen_per_meting.get((indicator_id, jaar), ()):
             bron_jaren.setdefault(bron_id, set()).add(jaar)
     bronnen = g.bron_per_id
     delen = [f"[{bronnen.loc[b, 'uitgever']}, {bronnen.loc[b, 'titel']}]({bronnen.loc[b, 'url']}) "

@@ -173,19 +173,19 @@ def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: d
     (optional), the reference areas in `referenties` (regio.referenties: Nederland, buurgemeenten; same year, '–'
     without a figure), the difference, the index per wijk (Soest = 100). In ranking order of `verschil`."""
     rijen = verschil if opgave is None else verschil[verschil["opgave"] == opgave]
-    per = lang.set_index(["indicator", "gebied_code"])
+    per = _per_cel(lang)
     uit = []
-    for _, v in rijen.iterrows():
+    for v in rijen.to_dict("records"):
         rij = {"Opgave": OPGAVEN[v["opgave"]], "Indicator": v["label"]}
         for code in codes:
-            r = per.loc[(v["indicator"], code)]
-            rij[namen[code]] = f"{r['waarde_tekst']} {_symbool(r['oordeel'])}".strip()
+            waarde_tekst, oordeel_, _ = per[(v["indicator"], code)]
+            rij[namen[code]] = f"{waarde_tekst} {_symbool(oordeel_)}".strip()
         if met_soest:
             rij["Soest"] = ("gemiddelde van Soest" if v["soort"] == "relatief" else "geen gegevens") \
                 if pd.isna(v["soest"]) else opmaak.waarde_met_eenheid(v["soest"], v["eenheid"])
         rij["Verschil"] = v["verschil_tekst"]
         for code in codes:
-            rij[f"Index {namen[code]}"] = _index_tekst(per.loc[(v["indicator"], code), "index"])
+            rij[f"Index {namen[code]}"] = _index_tekst(per[(v["indicator"], code)][2])
         if met_soest:
             rij["Index Soest"] = "100" if not pd.isna(v["soest"]) else "–"
         if isinstance(v["gunstigste_naam"], str):
@@ -202,6 +202,12 @@ def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: d
         for i, kolom in enumerate(extra.columns):
             tabel_.insert(plek + i, kolom, extra[kolom].to_numpy())
     return tabel_
+
+
+def _per_cel(lang: pd.DataFrame) -> dict[tuple[str, str], tuple[str, str, float]]:
+    """(indicator, wijk) → (waarde_tekst, oordeel, index): plain lookups for the cells of a table or a sentence."""
+    return {(i, c): (t, o, x) for i, c, t, o, x in
+            zip(lang["indicator"], lang["gebied_code"], lang["waarde_tekst"], lang["oordeel"], lang["index"])}
 
 
 def _symbool(oordeel: str) -> str:
@@ -227,10 +233,10 @@ def samenvatting(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], n
     grootste = verschil.dropna(subset=["afstand"]).head(aantal)
     if grootste.empty:
         return f"Voor {wijknamen} zijn er geen cijfers die we naast elkaar kunnen zetten."
-    per = lang.set_index(["indicator", "gebied_code"])
+    per = _per_cel(lang)
     delen = []
-    for _, v in grootste.iterrows():
-        waarden = ", ".join(f"{namen[c]} {per.loc[(v['indicator'], c), 'waarde_tekst']}" for c in codes)
+    for v in grootste.to_dict("records"):
+        waarden = ", ".join(f"{namen[c]} {per[(v['indicator'], c)][0]}" for c in codes)
         soest = "" if pd.isna(v["soest"]) else f"; Soest {opmaak.waarde_met_eenheid(v['soest'], v['eenheid'])}"
         delen.append(f"{opmaak.in_zin(v['label'])} ({waarden}{soest})")
     zinnen = [f"De grootste verschillen tussen {wijknamen} zijn er bij {opmaak.opsomming(delen)}."]

@@ -41,9 +41,10 @@ def kop(wijk: str, gebieden: pd.DataFrame, waarden: pd.DataFrame) -> Kop:
 def met_woorden(beoordeeld: pd.DataFrame) -> pd.DataFrame:
     """Add `woorden` per row ('het hoogst van alle wijken', 'hoger dan gemiddeld', …), per indicator."""
     uit = beoordeeld.copy()
-    uiterst = uit.groupby("indicator")["waarde"].agg(["max", "min"])
-    uit["woorden"] = [scoring.in_woorden(r, uiterst.loc[r["indicator"], "max"], uiterst.loc[r["indicator"], "min"])
-                      for _, r in uit.iterrows()]
+    per_indicator = uit.groupby("indicator")["waarde"]
+    uit["woorden"] = [scoring.in_woorden(r, hoogste, laagste) for r, hoogste, laagste in
+                      zip(uit[[k for k in ("waarde", "relatief", "status", "kant") if k in uit]].to_dict("records"),
+                          per_indicator.transform("max"), per_indicator.transform("min"))]
     return uit
 
 

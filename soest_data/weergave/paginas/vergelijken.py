@@ -102,11 +102,12 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
               "index (Soest = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
               "gemiddeld') staan er in woorden bij; die hebben geen index."),
     ]
+    alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, staat.met_soest, None, referenties)
     tabs = []
     for opgave in vergelijken.groepen(verschil):
         deel = verschil[verschil["opgave"] == opgave]
-        tabel = vergelijken.tabel(lang, verschil, gekozen, naam_van, staat.met_soest, opgave, referenties).drop(
-            columns="Opgave")
+        # the opgave's rows of the whole table, in the same ranking order
+        tabel = alles[alles["Opgave"] == OPGAVEN[opgave]].drop(columns="Opgave").reset_index(drop=True)
         binnen = [Tabel(tabel, f"{stam}_{opgave}", Download(tabel, f"{stam}_{opgave}", "Download deze tabel"),
                         plat=True, afdruk_kop=OPGAVEN[opgave])]
         if deel["indexverschil"].notna().any():
@@ -118,7 +119,6 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         binnen.append(Bron(bronregels.bronnen_van(g, deel.dropna(subset=["jaar"])[["indicator", "jaar"]]
                                                   .itertuples(index=False))))
         tabs.append((OPGAVEN[opgave], tuple(binnen)))
-    alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, staat.met_soest, None, referenties)
     blokken += [
         Tabbladen(tuple(tabs), "tabbladen"),
         Kop("Per opgave: de telling"),

@@ -1,0 +1,74 @@
+"""The shared results per database: made once, also when a room asks for the same thing at the same moment."""
+from __future__ import annotations
+
+import threading
+import time
+
+from soest_data.gegevens import Gegevens
+from soest_data.weergave import afgeleid
+
+
+def _leeg() -> Gegevens:
+    return object.__new__(Gegevens)  # the memo needs only the object's own __dict__
+
+
+def test_per_database_maakt_een_keer_ook_als_velen_tegelijk_vragen():
+    gemaakt = []
+
+    @afgeleid.per_database
+    def traag(g, x):
+        gemaakt.append(x)
+        time.sleep(0.05)
+        return [x]
+
+    g = _leeg()
+    uitkomsten = []
+    draden = [threading.Thread(target=lambda: uitkomsten.append(traag(g, 1))) for _ in range(8)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    assert gemaakt == [1]
+    assert all(u is uitkomsten[0] for u in uitkomsten)
+    assert traag(g, 2) == [2] and gemaakt == [1, 2]  # another key is its own result
+
+
+def test_een_mislukte_berekening_wordt_de_volgende_keer_opnieuw_geprobeerd():
+    pogingen = []
+
+    @afgeleid.per_database
+    def wankel(g):
+        pogingen.append(1)
+        if len(pogingen) == 1:
+            raise RuntimeError("eerste keer mis")
+        return "goed"
+
+    g = _leeg()
+    try:
+        wankel(g)
+    except RuntimeError:
+        pass
+    assert wankel(g) == "goed" and len(pogingen) == 2
+
+
+def test_paginainhoud_een_keer_per_staat_en_de_oudste_valt_af():
+    gemaakt = []
+
+    def bouw(g, staat):
+        gemaakt.append(staat)
+        if staat == "a":
+            time.sleep(0.05)
+        return {"staat": staat}
+
+    g = _leeg()
+    draden = [threading.Thread(target=afgeleid.inhoud, args=(g, bouw, "a")) for _ in range(6)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    assert gemaakt == ["a"]
+    lru = g.__dict__["_paginas"]
+    for i in range(lru.maximum + 1):
+        afgeleid.inhoud(g, bouw, i)
+    afgeleid.inhoud(g, bouw, "a")
+    assert gemaakt.count("a") == 2  # pushed out by newer states, made again when asked
