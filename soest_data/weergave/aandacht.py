@@ -6,6 +6,7 @@ writes the machine-readable matrix. docs/METHODE.md explains and justifies the r
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 import altair as alt
@@ -190,7 +191,7 @@ def grenzen(beoordeeld: pd.DataFrame) -> list[str]:
     return zinnen
 
 
-def telt_mee(r: pd.Series, zelfde: dict[str, str], labels: dict[str, str]) -> str:
+def telt_mee(r: Mapping, zelfde: dict[str, str], labels: dict[str, str]) -> str:
     """Why an indicator does or does not count in the tally, in words."""
     if r.get("kern"):
         return "ja (kernset)"
@@ -245,7 +246,7 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
         "Jaar": r.get("jaar_tekst") or "",
         "Modelschatting": "ja" if r.get("modelschatting") is True else "nee",
         "Bron": "" if pd.isna(r.get("bron_titel")) else r["bron_titel"],
-    } for _, r in volledig.assign(_marge=_marge_van(beoordeeld)).iterrows()]
+    } for r in volledig.assign(_marge=_marge_van(beoordeeld)).to_dict("records")]
     tabel = pd.DataFrame(uit, columns=kolommen)
     paren = volledig[["indicator", "jaar"]].reset_index(drop=True)
     tabel["Bron"] = regio.met_referentiebronnen(paren, tabel["Bron"], referenties)
@@ -259,7 +260,7 @@ def _marge_van(beoordeeld: pd.DataFrame) -> float:
     return float(beoordeeld["marge"].iloc[0]) if "marge" in beoordeeld and len(beoordeeld) else scoring.STANDAARD_MARGE
 
 
-def _wijkwaarde(r: pd.Series) -> str:
+def _wijkwaarde(r: Mapping) -> str:
     if not pd.isna(r.get("waarde")):
         return opmaak.waarde_met_eenheid(r["waarde"], r["eenheid"])
     if isinstance(r.get("relatief"), str) and r["relatief"]:
@@ -267,7 +268,7 @@ def _wijkwaarde(r: pd.Series) -> str:
     return scoring.status_in_woorden(r.get("status") if isinstance(r.get("status"), str) else None)
 
 
-def _soestwaarde(r: pd.Series) -> str:
+def _soestwaarde(r: Mapping) -> str:
     if pd.isna(r.get("soest")):
         if isinstance(r.get("relatief"), str) and r["relatief"]:
             return "gemiddelde van Soest"
@@ -285,13 +286,12 @@ def overeenstemming(tel: pd.DataFrame, uitspraken: pd.DataFrame, beoordeeld: pd.
     The stance and `eens` come from the one function for it, uitspraken.standpunten."""
     uit = standpunten(tel, uitspraken)
     kern = kernrijen(beoordeeld) if beoordeeld is not None and len(beoordeeld) else pd.DataFrame()
-    cijfers = []
-    for _, r in uit.iterrows():
-        cel = kern[(kern["gebied_code"] == r["gebied_code"]) & (kern["opgave"] == r["opgave"])] if len(kern) else kern
-        cijfers.append([f"{c['label']} {_wijkwaarde(c)} (Soest {_soestwaarde(c)}) "
-                        f"{scoring.SYMBOOL[c['oordeel']].split(' ')[0]}"
-                        for _, c in cel.sort_values("volgorde").iterrows()] if len(cel) else [])
-    return uit.assign(cijfers=cijfers)
+    per_cel: dict[tuple[str, str], list[str]] = {}
+    if len(kern):
+        for c in kern.sort_values("volgorde", kind="stable").to_dict("records"):
+            per_cel.setdefault((c["gebied_code"], c["opgave"]), []).append(
+                f"{c['label']} {_wijkwaarde(c)} (Soest {_soestwaarde(c)}) {scoring.SYMBOOL[c['oordeel']].split(' ')[0]}")
+    return uit.assign(cijfers=[per_cel.get(cel, []) for cel in zip(uit["gebied_code"], uit["opgave"])])
 
 
 def profiel_zinnen(overeen: pd.DataFrame, opgave: str) -> list[str]:

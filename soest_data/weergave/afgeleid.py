@@ -84,6 +84,26 @@ def oogopslag(g: Gegevens, wijk: str, marge: float = scoring.STANDAARD_MARGE) ->
 
 
 @per_database
+def referenties(g: Gegevens, nederland: bool, buren: bool) -> pd.DataFrame:
+    """Nederland and/or the buurgemeenten beside every judged indicator, in its latest year (regio.referenties)."""
+    paren = beoordeeld(g)[["indicator", "jaar"]].dropna().drop_duplicates()
+    return regio.referenties(g.waarden, paren.itertuples(index=False), nederland, buren)
+
+
+@per_database
+def aandachtdetails(g: Gegevens, marge: float, nederland: bool, buren: bool, alleen_kern: bool) -> pd.DataFrame:
+    """The indicators behind the aandacht matrix for every wijk (aandacht.details); a wijk's part is a filter."""
+    return aandacht.details(beoordeeld(g, marge), g.wijken, None, None, scoring.zelfde_begrip(g.opgaven),
+                            alleen_kern, referenties(g, nederland, buren))
+
+
+@per_database
+def overeenstemming(g: Gegevens, marge: float) -> pd.DataFrame:
+    """Per wijk × opgave the tally beside what the texts say (aandacht.overeenstemming)."""
+    return aandacht.overeenstemming(telling(g, marge), g.uitspraken, beoordeeld(g, marge))
+
+
+@per_database
 def veranderingen(g: Gegevens) -> pd.DataFrame:
     """Every area × indicator with two comparable measurements and the change between them."""
     return verandering.veranderingen(g.waarden, g.indicatoren, g.bronnen)

@@ -99,12 +99,10 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         Bestand(aandacht.matrix_csv(tel, marge), f"aandacht_telling_marge_{pct}.csv",
                 "Download de telling, machineleesbaar (CSV: gebied_code, opgave, ongunstig, beoordeeld, oordeel, "
                 "marge)", "text/csv"),
-        *_per_opgave(g, tel, beoordeeld),
+        *_per_opgave(g, tel, marge),
         Kop("Eén wijk: welke opgaven vallen op, en waarom?", anker="een-wijk"),
         Plek("referenties"),
     ]
-    referenties = regio.referenties(g.waarden, beoordeeld[["indicator", "jaar"]].dropna().drop_duplicates()
-                                    .itertuples(index=False), staat.nederland, staat.buren)
     if staat.nederland or staat.buren:
         blokken.append(Tekst(
             "In de tabellen hieronder staan " + regio.referentie_namen(staat.nederland, staat.buren) + " naast Soest, "
@@ -112,8 +110,8 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
             f"telling blijven ten opzichte van Soest, en gaan alleen over de {len(g.wijknamen)} wijken.",
             klein=True))
     blokken.append(Plek("wijk"))
-    blokken += _een_wijk(g, staat, tel, beoordeeld, referenties)
-    alles = aandacht.details(beoordeeld, g.wijken, None, None, scoring.zelfde_begrip(g.opgaven), True, referenties)
+    blokken += _een_wijk(g, staat, tel)
+    alles = afgeleid.aandachtdetails(g, marge, staat.nederland, staat.buren, True)
     kernjaren = list(aandacht.kernrijen(beoordeeld)[["indicator", "jaar"]].itertuples(index=False))
     blokken += [
         Uitklap("Alle kernset-indicatoren achter de matrix (alle wijken)", (Tabel(alles, f"aandacht_alles_marge_{pct}"),)),
@@ -133,8 +131,8 @@ def _legenda(rijen) -> tuple[tuple[str, str], ...]:
     return tuple(zip(rijen["kleur"], rijen["betekenis"]))
 
 
-def _per_opgave(g: Gegevens, tel, beoordeeld) -> list:
-    overeen = aandacht.overeenstemming(tel, g.uitspraken, beoordeeld)
+def _per_opgave(g: Gegevens, tel, marge: float) -> list:
+    overeen = afgeleid.overeenstemming(g, marge)
     eens, vergeleken = uitspraken.telling_en_tekst(overeen)
     blokken = [
         Kop("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?", niveau=3, anker=uitspraken.UITLEG_ANKER),
@@ -156,7 +154,7 @@ def _per_opgave(g: Gegevens, tel, beoordeeld) -> list:
     return blokken
 
 
-def _een_wijk(g: Gegevens, staat: Staat, tel, beoordeeld, referenties) -> list:
+def _een_wijk(g: Gegevens, staat: Staat, tel) -> list:
     wijk = staat.wijk
     if wijk is None:
         return [Tekst("Kies een wijk om per opgave de indicatoren te zien die achter de telling zitten. "
@@ -171,11 +169,11 @@ def _een_wijk(g: Gegevens, staat: Staat, tel, beoordeeld, referenties) -> list:
              ":material/location_city:"),
     ]
     deze = tel[tel["gebied_code"] == wijk].set_index("opgave")
-    zelfde = scoring.zelfde_begrip(g.opgaven)
+    alle = afgeleid.aandachtdetails(g, staat.marge, staat.nederland, staat.buren, False)
+    van_wijk = alle[alle["Wijk"] == naam]
     for opgave in VIJF_OPGAVEN:
         cel = deze.loc[opgave]
-        tabel = aandacht.details(beoordeeld, g.wijken, wijk, opgave, zelfde, False, referenties).drop(
-            columns=["Wijk", "Opgave"])
+        tabel = van_wijk[van_wijk["Opgave"] == OPGAVEN[opgave]].drop(columns=["Wijk", "Opgave"]).reset_index(drop=True)
         naam_tabel = f"aandacht_{wijk}_{opgave}_marge_{staat.marge_pct}"
         binnen = ((Tekst("Voor deze opgave zijn er nog geen cijfers per wijk met een oordeel."),) if tabel.empty else
                   (Tabel(tabel, naam_tabel, Download(tabel, naam_tabel, "Download deze tabel")),))

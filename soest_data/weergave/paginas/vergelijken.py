@@ -70,8 +70,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     samenvatting = vergelijken.samenvatting(lang, opgavendeel, gekozen, naam_van)
     grootste = min(12, opgavendeel["indexverschil"].notna().sum())
     # Nederland and the buurgemeenten in each indicator's own year (the latest year, the same for every wijk).
-    referenties = regio.referenties(g.waarden, beoordeeld[["indicator", "jaar"]].dropna().drop_duplicates()
-                                    .itertuples(index=False), staat.nederland, staat.buren)
+    referenties = afgeleid.referenties(g, staat.nederland, staat.buren)
     stam = f"vergelijking_{'_'.join(gekozen)}"
     blokken = [
         Tekst("Zet twee of meer wijken naast elkaar. Per indicator ziet u de cijfers, het verschil en een **index**: "
