@@ -208,35 +208,71 @@ def tabel(g: Gegevens, blok: Tabel, **opties):
     return waarde
 
 
-_arrow_van: dict[int, tuple[weakref.ref, pa.Table]] = {}
+_per_object: dict[int, tuple[weakref.ref, object]] = {}
+
+
+def _eenmaal(obj, maak: Callable):
+    """maak(obj) once per live object (by identity; forgotten with the object). The frames and figures a page shows
+    come from its cached content, so what Streamlit would convert on every run is converted once here."""
+    bekend = _per_object.get(id(obj))
+    if bekend is not None and bekend[0]() is obj:
+        return bekend[1]
+    waarde = maak(obj)
+    sleutel = id(obj)
+    _per_object[sleutel] = (weakref.ref(obj, lambda _: _per_object.pop(sleutel, None)), waarde)
+    return waarde
 
 
 def als_arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
-    """The frame as an Arrow table, made once per frame object. st.dataframe and st.table convert pandas to Arrow on
-    every run (most of their cost); the frames a page shows come from its cached content, so their table is reused
-    until the frame itself is gone. A frame Arrow cannot take as is goes to Streamlit unchanged."""
-    bekend = _arrow_van.get(id(frame))
-    if bekend is not None and bekend[0]() is frame:
-        return bekend[1]
+    """The frame as an Arrow table (st.dataframe and st.table convert pandas to Arrow on every run: most of their
+    cost). A frame Arrow cannot take as is goes to Streamlit unchanged."""
+    def maak(f: pd.DataFrame):
+        try:
+            return pa.Table.from_pandas(f)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            return f
+    return _eenmaal(frame, maak)
+
+
+def _met_arrow(blok: Figuur) -> dict:
+    """The chart's spec with each named dataset as Arrow IPC bytes. Streamlit turns records into a pandas frame and
+    then Arrow on every run (two thirds of a chart's cost) but passes bytes on as they are. Only flat rows are
+    converted; anything else (geometry) stays as Streamlit expects it."""
+    def maak(b: Figuur) -> dict:
+        spec = dict(b.spec)
+        if "datasets" in spec:
+            spec["datasets"] = {naam: _arrow_bytes(rijen) for naam, rijen in spec["datasets"].items()}
+        return spec
+    return _eenmaal(blok, maak)
+
+
+_PLAT = (str, int, float, bool, type(None))
+
+
+def _arrow_bytes(rijen):
+    if not (isinstance(rijen, list) and rijen and all(
+            isinstance(r, dict) and all(isinstance(w, _PLAT) for w in r.values()) for r in rijen)):
+        return rijen
     try:
-        tabel_ = pa.Table.from_pandas(frame)
+        tabel_ = pa.Table.from_pandas(pd.DataFrame(rijen))
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-        return frame
-    sleutel = id(frame)
-    _arrow_van[sleutel] = (weakref.ref(frame, lambda _: _arrow_van.pop(sleutel, None)), tabel_)
-    return tabel_
+        return rijen
+    uit = pa.BufferOutputStream()
+    with pa.ipc.new_stream(uit, tabel_.schema) as schrijver:
+        schrijver.write_table(tabel_)
+    return uit.getvalue().to_pybytes()
 
 
 def figuur(g: Gegevens, blok: Figuur, sleutel: str) -> None:
     """A chart; with a narrow form, both are sent and CSS shows one by the window's width (the server does not know
     the screen; the hidden one is display:none, so screen readers skip it too). Then its download, if it has one."""
     if blok.smal is None:
-        st.vega_lite_chart(spec=blok.spec, width="stretch", alt=blok.alt)
+        st.vega_lite_chart(spec=_met_arrow(blok), width="stretch", alt=blok.alt)
     else:
         naam = blok.bestandsnaam or sleutel
         for vorm, deel in (("breed", blok), ("smal", blok.smal)):
             with st.container(key=f"{vorm}{blok.vanaf}-{naam}"):
-                st.vega_lite_chart(spec=deel.spec, width="stretch", alt=deel.alt)
+                st.vega_lite_chart(spec=_met_arrow(deel), width="stretch", alt=deel.alt)
     if blok.bestandsnaam:
         grafiek_download(g, blok)
 
