@@ -54,7 +54,7 @@ def per_database(maak: Callable) -> Callable:
     @wraps(maak)
     def geef(g: Gegevens, *args):
         memo = g.__dict__.setdefault("_afgeleid", {})
-        sleutel = (maak.__name__, args)
+        sleutel = (maak.__module__, maak.__qualname__, args)  # two pages may both have a `_vast`
         if sleutel not in memo:
             with g.__dict__.setdefault("_bezig", _Bezig()).voor(sleutel):
                 if sleutel not in memo:

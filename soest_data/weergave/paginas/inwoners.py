@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from soest_data import opmaak, url_state
 from soest_data.begrippen import SOEST, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import bronregels, enquete
+from soest_data.weergave import afgeleid, bronregels, enquete
 from soest_data.weergave.blokken import (
     Bron,
     Download,
@@ -60,6 +60,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     return Inhoud("Inwoners aan het woord", tuple(blokken))
 
 
+@afgeleid.per_database  # the survey part depends on the opgave only, not on the wijk of the voices below it
 def _enquete(g: Gegevens, opgave: str | None) -> list:
     e = g.enquete or {}
     vragen = enquete.vragen(e)
