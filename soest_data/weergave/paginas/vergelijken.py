@@ -32,7 +32,9 @@ class Staat:
     met_soest: bool = False
     nederland: bool = True
     buren: bool = False
-    opgave: str | None = field(default=None, compare=False)  # the open tab: the widget's, not the content's
+    # The open tab: only its chart is made (a tab click reruns with the new one); None makes every tab's chart (the
+    # static edition, print).
+    opgave: str | None = None
     zoals_gekozen: tuple[str, ...] = field(default=(), compare=False)  # the link's order, for the picker
     meldingen: tuple[str, ...] = field(default=(), compare=False)
 
@@ -48,10 +50,15 @@ def staat_uit(params: Mapping, g: Gegevens) -> Staat:
                  tuple(m for m in (wijken.melding, soest.melding, *meldingen, opgave.melding) if m))
 
 
-@afgeleid.per_database  # read on every rerun (the tab picker): once per choice of wijken, not per run
-def _groepen(g: Gegevens, gekozen: tuple[str, ...]) -> list[str]:
+@afgeleid.per_database  # read on every rerun (the tab picker) and by every tab: once per choice of wijken
+def _vergelijking(g: Gegevens, gekozen: tuple[str, ...]):
+    """The chosen wijken's rows (long) and the differences between them, largest first."""
     lang = vergelijken.vergelijking(afgeleid.beoordeeld(g), list(gekozen), g.wijknamen)
-    return vergelijken.groepen(vergelijken.verschillen(lang))
+    return lang, vergelijken.verschillen(lang)
+
+
+def _groepen(g: Gegevens, gekozen: tuple[str, ...]) -> list[str]:
+    return vergelijken.groepen(_vergelijking(g, gekozen)[1])
 
 
 def voorbeeldstaten(g: Gegevens) -> list[Staat]:
@@ -62,9 +69,7 @@ def voorbeeldstaten(g: Gegevens) -> list[Staat]:
 def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     gekozen, naam_van = list(staat.wijken), g.wijknamen
     namen = [naam_van[c] for c in gekozen]
-    beoordeeld = afgeleid.beoordeeld(g)
-    lang = vergelijken.vergelijking(beoordeeld, gekozen, naam_van)
-    verschil = vergelijken.verschillen(lang)
+    lang, verschil = _vergelijking(g, staat.wijken)
     opgavendeel = vergelijken.opgaven(verschil)
     boven = vergelijken.grafiekgegevens(lang, opgavendeel)
     samenvatting = vergelijken.samenvatting(lang, opgavendeel, gekozen, naam_van)
@@ -109,7 +114,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         tabel = alles[alles["Opgave"] == OPGAVEN[opgave]].drop(columns="Opgave").reset_index(drop=True)
         binnen = [Tabel(tabel, f"{stam}_{opgave}", Download(tabel, f"{stam}_{opgave}", "Download deze tabel"),
                         plat=True, afdruk_kop=OPGAVEN[opgave])]
-        if deel["indexverschil"].notna().any():
+        if deel["indexverschil"].notna().any() and staat.opgave in (None, opgave):
             zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
             binnen.append(Uitklap("Als grafiek (index, Soest = 100)", (Tekst(zin), figuur(
                 vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None, referenties=referenties), alt=zin,
