@@ -20,6 +20,8 @@ from soest_data import export
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import bronregels
 from soest_data.weergave.blokken import (
+    SCHERM,
+    Alleen,
     Beelddownload,
     Bestand,
     BreedOfSmal,
@@ -129,6 +131,10 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
                 with tab:
                     for deel in binnen:
                         _teken(deel, g, plekken, teller)
+        case Alleen(op, binnen):  # stijl.css leaves 'scherm-' out of a print and shows 'afdruk-' only on paper
+            with st.container(key=f"{'scherm' if op == SCHERM else 'afdruk'}-alleen{next(teller)}"):
+                for deel in binnen:
+                    _teken(deel, g, plekken, teller)
         case Kader(binnen):
             with st.container(border=True):
                 for deel in binnen:

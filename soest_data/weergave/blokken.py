@@ -165,6 +165,18 @@ class Uitklap:
     open: bool = False
 
 
+SCHERM, PAPIER = "scherm", "papier"
+
+
+@dataclass(frozen=True, eq=False)
+class Alleen:
+    """Blocks for one medium only: `op` SCHERM leaves them out of a print (charts whose figures a table on the page
+    already gives, a long table the factsheet holds), PAPIER prints them and shows them nowhere else (what a print
+    leaves out and where to find it). A print stays a few A4 pages."""
+    op: str
+    blokken: tuple = ()
+
+
 @dataclass(frozen=True, eq=False)
 class Tabbladen:
     """Parts behind tabs, (titel, blokken) each; `plek` names the page's tab widget (its choice lives in the URL).
@@ -222,7 +234,7 @@ class Inhoud:
         def door(blokken):
             for blok in blokken:
                 yield blok
-                if isinstance(blok, Uitklap | Kader):
+                if isinstance(blok, Uitklap | Kader | Alleen):
                     yield from door(blok.blokken)
                 elif isinstance(blok, Kolommen | Raster):
                     for deel in blok.delen:

@@ -23,6 +23,7 @@ from soest_data import export
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import bronregels
 from soest_data.weergave.blokken import (
+    Alleen,
     Beelddownload,
     Bestand,
     BreedOfSmal,
@@ -156,6 +157,8 @@ def blok(b, omgeving: Omgeving) -> str:
             return _reeks(breed, omgeving)
         case Tabbladen(delen, _):
             return "".join(f"<section><h3>{escape(t)}</h3>{_reeks(binnen, omgeving)}</section>" for t, binnen in delen)
+        case Alleen(op, binnen):  # site.css: one of them on screen, the other on paper
+            return f'<div class="alleen-{escape(op)}">{_reeks(binnen, omgeving)}</div>'
         case Kader(binnen):
             return f'<div class="kader">{_reeks(binnen, omgeving)}</div>'
         case Kolommen(delen, _) | Raster(delen, _):

@@ -41,7 +41,7 @@ def vergelijking(beoordeeld: pd.DataFrame, codes: list[str], namen: dict[str, st
     if beoordeeld.empty:
         return pd.DataFrame(columns=["indicator", "gebied_code", "gebied_naam", "waarde", "index", "oordeel"])
     per_indicator = ["indicator", "label", "opgave", "volgorde", "eenheid", "soort", "richting", "modelschatting",
-                     "soest", "jaar", "jaar_tekst", "thema"]
+                     "soest", "jaar", "jaar_tekst", "jaar_kort", "thema"]
     indicatoren = beoordeeld[per_indicator + ["rol"]].drop_duplicates("indicator")
     # Care use and background are never 'better' or 'worse' between wijken either: no direction here.
     indicatoren["richting"] = [r if scoring.wordt_beoordeeld(r, rol) else "neutraal"
@@ -263,7 +263,8 @@ def _wie_gunstiger(verschil: pd.DataFrame, codes: list[str], namen: dict[str, st
 
 
 def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | None = 12) -> pd.DataFrame:
-    """The bars of the diverging chart: for the `aantal` largest differences with an index, each wijk's index."""
+    """The bars of the diverging chart: for the `aantal` largest differences with an index, each wijk's index. The
+    row title carries the indicator's year: every wijk has its figure from that one year (`vergelijking`)."""
     boven = verschil.dropna(subset=["indexverschil"])
     if aantal is not None:
         boven = boven.head(aantal)
@@ -272,8 +273,8 @@ def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | No
         return pd.DataFrame(columns=["indicator", "rij", "gebied_naam", "index", "oordeel_tekst", "label_tekst"])
     volgorde = {i: n for n, i in enumerate(boven["indicator"])}
     data["rang"] = data["indicator"].map(volgorde)
-    data["rij"] = [f"{label}{' · schatting' if opmaak.is_schatting(m) else ''}"
-                   for label, m in zip(data["label"], data["modelschatting"])]
+    data["rij"] = [f"{label}{f' · {jaar}' if jaar else ''}{' · schatting' if opmaak.is_schatting(m) else ''}"
+                   for label, jaar, m in zip(data["label"], data["jaar_kort"], data["modelschatting"])]
     data["soest_tekst"] = [opmaak.waarde_met_eenheid(s, e) for s, e in zip(data["soest"], data["eenheid"])]
     data["symbool"] = [scoring.SYMBOOL[o].split(" ")[0] for o in data["oordeel"]]
     data["label_tekst"] = [f"{n} {opmaak.getal(i, 0)} {s}" for n, i, s in
@@ -304,8 +305,10 @@ def referentiegegevens(data: pd.DataFrame, referenties: pd.DataFrame | None) -> 
 def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving: str, aantal: int | None = 12,
                        rij: int = 24, regelbreedte: int | None = None,
                        referenties: pd.DataFrame | None = None) -> dict:
-    """Diverging bars around Soest (index 100): per indicator its name, then per wijk a line 'Smitsveen 163 ▼' and a
-    bar from 100 to its index. Labels have their own line, so they never cover a bar or each other at any width.
+    """Diverging bars around Soest (index 100): per indicator its name and year, then per wijk a line 'Smitsveen
+    163 ▼' and a bar from 100 to its index. Labels have their own line, so they never cover a bar or each other at
+    any width; the dashed Soest line is drawn only on the lines of bars and reference marks, so it never runs
+    through a label or a title either (tests/unit/test_vergelijken_geometrie.py measures it).
 
     Colour = judgement (blue favourable, orange unfavourable, grey around, purple higher/lower without judgement);
     never alone: each bar is labelled with the wijk, its index and the symbol, and the tooltip says it in words.
@@ -330,7 +333,8 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
                 band += 2
     # only the columns the chart uses: the data goes inline into the spec, and every cell costs validation time
     data = data.assign(band=[staafband[(r, w)] for r, w in zip(data["rij"], data["gebied_naam"])])[
-        ["band", "index", "label_tekst", "oordeel_tekst", "label", "gebied_naam", "waarde_tekst", "soest_tekst"]]
+        ["band", "index", "label_tekst", "oordeel_tekst", "label", "jaar_tekst", "gebied_naam", "waarde_tekst",
+         "soest_tekst"]]
     ref = ref.assign(band=[refband[(r, rol)] for r, rol in zip(ref["rij"], ref["rol"])]).drop(columns="rij")
     # each reference group's label line goes with the wijken's labels (no index: no bar is drawn for it)
     data = pd.concat([data, _referentielabels(ref)], ignore_index=True)
@@ -339,7 +343,9 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
     indexen = pd.concat([data["index"], ref["index"]]).dropna()
     laag = min(0.0, float(indexen.min())) if len(indexen) else 0.0
     hoog = max(200.0, float(indexen.max())) if len(indexen) else 200.0
-    bronnen = {"staven": data, "koppen": koppen, "soest": [{"x": 100, "tekst": "┆ Soest = 100"}]}
+    # the Soest line only on the lines that hold marks (bars, references), never on a text line
+    bronnen = {"staven": data, "koppen": koppen,
+               "soest": [{"band": b} for b in sorted({*staafband.values(), *refband.values()})]}
     if len(ref):
         bronnen["referenties"] = ref
     return _divergentiesjabloon(rij, regelbreedte is not None, len(ref) > 0).vul(
@@ -352,7 +358,8 @@ def _divergentiesjabloon(rij: int, smal: bool, met_referenties: bool) -> Sjabloo
     y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=[gat("banden")]))
     x = alt.X("index:Q", title="index (Soest = 100)", scale=alt.Scale(domain=[gat("domein")], nice=True),
               axis=alt.Axis(tickCount=5, grid=True, gridColor="#E6E6E6"))
-    tooltip = [alt.Tooltip("label:N", title="Indicator"), alt.Tooltip("gebied_naam:N", title="Wijk"),
+    tooltip = [alt.Tooltip("label:N", title="Indicator"), alt.Tooltip("jaar_tekst:N", title="Jaar"),
+               alt.Tooltip("gebied_naam:N", title="Wijk"),
                alt.Tooltip("waarde_tekst:N", title="Waarde"), alt.Tooltip("soest_tekst:N", title="Soest"),
                alt.Tooltip("index:Q", title="Index (Soest = 100)", format=".0f"),
                alt.Tooltip("oordeel_tekst:N", title="Oordeel")]
@@ -370,8 +377,10 @@ def _divergentiesjabloon(rij: int, smal: bool, met_referenties: bool) -> Sjabloo
     kop = alt.Chart(alt.NamedData("koppen")).mark_text(align="left", baseline="middle", fontWeight="bold", dy=4,
                                                        fontSize=opmaak.LETTER_KOP, aria=False).encode(
         x=alt.XValue(0), y=y, text=alt.Text("rij:N"))
+    # one segment over the whole height of each listed line: a column of dashes at 100 beside the bars
     lijn = alt.Chart(alt.NamedData("soest")).mark_rule(color="#000000", strokeWidth=2, strokeDash=[6, 4]).encode(
-        x=alt.X("x:Q"))
+        x=alt.XDatum(100), y=alt.Y("band:O", axis=None, bandPosition=0, scale=alt.Scale(domain=[gat("banden")])),
+        y2=alt.Y2("band", bandPosition=1))
     lagen = [staven, labels, kop, lijn] + ([_referentiemarkering(x, y)] if met_referenties else [])
     # the references' black and grey are their own, not a judgement's colour
     return Sjabloon(grafieken.stijl(alt.layer(*lagen).resolve_scale(color="independent").properties(

@@ -21,7 +21,8 @@ def _indicator(indicator, label, soest, richting, waarden, eenheid="%", opgave="
     })
     uit = scoring.vergelijk_met_soest(wijken, soest, richting)
     return uit.assign(label=label, thema="Test", soort=soort, richting=richting, rol="uitkomst", modelschatting=False,
-                      jaar_tekst="2023", volgorde=volgorde, soest=float("nan") if soest is None else soest)
+                      jaar_tekst="2023", jaar_kort="2023", volgorde=volgorde,
+                      soest=float("nan") if soest is None else soest)
 
 
 def _beoordeeld(*delen):

@@ -11,6 +11,8 @@ from soest_data.begrippen import OPGAVEN
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import afgeleid, bronregels, grafieken, regio, vergelijken
 from soest_data.weergave.blokken import (
+    SCHERM,
+    Alleen,
     Bron,
     Download,
     Inhoud,
@@ -116,10 +118,11 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
                         plat=True, afdruk_kop=OPGAVEN[opgave])]
         if deel["indexverschil"].notna().any() and staat.opgave in (None, opgave):
             zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
-            binnen.append(Uitklap("Als grafiek (index, Soest = 100)", (Tekst(zin), figuur(
+            # on paper the table gives these figures, and the chart of the largest differences stands above
+            binnen.append(Alleen(SCHERM, (Uitklap("Als grafiek (index, Soest = 100)", (Tekst(zin), figuur(
                 vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None, referenties=referenties), alt=zin,
                 smal=figuur(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None, regelbreedte=grafieken.SMAL,
-                                                           referenties=referenties), alt=zin)))))
+                                                           referenties=referenties), alt=zin)))),)))
         binnen.append(Bron(bronregels.bronnen_van(g, deel.dropna(subset=["jaar"])[["indicator", "jaar"]]
                                                   .itertuples(index=False))))
         tabs.append((OPGAVEN[opgave], tuple(binnen)))

@@ -24,6 +24,9 @@ from soest_data.weergave import (
 )
 from soest_data.weergave.afgeleid import per_database
 from soest_data.weergave.blokken import (
+    PAPIER,
+    SCHERM,
+    Alleen,
     BreedOfSmal,
     Bron,
     Download,
@@ -101,6 +104,12 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
                          for v in verhalen.loc[verhalen["soort"] == "voorbehoud", "tekst"])
     oogopslag = afgeleid.oogopslag(g, wijk)
     blokken = [
+        # A print stays a few A4 pages (issue 23): it says what it leaves out and where that is.
+        Alleen(PAPIER, (Tekst(
+            "**Afdruk van het wijkprofiel:** de vijf opgaven in één oogopslag, het verhaal van de wijk, de cijfers van "
+            "één opgave (de gekozen opgave) en de grootste veranderingen. De grafieken en de lange tabellen staan "
+            "alleen op het scherm. Alle opgaven met hun cijfers en grafieken op papier: de **Factsheet (PDF)** van "
+            "deze wijk (de knop bovenaan het wijkprofiel); alle cijfers als tabel: de download onderaan.", klein=True),)),
         # The wijk at a glance first, on every screen: on a phone one line per opgave, the cards from 700 px.
         Kop("De vijf opgaven in één oogopslag", anker="opgaven"),
         BreedOfSmal((
@@ -138,9 +147,9 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
     onder = [
         Kop("Wat is veranderd"),
         *_veranderd(g, wijk, kop.naam),
-        Uitklap("Alle cijfers van deze wijk in één tabel", (Tabel(
+        Alleen(SCHERM, (Uitklap("Alle cijfers van deze wijk in één tabel", (Tabel(
             wijkprofiel.profieltabel(afgeleid.beoordeeld(g), wijk, afgeleid.nederland_per_jaar(g)),
-            f"wijkprofiel_{wijk}_alle"),)),
+            f"wijkprofiel_{wijk}_alle"),)),)),
         Download(bronregels.exportregels(g, gebied=wijk), f"wijkprofiel_{wijk}",
                  "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten"),
     ]
@@ -186,7 +195,7 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
     if getallen["waarde"].notna().any():
         ref = regio.referenties(g.waarden, getallen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
-        blokken += [
+        blokken.append(Alleen(SCHERM, (  # on paper the table above gives these figures
             Tekst(f"**Alle wijken per indicator** — ◆ {naam}, ● de andere wijken, ┃ Soest"
                   + (", □ Nederland" if staat.nederland else "") + (", △ buurgemeenten" if staat.buren else "")
                   + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel."),
@@ -199,23 +208,23 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
                                                  regelbreedte=grafieken.SMAL),
                                alt=f"Per indicator {naam} naast de andere wijken en Soest; de cijfers staan in de "
                                    "tabel erboven.")),
-        ]
+        )))
     reeksen = wijkprofiel.trendreeksen(g.waarden, rijen, wijk)
     if len(reeksen):
         ref = regio.referenties(g.waarden, reeksen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
         per_indicator = dict(tuple(ref.groupby("indicator")))
-        blokken.append(Tekst(
+        blokken.append(Alleen(SCHERM, (Tekst(
             f"**Ontwikkeling door de jaren** — {naam} (blauw) en Soest (zwart, gestreept)"
             + (", Nederland als grijze stippellijn met open vierkantjes" if staat.nederland and len(ref) else "")
-            + (", de buurgemeenten als dunne grijze streepjeslijnen" if staat.buren and len(ref) else "")))
-        blokken.append(Raster(tuple((figuur(
-            grafieken.trend(reeks, reeks["eenheid"].iloc[0], titel=reeks["label"].iloc[0],
-                            referenties=per_indicator.get(indicator_id)),
-            alt=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren; de cijfers staan in de tabel erboven.",
-            titel=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren", indicator_ids=(indicator_id,),
-            bestandsnaam=f"wijkprofiel_{wijk}_{indicator_id}_trend"),)
-            for indicator_id, reeks in reeksen.groupby("indicator", sort=False)), per_rij=3))
+            + (", de buurgemeenten als dunne grijze streepjeslijnen" if staat.buren and len(ref) else "")),
+            Raster(tuple((figuur(
+                grafieken.trend(reeks, reeks["eenheid"].iloc[0], titel=reeks["label"].iloc[0],
+                                referenties=per_indicator.get(indicator_id)),
+                alt=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren; de cijfers staan in de tabel erboven.",
+                titel=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren", indicator_ids=(indicator_id,),
+                bestandsnaam=f"wijkprofiel_{wijk}_{indicator_id}_trend"),)
+                for indicator_id, reeks in reeksen.groupby("indicator", sort=False)), per_rij=3))))
     blokken.append(Bron(bronregels.bronnen_van(g, rijen[["indicator", "jaar"]].itertuples(index=False))))
     return blokken
 
@@ -233,9 +242,9 @@ def _veranderd(g: Gegevens, wijk: str, naam: str) -> list:
         tabel = verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST])
         ids = tuple(deze["indicator"].unique())
         blokken += [
-            Uitklap("Alle veranderingen van deze wijk, naast heel Soest", (Tabel(
+            Alleen(SCHERM, (Uitklap("Alle veranderingen van deze wijk, naast heel Soest", (Tabel(
                 tabel, f"wijkprofiel_{wijk}_veranderd",
-                Download(tabel, f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=ids)),)),
+                Download(tabel, f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=ids)),)),)),
             Bron(bronregels.bronnen_van(g, [*deze[["indicator", "jaar_van"]].itertuples(index=False),
                                             *deze[["indicator", "jaar_naar"]].itertuples(index=False)])),
         ]
