@@ -30,7 +30,7 @@ BOUWERS = {
     "aandacht": ["matrixgrafiek", "matrixstapel"],
     "opgaveoverzicht": ["matrixgrafiek", "matrixstapel", "trendgrafiek"],
     "regio": ["regiografiek", "referenties"],
-    "vergelijken": ["divergentiegrafiek"],
+    "vergelijken": ["divergentiegrafieken"],
     "kaart": ["locatorkaart"],
 }
 

@@ -302,25 +302,36 @@ def referentiegegevens(data: pd.DataFrame, referenties: pd.DataFrame | None) -> 
     return pd.DataFrame(rijen, columns=kolommen)
 
 
-def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving: str, aantal: int | None = 12,
-                       rij: int = 24, regelbreedte: int | None = None,
-                       referenties: pd.DataFrame | None = None) -> dict:
-    """Diverging bars around Soest (index 100): per indicator its name and year, then per wijk a line 'Smitsveen
+_STAAFKOLOMMEN = ["band", "index", "label_tekst", "oordeel_tekst", "label", "jaar_tekst", "gebied_naam", "waarde_tekst",
+                  "soest_tekst"]
+
+
+def divergentiegrafieken(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving: str, aantal: int | None = 12,
+                         rij: int = 24, referenties: pd.DataFrame | None = None) -> tuple[dict, dict]:
+    """Diverging bars around Soest (index 100), for a wide and for a narrow column (indicator names wrapped at
+    grafieken.SMAL), from one set of bars: per indicator its name and year, then per wijk a line 'Smitsveen
     163 ▼' and a bar from 100 to its index. Labels have their own line, so they never cover a bar or each other at
     any width; the dashed Soest line is drawn only on the lines of bars and reference marks, so it never runs
     through a label or a title either (tests/unit/test_vergelijken_geometrie.py measures it).
 
     Colour = judgement (blue favourable, orange unfavourable, grey around, purple higher/lower without judgement);
     never alone: each bar is labelled with the wijk, its index and the symbol, and the tooltip says it in words.
-    `beschrijving` (the summary sentence) becomes the chart's description for screen readers. Fills its column;
-    `regelbreedte` wraps the indicator names for a narrow column (grafieken.SMAL). A Vega-Lite dict (sjabloon.py).
+    `beschrijving` (the summary sentence) becomes the chart's description for screen readers. Vega-Lite dicts
+    (sjabloon.py).
     """
     data = grafiekgegevens(lang, verschil, aantal)
-    ref = referentiegegevens(data, referenties)
-    wijken = list(dict.fromkeys(data["gebied_naam"]))
+    staven = [dict(zip(["rij", *_STAAFKOLOMMEN[1:]], r)) for r in
+              data[["rij", *_STAAFKOLOMMEN[1:]]].itertuples(index=False, name=None)] if len(data) else []
+    ref = referentiegegevens(data, referenties).to_dict("records")
+    return tuple(_divergentie(staven, ref, beschrijving, rij, breedte) for breedte in (None, grafieken.SMAL))
+
+
+def _divergentie(staven: list[dict], ref: list[dict], beschrijving: str, rij: int, regelbreedte: int | None) -> dict:
+    """One layout of the diverging chart: every text line and every bar or reference its own band (row)."""
+    wijken = list(dict.fromkeys(s["gebied_naam"] for s in staven))
     koppen, staafband, refband, band = [], {}, {}, 0
-    met_referentie = set(zip(ref["rij"], ref["rol"]))
-    for rij_ in dict.fromkeys(data["rij"]):
+    met_referentie = {(r["rij"], r["rol"]) for r in ref}
+    for rij_ in dict.fromkeys(s["rij"] for s in staven):
         for lijn in grafieken.regels(rij_, regelbreedte):
             koppen.append({"rij": lijn, "band": band})
             band += 1
@@ -331,24 +342,22 @@ def divergentiegrafiek(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijving:
             if (rij_, rol) in met_referentie:
                 refband[(rij_, rol)] = band + 1
                 band += 2
-    # only the columns the chart uses: the data goes inline into the spec, and every cell costs validation time
-    data = data.assign(band=[staafband[(r, w)] for r, w in zip(data["rij"], data["gebied_naam"])])[
-        ["band", "index", "label_tekst", "oordeel_tekst", "label", "jaar_tekst", "gebied_naam", "waarde_tekst",
-         "soest_tekst"]]
-    ref = ref.assign(band=[refband[(r, rol)] for r, rol in zip(ref["rij"], ref["rol"])]).drop(columns="rij")
+    # only the columns the chart uses: the data goes inline into the spec
+    rijen = [{**{k: s[k] for k in _STAAFKOLOMMEN[1:]}, "band": staafband[(s["rij"], s["gebied_naam"])]}
+             for s in staven]
+    refrijen = [{"band": refband[(r["rij"], r["rol"])], **{k: v for k, v in r.items() if k != "rij"}} for r in ref]
     # each reference group's label line goes with the wijken's labels (no index: no bar is drawn for it)
-    data = pd.concat([data, _referentielabels(ref)], ignore_index=True)
-    koppen = pd.DataFrame(koppen, columns=["rij", "band"])
-    banden = band or 1
-    indexen = pd.concat([data["index"], ref["index"]]).dropna()
-    laag = min(0.0, float(indexen.min())) if len(indexen) else 0.0
-    hoog = max(200.0, float(indexen.max())) if len(indexen) else 200.0
+    rijen += [{k: None for k in _STAAFKOLOMMEN} | label for label in _referentielabels(refrijen)]
+    indexen = [r["index"] for r in rijen + refrijen if r["index"] is not None]
+    laag = min(0.0, min(indexen, default=0.0))
+    hoog = max(200.0, max(indexen, default=200.0))
     # the Soest line only on the lines that hold marks (bars, references), never on a text line
-    bronnen = {"staven": data, "koppen": koppen,
+    bronnen = {"staven": [{k: r[k] for k in _STAAFKOLOMMEN} for r in rijen], "koppen": koppen,
                "soest": [{"band": b} for b in sorted({*staafband.values(), *refband.values()})]}
-    if len(ref):
-        bronnen["referenties"] = ref
-    return _divergentiesjabloon(rij, regelbreedte is not None, len(ref) > 0).vul(
+    if refrijen:
+        bronnen["referenties"] = refrijen
+    banden = band or 1
+    return _divergentiesjabloon(rij, regelbreedte is not None, bool(refrijen)).vul(
         bronnen, banden=list(range(banden)), domein=[laag, hoog], height=banden * rij,
         description=beschrijving[:1000])
 
@@ -392,13 +401,16 @@ def _divergentiesjabloon(rij: int, smal: bool, met_referenties: bool) -> Sjabloo
 _REFERENTIEVORM = {regio.NEDERLAND_NAAM: ("M0,-1L0,1", "#000000", 500), regio.BUURGEMEENTE: ("circle", regio.KLEUR_BUREN, 70)}
 
 
-def _referentielabels(ref: pd.DataFrame) -> pd.DataFrame:
+def _referentielabels(ref: list[dict]) -> list[dict]:
     """One label line per reference group: '┃ Nederland 95', '○ buurgemeenten 81 tot 118'."""
-    per_groep = ref.groupby(["band", "rol"], sort=False)["index"].agg(["min", "max"]).reset_index()
-    return pd.DataFrame({"band": per_groep["band"], "label_tekst": [
-        f"┃ Nederland {opmaak.getal(lo, 0)}" if rol == regio.NEDERLAND_NAAM else
-        f"○ buurgemeenten {opmaak.getal(lo, 0)}" + (f" tot {opmaak.getal(hi, 0)}" if round(hi) != round(lo) else "")
-        for rol, lo, hi in zip(per_groep["rol"], per_groep["min"], per_groep["max"])]})
+    groepen: dict[tuple, list[float]] = {}
+    for r in ref:
+        groepen.setdefault((r["band"], r["rol"]), []).append(r["index"])
+    return [{"band": band, "label_tekst":
+             f"┃ Nederland {opmaak.getal(min(x), 0)}" if rol == regio.NEDERLAND_NAAM else
+             f"○ buurgemeenten {opmaak.getal(min(x), 0)}"
+             + (f" tot {opmaak.getal(max(x), 0)}" if round(max(x)) != round(min(x)) else "")}
+            for (band, rol), x in groepen.items()]
 
 
 def _referentiemarkering(x: alt.X, y: alt.Y) -> alt.Chart:

@@ -150,16 +150,15 @@ def test_aandacht_and_vergelijken_charts(g, beoordeeld):
     verschil = vergelijken.verschillen(lang)
     opgavendeel = vergelijken.opgaven(verschil)
     zin = vergelijken.samenvatting(lang, opgavendeel, WIJKEN, g.wijknamen)
-    _geldig(vergelijken.divergentiegrafiek(lang, opgavendeel, zin))
-    _geldig(vergelijken.divergentiegrafiek(lang, opgavendeel, zin, regelbreedte=grafieken.SMAL))
+    for spec in vergelijken.divergentiegrafieken(lang, opgavendeel, zin):  # wide and narrow
+        _geldig(spec)
     deel = verschil[verschil["opgave"] == VIJF_OPGAVEN[1]]
-    _geldig(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None))
+    _geldig(vergelijken.divergentiegrafieken(lang, deel, zin, aantal=None)[0])
     for met_buren in (False, True):  # Nederland (on by default) and the buurgemeenten beside the wijken
         ref = regio.referenties(g.waarden, verschil[["indicator", "jaar"]].dropna().itertuples(index=False), True,
                                 met_buren)
-        _geldig(vergelijken.divergentiegrafiek(lang, opgavendeel, zin, referenties=ref))
-        _geldig(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None, regelbreedte=grafieken.SMAL,
-                                               referenties=ref))
+        _geldig(vergelijken.divergentiegrafieken(lang, opgavendeel, zin, referenties=ref)[0])
+        _geldig(vergelijken.divergentiegrafieken(lang, deel, zin, aantal=None, referenties=ref)[1])
 
 
 def test_survey_charts(g):

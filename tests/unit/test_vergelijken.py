@@ -212,7 +212,7 @@ def test_diverging_chart_builds_with_labels_in_words_and_symbols():
     v = vergelijken.verschillen(lang)
     data = vergelijken.grafiekgegevens(lang, v)
     assert set(data["label_tekst"]) == {"Smitsveen 163 ▼", "Soest-Zuid 58 ▲", "Smitsveen 55 ↓", "Soest-Zuid 158 ↑"}
-    spec = vergelijken.divergentiegrafiek(lang, v, "Samenvatting")
+    spec = vergelijken.divergentiegrafieken(lang, v, "Samenvatting")[0]
     assert spec["description"] == "Samenvatting"
     kleuren = dict(zip(*[spec["layer"][0]["encoding"]["color"]["scale"][k] for k in ("domain", "range")]))
     assert kleuren["↑ hoger"] == kleuren["↓ lager"]  # neutral: one colour, no good/bad

@@ -225,10 +225,10 @@ def test_vergelijken_table_and_chart_show_nederland_beside_the_wijken_but_not_in
     # the ranking and the index spread are the wijken's alone: no reference enters verschillen
     assert set(lang["gebied_code"]) == {"WK034205", "WK034207"}
     assert list(tabel["Indicator"]) == list(vergelijken.tabel(lang, verschil, ["WK034205", "WK034207"], namen)["Indicator"])
-    spec = str(vergelijken.divergentiegrafiek(lang, vergelijken.opgaven(verschil), "x", referenties=ref))
+    spec = str(vergelijken.divergentiegrafieken(lang, vergelijken.opgaven(verschil), "x", referenties=ref)[0])
     nl_index = opmaak.getal(scoring.index(14.0, 11.6), 0)
     assert f"┃ Nederland {nl_index}" in spec and "○ buurgemeenten" in spec
-    assert "Nederland" not in str(vergelijken.divergentiegrafiek(lang, vergelijken.opgaven(verschil), "x"))
+    assert "Nederland" not in str(vergelijken.divergentiegrafieken(lang, vergelijken.opgaven(verschil), "x")[0])
 
 
 def test_aandacht_tables_put_nederland_after_soest_and_the_tally_stays_the_wijken(test_gegevens):

@@ -9,7 +9,7 @@ from itertools import combinations
 from soest_data import url_state
 from soest_data.begrippen import OPGAVEN
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import afgeleid, bronregels, grafieken, regio, vergelijken
+from soest_data.weergave import afgeleid, bronregels, regio, vergelijken
 from soest_data.weergave.blokken import (
     SCHERM,
     Alleen,
@@ -79,6 +79,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     # Nederland and the buurgemeenten in each indicator's own year (the latest year, the same for every wijk).
     referenties = afgeleid.referenties(g, staat.nederland, staat.buren)
     stam = f"vergelijking_{'_'.join(gekozen)}"
+    breed, smal = vergelijken.divergentiegrafieken(lang, opgavendeel, samenvatting, referenties=referenties)
     blokken = [
         Tekst("Zet twee of meer wijken naast elkaar. Per indicator ziet u de cijfers, het verschil en een **index**: "
               "Soest = 100, dus 150 betekent anderhalf keer zo hoog als in heel Soest en 50 de helft. Zo kunt u "
@@ -91,12 +92,9 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
               "stippellijn) naar de wijk. Achter elke balk: de wijk, de index en het teken (▲ gunstig, ▼ ongunstig, "
               "● rond gemiddelde, ↑↓ hoger of lager zonder oordeel)."
               + vergelijken.referentie_uitleg(staat.nederland, staat.buren)),
-        figuur(vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting, referenties=referenties),
-               alt=samenvatting, titel=f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
+        figuur(breed, alt=samenvatting, titel=f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
                indicator_ids=tuple(boven["indicator"].unique()),
-               bestandsnaam=f"{stam}_verschillen" if len(boven) else None,
-               smal=figuur(vergelijken.divergentiegrafiek(lang, opgavendeel, samenvatting, regelbreedte=grafieken.SMAL,
-                                                          referenties=referenties), alt=samenvatting)),
+               bestandsnaam=f"{stam}_verschillen" if len(boven) else None, smal=figuur(smal, alt=samenvatting)),
     ]
     if len(boven):
         blokken.append(Bron(bronregels.bronnen_van(g, boven[["indicator", "jaar"]].drop_duplicates()
@@ -119,10 +117,9 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         if deel["indexverschil"].notna().any() and staat.opgave in (None, opgave):
             zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
             # on paper the table gives these figures, and the chart of the largest differences stands above
-            binnen.append(Alleen(SCHERM, (Uitklap("Als grafiek (index, Soest = 100)", (Tekst(zin), figuur(
-                vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None, referenties=referenties), alt=zin,
-                smal=figuur(vergelijken.divergentiegrafiek(lang, deel, zin, aantal=None, regelbreedte=grafieken.SMAL,
-                                                           referenties=referenties), alt=zin)))),)))
+            breed, smal = vergelijken.divergentiegrafieken(lang, deel, zin, aantal=None, referenties=referenties)
+            binnen.append(Alleen(SCHERM, (Uitklap("Als grafiek (index, Soest = 100)", (
+                Tekst(zin), figuur(breed, alt=zin, smal=figuur(smal, alt=zin)))),)))
         binnen.append(Bron(bronregels.bronnen_van(g, deel.dropna(subset=["jaar"])[["indicator", "jaar"]]
                                                   .itertuples(index=False))))
         tabs.append((OPGAVEN[opgave], tuple(binnen)))
