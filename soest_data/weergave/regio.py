@@ -63,12 +63,13 @@ def referentiekolommen(paren: pd.DataFrame, referenties: pd.DataFrame | None) ->
         return pd.DataFrame(index=paren.index)
     namen = sorted(set(zip(referenties["rol"], referenties["gebied_naam"])),
                    key=lambda rn: (rn[0] != NEDERLAND_NAAM, rn[1]))
-    breed = referenties.pivot_table(index=["indicator", "jaar"], columns="gebied_naam", values="tekst",
-                                    aggfunc="first").reset_index()
-    sleutels = pd.DataFrame({"indicator": paren["indicator"].to_numpy(),
-                             "jaar": pd.to_numeric(paren["jaar"], errors="coerce").to_numpy(dtype=float)})
-    uit = sleutels.merge(breed.astype({"jaar": float}), on=["indicator", "jaar"], how="left")
-    return uit.reindex(columns=[n for _, n in namen]).fillna("–").set_axis(paren.index)
+    per: dict[tuple[str, float], dict[str, str]] = {}  # plain lookups: a page asks this for every table it shows
+    for i, j, naam, tekst in zip(referenties["indicator"], referenties["jaar"], referenties["gebied_naam"],
+                                 referenties["tekst"]):
+        per.setdefault((i, float(j)), {}).setdefault(naam, tekst)
+    rijen = [per.get((i, float(j)), {}) for i, j in zip(paren["indicator"],
+                                                          pd.to_numeric(paren["jaar"], errors="coerce"))]
+    return pd.DataFrame({n: [r.get(n, "–") for r in rijen] for _, n in namen}, index=paren.index)
 
 
 def referentie_namen(met_nederland: bool, met_buren: bool) -> str:
@@ -81,7 +82,9 @@ def met_referentiebronnen(paren: pd.DataFrame, bronnen: pd.Series, referenties: 
     of that row added where they differ: a table's Bron column names every figure in the row."""
     if referenties is None or referenties.empty:
         return list(bronnen)
-    per = referenties.astype({"jaar": float}).groupby(["indicator", "jaar"])["bron_titel"].agg(list)
+    per: dict[tuple[str, float], list] = {}
+    for i, j, titel in zip(referenties["indicator"], referenties["jaar"], referenties["bron_titel"]):
+        per.setdefault((i, float(j)), []).append(titel)
     sleutels = zip(paren["indicator"], pd.to_numeric(paren["jaar"], errors="coerce").astype(float))
     return ["; ".join(dict.fromkeys([t for t in [b, *per.get(k, [])] if isinstance(t, str) and t]))
             for b, k in zip(bronnen, sleutels)]

@@ -99,7 +99,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         Bestand(aandacht.matrix_csv(tel, marge), f"aandacht_telling_marge_{pct}.csv",
                 "Download de telling, machineleesbaar (CSV: gebied_code, opgave, ongunstig, beoordeeld, oordeel, "
                 "marge)", "text/csv"),
-        *_per_opgave(g, tel, marge),
+        *_per_opgave(g, marge),
         Kop("Eén wijk: welke opgaven vallen op, en waarom?", anker="een-wijk"),
         Plek("referenties"),
     ]
@@ -131,8 +131,9 @@ def _legenda(rijen) -> tuple[tuple[str, str], ...]:
     return tuple(zip(rijen["kleur"], rijen["betekenis"]))
 
 
-def _per_opgave(g: Gegevens, tel, marge: float) -> list:
-    overeen = afgeleid.overeenstemming(g, marge)
+@afgeleid.per_database  # the same for every wijk and choice of references: once per margin
+def _per_opgave(g: Gegevens, marge: float) -> list:
+    tel, overeen = afgeleid.telling(g, marge), afgeleid.overeenstemming(g, marge)
     eens, vergeleken = uitspraken.telling_en_tekst(overeen)
     blokken = [
         Kop("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?", niveau=3, anker=uitspraken.UITLEG_ANKER),
