@@ -16,10 +16,9 @@ from soest_data.gegevens import Gegevens
 def bronvermelding(g: Gegevens, indicator_id: str, jaar: int | None = None) -> str:
     """Source, year, 'modelschatting' and caveat right under a chart, with a link to the definition."""
     ind = g.indicator(indicator_id)
-    rijen = g.waarden[(g.waarden["indicator"] == indicator_id)]
-    if jaar is not None:
-        rijen = rijen[rijen["jaar"] == jaar]
-    bron_ids = sorted(set(rijen["bron"])) or [b.strip() for b in ind["bronnen"].split(",")]
+    gemeten = {b for (i, j), ids in g.bronnen_per_meting.items() if i == indicator_id and jaar in (None, j)
+               for b in ids}
+    bron_ids = sorted(gemeten) or [b.strip() for b in ind["bronnen"].split(",")]
     bronnen = g.bron_per_id
     delen = []
     for bron_id in bron_ids:

@@ -213,26 +213,39 @@ def _wijken(g: Gegevens, opgave: str, rijen: pd.DataFrame, volgorde: list) -> li
     ]
 
 
+@afgeleid.per_database  # the same whatever the references: once per opgave
+def _panelteksten(g: Gegevens, opgave: str) -> dict[str, tuple[str, str, Bron]]:
+    """Per indicator its panel's heading (label, year, 'modelschatting'), its sentence and its source line."""
+    _, rijen, volgorde = _vast(g, opgave)
+    uit = {}
+    for indicator_id, deel in rijen.groupby("indicator", sort=False):
+        eerste = deel.iloc[0]
+        jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
+        kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
+        if opmaak.is_schatting(eerste["modelschatting"]):
+            kop += " · *modelschatting*"
+        zin = "" if eerste["soort"] == "relatief" else kaart.samenvatting(deel, eerste["soest"], eerste["eenheid"])
+        uit[indicator_id] = (kop, zin, Bron(bronregels.bronvermelding(g, indicator_id, jaar)))
+    return uit
+
+
 def _per_indicator(g: Gegevens, staat: Staat, rijen: pd.DataFrame, volgorde: list) -> list:
     referenties = regio.referenties(g.waarden, rijen[["indicator", "jaar"]].dropna().itertuples(index=False),
                                     staat.nederland, staat.buren)
     per_paar = {(i, int(j)): d for (i, j), d in referenties.groupby(["indicator", "jaar"], sort=False)}
     delen = dict(tuple(rijen.groupby("indicator", sort=False)))
     panelen = []
+    teksten = _panelteksten(g, staat.opgave)
     for indicator_id in volgorde:
         deel = delen[indicator_id]
         eerste = deel.iloc[0]
         jaar = None if pd.isna(eerste["jaar"]) else int(eerste["jaar"])
-        kop = f"**{eerste['label']}**" + (f" — {jaar}" if jaar else "")
-        if opmaak.is_schatting(eerste["modelschatting"]):
-            kop += " · *modelschatting*"
-        bron = Bron(bronregels.bronvermelding(g, indicator_id, jaar))
+        kop, zin, bron = teksten[indicator_id]
         if eerste["soort"] == "relatief":
             panelen.append((Kader((Tekst("\n\n".join([
                 kop, "Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:",
                 "\n".join(f"- {z}" for z in opgaveoverzicht.relatief_zinnen(rijen, indicator_id))])), bron)),))
             continue
-        zin = kaart.samenvatting(deel, eerste["soest"], eerste["eenheid"])
         ref = per_paar.get((indicator_id, jaar), LEEG)
         regels = [kop, zin] + ([" · ".join(f"{n}{' (fijne stippellijn)' if r == 'Nederland' else ''}: {t}"
                                            for n, r, t in zip(ref["gebied_naam"], ref["rol"], ref["tekst"]))]
@@ -251,6 +264,11 @@ def _per_indicator(g: Gegevens, staat: Staat, rijen: pd.DataFrame, volgorde: lis
     ]
 
 
+@afgeleid.per_database  # the same whatever the references: once per opgave
+def _trendtabel(g: Gegevens, opgave: str) -> pd.DataFrame:
+    return opgaveoverzicht.trendtabel(opgaveoverzicht.trendreeksen(g.waarden, _vast(g, opgave)[2], g.wijken))
+
+
 def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
     opgave = staat.opgave
     reeksen = opgaveoverzicht.trendreeksen(g.waarden, volgorde, g.wijken)
@@ -265,7 +283,7 @@ def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
             "ontwikkeling als tabel' zegt per wijk hoe het veranderde.",
         titel=f"{OPGAVEN[opgave]}: {reeks['indicator_label'].iloc[0]} door de jaren", indicator_ids=(i,),
         bestandsnaam=f"opgave_{opgave}_{i}_ontwikkeling"),) for i, reeks in reeksen.groupby("indicator", sort=False))
-    trendtabel = opgaveoverzicht.trendtabel(reeksen)
+    trendtabel = _trendtabel(g, opgave)
     naam = f"opgave_{opgave}_ontwikkeling"
     return [
         Kop("Door de jaren heen"),
