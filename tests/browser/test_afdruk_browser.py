@@ -2,7 +2,7 @@
 
 A wijkprofiel prints in at most 6 A4 pages (the rest is on screen and in the factsheet, and the print says so); no
 page of wijkprofiel, opgave, vergelijken or start is blank; on paper every table fits the page width and repeats its
-header row on every page. The PDFs and their page counts are written to test-artifacts/ (afdruk_*.pdf, afdruk.txt).
+header row on every page. The PDFs and their page counts are written to test-artifacts/ (afdruk_a4_*.pdf, afdruk.txt).
 """
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def afdrukken(browser, app_url):
     uit = {naam: _afgedrukt(browser, app_url + pad, laatste) for naam, (pad, laatste) in PAGINAS.items()}
     ARTEFACTEN.mkdir(exist_ok=True)
     for naam, (pdf, _) in uit.items():
-        (ARTEFACTEN / f"afdruk_{naam}.pdf").write_bytes(pdf)
+        (ARTEFACTEN / f"afdruk_a4_{naam}.pdf").write_bytes(pdf)
     (ARTEFACTEN / "afdruk.txt").write_text("".join(
         f"{naam}: {len(PdfReader(io.BytesIO(pdf)).pages)} A4-pagina's\n" for naam, (pdf, _) in uit.items()))
     return uit

@@ -192,6 +192,8 @@ def test_the_factsheet_is_a_tagged_pdf_ua(echt, soort):
     pdf = document.pdf(inhoud)
     assert pdfua.gebreken(pdf) == []
     lezer = PdfReader(io.BytesIO(pdf))
+    # the only tagged content outside the tree: WeasyPrint's running footer, once per page (tests/pdfua.py)
+    assert [p for p, _ in pdfua.los_van_boom(pdf)] == list(range(len(lezer.pages)))
     assert lezer.metadata["/Title"] == inhoud.titel
     assert pdfua.koppen(lezer) == [1, *_koppen(inhoud.blokken)]  # reading order: the headings as written
     figuren = [e for e in pdfua.structuur(lezer) if e["/S"] == "/Figure"]
@@ -213,6 +215,26 @@ def test_the_structural_check_finds_an_untagged_pdf():
     gebreken = pdfua.gebreken(kaal.getvalue())
     assert any("structuurboom" in f for f in gebreken) and any("taal" in f for f in gebreken)
     assert any("DocInfo" in f for f in gebreken)
+
+
+def test_the_structural_check_finds_untagged_text():
+    """Text drawn outside marked content (neither tagged nor an Artifact) is reported, tagged text is not."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    def met_inhoud(stroom: bytes) -> list[str]:
+        schrijver = PdfWriter()
+        pagina = schrijver.add_blank_page(595, 842)
+        inhoud = DecodedStreamObject()
+        inhoud.set_data(stroom)
+        pagina[NameObject("/Contents")] = schrijver._add_object(inhoud)
+        uit = io.BytesIO()
+        schrijver.write(uit)
+        return [f for f in pdfua.gebreken(uit.getvalue()) if "getagde inhoud" in f]
+
+    assert met_inhoud(b"BT /F1 12 Tf 72 720 Td (kaal) Tj ET") == ["tekst buiten getagde inhoud of artefact (pagina 1)"]
+    assert met_inhoud(b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 720 Td (getagd) Tj ET EMC "
+                      b"/Artifact BMC BT (voetregel) Tj ET EMC") == []
 
 
 def test_the_html_is_semantic_and_escapes_every_text():

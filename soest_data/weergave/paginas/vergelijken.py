@@ -90,7 +90,8 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         Tekst(samenvatting),
         Tekst(f"**De {grootste} grootste verschillen als index** — elke balk loopt van heel Soest (100, de "
               "stippellijn) naar de wijk. Achter elke balk: de wijk, de index en het teken (▲ gunstig, ▼ ongunstig, "
-              "● rond gemiddelde, ↑↓ hoger of lager zonder oordeel)."
+              "● rond gemiddelde, ↑↓ hoger of lager zonder oordeel). Achter elke indicator het jaar van haar cijfers: voor "
+              "alle wijken hetzelfde jaar."
               + vergelijken.referentie_uitleg(staat.nederland, staat.buren)),
         figuur(breed, alt=samenvatting, titel=f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
                indicator_ids=tuple(boven["indicator"].unique()),
