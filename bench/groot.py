@@ -10,7 +10,8 @@ control meets the same sums as in a real release, including rounded small wijk c
 Per size it builds a database and measures, each in a fresh process: the data load (`gegevens.laad`, which
 includes the disclosure control), the disclosure control alone (`onthulling.pas_toe`), both as wall-clock and CPU
 time (on a busy machine the CPU time is the fairer figure), and peak memory.
-Usage: .venv/bin/python bench/groot.py [--wijken 8 100 400] [--buurten 5] [--bewaar MAP]
+With --paginas also every page's example states, built cold in a fresh process (bench/koud.py), and their size.
+Usage: .venv/bin/python bench/groot.py [--wijken 8 100 400] [--buurten 5] [--bewaar MAP] [--paginas]
 """
 from __future__ import annotations
 
@@ -232,6 +233,8 @@ def main() -> int:
     parser.add_argument("--tijdslimiet", type=float, default=300)
     parser.add_argument("--zonder-kleine-wijktelling", action="store_true",
                         help="geen wijktelling van 5 boven buurten van 0 (om code van vóór issue 26 te meten)")
+    parser.add_argument("--paginas", action="store_true",
+                        help="meet ook per pagina een koude staat en hoeveel een staat verstuurt (bench/koud.py)")
     args = parser.parse_args()
     print(f"{MERK}: gegenereerde gegevens, elke meting in een nieuw proces.")
     print(f"Belasting van de machine (load average): {os.getloadavg()[0]:.1f} op {os.cpu_count()} cores; "
@@ -240,6 +243,7 @@ def main() -> int:
           "| piek |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     te_traag = False
+    paginas: dict[int, dict] = {}
     with tempfile.TemporaryDirectory(prefix="soest-groot-") as tijdelijk:
         for wijken in args.wijken:
             basis = (args.bewaar or Path(tijdelijk)) / f"{wijken}_wijken"
@@ -257,7 +261,37 @@ def main() -> int:
                   f"| {m['laad']:.2f} s | {m['laad_cpu']:.2f} s | {m['onthulling']:.2f} s | {m['onthulling_cpu']:.2f} s "
                   f"| {m['piek_mb']:.0f} MB |", flush=True)
             te_traag |= wijken >= 400 and m["laad"] > DOEL_LADEN
+            if args.paginas:
+                paginas[wijken] = _paginas(database, args.tijdslimiet)
+    if paginas:
+        _paginatabel(paginas)
     return 1 if te_traag else 0
+
+
+def _paginas(database: Path, tijdslimiet: float) -> dict:
+    """Every page's example states built cold in a fresh process on this database (bench/koud.py)."""
+    try:
+        uit = subprocess.run([sys.executable, str(PROJECT / "bench" / "koud.py"), "--kind", "--db", str(database)],
+                             cwd=PROJECT, capture_output=True, text=True, timeout=tijdslimiet, check=True)
+    except subprocess.TimeoutExpired:
+        return {}
+    return json.loads(uit.stdout.strip().splitlines()[-1])["paginas"]
+
+
+def _paginatabel(paginas: dict[int, dict]) -> None:
+    """Per page and size: the first state (with the work once per database), then the median cold state and the
+    largest state's size; the targets of issue 26 are ≤ 2× (100 wijken) and ≤ 4× (400) Soest's cold state, and at
+    most 500 kB per state."""
+    maten = sorted(paginas)
+    print("\n| pagina | " + " | ".join(f"{w} wijken: eerste / mediaan / grootste" for w in maten) + " |")
+    print("|---|" + "---|" * len(maten))
+    for pagina in sorted({p for deel in paginas.values() for p in deel}):
+        cellen = []
+        for w in maten:
+            m = paginas[w].get(pagina)
+            cellen.append("–" if m is None else
+                          f"{m['eerste_ms']:.0f} / {m['mediaan_ms']:.0f} ms / {m['max_kb']:.0f} kB")
+        print(f"| {pagina} | " + " | ".join(cellen) + " |")
 
 
 if __name__ == "__main__":

@@ -60,6 +60,38 @@ def _triviaal(g) -> None:
     Inhoud("Triviaal", (Tabel(g.waarden[g.waarden["gebied_code"] == wijk], "triviaal"),))
 
 
+def omvang(inhoud) -> int:
+    """Roughly what a state sends: every chart's spec with its data (JSON), every map (JSON) and every table (Arrow
+    IPC, as Streamlit sends it), in bytes before compression."""
+    import dataclasses
+
+    import pyarrow as pa
+
+    from soest_data.weergave.blokken import Figuur, Kaart, Tabel
+    totaal = 0
+    stapel = [inhoud]
+    while stapel:
+        blok = stapel.pop()
+        if isinstance(blok, Figuur):
+            totaal += len(json.dumps(blok.spec, default=str))
+        elif isinstance(blok, Kaart):
+            totaal += len(blok.json)
+        elif isinstance(blok, Tabel):
+            try:
+                uit = pa.BufferOutputStream()
+                tabel = pa.Table.from_pandas(blok.frame)
+                with pa.ipc.new_stream(uit, tabel.schema) as schrijver:
+                    schrijver.write_table(tabel)
+                totaal += uit.getvalue().size
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                totaal += len(blok.frame.to_csv())
+        if dataclasses.is_dataclass(blok) and not isinstance(blok, type):
+            stapel += [getattr(blok, f.name) for f in dataclasses.fields(blok)]
+        elif isinstance(blok, (list, tuple)):
+            stapel += list(blok)
+    return totaal
+
+
 def kind(db: Path) -> dict:
     from soest_data import db as database
     from soest_data.gegevens import laad
@@ -82,18 +114,19 @@ def kind(db: Path) -> dict:
         if not hasattr(module, "voorbeeldstaten"):
             continue
         staten = module.voorbeeldstaten(g)
-        per_staat = []
+        per_staat, grootte = [], []
         tijden.clear()
         for staat in staten:
             begin = time.perf_counter()
-            module.bouw(g, staat)
+            inhoud = module.bouw(g, staat)
             per_staat.append((time.perf_counter() - begin) * 1000)
+            grootte.append(omvang(inhoud))
             if len(per_staat) == 1 and len(staten) > 1:
                 tijden.clear()  # the builders' time is reported for the states after the first
         rest = per_staat[1:] or per_staat
         uit["paginas"][info.name] = {
             "staten": len(staten), "eerste_ms": per_staat[0], "mediaan_ms": statistics.median(rest),
-            "max_ms": max(rest),
+            "max_ms": max(rest), "max_kb": max(grootte) / 1000,
             "bouwers": {naam: {"aanroepen": len(t), "ms_per_staat": sum(t) * 1000 / len(rest)}
                         for naam, t in sorted(tijden.items())}}
     return uit
@@ -131,7 +164,7 @@ def main() -> None:
         print(f"  eerste staat (met werk per database en per grafieksoort): {mediaan([*p, 'eerste_ms']):.0f} ms")
         print("  daarna per staat (en per bouwer, inclusief wat die aanroept):")
         print(f"  mediaan {med:.1f} ms, max {mx:.1f} ms "
-              f"({med / triviaal:.0f}× triviaal; doel ≤ 150 ms)")
+              f"({med / triviaal:.0f}× triviaal; doel ≤ 150 ms); grootste staat {mediaan([*p, 'max_kb']):.0f} kB")
         for bouwer, b in info["bouwers"].items():
             print(f"    {bouwer:32} {b['aanroepen'] / max(info['staten'] - 1, 1):5.1f}× per staat, "
                   f"{mediaan([*p, 'bouwers', bouwer, 'ms_per_staat']):7.1f} ms per staat")

@@ -271,14 +271,17 @@ def tel_per_opgave(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, kernset: dict
     zonder_soest, aandeel (NaN without judged indicators), valt_op, ongunstige_indicatoren (labels).
     """
     rijen = []
-    index_ = beoordeeld.set_index(["gebied_code", "indicator"]) if len(beoordeeld) else None
+    # (wijk, indicator) → its row: plain lookups, a few per wijk × opgave (a MultiIndex lookup each was most of it)
+    per_cel = {(r["gebied_code"], r["indicator"]): r for r in
+               beoordeeld[["gebied_code", "indicator", "oordeel", "waarde", "soest"]].to_dict("records")} \
+        if len(beoordeeld) else {}
     labels = dict(zip(beoordeeld.get("indicator", []), beoordeeld.get("label", [])))
     for code, naam in zip(wijken["code"], wijken["naam"]):
         for opgave in VIJF_OPGAVEN:
             ids = kernset.get(opgave, [])
             oordelen, ongunstige, zonder_soest = [], [], 0
             for ind in ids:
-                rij = index_.loc[(code, ind)] if index_ is not None and (code, ind) in index_.index else None
+                rij = per_cel.get((code, ind))
                 o = ONBEKEND if rij is None else rij["oordeel"]
                 if o == ONBEKEND and rij is not None and not _leeg(rij["waarde"]) and _leeg(rij["soest"]):
                     zonder_soest += 1

@@ -10,6 +10,8 @@ estimates carry uncertainty, so a small difference says nothing. Pure pandas.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from soest_data import jaren, opmaak, scoring
@@ -67,7 +69,9 @@ def veranderingen(waarden: pd.DataFrame, indicatoren: pd.DataFrame, bronnen: pd.
         return pd.DataFrame(columns=KOLOMMEN)
     reeks = bronnen.set_index("id")["reeks"].fillna("") if "reeks" in bronnen else pd.Series(dtype=str)
     cat = indicatoren.set_index("id")
-    metingen = waarden.dropna(subset=["waarde", "jaar"])
+    # only the columns used: every filter, sort and merge below copies each column it carries
+    metingen = waarden[["gebied_code", "gebied_naam", "niveau", "indicator", "jaar", "waarde", "bron"]].dropna(
+        subset=["waarde", "jaar"])
     metingen = metingen[metingen["indicator"].isin(cat.index)].assign(reeks=lambda d: d["bron"].map(reeks).fillna(""))
     metingen = metingen[metingen["reeks"] != ""]
     if "meetjaar" in cat:  # the source names no year: the filed year is only a place in the data
@@ -107,7 +111,7 @@ def veranderingen(waarden: pd.DataFrame, indicatoren: pd.DataFrame, bronnen: pd.
     uit["definitie"] = [jaren.wijzigingsnoot(j, u) if jaren.over_wijziging(a, b, j) else ""
                         for a, b, j, u in zip(uit["jaar_van"], uit["jaar_naar"], wijziging["wijziging_jaar"],
                                               wijziging["wijziging_uitleg"])]
-    uit["zin"] = [in_woorden(r) for _, r in uit.iterrows()]
+    uit["zin"] = [in_woorden(r) for r in uit.to_dict("records")]
     return uit.sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)[KOLOMMEN]
 
 
@@ -128,7 +132,7 @@ def verschil_tekst(verschil: float, eenheid: str) -> str:
     return f"{teken}{opmaak.getal(abs(verschil), 1 if abs(verschil) < 100 else 0)} {opmaak.verschil_eenheid(eenheid)}"
 
 
-def in_woorden(r: pd.Series) -> str:
+def in_woorden(r: Mapping) -> str:
     """'gestegen van 45,1 % (2016) naar 48,0 % (2020), +2,9 procentpunt: verslechterd' or
     'gelijk gebleven: 45,1 % (2016) en 45,6 % (2020)'; across a definition change followed by its note."""
     van = f"{opmaak.waarde_met_eenheid(r['waarde_van'], r['eenheid'])} ({int(r['jaar_van'])})"
