@@ -30,7 +30,9 @@ from soest_data.bronnen.probleem import Probleem, oorzaak
 VERPLICHTE_KOLOMMEN = ("gebied_code", "indicator", "jaar", "waarde", "bron")
 KOLOMMEN = ("gebied_code", "indicator", "jaar", "waarde", "eenheid", "relatief", "status", "bron", "citaat")
 SLEUTEL = ["gebied_code", "indicator", "jaar"]
-MAX_BYTES = 20_000_000  # an import is a few thousand rows; a bigger file is a wrong file, not a bigger year
+# A source file of the largest gemeente (~100 wijken, ~500 buurten, every year and a quote per value) is tens of MB;
+# beyond MAX_RIJEN rows of a few hundred bytes it is a wrong file, not a bigger gemeente.
+MAX_BYTES = 200_000_000
 MAX_UITGEPAKT = 200_000_000  # an .xlsx is a zip: its unpacked parts are capped too (a zip bomb is small on disk)
 MAX_RIJEN = 500_000  # the full export has a few thousand rows
 EXCEL_FIX = ("sla in Excel op via Bestand > Opslaan als > 'CSV UTF-8 (door komma's gescheiden) (*.csv)', "
