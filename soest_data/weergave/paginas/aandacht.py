@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from soest_data import scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import aandacht, afgeleid, bronregels, regio, uitspraken
 from soest_data.weergave.blokken import (
     Bestand,
@@ -63,7 +64,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     indicatoren = tuple(beoordeeld["indicator"].unique())
     blokken = [
         Tekst("Welke wijken vragen **extra aandacht** bij een opgave? Per wijk en per opgave tellen we hoeveel "
-              "indicatoren van een vaste kernset **duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit "
+              f"indicatoren van een vaste kernset **duidelijk ongunstig** uitvallen ten opzichte van heel {GEMEENTE.naam}. Dit "
               "helpt bij de eerste vraag van het afwegingskader: *\"Draagt het bij aan een wijk of doelgroep die "
               "extra aandacht vereist?\"*"),
         Tekst("**Een signaal, geen oordeel.** De telling laat zien waar het de moeite waard is om beter te kijken. Ze "
@@ -107,9 +108,9 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
                                     .itertuples(index=False), staat.nederland, staat.buren)
     if staat.nederland or staat.buren:
         blokken.append(Tekst(
-            "In de tabellen hieronder staan " + regio.referentie_namen(staat.nederland, staat.buren) + " naast Soest, "
+            "In de tabellen hieronder staan " + regio.referentie_namen(staat.nederland, staat.buren) + f" naast {GEMEENTE.naam}, "
             "uit dezelfde bron en hetzelfde jaar ('–' = geen cijfer). Alleen ter vergelijking: het oordeel en de "
-            f"telling blijven ten opzichte van Soest, en gaan alleen over de {len(g.wijknamen)} wijken.",
+            f"telling blijven ten opzichte van {GEMEENTE.naam}, en gaan alleen over de {len(g.wijknamen)} wijken.",
             klein=True))
     blokken.append(Plek("wijk"))
     blokken += _een_wijk(g, staat, tel, beoordeeld, referenties)
@@ -160,7 +161,7 @@ def _een_wijk(g: Gegevens, staat: Staat, tel, beoordeeld, referenties) -> list:
     wijk = staat.wijk
     if wijk is None:
         return [Tekst("Kies een wijk om per opgave de indicatoren te zien die achter de telling zitten. "
-                      "Bijvoorbeeld Smitsveen, bij een voorstel voor die wijk.")]
+                      f"Bijvoorbeeld {next(iter(g.wijknamen.values()), 'een wijk')}, bij een voorstel voor die wijk.")]
     naam = g.wijknamen[wijk]
     blokken = [
         Kop(f"{naam}: de opgaven op een rij", niveau=3),
