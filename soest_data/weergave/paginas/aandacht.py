@@ -135,6 +135,14 @@ def _legenda(rijen) -> tuple[tuple[str, str], ...]:
 
 
 def _per_opgave(g: Gegevens, tel, beoordeeld) -> list:
+    if g.uitspraken.empty:  # a gemeente without wijkprofielen in the data: the tally from the open data only
+        return [Kop("Per opgave: waar valt het op?", niveau=3, anker=uitspraken.UITLEG_ANKER),
+                Tekst(f"Voor {GEMEENTE.naam} zijn geen wijkprofielen met uitspraken per wijk opgenomen; hieronder "
+                      "staat alleen de telling uit de open data."),
+                *(Uitklap(aandacht.opgave_zin(tel, opgave).replace("**", ""), (
+                    Tekst("Kernset: " + ("; ".join(g.indicator(i)["label"] for i in kern) if kern else "geen"),
+                          klein=True),), open=opgave == VIJF_OPGAVEN[0])
+                  for opgave, kern in ((o, scoring.kernsets(g.opgaven).get(o, [])) for o in VIJF_OPGAVEN))]
     overeen = aandacht.overeenstemming(tel, g.uitspraken, beoordeeld)
     eens, vergeleken = uitspraken.telling_en_tekst(overeen)
     blokken = [

@@ -87,6 +87,10 @@ def _vast(g: Gegevens, opgave: str) -> tuple[tuple, pd.DataFrame, list]:
 def _doelen(g: Gegevens, opgave: str, tekst: dict | None) -> list:
     if tekst is None:
         return [Tekst(f"Voor {OPGAVEN[opgave].lower()} is de beschrijving uit de Integrale Visie nog niet opgenomen.")]
+    if not tekst.get("ambitie"):  # a gemeente without its own Visie in the data: the open data only
+        return [Tekst(f"De ambitie, doelen en activiteiten van de gemeente {GEMEENTE.naam} voor "
+                      f"{OPGAVEN[opgave].lower()} zijn niet in dit dashboard opgenomen. Hieronder staat wat de open "
+                      "data zeggen.")]
     draagt_bij = []
     if tekst.get("global_goals"):
         draagt_bij.append("**Global Goals:** " + " · ".join(tekst["global_goals"]))

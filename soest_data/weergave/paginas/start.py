@@ -45,8 +45,8 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     blokken = [
         Plek("mijn_wijk"),  # a resident finds their wijk by postcode or address: the first thing a phone shows
         Tekst(f"Hoe gaat het in de wijken van {GEMEENTE.naam}? Per wijk de cijfers naast het gemiddelde van "
-              f"{GEMEENTE.naam}, voor de vijf opgaven van de **Integrale Visie Sociaal Domein 2024-2028**. Alle cijfers "
-              "komen uit openbare bronnen; de bron staat bij elk cijfer."),
+              f"{GEMEENTE.naam}, voor de vijf opgaven {_opgaven_uit(g)}. Alle cijfers komen uit openbare bronnen; de "
+              "bron staat bij elk cijfer."),
         Kop("Waar valt het op?", niveau=3),
         Raster(tuple((Kader(_opvallend(g, opgave)),) for opgave in VIJF_OPGAVEN), per_rij=3),
         Tekst("Valt op = minstens de helft van de cijfers met een oordeel is duidelijk ongunstig ten opzichte van heel "
@@ -110,3 +110,12 @@ def _veranderingen(g: Gegevens) -> list:
 def _bronregel(bron) -> str:
     tabel = f" (tabel {bron['tabel']})" if bron["tabel"] else ""
     return f"- [{bron['uitgever']}: {bron['titel']}{tabel}]({bron['url']}), {bron['licentie']}"
+
+
+def _opgaven_uit(g: Gegevens) -> str:
+    """Where the five opgaven come from: the gemeente's own Visie, or (without its texts in the data) Soest's, used
+    here as the frame."""
+    if any(o.get("ambitie") for o in g.opgaven):
+        return "van de **Integrale Visie Sociaal Domein 2024-2028**"
+    return ("(de indeling van de Integrale Visie Sociaal Domein van Soest; een eigen visie van de gemeente is niet "
+            "opgenomen)")
