@@ -133,8 +133,11 @@ def _heel_soest(g: Gegevens, opgave: str, kern: pd.DataFrame) -> list:
         blokken += [Raster(tuple((Kader((Tekst(
             f"**{namen.get(v['gebied'], v['gebied'])}** ({soorten.get(v['soort'], v['soort'])}): {v['tekst']}"),)),)
             for _, v in verhalen.iterrows()), per_rij=2), Bron(bronregels.verhaalbron(g, verhalen))]
-    blokken += [Tekst("**Wat de wijkprofielen en de Visie per wijk zeggen, naast de telling**"),
-                Tekst(uitspraken.opgave_regels(afgeleid.standpunten(g), opgave))]
+    if g.uitspraken.empty:  # a gemeente without wijkprofielen in the data
+        blokken.append(Tekst(f"Voor {GEMEENTE.naam} zijn geen wijkprofielen met uitspraken per wijk opgenomen."))
+    else:
+        blokken += [Tekst("**Wat de wijkprofielen en de Visie per wijk zeggen, naast de telling**"),
+                    Tekst(uitspraken.opgave_regels(afgeleid.standpunten(g), opgave))]
     # The opgave's figures that exist only for Soest as a whole (not among the key figures), as a table.
     ids = g.indicatoren.loc[(g.indicatoren["opgave"] == opgave) & (g.indicatoren["wijken_met_waarde"] == 0)
                             & ~g.indicatoren["id"].isin(kern["indicator"]), "id"]

@@ -256,7 +256,7 @@ def dia(g: Gegevens, wijk: str, opgave: str) -> Inhoud:
     deze = rijen[rijen["gebied_code"] == wijk].set_index("indicator")
     blokken = [Tekst(f"**{naam} ten opzichte van heel {GEMEENTE.naam}:** {kaartje['In woorden']} (kernset van "
                      f"{kaartje['kernset']})." + ("" if ids else " Voor deze opgave zijn er geen cijfers per wijk.")),
-               Tekst(uitspraken.zin_met_link({"zin": kaartje["Tekst"]}))]
+               *([Tekst(uitspraken.zin_met_link({"zin": kaartje["Tekst"]}))] if kaartje["Tekst"] else [])]
     if ids:
         blokken += [Raster(tuple((_dia_cijfer(deze.loc[i]),) for i in ids), per_rij=min(len(ids), 5)),
                     Bron(bronregels.bronnen_van(g, rijen.drop_duplicates("indicator")[["indicator", "jaar"]]
