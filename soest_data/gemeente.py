@@ -46,8 +46,9 @@ class Gemeente:
 
     @property
     def wijkcode(self) -> re.Pattern:
-        """A wijk code of this gemeente: WK + the gemeente's four digits + two digits (WK034205)."""
-        return re.compile(rf"^WK{self.nummer}\d{{2}}$")
+        """A wijk code of this gemeente: WK + the gemeente's four digits + two characters (WK034205; digits, or
+        letters in a gemeente with more than 99 wijken, like Amsterdam's WK0363AF)."""
+        return re.compile(rf"^WK{self.nummer}[0-9A-Z]{{2}}$")
 
     @property
     def de_buurgemeenten(self) -> str:
@@ -104,7 +105,7 @@ def controleer(gemeente: Gemeente, gebieden: dict[str, dict]) -> list[str]:
     if vergelijk != set(gemeente.buurgemeenten):
         fouten.append(f"de vergelijkgemeenten in gebieden.csv ({', '.join(sorted(vergelijk)) or 'geen'}) zijn niet "
                       f"de buurgemeenten van de instelling ({', '.join(gemeente.buurgemeenten) or 'geen'})")
-    fouten += [f"wijk {c} hoort niet bij {gemeente.code} (een wijkcode is WK{gemeente.nummer} en twee cijfers)"
+    fouten += [f"wijk {c} hoort niet bij {gemeente.code} (een wijkcode is WK{gemeente.nummer} en twee tekens)"
                for c, r in gebieden.items() if r.get("niveau") == "wijk" and not gemeente.wijkcode.match(c)]
     return fouten
 

@@ -338,8 +338,8 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
     return Document(
         titel=titel,
         onderwerp=f"Wijk {kop.naam} ({wijk}) naast heel {GEMEENTE.naam}, per opgave van de Integrale Visie Sociaal Domein",
-        inleiding=f"Wijk {wijk} van de gemeente {GEMEENTE.naam} naast heel {GEMEENTE.naam}, voor de vijf opgaven van "
-                  f"de Integrale Visie Sociaal Domein 2024-2028. {bronnen.zin()} Gemaakt op {gemaakt:%d-%m-%Y}.",
+        inleiding=f"Wijk {wijk} van de gemeente {GEMEENTE.naam} naast heel {GEMEENTE.naam}, voor de vijf opgaven "
+                  f"{opgaveoverzicht.herkomst_opgaven(g.opgaven)}. {bronnen.zin()} Gemaakt op {gemaakt:%d-%m-%Y}.",
         blokken=tuple(blokken), voetregel=bronnen.voetregel(titel, gemaakt), gemaakt=gemaakt)
 
 
@@ -361,7 +361,10 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
     bronnen = Bronnen(g)
     blokken: list = []
     tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
-    if tekst:
+    if tekst and not tekst.get("ambitie"):  # a gemeente without its own Visie in the data
+        blokken.append(Alinea(f"De ambitie en doelen van de gemeente {GEMEENTE.naam} voor {naam.lower()} zijn niet "
+                              "opgenomen; deze factsheet toont wat de open data zeggen."))
+    elif tekst:
         blokken.append(Alinea(tekst["ambitie"]))
         if tekst.get("doelen"):
             blokken += [Alinea("Doelen", "tussenkop"), Opsomming(tuple(tekst["doelen"]))]

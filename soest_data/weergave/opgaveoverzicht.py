@@ -43,6 +43,16 @@ def opgave_tekst(opgaven: list[dict], opgave_id: str) -> dict | None:
     return next((o for o in opgaven if o.get("id") == opgave_id), None)
 
 
+def herkomst_opgaven(opgaven: list[dict], nadruk: bool = False) -> str:
+    """Where the five opgaven come from, after 'de vijf opgaven': the gemeente's own Visie, or (without its texts in
+    the data) Soest's, used here as the frame."""
+    if any(o.get("ambitie") for o in opgaven):
+        return "van de **Integrale Visie Sociaal Domein 2024-2028**" if nadruk else \
+            "van de Integrale Visie Sociaal Domein 2024-2028"
+    return ("(de indeling van de Integrale Visie Sociaal Domein van Soest; een eigen visie van de gemeente is niet "
+            "opgenomen)")
+
+
 # --- key figures ---------------------------------------------------------------------------------------------------
 
 def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:

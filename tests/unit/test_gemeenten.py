@@ -17,7 +17,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 GEMEENTEN = {"GM0342": (PROJECT / "data", PROJECT / "geo"),
              "GM0307": (PROJECT / "data" / "gemeenten" / "GM0307", PROJECT / "geo" / "gemeenten" / "GM0307")}
 PAGINAS = ("start", "kaart", "wijkprofiel", "opgave", "vergelijken", "aandacht", "data")
-WIJKCODE = re.compile(r"\bWK\d{6}\b")
+WIJKCODE = re.compile(r"\bWK\d{4}[0-9A-Z]{2}\b")
 
 
 @pytest.fixture(scope="module")

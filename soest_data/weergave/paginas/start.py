@@ -11,7 +11,7 @@ from soest_data import opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
 from soest_data.gemeente import GEMEENTE
-from soest_data.weergave import aandacht, afgeleid, bronregels, inhoud, uitspraken, verandering
+from soest_data.weergave import aandacht, afgeleid, bronregels, inhoud, opgaveoverzicht, uitspraken, verandering
 from soest_data.weergave.blokken import (
     Bron,
     Inhoud,
@@ -45,8 +45,8 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     blokken = [
         Plek("mijn_wijk"),  # a resident finds their wijk by postcode or address: the first thing a phone shows
         Tekst(f"Hoe gaat het in de wijken van {GEMEENTE.naam}? Per wijk de cijfers naast het gemiddelde van "
-              f"{GEMEENTE.naam}, voor de vijf opgaven {_opgaven_uit(g)}. Alle cijfers komen uit openbare bronnen; de "
-              "bron staat bij elk cijfer."),
+              f"{GEMEENTE.naam}, voor de vijf opgaven {opgaveoverzicht.herkomst_opgaven(g.opgaven, nadruk=True)}. "
+              "Alle cijfers komen uit openbare bronnen; de bron staat bij elk cijfer."),
         Kop("Waar valt het op?", niveau=3),
         Raster(tuple((Kader(_opvallend(g, opgave)),) for opgave in VIJF_OPGAVEN), per_rij=3),
         Tekst("Valt op = minstens de helft van de cijfers met een oordeel is duidelijk ongunstig ten opzichte van heel "
@@ -110,12 +110,3 @@ def _veranderingen(g: Gegevens) -> list:
 def _bronregel(bron) -> str:
     tabel = f" (tabel {bron['tabel']})" if bron["tabel"] else ""
     return f"- [{bron['uitgever']}: {bron['titel']}{tabel}]({bron['url']}), {bron['licentie']}"
-
-
-def _opgaven_uit(g: Gegevens) -> str:
-    """Where the five opgaven come from: the gemeente's own Visie, or (without its texts in the data) Soest's, used
-    here as the frame."""
-    if any(o.get("ambitie") for o in g.opgaven):
-        return "van de **Integrale Visie Sociaal Domein 2024-2028**"
-    return ("(de indeling van de Integrale Visie Sociaal Domein van Soest; een eigen visie van de gemeente is niet "
-            "opgenomen)")
