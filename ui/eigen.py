@@ -37,7 +37,12 @@ def mijn_wijk() -> None:
 
     What a visitor types is shown back only as plain text, and never cached, logged or put in the URL: the links
     carry the wijk code only."""
+    tabel = paden.data_dir() / "postcodes" / "pc4_wijken.csv"
     with st.container(border=True, key="mijn_wijk_vak"):
+        if not tabel.is_file():  # a gemeente without a postcode table in the data: say so, don't ask for a postcode
+            st.caption(f"Mijn wijk (postcode → wijk) is er voor {GEMEENTE.naam} nog niet: de postcodetabel ontbreekt. "
+                       "Kies uw wijk hieronder of op de kaart.")
+            return
         tekst = st.text_input("Mijn wijk: typ uw postcode of adres", max_chars=postcode.MAX_LENGTE, key="mijn_wijk",
                               placeholder=f"bijvoorbeeld 3769, 3769 AB of Kerkstraat 1 {GEMEENTE.naam}")
         if not tekst.strip():
@@ -45,7 +50,7 @@ def mijn_wijk() -> None:
                        "buurt. Wat u typt wordt niet bewaard.")
             return
         try:
-            boek = _postcodeboek(str(paden.data_dir() / "postcodes" / "pc4_wijken.csv"),
+            boek = _postcodeboek(str(tabel),
                                  tuple(gegevens().naam_van.items()))
         except OSError:
             st.text("De postcodetabel ontbreekt; kies uw wijk hieronder.")
