@@ -51,6 +51,10 @@ def voorbeeldstaten(g: Gegevens) -> list[Staat]:
 
 
 def bouw(g: Gegevens, staat: Staat) -> Inhoud:
+    if not g.enquete and g.verhalen.empty:  # a gemeente without a survey or residents' stories in the data
+        return Inhoud("Inwoners aan het woord", (Tekst(
+            f"Voor {GEMEENTE.naam} zijn geen inwonersenquête en geen verhalen van inwoners opgenomen; alleen de "
+            "cijfers uit open data staan in dit dashboard."),))
     blokken = [
         Tekst("**Tellen én vertellen.** Naast de cijfers per wijk staat wat inwoners zelf zeggen: in een enquête en in "
               "de gesprekken en meedenkdiners voor de Integrale Visie Sociaal Domein."),

@@ -107,7 +107,8 @@ def _doelen(g: Gegevens, opgave: str, tekst: dict | None) -> list:
 
 
 def _heel_soest(g: Gegevens, opgave: str, kern: pd.DataFrame) -> list:
-    blokken = [Kop("Kerncijfers uit de Integrale Visie", niveau=3)]
+    blokken = [Kop("Kerncijfers uit de Integrale Visie" if any(o.get("ambitie") for o in g.opgaven) else "Kerncijfers",
+                   niveau=3)]
     if kern.empty:
         blokken.append(Tekst(f"Voor deze opgave zijn nog geen kerncijfers voor heel {GEMEENTE.naam} opgenomen."))
     tegels = []
