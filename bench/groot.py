@@ -86,7 +86,7 @@ def maak(doel: Path, wijken: int, buurten: int = 5, zaad: int = 26, kleine_wijkt
         raise ValueError("minstens 8 wijken: de teksten in data/ noemen de acht wijken van Soest")
     rng = random.Random(zaad)
     data, geo = doel / "data", doel / "geo"
-    shutil.copytree(PROJECT / "data", data, ignore=shutil.ignore_patterns("*.duckdb*"))
+    shutil.copytree(PROJECT / "data", data, ignore=shutil.ignore_patterns("*.duckdb*", "gemeenten"))
     geo.mkdir(parents=True)
     echte = pd.read_csv(PROJECT / "data" / "gebieden.csv", dtype=str, keep_default_na=False)
     echte_wijken = list(echte.loc[echte["niveau"] == "wijk", "code"])

@@ -14,7 +14,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from soest_data.begrippen import SOEST  # noqa: E402
+from soest_data import gemeente  # noqa: E402
 from soest_data.bronnen import bouw, vernieuw  # noqa: E402
 from tests.opnames import opname_sessie  # noqa: E402
 
@@ -34,7 +34,8 @@ def main() -> None:
             begin = time.perf_counter()
             for soort, jaar in STAPPEN:
                 stap = time.perf_counter()
-                verslag = vernieuw.vernieuw(soort, jaar, data, geo, doel, haler, SOEST, dry_run=dry_run)
+                verslag = vernieuw.vernieuw(soort, jaar, data, geo, doel, haler, gemeente.huidige().code,
+                                            dry_run=dry_run)
                 print(f"{'dry run' if dry_run else 'schrijven'} {soort} {jaar}: {time.perf_counter() - stap:.2f} s")
                 if dry_run:
                     print("\n".join(f"    {r}" for r in vernieuw.verslagregels(verslag, dry_run)))

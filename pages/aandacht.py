@@ -3,6 +3,7 @@ URL (?marge=15), as does a highlighted wijk (?wijk=WK034205)."""
 import streamlit as st
 
 import ui
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import aandacht
 from soest_data.weergave.paginas import aandacht as pagina
 
@@ -12,8 +13,8 @@ staat = pagina.staat_uit(st.query_params, g)
 
 
 def marge() -> None:
-    st.slider("Marge: vanaf hoeveel verschil met Soest is een wijk 'duidelijk' anders? (procent van de Soester "
-              "waarde; bij percentages een kwart daarvan in procentpunten)",
+    st.slider(f"Marge: vanaf hoeveel verschil met {GEMEENTE.naam} is een wijk 'duidelijk' anders? (procent van de "
+              f"{GEMEENTE.eigen('waarde')}; bij percentages een kwart daarvan in procentpunten)",
               min_value=aandacht.MARGES[0], max_value=aandacht.MARGES[-1], step=5, format="%d %%",
               **ui.url_widget("aandacht_marge", "marge", staat.marge_pct, pagina.STANDAARD_PCT),
               help=f"Standaard {pagina.STANDAARD_PCT} %. Een grotere marge telt alleen de grotere verschillen.")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import enquete
 from soest_data.weergave.paginas import inwoners as pagina
 
@@ -20,7 +21,7 @@ def opgave() -> None:
 def wijk() -> None:
     naam_van = pagina.gebieden(g)
     st.selectbox("Laat zien voor wijk", [None, *naam_van],
-                 format_func=lambda c: "Alle wijken en heel Soest" if c is None else naam_van[c],
+                 format_func=lambda c: f"Alle wijken en heel {GEMEENTE.naam}" if c is None else naam_van[c],
                  **ui.url_widget("inwoners_wijk", "wijk", staat.wijk))
 
 

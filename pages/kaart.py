@@ -5,13 +5,15 @@ from dataclasses import replace
 import streamlit as st
 
 import ui
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import kaart
 from soest_data.weergave.paginas import kaart as pagina
 
 ui.pagina("Kaart")
 g = ui.gegevens()
 staat = pagina.staat_uit(st.query_params, g)
-staat = replace(staat, verdeling=st.session_state.get(f"kaart_kleur_{staat.niveau}", "t.o.v. Soest") != "t.o.v. Soest")
+tov = f"t.o.v. {GEMEENTE.naam}"
+staat = replace(staat, verdeling=st.session_state.get(f"kaart_kleur_{staat.niveau}", tov) != tov)
 namen = pagina.op_kaart(g)
 
 
@@ -31,9 +33,9 @@ def keuzes() -> None:
 
 
 def kleur() -> None:
-    st.radio("Kleur", ["t.o.v. Soest", f"verdeling over de {staat.niveau}en"], horizontal=True,
+    st.radio("Kleur", [f"t.o.v. {GEMEENTE.naam}", f"verdeling over de {staat.niveau}en"], horizontal=True,
              key=f"kaart_kleur_{staat.niveau}",  # the options name the layer
-             help="t.o.v. Soest: dezelfde regel als in de wijkprofielen en bij Aandacht per opgave. "
+             help=f"t.o.v. {GEMEENTE.naam}: dezelfde regel als in de wijkprofielen en bij Aandacht per opgave. "
                   f"Verdeling: vijf gelijke stappen van de laagste tot de hoogste {staat.niveau}.")
 
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from soest_data.begrippen import OPGAVEN
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave.paginas import vergelijken as pagina
 
 ui.pagina("Vergelijken")
@@ -17,7 +18,7 @@ def kiezer() -> None:
     gekozen = links.multiselect("Kies twee of meer wijken", list(g.wijknamen), format_func=g.wijknamen.get,
                                 **ui.url_widget("vergelijk_wijken", "wijken", list(staat.zoals_gekozen),
                                                 schrijf_als=lambda w: len(w) >= 2))
-    rechts.checkbox("Soest als kolom erbij", **ui.url_widget("vergelijk_soest", "soest", staat.met_soest, False))
+    rechts.checkbox(f"{GEMEENTE.naam} als kolom erbij", **ui.url_widget("vergelijk_soest", "soest", staat.met_soest, False))
     if len(gekozen) < 2:
         st.warning("Kies minstens twee wijken om te vergelijken.")
         st.stop()

@@ -3,28 +3,30 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import time
 from pathlib import Path
 
 import duckdb
 
-from soest_data import db, gegevens, paden, scoring
-from soest_data.begrippen import AFGESCHERMD, SOEST
+from soest_data import db, gegevens, gemeente, paden, scoring
+from soest_data.begrippen import AFGESCHERMD
 from soest_data.bronnen import bouw, postcode, uitwisseling, vernieuw
 from soest_data.bronnen.probleem import BronFout, oorzaak, samengevat
 from soest_data.weergave import aandacht
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m soest_data", description="Wijkprofielen Soest: gegevensbeheer")
+    parser = argparse.ArgumentParser(prog="python -m soest_data", description="Wijkprofielen: gegevensbeheer")
+    keuze = argparse.ArgumentParser(add_help=False)
+    keuze.add_argument("--gemeente", help="CBS-gemeentecode (GM....): de gemeente uit data/gemeenten/<code>/; standaard "
+                       "SOEST_GEMEENTE of die van data/gemeente.yaml")
     sub = parser.add_subparsers(dest="opdracht", required=True)
-    b = sub.add_parser("build", help="bouw data/wijkprofielen.duckdb uit data/ en geo/")
+    b = sub.add_parser("build", parents=[keuze], help="bouw data/wijkprofielen.duckdb uit data/ en geo/")
     b.add_argument("--als-verouderd", action="store_true", help="alleen bouwen als de database ontbreekt of verouderd is")
-    sub.add_parser("validate", help="controleer de bronbestanden zonder te bouwen")
-    e = sub.add_parser("export", help="alle waarden als één nette tabel, zoals de app ze toont (kleine aantallen "
-                       "afgeschermd)")
+    sub.add_parser("validate", parents=[keuze], help="controleer de bronbestanden zonder te bouwen")
+    e = sub.add_parser("export", parents=[keuze], help="alle waarden als één nette tabel, zoals de app ze toont "
+                       "(kleine aantallen afgeschermd)")
     e.add_argument("--csv", type=Path)
     e.add_argument("--xlsx", type=Path)
     vorm = e.add_mutually_exclusive_group()
@@ -35,30 +37,34 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--aandacht", type=Path, help="de wijk × opgave-telling van Aandacht per opgave als CSV")
     e.add_argument("--marge", type=int, default=round(scoring.STANDAARD_MARGE * 100),
                    help="marge in procent voor --aandacht (standaard %(default)s)")
-    f = sub.add_parser("factsheet", help="factsheet als PDF: één wijk, alle wijken of één opgave")
+    f = sub.add_parser("factsheet", parents=[keuze], help="factsheet als PDF: één wijk, alle wijken of één opgave")
     f.add_argument("--wijk", help="wijkcode, bijvoorbeeld WK034205")
     f.add_argument("--opgave", help="opgave, bijvoorbeeld bestaanszekerheid")
     f.add_argument("--alle", action="store_true", help="alle wijken en alle opgaven (met --map)")
     f.add_argument("--uit", type=Path, help="PDF-bestand (bij --wijk of --opgave)")
     f.add_argument("--map", type=Path, help="map voor de PDF's (bij --alle)")
-    i = sub.add_parser("import", help="voeg waarden toe of vervang ze uit een CSV of .xlsx in het exportformaat")
+    i = sub.add_parser("import", parents=[keuze], help="voeg waarden toe of vervang ze uit een CSV of .xlsx in het exportformaat")
     i.add_argument("bestand", type=Path)
     i.add_argument("--dry-run", action="store_true", help="toon alleen wat er zou veranderen")
-    v = sub.add_parser("vernieuw", help="haal nieuwe cijfers of grenzen op bij CBS, RIVM of PDOK (eerst een dry run)")
+    v = sub.add_parser("vernieuw", parents=[keuze],
+                       help="haal nieuwe cijfers of grenzen op bij CBS, RIVM of PDOK (eerst een dry run)")
     v.add_argument("soort", choices=sorted(vernieuw.HALERS), help="cbs = Kerncijfers wijken en buurten, "
                    "rivm = Gezondheid per wijk en buurt, grenzen = wijk- en buurtgrenzen van PDOK")
     v.add_argument("--jaar", type=int, required=True)
-    v.add_argument("--gemeente", default=os.environ.get("SOEST_GEMEENTE", SOEST), help="CBS-gemeentecode (GM....)")
     v.add_argument("--tabel", help="CBS-tabel (bv. 85984NED) als de titel niet gevonden wordt")
     v.add_argument("--dry-run", action="store_true", help="toon alleen wat er zou veranderen")
-    p = sub.add_parser("postcode", help="in welke wijk ligt een postcode of adres (Mijn wijk)")
+    p = sub.add_parser("postcode", parents=[keuze], help="in welke wijk ligt een postcode of adres (Mijn wijk)")
     p.add_argument("tekst", nargs="+", help="postcode (3769 of 3769 AB) of adres met huisnummer")
     p.add_argument("--offline", action="store_true", help="alleen de postcodetabel, zonder de PDOK Locatieserver")
-    pub = sub.add_parser("publiceer", help="de openbare editie: elke pagina als statische HTML in een map (vervangt de "
-                                           "map pas als alles geschreven is)")
+    pub = sub.add_parser("publiceer", parents=[keuze],
+                         help="de openbare editie: elke pagina als statische HTML in een map (vervangt de "
+                              "map pas als alles geschreven is)")
     pub.add_argument("--uit", type=Path, required=True, help="de map van de site, bijvoorbeeld site/")
     pub.add_argument("--app", help="adres van het interactieve dashboard, voor de link 'dezelfde weergave in de app'")
     args = parser.parse_args(argv)
+    if melding := _kies_gemeente(args.gemeente):
+        print(melding, file=sys.stderr)
+        return 2
     data, geo, doel = paden.data_dir(), paden.geo_dir(), paden.db_path()
     try:
         if args.opdracht in ("build", "validate", "import", "vernieuw"):
@@ -80,6 +86,23 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken; er is niets veranderd.", file=sys.stderr)
         return 130
+
+
+def _kies_gemeente(code: str | None) -> str | None:
+    """--gemeente GM0307: work on that gemeente's data (data/gemeenten/GM0307/); a Dutch message when it has none."""
+    if code:
+        code = code.strip().upper()
+        if not gemeente.CODE.match(code):
+            return f"Gemeentecode '{code}' moet de vorm GM en vier cijfers hebben."
+        os.environ["SOEST_GEMEENTE"] = code
+    try:
+        gekozen = gemeente.huidige()
+    except gemeente.GemeenteFout as fout:
+        return str(fout)
+    if code and gekozen.code != code:
+        return (f"Er zijn geen gegevens voor gemeente {code}: maak data/gemeenten/{code}/ (met gemeente.yaml) en "
+                f"geo/gemeenten/{code}/, zie README.")
+    return None
 
 
 def _reden(fout: Exception) -> str:
@@ -215,11 +238,8 @@ def _factsheet(args, data: Path, geo: Path, doel: Path) -> int:
 
 
 def _vernieuw(args, data: Path, geo: Path, doel: Path, haler: vernieuw.Haler | None = None) -> int:
-    if not re.fullmatch(r"GM\d{4}", args.gemeente):
-        print(f"Gemeentecode '{args.gemeente}' moet de vorm GM0342 hebben.", file=sys.stderr)
-        return 2
     start = time.perf_counter()
-    verslag = vernieuw.vernieuw(args.soort, args.jaar, data, geo, doel, haler or vernieuw.Haler(), args.gemeente,
+    verslag = vernieuw.vernieuw(args.soort, args.jaar, data, geo, doel, haler or vernieuw.Haler(), gemeente.huidige().code,
                                 dry_run=args.dry_run, tabel=args.tabel)
     for regel in vernieuw.verslagregels(verslag, args.dry_run):
         print(regel)

@@ -1,4 +1,4 @@
-"""The project's one vocabulary: opgaven, area codes, value statuses and relative statements.
+"""The project's one vocabulary: opgaven, area levels, value statuses and relative statements.
 
 The data layer, the builders and the pages all take these words from here, so a rename happens in one place.
 """
@@ -17,10 +17,10 @@ OPGAVEN = {
 ACHTERGROND = "context"
 VIJF_OPGAVEN = [o for o in OPGAVEN if o != ACHTERGROND]
 
-SOEST = "GM0342"
 NEDERLAND = "NL01"
-# The level of the six neighbouring gemeenten (Amersfoort, Baarn, De Bilt, Bunschoten, Leusden, Zeist): comparison
-# areas beside Soest, like Nederland (level 'land'); never counted or ranked among the wijken.
+# The gemeente itself is soest_data.gemeente.huidige() (the one setting). The level of its comparison gemeenten
+# (the setting's vergelijkgemeenten): areas beside the gemeente, like Nederland (level 'land'); never counted or ranked
+# among the wijken.
 VERGELIJKGEMEENTE = "vergelijkgemeente"
 VERGELIJKNIVEAUS = ("land", VERGELIJKGEMEENTE)
 

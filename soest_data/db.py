@@ -30,7 +30,7 @@ TABELLEN = (*INHOUD, "bouwinfo")
 HERSTEL = "python -m soest_data build"
 # What a visitor sees when no database has been good since the server started: no path, command or error name.
 GEEN_GEGEVENS = ("De cijfers zijn op dit moment niet beschikbaar. Probeer het over een paar minuten opnieuw; "
-                 "blijft dit zo, neem dan contact op met de gemeente Soest.")
+                 "blijft dit zo, neem dan contact op met de gemeente.")
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -15,6 +15,7 @@ import pandas as pd
 
 from soest_data import opmaak
 from soest_data.begrippen import AFGESCHERMD, OPGAVEN, RELATIEF, STATUSSEN
+from soest_data.gemeente import GEMEENTE
 
 # Technical column → readable name, in the order a reader wants them. Columns not named here keep their name.
 KOLOMMEN = {
@@ -27,7 +28,7 @@ KOLOMMEN = {
     "jaar": "Jaar",
     "waarde": "Waarde",
     "eenheid": "Eenheid",
-    "relatief": "Uitspraak t.o.v. Soest",
+    "relatief": "Uitspraak t.o.v. de gemeente",
     "status": "Waarom geen cijfer",
     "bron_titel": "Bron",
     "bron_uitgever": "Uitgever",
@@ -38,16 +39,17 @@ KOLOMMEN = {
 }
 # What each readable column means: the column guide on /data and the second sheet of every .xlsx.
 BETEKENIS = {
-    "Gebied": "Naam van de wijk, buurt, heel Soest (gemeente) of Nederland.",
-    "Gebiedscode": "CBS-code: GM0342 = gemeente Soest, WK0342xx = wijk, BU0342xxxx = buurt, NL01 = Nederland.",
+    "Gebied": "Naam van de wijk, buurt, de hele gemeente of Nederland (of een vergelijkgemeente).",
+    "Gebiedscode": "CBS-code: GM en vier cijfers = gemeente, WK en zes cijfers = wijk, BU en acht cijfers = buurt, "
+                   "NL01 = Nederland.",
     "Niveau": "gemeente, wijk, buurt of land.",
     "Opgave": "De opgave uit de Integrale Visie Sociaal Domein 2024-2028 waar de indicator bij hoort.",
     "Indicator": "Wat er gemeten is; de definitie staat op de pagina Over de data.",
     "Indicator-id": "Vaste sleutel van de indicator (ook in de link /data?indicator=…).",
     "Jaar": "Het jaar waarop het cijfer betrekking heeft (peildatum of meetjaar).",
-    "Waarde": "Het cijfer. Leeg betekent: geen cijfer (zie 'Waarom geen cijfer' of 'Uitspraak t.o.v. Soest'), nooit 0.",
+    "Waarde": "Het cijfer. Leeg betekent: geen cijfer (zie 'Waarom geen cijfer' of 'Uitspraak t.o.v. de gemeente'), nooit 0.",
     "Eenheid": "Eenheid van de waarde, bijvoorbeeld '% van inwoners 18+'.",
-    "Uitspraak t.o.v. Soest": "Een uitspraak zonder getal uit de bron, zoals 'hoger dan gemiddeld'.",
+    "Uitspraak t.o.v. de gemeente": "Een uitspraak zonder getal uit de bron, zoals 'hoger dan gemiddeld'.",
     "Waarom geen cijfer": "geheim of onbekend volgens de bron, of afgeschermd door ons (te klein aantal).",
     "Bron": "Titel van de bron.",
     "Uitgever": "Wie de bron uitgaf.",
@@ -148,7 +150,7 @@ def xlsx(frame: pd.DataFrame, titel: str, toelichting: list[str] | None = None) 
         for i, kolom in enumerate(frame.columns, start=1):
             breedte = max([len(str(kolom))] + [len(str(v)) for v in frame[kolom].head(200)])
             blad.column_dimensions[blad.cell(1, i).column_letter].width = min(max(breedte + 2, 8), 60)
-        regels = [titel, *(toelichting or []), f"Gedownload op {date.today():%d-%m-%Y} uit Wijkprofielen Soest.", ""]
+        regels = [titel, *(toelichting or []), f"Gedownload op {date.today():%d-%m-%Y} uit Wijkprofielen {GEMEENTE.naam}.", ""]
         gids = kolomgids(frame.columns)
         over = pd.DataFrame({"Kolom": [*regels, *gids["Kolom"]], "Betekenis": [""] * len(regels) + list(gids["Betekenis"])})
         over.to_excel(schrijver, index=False, header=False, sheet_name="Toelichting")

@@ -17,8 +17,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from soest_data import jaren, opmaak
-from soest_data.begrippen import AFGESCHERMD, CONTEXT, RELATIEF, SOEST, STATUSSEN, UITKOMST, VIJF_OPGAVEN
+from soest_data import gemeente, jaren, opmaak
+from soest_data.begrippen import AFGESCHERMD, CONTEXT, RELATIEF, STATUSSEN, UITKOMST, VIJF_OPGAVEN
+from soest_data.gemeente import GEMEENTE
 
 STANDAARD_MARGE = 0.10
 PROCENTPUNT_PER_MARGE = 25  # margin 10 % → 2,5 procentpunt: the relative margin applied to a share of 25 %
@@ -122,7 +123,7 @@ def vergelijk_met_soest(wijken: pd.DataFrame, soest: float | None, richting: str
 def oordeel_symbool(oordeel_: str, waarde=None, soest=None) -> str:
     """'▼ ongunstig', …; a figure without a Soest value to compare with is not 'geen gegevens'."""
     if oordeel_ == ONBEKEND and not _leeg(waarde) and _leeg(soest):
-        return "– geen Soester cijfer"
+        return f"– geen {GEMEENTE.eigen('cijfer')}"
     return SYMBOOL[oordeel_]
 
 
@@ -137,8 +138,8 @@ def in_woorden(rij: Mapping, hoogste: float | None, laagste: float | None, gebie
         return f"het hoogst van alle {gebied}en"
     if hoogste != laagste and waarde == laagste:
         return f"het laagst van alle {gebied}en"
-    return {HOGER: "hoger dan gemiddeld", LAGER: "lager dan gemiddeld", ROND: "rond het Soester gemiddelde"}.get(
-        rij.get("kant"), "geen Soester cijfer om mee te vergelijken")
+    return {HOGER: "hoger dan gemiddeld", LAGER: "lager dan gemiddeld", ROND: f"rond het {GEMEENTE.eigen('gemiddelde')}"}.get(
+        rij.get("kant"), f"geen {GEMEENTE.eigen('cijfer')} om mee te vergelijken")
 
 
 def waarde_in_woorden(rij: pd.Series, eenheid: str | None = None) -> str:
@@ -221,7 +222,7 @@ def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: fl
     if rijen.empty:
         return pd.DataFrame()
     # Soest in the same year; None when Soest has no row (a row without a figure stays NaN)
-    soest_rijen = waarden[waarden["gebied_code"] == SOEST]
+    soest_rijen = waarden[waarden["gebied_code"] == gemeente.huidige().code]
     soest_per = dict(zip(zip(soest_rijen["indicator"], soest_rijen["jaar"]), soest_rijen["waarde"]))
     per_indicator = {}
     for indicator_id, deel in rijen.groupby("indicator", sort=False)[["jaar", "waarde"]]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
-STANDAARD_WIJKEN = ("WK034205", "WK034207")  # Smitsveen and Soest-Zuid: the sharpest contrast
-WIJKCODE = re.compile(r"^WK0342\d{2}$")
+from soest_data import gemeente
 
 # Every choice of every page lives in the URL under these keys (URL path → keys), so a link shows the same view.
 REFERENTIES = ("nederland", "buren")  # the switches for Nederland (ja by default) and the buurgemeenten (nee)
@@ -127,17 +126,23 @@ def absolute_link(browser_url: str, pad: str, params: Mapping[str, str]) -> str:
     return f"{basis}/{pad_deel}" + (f"?{q}" if q else "")
 
 
-def vergelijking_met(wijk: str) -> str:
-    """'WK034208,WK034205': the comparison a page about one wijk opens, that wijk first beside the default partner
-    (Smitsveen, or Soest-Zuid for Smitsveen itself)."""
-    partner = next(w for w in STANDAARD_WIJKEN if w != wijk)
-    return f"{wijk},{partner}"
+def standaard_wijken(wijken: Sequence[str]) -> tuple[str, ...]:
+    """The comparison a visitor sees first: the first two wijken in code order (read from the data, any gemeente)."""
+    return tuple(sorted(wijken)[:2])
+
+
+def vergelijking_met(wijk: str, wijken: Sequence[str]) -> str:
+    """'WK034208,WK034201': the comparison a page about one wijk opens, that wijk first beside the first other wijk
+    of the default comparison (standaard_wijken)."""
+    partner = next((w for w in standaard_wijken([w for w in wijken if w != wijk]) if w != wijk), None)
+    return f"{wijk},{partner}" if partner else wijk
 
 
 def huidige_wijk(params: Mapping) -> str | None:
     """The wijk the visitor is looking at (wijk=…, or the first of wijken=…), for navigation links that keep it."""
+    wijkcode = gemeente.huidige().wijkcode
     wijk = (_eerste(params, "wijk") or "").upper()
-    if WIJKCODE.match(wijk):
+    if wijkcode.match(wijk):
         return wijk
     eerste = (_eerste(params, "wijken") or "").split(",")[0].strip().upper()
-    return eerste if WIJKCODE.match(eerste) else None
+    return eerste if wijkcode.match(eerste) else None

@@ -114,7 +114,6 @@ def uitersten(db_pad: Path, indicator: str) -> dict[str, str]:
     """The wijk with the highest and the lowest value and Soest's value (latest year), recomputed from the database
     and formatted the Dutch way: what a summary sentence must say, whatever next year's figures are."""
     from soest_data import db, opmaak, waarden
-    from soest_data.begrippen import SOEST
 
     con = db.open_readonly(db_pad)
     rijen = waarden.alle_waarden(con)
@@ -123,7 +122,7 @@ def uitersten(db_pad: Path, indicator: str) -> dict[str, str]:
     rijen = rijen[rijen["jaar"] == rijen["jaar"].max()]
     wijken = rijen[rijen["niveau"] == "wijk"].sort_values("waarde")
     eenheid = wijken["eenheid"].iloc[0]
-    soest = rijen.loc[rijen["gebied_code"] == SOEST, "waarde"]
+    soest = rijen.loc[rijen["niveau"] == "gemeente", "waarde"]
     return {"hoogst": f"{wijken['gebied_naam'].iloc[-1]} ({opmaak.waarde_met_eenheid(wijken['waarde'].iloc[-1], eenheid)})",
             "laagst": f"{wijken['gebied_naam'].iloc[0]} ({opmaak.waarde_met_eenheid(wijken['waarde'].iloc[0], eenheid)})",
             "soest": opmaak.waarde_met_eenheid(soest.iloc[0], eenheid) if len(soest) else "geen gegevens",

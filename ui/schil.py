@@ -14,6 +14,7 @@ import streamlit as st
 
 from soest_data import url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import afgeleid, wijkprofiel
 from soest_data.weergave.paginas import wijkprofiel as wijkprofiel_pagina
 from ui import tekenen
@@ -75,7 +76,7 @@ def _met_wijk(bestand: str, wijk: str | None) -> dict | None:
     if not wijk:
         return None
     if bestand == "pages/vergelijken.py":
-        return {"wijken": url_state.vergelijking_met(wijk)}
+        return {"wijken": url_state.vergelijking_met(wijk, list(gegevens().wijknamen))}
     return {MET_WIJK[bestand]: wijk} if bestand in MET_WIJK else None
 
 
@@ -90,9 +91,9 @@ def pagina(titel: str) -> None:
     Classic multipage (pages/ beside app.py) runs a deep-linked page file on its own, so this call, not a router,
     gives every page the same frame.
     """
-    st.set_page_config(page_title=f"{titel} · Wijkprofielen Soest", page_icon="🏘️", layout="wide",
+    st.set_page_config(page_title=f"{titel} · Wijkprofielen {GEMEENTE.naam}", page_icon="🏘️", layout="wide",
                        menu_items={"Get help": None, "Report a bug": None,
-                                   "About": "Wijkprofielen Soest — sociaal domein"})
+                                   "About": f"Wijkprofielen {GEMEENTE.naam} — sociaal domein"})
     opmaak()
     if presentatie():
         st.markdown(f"<style>{_statisch('presentatie.css')}</style>", unsafe_allow_html=True)
@@ -100,7 +101,7 @@ def pagina(titel: str) -> None:
         return  # no navigation: one view per screen, stepped with ← and →
     wijk = url_state.huidige_wijk(st.query_params)
     with st.sidebar:
-        st.markdown("**Wijkprofielen Soest**")
+        st.markdown(f"**Wijkprofielen {GEMEENTE.naam}**")
         for bestand, label, icoon in PAGINAS:
             st.page_link(bestand, label=label, icon=icoon,
                          query_params=_met_wijk(bestand, wijk))

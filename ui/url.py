@@ -6,6 +6,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from soest_data import url_state
+from soest_data.gemeente import GEMEENTE
 
 
 def url_widget(sleutel: str, param: str, waarde, standaard=None, schrijf_als: Callable[[object], bool] | None = None,
@@ -51,5 +52,5 @@ def referentiekeuze(sleutel: str, nederland: bool, buren: bool, naast_elkaar: bo
                  help="Het landelijke cijfer uit dezelfde bron en hetzelfde jaar, waar dat bestaat.",
                  **url_widget(f"{sleutel}_nederland", "nederland", nederland, True))
     rechts.toggle("Toon de buurgemeenten",
-                  help="De gemeenten rond Soest, uit dezelfde bron en hetzelfde jaar.",
+                  help=f"De gemeenten rond {GEMEENTE.naam}, uit dezelfde bron en hetzelfde jaar.",
                   **url_widget(f"{sleutel}_buren", "buren", buren, False))

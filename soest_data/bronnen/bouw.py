@@ -15,13 +15,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from soest_data import db
+from soest_data import db, gemeente, paden
 from soest_data.bronnen import catalogus
 from soest_data.bronnen.catalogus import Catalogus, zonder_regel
 from soest_data.bronnen.probleem import BronFout, Probleem
 from soest_data.bronnen.waardenbestand import dubbele_sleutels, lees_waarden, samenhang
 
-GEO_PATROON = {"wijk": "soest_wijken_*.geojson", "buurt": "soest_buurten_*.geojson"}  # * = indelingsjaar
+# <gemeente>_wijken_<indelingsjaar>.geojson (soest_wijken_2024.geojson, amersfoort_wijken_2024.geojson)
+GEO_PATROON = {"wijk": "*_wijken_*.geojson", "buurt": "*_buurten_*.geojson"}
 GEO_CODE = {"wijk": "wijk_code", "buurt": "buurt_code"}
 
 
@@ -38,6 +39,11 @@ def lees(data: Path, geo: Path) -> Bronset:
     """Read and check every text source; problems are collected, not raised."""
     b = catalogus.laad(data)
     problemen = list(b.problemen)
+    try:
+        problemen += [Probleem(gemeente.BESTAND, None, f) for f in gemeente.controleer(gemeente.lees(data / gemeente.BESTAND),
+                                                                                       b.gebieden)]
+    except gemeente.GemeenteFout as fout:
+        problemen.append(Probleem(gemeente.BESTAND, None, str(fout)))
     frames = []
     for pad in sorted((data / "waarden").glob("*.csv")):
         frame, fouten = lees_waarden(pad, b, naam=f"waarden/{pad.name}")
@@ -74,13 +80,14 @@ def _lees_geometrie(geo: Path, b: Catalogus, problemen: list[Probleem]) -> dict[
 def geobestand(geo: Path, niveau: str) -> Path:
     """The boundary file of the newest year (`vernieuw grenzen` adds a year beside the previous one)."""
     kandidaten = sorted(geo.glob(GEO_PATROON[niveau]))
-    return kandidaten[-1] if kandidaten else geo / GEO_PATROON[niveau].replace("*", "2024")
+    return kandidaten[-1] if kandidaten else geo / f"{niveau}en_2024.geojson"
 
 
 def bronhash(data: Path, geo: Path) -> str:
     """Fingerprint of every source file, stored in the database to tell whether it is stale."""
     h = hashlib.sha256(db.SCHEMA_VERSIE.encode())
-    bestanden = [(data, p) for p in [*data.rglob("*.csv"), *data.rglob("*.yaml")]] + [(geo, p) for p in geo.glob("*.geojson")]
+    bestanden = [(data, p) for p in [*data.rglob("*.csv"), *data.rglob("*.yaml")]
+                 if paden.GEMEENTEN not in p.relative_to(data).parts] + [(geo, p) for p in geo.glob("*.geojson")]
     for wortel, pad in sorted(bestanden, key=lambda wp: (wp[0].name, str(wp[1]))):
         h.update(pad.relative_to(wortel).as_posix().encode())
         h.update(pad.read_bytes())

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from soest_data import gemeente
 from soest_data.bronnen.vernieuw import Haler, VernieuwFout
 
 PDOK_FREE = "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
 PDOK_HOST = "api.pdok.nl"
-SOEST_GEMEENTECODE = "0342"  # PDOK's gemeentecode (CBS's GM0342 without GM)
 VELDEN = "type,weergavenaam,postcode,gemeentecode,gemeentenaam,buurtcode,wijkcode"
 RIJEN = 100  # addresses asked per full postcode: a PC6 has far fewer
 TIMEOUT_S = 5  # a visitor waits for this; then the table answers
@@ -114,7 +114,7 @@ def zoek(tekst: str, boek: Postcodeboek, haler: Haler | None = None) -> Antwoord
         return Antwoord("Dit is geen postcode. Een postcode heeft vier cijfers, eventueel met twee letters, "
                         "bijvoorbeeld 3769 of 3769 AB.")
     if not re.search(r"\d", schoon):
-        return Antwoord("Typ ook uw huisnummer, bijvoorbeeld: Kerkstraat 1 Soest. Of typ uw postcode.")
+        return Antwoord(f"Typ ook uw huisnummer, bijvoorbeeld: Kerkstraat 1 {gemeente.huidige().naam}. Of typ uw postcode.")
     if haler is None:
         return _terugval_adres(schoon, boek, _ZONDER_NET)
     return _adres_online(" ".join((tekst or "").split()), schoon, boek, haler)
@@ -127,7 +127,8 @@ _ONBEREIKBAAR = "De adresdienst (PDOK) is nu niet bereikbaar; probeer het later 
 def _uit_tabel(pc4: str, boek: Postcodeboek, voorvoegsel: str = "") -> Antwoord:
     wijken = [(code, aandeel) for code, aandeel in boek.wijken.get(pc4, ()) if aandeel >= AANBIEDEN]
     if not wijken:
-        return Antwoord(f"{voorvoegsel}Postcode {pc4} ligt niet in de gemeente Soest. De postcodes van Soest beginnen "
+        return Antwoord(f"{voorvoegsel}Postcode {pc4} ligt niet in de gemeente {gemeente.huidige().naam}. De postcodes van "
+                        f"{gemeente.huidige().naam} beginnen "
                         f"met {_opsomming(sorted(boek.wijken))}.")
     plekken = tuple(Plek(code, boek.namen.get(code, code)) for code, _ in wijken)
     if len(plekken) == 1:
@@ -140,7 +141,7 @@ def _uit_tabel(pc4: str, boek: Postcodeboek, voorvoegsel: str = "") -> Antwoord:
 
 def _terugval_adres(schoon: str, boek: Postcodeboek, voorvoegsel: str) -> Antwoord:
     """Without PDOK: a postcode inside the typed address still answers from the table. Four digits alone count only
-    when they are a postcode of Soest (in 'Dorpsstraat 1000' they are a house number)."""
+    when they are a postcode of the gemeente (in 'Dorpsstraat 1000' they are a house number)."""
     for gevonden in _PC_IN_TEKST.finditer(schoon):
         if gevonden[2] or gevonden[1] in boek.wijken:
             return _uit_tabel(gevonden[1], boek, voorvoegsel)
@@ -164,9 +165,9 @@ def _postcode_online(postcode: str, boek: Postcodeboek, haler: Haler) -> Antwoor
     if not docs:
         return Antwoord(f"Postcode {nette} is niet gevonden. Controleer de postcode, of typ alleen de eerste vier "
                         "cijfers.", bron=BRON_PDOK)
-    if not any(d.get("gemeentecode") == SOEST_GEMEENTECODE for d in docs):
+    if not any(d.get("gemeentecode") == gemeente.huidige().nummer for d in docs):
         elders = sorted({d.get("gemeentenaam") or "een andere gemeente" for d in docs})
-        return Antwoord(f"Postcode {nette} ligt niet in de gemeente Soest, maar in {_opsomming(elders)}.",
+        return Antwoord(f"Postcode {nette} ligt niet in de gemeente {gemeente.huidige().naam}, maar in {_opsomming(elders)}.",
                         bron=BRON_PDOK)
     plekken = _plekken(docs, boek)
     if not plekken:
@@ -179,11 +180,12 @@ def _postcode_online(postcode: str, boek: Postcodeboek, haler: Haler) -> Antwoor
 
 def _adres_online(origineel: str, schoon: str, boek: Postcodeboek, haler: Haler) -> Antwoord:
     try:
-        docs = _vraag(haler, origineel, [f"gemeentecode:{SOEST_GEMEENTECODE}"], 1).get("docs") or []
+        docs = _vraag(haler, origineel, [f"gemeentecode:{gemeente.huidige().nummer}"], 1).get("docs") or []
     except VernieuwFout:
         return _terugval_adres(schoon, boek, _ONBEREIKBAAR)
     if not docs:
-        return Antwoord("Dit adres is in de gemeente Soest niet gevonden. Controleer straat en huisnummer, of typ uw "
+        return Antwoord(f"Dit adres is in de gemeente {gemeente.huidige().naam} niet gevonden. Controleer straat en "
+                        "huisnummer, of typ uw "
                         "postcode.", bron=BRON_PDOK)
     plekken = _plekken(docs, boek)
     if not plekken:
@@ -194,12 +196,12 @@ def _adres_online(origineel: str, schoon: str, boek: Postcodeboek, haler: Haler)
 
 
 def _plekken(docs: list[dict], boek: Postcodeboek) -> tuple[Plek, ...]:
-    """The distinct buurten of Soest among PDOK's addresses, as places. A buurt this dashboard doesn't know (a newer
+    """The distinct buurten of the gemeente among PDOK's addresses, as places. A buurt this dashboard doesn't know (a newer
     indeling) still gives its wijk when that is known; otherwise the address is left out."""
     gezien: dict[str, Plek] = {}
     for doc in docs:
         buurt, wijk = str(doc.get("buurtcode") or ""), str(doc.get("wijkcode") or "")
-        if doc.get("gemeentecode") != SOEST_GEMEENTECODE or wijk not in boek.namen:
+        if doc.get("gemeentecode") != gemeente.huidige().nummer or wijk not in boek.namen:
             continue
         if buurt in boek.namen:
             gezien.setdefault(buurt, Plek(wijk, boek.namen[wijk], boek.namen[buurt]))

@@ -31,7 +31,7 @@ PDOK_WFS = "https://service.pdok.nl/cbs/wijkenbuurten/{jaar}/wfs/v1_0"
 CBS_NEDERLAND = "NL00"  # CBS's code for Nederland in the KWB tables; ours is NL01
 GEHEIM = {".", "x", "geheim"}  # CBS: "." = geheim of onbekend, "x" = geheim
 VEREENVOUDIGING_M = 60  # coverage simplification in metres (RD): 3–11 points per buurt, like the current files
-GEO_NAMEN = {"wijk": "soest_wijken_{jaar}.geojson", "buurt": "soest_buurten_{jaar}.geojson"}
+GEO_NAMEN = {"wijk": "{gemeente}_wijken_{jaar}.geojson", "buurt": "{gemeente}_buurten_{jaar}.geojson"}  # bouw.GEO_PATROON
 
 
 class VernieuwFout(Exception):
@@ -287,7 +287,8 @@ def haal_grenzen(haler: Haler, data: Path, jaar: int, gemeente: str) -> Opbrengs
         for code in sorted(bekend - codes):
             opbrengst.meld("", f"{niveau} {code} ({gebieden[code]['naam']}) ontbreekt bij PDOK")
         uit = frame[[*kolommen, "geometry"]].sort_values(kolommen[0])
-        opbrengst.geobestanden[GEO_NAMEN[niveau].format(jaar=jaar)] = \
+        naam = (gebieden.get(gemeente) or {}).get("naam", gemeente).lower().replace(" ", "_")
+        opbrengst.geobestanden[GEO_NAMEN[niveau].format(gemeente=naam, jaar=jaar)] = \
             json.dumps(json.loads(uit.to_json(drop_id=True)), ensure_ascii=False).encode("utf-8")
     return opbrengst
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import OPGAVEN, RELATIEF, ROLLEN, UITKOMST, UITSPRAAK_OORDELEN, VIJF_OPGAVEN
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import grafieken, regio
 from soest_data.weergave.sjabloon import Sjabloon, gat
 from soest_data.weergave.uitspraken import KORT, standpunten
@@ -35,8 +36,8 @@ def regel_in_woorden(marge: float) -> str:
     pp = opmaak.getal(marge * scoring.PROCENTPUNT_PER_MARGE, 1)
     return (f"Per opgave tellen we een vaste **kernset**: één indicator per onderwerp uit de doelen van de opgave "
             f"('We willen dat …'). Een indicator is **duidelijk ongunstig** als de wijk de verkeerde kant op afwijkt "
-            f"van heel Soest, en wel: bij een **percentage** meer dan **{pp} procentpunt**; bij een **bedrag, "
-            f"aantal per 1.000 of afstand** meer dan **{pct} %** van de Soester waarde. Een verschil dat binnen de "
+            f"van heel {GEMEENTE.naam}, en wel: bij een **percentage** meer dan **{pp} procentpunt**; bij een **bedrag, "
+            f"aantal per 1.000 of afstand** meer dan **{pct} %** van de {GEMEENTE.eigen('waarde')}. Een verschil dat binnen de "
             f"afronding van de bron valt (zoals 1,0 tegen 0,9 km) telt altijd als rond het gemiddelde. Uitspraken uit "
             f"de wijkprofielen ('hoger dan gemiddeld') tellen zoals ze zijn geschreven; 'iets hoger' is rond het "
             f"gemiddelde. **Zorggebruik** (jeugdhulp, Wmo, ggz) krijgt geen oordeel: veel gebruik kan veel behoefte "
@@ -49,9 +50,9 @@ def waarom_in_woorden() -> list[str]:
     """Why this rule, in plain Dutch (docs/METHODE.md has the long version with sources)."""
     return [
         "**Procentpunten bij percentages.** Bij een percentage is het verschil in procentpunten eerlijker dan een "
-        "percentage van het Soester cijfer: 4 procentpunt meer overgewicht is veel, ook al is het 'maar' 8 % meer. "
+        f"percentage van het {GEMEENTE.eigen('cijfer')}: 4 procentpunt meer overgewicht is veel, ook al is het 'maar' 8 % meer. "
         "Gezondheidsmonitors van GGD'en vergelijken buurten ook in procentpunten.",
-        "**Procenten bij bedragen en tarieven.** Zoals het Rotterdamse Wijkprofiel: daar is 90 tot 110 (Soest = 100) "
+        f"**Procenten bij bedragen en tarieven.** Zoals het Rotterdamse Wijkprofiel: daar is 90 tot 110 ({GEMEENTE.naam} = 100) "
         "'rond gemiddelde'. Onze standaardmarge van 10 % is die band.",
         "**Afronding.** Cijfers zijn afgerond. Verschillen twee cijfers maar één afrondingsstap (1,0 tegen 0,9 km), "
         "dan kan het echte verschil nul zijn: dat telt als rond het gemiddelde.",
@@ -79,7 +80,7 @@ def matrix_tabel(tel: pd.DataFrame, marge: float) -> pd.DataFrame:
     """The machine-readable matrix (download and CLI): one row per wijk × opgave."""
     regel = (f"kernset per opgave; ongunstig = verkeerde kant op, meer dan "
              f"{opmaak.getal(marge * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) of "
-             f"{opmaak.getal(marge * 100, 0)} % van Soest (overige), niet binnen de afronding; valt op = minstens de "
+             f"{opmaak.getal(marge * 100, 0)} % van {GEMEENTE.naam} (overige), niet binnen de afronding; valt op = minstens de "
              f"helft van de beoordeelde indicatoren en minstens {VALT_OP_MINIMUM}")
     return pd.DataFrame({
         "gebied_code": tel["gebied_code"], "opgave": tel["opgave"], "ongunstig": tel["ongunstig"],
@@ -104,7 +105,7 @@ def cel_tekst(ongunstig: int, met_oordeel: int, geen_gegevens: int = 0, valt_op:
     if geen_gegevens:
         tekst += f" ({geen_gegevens} zonder gegevens)"
     if zonder_soest:
-        tekst += f" ({zonder_soest} zonder Soester cijfer)"
+        tekst += f" ({zonder_soest} zonder {GEMEENTE.eigen('cijfer')})"
     return tekst
 
 
@@ -185,8 +186,8 @@ def grenzen(beoordeeld: pd.DataFrame) -> list[str]:
         "**Uitspraken zonder getal.** Er telt nu geen uitspraak uit de wijkprofielen mee.",
         "**Tellen is geen wegen.** Elk onderwerp telt één keer: van twee cijfers voor hetzelfde begrip (CBS en "
         "wijkprofiel) telt er één, het andere staat ernaast. Lees altijd welke indicatoren erachter zitten.",
-        "**Gemiddelden verbergen verschillen.** Een wijk kan buurten hebben die heel verschillend zijn (zoals in "
-        "De Eng-Soest-Midden en Soesterberg).",
+        "**Gemiddelden verbergen verschillen.** Een wijk kan buurten hebben die heel verschillend zijn; de kaart "
+        "toont ook de buurten.",
     ]
     return zinnen
 
@@ -210,8 +211,8 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
     of the opgave (shown, not counted). Readable columns, for the page and for the download. With `referenties`
     (regio.referenties) a column per reference area right after Soest, in the row's year: only to read beside Soest,
     the judgement and the count stay against Soest."""
-    kolommen = ["Wijk", "Opgave", "Indicator", "Telt mee", "Oordeel", "Wijk-waarde", "Soest", "Verschil met Soest",
-                "Drempel", "Beter is", "Jaar", "Modelschatting", "Bron"]
+    kolommen = ["Wijk", "Opgave", "Indicator", "Telt mee", "Oordeel", "Wijk-waarde", GEMEENTE.naam,
+                f"Verschil met {GEMEENTE.naam}", "Drempel", "Beter is", "Jaar", "Modelschatting", "Bron"]
     if beoordeeld.empty:
         return pd.DataFrame(columns=kolommen)
     rijen = beoordeeld[beoordeeld["opgave"].isin(VIJF_OPGAVEN)]
@@ -237,8 +238,8 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
         "Wijk": r["gebied_naam"], "Opgave": OPGAVEN[r["opgave"]], "Indicator": r["label"],
         "Telt mee": telt_mee(r, zelfde or {}, labels),
         "Oordeel": scoring.oordeel_symbool(r["oordeel"], r.get("waarde"), r.get("soest")),
-        "Wijk-waarde": _wijkwaarde(r), "Soest": _soestwaarde(r),
-        "Verschil met Soest": scoring.verschil_in_woorden(r.get("waarde"), r.get("soest"), r["eenheid"]),
+        "Wijk-waarde": _wijkwaarde(r), GEMEENTE.naam: _soestwaarde(r),
+        f"Verschil met {GEMEENTE.naam}": scoring.verschil_in_woorden(r.get("waarde"), r.get("soest"), r["eenheid"]),
         "Drempel": scoring.drempel_in_woorden(r.get("soest"), r["eenheid"], r["_marge"], r.get("stap") or 0.0)
         if scoring.wordt_beoordeeld(r["richting"], r["rol"]) and not pd.isna(r.get("waarde")) else "–",
         "Beter is": {"hoger_is_beter": "hoger", "lager_is_beter": "lager"}.get(r["richting"], "")
@@ -252,7 +253,7 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
     tabel["Bron"] = regio.met_referentiebronnen(paren, tabel["Bron"], referenties)
     extra = regio.referentiekolommen(paren, referenties)
     for i, kolom in enumerate(extra.columns):
-        tabel.insert(kolommen.index("Soest") + 1 + i, kolom, extra[kolom].to_numpy())
+        tabel.insert(kolommen.index(GEMEENTE.naam) + 1 + i, kolom, extra[kolom].to_numpy())
     return tabel
 
 
@@ -271,8 +272,8 @@ def _wijkwaarde(r: Mapping) -> str:
 def _soestwaarde(r: Mapping) -> str:
     if pd.isna(r.get("soest")):
         if isinstance(r.get("relatief"), str) and r["relatief"]:
-            return "gemiddelde van Soest"
-        return "geen Soester cijfer" if not pd.isna(r.get("waarde")) else "geen gegevens"
+            return f"gemiddelde van {GEMEENTE.naam}"
+        return f"geen {GEMEENTE.eigen('cijfer')}" if not pd.isna(r.get("waarde")) else "geen gegevens"
     return opmaak.waarde_met_eenheid(r["soest"], r["eenheid"])
 
 
@@ -290,7 +291,8 @@ def overeenstemming(tel: pd.DataFrame, uitspraken: pd.DataFrame, beoordeeld: pd.
     if len(kern):
         for c in kern.sort_values("volgorde", kind="stable").to_dict("records"):
             per_cel.setdefault((c["gebied_code"], c["opgave"]), []).append(
-                f"{c['label']} {_wijkwaarde(c)} (Soest {_soestwaarde(c)}) {scoring.SYMBOOL[c['oordeel']].split(' ')[0]}")
+                f"{c['label']} {_wijkwaarde(c)} ({GEMEENTE.naam} {_soestwaarde(c)}) "
+                f"{scoring.SYMBOOL[c['oordeel']].split(' ')[0]}")
     return uit.assign(cijfers=[per_cel.get(cel, []) for cel in zip(uit["gebied_code"], uit["opgave"])])
 
 

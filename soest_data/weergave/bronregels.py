@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from soest_data import export, jaren
-from soest_data.begrippen import SOEST, VERGELIJKNIVEAUS
+from soest_data import export, gemeente, jaren
+from soest_data.begrippen import VERGELIJKNIVEAUS
 from soest_data.gegevens import Gegevens
+from soest_data.gemeente import GEMEENTE
 
 
 def bronvermelding(g: Gegevens, indicator_id: str, jaar: int | None = None) -> str:
@@ -93,7 +94,7 @@ def bronregel_tekst(g: Gegevens, indicator_ids) -> str:
     rijen = _bronrijen(g, indicator_ids)
     return "Bron: " + "; ".join(f"{u}, {t} ({lic})" for u, t, lic in
                                  zip(rijen["bron_uitgever"], rijen["bron_titel"], rijen["licentie"])) \
-        + " · Wijkprofielen Soest"
+        + f" · Wijkprofielen {GEMEENTE.naam}"
 
 
 def met_bron_en_licentie(g: Gegevens, frame: pd.DataFrame) -> pd.DataFrame:
@@ -146,7 +147,7 @@ def exportregels(g: Gegevens, indicator_id: str | None = None, jaar: int | None 
     if niveau is not None:
         kies &= w["niveau"].isin([niveau, "gemeente", *VERGELIJKNIVEAUS])
     if gebied is not None:
-        kies &= w["gebied_code"].isin([gebied, SOEST]) | w["niveau"].isin(VERGELIJKNIVEAUS)
+        kies &= w["gebied_code"].isin([gebied, gemeente.huidige().code]) | w["niveau"].isin(VERGELIJKNIVEAUS)
     return w.loc[kies, export.EXPORTKOLOMMEN]
 
 

@@ -165,7 +165,7 @@ def wijkgrafiek(wijken: pd.DataFrame, breedte: int | str = "container") -> alt.L
 
 
 _STANDAARD_VOORBEHOUD = [
-    ("zelf", "De deelnemers hebben zich zelf aangemeld. Zij zijn geen steekproef die heel Soest vertegenwoordigt: "
+    ("zelf", "De deelnemers hebben zich zelf aangemeld. Zij zijn geen steekproef die de hele gemeente vertegenwoordigt: "
              "lees de uitkomsten als 'wat deze deelnemers zeggen', niet als 'wat alle inwoners vinden'."),
     ("100", "Bij sommige vragen mochten deelnemers meer dan één antwoord kiezen. De percentages tellen dan op tot "
             "meer dan 100 %."),

@@ -15,10 +15,11 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 
-from soest_data import gebieden, opmaak, scoring, waarden
-from soest_data.begrippen import NEDERLAND, OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data import gebieden, gemeente, opmaak, scoring, waarden
+from soest_data.begrippen import NEDERLAND, OPGAVEN, VIJF_OPGAVEN
 from soest_data.export import grafiek_svg
 from soest_data.gegevens import Gegevens, laad
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import document, enquete, opgaveoverzicht, uitspraken, wijkprofiel
 from soest_data.weergave.document import Alinea, Document, Figuur, Kop, Naast, Opsomming, Tabel
 
@@ -33,7 +34,7 @@ def telling(g: Gegevens, beoordeeld: pd.DataFrame) -> pd.DataFrame:
 def regel(marge: float) -> str:
     """The rule in one sentence (docs/METHODE.md)."""
     return (f"Een wijk wijkt af bij meer dan {opmaak.getal(marge * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt "
-            f"(percentages) of {round(marge * 100)} % van de Soester waarde (andere cijfers), en niet binnen de "
+            f"(percentages) of {round(marge * 100)} % van de {GEMEENTE.eigen('waarde')} (andere cijfers), en niet binnen de "
             "afronding; zorggebruik en achtergrond krijgen geen oordeel.")
 
 
@@ -101,7 +102,7 @@ class Bronnen:
     def voeg_soest(self, rijen: pd.DataFrame) -> None:
         """The sources of the Soest figures printed beside these rows (same indicator, same year)."""
         w = self.g.waarden
-        soest = w[w["gebied_code"] == SOEST].merge(rijen[["indicator", "jaar"]].drop_duplicates(), on=["indicator", "jaar"])
+        soest = w[w["niveau"] == "gemeente"].merge(rijen[["indicator", "jaar"]].drop_duplicates(), on=["indicator", "jaar"])
         self.voeg_rijen(soest)
 
     def _jaren(self, bron: str) -> str:
@@ -145,7 +146,7 @@ class Bronnen:
                        "klein")]
 
     def voetregel(self, titel: str, gemaakt: date) -> str:
-        return f"{titel} · Wijkprofielen Soest · cijfers {self.periode()} · gemaakt op {gemaakt:%d-%m-%Y}"
+        return f"{titel} · Wijkprofielen {GEMEENTE.naam} · cijfers {self.periode()} · gemaakt op {gemaakt:%d-%m-%Y}"
 
 
 def locatorkaart(vormen: gpd.GeoDataFrame, wijk: str) -> alt.Chart:
@@ -158,16 +159,21 @@ def locatorkaart(vormen: gpd.GeoDataFrame, wijk: str) -> alt.Chart:
 
 # The printed judgement is short, so it fits a narrow column: the symbol and word, plus only what the numbers beside
 # it do not already say (the extreme among the wijken). 'hoger dan gemiddeld' is read from the figures.
-_KORT = {"het hoogst van alle wijken": "hoogste wijk", "het laagst van alle wijken": "laagste wijk",
-         "geen Soester cijfer om mee te vergelijken": "geen Soester cijfer"}
+_KORT = {"het hoogst van alle wijken": "hoogste wijk", "het laagst van alle wijken": "laagste wijk"}
+
+
+def _kort(woorden: str) -> str | None:
+    if woorden.startswith("geen ") and woorden.endswith(" om mee te vergelijken"):
+        return woorden.removesuffix(" om mee te vergelijken")
+    return _KORT.get(woorden)
 
 
 def _cel_oordeel(r: pd.Series) -> str:
     """The judgement in few words: '▼ ongunstig · hoogste wijk', '● rond gemiddelde', '↑ hoger'."""
     if r["oordeel"] == scoring.ONBEKEND:
-        return _KORT.get(r["woorden"], r["woorden"])
+        return _kort(r["woorden"]) or r["woorden"]
     symbool = scoring.SYMBOOL.get(r["oordeel"], "")
-    return f"{symbool} · {_KORT[r['woorden']]}" if r["woorden"] in _KORT else symbool
+    return f"{symbool} · {kort}" if (kort := _kort(r["woorden"])) else symbool
 
 
 def _tekstcel(standpunt: pd.Series | None) -> str:
@@ -195,8 +201,9 @@ def wijkregels(beoordeeld: pd.DataFrame, wijk: str, opgave: str, nederland: pd.D
         "Indicator": [_indicatorlabel(r) for _, r in rijen.iterrows()],
         "Wijk": [scoring.waarde_in_woorden(r) for _, r in rijen.iterrows()],
         # a statement ('hoger dan gemiddeld') is itself measured against Soest: there is no Soest figure to miss
-        "Soest": ["gemiddelde van Soest" if pd.isna(s) and soort == "relatief" else opmaak.waarde_met_eenheid(s, e)
-                  for s, e, soort in zip(rijen["soest"], rijen["eenheid"], rijen["soort"])],
+        GEMEENTE.naam: [f"gemiddelde van {GEMEENTE.naam}" if pd.isna(s) and soort == "relatief"
+                        else opmaak.waarde_met_eenheid(s, e)
+                        for s, e, soort in zip(rijen["soest"], rijen["eenheid"], rijen["soort"])],
         "NL": [opmaak.waarde_met_eenheid(w, e) if not pd.isna(w) else "–" for w, e in zip(nl["waarde"], rijen["eenheid"])],
         "Oordeel": [_cel_oordeel(r) for _, r in rijen.iterrows()],
         "bron": rijen["bron"], "bron_nl": nl["bron"].to_numpy(),
@@ -230,8 +237,8 @@ def _verhaalbron(g: Gegevens, verhalen: pd.DataFrame) -> str:
 
 def _kaart(g: Gegevens, vormen: gpd.GeoDataFrame, wijk: str, naam: str) -> Figuur:
     return Figuur(grafiek_svg(locatorkaart(vormen, wijk).to_dict()),
-                  alt=f"Kaart van de gemeente Soest met haar wijken; {naam} is blauw gekleurd, de andere wijken grijs.",
-                  bijschrift=f"{naam} (blauw) in de gemeente Soest. Grenzen: "
+                  alt=f"Kaart van de gemeente {GEMEENTE.naam} met haar wijken; {naam} is blauw gekleurd, de andere wijken grijs.",
+                  bijschrift=f"{naam} (blauw) in de gemeente {GEMEENTE.naam}. Grenzen: "
                              f"{gebieden.grenzen_bron(g.bouwinfo).replace(' (vereenvoudigd)', '')}.",
                   breedte_mm=46)
 
@@ -260,7 +267,7 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
               for _, r in getoond.iterrows()]
     bronnen.voeg_rijen(achtergrond)
     bronnen.voeg_soest(getoond)
-    blokken.append(Naast(hoofd=(Kop("Kerncijfers"), Tabel(("", kop.naam, "Soest"), tuple(rijen), (48, 26, 26))),
+    blokken.append(Naast(hoofd=(Kop("Kerncijfers"), Tabel(("", kop.naam, GEMEENTE.naam), tuple(rijen), (48, 26, 26))),
                          zij=(_kaart(g, vormen, wijk, kop.naam),)))
     blokken += [Alinea(f"Let op: {v['tekst']}", "let-op") for _, v in verhalen[verhalen["soort"] == "voorbehoud"].iterrows()]
 
@@ -271,7 +278,7 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
     blokken += [
         Kop("De vijf opgaven in één oogopslag"),
         Alinea(f"Per opgave: op hoeveel indicatoren van de kernset {kop.naam} gunstig (▲), rond (●) of ongunstig (▼) "
-               f"uitvalt t.o.v. Soest, zoals op het dashboard. {regel(marge)}"),
+               f"uitvalt t.o.v. {GEMEENTE.naam}, zoals op het dashboard. {regel(marge)}"),
         Tabel(("Opgave", "▲ gunstig", "● rond", "▼ ongunstig", "geen gegevens", "valt op", "wijkprofiel/Visie"),
               tuple((r["Opgave"], str(r["gunstig"]), str(r["rond"]), str(r["ongunstig"]), str(r["geen gegevens"]),
                      "ja" if r["valt op"] else "nee", _tekstcel(uitspraken.van(standpunten, wijk, r["opgave_id"])))
@@ -301,20 +308,21 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
     # A compact NL column: Nederland in the same year and from the same source, '–' where the country has none.
     nl = nederland(g)
     blokken += [
-        Kop(f"Per opgave: {kop.naam} naast Soest en Nederland"),
+        Kop(f"Per opgave: {kop.naam} naast {GEMEENTE.naam} en Nederland"),
         Alinea("NL = Nederland, in hetzelfde jaar en uit dezelfde bron als de wijk; – = geen landelijk cijfer. Het "
-               "oordeel gaat over de wijk ten opzichte van Soest; Nederland is alleen een referentie. "
+               f"oordeel gaat over de wijk ten opzichte van {GEMEENTE.naam}; Nederland is alleen een referentie. "
                "* = modelschatting (RIVM/GGD), geen telling. Editie = het jaar van de CBS-tabel; het cijfer gaat over "
                "een eerder peilmoment (peildatum volgens de bron).", "klein"),
     ]
     for opgave in VIJF_OPGAVEN:
         regels = wijkregels(beoordeeld, wijk, opgave, nl)
-        blokken.append(Kop(f"{OPGAVEN[opgave]}: {kop.naam} naast Soest", 3))
+        blokken.append(Kop(f"{OPGAVEN[opgave]}: {kop.naam} naast {GEMEENTE.naam}", 3))
         if regels.empty:
             blokken.append(Alinea("Voor deze opgave zijn er nog geen cijfers per wijk."))
         else:
-            blokken.append(Tabel(("Indicator (jaar)", kop.naam, "Soest", "NL", "Oordeel t.o.v. Soest"),
-                                 tuple(map(tuple, regels[["Indicator", "Wijk", "Soest", "NL", "Oordeel"]].values.tolist())),
+            blokken.append(Tabel(("Indicator (jaar)", kop.naam, GEMEENTE.naam, "NL", f"Oordeel t.o.v. {GEMEENTE.naam}"),
+                                 tuple(map(tuple, regels[["Indicator", "Wijk", GEMEENTE.naam, "NL", "Oordeel"]]
+                                           .values.tolist())),
                                  (36, 14, 14, 12, 24)))
             bronnen.voeg_rijen(regels)
             bronnen.voeg_rijen(regels, "bron_nl")
@@ -329,9 +337,9 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
     titel = f"Wijkprofiel {kop.naam}"
     return Document(
         titel=titel,
-        onderwerp=f"Wijk {kop.naam} ({wijk}) naast heel Soest, per opgave van de Integrale Visie Sociaal Domein",
-        inleiding=f"Wijk {wijk} van de gemeente Soest naast heel Soest, voor de vijf opgaven van de Integrale Visie "
-                  f"Sociaal Domein 2024-2028. {bronnen.zin()} Gemaakt op {gemaakt:%d-%m-%Y}.",
+        onderwerp=f"Wijk {kop.naam} ({wijk}) naast heel {GEMEENTE.naam}, per opgave van de Integrale Visie Sociaal Domein",
+        inleiding=f"Wijk {wijk} van de gemeente {GEMEENTE.naam} naast heel {GEMEENTE.naam}, voor de vijf opgaven "
+                  f"{opgaveoverzicht.herkomst_opgaven(g.opgaven)}. {bronnen.zin()} Gemaakt op {gemaakt:%d-%m-%Y}.",
         blokken=tuple(blokken), voetregel=bronnen.voetregel(titel, gemaakt), gemaakt=gemaakt)
 
 
@@ -353,7 +361,10 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
     bronnen = Bronnen(g)
     blokken: list = []
     tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
-    if tekst:
+    if tekst and not tekst.get("ambitie"):  # a gemeente without its own Visie in the data
+        blokken.append(Alinea(f"De ambitie en doelen van de gemeente {GEMEENTE.naam} voor {naam.lower()} zijn niet "
+                              "opgenomen; deze factsheet toont wat de open data zeggen."))
+    elif tekst:
         blokken.append(Alinea(tekst["ambitie"]))
         if tekst.get("doelen"):
             blokken += [Alinea("Doelen", "tussenkop"), Opsomming(tuple(tekst["doelen"]))]
@@ -362,8 +373,8 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
         bronnen.voeg_teksten(teksten)
     kern = opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren)
     if len(kern):
-        blokken += [Kop("Kerncijfers voor heel Soest"),
-                    Tabel(("Indicator", "Soest", "Jaar", "Nederland", "Soest t.o.v. Nederland"),
+        blokken += [Kop(f"Kerncijfers voor heel {GEMEENTE.naam}"),
+                    Tabel(("Indicator", GEMEENTE.naam, "Jaar", "Nederland", f"{GEMEENTE.naam} t.o.v. Nederland"),
                           tuple((r["label"], r["soest_tekst"], r["jaar_kort"] or "–",
                                  r["nederland_tekst"] or "geen gegevens", r["vergelijking"] or "–")
                                 for _, r in kern.iterrows()),
@@ -373,7 +384,7 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
             kern.loc[kern["nederland_tekst"].fillna("") != "", ["indicator", "jaar"]], on=["indicator", "jaar"]))
 
     rijen = opgaveoverzicht.opgaverijen(beoordeeld, g.wijken, opgave)
-    blokken.append(Kop("De wijken naast Soest"))
+    blokken.append(Kop(f"De wijken naast {GEMEENTE.naam}"))
     if rijen.empty:
         blokken.append(Alinea("Voor deze opgave zijn er nog geen cijfers per wijk."))
     else:
@@ -382,7 +393,7 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
         standpunten = uitspraken.standpunten(tel, g.uitspraken)
         blokken += [
             Alinea(f"Per wijk: bij hoeveel indicatoren van de kernset de wijk ongunstig (▼), gunstig (▲) of rond het "
-                   f"gemiddelde (●) uitvalt ten opzichte van heel Soest. {regel(marge)} Meest ongunstig eerst."),
+                   f"gemiddelde (●) uitvalt ten opzichte van heel {GEMEENTE.naam}. {regel(marge)} Meest ongunstig eerst."),
             Opsomming(tuple(z.replace("**", "") for z in opgaveoverzicht.ongunstig_zinnen(tel, opgave))),
             Alinea("Wat de wijkprofielen en de Visie per wijk zeggen (letterlijke passages: dashboard, Aandacht per "
                    "opgave)", "tussenkop"),
@@ -390,15 +401,15 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
                             for _, r in standpunten[standpunten["opgave"] == opgave].iterrows())),
         ]
         cellen = opgaveoverzicht.matrixgegevens(rijen)
-        kolommen = ["Soest"] + list(rijen.sort_values("gebied_code")["gebied_naam"].drop_duplicates())
+        kolommen = [GEMEENTE.naam] + list(rijen.sort_values("gebied_code")["gebied_naam"].drop_duplicates())
         tabel = cellen.assign(cel=cellen["regel1"] + "\n" + cellen["regel2"]).pivot(
             index="rij", columns="kolom", values="cel")
         volgorde = list(rijen.sort_values("volgorde").assign(
             rij=[opgaveoverzicht.rijlabel(r) for _, r in rijen.sort_values("volgorde").iterrows()])["rij"].drop_duplicates())
-        tabel = tabel.rename(columns={opgaveoverzicht.SOEST_KOLOM: "Soest"}).reindex(index=volgorde, columns=kolommen)
+        tabel = tabel.reindex(index=volgorde, columns=kolommen)
         blokken += [
             Kop("Alle indicatoren per wijk", 3),
-            Alinea("In elk vak het cijfer en het oordeel ten opzichte van Soest: ▲ gunstig, ▼ ongunstig, ● rond het "
+            Alinea(f"In elk vak het cijfer en het oordeel ten opzichte van {GEMEENTE.naam}: ▲ gunstig, ▼ ongunstig, ● rond het "
                    "gemiddelde, ↑ ↓ hoger of lager zonder oordeel. 'geen gegevens' = de bron heeft geen cijfer.", "klein"),
             # 'De Eng-Soest-Midden' breaks after its first hyphen, as above the matrix on the page, not mid-word
             Tabel(("Indicator (jaar)", *[k.replace("-", "-\n", 1) for k in kolommen]),
@@ -410,15 +421,16 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
         bronnen.voeg_soest(rijen)
     stemmen = g.verhalen[(g.verhalen["opgave"] == opgave) & (g.verhalen["soort"] == "inwoners")]
     if len(stemmen):
-        namen = {**g.wijknamen, SOEST: "Heel Soest"}
+        namen = {**g.wijknamen, gemeente.huidige().code: f"Heel {GEMEENTE.naam}"}
         blokken += [Kop(enquete.SAMENGEVAT),
                     *[Alinea(f"{namen.get(v['gebied'], v['gebied'])}: {enquete.stem_tekst(v)}") for _, v in stemmen.iterrows()],
                     Alinea(_verhaalbron(g, stemmen), "klein")]
         bronnen.voeg_teksten(stemmen)
     blokken += bronnen.blokken(gemaakt)
     titel = f"Opgave {naam}"
-    return Document(titel=titel, onderwerp=f"Opgave {naam}: alle wijken van Soest naast heel Soest",
-                    inleiding=f"Alle wijken van Soest naast heel Soest. {bronnen.zin()} Gemaakt op {gemaakt:%d-%m-%Y}.",
+    return Document(titel=titel, onderwerp=f"Opgave {naam}: alle wijken van {GEMEENTE.naam} naast heel {GEMEENTE.naam}",
+                    inleiding=f"Alle wijken van {GEMEENTE.naam} naast heel {GEMEENTE.naam}. {bronnen.zin()} "
+                              f"Gemaakt op {gemaakt:%d-%m-%Y}.",
                     blokken=tuple(blokken), voetregel=bronnen.voetregel(titel, gemaakt), liggend=True, gemaakt=gemaakt)
 
 

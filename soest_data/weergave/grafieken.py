@@ -12,8 +12,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from soest_data import jaren, opmaak, scoring
-from soest_data.begrippen import SOEST
+from soest_data import gemeente, jaren, opmaak, scoring
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave.sjabloon import Sjabloon, gat
 
 _OORDEEL_KLEUR = {
@@ -46,7 +46,7 @@ def stijl(grafiek):
 VELDTITELS = {
     "gebied_naam": "Gebied", "gebied": "Gebied", "wijk": "Wijk", "opgave_naam": "Opgave", "opgave": "Opgave",
     "label": "Indicator", "label_tekst": "Indicator", "kop": "Kop", "rij": "Indicator", "kolom": "Gebied",
-    "jaar": "Jaar", "waarde": "Waarde", "waarde_of_nul": "Waarde", "soest": "Soest", "oordeel": "Oordeel",
+    "jaar": "Jaar", "waarde": "Waarde", "waarde_of_nul": "Waarde", "soest": "Gemeente", "oordeel": "Oordeel",
     "klasse": "Deel ongunstig", "rol": "Rol", "tekst": "Tekst", "regel1": "Cijfer", "regel2": "Oordeel",
     "links": "Tekst links", "rechts": "Tekst rechts", "tekstkleur": "Tekstkleur", "rand": "Rand",
     "randdikte": "Randdikte", "band": "Rij", "labelband": "Rij", "midden": "Midden", "x": "Positie", "x2": "Einde",
@@ -178,7 +178,7 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
     met_soest = soest is not None and not pd.isna(soest)
     if met_soest:
         bronnen["soest"] = pd.DataFrame({"soest": [soest],
-                                         "label": [f"┆ Soest: {opmaak.waarde_met_eenheid(soest, eenheid)}"]})
+                                         "label": [f"┆ {GEMEENTE.naam}: {opmaak.waarde_met_eenheid(soest, eenheid)}"]})
     met_referenties = referenties is not None and len(referenties) > 0
     if met_referenties:
         bronnen["referenties"] = _referentielabels(referenties)
@@ -193,7 +193,7 @@ def _wijkstaaf_sjabloon(hoogte_per_wijk: int, eenheid: str, met_soest: bool, met
     y = alt.Y("gebied_naam:N", sort=[gat("volgorde")], title=None, axis=alt.Axis(labelLimit=220))
     basis = alt.Chart(alt.NamedData("wijken")).encode(
         y=y, tooltip=[alt.Tooltip("gebied_naam:N", title="Wijk"), alt.Tooltip("label:N", title="Waarde"),
-                      alt.Tooltip("oordeel_tekst:N", title="T.o.v. Soest")])
+                      alt.Tooltip("oordeel_tekst:N", title=f"T.o.v. {GEMEENTE.naam}")])
     staven = basis.mark_bar(height=hoogte_per_wijk * 0.7).encode(
         x=alt.X("waarde:Q", title=opmaak.eenheid(eenheid), axis=alt.Axis(tickCount=4)),
         color=alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None),
@@ -296,7 +296,8 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
     `referenties` (regio.referenties, same indicator) adds Nederland as a grey dotted line with open squares and the
     buurgemeenten as thin grey lines, behind the wijk and Soest. A Vega-Lite dict (sjabloon.py).
     """
-    data = [{"gebied_naam": naam, "gebied": "soest" if code == SOEST else "wijk", "jaar": jaar, "waarde": waarde,
+    eigen = gemeente.huidige().code
+    data = [{"gebied_naam": naam, "gebied": "soest" if code == eigen else "wijk", "jaar": jaar, "waarde": waarde,
              "label": opmaak.waarde_met_eenheid(waarde, eenheid)}
             for naam, code, jaar, waarde in zip(*_kolommen(reeks, ("gebied_naam", "gebied_code", "jaar", "waarde")))
             if not _leeg(waarde)]
@@ -396,7 +397,7 @@ def _stippenrecords(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijk
             kop += f" · {len(met)} van {aantal_wijken} wijken met een cijfer"
         wijk = (f"◆ {naam}: {opmaak.waarde_met_eenheid(eigen, eenheid)}"
                 + (f" ({scoring.SYMBOOL[deze[4]]})" if deze is not None and not _leeg(eigen) else ""))
-        soest = f"┃ Soest: {opmaak.waarde_met_eenheid(soestwaarde, eenheid)}"
+        soest = f"┃ {GEMEENTE.naam}: {opmaak.waarde_met_eenheid(soestwaarde, eenheid)}"
         wie = [wijk, soest] if regelbreedte else [f"{wijk}   {soest}"]
         for soort, lijnen in (("kop", regels(kop, regelbreedte)), ("wie", wie)):
             for lijn in lijnen:
@@ -434,9 +435,9 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.Dat
     banden = max((r["band"] for r in data), default=0) + 1
     return _stippen_sjabloon(rij, letter).vul(
         {"stippen": data}, banden=list(range(banden)), height=banden * rij,
-        title={"text": f"◆ {naam}  ● andere wijken  ┃ Soest{referentietitel(referenties)}", "anchor": "start",
+        title={"text": f"◆ {naam}  ● andere wijken  ┃ {GEMEENTE.naam}{referentietitel(referenties)}", "anchor": "start",
                "fontSize": letter, "fontWeight": "normal"},
-        description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en Soest (streep); "
+        description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en {GEMEENTE.naam} (streep); "
                     "dezelfde cijfers staan in de tabel erboven.")
 
 

@@ -7,13 +7,13 @@ from soest_data import jaren
 from soest_data.begrippen import OPGAVEN, ROLLEN
 
 
-def indicatoren_per_opgave(indicatoren: pd.DataFrame) -> pd.DataFrame:
-    """Per opgave: number of indicators, how many have a value for all 8 wijken, and how many a figure for Nederland."""
+def indicatoren_per_opgave(indicatoren: pd.DataFrame, aantal_wijken: int) -> pd.DataFrame:
+    """Per opgave: number of indicators, how many have a value for all wijken, and how many a figure for Nederland."""
     rijen = []
     for opgave_id, naam in OPGAVEN.items():
         deel = indicatoren[indicatoren["opgave"] == opgave_id]
         rijen.append({"opgave": naam, "indicatoren": len(deel),
-                      "met waarde voor alle 8 wijken": int((deel["wijken_met_waarde"] == 8).sum()),
+                      f"met waarde voor alle {aantal_wijken} wijken": int((deel["wijken_met_waarde"] == aantal_wijken).sum()),
                       "met cijfer voor Nederland": int(deel["heeft_nederland"].sum())})
     return pd.DataFrame(rijen)
 

@@ -18,9 +18,10 @@ import pandas as pd
 import pydeck as pdk
 from shapely.geometry import LineString
 
-from soest_data import opmaak, scoring
-from soest_data.begrippen import AFGESCHERMD, RELATIEF, SOEST, UITKOMST
+from soest_data import gemeente, opmaak, scoring
+from soest_data.begrippen import AFGESCHERMD, RELATIEF, UITKOMST
 from soest_data.gebieden import CRS, rechtsom
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import kaartvormen
 from soest_data.weergave.kaartvormen import FORMATEN
 
@@ -115,10 +116,10 @@ def legenda_tov_soest(soest: float | None, eenheid: str, marge: float = scoring.
     kind of missing value."""
     drempel = scoring.drempel_in_woorden(soest, eenheid, marge, stap) if soest is not None else "volgens het wijkprofiel"
     rijen = [{"kleur": opmaak.KLEUR_GUNSTIG,
-              "betekenis": f"{scoring.SYMBOOL[scoring.GUNSTIG]}: {gebied} beter dan Soest ({drempel})"},
-             {"kleur": opmaak.KLEUR_ROND, "betekenis": f"{scoring.SYMBOOL[scoring.ROND]}: {gebied} rond Soest"},
+              "betekenis": f"{scoring.SYMBOOL[scoring.GUNSTIG]}: {gebied} beter dan {GEMEENTE.naam} ({drempel})"},
+             {"kleur": opmaak.KLEUR_ROND, "betekenis": f"{scoring.SYMBOOL[scoring.ROND]}: {gebied} rond {GEMEENTE.naam}"},
              {"kleur": opmaak.KLEUR_ONGUNSTIG,
-              "betekenis": f"{scoring.SYMBOOL[scoring.ONGUNSTIG]}: {gebied} slechter dan Soest ({drempel})"}]
+              "betekenis": f"{scoring.SYMBOOL[scoring.ONGUNSTIG]}: {gebied} slechter dan {GEMEENTE.naam} ({drempel})"}]
     rijen += _geen_cijfer(ontbrekend)
     return pd.DataFrame(rijen, columns=["kleur", "betekenis"])
 
@@ -165,8 +166,8 @@ def ranglijst(wijken: pd.DataFrame, eenheid: str, gebied: str = "wijk") -> pd.Da
         "code": gesorteerd["gebied_code"],
         "Gebied": gesorteerd["gebied_naam"],
         "Waarde": [scoring.waarde_in_woorden(r, eenheid) for r in gesorteerd.to_dict("records")],
-        "Verschil met Soest": [_verschil(v, eenheid) for v in gesorteerd["verschil"]],
-        "T.o.v. Soest": [scoring.in_woorden(r, hoogste, laagste, gebied) for r in gesorteerd.to_dict("records")],
+        f"Verschil met {GEMEENTE.naam}": [_verschil(v, eenheid) for v in gesorteerd["verschil"]],
+        f"T.o.v. {GEMEENTE.naam}": [scoring.in_woorden(r, hoogste, laagste, gebied) for r in gesorteerd.to_dict("records")],
         # no difference beside a value means no Soest value to compare with (not 'geen gegevens')
         "Oordeel": [scoring.oordeel_symbool(o, w, v) for o, w, v in
                     zip(gesorteerd["oordeel"], gesorteerd["waarde"], gesorteerd["verschil"])],
@@ -202,7 +203,7 @@ def samenvatting(wijken: pd.DataFrame, soest: float | None, eenheid: str, soort_
         zin = ", ".join(delen)
         zin = zin[0].upper() + zin[1:]
     if soest is not None and not pd.isna(soest):
-        zin += f"; Soest gemiddeld {opmaak.waarde_met_eenheid(soest, eenheid)}"
+        zin += f"; {GEMEENTE.naam} gemiddeld {opmaak.waarde_met_eenheid(soest, eenheid)}"
     zin += "."
     if len(zonder):
         zin += f" Geen cijfer voor {opmaak.opsomming(list(zonder['gebied_naam']))}."
@@ -315,12 +316,12 @@ def vergelijking_in_woorden(wijken: pd.DataFrame, eenheid: str) -> list[str]:
     for rij in wijken.to_dict("records"):
         verschil = rij.get("verschil")
         if verschil is None or pd.isna(verschil):
-            uit.append(status_label(rij) if pd.isna(rij.get("waarde")) else "geen vergelijking met Soest")
+            uit.append(status_label(rij) if pd.isna(rij.get("waarde")) else f"geen vergelijking met {GEMEENTE.naam}")
         elif verschil == 0:
-            uit.append("gelijk aan Soest")
+            uit.append(f"gelijk aan {GEMEENTE.naam}")
         else:
             richting = "hoger" if verschil > 0 else "lager"
-            uit.append(f"{_verschil(verschil, eenheid)[1:]} {richting} dan Soest")
+            uit.append(f"{_verschil(verschil, eenheid)[1:]} {richting} dan {GEMEENTE.naam}")
     return uit
 
 
@@ -351,7 +352,7 @@ def kaartbeeld(vormen: gpd.GeoDataFrame | kaartvormen.Kaartvormen, waarden: pd.D
     eenheid, richting, soort = indicator["eenheid"], indicator["richting"], indicator["soort"]
     rol = indicator.get("rol", UITKOMST)
     deze = waarden[(waarden["indicator"] == indicator["id"]) & (waarden["jaar"] == jaar)]
-    soest_rij = deze[deze["gebied_code"] == SOEST]["waarde"]
+    soest_rij = deze[deze["gebied_code"] == gemeente.huidige().code]["waarde"]
     soest = float(soest_rij.iloc[0]) if len(soest_rij) and not pd.isna(soest_rij.iloc[0]) else None
     if scoring.is_aantal(eenheid):  # a count is not held against Soest's total, and bigger wijken are not 'worse'
         richting, soest = "neutraal", None

@@ -12,8 +12,9 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from soest_data import jaren, opmaak, scoring
-from soest_data.begrippen import NEDERLAND, SOEST
+from soest_data import gemeente, jaren, opmaak, scoring
+from soest_data.begrippen import NEDERLAND
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import grafieken
 from soest_data.weergave.sjabloon import Sjabloon, gat
 
@@ -30,7 +31,6 @@ TINT = {
     scoring.ONBEKEND: "#FFFFFF",   # white: no figure
     "soest": "#FFFFFF",
 }
-SOEST_KOLOM = "Soest"
 
 
 # Second line of a cell: symbol and a short word (the legend, tooltip and table give the full words).
@@ -41,6 +41,16 @@ KORT_OORDEEL = {scoring.GUNSTIG: "▲ gunstig", scoring.ONGUNSTIG: "▼ ongunsti
 def opgave_tekst(opgaven: list[dict], opgave_id: str) -> dict | None:
     """The entry of data/opgaven.yaml for this opgave, or None when it is not (yet) there."""
     return next((o for o in opgaven if o.get("id") == opgave_id), None)
+
+
+def herkomst_opgaven(opgaven: list[dict], nadruk: bool = False) -> str:
+    """Where the five opgaven come from, after 'de vijf opgaven': the gemeente's own Visie, or (without its texts in
+    the data) Soest's, used here as the frame."""
+    if any(o.get("ambitie") for o in opgaven):
+        return "van de **Integrale Visie Sociaal Domein 2024-2028**" if nadruk else \
+            "van de Integrale Visie Sociaal Domein 2024-2028"
+    return ("(de indeling van de Integrale Visie Sociaal Domein van Soest; een eigen visie van de gemeente is niet "
+            "opgenomen)")
 
 
 # --- key figures ---------------------------------------------------------------------------------------------------
@@ -66,7 +76,7 @@ def kerncijfers(opgave: dict | None, waarden: pd.DataFrame, indicatoren: pd.Data
                "jaar": None, "jaar_tekst": "", "jaar_kort": "", "soest": float("nan"), "soest_tekst": "geen gegevens",
                "nederland": float("nan"),
                "nederland_tekst": "", "vergelijking": "", "modelschatting": bool(ind["modelschatting"])}
-        eigen = waarden[(waarden["indicator"] == indicator_id) & (waarden["gebied_code"] == SOEST)]
+        eigen = waarden[(waarden["indicator"] == indicator_id) & (waarden["gebied_code"] == gemeente.huidige().code)]
         eigen = eigen.dropna(subset=["waarde"]).sort_values("jaar")
         if len(eigen):
             laatste = eigen.iloc[-1]
@@ -159,7 +169,7 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
 
 def _soest_tekst(r: pd.Series) -> str:
     if pd.isna(r.get("soest")):
-        return "gemiddelde van Soest" if r.get("soort") == "relatief" else "geen gegevens"
+        return f"gemiddelde van {GEMEENTE.naam}" if r.get("soort") == "relatief" else "geen gegevens"
     return opmaak.waarde_met_eenheid(r["soest"], r["eenheid"])
 
 
@@ -190,7 +200,7 @@ def _kort(tekst: str) -> str:
             "rond het gemiddelde": "gemiddeld", "onbekend volgens de bron": "onbekend",
             "afgeschermd (te klein aantal)": "afgeschermd", "geheim (onderdrukt door de bron)": "geheim",
             "geen gegevens": "geen",
-            "gemiddelde van Soest": "gemiddelde"}.get(tekst, tekst)
+            f"gemiddelde van {GEMEENTE.naam}": "gemiddelde"}.get(tekst, tekst)
 
 
 def celwaarde(r: pd.Series) -> str:
@@ -230,10 +240,10 @@ def matrixgegevens(rijen: pd.DataFrame) -> pd.DataFrame:
     })
     per_indicator = rijen.drop_duplicates("indicator")
     soestcellen = pd.DataFrame({
-        "rij": per_indicator["rij"], "kolom": SOEST_KOLOM, "volgorde": per_indicator["volgorde"],
+        "rij": per_indicator["rij"], "kolom": GEMEENTE.naam, "volgorde": per_indicator["volgorde"],
         "kolomvolgorde": "GM", "klasse": "soest", "regel1": [_soestcel(r) for r in per_indicator.to_dict("records")],
         "regel2": "referentie", "tooltip_waarde": per_indicator["soest_tekst"], "tooltip_oordeel": "referentie",
-        "tooltip_woorden": "het Soester gemiddelde", "tooltip_soest": per_indicator["soest_tekst"],
+        "tooltip_woorden": f"het {GEMEENTE.eigen('gemiddelde')}", "tooltip_soest": per_indicator["soest_tekst"],
     })
     return pd.concat([soestcellen, wijkcellen], ignore_index=True)[kolommen]
 
@@ -274,7 +284,7 @@ def _matrixsjabloon(labelbreedte: int) -> Sjabloon:
               axis=alt.Axis(labelLimit=labelbreedte, domain=False, ticks=False, labelOverlap=False,
                             labelExpr="split(datum.label, '\\n')"))
     tooltip = [alt.Tooltip("rij:N", title="Indicator"), alt.Tooltip("kolom:N", title="Gebied"),
-               alt.Tooltip("tooltip_waarde:N", title="Waarde"), alt.Tooltip("tooltip_soest:N", title="Soest"),
+               alt.Tooltip("tooltip_waarde:N", title="Waarde"), alt.Tooltip("tooltip_soest:N", title=GEMEENTE.naam),
                alt.Tooltip("tooltip_oordeel:N", title="Oordeel"), alt.Tooltip("tooltip_woorden:N", title="In woorden")]
     basis = alt.Chart(alt.NamedData("matrix")).encode(x=x, y=y, tooltip=tooltip)
     vakken = basis.mark_rect(stroke="#8C8C8C", strokeWidth=1).encode(
@@ -304,9 +314,9 @@ def legenda() -> pd.DataFrame:
     return pd.DataFrame({
         "kleur": [TINT[scoring.GUNSTIG], TINT[scoring.ROND], TINT[scoring.ONGUNSTIG], TINT[scoring.HOGER],
                   TINT[scoring.ONBEKEND]],
-        "betekenis": [f"{scoring.SYMBOOL[scoring.GUNSTIG]}: beter dan Soest (meer dan {_DREMPELS} verschil)",
-                      f"{scoring.SYMBOOL[scoring.ROND]}: binnen {_DREMPELS} van Soest, of binnen de afronding",
-                      f"{scoring.SYMBOOL[scoring.ONGUNSTIG]}: slechter dan Soest (meer dan {_DREMPELS} verschil)",
+        "betekenis": [f"{scoring.SYMBOOL[scoring.GUNSTIG]}: beter dan {GEMEENTE.naam} (meer dan {_DREMPELS} verschil)",
+                      f"{scoring.SYMBOOL[scoring.ROND]}: binnen {_DREMPELS} van {GEMEENTE.naam}, of binnen de afronding",
+                      f"{scoring.SYMBOOL[scoring.ONGUNSTIG]}: slechter dan {GEMEENTE.naam} (meer dan {_DREMPELS} verschil)",
                       f"{scoring.SYMBOOL[scoring.HOGER]} / {scoring.SYMBOOL[scoring.LAGER]}: hoger of lager, "
                       "zonder oordeel (zorggebruik, achtergrond, of hoger is niet beter of slechter)",
                       f"{scoring.SYMBOOL[scoring.ONBEKEND]}"],
@@ -320,7 +330,7 @@ def matrixtabel(rijen: pd.DataFrame, nederland: pd.Series | None = None) -> pd.D
     the same year; '–' where there is no national figure.
     """
     if rijen.empty:
-        return pd.DataFrame(columns=["Indicator", SOEST_KOLOM])
+        return pd.DataFrame(columns=["Indicator", GEMEENTE.naam])
     rijen = rijen.assign(rij=[rijlabel(r) for _, r in rijen.iterrows()],
                          cel=[f"{w} — {o}" if o != scoring.SYMBOOL[scoring.ONBEKEND] else w
                               for w, o in zip(rijen["waarde_tekst"], rijen["oordeel_tekst"])])
@@ -329,7 +339,7 @@ def matrixtabel(rijen: pd.DataFrame, nederland: pd.Series | None = None) -> pd.D
     wijken = list(rijen.sort_values("gebied_code")["gebied_naam"].drop_duplicates())
     tabel = tabel.reindex(index=volgorde, columns=wijken)
     soest = rijen.drop_duplicates("rij").set_index("rij")["soest_tekst"]
-    tabel.insert(0, SOEST_KOLOM, soest.reindex(volgorde))
+    tabel.insert(0, GEMEENTE.naam, soest.reindex(volgorde))
     if nederland is not None:
         per_rij = rijen.drop_duplicates("rij").set_index("rij")
         tabel.insert(1, "Nederland", [
@@ -385,14 +395,15 @@ def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.Dat
 
     Columns of alle_waarden (numbers only) plus `is_soest`; in the order of `indicator_ids`, Soest first.
     """
-    codes = [SOEST, *wijken["code"]]
+    eigen = gemeente.huidige().code
+    codes = [eigen, *wijken["code"]]
     reeks = waarden[waarden["indicator"].isin(indicator_ids) & waarden["gebied_code"].isin(codes)]
     reeks = reeks.dropna(subset=["waarde"])
     reeks = reeks[reeks["meetjaar"].map(jaren.jaar_bekend)] if "meetjaar" in reeks else reeks
     aantal_jaren = reeks.groupby("indicator")["jaar"].nunique()
     reeks = reeks[reeks["indicator"].isin(aantal_jaren[aantal_jaren > 1].index)]
     volgorde = {i: n for n, i in enumerate(indicator_ids)}
-    return reeks.assign(is_soest=reeks["gebied_code"] == SOEST, _orde=reeks["indicator"].map(volgorde)).sort_values(
+    return reeks.assign(is_soest=reeks["gebied_code"] == eigen, _orde=reeks["indicator"].map(volgorde)).sort_values(
         ["_orde", "gebied_code", "jaar"]).drop(columns="_orde").reset_index(drop=True)
 
 
@@ -411,7 +422,7 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
     bronnen = {"trend": data}
     if rollen:
         bronnen["referenties"] = grafieken.trendreferentierijen(referenties, eenheid)
-    uitleg = "Soest (dik, zwart), de wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
+    uitleg = f"{GEMEENTE.naam} (dik, zwart), de wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
                                                              else "") + (
         ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
     noot = grafieken.trendnoot(reeks)

@@ -12,14 +12,16 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from soest_data import jaren, opmaak, scoring
-from soest_data.begrippen import NEDERLAND, SOEST, VERGELIJKGEMEENTE, VERGELIJKNIVEAUS
+from soest_data import gemeente, jaren, opmaak, scoring
+from soest_data.begrippen import NEDERLAND, VERGELIJKGEMEENTE, VERGELIJKNIVEAUS
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import grafieken
 from soest_data.weergave.opgaveoverzicht import met_nederland
 from soest_data.weergave.sjabloon import Sjabloon, gat
 
 NEDERLAND_NAAM = "Nederland"
 BUURGEMEENTE = "buurgemeente"
+EIGEN = "gemeente"  # the rol of the gemeente itself beside Nederland and the buurgemeenten
 LETTER = opmaak.LETTER
 TEKST = opmaak.TEKSTKLEUR
 KLEUR_BUREN = "#6B6B6B"
@@ -73,8 +75,8 @@ def referentiekolommen(paren: pd.DataFrame, referenties: pd.DataFrame | None) ->
 
 
 def referentie_namen(met_nederland: bool, met_buren: bool) -> str:
-    """'Nederland en de zes buurgemeenten', 'Nederland', 'de zes buurgemeenten' or ''."""
-    return opmaak.opsomming((["Nederland"] if met_nederland else []) + (["de zes buurgemeenten"] if met_buren else []))
+    """'Nederland en de zes buurgemeenten', 'Nederland', 'de zes buurgemeenten' or '' (the number from the setting)."""
+    return opmaak.opsomming((["Nederland"] if met_nederland else []) + ([GEMEENTE.de_buurgemeenten] if met_buren else []))
 
 
 def met_referentiebronnen(paren: pd.DataFrame, bronnen: pd.Series, referenties: pd.DataFrame | None) -> list[str]:
@@ -102,14 +104,15 @@ def regiowaarden(waarden: pd.DataFrame, indicatoren: pd.DataFrame, opgave: str) 
     """Per indicator of the opgave with a Soest number: Soest, Nederland and the buurgemeenten in Soest's latest year.
 
     Long format, one row per indicator × area: indicator, label, volgorde, eenheid, richting, modelschatting,
-    heeft_wijken, jaar, gebied_code, gebied_naam, rol ('Soest', 'Nederland', 'buurgemeente'), waarde, bron.
+    heeft_wijken, jaar, gebied_code, gebied_naam, rol ('gemeente', 'Nederland', 'buurgemeente'), waarde, bron.
     Counts are left out (a total cannot be held against Nederland's).
     """
     cat = indicatoren[(indicatoren["opgave"] == opgave)].set_index("id")
     cat = cat[~cat["eenheid"].map(scoring.is_aantal).astype(bool)]
-    soest = waarden[(waarden["gebied_code"] == SOEST) & waarden["indicator"].isin(cat.index)].dropna(subset=["waarde"])
+    eigen = gemeente.huidige().code
+    soest = waarden[(waarden["gebied_code"] == eigen) & waarden["indicator"].isin(cat.index)].dropna(subset=["waarde"])
     laatste = soest.sort_values("jaar").groupby("indicator").tail(1)[["indicator", "jaar"]]
-    rijen = waarden[(waarden["gebied_code"] == SOEST) | waarden["niveau"].isin(VERGELIJKNIVEAUS)]
+    rijen = waarden[(waarden["gebied_code"] == eigen) | waarden["niveau"].isin(VERGELIJKNIVEAUS)]
     rijen = rijen.dropna(subset=["waarde"]).merge(laatste, on=["indicator", "jaar"])
     ind = cat.loc[rijen["indicator"]]
     uit = pd.DataFrame({
@@ -123,7 +126,7 @@ def regiowaarden(waarden: pd.DataFrame, indicatoren: pd.DataFrame, opgave: str) 
         "jaar_tekst": [jaren.jaar_tekst(j, m, p) for j, m, p in
                        zip(rijen["jaar"], ind["meetjaar"].to_numpy(), ind["peilperiode"].to_numpy())],
         "gebied_code": rijen["gebied_code"], "gebied_naam": rijen["gebied_naam"],
-        "rol": [("Soest" if c == SOEST else rol(n)) for c, n in zip(rijen["gebied_code"], rijen["niveau"])],
+        "rol": [(EIGEN if c == eigen else rol(n)) for c, n in zip(rijen["gebied_code"], rijen["niveau"])],
         "waarde": rijen["waarde"], "bron": rijen["bron"],
     })
     return uit.sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)
@@ -140,7 +143,7 @@ def regio_oordelen(regio: pd.DataFrame, marge: float = scoring.STANDAARD_MARGE) 
     rijen = []
     for _, deel in regio.groupby("indicator", sort=False):
         eerste = deel.iloc[0]
-        soest = deel.loc[deel["rol"] == "Soest", "waarde"]
+        soest = deel.loc[deel["rol"] == EIGEN, "waarde"]
         nl = deel.loc[deel["rol"] == NEDERLAND_NAAM, "waarde"]
         soest_w = float(soest.iloc[0]) if len(soest) else float("nan")
         nl_w = float(nl.iloc[0]) if len(nl) else float("nan")
@@ -160,7 +163,7 @@ def regio_oordelen(regio: pd.DataFrame, marge: float = scoring.STANDAARD_MARGE) 
 def regio_zin(oordelen: pd.DataFrame) -> str:
     """'Soest scoort op 9 van de 14 indicatoren van deze opgave met een landelijk cijfer gunstiger dan Nederland, …'."""
     if oordelen.empty:
-        return "Voor deze opgave zijn er geen cijfers van heel Soest om naast Nederland te zetten."
+        return f"Voor deze opgave zijn er geen cijfers van heel {GEMEENTE.naam} om naast Nederland te zetten."
     tel = oordelen["oordeel"].value_counts()
     gunstig, ongunstig, rond = (int(tel.get(k, 0)) for k in (scoring.GUNSTIG, scoring.ONGUNSTIG, scoring.ROND))
     met_oordeel = gunstig + ongunstig + rond
@@ -169,7 +172,7 @@ def regio_zin(oordelen: pd.DataFrame) -> str:
     if met_oordeel == 0:
         zin = "Voor geen van de indicatoren van deze opgave is een oordeel ten opzichte van Nederland mogelijk."
     else:
-        zin = (f"Soest scoort op {gunstig} van de {met_oordeel} indicatoren van deze opgave gunstiger dan Nederland, "
+        zin = (f"{GEMEENTE.naam} scoort op {gunstig} van de {met_oordeel} indicatoren van deze opgave gunstiger dan Nederland, "
                f"op {ongunstig} ongunstiger en op {rond} rond het landelijk gemiddelde.")
     extra = []
     if beschrijvend:
@@ -197,9 +200,9 @@ def regiotabel(oordelen: pd.DataFrame, buren: list[str]) -> pd.DataFrame:
     tabel = pd.DataFrame({
         "Indicator": [f"{lab}{' · schatting' if m else ''}" for lab, m in zip(oordelen["label"], oordelen["modelschatting"])],
         "Jaar": oordelen["jaar_tekst"],
-        "Soest": [opmaak.waarde_met_eenheid(w, e) for w, e in zip(oordelen["soest"], oordelen["eenheid"])],
+        GEMEENTE.naam: [opmaak.waarde_met_eenheid(w, e) for w, e in zip(oordelen["soest"], oordelen["eenheid"])],
         "Nederland": [opmaak.waarde_met_eenheid(w, e) for w, e in zip(oordelen["nederland"], oordelen["eenheid"])],
-        "Soest t.o.v. Nederland": oordelen["vergelijking"],
+        f"{GEMEENTE.naam} t.o.v. Nederland": oordelen["vergelijking"],
     })
     for naam in buren:
         tabel[naam] = [opmaak.waarde_met_eenheid(b.get(naam), e) if naam in b else "geen gegevens"
@@ -218,8 +221,8 @@ def regiografiek(regio: pd.DataFrame, oordelen: pd.DataFrame, met_buren: bool = 
     phone-narrow form (ui.breed_of_smal). A Vega-Lite dict (sjabloon.py)."""
     oordeel = oordelen.set_index("indicator")["oordeel"]
     # An indicator with only a Soest figure has nothing to stand beside: it stays in the table, not in the chart.
-    vergeleken = set(regio.loc[regio["rol"] != "Soest", "indicator"])
-    data = regio[regio["rol"].isin(["Soest", NEDERLAND_NAAM] + ([BUURGEMEENTE] if met_buren else []))
+    vergeleken = set(regio.loc[regio["rol"] != EIGEN, "indicator"])
+    data = regio[regio["rol"].isin([EIGEN, NEDERLAND_NAAM] + ([BUURGEMEENTE] if met_buren else []))
                  & regio["indicator"].isin(vergeleken)].assign(
         tekst=lambda d: [opmaak.waarde_met_eenheid(w, e) for w, e in zip(d["waarde"], d["eenheid"])],
         oordeel=lambda d: d["indicator"].map(oordeel),
@@ -241,10 +244,11 @@ def _regiosjabloon(met_buren: bool, breedte: int) -> Sjabloon:
         f"datum.rol == '{NEDERLAND_NAAM}'")
     soest = basis.mark_point(size=420, filled=True, stroke="#000000", strokeWidth=2, shape="diamond", aria=False).encode(
         color=alt.Color("oordeel:N", scale=alt.Scale(domain=list(_OORDEEL_KLEUR), range=list(_OORDEEL_KLEUR.values())),
-                        legend=None)).transform_filter("datum.rol == 'Soest'")
+                        legend=None)).transform_filter(f"datum.rol == '{EIGEN}'")
     label = basis.mark_text(dy=-20, fontSize=LETTER, fontWeight="bold", aria=False).encode(
-        text=alt.Text("tekst:N")).transform_filter("datum.rol == 'Soest'")
-    delen = ["◆ Soest (kleur: t.o.v. Nederland)", "┃ Nederland" + ("   ● de zes buurgemeenten" if met_buren else "")]
+        text=alt.Text("tekst:N")).transform_filter(f"datum.rol == '{EIGEN}'")
+    delen = [f"◆ {GEMEENTE.naam} (kleur: t.o.v. Nederland)", "┃ Nederland"
+             + (f"   ● {GEMEENTE.de_buurgemeenten}" if met_buren else "")]
     titel = delen if breedte < 500 else "   ".join(delen)  # two lines in the narrow form
     return Sjabloon(grafieken.stijl(alt.layer(buren, nl, soest, label, data=alt.NamedData("regio")).properties(
         width=breedte, height=44).facet(
@@ -254,6 +258,6 @@ def _regiosjabloon(met_buren: bool, breedte: int) -> Sjabloon:
         spacing=14,
     ).resolve_scale(x="independent").properties(
         title=alt.TitleParams(titel, fontSize=LETTER, anchor="start", fontWeight="normal"),
-        description="Per indicator Soest (ruit) naast Nederland (streep)"
-                    + (" en de zes buurgemeenten (stippen)" if met_buren else "")
+        description=f"Per indicator {GEMEENTE.naam} (ruit) naast Nederland (streep)"
+                    + (f" en {GEMEENTE.de_buurgemeenten} (stippen)" if met_buren else "")
                     + "; dezelfde cijfers staan in de tabel eronder.")))

@@ -38,7 +38,7 @@ def standpunten(tel: pd.DataFrame, uitspraken: pd.DataFrame) -> pd.DataFrame:
         rij = {"gebied_code": r["gebied_code"], "gebied_naam": r["gebied_naam"], "opgave": r["opgave"],
                "telling": r.get("tekst", ""), "valt_op": bool(r["valt_op"]), "met_oordeel": int(r["met_oordeel"]),
                "profiel": oordeel, "citaten": list(u["citaten"]) if u is not None else [], "eens": eens}
-        rij["zin"] = zin(rij)
+        rij["zin"] = zin(rij) if profiel is not None else ""  # no wijkprofielen at all: nothing to say per wijk
         rijen.append(rij)
     return pd.DataFrame(rijen, columns=KOLOMMEN)
 

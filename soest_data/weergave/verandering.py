@@ -15,6 +15,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from soest_data import jaren, opmaak, scoring
+from soest_data.gemeente import GEMEENTE
 
 # Threshold below which a change is "gelijk gebleven".
 DREMPEL_PP_SCHATTING = 2.0   # percentage points, for model estimates (RIVM small-area estimates)
@@ -203,6 +204,6 @@ def tabel(veranderingen_: pd.DataFrame, soest: pd.DataFrame | None = None) -> pd
     if soest is not None:
         per_paar = {(r["indicator"], r["jaar_van"], r["jaar_naar"]): f"{SYMBOOL[r['oordeel']]} "
                     f"({verschil_tekst(r['verschil'], r['eenheid'])})" for _, r in soest.iterrows()}
-        uit.insert(4, "Heel Soest", [per_paar.get(k, "geen vergelijking") for k in
+        uit.insert(4, f"Heel {GEMEENTE.naam}", [per_paar.get(k, "geen vergelijking") for k in
                                      zip(veranderingen_["indicator"], veranderingen_["jaar_van"], veranderingen_["jaar_naar"])])
     return uit

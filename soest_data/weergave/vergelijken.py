@@ -19,6 +19,7 @@ import pandas as pd
 
 from soest_data import opmaak, scoring
 from soest_data.begrippen import ACHTERGROND, OPGAVEN, VIJF_OPGAVEN
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import grafieken, regio
 from soest_data.weergave.sjabloon import Sjabloon, gat
 
@@ -156,10 +157,10 @@ def verschil_tekst(rij: dict, relatief: list[str], aantal_wijken: int) -> str:
 
 def referentie_uitleg(met_nederland: bool, met_buren: bool) -> str:
     """The sentence under the chart's heading that names the reference marks (with a leading space), or ''."""
-    delen = (["┃ Nederland"] if met_nederland else []) + (["○ de zes buurgemeenten"] if met_buren else [])
+    delen = (["┃ Nederland"] if met_nederland else []) + ([f"○ {GEMEENTE.de_buurgemeenten}"] if met_buren else [])
     if not delen:
         return ""
-    return (f" Ter vergelijking {' en '.join(delen)}, als index tegen hetzelfde Soester cijfer (zelfde bron en jaar; "
+    return (f" Ter vergelijking {' en '.join(delen)}, als index tegen hetzelfde {GEMEENTE.eigen('cijfer')} (zelfde bron en jaar; "
             "alleen waar er een cijfer is). Zij tellen niet mee in de verschillen.")
 
 
@@ -181,13 +182,13 @@ def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: d
             waarde_tekst, oordeel_, _ = per[(v["indicator"], code)]
             rij[namen[code]] = f"{waarde_tekst} {_symbool(oordeel_)}".strip()
         if met_soest:
-            rij["Soest"] = ("gemiddelde van Soest" if v["soort"] == "relatief" else "geen gegevens") \
+            rij[GEMEENTE.naam] = (f"gemiddelde van {GEMEENTE.naam}" if v["soort"] == "relatief" else "geen gegevens") \
                 if pd.isna(v["soest"]) else opmaak.waarde_met_eenheid(v["soest"], v["eenheid"])
         rij["Verschil"] = v["verschil_tekst"]
         for code in codes:
             rij[f"Index {namen[code]}"] = _index_tekst(per[(v["indicator"], code)][2])
         if met_soest:
-            rij["Index Soest"] = "100" if not pd.isna(v["soest"]) else "–"
+            rij[f"Index {GEMEENTE.naam}"] = "100" if not pd.isna(v["soest"]) else "–"
         if isinstance(v["gunstigste_naam"], str):
             rij["Gunstiger"] = v["gunstigste_naam"]
         else:
@@ -237,7 +238,7 @@ def samenvatting(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], n
     delen = []
     for v in grootste.to_dict("records"):
         waarden = ", ".join(f"{namen[c]} {per[(v['indicator'], c)][0]}" for c in codes)
-        soest = "" if pd.isna(v["soest"]) else f"; Soest {opmaak.waarde_met_eenheid(v['soest'], v['eenheid'])}"
+        soest = "" if pd.isna(v["soest"]) else f"; {GEMEENTE.naam} {opmaak.waarde_met_eenheid(v['soest'], v['eenheid'])}"
         delen.append(f"{opmaak.in_zin(v['label'])} ({waarden}{soest})")
     zinnen = [f"De grootste verschillen tussen {wijknamen} zijn er bij {opmaak.opsomming(delen)}."]
     zinnen.append(_wie_gunstiger(verschil, codes, namen))
@@ -365,12 +366,12 @@ def _divergentie(staven: list[dict], ref: list[dict], beschrijving: str, rij: in
 @cache
 def _divergentiesjabloon(rij: int, smal: bool, met_referenties: bool) -> Sjabloon:
     y = alt.Y("band:O", axis=None, scale=alt.Scale(domain=[gat("banden")]))
-    x = alt.X("index:Q", title="index (Soest = 100)", scale=alt.Scale(domain=[gat("domein")], nice=True),
+    x = alt.X("index:Q", title=f"index ({GEMEENTE.naam} = 100)", scale=alt.Scale(domain=[gat("domein")], nice=True),
               axis=alt.Axis(tickCount=5, grid=True, gridColor="#E6E6E6"))
     tooltip = [alt.Tooltip("label:N", title="Indicator"), alt.Tooltip("jaar_tekst:N", title="Jaar"),
                alt.Tooltip("gebied_naam:N", title="Wijk"),
-               alt.Tooltip("waarde_tekst:N", title="Waarde"), alt.Tooltip("soest_tekst:N", title="Soest"),
-               alt.Tooltip("index:Q", title="Index (Soest = 100)", format=".0f"),
+               alt.Tooltip("waarde_tekst:N", title="Waarde"), alt.Tooltip("soest_tekst:N", title=GEMEENTE.naam),
+               alt.Tooltip("index:Q", title=f"Index ({GEMEENTE.naam} = 100)", format=".0f"),
                alt.Tooltip("oordeel_tekst:N", title="Oordeel")]
     kleuren = list(_KLEUR)
     basis = alt.Chart(alt.NamedData("staven")).encode(y=y, tooltip=tooltip)
@@ -420,5 +421,5 @@ def _referentiemarkering(x: alt.X, y: alt.Y) -> alt.Chart:
         x=x, y=y, shape=alt.Shape("rol:N", scale=vorm, legend=None), color=alt.Color("rol:N", scale=kleur, legend=None),
         size=alt.Size("rol:N", scale=grootte, legend=None),
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("tekst:N", title="Waarde"),
-                 alt.Tooltip("soest_tekst:N", title="Soest"),
-                 alt.Tooltip("index:Q", title="Index (Soest = 100)", format=".0f")])
+                 alt.Tooltip("soest_tekst:N", title=GEMEENTE.naam),
+                 alt.Tooltip("index:Q", title=f"Index ({GEMEENTE.naam} = 100)", format=".0f")])

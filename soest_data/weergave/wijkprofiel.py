@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from soest_data import jaren, opmaak, scoring
-from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data import gemeente, jaren, opmaak, scoring
+from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import uitspraken
 
 
@@ -81,7 +82,7 @@ def indicatoren_van_opgave(beoordeeld: pd.DataFrame, wijk: str, opgave: str) -> 
 
 def trendreeksen(waarden: pd.DataFrame, rijen: pd.DataFrame, wijk: str) -> pd.DataFrame:
     """The wijk and Soest over the years, for those indicators in `rijen` that have more than one year."""
-    reeks = waarden[waarden["indicator"].isin(rijen["indicator"]) & waarden["gebied_code"].isin([wijk, SOEST])]
+    reeks = waarden[waarden["indicator"].isin(rijen["indicator"]) & waarden["gebied_code"].isin([wijk, gemeente.huidige().code])]
     reeks = reeks.dropna(subset=["waarde"])
     reeks = reeks[reeks["meetjaar"].map(jaren.jaar_bekend)] if "meetjaar" in reeks else reeks
     aantal_jaren = reeks.groupby("indicator")["jaar"].nunique()
@@ -99,10 +100,10 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str, nederland: pd.Series | Non
         "jaar": deze["jaar_tekst"].fillna(""),
         "wijk": [opmaak.waarde_met_eenheid(w, e) if not pd.isna(w) else r for w, e, r in
                  zip(deze["waarde"], deze["eenheid"], deze["woorden"])],
-        "Soest": [opmaak.waarde_met_eenheid(s, e) for s, e in zip(deze["soest"], deze["eenheid"])],
+        GEMEENTE.naam: [opmaak.waarde_met_eenheid(s, e) for s, e in zip(deze["soest"], deze["eenheid"])],
         "Nederland": [opmaak.waarde_met_eenheid(nl[(i, j)], e) if (i, j) in nl else "–"
                       for i, j, e in zip(deze["indicator"], deze["jaar"], deze["eenheid"])],
-        "t.o.v. Soest": deze["woorden"], "oordeel": [
+        f"t.o.v. {GEMEENTE.naam}": deze["woorden"], "oordeel": [
             oordeel_tekst(r) for r in deze[["richting", "rol", "oordeel", "waarde", "soest"]].to_dict("records")],
         "telt mee": deze["kern"].map({True: "ja (kernset)", False: "nee"}),
         "bron": deze["bron_titel"], "modelschatting": deze["modelschatting"].map({True: "ja", False: "nee"}),

@@ -107,24 +107,30 @@ def test_opgave_without_description_or_figures_in_the_test_data(open_pagina, fix
 
 # --- Vergelijken ---------------------------------------------------------------------------------------------------
 
-def test_compare_defaults_to_smitsveen_and_soest_zuid(bekijk_pagina, echte_db):
+def _standaard(g) -> list[tuple[str, str]]:
+    """The default comparison read from the data: the first two wijken in code order (any gemeente)."""
+    return sorted(g.wijknamen.items())[:2]
+
+
+def test_compare_defaults_to_the_first_two_wijken(bekijk_pagina, echte_db, echte_gegevens):
+    (code1, naam1), (code2, naam2) = _standaard(echte_gegevens)
     at = bekijk_pagina(echte_db, VERGELIJKEN)
     assert not meldingen(at)
-    assert at.multiselect(key="vergelijk_wijken").value == ["WK034205", "WK034207"]
+    assert at.multiselect(key="vergelijk_wijken").value == [code1, code2]
     assert at.checkbox(key="vergelijk_soest").value is False
     tekst = teksten(at)
-    assert "De grootste verschillen tussen Smitsveen en Soest-Zuid zijn er bij" in tekst
-    assert "scoort Soest-Zuid er" in tekst
+    assert f"De grootste verschillen tussen {naam1} en {naam2} zijn er bij" in tekst
+    assert re.search(f"scoort ({re.escape(naam1)}|{re.escape(naam2)}) er", tekst)
     assert at.get("vega_lite_chart")
     eerste = at.table[0].value
-    assert {"Indicator", "Smitsveen", "Soest-Zuid", "Verschil", "Index Smitsveen", "Index Soest-Zuid",
+    assert {"Indicator", naam1, naam2, "Verschil", f"Index {naam1}", f"Index {naam2}",
             "Gunstiger"} <= set(eerste.columns)
     assert "Soest" not in eerste.columns
     assert [t.label for t in at.tabs][:2] == ["Gezonde leefstijl", "Bestaanszekerheid"]
 
 
 def test_compare_table_has_units_index_and_largest_difference_first(bekijk_pagina, echte_db):
-    at = bekijk_pagina(echte_db, VERGELIJKEN, soest="ja")
+    at = bekijk_pagina(echte_db, VERGELIJKEN, wijken="WK034205,WK034207", soest="ja")
     assert at.checkbox(key="vergelijk_soest").value is True
     bestaans = at.table[1].value
     rij = bestaans[bestaans["Indicator"] == "Moeite met rondkomen (18+)"].iloc[0]
@@ -156,15 +162,16 @@ def test_compare_three_wijken_from_the_link(bekijk_pagina, echte_db):
 
 
 @pytest.mark.parametrize("wijken", ["WK034205", "WK999999,WK034207", "'; drop table waarden; --", ","])
-def test_compare_with_an_invalid_link_falls_back_with_a_notice(bekijk_pagina, echte_db, wijken):
+def test_compare_with_an_invalid_link_falls_back_with_a_notice(bekijk_pagina, echte_db, echte_gegevens, wijken):
+    (code1, naam1), (code2, naam2) = _standaard(echte_gegevens)
     at = bekijk_pagina(echte_db, VERGELIJKEN, wijken=wijken)
     assert "standaardkeuze" in meldingen(at)[0]
-    assert at.multiselect(key="vergelijk_wijken").value == ["WK034205", "WK034207"]
-    assert "De grootste verschillen tussen Smitsveen en Soest-Zuid" in teksten(at)
+    assert at.multiselect(key="vergelijk_wijken").value == [code1, code2]
+    assert f"De grootste verschillen tussen {naam1} en {naam2}" in teksten(at)
 
 
 def test_choosing_wijken_and_soest_updates_the_url(open_pagina, echte_db):
-    at = open_pagina(echte_db, VERGELIJKEN)
+    at = open_pagina(echte_db, VERGELIJKEN, wijken="WK034205,WK034207")
     at.multiselect(key="vergelijk_wijken").select("WK034201").run()
     assert not at.exception
     assert _param(at, "wijken") == "WK034205,WK034207,WK034201"

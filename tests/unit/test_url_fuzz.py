@@ -56,7 +56,7 @@ PARAMETERS = {
     "wijkprofiel.wijk": lambda p: url_state.kies(p, "x", WIJKEN, None, "wijk"),
     "wijkprofiel.opgave": lambda p: url_state.kies(p, "x", OPGAVEN, OPGAVEN[0], "opgave"),
     "opgave.opgave": lambda p: url_state.kies(p, "x", OPGAVEN, OPGAVEN[0], "opgave"),
-    "vergelijken.wijken": lambda p: url_state.kies_meerdere(p, "x", WIJKEN, url_state.STANDAARD_WIJKEN, "wijken"),
+    "vergelijken.wijken": lambda p: url_state.kies_meerdere(p, "x", WIJKEN, url_state.standaard_wijken(WIJKEN), "wijken"),
     "vergelijken.soest": lambda p: url_state.kies(p, "x", ["ja", "nee"], "nee", "keuze"),
     "aandacht.marge": lambda p: url_state.kies(p, "x", [str(m) for m in range(0, 55, 5)], "10", "marge"),
     "inwoners.opgave": lambda p: url_state.kies(p, "x", [*OPGAVEN, "algemeen"], None, "opgave"),

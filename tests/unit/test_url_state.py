@@ -13,10 +13,11 @@ def test_kies_falls_back_with_a_message_for_unknown_or_hostile_values():
 
 
 def test_kies_meerdere_parses_a_list_and_rejects_too_few():
-    assert url_state.kies_meerdere({"wijken": "WK034201,WK034203"}, "wijken", WIJKEN, url_state.STANDAARD_WIJKEN,
+    standaard = url_state.standaard_wijken(WIJKEN)
+    assert url_state.kies_meerdere({"wijken": "WK034201,WK034203"}, "wijken", WIJKEN, standaard,
                                    "wijken").waarde == ["WK034201", "WK034203"]
-    keuze = url_state.kies_meerdere({"wijken": "WK034201"}, "wijken", WIJKEN, url_state.STANDAARD_WIJKEN, "wijken")
-    assert keuze.waarde == list(url_state.STANDAARD_WIJKEN) and keuze.melding
+    keuze = url_state.kies_meerdere({"wijken": "WK034201"}, "wijken", WIJKEN, standaard, "wijken")
+    assert keuze.waarde == list(standaard) and keuze.melding
 
 
 def test_kies_jaar_only_accepts_years_with_data():
@@ -74,6 +75,7 @@ def test_every_page_has_its_parameters_listed():
 
 
 def test_a_comparison_opened_from_a_wijk_starts_with_that_wijk():
-    for wijk in ("WK034208", "WK034205", "WK034207"):
-        eerste, tweede = url_state.vergelijking_met(wijk).split(",")
-        assert eerste == wijk and tweede != wijk and tweede in url_state.STANDAARD_WIJKEN
+    for wijk in WIJKEN:
+        eerste, tweede = url_state.vergelijking_met(wijk, WIJKEN).split(",")
+        assert eerste == wijk and tweede != wijk and tweede in WIJKEN
+    assert url_state.standaard_wijken(list(reversed(WIJKEN))) == tuple(WIJKEN[:2])  # from the data, in code order

@@ -55,8 +55,8 @@ def test_comparison_areas_never_enter_the_wijk_scoring_ranking_or_tally(request,
         assert set(rijen["gebied_code"]) <= wijkcodes
         assert set(opgaveoverzicht.ongunstig_per_wijk(tel, opgave)["gebied_code"]) <= wijkcodes
     assert gegevens["indicatoren"]["wijken_met_waarde"].max() <= len(wijkcodes)
-    per_opgave = inhoud.indicatoren_per_opgave(gegevens["indicatoren"])
-    assert (per_opgave["met waarde voor alle 8 wijken"] <= per_opgave["indicatoren"]).all()
+    per_opgave = inhoud.indicatoren_per_opgave(gegevens["indicatoren"], len(wijkcodes))
+    assert (per_opgave[f"met waarde voor alle {len(wijkcodes)} wijken"] <= per_opgave["indicatoren"]).all()
 
 
 def test_the_soest_reference_of_a_wijk_is_soest_not_a_comparison_area(test_gegevens):

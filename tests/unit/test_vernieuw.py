@@ -177,7 +177,7 @@ def test_boundaries_from_pdok_are_simplified_nested_and_picked_up_by_the_build(k
 
 def test_the_gemeente_is_a_setting(kopie, capsys):
     assert main(["vernieuw", "cbs", "--jaar", "2024", "--gemeente", "Soest"]) == 2
-    assert "moet de vorm GM0342 hebben" in capsys.readouterr().err
+    assert "moet de vorm GM en vier cijfers hebben" in capsys.readouterr().err
     sessie = opname_sessie()
     vernieuw.haal_kwb(vernieuw.Haler(sessie), kopie[0], 2024, "GM0308")
     assert any("startswith%28WijkenEnBuurten%2C%27WK0308%27%29" in url for url in sessie.adapter.gevraagd)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from soest_data import scoring, url_state
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import aandacht, afgeleid, bronregels, regio, uitspraken
 from soest_data.weergave.blokken import (
     Bestand,
@@ -63,7 +64,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     indicatoren = tuple(beoordeeld["indicator"].unique())
     blokken = [
         Tekst("Welke wijken vragen **extra aandacht** bij een opgave? Per wijk en per opgave tellen we hoeveel "
-              "indicatoren van een vaste kernset **duidelijk ongunstig** uitvallen ten opzichte van heel Soest. Dit "
+              f"indicatoren van een vaste kernset **duidelijk ongunstig** uitvallen ten opzichte van heel {GEMEENTE.naam}. Dit "
               "helpt bij de eerste vraag van het afwegingskader: *\"Draagt het bij aan een wijk of doelgroep die "
               "extra aandacht vereist?\"*"),
         Tekst("**Een signaal, geen oordeel.** De telling laat zien waar het de moeite waard is om beter te kijken. Ze "
@@ -105,9 +106,9 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     ]
     if staat.nederland or staat.buren:
         blokken.append(Tekst(
-            "In de tabellen hieronder staan " + regio.referentie_namen(staat.nederland, staat.buren) + " naast Soest, "
+            "In de tabellen hieronder staan " + regio.referentie_namen(staat.nederland, staat.buren) + f" naast {GEMEENTE.naam}, "
             "uit dezelfde bron en hetzelfde jaar ('–' = geen cijfer). Alleen ter vergelijking: het oordeel en de "
-            f"telling blijven ten opzichte van Soest, en gaan alleen over de {len(g.wijknamen)} wijken.",
+            f"telling blijven ten opzichte van {GEMEENTE.naam}, en gaan alleen over de {len(g.wijknamen)} wijken.",
             klein=True))
     blokken.append(Plek("wijk"))
     blokken += _een_wijk(g, staat, tel)
@@ -133,7 +134,16 @@ def _legenda(rijen) -> tuple[tuple[str, str], ...]:
 
 @afgeleid.per_database  # the same for every wijk and choice of references: once per margin
 def _per_opgave(g: Gegevens, marge: float) -> list:
-    tel, overeen = afgeleid.telling(g, marge), afgeleid.overeenstemming(g, marge)
+    tel = afgeleid.telling(g, marge)
+    if g.uitspraken.empty:  # a gemeente without wijkprofielen in the data: the tally from the open data only
+        return [Kop("Per opgave: waar valt het op?", niveau=3, anker=uitspraken.UITLEG_ANKER),
+                Tekst(f"Voor {GEMEENTE.naam} zijn geen wijkprofielen met uitspraken per wijk opgenomen; hieronder "
+                      "staat alleen de telling uit de open data."),
+                *(Uitklap(aandacht.opgave_zin(tel, opgave).replace("**", ""), (
+                    Tekst("Kernset: " + ("; ".join(g.indicator(i)["label"] for i in kern) if kern else "geen"),
+                          klein=True),), open=opgave == VIJF_OPGAVEN[0])
+                  for opgave, kern in ((o, scoring.kernsets(g.opgaven).get(o, [])) for o in VIJF_OPGAVEN))]
+    overeen = afgeleid.overeenstemming(g, marge)
     eens, vergeleken = uitspraken.telling_en_tekst(overeen)
     blokken = [
         Kop("Per opgave: waar valt het op, en wat zeggen de wijkprofielen?", niveau=3, anker=uitspraken.UITLEG_ANKER),
@@ -159,7 +169,7 @@ def _een_wijk(g: Gegevens, staat: Staat, tel) -> list:
     wijk = staat.wijk
     if wijk is None:
         return [Tekst("Kies een wijk om per opgave de indicatoren te zien die achter de telling zitten. "
-                      "Bijvoorbeeld Smitsveen, bij een voorstel voor die wijk.")]
+                      f"Bijvoorbeeld {next(iter(g.wijknamen.values()), 'een wijk')}, bij een voorstel voor die wijk.")]
     naam = g.wijknamen[wijk]
     blokken = [
         Kop(f"{naam}: de opgaven op een rij", niveau=3),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from soest_data import opmaak, url_state
-from soest_data.begrippen import SOEST, VIJF_OPGAVEN
+from soest_data import gemeente, opmaak, url_state
+from soest_data.begrippen import VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import afgeleid, bronregels, enquete
 from soest_data.weergave.blokken import (
     Bron,
@@ -36,7 +37,7 @@ class Staat:
 
 def gebieden(g: Gegevens) -> dict[str, str]:
     """The areas a voice can be about: heel Soest and the wijken."""
-    return {SOEST: "Heel Soest", **g.wijknamen}
+    return {gemeente.huidige().code: f"Heel {GEMEENTE.naam}", **g.wijknamen}
 
 
 def staat_uit(params: Mapping, g: Gegevens) -> Staat:
@@ -50,6 +51,10 @@ def voorbeeldstaten(g: Gegevens) -> list[Staat]:
 
 
 def bouw(g: Gegevens, staat: Staat) -> Inhoud:
+    if not g.enquete and g.verhalen.empty:  # a gemeente without a survey or residents' stories in the data
+        return Inhoud("Inwoners aan het woord", (Tekst(
+            f"Voor {GEMEENTE.naam} zijn geen inwonersenquête en geen verhalen van inwoners opgenomen; alleen de "
+            "cijfers uit open data staan in dit dashboard."),))
     blokken = [
         Tekst("**Tellen én vertellen.** Naast de cijfers per wijk staat wat inwoners zelf zeggen: in een enquête en in "
               "de gesprekken en meedenkdiners voor de Integrale Visie Sociaal Domein."),
@@ -65,7 +70,7 @@ def _enquete(g: Gegevens, opgave: str | None) -> list:
     e = g.enquete or {}
     vragen = enquete.vragen(e)
     totaal = e.get("n")
-    blokken = [Kop(f"De enquête '{e.get('titel', 'Zorgen voor elkaar in Soest-Soesterberg')}'")]
+    blokken = [Kop(f"De enquête '{e.get('titel', 'inwonersenquête')}'")]
     if vragen.empty:
         return [*blokken, Tekst("De uitkomsten van de enquête zijn nog niet opgenomen in de gegevens.")]
     per_wijk = enquete.per_wijk(e, g.gebieden)
@@ -140,5 +145,5 @@ def _stemmen(g: Gegevens, staat: Staat) -> list:
                     Tekst("\n".join(f"- {enquete.stem_regel(v, naam_van)}" for _, v in deel.iterrows())),
                     Bron(bronregels.verhaalbron(g, deel))]
     blokken.append(Link("Naast de cijfers: aandacht per opgave", "pages/aandacht.py",
-                        (("wijk", gebied),) if gebied and gebied != SOEST else (), ":material/priority_high:"))
+                        (("wijk", gebied),) if gebied and gebied != gemeente.huidige().code else (), ":material/priority_high:"))
     return blokken

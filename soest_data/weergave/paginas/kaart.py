@@ -8,6 +8,7 @@ from soest_data import opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN
 from soest_data.gebieden import grenzen_bron
 from soest_data.gegevens import Gegevens
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import afgeleid, bronregels, kaart, opgaveoverzicht, regio
 from soest_data.weergave.blokken import (
     Beelddownload,
@@ -94,7 +95,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         paneel.append(Plek("kleur"))
     paneel.append(Plek("referenties"))
     if beeld.soest is not None:
-        regel = f"Soest: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}"
+        regel = f"{GEMEENTE.naam}: {opmaak.waarde_met_eenheid(beeld.soest, ind['eenheid'])}"
         nl = referenties[referenties["rol"] == "Nederland"]
         if len(nl):
             regel += f" · Nederland: {nl['tekst'].iloc[0]}"
@@ -110,7 +111,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         and not scoring.is_aantal(ind["eenheid"]) else "neutraal"
     paneel += [
         Tekst(f"**{beeld.samenvatting}**\n\n**Legenda** — " + (
-            f"de {niveau} ten opzichte van heel Soest, met de regel van [Aandacht per opgave](/aandacht)."
+            f"de {niveau} ten opzichte van heel {GEMEENTE.naam}, met de regel van [Aandacht per opgave](/aandacht)."
             if beeld.tov_soest else kaart.uitleg_kleur(kleurrichting))),
         Legenda(tuple(zip(beeld.legenda["kleur"], beeld.legenda["betekenis"]))),
         Tekst(f"Eenheid: {opmaak.eenheid(ind['eenheid'])}. Gearceerd = geen cijfer; dat is iets anders dan een laag "

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from soest_data import export, opmaak, scoring, url_state
-from soest_data.begrippen import OPGAVEN, SOEST, VERGELIJKGEMEENTE, VIJF_OPGAVEN
+from soest_data import export, gemeente, opmaak, scoring, url_state
+from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import afgeleid, bronregels, grafieken, kaart, opgaveoverzicht, regio, uitspraken
 from soest_data.weergave.blokken import (
     Bron,
@@ -62,7 +63,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     blokken.append(Download(alle, f"opgave_{opgave}",
                             f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten"))
     return Inhoud(f"Opgave: {OPGAVEN[opgave]}", tuple(blokken), kopjes=(
-        ("Wat we willen bereiken", "doelen"), ("Heel Soest", "soest"), ("De wijken naast Soest", "wijken"),
+        ("Wat we willen bereiken", "doelen"), (f"Heel {GEMEENTE.naam}", "soest"), (f"De wijken naast {GEMEENTE.naam}", "wijken"),
         ("Per indicator: de wijken op volgorde", "per-indicator")))
 
 
@@ -73,10 +74,10 @@ def _vast(g: Gegevens, opgave: str) -> tuple[tuple, pd.DataFrame, list]:
     tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
     kern = opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren)
     blokken = [Plek("bovenaan"), Kop("Wat we willen bereiken", anker="doelen"), *_doelen(g, opgave, tekst),
-               Kop("Heel Soest", anker="soest"), *_heel_soest(g, opgave, kern), Kop("Soest in de regio"),
+               Kop(f"Heel {GEMEENTE.naam}", anker="soest"), *_heel_soest(g, opgave, kern), Kop(f"{GEMEENTE.naam} in de regio"),
                *_regio(g, opgave)]
     rijen = opgaveoverzicht.opgaverijen(afgeleid.beoordeeld(g), g.wijken, opgave)
-    blokken.append(Kop("De wijken naast Soest", anker="wijken"))
+    blokken.append(Kop(f"De wijken naast {GEMEENTE.naam}", anker="wijken"))
     if rijen.empty:
         return (*blokken, Tekst("Voor deze opgave zijn er nog geen cijfers per wijk.")), rijen, []
     volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
@@ -86,6 +87,10 @@ def _vast(g: Gegevens, opgave: str) -> tuple[tuple, pd.DataFrame, list]:
 def _doelen(g: Gegevens, opgave: str, tekst: dict | None) -> list:
     if tekst is None:
         return [Tekst(f"Voor {OPGAVEN[opgave].lower()} is de beschrijving uit de Integrale Visie nog niet opgenomen.")]
+    if not tekst.get("ambitie"):  # a gemeente without its own Visie in the data: the open data only
+        return [Tekst(f"De ambitie, doelen en activiteiten van de gemeente {GEMEENTE.naam} voor "
+                      f"{OPGAVEN[opgave].lower()} zijn niet in dit dashboard opgenomen. Hieronder staat wat de open "
+                      "data zeggen.")]
     draagt_bij = []
     if tekst.get("global_goals"):
         draagt_bij.append("**Global Goals:** " + " · ".join(tekst["global_goals"]))
@@ -102,12 +107,13 @@ def _doelen(g: Gegevens, opgave: str, tekst: dict | None) -> list:
 
 
 def _heel_soest(g: Gegevens, opgave: str, kern: pd.DataFrame) -> list:
-    blokken = [Kop("Kerncijfers uit de Integrale Visie", niveau=3)]
+    blokken = [Kop("Kerncijfers uit de Integrale Visie" if any(o.get("ambitie") for o in g.opgaven) else "Kerncijfers",
+                   niveau=3)]
     if kern.empty:
-        blokken.append(Tekst("Voor deze opgave zijn nog geen kerncijfers voor heel Soest opgenomen."))
+        blokken.append(Tekst(f"Voor deze opgave zijn nog geen kerncijfers voor heel {GEMEENTE.naam} opgenomen."))
     tegels = []
     for _, rij in kern.iterrows():
-        regels = [f"Soest, {rij['jaar_tekst']}" if rij["jaar"] else "Voor Soest nog geen cijfer"]
+        regels = [f"{GEMEENTE.naam}, {rij['jaar_tekst']}" if rij["jaar"] else f"Voor {GEMEENTE.naam} nog geen cijfer"]
         if rij["nederland_tekst"]:
             regels.append(f"Nederland: **{rij['nederland_tekst']}** — {rij['vergelijking']}")
         tegels.append((Kerncijfer(rij["label"], rij["soest_tekst"], f"{rij['label']} ({rij['eenheid']})",
@@ -124,21 +130,24 @@ def _heel_soest(g: Gegevens, opgave: str, kern: pd.DataFrame) -> list:
     else:
         soorten = {"inwoners": "inwoners", "sterk": "sterk punt", "aandacht": "aandachtspunt",
                    "situatieschets": "schets", "voorbehoud": "let op"}
-        namen = {**g.wijknamen, SOEST: "Heel Soest"}
+        namen = {**g.wijknamen, gemeente.huidige().code: f"Heel {GEMEENTE.naam}"}
         blokken += [Raster(tuple((Kader((Tekst(
             f"**{namen.get(v['gebied'], v['gebied'])}** ({soorten.get(v['soort'], v['soort'])}): {v['tekst']}"),)),)
             for _, v in verhalen.iterrows()), per_rij=2), Bron(bronregels.verhaalbron(g, verhalen))]
-    blokken += [Tekst("**Wat de wijkprofielen en de Visie per wijk zeggen, naast de telling**"),
-                Tekst(uitspraken.opgave_regels(afgeleid.standpunten(g), opgave))]
+    if g.uitspraken.empty:  # a gemeente without wijkprofielen in the data
+        blokken.append(Tekst(f"Voor {GEMEENTE.naam} zijn geen wijkprofielen met uitspraken per wijk opgenomen."))
+    else:
+        blokken += [Tekst("**Wat de wijkprofielen en de Visie per wijk zeggen, naast de telling**"),
+                    Tekst(uitspraken.opgave_regels(afgeleid.standpunten(g), opgave))]
     # The opgave's figures that exist only for Soest as a whole (not among the key figures), as a table.
     ids = g.indicatoren.loc[(g.indicatoren["opgave"] == opgave) & (g.indicatoren["wijken_met_waarde"] == 0)
                             & ~g.indicatoren["id"].isin(kern["indicator"]), "id"]
     overig = opgaveoverzicht.kerncijfers({"kerncijfers": list(ids)}, g.waarden, g.indicatoren).dropna(subset=["jaar"])
     if len(overig):
-        tabel = pd.DataFrame({"Indicator": overig["label"], "Soest": overig["soest_tekst"],
+        tabel = pd.DataFrame({"Indicator": overig["label"], GEMEENTE.naam: overig["soest_tekst"],
                               "Nederland": overig["nederland_tekst"].replace("", "–"), "Jaar": overig["jaar_tekst"]})
         naam = f"opgave_{opgave}_alleen_soest"
-        blokken.append(Uitklap(f"Nog {len(tabel)} cijfers die alleen voor heel Soest bestaan", (
+        blokken.append(Uitklap(f"Nog {len(tabel)} cijfers die alleen voor heel {GEMEENTE.naam} bestaan", (
             Tabel(tabel, naam, Download(tabel, naam, "Download deze tabel")),
             Bron(bronregels.bronnen_van(g, overig[["indicator", "jaar"]].itertuples(index=False))))))
     return blokken
@@ -152,9 +161,10 @@ def _regio(g: Gegevens, opgave: str) -> list:
               (("▲ Gunstiger dan Nederland", scoring.GUNSTIG), ("▼ Ongunstiger dan Nederland", scoring.ONGUNSTIG))
               if regio.regio_regels(oordelen, oordeel)]
     blokken = [
-        Tekst(f"Heel Soest naast **Nederland** en de {len(buren)} buurgemeenten ({opmaak.opsomming(buren)}): per "
-              "indicator het laatste jaar met een Soester cijfer, uit dezelfde bron en hetzelfde jaar. Soest wordt "
-              "beoordeeld zoals een wijk ten opzichte van Soest: meer dan "
+        Tekst(f"Heel {GEMEENTE.naam} naast **Nederland** en de {len(buren)} buurgemeenten ({opmaak.opsomming(buren)}): per "
+              f"indicator het laatste jaar met een {GEMEENTE.eigen('cijfer')}, uit dezelfde bron en hetzelfde jaar. "
+              f"{GEMEENTE.naam} wordt "
+              f"beoordeeld zoals een wijk ten opzichte van {GEMEENTE.naam}: meer dan "
               f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) "
               f"of {round(scoring.STANDAARD_MARGE * 100)} % (andere cijfers) verschil met Nederland is gunstiger of "
               "ongunstiger. Aantallen vergelijken we niet (een grotere gemeente heeft vanzelf meer)."),
@@ -163,16 +173,16 @@ def _regio(g: Gegevens, opgave: str) -> list:
     ]
     if len(oordelen):
         paren = oordelen[["indicator", "oordeel"]]
-        alt_tekst = (f"Soest naast Nederland en de buurgemeenten voor {len(oordelen)} indicatoren. {regiozin} De "
+        alt_tekst = (f"{GEMEENTE.naam} naast Nederland en de buurgemeenten voor {len(oordelen)} indicatoren. {regiozin} De "
                      "tabel eronder bevat alle cijfers.")
         tabel = regio.regiotabel(oordelen, buren)
         ids = tuple(oordelen["indicator"])
         blokken += [
             figuur(regio.regiografiek(regiowaarden, paren), alt=alt_tekst,
-                   titel=f"{OPGAVEN[opgave]}: Soest naast Nederland en de buurgemeenten", indicator_ids=ids,
+                   titel=f"{OPGAVEN[opgave]}: {GEMEENTE.naam} naast Nederland en de buurgemeenten", indicator_ids=ids,
                    bestandsnaam=f"opgave_{opgave}_regio",
                    smal=figuur(regio.regiografiek(regiowaarden, paren, breedte=300), alt=alt_tekst)),
-            Uitklap("Soest in de regio als tabel, met een link naar de kaart van de wijken", (Tabel(
+            Uitklap(f"{GEMEENTE.naam} in de regio als tabel, met een link naar de kaart van de wijken", (Tabel(
                 tabel, f"opgave_{opgave}_regio", Download(tabel, f"opgave_{opgave}_regio", "Download deze tabel",
                                                           indicator_ids=ids),
                 linkkolommen=(("Kaart van de wijken", "naar de kaart"),)),)),
@@ -189,15 +199,15 @@ def _wijken(g: Gegevens, opgave: str, rijen: pd.DataFrame, volgorde: list) -> li
                  + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
     return [
         Tekst(f"Per wijk: bij hoeveel indicatoren van de **kernset** (★, één per onderwerp uit de doelen) de wijk "
-              f"**ongunstig** (▼), **gunstig** (▲) of **rond het gemiddelde** (●) uitvalt ten opzichte van heel Soest "
+              f"**ongunstig** (▼), **gunstig** (▲) of **rond het gemiddelde** (●) uitvalt ten opzichte van heel {GEMEENTE.naam} "
               f"— dezelfde telling als op [Aandacht per opgave](/aandacht). Een wijk wijkt af bij meer dan "
               f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) "
-              f"of {round(scoring.STANDAARD_MARGE * 100)} % van de Soester waarde (overige cijfers). Meest ongunstig "
+              f"of {round(scoring.STANDAARD_MARGE * 100)} % van de {GEMEENTE.eigen('waarde')} (overige cijfers). Meest ongunstig "
               "eerst."),
         Tekst("\n".join(f"- {z}" for z in zinnen)),
         Kop("Alle indicatoren in één overzicht", niveau=3),
         Tekst("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte van "
-              "Soest, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
+              f"{GEMEENTE.naam}, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
               "(een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). Zorggebruik (zoals "
               "jeugdhulp) staat erbij zonder oordeel: veel gebruik kan veel behoefte betekenen, of dat hulp goed "
               "gevonden wordt."),
@@ -243,7 +253,7 @@ def _per_indicator(g: Gegevens, staat: Staat, rijen: pd.DataFrame, volgorde: lis
         kop, zin, bron = teksten[indicator_id]
         if eerste["soort"] == "relatief":
             panelen.append((Kader((Tekst("\n\n".join([
-                kop, "Uitspraken uit de wijkprofielen, ten opzichte van het Soester gemiddelde:",
+                kop, f"Uitspraken uit de wijkprofielen, ten opzichte van het {GEMEENTE.eigen('gemiddelde')}:",
                 "\n".join(f"- {z}" for z in opgaveoverzicht.relatief_zinnen(rijen, indicator_id))])), bron)),))
             continue
         ref = per_paar.get((indicator_id, jaar), LEEG)
@@ -255,7 +265,7 @@ def _per_indicator(g: Gegevens, staat: Staat, rijen: pd.DataFrame, volgorde: lis
             alt=f"{eerste['label']}: {zin}"), bron)),))
     return [
         Kop("Per indicator: de wijken op volgorde", anker="per-indicator"),
-        Tekst("Van hoog naar laag, met het Soester gemiddelde als stippellijn. Blauw = gunstig, oranje = ongunstig, "
+        Tekst(f"Van hoog naar laag, met het {GEMEENTE.eigen('gemiddelde')} als stippellijn. Blauw = gunstig, oranje = ongunstig, "
               "grijs = rond het gemiddelde, paars = hoger of lager zonder oordeel; wijs een balk aan voor het oordeel "
               "in woorden. Nederland staat er als fijne stippellijn bij waar er een landelijk cijfer is; de "
               "buurgemeenten als dunne grijze lijnen."),
@@ -279,7 +289,7 @@ def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
     aantal = len(g.wijknamen)
     panelen = tuple((figuur(
         opgaveoverzicht.trendgrafiek(reeks, titel=reeks["indicator_label"].iloc[0], referenties=lijnen.get(i)),
-        alt=f"{reeks['indicator_label'].iloc[0]}: heel Soest en de {aantal} wijken door de jaren; de tabel 'De "
+        alt=f"{reeks['indicator_label'].iloc[0]}: heel {GEMEENTE.naam} en de {aantal} wijken door de jaren; de tabel 'De "
             "ontwikkeling als tabel' zegt per wijk hoe het veranderde.",
         titel=f"{OPGAVEN[opgave]}: {reeks['indicator_label'].iloc[0]} door de jaren", indicator_ids=(i,),
         bestandsnaam=f"opgave_{opgave}_{i}_ontwikkeling"),) for i, reeks in reeksen.groupby("indicator", sort=False))
@@ -287,7 +297,7 @@ def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
     naam = f"opgave_{opgave}_ontwikkeling"
     return [
         Kop("Door de jaren heen"),
-        Tekst("Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel Soest; de dunne grijze "
+        Tekst(f"Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel {GEMEENTE.naam}; de dunne grijze "
               f"lijnen zijn de {aantal} wijken (wijs een lijn aan voor de naam)"
               + ("; Nederland is de zwarte stippellijn met open vierkantjes" if staat.nederland else "")
               + ("; de buurgemeenten zijn de grijze streepjeslijnen" if staat.buren else "")

@@ -10,7 +10,8 @@ import pandas as pd
 from soest_data import opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import aandacht, afgeleid, bronregels, inhoud, uitspraken, verandering
+from soest_data.gemeente import GEMEENTE
+from soest_data.weergave import aandacht, afgeleid, bronregels, inhoud, opgaveoverzicht, uitspraken, verandering
 from soest_data.weergave.blokken import (
     Bron,
     Inhoud,
@@ -43,18 +44,18 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     ind = g.indicatoren
     blokken = [
         Plek("mijn_wijk"),  # a resident finds their wijk by postcode or address: the first thing a phone shows
-        Tekst("Hoe gaat het in de wijken van Soest? Per wijk de cijfers naast het gemiddelde van Soest, voor de vijf "
-              "opgaven van de **Integrale Visie Sociaal Domein 2024-2028**. Alle cijfers komen uit openbare bronnen; "
-              "de bron staat bij elk cijfer."),
+        Tekst(f"Hoe gaat het in de wijken van {GEMEENTE.naam}? Per wijk de cijfers naast het gemiddelde van "
+              f"{GEMEENTE.naam}, voor de vijf opgaven {opgaveoverzicht.herkomst_opgaven(g.opgaven, nadruk=True)}. "
+              "Alle cijfers komen uit openbare bronnen; de bron staat bij elk cijfer."),
         Kop("Waar valt het op?", niveau=3),
         Raster(tuple((Kader(_opvallend(g, opgave)),) for opgave in VIJF_OPGAVEN), per_rij=3),
         Tekst("Valt op = minstens de helft van de cijfers met een oordeel is duidelijk ongunstig ten opzichte van heel "
-              "Soest (en minstens twee). Een signaal, geen oordeel: zie [Aandacht per opgave](/aandacht) voor de "
+              f"{GEMEENTE.naam} (en minstens twee). Een signaal, geen oordeel: zie [Aandacht per opgave](/aandacht) voor de "
               "regel en de cijfers erachter.", klein=True),
         Kop("Wat is veranderd", niveau=3),
-        Tekst("Per opgave de grootste veranderingen in de wijken en in heel Soest, tussen de twee laatste metingen die "
-              "met elkaar te vergelijken zijn (zelfde bronreeks; is de definitie gewijzigd, dan staat dat erbij). Het "
-              "wijkprofiel toont alle veranderingen van een wijk."),
+        Tekst(f"Per opgave de grootste veranderingen in de wijken en in heel {GEMEENTE.naam}, tussen de twee laatste "
+              "metingen die met elkaar te vergelijken zijn (zelfde bronreeks; is de definitie gewijzigd, dan staat dat "
+              "erbij). Het wijkprofiel toont alle veranderingen van een wijk."),
         *_veranderingen(g),
         Kop("De wijken", niveau=3),
         Wijklinks(tuple(g.wijknamen.items())),
@@ -65,13 +66,13 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
             (Kerncijfer("Bronnen", str(len(g.bronnen)), "Het aantal bronnen"),),
             (Kerncijfer("Meest recente jaar", str(inhoud.laatste_jaar(g.waarden) or "–"),
                         "Het jaar van het nieuwste cijfer"),)), per_rij=4),
-        Tabel(inhoud.indicatoren_per_opgave(ind), "start_indicatoren_per_opgave", plat=True),
+        Tabel(inhoud.indicatoren_per_opgave(ind, len(g.wijknamen)), "start_indicatoren_per_opgave", plat=True),
         Kop("Bronnen", niveau=3),
         Tekst("\n".join(_bronregel(b) for _, b in g.bronnen.iterrows())),
         Tekst(f"Database gebouwd op {opmaak.datum(g.bouwinfo.get('gebouwd_op'))} uit de tekstbestanden in data/.",
               klein=True),
     ]
-    return Inhoud("Wijkprofielen Soest", tuple(blokken))
+    return Inhoud(f"Wijkprofielen {GEMEENTE.naam}", tuple(blokken))
 
 
 def _opvallend(g: Gegevens, opgave: str) -> tuple:

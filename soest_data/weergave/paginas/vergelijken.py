@@ -9,6 +9,7 @@ from itertools import combinations
 from soest_data import url_state
 from soest_data.begrippen import OPGAVEN
 from soest_data.gegevens import Gegevens
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import afgeleid, bronregels, regio, vergelijken
 from soest_data.weergave.blokken import (
     SCHERM,
@@ -42,8 +43,9 @@ class Staat:
 
 
 def staat_uit(params: Mapping, g: Gegevens) -> Staat:
-    wijken = url_state.kies_meerdere(params, "wijken", list(g.wijknamen), url_state.STANDAARD_WIJKEN, "wijken")
-    soest = url_state.kies(params, "soest", ["ja", "nee"], "nee", "keuze voor de kolom Soest")
+    wijken = url_state.kies_meerdere(params, "wijken", list(g.wijknamen),
+                                     url_state.standaard_wijken(list(g.wijknamen)), "wijken")
+    soest = url_state.kies(params, "soest", ["ja", "nee"], "nee", f"keuze voor de kolom {GEMEENTE.naam}")
     nederland, buren, meldingen = referenties_uit(params)
     gekozen = tuple(sorted(wijken.waarde))
     groepen = _groepen(g, gekozen)
@@ -82,18 +84,20 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     breed, smal = vergelijken.divergentiegrafieken(lang, opgavendeel, samenvatting, referenties=referenties)
     blokken = [
         Tekst("Zet twee of meer wijken naast elkaar. Per indicator ziet u de cijfers, het verschil en een **index**: "
-              "Soest = 100, dus 150 betekent anderhalf keer zo hoog als in heel Soest en 50 de helft. Zo kunt u "
+              f"{GEMEENTE.naam} = 100, dus 150 betekent anderhalf keer zo hoog als in heel {GEMEENTE.naam} en 50 de helft. "
+              "Zo kunt u "
               "indicatoren met verschillende eenheden naast elkaar lezen. De grootste verschillen staan bovenaan."),
         Plek("kiezer"),
         Plek("referenties"),
         Kop("De grootste verschillen", anker="verschillen"),
         Tekst(samenvatting),
-        Tekst(f"**De {grootste} grootste verschillen als index** — elke balk loopt van heel Soest (100, de "
+        Tekst(f"**De {grootste} grootste verschillen als index** — elke balk loopt van heel {GEMEENTE.naam} (100, de "
               "stippellijn) naar de wijk. Achter elke balk: de wijk, de index en het teken (▲ gunstig, ▼ ongunstig, "
               "● rond gemiddelde, ↑↓ hoger of lager zonder oordeel). Achter elke indicator het jaar van haar cijfers: voor "
               "alle wijken hetzelfde jaar."
               + vergelijken.referentie_uitleg(staat.nederland, staat.buren)),
-        figuur(breed, alt=samenvatting, titel=f"De grootste verschillen: {' en '.join(namen)} (index, Soest = 100)",
+        figuur(breed, alt=samenvatting,
+               titel=f"De grootste verschillen: {' en '.join(namen)} (index, {GEMEENTE.naam} = 100)",
                indicator_ids=tuple(boven["indicator"].unique()),
                bestandsnaam=f"{stam}_verschillen" if len(boven) else None, smal=figuur(smal, alt=samenvatting)),
     ]
@@ -103,8 +107,8 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     blokken += [
         Tekst("Deze vergelijking delen? De knop **Kopieer link** in het menu geeft de link naar precies deze keuze."),
         Kop("Alle indicatoren per opgave", anker="alle"),
-        Tekst("Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzichte van Soest, het verschil en de "
-              "index (Soest = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
+        Tekst(f"Per opgave de cijfers naast elkaar, met eenheid en oordeel ten opzichte van {GEMEENTE.naam}, het verschil en de "
+              f"index ({GEMEENTE.naam} = 100). Grootste verschil bovenaan. Uitspraken uit de wijkprofielen ('hoger dan "
               "gemiddeld') staan er in woorden bij; die hebben geen index."),
     ]
     alles = vergelijken.tabel(lang, verschil, gekozen, naam_van, staat.met_soest, None, referenties)
@@ -119,7 +123,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
             zin = vergelijken.samenvatting(lang, deel, gekozen, naam_van)
             # on paper the table gives these figures, and the chart of the largest differences stands above
             breed, smal = vergelijken.divergentiegrafieken(lang, deel, zin, aantal=None, referenties=referenties)
-            binnen.append(Alleen(SCHERM, (Uitklap("Als grafiek (index, Soest = 100)", (
+            binnen.append(Alleen(SCHERM, (Uitklap(f"Als grafiek (index, {GEMEENTE.naam} = 100)", (
                 Tekst(zin), figuur(breed, alt=zin, smal=figuur(smal, alt=zin)))),)))
         binnen.append(Bron(bronregels.bronnen_van(g, deel.dropna(subset=["jaar"])[["indicator", "jaar"]]
                                                   .itertuples(index=False))))
@@ -127,7 +131,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     blokken += [
         Tabbladen(tuple(tabs), "tabbladen"),
         Kop("Per opgave: de telling"),
-        Tekst("Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig zijn ten opzichte van heel Soest — "
+        Tekst(f"Per opgave hoeveel indicatoren van de vaste **kernset** ongunstig zijn ten opzichte van heel {GEMEENTE.naam} — "
               "dezelfde telling als op [Aandacht per opgave](/aandacht) en in de wijkprofielen."),
         Tabel(vergelijken.telling_tabel(afgeleid.telling(g), gekozen, naam_van), f"{stam}_telling"),
         Download(alles, stam, "Download de hele vergelijking" + (

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from soest_data import opmaak, scoring, url_state
-from soest_data.begrippen import OPGAVEN, SOEST, VIJF_OPGAVEN
+from soest_data import gemeente, opmaak, scoring, url_state
+from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import (
     aandacht,
     afgeleid,
@@ -113,7 +114,7 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
         # The wijk at a glance first, on every screen: on a phone one line per opgave, the cards from 700 px.
         Kop("De vijf opgaven in één oogopslag", anker="opgaven"),
         BreedOfSmal((
-            Tekst(f"Hoe {kop.naam} het doet ten opzichte van heel Soest: per opgave, over de vaste kernset van de "
+            Tekst(f"Hoe {kop.naam} het doet ten opzichte van heel {GEMEENTE.naam}: per opgave, over de vaste kernset van de "
                   f"opgave, het aantal indicatoren dat gunstig (▲), rond het gemiddelde (●) of ongunstig (▼) uitvalt — "
                   f"dezelfde telling als op [Aandacht per opgave](/aandacht?wijk={wijk}). Een wijk wijkt af bij meer dan "
                   f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt "
@@ -122,11 +123,11 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
             Opgavekaartjes(oogopslag),
         ), (
             Tekst("\n".join(f"- **{r['Opgave']}**: {r['In woorden']}" for r in oogopslag)),
-            Tekst(f"Ten opzichte van heel Soest, over de kernset van elke opgave ([de regel](/aandacht?wijk={wijk})). "
+            Tekst(f"Ten opzichte van heel {GEMEENTE.naam}, over de kernset van elke opgave ([de regel](/aandacht?wijk={wijk})). "
                   "Per opgave alle cijfers: verderop onder 'Per opgave'.", klein=True),
         )),
         Link(f"Vergelijk {kop.naam} met een andere wijk", "pages/vergelijken.py",
-             (("wijken", url_state.vergelijking_met(wijk)),), ":material/compare_arrows:"),
+             (("wijken", url_state.vergelijking_met(wijk, list(g.wijknamen))),), ":material/compare_arrows:"),
         Plek("bovenaan"),
         Kolommen(((
             Tekst(f"**Inwoners:** {kop.inwoners}  \n**Oppervlakte:** {kop.oppervlakte}  \n"
@@ -136,7 +137,7 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
                   "een andere telling; zie de bron onder het verhaal).", klein=True),
             *voorbehouden,
         ), (
-            kaartblok(kaart.locatorkaart(g.vormen["wijk"], wijk), alt=f"Kaartje van Soest met de ligging van "
+            kaartblok(kaart.locatorkaart(g.vormen["wijk"], wijk), alt=f"Kaartje van {GEMEENTE.naam} met de ligging van "
                       f"{kop.naam}.", hoogte=240),
         )), breedtes=(3, 2)),
         Kop("Het verhaal van de wijk", anker="verhaal"),
@@ -151,7 +152,7 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
             wijkprofiel.profieltabel(afgeleid.beoordeeld(g), wijk, afgeleid.nederland_per_jaar(g)),
             f"wijkprofiel_{wijk}_alle"),)),)),
         Download(bronregels.exportregels(g, gebied=wijk), f"wijkprofiel_{wijk}",
-                 "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten"),
+                 f"Download alle cijfers van deze wijk, met {GEMEENTE.naam}, Nederland en de buurgemeenten"),
     ]
     return kop.naam, tuple(blokken), tuple(onder)
 
@@ -182,7 +183,7 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
         return [*blokken, Tekst("Voor deze opgave zijn er nog geen cijfers per wijk.")]
     profieltabel = wijkprofiel.profieltabel(rijen, wijk, afgeleid.nederland_per_jaar(g)).drop(columns="opgave")
     blokken += [
-        Tekst(f"**{OPGAVEN[opgave]}: {naam} naast Soest en Nederland** (Nederland: zelfde bron en jaar; "
+        Tekst(f"**{OPGAVEN[opgave]}: {naam} naast {GEMEENTE.naam} en Nederland** (Nederland: zelfde bron en jaar; "
               "– = geen landelijk cijfer)"),
         # Source and 'modelschatting' stand in the source line under the charts and in the download, so every
         # column on screen fits a laptop (1280 px) without a sideways swipe.
@@ -196,17 +197,17 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
         ref = regio.referenties(g.waarden, getallen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
         blokken.append(Alleen(SCHERM, (  # on paper the table above gives these figures
-            Tekst(f"**Alle wijken per indicator** — ◆ {naam}, ● de andere wijken, ┃ Soest"
+            Tekst(f"**Alle wijken per indicator** — ◆ {naam}, ● de andere wijken, ┃ {GEMEENTE.naam}"
                   + (", □ Nederland" if staat.nederland else "") + (", △ buurgemeenten" if staat.buren else "")
                   + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel."),
             figuur(grafieken.stippen(getallen, wijk, naam, referenties=ref),
-                   alt=f"Per indicator {naam} naast de andere wijken en Soest; de cijfers staan in de tabel erboven.",
-                   titel=f"{OPGAVEN[opgave]}: {naam} naast de andere wijken en Soest",
+                   alt=f"Per indicator {naam} naast de andere wijken en {GEMEENTE.naam}; de cijfers staan in de tabel erboven.",
+                   titel=f"{OPGAVEN[opgave]}: {naam} naast de andere wijken en {GEMEENTE.naam}",
                    indicator_ids=tuple(getallen["indicator"].unique()),
                    bestandsnaam=f"wijkprofiel_{wijk}_{opgave}_stippen",
                    smal=figuur(grafieken.stippen(getallen, wijk, naam, referenties=ref,
                                                  regelbreedte=grafieken.SMAL),
-                               alt=f"Per indicator {naam} naast de andere wijken en Soest; de cijfers staan in de "
+                               alt=f"Per indicator {naam} naast de andere wijken en {GEMEENTE.naam}; de cijfers staan in de "
                                    "tabel erboven.")),
         )))
     reeksen = wijkprofiel.trendreeksen(g.waarden, rijen, wijk)
@@ -215,14 +216,16 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
                                 staat.nederland, staat.buren)
         per_indicator = dict(tuple(ref.groupby("indicator")))
         blokken.append(Alleen(SCHERM, (Tekst(
-            f"**Ontwikkeling door de jaren** — {naam} (blauw) en Soest (zwart, gestreept)"
+            f"**Ontwikkeling door de jaren** — {naam} (blauw) en {GEMEENTE.naam} (zwart, gestreept)"
             + (", Nederland als grijze stippellijn met open vierkantjes" if staat.nederland and len(ref) else "")
             + (", de buurgemeenten als dunne grijze streepjeslijnen" if staat.buren and len(ref) else "")),
             Raster(tuple((figuur(
                 grafieken.trend(reeks, reeks["eenheid"].iloc[0], titel=reeks["label"].iloc[0],
                                 referenties=per_indicator.get(indicator_id)),
-                alt=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren; de cijfers staan in de tabel erboven.",
-                titel=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren", indicator_ids=(indicator_id,),
+                alt=f"{reeks['label'].iloc[0]}: {naam} en {GEMEENTE.naam} door de jaren; de cijfers staan in de tabel "
+                    "erboven.",
+                titel=f"{reeks['label'].iloc[0]}: {naam} en {GEMEENTE.naam} door de jaren",
+                indicator_ids=(indicator_id,),
                 bestandsnaam=f"wijkprofiel_{wijk}_{indicator_id}_trend"),)
                 for indicator_id, reeks in reeksen.groupby("indicator", sort=False)), per_rij=3))))
     blokken.append(Bron(bronregels.bronnen_van(g, rijen[["indicator", "jaar"]].itertuples(index=False))))
@@ -239,10 +242,10 @@ def _veranderd(g: Gegevens, wijk: str, naam: str) -> list:
                     Tekst("\n".join(f"- {r['label']}: {r['zin']}" for _, r in grootste.iterrows()))]
     blokken.append(Bron(f"{verandering.drempel_in_woorden()} {verandering.voorbehouden(deze, g.bronnen)}"))
     if len(deze):
-        tabel = verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == SOEST])
+        tabel = verandering.tabel(deze, veranderingen[veranderingen["gebied_code"] == gemeente.huidige().code])
         ids = tuple(deze["indicator"].unique())
         blokken += [
-            Alleen(SCHERM, (Uitklap("Alle veranderingen van deze wijk, naast heel Soest", (Tabel(
+            Alleen(SCHERM, (Uitklap(f"Alle veranderingen van deze wijk, naast heel {GEMEENTE.naam}", (Tabel(
                 tabel, f"wijkprofiel_{wijk}_veranderd",
                 Download(tabel, f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=ids)),)),)),
             Bron(bronregels.bronnen_van(g, [*deze[["indicator", "jaar_van"]].itertuples(index=False),
@@ -262,9 +265,9 @@ def dia(g: Gegevens, wijk: str, opgave: str) -> Inhoud:
     ids = wijkprofiel.presentatie_indicatoren(beoordeeld, wijk, opgave, 4)
     rijen = beoordeeld[beoordeeld["indicator"].isin(ids)]
     deze = rijen[rijen["gebied_code"] == wijk].set_index("indicator")
-    blokken = [Tekst(f"**{naam} ten opzichte van heel Soest:** {kaartje['In woorden']} (kernset van "
+    blokken = [Tekst(f"**{naam} ten opzichte van heel {GEMEENTE.naam}:** {kaartje['In woorden']} (kernset van "
                      f"{kaartje['kernset']})." + ("" if ids else " Voor deze opgave zijn er geen cijfers per wijk.")),
-               Tekst(uitspraken.zin_met_link({"zin": kaartje["Tekst"]}))]
+               *([Tekst(uitspraken.zin_met_link({"zin": kaartje["Tekst"]}))] if kaartje["Tekst"] else [])]
     if ids:
         blokken += [Raster(tuple((_dia_cijfer(deze.loc[i]),) for i in ids), per_rij=min(len(ids), 5)),
                     Bron(bronregels.bronnen_van(g, rijen.drop_duplicates("indicator")[["indicator", "jaar"]]
@@ -279,7 +282,7 @@ def _dia_cijfer(r: pd.Series) -> Kerncijfer:
     waarde = opmaak.waarde_met_eenheid(r["waarde"], "%") if procent else opmaak.getal(r["waarde"])
     return Kerncijfer(r["label"], waarde, r["woorden"], (
         *(() if procent else (opmaak.eenheid(r["eenheid"]),)),
-        f"Soest: {opmaak.waarde_met_eenheid(r['soest'], r['eenheid'])}",
+        f"{GEMEENTE.naam}: {opmaak.waarde_met_eenheid(r['soest'], r['eenheid'])}",
         f"**{wijkprofiel.oordeel_tekst(r)}** · " + ("telt mee (kernset)" if r["kern"] else "buiten de kernset, telt niet mee")))
 
 
@@ -297,7 +300,7 @@ def overzicht_dia(g: Gegevens, opgave: str) -> Inhoud:
         tegels.append((Kerncijfer(cel["gebied_naam"], f"▼ {cel['ongunstig']} van {cel['met_oordeel']}", cel["tekst"],
                                   ("**valt op**" if cel["valt_op"] else "valt niet op", f"{stand}{eens}")),))
     return Inhoud(f"{OPGAVEN[opgave]} · alle wijken", (
-        Tekst("Per wijk hoeveel cijfers van de kernset duidelijk ongunstig zijn ten opzichte van heel Soest; *valt "
+        Tekst(f"Per wijk hoeveel cijfers van de kernset duidelijk ongunstig zijn ten opzichte van heel {GEMEENTE.naam}; *valt "
               "op* = minstens de helft (en minstens twee). Daaronder wat de wijkprofielen over de wijk zeggen."),
         Raster(tuple(tegels), per_rij=4)))
 
