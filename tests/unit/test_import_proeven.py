@@ -21,7 +21,7 @@ import pytest
 
 from soest_data import db, waarden
 from soest_data.__main__ import main
-from soest_data.bronnen import bouw, uitwisseling
+from soest_data.bronnen import bouw, uitwisseling, waardenbestand
 from tests.conftest import GEO, PROJECT
 from tests.unit.test_uitwisseling import _bestanden, _waarden, omgeving  # noqa: F401  (omgeving is a fixture)
 
@@ -106,7 +106,7 @@ def _groot(tmp_path: Path) -> Path:
     pad = tmp_path / "groot.csv"
     with pad.open("wb") as f:
         f.write(KOP.encode())
-        f.truncate(21_000_000)  # sparse: no disk used, but 21 MB to read
+        f.truncate(waardenbestand.MAX_BYTES + 1_000_000)  # sparse: no disk used, but over the limit to read
     return pad
 
 
@@ -185,7 +185,7 @@ PROEVEN = [
     ("FIFO", _fifo, ("geweigerd", "pijp")),
     ("symbolische link", _link, ("geweigerd", "symbolische link")),
     ("map", _map, ("geweigerd", "map")),
-    ("21 MB", _groot, ("geweigerd", "groter dan 20 MB")),
+    ("te groot", _groot, ("geweigerd", f"groter dan {waardenbestand.MAX_BYTES // 1_000_000} MB")),
     ("bestaat niet", lambda tmp: tmp / "weg.csv", ("geweigerd", "bestaat niet")),
 ]
 
