@@ -264,13 +264,13 @@ def figuur(grafiek, alt: str, titel: str | None = None, indicator_ids=(), bestan
 
 def _alleen_gebruikte_kolommen(spec: dict) -> dict:
     """A column is kept when its name occurs anywhere in the spec's text (encodings, tooltips, transforms, sort), so
-    a false match only keeps a column too many."""
+    a false match only keeps a column too many; a map's `geometry` is drawn without being named, so it stays."""
     if "datasets" not in spec:
         return spec
     tekst = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
     datasets = {}
     for naam, rijen in spec["datasets"].items():
-        kolommen = {k for rij in rijen[:1] for k in rij if k in tekst}
+        kolommen = {k for rij in rijen[:1] for k in rij if k in tekst or k == "geometry"}
         datasets[naam] = [{k: v for k, v in rij.items() if k in kolommen} for rij in rijen]
     return {**spec, "datasets": datasets}
 

@@ -413,13 +413,10 @@ def kaartafbeelding(beeld: Kaartbeeld) -> alt.LayerChart:
     return alt.vconcat(kaart, alt.hconcat(legenda_, woorden, spacing=0)).configure_view(stroke=None)
 
 
-LOCATOR = {"locator": kaartvormen.Formaat("locator", (300, 240), (290, 225), letter=13)}
-
-
-def locatorkaart(vormen: gpd.GeoDataFrame, wijk_code: str) -> pdk.Deck:
-    """Small map of Soest with one wijk dark: where is this wijk?"""
-    frame = pd.DataFrame({"waarde": [float("nan")] * len(vormen), "relatief": "", "status": ""})
-    kleur = [_rgba("#0072B2") if c == wijk_code else _rgba("#F2F2F2") for c in vormen["code"]]
-    eigenschappen = kaartlagen(vormen, frame, "", kleur, uitgelicht=wijk_code).assign(zonder=False)
-    return deck(kaartvormen.kaartvormen(vormen, LOCATOR), eigenschappen, "locator", met_waarde=False, tooltip=False,
-                alleen=wijk_code)
+def locatorkaart(vormen: gpd.GeoDataFrame, wijk: str) -> alt.Chart:
+    """Soest's wijken in light grey, this wijk in blue: where is it? A still picture (Vega-Lite), no map library: on
+    the wijkprofiel it needs no interaction, and the factsheet prints the same picture."""
+    vlakken = rechtsom(vormen[["naam", "geometry"]].assign(deze=(vormen["code"] == wijk).to_numpy()))
+    return alt.Chart(vlakken).mark_geoshape(stroke="#555555", strokeWidth=0.6).encode(
+        color=alt.Color("deze:N", scale=alt.Scale(domain=[True, False], range=["#0072B2", "#F2F2F2"]), legend=None),
+    ).project(type="mercator").properties(width=210, height=190, background="white")

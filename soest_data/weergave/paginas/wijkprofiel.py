@@ -41,7 +41,6 @@ from soest_data.weergave.blokken import (
     Wijklinks,
     figuur,
 )
-from soest_data.weergave.blokken import kaart as kaartblok
 
 
 @dataclass(frozen=True)
@@ -127,8 +126,8 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
                   "een andere telling; zie de bron onder het verhaal).", klein=True),
             *voorbehouden,
         ), (
-            kaartblok(kaart.locatorkaart(g.vormen["wijk"], wijk), alt=f"Kaartje van Soest met de ligging van "
-                      f"{kop.naam}.", hoogte=240),
+            figuur(kaart.locatorkaart(g.vormen["wijk"], wijk), alt=f"Kaartje van de gemeente Soest met haar wijken; "
+                   f"{kop.naam} is blauw gekleurd, de andere wijken grijs."),
         )), breedtes=(3, 2)),
         Kop("Het verhaal van de wijk", anker="verhaal"),
         *_verhaal(g, verhalen),
