@@ -185,8 +185,9 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
     if getallen["waarde"].notna().any():
         ref = regio.referenties(g.waarden, getallen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
-        blokken += [
-            Tekst(f"**Alle wijken per indicator** — ◆ {naam}, ● de andere wijken, ┃ Soest"
+        # The charts repeat the table above in pictures: on a phone they are metres long, so they open on demand.
+        blokken.append(Uitklap(f"Alle wijken per indicator, als grafiek ({getallen['indicator'].nunique()} indicatoren)", (
+            Tekst(f"◆ {naam}, ● de andere wijken, ┃ Soest"
                   + (", □ Nederland" if staat.nederland else "") + (", △ buurgemeenten" if staat.buren else "")
                   + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel."),
             figuur(grafieken.stippen(getallen, wijk, naam, referenties=ref),
@@ -198,23 +199,24 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
                                                  regelbreedte=grafieken.SMAL),
                                alt=f"Per indicator {naam} naast de andere wijken en Soest; de cijfers staan in de "
                                    "tabel erboven.")),
-        ]
+        )))
     reeksen = wijkprofiel.trendreeksen(g.waarden, rijen, wijk)
     if len(reeksen):
         ref = regio.referenties(g.waarden, reeksen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
         per_indicator = dict(tuple(ref.groupby("indicator")))
-        blokken.append(Tekst(
-            f"**Ontwikkeling door de jaren** — {naam} (blauw) en Soest (zwart, gestreept)"
-            + (", Nederland als grijze stippellijn met open vierkantjes" if staat.nederland and len(ref) else "")
-            + (", de buurgemeenten als dunne grijze streepjeslijnen" if staat.buren and len(ref) else "")))
-        blokken.append(Raster(tuple((figuur(
+        trends = tuple((figuur(
             grafieken.trend(reeks, reeks["eenheid"].iloc[0], titel=reeks["label"].iloc[0],
                             referenties=per_indicator.get(indicator_id)),
             alt=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren; de cijfers staan in de tabel erboven.",
             titel=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren", indicator_ids=(indicator_id,),
             bestandsnaam=f"wijkprofiel_{wijk}_{indicator_id}_trend"),)
-            for indicator_id, reeks in reeksen.groupby("indicator", sort=False)), per_rij=3))
+            for indicator_id, reeks in reeksen.groupby("indicator", sort=False))
+        blokken.append(Uitklap(f"Ontwikkeling door de jaren ({len(trends)} grafieken)", (
+            Tekst(f"{naam} (blauw) en Soest (zwart, gestreept)"
+                  + (", Nederland als grijze stippellijn met open vierkantjes" if staat.nederland and len(ref) else "")
+                  + (", de buurgemeenten als dunne grijze streepjeslijnen" if staat.buren and len(ref) else "") + "."),
+            Raster(trends, per_rij=3))))
     blokken.append(Bron(bronregels.bronnen_van(g, rijen[["indicator", "jaar"]].itertuples(index=False))))
     return blokken
 
