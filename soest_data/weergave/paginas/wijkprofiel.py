@@ -127,7 +127,7 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
             *voorbehouden,
         ), (
             figuur(kaart.locatorkaart(g.vormen["wijk"], wijk), alt=f"Kaartje van de gemeente Soest met haar wijken; "
-                   f"{kop.naam} is blauw gekleurd, de andere wijken grijs."),
+                   f"{kop.naam} is blauw gekleurd, de andere wijken grijs.", stil=True),
         )), breedtes=(3, 2)),
         Kop("Het verhaal van de wijk", anker="verhaal"),
         *_verhaal(g, verhalen),
@@ -139,7 +139,7 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
         *_veranderd(g, wijk, kop.naam),
         Uitklap("Alle cijfers van deze wijk in één tabel", (Tabel(
             wijkprofiel.profieltabel(afgeleid.beoordeeld(g), wijk, afgeleid.nederland_per_jaar(g)),
-            f"wijkprofiel_{wijk}_alle"),)),
+            f"wijkprofiel_{wijk}_alle", plat=True),)),
         Download(bronregels.exportregels(g, gebied=wijk), f"wijkprofiel_{wijk}",
                  "Download alle cijfers van deze wijk, met Soest, Nederland en de buurgemeenten"),
     ]
@@ -185,8 +185,10 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
     if getallen["waarde"].notna().any():
         ref = regio.referenties(g.waarden, getallen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
-        # The charts repeat the table above in pictures: on a phone they are metres long, so they open on demand.
-        blokken.append(Uitklap(f"Alle wijken per indicator, als grafiek ({getallen['indicator'].nunique()} indicatoren)", (
+        # The charts repeat the table above in pictures: on a phone they are metres long and need the chart library,
+        # so they are sent only when asked.
+        blokken.append(Uitklap(f"Toon alle wijken per indicator als grafiek ({getallen['indicator'].nunique()} "
+                               "indicatoren)", (
             Tekst(f"◆ {naam}, ● de andere wijken, ┃ Soest"
                   + (", □ Nederland" if staat.nederland else "") + (", △ buurgemeenten" if staat.buren else "")
                   + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel."),
@@ -199,7 +201,7 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
                                                  regelbreedte=grafieken.SMAL),
                                alt=f"Per indicator {naam} naast de andere wijken en Soest; de cijfers staan in de "
                                    "tabel erboven.")),
-        )))
+        ), op_verzoek=True))
     reeksen = wijkprofiel.trendreeksen(g.waarden, rijen, wijk)
     if len(reeksen):
         ref = regio.referenties(g.waarden, reeksen[["indicator", "jaar"]].itertuples(index=False),
@@ -212,11 +214,11 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
             titel=f"{reeks['label'].iloc[0]}: {naam} en Soest door de jaren", indicator_ids=(indicator_id,),
             bestandsnaam=f"wijkprofiel_{wijk}_{indicator_id}_trend"),)
             for indicator_id, reeks in reeksen.groupby("indicator", sort=False))
-        blokken.append(Uitklap(f"Ontwikkeling door de jaren ({len(trends)} grafieken)", (
+        blokken.append(Uitklap(f"Toon de ontwikkeling door de jaren ({len(trends)} grafieken)", (
             Tekst(f"{naam} (blauw) en Soest (zwart, gestreept)"
                   + (", Nederland als grijze stippellijn met open vierkantjes" if staat.nederland and len(ref) else "")
                   + (", de buurgemeenten als dunne grijze streepjeslijnen" if staat.buren and len(ref) else "") + "."),
-            Raster(trends, per_rij=3))))
+            Raster(trends, per_rij=3)), op_verzoek=True))
     blokken.append(Bron(bronregels.bronnen_van(g, rijen[["indicator", "jaar"]].itertuples(index=False))))
     return blokken
 
@@ -236,7 +238,7 @@ def _veranderd(g: Gegevens, wijk: str, naam: str) -> list:
         blokken += [
             Uitklap("Alle veranderingen van deze wijk, naast heel Soest", (Tabel(
                 tabel, f"wijkprofiel_{wijk}_veranderd",
-                Download(tabel, f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=ids)),)),
+                Download(tabel, f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=ids), plat=True),)),
             Bron(bronregels.bronnen_van(g, [*deze[["indicator", "jaar_van"]].itertuples(index=False),
                                             *deze[["indicator", "jaar_naar"]].itertuples(index=False)])),
         ]
