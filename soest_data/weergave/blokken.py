@@ -272,15 +272,19 @@ def figuur(grafiek, alt: str, titel: str | None = None, indicator_ids=(), bestan
                   svg=export.grafiek_svg(spec).decode("utf-8") if stil else None)
 
 
+_GEOJSON = ("type", "geometry")  # a map's shapes: drawn as GeoJSON features without an encoding naming them
+
+
 def _alleen_gebruikte_kolommen(spec: dict) -> dict:
     """A column is kept when its name occurs anywhere in the spec's text (encodings, tooltips, transforms, sort), so
-    a false match only keeps a column too many; a map's `geometry` is drawn without being named, so it stays."""
+    a false match only keeps a column too many; a map's features (`type`, `geometry`) are drawn without being
+    named, so they stay."""
     if "datasets" not in spec:
         return spec
     tekst = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
     datasets = {}
     for naam, rijen in spec["datasets"].items():
-        kolommen = {k for rij in rijen[:1] for k in rij if k in tekst or k == "geometry"}
+        kolommen = {k for rij in rijen[:1] for k in rij if k in tekst or k in _GEOJSON}
         datasets[naam] = [{k: v for k, v in rij.items() if k in kolommen} for rij in rijen]
     return {**spec, "datasets": datasets}
 
