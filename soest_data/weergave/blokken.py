@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from soest_data import export
-
 
 @dataclass(frozen=True, eq=False)
 class Kop:
@@ -86,8 +84,8 @@ class Tabel:
 class Figuur:
     """A chart: a Vega-Lite spec with its data inside, its text alternative, and how to download it (title in the
     picture, the sources of `indicator_ids` or a given source line). `smal`: the narrow form below `vanaf` px.
-    `svg`: the chart drawn once as a still picture, which the app shows instead of the live chart (no chart library
-    on the phone for a picture that needs no interaction)."""
+    `svg`: the same picture drawn still (an SVG document), which the app shows instead of the live chart (no chart
+    library on the phone for a picture that needs no interaction)."""
     spec: dict
     alt: str
     titel: str | None = None
@@ -257,10 +255,10 @@ class Inhoud:
 
 
 def figuur(grafiek, alt: str, titel: str | None = None, indicator_ids=(), bestandsnaam: str | None = None,
-           bronregel: str | None = None, smal: Figuur | None = None, vanaf: int = 700, stil: bool = False) -> Figuur:
+           bronregel: str | None = None, smal: Figuur | None = None, vanaf: int = 700, svg: str | None = None) -> Figuur:
     """An Altair chart as a Figuur: its Vega-Lite spec once (without the schema check, a third of the cost: every
     builder is validated in tests/unit/test_grafieken_geldig.py), each dataset cut to the columns the chart names.
-    `stil`: also drawn once as a still SVG picture (vl-convert), which the app shows instead of the live chart.
+    `svg`: the same picture drawn still, which the app shows instead of the live chart.
 
     Builders get whole frames (a bar chart's 8 rows carry 44 columns, quotes and licences included); without the
     cut every visitor's phone would download and parse ~20 kB per chart instead of ~2 kB on every click."""
@@ -268,8 +266,7 @@ def figuur(grafiek, alt: str, titel: str | None = None, indicator_ids=(), bestan
     spec.pop("description", None)  # `alt` is the text alternative
     spec = _alleen_gebruikte_kolommen(spec)
     return Figuur(spec=spec, alt=alt, titel=titel, indicator_ids=tuple(dict.fromkeys(indicator_ids)),
-                  bestandsnaam=bestandsnaam, bronregel=bronregel, smal=smal, vanaf=vanaf,
-                  svg=export.grafiek_svg(spec).decode("utf-8") if stil else None)
+                  bestandsnaam=bestandsnaam, bronregel=bronregel, smal=smal, vanaf=vanaf, svg=svg)
 
 
 _GEOJSON = ("type", "geometry")  # a map's shapes: drawn as GeoJSON features without an encoding naming them

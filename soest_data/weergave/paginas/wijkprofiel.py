@@ -127,7 +127,8 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
             *voorbehouden,
         ), (
             figuur(kaart.locatorkaart(g.vormen["wijk"], wijk), alt=f"Kaartje van de gemeente Soest met haar wijken; "
-                   f"{kop.naam} is blauw gekleurd, de andere wijken grijs.", stil=True),
+                   f"{kop.naam} is blauw gekleurd, de andere wijken grijs.",
+                   svg=kaart.locator_svg(g.vormen["wijk"], wijk)),
         )), breedtes=(3, 2)),
         Kop("Het verhaal van de wijk", anker="verhaal"),
         *_verhaal(g, verhalen),
