@@ -6,6 +6,7 @@ page was drawn from, source lines, plain-text notices) lives here.
 """
 from __future__ import annotations
 
+import base64
 import itertools
 import re
 import weakref
@@ -116,7 +117,13 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
                     opgavekaart(rij)
         case Wijklinks(wijken, kolommen):
             wijkknoppen(wijken, kolommen)
-        case Uitklap(titel, binnen, open_):
+        case Uitklap(titel, binnen, open_, op_verzoek):
+            if op_verzoek:  # sent only when asked: until then neither the blocks nor their library reach the phone
+                if st.toggle(titel, value=open_, key=f"op-verzoek-{titel}"):
+                    with st.container(border=True):
+                        for deel in binnen:
+                            _teken(deel, g, plekken, teller)
+                return
             with st.expander(titel, expanded=open_):
                 for deel in binnen:
                     _teken(deel, g, plekken, teller)
@@ -271,8 +278,12 @@ def _arrow_bytes(rijen):
 
 def figuur(g: Gegevens, blok: Figuur, sleutel: str) -> None:
     """A chart; with a narrow form, both are sent and CSS shows one by the window's width (the server does not know
-    the screen; the hidden one is display:none, so screen readers skip it too). Then its download, if it has one."""
-    if blok.smal is None:
+    the screen; the hidden one is display:none, so screen readers skip it too). A still picture (`svg`) is shown as
+    it is, with its text alternative. Then its download, if it has one."""
+    if blok.svg is not None:  # as an <img> (st.html strips inline SVG), with the text alternative as its alt
+        bron = base64.b64encode(blok.svg.encode("utf-8")).decode("ascii")
+        st.html(f"<img class='stil' src='data:image/svg+xml;base64,{bron}' alt='{escape(blok.alt)}'>")
+    elif blok.smal is None:
         st.vega_lite_chart(spec=_met_arrow(blok), width="stretch", alt=blok.alt)
     else:
         naam = blok.bestandsnaam or sleutel

@@ -83,7 +83,9 @@ class Tabel:
 @dataclass(frozen=True, eq=False)
 class Figuur:
     """A chart: a Vega-Lite spec with its data inside, its text alternative, and how to download it (title in the
-    picture, the sources of `indicator_ids` or a given source line). `smal`: the narrow form below `vanaf` px."""
+    picture, the sources of `indicator_ids` or a given source line). `smal`: the narrow form below `vanaf` px.
+    `svg`: the same picture drawn still (an SVG document), which the app shows instead of the live chart (no chart
+    library on the phone for a picture that needs no interaction)."""
     spec: dict
     alt: str
     titel: str | None = None
@@ -92,6 +94,7 @@ class Figuur:
     bronregel: str | None = None
     smal: Figuur | None = None
     vanaf: int = 700
+    svg: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -159,10 +162,13 @@ class Bestand:
 
 @dataclass(frozen=True, eq=False)
 class Uitklap:
-    """Blocks behind a click (an expander on screen, open on paper); `open`: unfolded from the start."""
+    """Blocks behind a click (an expander on screen, open on paper); `open`: unfolded from the start.
+    `op_verzoek`: the app sends the blocks only when the visitor asks (a switch), so a phone downloads neither them
+    nor the library that draws them until then; on paper they are left out unless asked."""
     titel: str
     blokken: tuple = ()
     open: bool = False
+    op_verzoek: bool = False
 
 
 SCHERM, PAPIER = "scherm", "papier"
@@ -261,28 +267,33 @@ class Inhoud:
 
 
 def figuur(grafiek, alt: str, titel: str | None = None, indicator_ids=(), bestandsnaam: str | None = None,
-           bronregel: str | None = None, smal: Figuur | None = None, vanaf: int = 700) -> Figuur:
+           bronregel: str | None = None, smal: Figuur | None = None, vanaf: int = 700, svg: str | None = None) -> Figuur:
     """An Altair chart as a Figuur: its Vega-Lite spec once (without the schema check, a third of the cost: every
     builder is validated in tests/unit/test_grafieken_geldig.py), each dataset cut to the columns the chart names.
+    `svg`: the same picture drawn still, which the app shows instead of the live chart.
 
     Builders get whole frames (a bar chart's 8 rows carry 44 columns, quotes and licences included); without the
     cut every visitor's phone would download and parse ~20 kB per chart instead of ~2 kB on every click."""
     spec = dict(grafiek) if isinstance(grafiek, dict) else grafiek.to_dict(validate=False)  # a builder's spec or chart
     spec.pop("description", None)  # `alt` is the text alternative
-    return Figuur(spec=_alleen_gebruikte_kolommen(spec), alt=alt, titel=titel,
-                  indicator_ids=tuple(dict.fromkeys(indicator_ids)), bestandsnaam=bestandsnaam, bronregel=bronregel,
-                  smal=smal, vanaf=vanaf)
+    spec = _alleen_gebruikte_kolommen(spec)
+    return Figuur(spec=spec, alt=alt, titel=titel, indicator_ids=tuple(dict.fromkeys(indicator_ids)),
+                  bestandsnaam=bestandsnaam, bronregel=bronregel, smal=smal, vanaf=vanaf, svg=svg)
+
+
+_GEOJSON = ("type", "geometry")  # a map's shapes: drawn as GeoJSON features without an encoding naming them
 
 
 def _alleen_gebruikte_kolommen(spec: dict) -> dict:
     """A column is kept when its name occurs anywhere in the spec's text (encodings, tooltips, transforms, sort), so
-    a false match only keeps a column too many."""
+    a false match only keeps a column too many; a map's features (`type`, `geometry`) are drawn without being
+    named, so they stay."""
     if "datasets" not in spec:
         return spec
     tekst = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
     datasets = {}
     for naam, rijen in spec["datasets"].items():
-        kolommen = {k for rij in rijen[:1] for k in rij if k in tekst}
+        kolommen = {k for rij in rijen[:1] for k in rij if k in tekst or k in _GEOJSON}
         datasets[naam] = [{k: v for k, v in rij.items() if k in kolommen} for rij in rijen]
     return {**spec, "datasets": datasets}
 

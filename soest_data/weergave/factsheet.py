@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-import altair as alt
 import geopandas as gpd
 import pandas as pd
 
@@ -22,6 +21,7 @@ from soest_data.gegevens import Gegevens, laad
 from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import document, enquete, opgaveoverzicht, uitspraken, wijkprofiel
 from soest_data.weergave.document import Alinea, Document, Figuur, Kop, Naast, Opsomming, Tabel
+from soest_data.weergave.kaart import locatorkaart
 
 SCHATTING = "\u00a0*"                # after an indicator's label: a model estimate (said once under each table's heading)
 
@@ -147,14 +147,6 @@ class Bronnen:
 
     def voetregel(self, titel: str, gemaakt: date) -> str:
         return f"{titel} · Wijkprofielen {GEMEENTE.naam} · cijfers {self.periode()} · gemaakt op {gemaakt:%d-%m-%Y}"
-
-
-def locatorkaart(vormen: gpd.GeoDataFrame, wijk: str) -> alt.Chart:
-    """Soest's wijken in light grey, this wijk in blue with its name: where is it?"""
-    vlakken = gebieden.rechtsom(vormen[["naam", "geometry"]].assign(deze=(vormen["code"] == wijk).to_numpy()))
-    return alt.Chart(vlakken).mark_geoshape(stroke="#555555", strokeWidth=0.6).encode(
-        color=alt.Color("deze:N", scale=alt.Scale(domain=[True, False], range=["#0072B2", "#F2F2F2"]), legend=None),
-    ).project(type="mercator").properties(width=210, height=190, background="white")
 
 
 # The printed judgement is short, so it fits a narrow column: the symbol and word, plus only what the numbers beside

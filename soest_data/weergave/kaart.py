@@ -414,13 +414,32 @@ def kaartafbeelding(beeld: Kaartbeeld) -> alt.LayerChart:
     return alt.vconcat(kaart, alt.hconcat(legenda_, woorden, spacing=0)).configure_view(stroke=None)
 
 
-LOCATOR = {"locator": kaartvormen.Formaat("locator", (300, 240), (290, 225), letter=13)}
+def locator_svg(vormen: gpd.GeoDataFrame, wijk: str, breedte: int = 220, hoogte: int = 200) -> str:
+    """The same picture as `locatorkaart` as a still SVG, drawn here (Mercator, like the chart): a page shows it
+    without a chart library, and it costs no vl-convert run on the server."""
+    def punt(lon: float, lat: float) -> tuple[float, float]:
+        return math.radians(lon), math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    x0, y0, x1, y1 = vormen.total_bounds
+    (a, b), (c, d) = punt(x0, y0), punt(x1, y1)
+    schaal = min((breedte - 10) / (c - a), (hoogte - 10) / (d - b))
+    dx, dy = (breedte - schaal * (c - a)) / 2, (hoogte - schaal * (d - b)) / 2
+
+    def ring(coordinaten) -> str:
+        xy = [punt(lon, lat) for lon, lat in coordinaten]
+        return "M" + "L".join(f"{dx + schaal * (x - a):.1f},{hoogte - dy - schaal * (y - b):.1f}" for x, y in xy) + "Z"
+    paden = []
+    for code, vorm in zip(vormen["code"], vormen.geometry):
+        delen = vorm.geoms if vorm.geom_type == "MultiPolygon" else [vorm]
+        d_ = "".join(ring(p.exterior.coords) + "".join(ring(r.coords) for r in p.interiors) for p in delen)
+        paden.append(f'<path d="{d_}" fill="{"#0072B2" if code == wijk else "#F2F2F2"}" fill-rule="evenodd"/>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{breedte}" height="{hoogte}" '
+            f'viewBox="0 0 {breedte} {hoogte}"><g stroke="#555555" stroke-width="0.6">{"".join(paden)}</g></svg>')
 
 
-def locatorkaart(vormen: gpd.GeoDataFrame, wijk_code: str) -> pdk.Deck:
-    """Small map of Soest with one wijk dark: where is this wijk?"""
-    frame = pd.DataFrame({"waarde": [float("nan")] * len(vormen), "relatief": "", "status": ""})
-    kleur = [_rgba("#0072B2") if c == wijk_code else _rgba("#F2F2F2") for c in vormen["code"]]
-    eigenschappen = kaartlagen(vormen, frame, "", kleur, uitgelicht=wijk_code).assign(zonder=False)
-    return deck(kaartvormen.kaartvormen(vormen, LOCATOR), eigenschappen, "locator", met_waarde=False, tooltip=False,
-                alleen=wijk_code)
+def locatorkaart(vormen: gpd.GeoDataFrame, wijk: str) -> alt.Chart:
+    """Soest's wijken in light grey, this wijk in blue: where is it? A still picture (Vega-Lite), no map library: on
+    the wijkprofiel it needs no interaction, and the factsheet prints the same picture."""
+    vlakken = rechtsom(vormen[["naam", "geometry"]].assign(deze=(vormen["code"] == wijk).to_numpy()))
+    return alt.Chart(vlakken).mark_geoshape(stroke="#555555", strokeWidth=0.6).encode(
+        color=alt.Color("deze:N", scale=alt.Scale(domain=[True, False], range=["#0072B2", "#F2F2F2"]), legend=None),
+    ).project(type="mercator").properties(width=210, height=190, background="white")

@@ -17,7 +17,8 @@ def _nederland(indicator: str, jaar: int) -> float:
 
 
 def _tabel(at, kolom: str):
-    return next(d.value for d in at.dataframe if kolom in d.value.columns)
+    """The first table (a scrolling grid or a plain table) with this column."""
+    return next(d.value for d in [*at.dataframe, *at.table] if kolom in d.value.columns)
 
 
 def test_opgave_page_shows_soest_in_de_regio_in_words_chart_table_and_source(bekijk_pagina, echte_db):

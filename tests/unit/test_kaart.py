@@ -1,5 +1,6 @@
 """The map's pure builders: class bounds, colours for missing values, legend, summary sentence, table, deck."""
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -129,3 +130,15 @@ def test_the_map_picture_has_the_screen_colours_names_values_and_legend(echte_db
     assert "Smitsveen" in svg and "18,9 %" in svg
     assert all(b in svg for b in beeld.legenda["betekenis"])
     assert svg.count("<path") >= 8
+
+
+def test_the_still_locator_shows_every_wijk_inside_the_picture_and_only_this_one_blue(echte_gegevens):
+    vormen = echte_gegevens.vormen["wijk"]
+    for wijk in vormen["code"]:
+        svg = kaart.locator_svg(vormen, wijk, breedte=220, hoogte=200)
+        paden = re.findall(r'<path d="([^"]+)" fill="([^"]+)"', svg)
+        assert len(paden) == len(vormen)
+        assert [kleur for _, kleur in paden].count("#0072B2") == 1
+        assert paden[list(vormen["code"]).index(wijk)][1] == "#0072B2"
+        getallen = [float(v) for d, _ in paden for v in re.findall(r"-?\d+\.?\d*", d)]
+        assert 0 <= min(getallen) and max(getallen[0::2]) <= 220 and max(getallen[1::2]) <= 200

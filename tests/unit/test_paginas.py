@@ -101,3 +101,37 @@ def test_a_figure_sends_only_the_columns_it_names():
     figuur = blokken.figuur(spec, alt="staaf")
     assert figuur.spec["datasets"]["d"] == [{"waarde": 1}]
     assert isinstance(figuur, Figuur) and not isinstance(figuur, Tekst)
+
+
+def test_a_map_keeps_its_shapes_though_no_encoding_names_them():
+    spec = {"mark": "geoshape", "encoding": {"color": {"field": "deze"}},
+            "datasets": {"d": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [5, 52]},
+                                "deze": True, "naam": "x"}]}}
+    rij = blokken.figuur(spec, alt="kaartje").spec["datasets"]["d"][0]
+    assert set(rij) == {"type", "geometry", "deze"}
+
+
+def _eerste_beeld(inhoud: Inhoud) -> list:
+    """The blocks the app sends on a first view: everything except what stands behind an Uitklap sent on request."""
+    verzoek = [u for u in inhoud.alle(blokken.Uitklap) if u.op_verzoek]
+    later = {id(b) for u in verzoek for b in Inhoud("", u.blokken).alle()}
+    return [b for b in inhoud.alle() if id(b) not in later]
+
+
+@pytest.mark.parametrize("opgave", VIJF_OPGAVEN)
+def test_a_wijkprofiel_needs_no_map_chart_or_grid_library_until_the_visitor_asks(opgave, echte_gegevens):
+    """Issue 24 (light on the wire): the first view of every wijk's profile holds only still pictures and plain
+    tables; its live charts (per opgave: all wijken per indicator, the trends) stand behind an Uitklap sent on request,
+    so a phone downloads deck.gl, Vega and the data grid only when it asks."""
+    g = echte_gegevens
+    beoordeeld = afgeleid.beoordeeld(g)
+    getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
+    for wijk in g.wijknamen:
+        inhoud = wijkprofiel_pagina.bouw(g, wijkprofiel_pagina.staat_uit({"wijk": wijk, "opgave": opgave}, g))
+        eerst = _eerste_beeld(inhoud)
+        assert not [b for b in inhoud.alle() if isinstance(b, Kaart)], wijk
+        assert [b for b in eerst if isinstance(b, Figuur)], wijk  # the locator
+        assert all(b.svg and b.svg.startswith("<svg") for b in eerst if isinstance(b, Figuur)), wijk
+        assert all(b.plat for b in eerst if isinstance(b, Tabel)), wijk
+        if getallen["waarde"].notna().any():  # the charts are there, on request
+            assert len(inhoud.alle(Figuur)) > len([b for b in eerst if isinstance(b, Figuur)]), wijk

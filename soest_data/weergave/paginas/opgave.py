@@ -63,7 +63,8 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     blokken.append(Download(alle, f"opgave_{opgave}",
                             f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten"))
     return Inhoud(f"Opgave: {OPGAVEN[opgave]}", tuple(blokken), kopjes=(
-        ("Wat we willen bereiken", "doelen"), (f"Heel {GEMEENTE.naam}", "soest"), (f"De wijken naast {GEMEENTE.naam}", "wijken"),
+        (f"De wijken naast {GEMEENTE.naam}", "wijken"), ("Wat we willen bereiken", "doelen"),
+        (f"Heel {GEMEENTE.naam}", "soest"),
         ("Per indicator: de wijken op volgorde", "per-indicator")))
 
 
@@ -73,15 +74,16 @@ def _vast(g: Gegevens, opgave: str) -> tuple[tuple, pd.DataFrame, list]:
     the buurgemeenten only rebuilds the parts that show them."""
     tekst = opgaveoverzicht.opgave_tekst(g.opgaven, opgave)
     kern = opgaveoverzicht.kerncijfers(tekst, g.waarden, g.indicatoren)
-    blokken = [Plek("bovenaan"), Kop("Wat we willen bereiken", anker="doelen"), *_doelen(g, opgave, tekst),
-               Kop(f"Heel {GEMEENTE.naam}", anker="soest"), *_heel_soest(g, opgave, kern), Kop(f"{GEMEENTE.naam} in de regio"),
-               *_regio(g, opgave)]
     rijen = opgaveoverzicht.opgaverijen(afgeleid.beoordeeld(g), g.wijken, opgave)
-    blokken.append(Kop(f"De wijken naast {GEMEENTE.naam}", anker="wijken"))
-    if rijen.empty:
-        return (*blokken, Tekst("Voor deze opgave zijn er nog geen cijfers per wijk.")), rijen, []
-    volgorde = opgaveoverzicht.indicatorvolgorde(rijen)
-    return (*blokken, *_wijken(g, opgave, rijen, volgorde)), rijen, volgorde
+    volgorde = [] if rijen.empty else opgaveoverzicht.indicatorvolgorde(rijen)
+    # The wijken that stand out first (on a phone the first screen); the long overviews open on demand.
+    wijken = _wijken(g, opgave, rijen, volgorde) if volgorde else [
+        Tekst("Voor deze opgave zijn er nog geen cijfers per wijk.")]
+    blokken = [Kop(f"De wijken naast {GEMEENTE.naam}", anker="wijken"), *wijken, Plek("bovenaan"),
+               Kop("Wat we willen bereiken", anker="doelen"), *_doelen(g, opgave, tekst),
+               Kop(f"Heel {GEMEENTE.naam}", anker="soest"), *_heel_soest(g, opgave, kern),
+               Kop(f"{GEMEENTE.naam} in de regio"), *_regio(g, opgave)]
+    return tuple(blokken), rijen, volgorde
 
 
 def _doelen(g: Gegevens, opgave: str, tekst: dict | None) -> list:
@@ -198,23 +200,24 @@ def _wijken(g: Gegevens, opgave: str, rijen: pd.DataFrame, volgorde: list) -> li
     alt_tekst = (f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
                  + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
     return [
-        Tekst(f"Per wijk: bij hoeveel indicatoren van de **kernset** (★, één per onderwerp uit de doelen) de wijk "
-              f"**ongunstig** (▼), **gunstig** (▲) of **rond het gemiddelde** (●) uitvalt ten opzichte van heel {GEMEENTE.naam} "
-              f"— dezelfde telling als op [Aandacht per opgave](/aandacht). Een wijk wijkt af bij meer dan "
-              f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) "
-              f"of {round(scoring.STANDAARD_MARGE * 100)} % van de {GEMEENTE.eigen('waarde')} (overige cijfers). Meest ongunstig "
-              "eerst."),
+        Tekst("Per wijk: bij hoeveel indicatoren van de **kernset** de wijk **ongunstig** (▼), **gunstig** (▲) of "
+              f"**rond het gemiddelde** (●) uitvalt ten opzichte van heel {GEMEENTE.naam}. Meest ongunstig eerst."),
         Tekst("\n".join(f"- {z}" for z in zinnen)),
-        Kop("Alle indicatoren in één overzicht", niveau=3),
-        Tekst("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte van "
-              f"{GEMEENTE.naam}, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = modelschatting "
-              "(een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). Zorggebruik (zoals "
-              "jeugdhulp) staat erbij zonder oordeel: veel gebruik kan veel behoefte betekenen, of dat hulp goed "
-              "gevonden wordt."),
-        figuur(opgaveoverzicht.matrixgrafiek(rijen), alt=alt_tekst, titel=f"{OPGAVEN[opgave]}: alle indicatoren per "
-               "wijk", indicator_ids=ids, bestandsnaam=f"opgave_{opgave}_overzicht",
-               smal=figuur(opgaveoverzicht.matrixstapel(rijen), alt=alt_tekst), vanaf=1400),
-        Legenda(tuple(zip(opgaveoverzicht.legenda()["kleur"], opgaveoverzicht.legenda()["betekenis"]))),
+        Tekst(f"De kernset (★) is één indicator per onderwerp uit de doelen; dezelfde telling als op [Aandacht per "
+              f"opgave](/aandacht). Een wijk wijkt af bij meer dan "
+              f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) "
+              f"of {round(scoring.STANDAARD_MARGE * 100)} % van de {GEMEENTE.eigen('waarde')} (overige cijfers).",
+              klein=True),
+        Uitklap(f"Alle {len(volgorde)} indicatoren in één overzicht, per wijk", (
+            Tekst("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte "
+                  f"van {GEMEENTE.naam}, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = "
+                  "modelschatting (een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). "
+                  "Zorggebruik (zoals jeugdhulp) staat erbij zonder oordeel: veel gebruik kan veel behoefte "
+                  "betekenen, of dat hulp goed gevonden wordt."),
+            figuur(opgaveoverzicht.matrixgrafiek(rijen), alt=alt_tekst, titel=f"{OPGAVEN[opgave]}: alle indicatoren "
+                   "per wijk", indicator_ids=ids, bestandsnaam=f"opgave_{opgave}_overzicht",
+                   smal=figuur(opgaveoverzicht.matrixstapel(rijen), alt=alt_tekst), vanaf=1400),
+            Legenda(tuple(zip(opgaveoverzicht.legenda()["kleur"], opgaveoverzicht.legenda()["betekenis"]))))),
         Uitklap("Het overzicht als tabel, met Nederland", (Tabel(
             matrixtabel, f"opgave_{opgave}_overzicht",
             Download(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel", indicator_ids=ids)),)),
@@ -270,7 +273,7 @@ def _per_indicator(g: Gegevens, staat: Staat, rijen: pd.DataFrame, volgorde: lis
               "in woorden. Nederland staat er als fijne stippellijn bij waar er een landelijk cijfer is; de "
               "buurgemeenten als dunne grijze lijnen."),
         Plek("referenties"),
-        Raster(tuple(panelen), per_rij=2),
+        Uitklap(f"De {len(panelen)} indicatoren, elk met de wijken op volgorde", (Raster(tuple(panelen), per_rij=2),)),
     ]
 
 
@@ -302,7 +305,7 @@ def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
               + ("; Nederland is de zwarte stippellijn met open vierkantjes" if staat.nederland else "")
               + ("; de buurgemeenten zijn de grijze streepjeslijnen" if staat.buren else "")
               + ". De tabel zegt per wijk hoe het veranderde."),
-        Raster(panelen, per_rij=3),
+        Uitklap(f"De ontwikkeling in {len(panelen)} grafieken", (Raster(panelen, per_rij=3),)),
         Uitklap("De ontwikkeling als tabel", (Tabel(trendtabel, naam, Download(trendtabel, naam, "Download deze tabel")),)),
         Bron(bronregels.bronnen_van(g, reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))),
     ]

@@ -45,7 +45,6 @@ from soest_data.weergave.blokken import (
     Wijklinks,
     figuur,
 )
-from soest_data.weergave.blokken import kaart as kaartblok
 
 
 @dataclass(frozen=True)
@@ -137,8 +136,9 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
                   "een andere telling; zie de bron onder het verhaal).", klein=True),
             *voorbehouden,
         ), (
-            kaartblok(kaart.locatorkaart(g.vormen["wijk"], wijk), alt=f"Kaartje van {GEMEENTE.naam} met de ligging van "
-                      f"{kop.naam}.", hoogte=240),
+            figuur(kaart.locatorkaart(g.vormen["wijk"], wijk), alt=f"Kaartje van de gemeente {GEMEENTE.naam} met haar "
+                   f"wijken; {kop.naam} is blauw gekleurd, de andere wijken grijs.",
+                   svg=kaart.locator_svg(g.vormen["wijk"], wijk)),
         )), breedtes=(3, 2)),
         Kop("Het verhaal van de wijk", anker="verhaal"),
         *_verhaal(g, verhalen),
@@ -150,7 +150,7 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
         *_veranderd(g, wijk, kop.naam),
         Alleen(SCHERM, (Uitklap("Alle cijfers van deze wijk in één tabel", (Tabel(
             wijkprofiel.profieltabel(afgeleid.beoordeeld(g), wijk, afgeleid.nederland_per_jaar(g)),
-            f"wijkprofiel_{wijk}_alle"),)),)),
+            f"wijkprofiel_{wijk}_alle", plat=True),)),)),
         Download(bronregels.exportregels(g, gebied=wijk), f"wijkprofiel_{wijk}",
                  f"Download alle cijfers van deze wijk, met {GEMEENTE.naam}, Nederland en de buurgemeenten"),
     ]
@@ -196,8 +196,11 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
     if getallen["waarde"].notna().any():
         ref = regio.referenties(g.waarden, getallen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
-        blokken.append(Alleen(SCHERM, (  # on paper the table above gives these figures
-            Tekst(f"**Alle wijken per indicator** — ◆ {naam}, ● de andere wijken, ┃ {GEMEENTE.naam}"
+        # The charts repeat the table above in pictures: on a phone they are metres long and need the chart library,
+        # so they are sent only when asked; on paper the table gives these figures.
+        blokken.append(Alleen(SCHERM, (Uitklap(f"Toon alle wijken per indicator als grafiek "
+                                              f"({getallen['indicator'].nunique()} indicatoren)", (
+            Tekst(f"◆ {naam}, ● de andere wijken, ┃ {GEMEENTE.naam}"
                   + (", □ Nederland" if staat.nederland else "") + (", △ buurgemeenten" if staat.buren else "")
                   + ". Blauw = gunstig, oranje = ongunstig, grijs = rond het gemiddelde, paars = geen oordeel."),
             figuur(grafieken.stippen(getallen, wijk, naam, referenties=ref),
@@ -209,25 +212,25 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
                                                  regelbreedte=grafieken.SMAL),
                                alt=f"Per indicator {naam} naast de andere wijken en {GEMEENTE.naam}; de cijfers staan in de "
                                    "tabel erboven.")),
-        )))
+        ), op_verzoek=True),)))
     reeksen = wijkprofiel.trendreeksen(g.waarden, rijen, wijk)
     if len(reeksen):
         ref = regio.referenties(g.waarden, reeksen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
         per_indicator = dict(tuple(ref.groupby("indicator")))
-        blokken.append(Alleen(SCHERM, (Tekst(
-            f"**Ontwikkeling door de jaren** — {naam} (blauw) en {GEMEENTE.naam} (zwart, gestreept)"
-            + (", Nederland als grijze stippellijn met open vierkantjes" if staat.nederland and len(ref) else "")
-            + (", de buurgemeenten als dunne grijze streepjeslijnen" if staat.buren and len(ref) else "")),
-            Raster(tuple((figuur(
-                grafieken.trend(reeks, reeks["eenheid"].iloc[0], titel=reeks["label"].iloc[0],
-                                referenties=per_indicator.get(indicator_id)),
-                alt=f"{reeks['label'].iloc[0]}: {naam} en {GEMEENTE.naam} door de jaren; de cijfers staan in de tabel "
-                    "erboven.",
-                titel=f"{reeks['label'].iloc[0]}: {naam} en {GEMEENTE.naam} door de jaren",
-                indicator_ids=(indicator_id,),
-                bestandsnaam=f"wijkprofiel_{wijk}_{indicator_id}_trend"),)
-                for indicator_id, reeks in reeksen.groupby("indicator", sort=False)), per_rij=3))))
+        trends = tuple((figuur(
+            grafieken.trend(reeks, reeks["eenheid"].iloc[0], titel=reeks["label"].iloc[0],
+                            referenties=per_indicator.get(indicator_id)),
+            alt=f"{reeks['label'].iloc[0]}: {naam} en {GEMEENTE.naam} door de jaren; de cijfers staan in de tabel "
+                "erboven.",
+            titel=f"{reeks['label'].iloc[0]}: {naam} en {GEMEENTE.naam} door de jaren", indicator_ids=(indicator_id,),
+            bestandsnaam=f"wijkprofiel_{wijk}_{indicator_id}_trend"),)
+            for indicator_id, reeks in reeksen.groupby("indicator", sort=False))
+        blokken.append(Alleen(SCHERM, (Uitklap(f"Toon de ontwikkeling door de jaren ({len(trends)} grafieken)", (
+            Tekst(f"{naam} (blauw) en {GEMEENTE.naam} (zwart, gestreept)"
+                  + (", Nederland als grijze stippellijn met open vierkantjes" if staat.nederland and len(ref) else "")
+                  + (", de buurgemeenten als dunne grijze streepjeslijnen" if staat.buren and len(ref) else "") + "."),
+            Raster(trends, per_rij=3)), op_verzoek=True),)))
     blokken.append(Bron(bronregels.bronnen_van(g, rijen[["indicator", "jaar"]].itertuples(index=False))))
     return blokken
 
@@ -247,7 +250,8 @@ def _veranderd(g: Gegevens, wijk: str, naam: str) -> list:
         blokken += [
             Alleen(SCHERM, (Uitklap(f"Alle veranderingen van deze wijk, naast heel {GEMEENTE.naam}", (Tabel(
                 tabel, f"wijkprofiel_{wijk}_veranderd",
-                Download(tabel, f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=ids)),)),)),
+                Download(tabel, f"wijkprofiel_{wijk}_veranderd", "Download deze tabel", indicator_ids=ids),
+                plat=True),)),)),
             Bron(bronregels.bronnen_van(g, [*deze[["indicator", "jaar_van"]].itertuples(index=False),
                                             *deze[["indicator", "jaar_naar"]].itertuples(index=False)])),
         ]
