@@ -25,7 +25,7 @@ def test_every_link_in_the_sample_resolves_and_downloads_lie_beside_their_page(s
     start = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nl">' in start and "gemaakt op" in start and "met cijfers over" in start
     assert re.search(r'<link rel="stylesheet" href="/stijl/site\.[0-9a-f]{12}\.css">', start)
-    kaartmap = next(site.glob("kaart/*/*/"))
+    kaartmap = next(site.glob("kaart/*/*/index.html")).parent
     assert {p.suffix for p in kaartmap.iterdir()} >= {".html", ".csv", ".xlsx"}
     wijk = next(p for p in (site / "wijk").iterdir() if p.is_dir())
     pdf = next(wijk.glob("wijkprofiel_*.pdf"))
