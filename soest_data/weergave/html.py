@@ -185,7 +185,7 @@ def tabel(frame: pd.DataFrame, bijschrift: str | None = None, links: Mapping[str
     linkkolom = [k in (links or {}) for k in frame.columns]
     rijen = []
     for rij in frame.itertuples(index=False):
-        cellen = ["" if pd.isna(c) else str(c) for c in rij]
+        cellen = ["" if pd.isna(c) else _NIET_BREKEN.sub("\u00a0", str(c)) for c in rij]
         inhoud = [_celink(c, links[k], omgeving) if is_link and c else escape(c)
                   for c, k, is_link in zip(cellen, frame.columns, linkkolom)]
         rijen.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td>{c}</td>"
@@ -193,6 +193,9 @@ def tabel(frame: pd.DataFrame, bijschrift: str | None = None, links: Mapping[str
     onderschrift = f"<caption>{escape(bijschrift)}</caption>" if bijschrift else ""
     return (f'<div class="tabel" role="region" tabindex="0" aria-label="Tabel"><table>{onderschrift}'
             f"<thead><tr>{kop}</tr></thead><tbody>{''.join(rijen)}</tbody></table></div>")
+
+
+_NIET_BREKEN = re.compile(r"(?<=\d) (?=%)")  # '49,3 %' stays on one line in a narrow column
 
 
 def _celink(url: str, tekst: str, omgeving: Omgeving | None) -> str:

@@ -156,7 +156,7 @@ class Site:
                 [(str(j), self.kaartpad(staat.indicator, j, staat.niveau)) for j in staat.jaren]) + "</nav>")
         if staat.kan_buurten:
             delen.append('<nav class="keuze" aria-label="Kaartlaag"><strong>Kaartlaag:</strong>' + links(
-                [(titel, self.adres("kaart", {"indicator": staat.indicator, "niveau": n}))
+                [(titel, self.adres("kaart", {"indicator": staat.indicator, "jaar": str(staat.jaar), "niveau": n}))
                  for titel, n in (("Wijken", "wijk"), ("Buurten", "buurt"))]) + "</nav>")
         per_opgave: dict[str, list[tuple[str, str]]] = {}
         for indicator, naam in kaart.op_kaart(self.g).items():
