@@ -129,3 +129,24 @@ def test_the_servers_address_map_is_the_pages_own_mapping_and_every_target_exist
     code = next(iter(site.g.wijknamen))
     assert f'"{code}|bestaanszekerheid" {site.adres("wijkprofiel", {"wijk": code, "opgave": "bestaanszekerheid"})};' \
         in tekst
+
+
+def test_publiceer_refuses_a_database_that_does_not_validate_and_writes_nothing(tmp_path, echte_db, monkeypatch,
+                                                                                capsys):
+    from soest_data.__main__ import main
+    kapot = tmp_path / "kapot.duckdb"
+    kapot.write_bytes(echte_db.read_bytes()[: echte_db.stat().st_size // 2])  # a build broken off halfway
+    uit = tmp_path / "site"
+    uit.mkdir()
+    (uit / "index.html").write_text("oude site", encoding="utf-8")
+    monkeypatch.setenv("SOEST_DB", str(kapot))
+    assert main(["publiceer", "--uit", str(uit)]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    assert (uit / "index.html").read_text(encoding="utf-8") == "oude site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kapot.duckdb", "site"]
+
+
+def test_a_worker_refuses_a_database_other_than_the_one_validated(tmp_path, echte_db):
+    opdracht = publiceer._Opdracht(echte_db, "een ander controlegetal", tmp_path, None, False, "vandaag", "/stijl/x.css")
+    with pytest.raises(publiceer.db.DatabaseFout, match="vervangen"):
+        publiceer._begin(opdracht)
