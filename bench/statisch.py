@@ -91,8 +91,8 @@ def eerste_bezoek(url: str) -> list[tuple[str, int, float, int]]:
         for naam, pad in PAGINAS.items():
             context = browser.new_context(**TELEFOON)
             page = context.new_page()
-            antwoorden = []
-            page.on("response", antwoorden.append)
+            antwoorden: list = []
+            page.on("response", lambda r, lijst=antwoorden: lijst.append(r.url))
             voor = teller.ontvangen
             page.goto(relais + pad, wait_until="load")
             page.wait_for_load_state("networkidle")
