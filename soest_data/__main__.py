@@ -61,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
                               "map pas als alles geschreven is)")
     pub.add_argument("--uit", type=Path, required=True, help="de map van de site, bijvoorbeeld site/")
     pub.add_argument("--app", help="adres van het interactieve dashboard, voor de link 'dezelfde weergave in de app'")
+    pub.add_argument("--adres", help="het openbare adres van de site zelf (https://…), voor de sitemap")
+    pub.add_argument("--processen", type=int, default=os.cpu_count() or 1,
+                     help="zoveel processen maken de pagina's en factsheets (standaard: één per core)")
     args = parser.parse_args(argv)
     if melding := _kies_gemeente(args.gemeente):
         print(melding, file=sys.stderr)
@@ -262,7 +265,8 @@ def _publiceer(args, data: Path, geo: Path, doel: Path) -> int:
     from soest_data.weergave import publiceer  # late: vl-convert and the templates load only for this command
     start = time.perf_counter()
     g = gegevens.lees(doel)  # refuses a database that does not open or fails its stamp: the old site stays
-    aantal = publiceer.publiceer(g, args.uit, args.app)
+    aantal = publiceer.publiceer(g, args.uit, args.app, processen=max(args.processen, 1), db_pad=doel,
+                                 adres=args.adres)
     print(f"{args.uit}: {aantal} pagina's in {time.perf_counter() - start:.0f} s")
     return 0
 

@@ -10,6 +10,7 @@ shows the same view, or leaves it as it is when there is none.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import pandas as pd
 
 from soest_data import export
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import bronregels
+from soest_data.weergave import bronregels, kaartsvg
 from soest_data.weergave.blokken import (
     Alleen,
     Beelddownload,
@@ -72,11 +73,16 @@ def _markdown():
 _HREF = re.compile(r'href="(/[^"]*)"')
 
 
+def statisch(url: str, omgeving: Omgeving) -> str | None:
+    """An app link ('/aandacht?wijk=WK034205') → the static page of the same view, or None when there is none."""
+    delen = urlsplit(url)
+    return omgeving.adres(delen.path.strip("/"), dict(parse_qsl(delen.query)))
+
+
 def _links(html_: str, omgeving: Omgeving) -> str:
     """App links in rendered markdown → the static page of the same view (or unchanged)."""
     def vervang(m: re.Match) -> str:
-        delen = urlsplit(m.group(1).replace("&amp;", "&"))
-        doel = omgeving.adres(delen.path.strip("/"), dict(parse_qsl(delen.query)))
+        doel = statisch(m.group(1).replace("&amp;", "&"), omgeving)
         return f'href="{escape(doel)}"' if doel else m.group(0)
     return _HREF.sub(vervang, html_)
 
@@ -128,11 +134,12 @@ def blok(b, omgeving: Omgeving) -> str:
             omgeving.bestanden[bestandsnaam] = data() if callable(data) else data
             return f'<p class="download"><a href="{escape(bestandsnaam)}" download>{escape(label)}</a></p>'
         case Tabel():
-            return tabel(b.frame, b.afdruk_kop) + (_download(b.download, omgeving) if b.download else "")
+            links = {k: t for k, t in b.linkkolommen}
+            return tabel(b.frame, b.afdruk_kop, links, omgeving) + (_download(b.download, omgeving) if b.download else "")
         case Figuur():
             return figuur(b)
-        case Kaart():  # the interactive map has no static picture yet: its text alternative stands in
-            return f'<p class="kaart-alt">{escape(b.alt)}</p>'
+        case Kaart():
+            return _kaart(b, omgeving)
         case Beelddownload():
             return ""
         case Legenda(rijen, _, _):
@@ -161,6 +168,10 @@ def blok(b, omgeving: Omgeving) -> str:
             return f'<div class="alleen-{escape(op)}">{_reeks(binnen, omgeving)}</div>'
         case Kader(binnen):
             return f'<div class="kader">{_reeks(binnen, omgeving)}</div>'
+        case Kolommen(delen, breedtes, _) if breedtes:  # side by side on a wide screen, stacked on a phone
+            kolommen = " ".join(f"{b}fr" for b in breedtes)
+            return (f'<div class="kolommen" style="--kolommen: {kolommen}">'
+                    + "".join(f"<div>{_reeks(d, omgeving)}</div>" for d in delen) + "</div>")
         case Kolommen(delen, _) | Raster(delen, _):
             return '<div class="raster">' + "".join(f"<div>{_reeks(d, omgeving)}</div>" for d in delen) + "</div>"
         case Plek(naam):
@@ -169,17 +180,52 @@ def blok(b, omgeving: Omgeving) -> str:
             raise TypeError(f"onbekend blok: {type(b).__name__}")
 
 
-def tabel(frame: pd.DataFrame, bijschrift: str | None = None) -> str:
-    """A real table: column headers, the first column as row headers, Dutch text as the page shows it."""
+def tabel(frame: pd.DataFrame, bijschrift: str | None = None, links: Mapping[str, str] | None = None,
+          omgeving: Omgeving | None = None) -> str:
+    """A real table: column headers, the first column as row headers, Dutch text as the page shows it. `links`:
+    column → link text, for columns whose cells hold a URL (an app link becomes the static page of the same view)."""
     kop = "".join(f'<th scope="col">{escape(str(k))}</th>' for k in frame.columns)
+    linkkolom = [k in (links or {}) for k in frame.columns]
     rijen = []
     for rij in frame.itertuples(index=False):
-        cellen = ["" if pd.isna(c) else str(c) for c in rij]
-        rijen.append("<tr>" + "".join(f'<th scope="row">{escape(c)}</th>' if i == 0 else f"<td>{escape(c)}</td>"
-                                      for i, c in enumerate(cellen)) + "</tr>")
+        cellen = ["" if pd.isna(c) else _NIET_BREKEN.sub("\u00a0", str(c)) for c in rij]
+        inhoud = [_celink(c, links[k], omgeving) if is_link and c else escape(c)
+                  for c, k, is_link in zip(cellen, frame.columns, linkkolom)]
+        rijen.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td>{c}</td>"
+                                      for i, c in enumerate(inhoud)) + "</tr>")
     onderschrift = f"<caption>{escape(bijschrift)}</caption>" if bijschrift else ""
     return (f'<div class="tabel" role="region" tabindex="0" aria-label="Tabel"><table>{onderschrift}'
             f"<thead><tr>{kop}</tr></thead><tbody>{''.join(rijen)}</tbody></table></div>")
+
+
+_NIET_BREKEN = re.compile(r"(?<=\d) (?=%)")  # '49,3 %' stays on one line in a narrow column
+
+
+def _celink(url: str, tekst: str, omgeving: Omgeving | None) -> str:
+    """A table cell holding a URL, as a link: an app link ('/kaart?indicator=…') to its static page, another
+    address as it is; without a link text the address is the text."""
+    doel = (statisch(url, omgeving) if url.startswith("/") and omgeving is not None else None) or url
+    return f'<a href="{escape(doel)}">{escape(tekst or url)}</a>'
+
+
+# The forms of the app's map (kaart.FORMATEN) a static page shows, each by window width (site.css): the laptop form
+# from 48rem, the phone form below it. The widest form is for the app's beamer layout beside its panel.
+KAARTVORMEN = {"kaartvorm-middel": "breed", "kaartvorm-smal": "smal"}
+
+
+def _kaart(b: Kaart, omgeving: Omgeving) -> str:
+    """The app's map as SVG (kaartsvg): a map the visitor can click in the app has its wijken (and buurten, to their
+    wijk) as links to their wijkprofiel; the summary sentence is its text alternative and caption."""
+    if b.vak is not None and b.vak not in KAARTVORMEN:
+        return ""
+    ouder = omgeving.g.gebieden.set_index("code")["ouder"]
+
+    def doel(code: str) -> str | None:
+        wijk = code if code in omgeving.g.wijknamen else ouder.get(code)
+        return omgeving.adres("wijkprofiel", {"wijk": wijk}) if b.sleutel and wijk in omgeving.g.wijknamen else None
+    klasse = f" {KAARTVORMEN[b.vak]}" if b.vak else ""
+    return (f'<figure class="kaart{klasse}">{kaartsvg.svg(b.json, b.alt, doel)}'
+            f'<figcaption class="alt">{escape(b.alt)}</figcaption></figure>')
 
 
 def figuur(b: Figuur) -> str:
@@ -190,13 +236,28 @@ def figuur(b: Figuur) -> str:
 
 
 def _download(b: Download, omgeving: Omgeving) -> str:
-    """A table's download as files beside the page: CSV for Dutch Excel (with source and licence on every row)."""
+    """A table's download as files beside the page, as the app's download offers it (ui.tekenen.download): Excel
+    (.xlsx) and CSV for Dutch Excel, with readable column names and source and licence on every row."""
     if not omgeving.met_bestanden:
         return ""
     stam = b.bestandsnaam.removesuffix(".csv")
-    omgeving.bestanden[f"{stam}.csv"] = export.csv_excel(
-        bronregels.downloadtabel(omgeving.g, b.frame, b.indicator_ids, b.bron_id))
-    return f'<p class="download"><a href="{escape(stam)}.csv" download>{escape(b.label)} (CSV voor Excel)</a></p>'
+    tabel_ = bronregels.downloadtabel(omgeving.g, b.frame, b.indicator_ids, b.bron_id)
+    omgeving.bestanden[f"{stam}.csv"] = csv = export.csv_excel(tabel_)
+    omgeving.bestanden[f"{stam}.xlsx"] = _xlsx(tabel_, b.label, csv)
+    return (f'<p class="download">{escape(b.label)}: <a href="{escape(stam)}.xlsx" download>Excel (.xlsx)</a> · '
+            f'<a href="{escape(stam)}.csv" download>CSV voor Nederlandse Excel</a></p>')
+
+
+_XLSX: dict[bytes, bytes] = {}  # the same table on several pages (a wijk's whole profile) is made into Excel once
+
+
+def _xlsx(tabel_: pd.DataFrame, titel: str, csv: bytes) -> bytes:
+    sleutel = hashlib.sha256(titel.encode() + b"\0" + csv).digest()
+    if sleutel not in _XLSX:
+        if len(_XLSX) > 256:
+            _XLSX.clear()
+        _XLSX[sleutel] = export.xlsx(tabel_, titel)
+    return _XLSX[sleutel]
 
 
 def _opgavekaart(r) -> str:

@@ -146,8 +146,9 @@ def hele_pagina(page, naam: str, max_hoogte: int = 14_000) -> Path:
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def axe_overtredingen(page) -> list[dict]:
-    """Serious and critical WCAG 2.1 A/AA violations found by axe-core (npm registry, injected offline)."""
+def axe_overtredingen(page, alle_gewichten: bool = False) -> list[dict]:
+    """Serious and critical WCAG 2.1 A/AA violations found by axe-core (npm registry, injected offline); with
+    `alle_gewichten` also the moderate and minor ones."""
     if not AXE.exists():
         pytest.fail(f"{AXE} ontbreekt: draai bash scripts/test.sh (npm ci)")
     # Streamlit fades the elements of a run still in progress ('stale'): contrast is only measured on a settled page.
@@ -158,7 +159,7 @@ def axe_overtredingen(page) -> list[dict]:
     resultaat = page.evaluate("""async () => await axe.run(document, {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
     return [{"regel": v["id"], "impact": v["impact"], "hulp": v["help"], "waar": [n["target"] for n in v["nodes"][:3]]}
-            for v in resultaat["violations"] if v["impact"] in ("serious", "critical")]
+            for v in resultaat["violations"] if alle_gewichten or v["impact"] in ("serious", "critical")]
 
 
 def schermafdruk(page, naam: str) -> Path:

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from soest_data.weergave import html, publiceer
-from soest_data.weergave.paginas import aandacht, wijkprofiel
+from soest_data.weergave.paginas import aandacht, kaart, wijkprofiel
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +29,8 @@ def test_every_page_of_the_edition_has_its_own_path_and_every_link_between_them_
     paginas = site.paginas()
     paden = [p.pad for p in paginas]
     assert len(paden) == len(set(paden))
-    bekend = {f"/{p}" for p in paden}
-    for p in paginas:  # the pickers become links to sibling pages: each one exists
+    bekend = {f"/{p}" for p in paden} | {site.factsheet(p)[0] for p in paginas if site.factsheet(p)}
+    for p in paginas:  # the pickers become links to sibling pages (or their factsheet): each one exists
         for doel in re.findall(r'href="([^"]+)"', "".join(site.plekken(p).values())):
             assert doel in bekend, (p.pad, doel)
 
@@ -69,3 +69,84 @@ def test_publishing_that_fails_leaves_the_old_site(tmp_path, echte_gegevens, mon
         publiceer.publiceer(echte_gegevens, uit)
     assert (uit / "index.html").read_text(encoding="utf-8") == "oude site"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no half-written folder left beside it
+
+
+def test_the_map_is_drawn_in_as_svg_with_every_wijk_a_link_to_its_profile(site, echte_gegevens):
+    g = echte_gegevens
+    staat = kaart.staat_uit({}, g)
+    inhoud = kaart.bouw(g, staat)
+    tekst = html.pagina(inhoud, html.Omgeving(g, site.adres, met_bestanden=False))
+    figuren = re.findall(r'<figure class="kaart (\w+)">(.*?)</figure>', tekst, re.S)
+    assert [vorm for vorm, _ in figuren] == ["breed", "smal"]  # the laptop and the phone form, one shown by width
+    for _, figuur in figuren:
+        assert re.search(r'<svg [^>]*viewBox="[-\d. ]+"[^>]*role="group"[^>]*aria-label="[^"]+"', figuur)
+        links = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"><path d="M[^"]+"[^>]*><title>([^<]+)</title>', figuur)
+        assert sorted(h for h, _, _ in links) == sorted(site.adres("wijkprofiel", {"wijk": c}) for c in g.wijknamen)
+        for _, label, titel in links:  # each area names itself (and its value) to a screen reader and on hover
+            assert label == titel and any(titel.startswith(n.replace("'", "&#x27;")) for n in g.wijknamen.values())
+        assert "<script" not in figuur
+    assert "<figcaption" in tekst
+
+
+def test_a_buurt_on_the_map_links_to_the_profile_of_its_wijk(site, echte_gegevens):
+    g = echte_gegevens
+    staat = kaart.staat_uit({"niveau": "buurt"}, g)
+    assert staat.niveau == "buurt"
+    tekst = html.pagina(kaart.bouw(g, staat), html.Omgeving(g, site.adres, met_bestanden=False))
+    breed = re.search(r'<figure class="kaart breed">(.*?)</figure>', tekst, re.S).group(1)
+    doelen = re.findall(r'<a href="([^"]+)"', breed)
+    assert len(doelen) == (g.gebieden["niveau"] == "buurt").sum()
+    assert set(doelen) <= {site.adres("wijkprofiel", {"wijk": c}) for c in g.wijknamen}
+
+
+def test_map_links_follow_the_apps_reading_of_the_link(site, echte_gegevens):
+    g = echte_gegevens
+    indicator = kaart.STANDAARD_INDICATOR
+    jaren = kaart.staat_uit({"indicator": indicator}, g).jaren
+    laatste = site.kaartpad(indicator, jaren[-1], "wijk")
+    assert site.adres("kaart", {}) == laatste
+    assert site.adres("kaart", {"indicator": indicator, "jaar": "1800"}) == laatste  # an unknown year: the latest
+    assert site.adres("kaart", {"indicator": "bestaat_niet"}) == laatste
+    assert site.adres("kaart", {"indicator": indicator, "jaar": str(jaren[0])}) == site.kaartpad(indicator, jaren[0],
+                                                                                                "wijk")
+    alleen_wijk = next(i for i in kaart.op_kaart(g) if not kaart.staat_uit({"indicator": i}, g).kan_buurten)
+    assert site.adres("kaart", {"indicator": alleen_wijk, "niveau": "buurt"}).endswith("/") \
+        and "buurten" not in site.adres("kaart", {"indicator": alleen_wijk, "niveau": "buurt"})
+    paden = {f"/{p.pad}" for p in site.paginas()}
+    assert laatste in paden and laatste.startswith("/kaart/moeite-met-rondkomen")
+
+
+def test_the_servers_address_map_is_the_pages_own_mapping_and_every_target_exists(site):
+    tekst = site.nginx_adressen()
+    paden = {f"/{p.pad}" for p in site.paginas()}
+    blokken = re.findall(r'map "([^"]+)" (\$\w+) \{\n(.*?)\n\}', tekst, re.S)
+    assert {v for _, v, _ in blokken} == {"$statisch_wijkprofiel", "$statisch_opgave", "$statisch_aandacht",
+                                           "$statisch_vergelijken", "$statisch_kaart", "$statisch_kaart_indicator"}
+    for _, _, regels in blokken:
+        for regel in regels.splitlines():
+            doel = regel.strip().rstrip(";").split()[-1]
+            assert doel in paden or doel == "$statisch_kaart_indicator", regel
+    code = next(iter(site.g.wijknamen))
+    assert f'"{code}|bestaanszekerheid" {site.adres("wijkprofiel", {"wijk": code, "opgave": "bestaanszekerheid"})};' \
+        in tekst
+
+
+def test_publiceer_refuses_a_database_that_does_not_validate_and_writes_nothing(tmp_path, echte_db, monkeypatch,
+                                                                                capsys):
+    from soest_data.__main__ import main
+    kapot = tmp_path / "kapot.duckdb"
+    kapot.write_bytes(echte_db.read_bytes()[: echte_db.stat().st_size // 2])  # a build broken off halfway
+    uit = tmp_path / "site"
+    uit.mkdir()
+    (uit / "index.html").write_text("oude site", encoding="utf-8")
+    monkeypatch.setenv("SOEST_DB", str(kapot))
+    assert main(["publiceer", "--uit", str(uit)]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    assert (uit / "index.html").read_text(encoding="utf-8") == "oude site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kapot.duckdb", "site"]
+
+
+def test_a_worker_refuses_a_database_other_than_the_one_validated(tmp_path, echte_db):
+    opdracht = publiceer._Opdracht(echte_db, "een ander controlegetal", tmp_path, None, False, "vandaag", "/stijl/x.css")
+    with pytest.raises(publiceer.db.DatabaseFout, match="vervangen"):
+        publiceer._begin(opdracht)
