@@ -140,6 +140,14 @@ def teksten(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+def op_verzoek_aan(at):
+    """Switch on every 'Toon …' switch (Uitklap op_verzoek) and rerun: what a visitor sees after asking for it all."""
+    for schakelaar in at.toggle:
+        if str(schakelaar.key or "").startswith("op-verzoek-"):
+            schakelaar.set_value(True)
+    return at.run()
+
+
 def alle_teksten(at) -> str:
     """Every text a visitor can read on the page: markdown, captions, notices, plain text, code and exceptions."""
     soorten = (at.markdown, at.caption, at.info, at.warning, at.error, at.success, at.text, at.code, at.exception)

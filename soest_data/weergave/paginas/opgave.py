@@ -208,7 +208,8 @@ def _wijken(g: Gegevens, opgave: str, rijen: pd.DataFrame, volgorde: list) -> li
               f"{opmaak.getal(scoring.STANDAARD_MARGE * scoring.PROCENTPUNT_PER_MARGE, 1)} procentpunt (percentages) "
               f"of {round(scoring.STANDAARD_MARGE * 100)} % van de {GEMEENTE.eigen('waarde')} (overige cijfers).",
               klein=True),
-        Uitklap(f"Alle {len(volgorde)} indicatoren in één overzicht, per wijk", (
+        # the long overviews are sent only when asked (Uitklap op_verzoek): a phone gets no chart library for them
+        Uitklap(f"Toon alle {len(volgorde)} indicatoren in één overzicht, per wijk", (
             Tekst("Elke rij is een indicator, elke kolom een wijk. In elk vak het cijfer en de positie ten opzichte "
                   f"van {GEMEENTE.naam}, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = "
                   "modelschatting (een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). "
@@ -217,7 +218,8 @@ def _wijken(g: Gegevens, opgave: str, rijen: pd.DataFrame, volgorde: list) -> li
             figuur(opgaveoverzicht.matrixgrafiek(rijen), alt=alt_tekst, titel=f"{OPGAVEN[opgave]}: alle indicatoren "
                    "per wijk", indicator_ids=ids, bestandsnaam=f"opgave_{opgave}_overzicht",
                    smal=figuur(opgaveoverzicht.matrixstapel(rijen), alt=alt_tekst), vanaf=1400),
-            Legenda(tuple(zip(opgaveoverzicht.legenda()["kleur"], opgaveoverzicht.legenda()["betekenis"]))))),
+            Legenda(tuple(zip(opgaveoverzicht.legenda()["kleur"], opgaveoverzicht.legenda()["betekenis"])))),
+                op_verzoek=True),
         Uitklap("Het overzicht als tabel, met Nederland", (Tabel(
             matrixtabel, f"opgave_{opgave}_overzicht",
             Download(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel", indicator_ids=ids)),)),
@@ -273,7 +275,8 @@ def _per_indicator(g: Gegevens, staat: Staat, rijen: pd.DataFrame, volgorde: lis
               "in woorden. Nederland staat er als fijne stippellijn bij waar er een landelijk cijfer is; de "
               "buurgemeenten als dunne grijze lijnen."),
         Plek("referenties"),
-        Uitklap(f"De {len(panelen)} indicatoren, elk met de wijken op volgorde", (Raster(tuple(panelen), per_rij=2),)),
+        Uitklap(f"Toon de {len(panelen)} indicatoren, elk met de wijken op volgorde",
+                (Raster(tuple(panelen), per_rij=2),), op_verzoek=True),
     ]
 
 
@@ -305,7 +308,7 @@ def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
               + ("; Nederland is de zwarte stippellijn met open vierkantjes" if staat.nederland else "")
               + ("; de buurgemeenten zijn de grijze streepjeslijnen" if staat.buren else "")
               + ". De tabel zegt per wijk hoe het veranderde."),
-        Uitklap(f"De ontwikkeling in {len(panelen)} grafieken", (Raster(panelen, per_rij=3),)),
+        Uitklap(f"Toon de ontwikkeling in {len(panelen)} grafieken", (Raster(panelen, per_rij=3),), op_verzoek=True),
         Uitklap("De ontwikkeling als tabel", (Tabel(trendtabel, naam, Download(trendtabel, naam, "Download deze tabel")),)),
         Bron(bronregels.bronnen_van(g, reeksen[["indicator", "jaar"]].drop_duplicates().itertuples(index=False))),
     ]
