@@ -117,15 +117,14 @@ class Vormbeeld:
     codes: list[str]
     namen: list[str]
     _bewaard: dict = field(default_factory=dict)
-    _slot: threading.Lock = field(default_factory=threading.Lock)
+    _slot: threading.RLock = field(default_factory=threading.RLock)
 
     def _eenmaal(self, sleutel, maak):
+        # One at a time: a room opening maps at once waits for one placement instead of making it in every session.
         with self._slot:
-            if sleutel in self._bewaard:
-                return self._bewaard[sleutel]
-        uit = maak()  # two threads may both make it; the same result either way
-        with self._slot:
-            return self._bewaard.setdefault(sleutel, uit)
+            if sleutel not in self._bewaard:
+                self._bewaard[sleutel] = maak()
+            return self._bewaard[sleutel]
 
     def labels(self, waardebreedte_: int | None, alleen: str | None = None) -> list[tuple[float, float, bool] | None]:
         """Per area its label place (lon, lat, with leader line) or None; `waardebreedte_` None: names only;
