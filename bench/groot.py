@@ -272,8 +272,12 @@ def _paginas(database: Path, tijdslimiet: float) -> dict:
     """Every page's example states built cold in a fresh process on this database (bench/koud.py)."""
     try:
         uit = subprocess.run([sys.executable, str(PROJECT / "bench" / "koud.py"), "--kind", "--db", str(database)],
-                             cwd=PROJECT, capture_output=True, text=True, timeout=tijdslimiet, check=True)
+                             cwd=PROJECT, capture_output=True, text=True, timeout=tijdslimiet)
     except subprocess.TimeoutExpired:
+        print(f"paginas: na {tijdslimiet:.0f} s gestopt", flush=True)
+        return {}
+    if uit.returncode:
+        print("paginas: fout\n" + "\n".join(uit.stderr.strip().splitlines()[-8:]), flush=True)
         return {}
     return json.loads(uit.stdout.strip().splitlines()[-1])["paginas"]
 
