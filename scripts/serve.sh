@@ -21,15 +21,7 @@ RUN=${SOEST_RUN:-$PWD/.run}
 GEZOND_POORT=$((PORT + REPLICAS + 1))
 BROTLI=/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
 
-if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
-  echo "nginx ontbreekt; installeren (Debian)…"
-  sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo_ apt-get update -qq
-  $sudo_ apt-get install -y -qq nginx >/dev/null
-  $sudo_ apt-get install -y -qq libnginx-mod-http-brotli-filter >/dev/null 2>&1 || true  # optional: gzip without it
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+. scripts/nginx.sh  # after the cd above, paths are the project's
 
 log() { echo "serve.sh $(date '+%H:%M:%S'): $*" >&2; }
 

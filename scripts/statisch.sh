@@ -15,15 +15,7 @@ if [ ! -f "$SITE/index.html" ] || [ ! -f "$SITE/.nginx/adressen.conf" ]; then
   echo "Geen gepubliceerde site in $SITE; maak die met: .venv/bin/python -m soest_data publiceer --uit $SITE" >&2
   exit 1
 fi
-if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
-  echo "nginx ontbreekt; installeren (Debian)…"
-  sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo_ apt-get update -qq
-  $sudo_ apt-get install -y -qq nginx >/dev/null
-  $sudo_ apt-get install -y -qq libnginx-mod-http-brotli-filter >/dev/null 2>&1 || true  # optional: gzip without it
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+. scripts/nginx.sh  # after the cd above, paths are the project's
 
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/soest-statisch.XXXXXX")
 chmod 755 "$RUN"  # nginx's workers follow the link to the site through here
