@@ -224,39 +224,34 @@ def beoordeel_wijken(waarden: pd.DataFrame, indicatoren: pd.DataFrame, marge: fl
     # Soest in the same year; None when Soest has no row (a row without a figure stays NaN)
     soest_rijen = waarden[waarden["gebied_code"] == gemeente.huidige().code]
     soest_per = dict(zip(zip(soest_rijen["indicator"], soest_rijen["jaar"]), soest_rijen["waarde"]))
-    per_indicator = {}
+    # per indicator: Soest's value, the rounding step, and the catalogue's words with the year as the source gives it
+    per_indicator, eigen = {}, {}
     for indicator_id, deel in rijen.groupby("indicator", sort=False)[["jaar", "waarde"]]:
-        laatste = int(deel["jaar"].iat[0])
+        laatste, m = int(deel["jaar"].iat[0]), cat[indicator_id]
         soest_waarde = soest_per.get((indicator_id, laatste))
         per_indicator[indicator_id] = (soest_waarde, resolutie([*deel["waarde"], soest_waarde]))
+        eigen[indicator_id] = {
+            "label": m["label"], "thema": m["thema"], "soort": m["soort"], "richting": m["richting"],
+            "rol": m.get("rol", UITKOMST), "modelschatting": bool(m["modelschatting"]), "volgorde": m["volgorde"],
+            "kern": indicator_id in kern, "marge": marge, "meetjaar": m.get("meetjaar") or "",
+            "jaar_tekst": jaren.jaar_tekst(laatste, m.get("meetjaar"), m.get("peilperiode")),
+            "jaar_kort": jaren.kort(laatste, m.get("meetjaar"), m.get("peilperiode"))}
     ind_ids = list(rijen["indicator"])
-    meta = {i: cat[i] for i in per_indicator}
-    rol = {i: m.get("rol", UITKOMST) for i, m in meta.items()}
     soest = [per_indicator[i][0] for i in ind_ids]
     stap = [per_indicator[i][1] for i in ind_ids]
     relatief = rijen["relatief"] if "relatief" in rijen else [""] * len(rijen)
-    kanten = [kant_relatief(r) if _leeg(w) else kant(w, s, marge, meta[i]["eenheid"], st)
+    kanten = [kant_relatief(r) if _leeg(w) else kant(w, s, marge, cat[i]["eenheid"], st)
               for i, w, r, s, st in zip(ind_ids, rijen["waarde"], relatief, soest, stap)]
     soest_getal = pd.Series([float("nan") if s is None else s for s in soest], index=rijen.index, dtype="float64")
     uit = rijen.assign(
         kant=kanten,
-        oordeel=[oordeel(k, meta[i]["richting"], rol[i]) for k, i in zip(kanten, ind_ids)],
+        oordeel=[oordeel(k, eigen[i]["richting"], eigen[i]["rol"]) for k, i in zip(kanten, ind_ids)],
         index=[index(w, s) for w, s in zip(rijen["waarde"], soest)],
         verschil=rijen["waarde"] - soest_getal,
         rang=rijen.groupby("indicator", sort=False)["waarde"].rank(ascending=False, method="min"),
         stap=stap)
-    per_kolom = {
-        "label": lambda m, i: m["label"], "thema": lambda m, i: m["thema"], "soort": lambda m, i: m["soort"],
-        "richting": lambda m, i: m["richting"], "rol": lambda m, i: rol[i],
-        "modelschatting": lambda m, i: bool(m["modelschatting"]), "volgorde": lambda m, i: m["volgorde"],
-        "kern": lambda m, i: i in kern, "marge": lambda m, i: marge, "meetjaar": lambda m, i: m.get("meetjaar") or "",
-        "jaar_tekst": lambda m, i: jaren.jaar_tekst(per_jaar[i], m.get("meetjaar"), m.get("peilperiode")),
-        "jaar_kort": lambda m, i: jaren.kort(per_jaar[i], m.get("meetjaar"), m.get("peilperiode")),
-    }
-    per_jaar = dict(zip(ind_ids, rijen["jaar"]))
-    for kolom, maak in per_kolom.items():
-        waarde_per = {i: maak(m, i) for i, m in meta.items()}
-        uit[kolom] = [waarde_per[i] for i in ind_ids]
+    for kolom in next(iter(eigen.values())):
+        uit[kolom] = [eigen[i][kolom] for i in ind_ids]
     uit["soest"] = soest_getal
     # the indicators in the order they first appear, then the catalogue order (as the per-indicator loop made it)
     uit = uit.iloc[pd.factorize(uit["indicator"])[0].argsort(kind="stable")]
