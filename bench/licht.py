@@ -144,16 +144,26 @@ def bezoek(context, url: str, teller: Teller) -> Meting:
     return meting
 
 
+def via_teller(url: str) -> tuple[Teller, str]:
+    """A byte-counting relay in front of `url` (http://host:port), and the address to browse instead."""
+    host, poort = url.removeprefix("http://").split(":")
+    teller = Teller((host, int(poort)))
+    return teller, f"http://127.0.0.1:{teller.poort}"
+
+
+def chromium(p):
+    """Debian's Chromium, headless, with the flags this closed network needs."""
+    return p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu",
+                                                             "--no-first-run", "--disable-quic"])
+
+
 def meet(url: str) -> list[tuple[str, str, Meting]]:
     from playwright.sync_api import sync_playwright
 
-    host, poort = url.removeprefix("http://").split(":")
-    teller = Teller((host, int(poort)))
-    url = f"http://127.0.0.1:{teller.poort}"
+    teller, url = via_teller(url)
     uit = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu",
-                                                                    "--no-first-run", "--disable-quic"])
+        browser = chromium(p)
         for naam, pad in PAGINAS.items():
             context = browser.new_context(**TELEFOON)
             uit.append((naam, "eerste bezoek", bezoek(context, url + pad, teller)))

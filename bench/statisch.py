@@ -30,7 +30,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from licht import CHROMIUM, TELEFOON, Teller, _vrije_poort
+from licht import TELEFOON, _vrije_poort, chromium, via_teller
 
 PROJECT = Path(__file__).resolve().parent.parent
 PAGINAS = {"start": "/", "wijkprofiel": "/wijkprofiel?wijk=WK034205"}  # the app's link: nginx sends it on
@@ -80,13 +80,10 @@ def eerste_bezoek(url: str) -> list[tuple[str, int, float, int]]:
     """Per page: (name, bytes on the wire, first contentful paint in s, responses)."""
     from playwright.sync_api import sync_playwright
 
-    host, poort = url.removeprefix("http://").split(":")
-    teller = Teller((host, int(poort)))
-    relais = f"http://127.0.0.1:{teller.poort}"
+    teller, relais = via_teller(url)
     uit = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu",
-                                                                    "--no-first-run", "--disable-quic"])
+        browser = chromium(p)
         browser.new_context().close()  # the browser itself warmed up: not part of a visit
         for naam, pad in PAGINAS.items():
             context = browser.new_context(**TELEFOON)
