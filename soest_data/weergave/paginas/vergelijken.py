@@ -48,7 +48,7 @@ def staat_uit(params: Mapping, g: Gegevens) -> Staat:
     soest = url_state.kies(params, "soest", ["ja", "nee"], "nee", f"keuze voor de kolom {GEMEENTE.naam}")
     nederland, buren, meldingen = referenties_uit(params)
     gekozen = tuple(sorted(wijken.waarde))
-    groepen = _groepen(g, gekozen)
+    groepen = vergelijken.groepen(_vergelijking(g, gekozen)[1])
     opgave = url_state.kies(params, "opgave", groepen, groepen[0] if groepen else None, "opgave")
     return Staat(gekozen, soest.waarde == "ja", nederland, buren, opgave.waarde, tuple(wijken.waarde),
                  tuple(m for m in (wijken.melding, soest.melding, *meldingen, opgave.melding) if m))
@@ -59,10 +59,6 @@ def _vergelijking(g: Gegevens, gekozen: tuple[str, ...]):
     """The chosen wijken's rows (long) and the differences between them, largest first."""
     lang = vergelijken.vergelijking(afgeleid.beoordeeld(g), list(gekozen), g.wijknamen)
     return lang, vergelijken.verschillen(lang)
-
-
-def _groepen(g: Gegevens, gekozen: tuple[str, ...]) -> list[str]:
-    return vergelijken.groepen(_vergelijking(g, gekozen)[1])
 
 
 def voorbeeldstaten(g: Gegevens) -> list[Staat]:
