@@ -47,8 +47,6 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from soest_data.begrippen import AFGESCHERMD
 from soest_data.scoring import is_aantal
@@ -181,12 +179,14 @@ def _sommen(w: _Kolommen) -> list[tuple[int, list[int]]]:
             kinderen.setdefault((ouder, w.indicator[n], w.jaar[n]), []).append(n)
     sommen = [(w.rij[totaal], delen) for totaal, delen in kinderen.items()
               if len(delen) > 1 and w.heeft(w.rij.get(totaal))]
+    samenstellingen: dict[str, list[tuple]] = {}
+    for totaal, delen in SAMENSTELLINGEN:
+        samenstellingen.setdefault(totaal, []).append(delen)
     for n in tellingen:
-        for totaal, delen in SAMENSTELLINGEN:
-            if w.indicator[n] == totaal:
-                cellen = [w.elders(n, d) for d in delen]
-                if all(w.heeft(c) for c in cellen):
-                    sommen.append((n, cellen))
+        for delen in samenstellingen.get(w.indicator[n], ()):
+            cellen = [w.elders(n, d) for d in delen]
+            if all(w.heeft(c) for c in cellen):
+                sommen.append((n, cellen))
     return sommen
 
 
@@ -258,24 +258,20 @@ def zonder_getallen(tekst: str, getallen: set[float]) -> str:
 
 def _citaten_zonder(uit: pd.DataFrame, w: _Kolommen, verbergen: np.ndarray) -> pd.Series:
     """Rule 4: a hidden value's quote is replaced; the quotes of shown values lose every hidden number of the same
-    area and year. Only the quotes of areas and years with a hidden number are read, and the changed ones are put
-    back in one step (editing an Arrow-backed text column cell by cell copies the column each time: quadratic)."""
+    area and year. Only the quotes of areas and years with a hidden number are read and changed, in a plain array
+    of Python strings (editing a pandas text column cell by cell can copy the column each time: quadratic)."""
     weg = np.flatnonzero(verbergen)
     per_plek: dict[int, set[float]] = {}
     for plek, waarde in zip(w.plek[weg].tolist(), w.waarde[weg].tolist()):  # w.waarde: from before blanking
         if waarde == waarde:
             per_plek.setdefault(plek, set()).add(round(waarde, 6))
-    tekst = pa.array(uit["citaat"], type=pa.large_string(), from_pandas=True)
+    tekst = uit["citaat"].to_numpy(dtype=object, copy=True)
     lezen = np.flatnonzero(np.isin(w.plek, list(per_plek)) & ~verbergen)
-    nieuw = dict.fromkeys(weg.tolist(), AFGESCHERMD_CITAAT)
-    for n, plek, citaat in zip(lezen.tolist(), w.plek[lezen].tolist(), tekst.take(lezen).to_pylist()):
-        getallen = per_plek[plek]
-        if citaat and any(_lezingen(getal) & getallen for getal in _GETAL.findall(citaat)):
-            nieuw[n] = zonder_getallen(citaat, getallen)
-    masker = np.zeros(len(uit), dtype=bool)
-    masker[list(nieuw)] = True
-    vervangen = [nieuw[n] for n in np.flatnonzero(masker).tolist()]
-    tekst = pc.replace_with_mask(tekst, pa.array(masker), pa.array(vervangen, type=pa.large_string()))
+    for n, plek in zip(lezen.tolist(), w.plek[lezen].tolist()):
+        citaat, getallen = tekst[n], per_plek[plek]
+        if isinstance(citaat, str) and any(_lezingen(getal) & getallen for getal in _GETAL.findall(citaat)):
+            tekst[n] = zonder_getallen(citaat, getallen)
+    tekst[weg] = AFGESCHERMD_CITAAT
     return pd.Series(tekst, index=uit.index, dtype=uit["citaat"].dtype, name="citaat")
 
 
