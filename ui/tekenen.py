@@ -12,12 +12,13 @@ import re
 import weakref
 from collections.abc import Callable, Mapping
 from html import escape
+from types import SimpleNamespace
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from soest_data import export
+from soest_data import export, opmaak
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import bronregels
 from soest_data.weergave.blokken import (
@@ -199,7 +200,8 @@ def tabel(g: Gegevens, blok: Tabel, **opties):
     """A table on screen (st.dataframe), the same table whole on paper (a print-only HTML copy: the on-screen grid
     prints only its visible rows), and its download. `plat`: every row and column visible (st.table). Returns
     st.dataframe's value (for row selection)."""
-    tabel_ = als_arrow(blok.frame)
+    frame, begin = _rijen_op_scherm(blok)
+    tabel_ = als_arrow(frame)
     waarde = None
     if blok.plat:
         if blok.afdruk_kop:
@@ -212,6 +214,8 @@ def tabel(g: Gegevens, blok: Tabel, **opties):
         if blok.sleutel:
             opties |= {"on_select": "rerun", "selection_mode": "single-row", "key": blok.sleutel}
         waarde = st.dataframe(tabel_, hide_index=True, width="stretch", **opties)
+        if begin and waarde is not None and waarde.selection.rows:  # a row of this page: its row in the whole table
+            waarde = SimpleNamespace(selection=SimpleNamespace(rows=[begin + r for r in waarde.selection.rows]))
         with st.container(key=f"afdruk-{blok.naam}"):
             if blok.afdruk_kop:
                 st.markdown(f"**{blok.afdruk_kop}**")
@@ -219,6 +223,22 @@ def tabel(g: Gegevens, blok: Tabel, **opties):
     if blok.download is not None:
         download(g, blok.download)
     return waarde
+
+
+RIJEN_PER_PAGINA = 250  # a gemeente of 400 wijken has tables of thousands of rows: sent a page at a time
+
+
+def _rijen_op_scherm(blok: Tabel) -> tuple[pd.DataFrame, int]:
+    """A long table's rows a page at a time, with a picker above it (every row stays reachable; the download holds
+    them all): the rows to send and the position of the first."""
+    rijen = len(blok.frame)
+    if rijen <= RIJEN_PER_PAGINA:
+        return blok.frame, 0
+    paginas = {f"Rijen {opmaak.getal(b + 1)}–{opmaak.getal(min(b + RIJEN_PER_PAGINA, rijen))} van "
+               f"{opmaak.getal(rijen)}": b for b in range(0, rijen, RIJEN_PER_PAGINA)}
+    keuze = st.selectbox("Welke rijen", list(paginas), key=f"rijen-{blok.naam}")
+    begin = paginas[keuze]
+    return blok.frame.iloc[begin:begin + RIJEN_PER_PAGINA], begin
 
 
 _per_object: dict[int, tuple[weakref.ref, object]] = {}
