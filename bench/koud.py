@@ -61,13 +61,14 @@ def _triviaal(g) -> None:
 
 
 def omvang(inhoud) -> int:
-    """Roughly what a state sends: every chart's spec with its data (JSON), every map (JSON) and every table (Arrow
-    IPC, as Streamlit sends it), in bytes before compression."""
+    """Roughly what a state sends with every switch on: every chart's spec with its data (JSON), every map (JSON)
+    and every table (Arrow IPC, as Streamlit sends it: a page of rows, twice when it has a print copy), in bytes
+    before compression."""
     import dataclasses
 
     import pyarrow as pa
 
-    from soest_data.weergave.blokken import Figuur, Kaart, Tabel
+    from soest_data.weergave.blokken import RIJEN_PER_PAGINA, Figuur, Kaart, Tabel
     totaal = 0
     stapel = [inhoud]
     while stapel:
@@ -79,12 +80,12 @@ def omvang(inhoud) -> int:
         elif isinstance(blok, Tabel):
             try:
                 uit = pa.BufferOutputStream()
-                tabel = pa.Table.from_pandas(blok.frame)
+                tabel = pa.Table.from_pandas(blok.frame.iloc[:RIJEN_PER_PAGINA])
                 with pa.ipc.new_stream(uit, tabel.schema) as schrijver:
                     schrijver.write_table(tabel)
-                totaal += uit.getvalue().size
+                totaal += uit.getvalue().size * (1 if blok.plat else 2)
             except (pa.ArrowInvalid, pa.ArrowTypeError):
-                totaal += len(blok.frame.to_csv())
+                totaal += len(blok.frame.iloc[:RIJEN_PER_PAGINA].to_csv())
         if dataclasses.is_dataclass(blok) and not isinstance(blok, type):
             stapel += [getattr(blok, f.name) for f in dataclasses.fields(blok)]
         elif isinstance(blok, (list, tuple)):

@@ -22,6 +22,7 @@ from soest_data import export, opmaak
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import bronregels
 from soest_data.weergave.blokken import (
+    RIJEN_PER_PAGINA,
     SCHERM,
     Alleen,
     Beelddownload,
@@ -223,9 +224,6 @@ def tabel(g: Gegevens, blok: Tabel, **opties):
     if blok.download is not None:
         download(g, blok.download)
     return waarde
-
-
-RIJEN_PER_PAGINA = 250  # a gemeente of 400 wijken has tables of thousands of rows: sent a page at a time
 
 
 def _rijen_op_scherm(blok: Tabel) -> tuple[pd.DataFrame, int]:

@@ -67,10 +67,14 @@ class Download:
     bron_id: str | None = None
 
 
+RIJEN_PER_PAGINA = 250  # a gemeente of 400 wijken has tables of thousands of rows: on screen a page at a time
+
+
 @dataclass(frozen=True, eq=False)
 class Tabel:
     """A table on screen and whole on paper. `plat`: every row and column visible (st.table), else a scrolling grid
-    with a print-only copy; `download`: its download, if it has one; `selecteerbaar`: the page reacts to a row."""
+    with a print-only copy; `download`: its download, if it has one; `selecteerbaar`: the page reacts to a row.
+    A table of more than RIJEN_PER_PAGINA rows is drawn a page of rows at a time (the download holds them all)."""
     frame: pd.DataFrame
     naam: str
     download: Download | None = None

@@ -413,11 +413,30 @@ def _stippenrecords(rijen: pd.DataFrame, uitgelicht: str, naam: str, aantal_wijk
         for _, gebied_naam, waarde, rol in ref:
             rij(band=band, soort=rol, x=plek(waarde),
                 tekst=f"{gebied_naam}: {opmaak.waarde_met_eenheid(waarde, eenheid)}")
-        for _, code, gebied_naam, waarde, oordeel in met:
-            rij(band=band, soort="deze" if code == uitgelicht else "wijk", x=plek(waarde), oordeel=oordeel,
-                tekst=f"{gebied_naam}: {opmaak.waarde_met_eenheid(waarde, eenheid)} ({scoring.SYMBOOL[oordeel]})")
+        samen: dict[tuple, list[tuple]] = {}  # many wijken: one dot per stretch of the scale and judgement
+        for r in met:
+            _, code, gebied_naam, waarde, oordeel = r
+            if code == uitgelicht or aantal_wijken <= STIPPEN_PER_WIJK_TOT:
+                rij(band=band, soort="deze" if code == uitgelicht else "wijk", x=plek(waarde), oordeel=oordeel,
+                    tekst=f"{gebied_naam}: {opmaak.waarde_met_eenheid(waarde, eenheid)} ({scoring.SYMBOOL[oordeel]})")
+            else:
+                samen.setdefault((round(plek(waarde) * STIPPEN_OP_EEN_SCHAAL), oordeel), []).append(r)
+        for (stuk, oordeel), deel in samen.items():
+            waarden = [r[3] for r in deel]
+            tekst = (f"{deel[0][2]}: {opmaak.waarde_met_eenheid(waarden[0], eenheid)}" if len(deel) == 1 else
+                     f"{len(deel)} wijken: {opmaak.waarde_met_eenheid(min(waarden), eenheid)} tot "
+                     f"{opmaak.waarde_met_eenheid(max(waarden), eenheid)}")
+            rij(band=band, soort="wijk", x=stuk / STIPPEN_OP_EEN_SCHAAL, oordeel=oordeel,
+                tekst=f"{tekst} ({scoring.SYMBOOL[oordeel]})")
         band += 2
     return uit
+
+
+# Up to this many wijken every wijk is its own dot; above it (a large gemeente) the other wijken are drawn as one dot
+# per 1/STIPPEN_OP_EEN_SCHAAL of the scale and judgement, its tooltip saying how many wijken and which values: the
+# picture is the same (the dots overlapped), and the page does not send every wijk's every figure twice over.
+STIPPEN_PER_WIJK_TOT = 60
+STIPPEN_OP_EEN_SCHAAL = 40
 
 
 def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.DataFrame | None = None, rij: int = 26,
@@ -430,15 +449,21 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.Dat
     (regio.referenties, same indicators and year) adds Nederland (open square) and the buurgemeenten (open
     triangles) on each scale. A Vega-Lite dict (sjabloon.py).
     """
-    data = _stippenrecords(rijen, uitgelicht, naam, max(rijen["gebied_code"].nunique(), 1), regelbreedte,
-                           referenties)
+    aantal = max(rijen["gebied_code"].nunique(), 1)
+    data = _stippenrecords(rijen, uitgelicht, naam, aantal, regelbreedte, referenties)
     banden = max((r["band"] for r in data), default=0) + 1
     return _stippen_sjabloon(rij, letter).vul(
         {"stippen": data}, banden=list(range(banden)), height=banden * rij,
-        title={"text": f"◆ {naam}  ● andere wijken  ┃ {GEMEENTE.naam}{referentietitel(referenties)}", "anchor": "start",
+        title={"text": f"◆ {naam}  ● andere wijken{_stip_is_meer(aantal)}  ┃ {GEMEENTE.naam}"
+                       f"{referentietitel(referenties)}", "anchor": "start",
                "fontSize": letter, "fontWeight": "normal"},
-        description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en {GEMEENTE.naam} (streep); "
+        description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen"
+                    f"{_stip_is_meer(aantal).replace(' (', ', ').rstrip(')')}) en {GEMEENTE.naam} (streep); "
                     "dezelfde cijfers staan in de tabel erboven.")
+
+
+def _stip_is_meer(aantal_wijken: int) -> str:
+    return "" if aantal_wijken <= STIPPEN_PER_WIJK_TOT else " (een stip kan meer wijken zijn)"
 
 
 @cache

@@ -83,13 +83,21 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         blokken.append(Tekst("Er zijn nog geen cijfers per wijk met een oordeel (gunstig of ongunstig). De matrix "
                              "blijft leeg.", kader="waarschuwing"))
     else:
+        in_beeld = aandacht.in_de_matrix(tel, wijk)
+        alle, getoond = tel["gebied_code"].nunique(), in_beeld["gebied_code"].nunique()
+        deel = "" if getoond == alle else f" (de {getoond} van de {alle} wijken met de meeste ongunstige indicatoren)"
+        if deel:
+            blokken.append(Tekst(f"Van de {alle} wijken staan hier de {aandacht.WIJKEN_IN_MATRIX} met de meeste "
+                                 "duidelijk ongunstige indicatoren over alle opgaven samen"
+                                 + (f", en {naam_van[wijk]}" if wijk and getoond > aandacht.WIJKEN_IN_MATRIX else "")
+                                 + f". De tabel eronder heeft alle {alle} wijken."))
         blokken += [
-            figuur(aandacht.matrixgrafiek(tel, wijk), alt="Wijk × opgave: per vak het aantal ongunstige indicatoren "
-                   "van de kernset; dezelfde cijfers staan in de tabel eronder.",
+            figuur(aandacht.matrixgrafiek(in_beeld, wijk), alt=f"Wijk × opgave{deel}: per vak het aantal ongunstige "
+                   "indicatoren van de kernset; dezelfde cijfers staan in de tabel eronder.",
                    titel=f"Aandacht per opgave: wijk × opgave (marge {pct} %)", indicator_ids=indicatoren,
                    bestandsnaam=f"aandacht_matrix_marge_{pct}",
-                   smal=figuur(aandacht.matrixstapel(tel, wijk), alt="Wijk × opgave, per wijk onder elkaar; dezelfde "
-                               "cijfers staan in de tabel eronder.")),
+                   smal=figuur(aandacht.matrixstapel(in_beeld, wijk), alt=f"Wijk × opgave{deel}, per wijk onder "
+                               "elkaar; dezelfde cijfers staan in de tabel eronder.")),
             Legenda(_legenda(aandacht.legenda()), smal=Legenda(_legenda(aandacht.legenda(smal=True)))),
         ]
     matrix = aandacht.matrix(tel)
