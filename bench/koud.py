@@ -68,7 +68,9 @@ def omvang(inhoud) -> int:
 
     import pyarrow as pa
 
-    from soest_data.weergave.blokken import RIJEN_PER_PAGINA, Figuur, Kaart, Tabel
+    from soest_data.weergave.blokken import RIJEN_PER_PAGINA, RIJEN_ZONDER_PAGINAS, Figuur, Kaart, Tabel
+    def _op_scherm(frame):
+        return frame if len(frame) <= RIJEN_ZONDER_PAGINAS else frame.iloc[:RIJEN_PER_PAGINA]
     totaal = 0
     stapel = [inhoud]
     while stapel:
@@ -80,12 +82,12 @@ def omvang(inhoud) -> int:
         elif isinstance(blok, Tabel):
             try:
                 uit = pa.BufferOutputStream()
-                tabel = pa.Table.from_pandas(blok.frame.iloc[:RIJEN_PER_PAGINA])
+                tabel = pa.Table.from_pandas(_op_scherm(blok.frame))
                 with pa.ipc.new_stream(uit, tabel.schema) as schrijver:
                     schrijver.write_table(tabel)
                 totaal += uit.getvalue().size * (1 if blok.plat else 2)
             except (pa.ArrowInvalid, pa.ArrowTypeError):
-                totaal += len(blok.frame.iloc[:RIJEN_PER_PAGINA].to_csv())
+                totaal += len(_op_scherm(blok.frame).to_csv())
         if dataclasses.is_dataclass(blok) and not isinstance(blok, type):
             stapel += [getattr(blok, f.name) for f in dataclasses.fields(blok)]
         elif isinstance(blok, (list, tuple)):

@@ -23,6 +23,7 @@ from soest_data.gegevens import Gegevens
 from soest_data.weergave import bronregels
 from soest_data.weergave.blokken import (
     RIJEN_PER_PAGINA,
+    RIJEN_ZONDER_PAGINAS,
     SCHERM,
     Alleen,
     Beelddownload,
@@ -230,7 +231,7 @@ def _rijen_op_scherm(blok: Tabel) -> tuple[pd.DataFrame, int]:
     """A long table's rows a page at a time, with a picker above it (every row stays reachable; the download holds
     them all): the rows to send and the position of the first."""
     rijen = len(blok.frame)
-    if rijen <= RIJEN_PER_PAGINA:
+    if rijen <= RIJEN_ZONDER_PAGINAS:
         return blok.frame, 0
     paginas = {f"Rijen {opmaak.getal(b + 1)}–{opmaak.getal(min(b + RIJEN_PER_PAGINA, rijen))} van "
                f"{opmaak.getal(rijen)}": b for b in range(0, rijen, RIJEN_PER_PAGINA)}

@@ -359,16 +359,16 @@ def _twee_regels(naam: str) -> str:
 WIJKEN_IN_MATRIX = 40  # more rows are not read on a beamer or a phone: a large gemeente shows the ones that stand out
 
 
-def in_de_matrix(tel: pd.DataFrame, uitgelicht: str | None = None) -> pd.DataFrame:
-    """The tally's rows the wijk × opgave picture shows: every wijk, or in a gemeente of more than WIJKEN_IN_MATRIX
-    wijken the WIJKEN_IN_MATRIX with the most clearly unfavourable indicators over all opgaven (ties: the first in
-    wijk order), plus the highlighted wijk; in wijk order."""
+def in_de_matrix(tel: pd.DataFrame, uitgelicht: str | None = None, hoeveel: int = WIJKEN_IN_MATRIX) -> pd.DataFrame:
+    """The tally's rows a wijk × opgave picture shows: every wijk, or in a gemeente of more than `hoeveel` wijken
+    the `hoeveel` with the most clearly unfavourable indicators over the opgaven in `tel` (ties: the first in wijk
+    order), plus the highlighted wijk; in wijk order."""
     per_wijk = tel.groupby("gebied_code", sort=False)["ongunstig"].sum()
-    if len(per_wijk) <= WIJKEN_IN_MATRIX:
+    if len(per_wijk) <= hoeveel:
         return tel
     volgorde = pd.Series(range(len(per_wijk)), index=per_wijk.index)
     meeste = per_wijk.to_frame().assign(plek=volgorde).sort_values(["ongunstig", "plek"], ascending=[False, True])
-    gekozen = set(meeste.index[:WIJKEN_IN_MATRIX]) | ({uitgelicht} if uitgelicht in per_wijk.index else set())
+    gekozen = set(meeste.index[:hoeveel]) | ({uitgelicht} if uitgelicht in per_wijk.index else set())
     return tel[tel["gebied_code"].isin(gekozen)]
 
 

@@ -67,14 +67,16 @@ class Download:
     bron_id: str | None = None
 
 
-RIJEN_PER_PAGINA = 250  # a gemeente of 400 wijken has tables of thousands of rows: on screen a page at a time
+# A gemeente of 400 wijken has tables of thousands of rows: a table of more than RIJEN_ZONDER_PAGINAS rows is drawn
+# RIJEN_PER_PAGINA rows at a time (the tables of a gemeente of Soest's size stay whole).
+RIJEN_ZONDER_PAGINAS, RIJEN_PER_PAGINA = 250, 100
 
 
 @dataclass(frozen=True, eq=False)
 class Tabel:
     """A table on screen and whole on paper. `plat`: every row and column visible (st.table), else a scrolling grid
     with a print-only copy; `download`: its download, if it has one; `selecteerbaar`: the page reacts to a row.
-    A table of more than RIJEN_PER_PAGINA rows is drawn a page of rows at a time (the download holds them all)."""
+    A long table is drawn a page of rows at a time (RIJEN_ZONDER_PAGINAS; the download holds them all)."""
     frame: pd.DataFrame
     naam: str
     download: Download | None = None

@@ -171,6 +171,7 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
         uitgelicht=wijken["gebied_code"] == uitgelicht,
         oordeel_tekst=wijken["oordeel"].map(scoring.SYMBOOL),
     ).sort_values("waarde", ascending=False, na_position="last")
+    data = _hoogste_en_laagste(data, uitgelicht)
     # the highlighted wijk's frame as data (scale=None: the value is the colour/width), not as a Vega condition
     data = data.assign(rand=data["uitgelicht"].map({True: opmaak.KLEUR_UITGELICHT, False: None}),
                        randdikte=data["uitgelicht"].astype(int) * 3)
@@ -186,6 +187,41 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
     return _wijkstaaf_sjabloon(hoogte_per_wijk, eenheid, met_soest, met_referenties).vul(
         bronnen, volgorde=list(data["gebied_naam"]), height=hoogte_per_wijk * len(data) + 20,
         description=beschrijving)
+
+
+# Up to this many wijken every wijk is a bar; a large gemeente shows its highest and lowest STAVEN_AAN_ELKE_KANT
+# (and the highlighted wijk), with one row saying how many lie between: the map and the tables have them all.
+STAVEN_PER_WIJK_TOT, STAVEN_AAN_ELKE_KANT = 40, 10
+
+
+def _hoogste_en_laagste(data: pd.DataFrame, uitgelicht: str | None) -> pd.DataFrame:
+    """The ranked bars as shown: every wijk, or the highest and the lowest (and the highlighted wijk) in their
+    ranked order, with one row in each gap saying how many wijken it leaves out and their values."""
+    if len(data) <= STAVEN_PER_WIJK_TOT:
+        return data
+    met = data.index[data["waarde"].notna()]
+    getoond = set(met[:STAVEN_AAN_ELKE_KANT]) | set(met[-STAVEN_AAN_ELKE_KANT:]) | set(
+        data.index[data["gebied_code"] == uitgelicht])
+    rijen, gat = [], []
+    for plek, rij in zip(data.index, data.to_dict("records")):
+        if plek not in getoond:
+            gat.append(rij)
+            continue
+        rijen += [_tussenrij(gat)] if gat else []
+        rijen.append(rij)
+        gat = []
+    rijen += [_tussenrij(gat)] if gat else []
+    return pd.DataFrame(rijen, columns=data.columns)
+
+
+def _tussenrij(overgeslagen: list[dict]) -> dict:
+    labels = [r["label"] for r in overgeslagen if not pd.isna(r["waarde"])]
+    waarden = f": {labels[0]} tot {labels[-1]}" if len(labels) > 1 else f": {labels[0]}" if labels else ""
+    zonder = len(overgeslagen) - len(labels)
+    return {"gebied_code": "", "gebied_naam": f"… {len(overgeslagen)} wijken{waarden}"
+            + (f" ({zonder} zonder cijfer)" if zonder and labels else " zonder cijfer" if zonder else ""),
+            "waarde": float("nan"), "oordeel": scoring.ONBEKEND, "label": "", "uitgelicht": False,
+            "oordeel_tekst": ""}
 
 
 @cache

@@ -416,19 +416,45 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
     A Vega-Lite dict (sjabloon.py).
     """
     eenheid = reeks["eenheid"].iloc[0] if len(reeks) else ""
+    wijken = reeks.loc[~reeks["is_soest"].astype(bool), "gebied_naam"].nunique()
+    reeks = meest_veranderd(reeks)
     data = reeks.assign(tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(reeks["waarde"], reeks["eenheid"])]
                         )[["gebied_naam", "jaar", "waarde", "tekst", "is_soest"]]
     rollen = set(referenties["rol"]) if referenties is not None else set()
     bronnen = {"trend": data}
     if rollen:
         bronnen["referenties"] = grafieken.trendreferentierijen(referenties, eenheid)
-    uitleg = f"{GEMEENTE.naam} (dik, zwart), de wijken (dun, grijs)" + (", Nederland (stippellijn)" if "Nederland" in rollen
+    uitleg = f"{GEMEENTE.naam} (dik, zwart), {trendlijnen(wijken)} (dun, grijs)" + (
+        ", Nederland (stippellijn)" if "Nederland" in rollen
                                                              else "") + (
         ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
     noot = grafieken.trendnoot(reeks)
     return _trend_sjabloon(eenheid, bool(rollen)).vul(
         bronnen, description=f"{titel}: {uitleg}, door de jaren. {noot}".strip(),
         **grafieken.trendtitel(titel, 190, noot))
+
+
+# Up to this many wijken every wijk is a line; a large gemeente draws the TRENDLIJNEN_GROOT wijken that changed most
+# (first to last year, either way), the table 'De ontwikkeling als tabel' has them all.
+TRENDLIJNEN_PER_WIJK_TOT, TRENDLIJNEN_GROOT = 40, 10
+
+
+def trendlijnen(wijken: int) -> str:
+    """What the thin lines are, in words."""
+    if wijken <= TRENDLIJNEN_PER_WIJK_TOT:
+        return f"de {wijken} wijken" if wijken != 1 else "de wijk"
+    return f"de {TRENDLIJNEN_GROOT} van de {wijken} wijken die het meest veranderden"
+
+
+def meest_veranderd(reeks: pd.DataFrame) -> pd.DataFrame:
+    """The gemeente's rows and the rows of the wijken drawn (all, or the TRENDLIJNEN_GROOT that changed most)."""
+    is_soest = reeks["is_soest"].astype(bool)
+    wijken = reeks[~is_soest]
+    if wijken["gebied_naam"].nunique() <= TRENDLIJNEN_PER_WIJK_TOT:
+        return reeks
+    per_wijk = wijken.dropna(subset=["waarde"]).sort_values("jaar").groupby("gebied_naam", sort=False)["waarde"]
+    verandering = (per_wijk.last() - per_wijk.first()).abs().sort_values(ascending=False, kind="stable")
+    return reeks[is_soest | reeks["gebied_naam"].isin(verandering.index[:TRENDLIJNEN_GROOT])]
 
 
 @cache

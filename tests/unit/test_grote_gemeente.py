@@ -53,3 +53,39 @@ def test_the_matrix_shows_the_wijken_with_the_most_unfavourable_indicators_and_t
     assert list(dict.fromkeys(in_beeld["gebied_code"])) == sorted(gekozen)  # in wijk order
     klein = tel[tel["gebied_code"].isin(sorted(totaal.index)[:aandacht.WIJKEN_IN_MATRIX])]
     assert aandacht.in_de_matrix(klein) is klein
+
+
+def test_ranked_bars_show_the_highest_and_lowest_and_count_every_wijk_between():
+    rijen = _rijen(WIJKEN)
+    deel = rijen[rijen["indicator"] == "test_0"].copy()
+    deel.loc[deel.index[:5], "waarde"] = float("nan")  # five wijken without a number
+    gekozen = deel.sort_values("waarde").iloc[WIJKEN // 2]["gebied_code"]  # a wijk in the middle
+    spec = grafieken.wijkstaaf(deel, 50.0, "%", uitgelicht=gekozen)
+    staven = spec["datasets"]["wijken"]
+    code_van = dict(zip(deel["gebied_naam"], deel["gebied_code"]))
+    echte = [code_van[s["gebied_naam"]] for s in staven if s["gebied_naam"] in code_van]
+    assert len(echte) == 2 * grafieken.STAVEN_AAN_ELKE_KANT + 1 and gekozen in echte
+    tussen = [s["gebied_naam"] for s in staven if s["gebied_naam"] not in code_van]
+    assert all(t.startswith("… ") for t in tussen)
+    assert sum(int(t.split()[1]) for t in tussen) == WIJKEN - len(echte)
+    assert tussen[-1].endswith("zonder cijfer")
+    met = deel.dropna(subset=["waarde"]).sort_values("waarde", ascending=False)
+    assert echte[:grafieken.STAVEN_AAN_ELKE_KANT] == list(met["gebied_code"][:grafieken.STAVEN_AAN_ELKE_KANT])
+
+
+def test_trend_lines_of_a_large_gemeente_are_the_wijken_that_changed_most():
+    from soest_data.weergave import opgaveoverzicht
+    rnd = random.Random(3)
+    reeks = pd.DataFrame([{"gebied_naam": f"TEST wijk {w}", "jaar": j, "waarde": rnd.uniform(0, 100),
+                           "is_soest": False} for w in range(WIJKEN) for j in (2016, 2020)]
+                         + [{"gebied_naam": "TEST gemeente", "jaar": j, "waarde": 50.0, "is_soest": True}
+                            for j in (2016, 2020)])
+    getekend = opgaveoverzicht.meest_veranderd(reeks)
+    wijken = getekend[~getekend["is_soest"]]
+    assert wijken["gebied_naam"].nunique() == opgaveoverzicht.TRENDLIJNEN_GROOT
+    assert getekend["is_soest"].sum() == 2
+    breed = reeks[~reeks["is_soest"]].pivot(index="gebied_naam", columns="jaar", values="waarde")
+    verandering = (breed[2020] - breed[2016]).abs()
+    assert verandering[wijken["gebied_naam"].unique()].min() >= verandering.drop(wijken["gebied_naam"].unique()).max()
+    assert "die het meest veranderden" in opgaveoverzicht.trendlijnen(WIJKEN)
+    assert opgaveoverzicht.trendlijnen(8) == "de 8 wijken"

@@ -11,7 +11,7 @@ from soest_data import export, gemeente, opmaak, scoring, url_state
 from soest_data.begrippen import OPGAVEN, VERGELIJKGEMEENTE, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
 from soest_data.gemeente import GEMEENTE
-from soest_data.weergave import afgeleid, bronregels, grafieken, kaart, opgaveoverzicht, regio, uitspraken
+from soest_data.weergave import aandacht, afgeleid, bronregels, grafieken, kaart, opgaveoverzicht, regio, uitspraken
 from soest_data.weergave.blokken import (
     Bron,
     Download,
@@ -193,12 +193,27 @@ def _regio(g: Gegevens, opgave: str) -> list:
     return blokken
 
 
+WIJKEN_IN_OVERZICHT = 15  # columns of the overview that a laptop still shows side by side
+
+
 def _wijken(g: Gegevens, opgave: str, rijen: pd.DataFrame, volgorde: list) -> list:
-    zinnen = opgaveoverzicht.ongunstig_zinnen(afgeleid.telling(g), opgave)
+    tel = afgeleid.telling(g)
+    zinnen = opgaveoverzicht.ongunstig_zinnen(tel, opgave)
     matrixtabel = opgaveoverzicht.matrixtabel(rijen, afgeleid.nederland_per_jaar(g))
     ids = tuple(rijen["indicator"].unique())
+    # A large gemeente: the overview (a column per wijk) shows the wijken with the most unfavourable indicators of
+    # this opgave, as the aandacht matrix does; the table's download keeps every wijk.
+    in_beeld = set(aandacht.in_de_matrix(tel[tel["opgave"] == opgave], hoeveel=WIJKEN_IN_OVERZICHT)["gebied_code"])
+    alle, getoond = rijen["gebied_code"].nunique(), len(in_beeld & set(rijen["gebied_code"]))
+    deel = "" if getoond >= alle else (f"Van de {alle} wijken staan in het overzicht de {getoond} met de meeste "
+                                       f"ongunstige indicatoren van deze opgave; de download van de tabel heeft ze "
+                                       f"alle {alle}.")
+    if deel:
+        rijen = rijen[rijen["gebied_code"].isin(in_beeld)]
     alt_tekst = (f"Overzicht van {len(volgorde)} indicatoren van {OPGAVEN[opgave].lower()} per wijk. "
-                 + " ".join(z.replace("**", "") for z in zinnen) + " De tabel eronder bevat alle vakken.")
+                 + " ".join(z.replace("**", "") for z in zinnen)
+                 + (f" {deel} De tabel eronder bevat dezelfde vakken." if deel else " De tabel eronder bevat alle vakken."))
+    tabel_in_beeld = opgaveoverzicht.matrixtabel(rijen, afgeleid.nederland_per_jaar(g)) if deel else matrixtabel
     return [
         Tekst("Per wijk: bij hoeveel indicatoren van de **kernset** de wijk **ongunstig** (▼), **gunstig** (▲) of "
               f"**rond het gemiddelde** (●) uitvalt ten opzichte van heel {GEMEENTE.naam}. Meest ongunstig eerst."),
@@ -214,14 +229,14 @@ def _wijken(g: Gegevens, opgave: str, rijen: pd.DataFrame, volgorde: list) -> li
                   f"van {GEMEENTE.naam}, in een teken én een woord. De kleur herhaalt alleen wat er staat. *schatting* = "
                   "modelschatting (een berekende schatting, geen telling). ★ = telt mee in de telling (kernset). "
                   "Zorggebruik (zoals jeugdhulp) staat erbij zonder oordeel: veel gebruik kan veel behoefte "
-                  "betekenen, of dat hulp goed gevonden wordt."),
+                  "betekenen, of dat hulp goed gevonden wordt." + (f" {deel}" if deel else "")),
             figuur(opgaveoverzicht.matrixgrafiek(rijen), alt=alt_tekst, titel=f"{OPGAVEN[opgave]}: alle indicatoren "
                    "per wijk", indicator_ids=ids, bestandsnaam=f"opgave_{opgave}_overzicht",
                    smal=figuur(opgaveoverzicht.matrixstapel(rijen), alt=alt_tekst), vanaf=1400),
             Legenda(tuple(zip(opgaveoverzicht.legenda()["kleur"], opgaveoverzicht.legenda()["betekenis"])))),
                 op_verzoek=True),
-        Uitklap("Het overzicht als tabel, met Nederland", (Tabel(
-            matrixtabel, f"opgave_{opgave}_overzicht",
+        Uitklap("Het overzicht als tabel, met Nederland", (*([Tekst(deel)] if deel else []), Tabel(
+            tabel_in_beeld, f"opgave_{opgave}_overzicht",
             Download(matrixtabel, f"opgave_{opgave}_overzicht", "Download deze tabel", indicator_ids=ids)),)),
         Bron(bronregels.bronnen_van(g, rijen.drop_duplicates("indicator")[["indicator", "jaar"]]
                                     .itertuples(index=False))),
@@ -295,8 +310,8 @@ def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
     aantal = len(g.wijknamen)
     panelen = tuple((figuur(
         opgaveoverzicht.trendgrafiek(reeks, titel=reeks["indicator_label"].iloc[0], referenties=lijnen.get(i)),
-        alt=f"{reeks['indicator_label'].iloc[0]}: heel {GEMEENTE.naam} en de {aantal} wijken door de jaren; de tabel 'De "
-            "ontwikkeling als tabel' zegt per wijk hoe het veranderde.",
+        alt=f"{reeks['indicator_label'].iloc[0]}: heel {GEMEENTE.naam} en {opgaveoverzicht.trendlijnen(aantal)} door de "
+            "jaren; de tabel 'De ontwikkeling als tabel' zegt per wijk hoe het veranderde.",
         titel=f"{OPGAVEN[opgave]}: {reeks['indicator_label'].iloc[0]} door de jaren", indicator_ids=(i,),
         bestandsnaam=f"opgave_{opgave}_{i}_ontwikkeling"),) for i, reeks in reeksen.groupby("indicator", sort=False))
     trendtabel = _trendtabel(g, opgave)
@@ -304,7 +319,7 @@ def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
     return [
         Kop("Door de jaren heen"),
         Tekst(f"Indicatoren met cijfers uit meer dan één jaar. De dikke zwarte lijn is heel {GEMEENTE.naam}; de dunne grijze "
-              f"lijnen zijn de {aantal} wijken (wijs een lijn aan voor de naam)"
+              f"lijnen zijn {opgaveoverzicht.trendlijnen(aantal)} (wijs een lijn aan voor de naam)"
               + ("; Nederland is de zwarte stippellijn met open vierkantjes" if staat.nederland else "")
               + ("; de buurgemeenten zijn de grijze streepjeslijnen" if staat.buren else "")
               + ". De tabel zegt per wijk hoe het veranderde."),
