@@ -20,6 +20,7 @@ import pandas as pd
 from soest_data import gemeente, jaren, opmaak
 from soest_data.begrippen import AFGESCHERMD, CONTEXT, RELATIEF, STATUSSEN, UITKOMST, VIJF_OPGAVEN
 from soest_data.gemeente import GEMEENTE
+from soest_data.rijen import als_dicts
 
 STANDAARD_MARGE = 0.10
 PROCENTPUNT_PER_MARGE = 25  # margin 10 % → 2,5 procentpunt: the relative margin applied to a share of 25 %
@@ -269,7 +270,7 @@ def tel_per_opgave(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, kernset: dict
     rijen = []
     # (wijk, indicator) → its row: plain lookups, a few per wijk × opgave (a MultiIndex lookup each was most of it)
     per_cel = {(r["gebied_code"], r["indicator"]): r for r in
-               beoordeeld[["gebied_code", "indicator", "oordeel", "waarde", "soest"]].to_dict("records")} \
+               als_dicts(beoordeeld[["gebied_code", "indicator", "oordeel", "waarde", "soest"]])} \
         if len(beoordeeld) else {}
     labels = dict(zip(beoordeeld.get("indicator", []), beoordeeld.get("label", [])))
     for code, naam in zip(wijken["code"], wijken["naam"]):

@@ -15,6 +15,7 @@ import pandas as pd
 from soest_data import opmaak, scoring
 from soest_data.begrippen import OPGAVEN, RELATIEF, ROLLEN, UITKOMST, UITSPRAAK_OORDELEN, VIJF_OPGAVEN
 from soest_data.gemeente import GEMEENTE
+from soest_data.rijen import als_dicts
 from soest_data.weergave import grafieken, regio
 from soest_data.weergave.sjabloon import Sjabloon, gat
 from soest_data.weergave.uitspraken import KORT, standpunten
@@ -247,7 +248,7 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
         "Jaar": r.get("jaar_tekst") or "",
         "Modelschatting": "ja" if r.get("modelschatting") is True else "nee",
         "Bron": "" if pd.isna(r.get("bron_titel")) else r["bron_titel"],
-    } for r in volledig.assign(_marge=_marge_van(beoordeeld)).to_dict("records")]
+    } for r in als_dicts(volledig.assign(_marge=_marge_van(beoordeeld)))]
     tabel = pd.DataFrame(uit, columns=kolommen)
     paren = volledig[["indicator", "jaar"]].reset_index(drop=True)
     tabel["Bron"] = regio.met_referentiebronnen(paren, tabel["Bron"], referenties)
@@ -289,7 +290,7 @@ def overeenstemming(tel: pd.DataFrame, uitspraken: pd.DataFrame, beoordeeld: pd.
     kern = kernrijen(beoordeeld) if beoordeeld is not None and len(beoordeeld) else pd.DataFrame()
     per_cel: dict[tuple[str, str], list[str]] = {}
     if len(kern):
-        for c in kern.sort_values("volgorde", kind="stable").to_dict("records"):
+        for c in als_dicts(kern.sort_values("volgorde", kind="stable")):
             per_cel.setdefault((c["gebied_code"], c["opgave"]), []).append(
                 f"{c['label']} {_wijkwaarde(c)} ({GEMEENTE.naam} {_soestwaarde(c)}) "
                 f"{scoring.SYMBOOL[c['oordeel']].split(' ')[0]}")

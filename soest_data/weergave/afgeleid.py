@@ -16,6 +16,7 @@ import pandas as pd
 
 from soest_data import scoring
 from soest_data.gegevens import Gegevens
+from soest_data.rijen import als_dicts
 from soest_data.weergave import aandacht, factsheet, regio, uitspraken, verandering, wijkprofiel
 from soest_data.weergave import kaartvormen as kaartvormen_
 
@@ -80,7 +81,7 @@ def telling(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame
 @per_database
 def oogopslag(g: Gegevens, wijk: str, marge: float = scoring.STANDAARD_MARGE) -> tuple[dict, ...]:
     """One wijk's five opgaven in words and counts: the cards, the slides and the factsheet all show these rows."""
-    return tuple(wijkprofiel.opgaven_in_een_oogopslag(telling(g, marge), wijk, standpunten(g, marge)).to_dict("records"))
+    return tuple(als_dicts(wijkprofiel.opgaven_in_een_oogopslag(telling(g, marge), wijk, standpunten(g, marge))))
 
 
 @per_database

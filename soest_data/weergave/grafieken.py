@@ -14,6 +14,7 @@ import pandas as pd
 
 from soest_data import gemeente, jaren, opmaak, scoring
 from soest_data.gemeente import GEMEENTE
+from soest_data.rijen import als_dicts
 from soest_data.weergave.sjabloon import Sjabloon, gat
 
 _OORDEEL_KLEUR = {
@@ -203,7 +204,7 @@ def _hoogste_en_laagste(data: pd.DataFrame, uitgelicht: str | None) -> pd.DataFr
     getoond = set(met[:STAVEN_AAN_ELKE_KANT]) | set(met[-STAVEN_AAN_ELKE_KANT:]) | set(
         data.index[data["gebied_code"] == uitgelicht])
     rijen, gat = [], []
-    for plek, rij in zip(data.index, data.to_dict("records")):
+    for plek, rij in zip(data.index, als_dicts(data)):
         if plek not in getoond:
             gat.append(rij)
             continue

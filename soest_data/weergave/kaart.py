@@ -22,6 +22,7 @@ from soest_data import gemeente, opmaak, scoring
 from soest_data.begrippen import AFGESCHERMD, RELATIEF, UITKOMST
 from soest_data.gebieden import CRS, rechtsom
 from soest_data.gemeente import GEMEENTE
+from soest_data.rijen import als_dicts
 from soest_data.weergave import kaartvormen
 from soest_data.weergave.kaartvormen import FORMATEN
 
@@ -165,9 +166,9 @@ def ranglijst(wijken: pd.DataFrame, eenheid: str, gebied: str = "wijk") -> pd.Da
     return pd.DataFrame({
         "code": gesorteerd["gebied_code"],
         "Gebied": gesorteerd["gebied_naam"],
-        "Waarde": [scoring.waarde_in_woorden(r, eenheid) for r in gesorteerd.to_dict("records")],
+        "Waarde": [scoring.waarde_in_woorden(r, eenheid) for r in als_dicts(gesorteerd)],
         f"Verschil met {GEMEENTE.naam}": [_verschil(v, eenheid) for v in gesorteerd["verschil"]],
-        f"T.o.v. {GEMEENTE.naam}": [scoring.in_woorden(r, hoogste, laagste, gebied) for r in gesorteerd.to_dict("records")],
+        f"T.o.v. {GEMEENTE.naam}": [scoring.in_woorden(r, hoogste, laagste, gebied) for r in als_dicts(gesorteerd)],
         # no difference beside a value means no Soest value to compare with (not 'geen gegevens')
         "Oordeel": [scoring.oordeel_symbool(o, w, v) for o, w, v in
                     zip(gesorteerd["oordeel"], gesorteerd["waarde"], gesorteerd["verschil"])],
@@ -218,7 +219,7 @@ def kaartlagen(vormen: gpd.GeoDataFrame, frame: pd.DataFrame, eenheid: str, kleu
     eigenschappen = vormen[["code", "naam"]].reset_index(drop=True)
     eigenschappen["kleur"] = kleur
     eigenschappen["rand"] = [4 if c == uitgelicht else 1 for c in eigenschappen["code"]]
-    rijen = frame.to_dict("records")  # plain dicts: a Series per row costs more than the words
+    rijen = als_dicts(frame)  # plain dicts: a Series per row costs more than the words
     eigenschappen["tekst"] = [scoring.waarde_in_woorden(r, eenheid) for r in rijen]
     eigenschappen["kort"] = [labelwaarde(r, eenheid) for r in rijen]
     eigenschappen["zonder"] = list(frame["waarde"].isna() & frame["relatief"].fillna("").eq(""))
@@ -272,7 +273,7 @@ def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: 
     rand = "properties.rand" if eigenschappen["rand"].nunique() > 1 else 1  # one border width: not per area
     kolommen = ["code", "naam", "kleur", "tip"] + (["rand"] if rand != 1 else [])
     features = [{"type": "Feature", "geometry": g, "properties": p}
-                for g, p in zip(beeld.geometrie, eigenschappen[kolommen].to_dict("records"))]
+                for g, p in zip(beeld.geometrie, als_dicts(eigenschappen[kolommen]))]
     tekst = [n + ("\n" + t if met_waarde else "") for n, t in zip(eigenschappen["naam"], eigenschappen["kort"])]
     plekken = beeld.labels(kaartvormen.waardebreedte(eigenschappen["kort"]) if met_waarde else None, alleen)
     labels = pd.DataFrame([{"label": t, "lon": p[0], "lat": p[1], "verplaatst": p[2], "anker_lon": a[0],
@@ -313,7 +314,7 @@ def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: 
 def vergelijking_in_woorden(wijken: pd.DataFrame, eenheid: str) -> list[str]:
     """Tooltip line per area: the difference with Soest in words ('4,2 procentpunt hoger dan Soest')."""
     uit = []
-    for rij in wijken.to_dict("records"):
+    for rij in als_dicts(wijken):
         verschil = rij.get("verschil")
         if verschil is None or pd.isna(verschil):
             uit.append(status_label(rij) if pd.isna(rij.get("waarde")) else f"geen vergelijking met {GEMEENTE.naam}")
@@ -366,7 +367,7 @@ def kaartbeeld(vormen: gpd.GeoDataFrame | kaartvormen.Kaartvormen, waarden: pd.D
     gebieden = scoring.vergelijk_met_soest(gebieden, soest, richting, eenheid=eenheid, rol=rol)
     gebieden["vergelijking"] = vergelijking_in_woorden(gebieden, eenheid)
     grenzen = klassegrenzen(gebieden["waarde"])
-    ontbrekend = [status_label(r) for r in gebieden.to_dict("records") if pd.isna(r["waarde"]) and not r["relatief"]]
+    ontbrekend = [status_label(r) for r in als_dicts(gebieden) if pd.isna(r["waarde"]) and not r["relatief"]]
     kan = scoring.wordt_beoordeeld(richting, rol) and (soest is not None or soort == "relatief")
     oordeel_kleur = kan if tov_soest is None else (tov_soest and kan)
     schaalrichting = richting if scoring.wordt_beoordeeld(richting, rol) else "neutraal"

@@ -15,6 +15,7 @@ import pandas as pd
 from soest_data import gemeente, jaren, opmaak, scoring
 from soest_data.begrippen import NEDERLAND
 from soest_data.gemeente import GEMEENTE
+from soest_data.rijen import als_dicts
 from soest_data.weergave import grafieken
 from soest_data.weergave.sjabloon import Sjabloon, gat
 
@@ -158,7 +159,7 @@ def opgaverijen(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, opgave: str) -> 
         uit[kolom] = uit[kolom].fillna("")
     uiterst = uit.groupby("indicator")["waarde"].agg(["max", "min"])
     hoogste, laagste = uiterst["max"].to_dict(), uiterst["min"].to_dict()
-    records = uit.to_dict("records")
+    records = als_dicts(uit)
     uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for r in records]
     uit["soest_tekst"] = [_soest_tekst(r) for r in records]
     uit["oordeel_tekst"] = [scoring.oordeel_symbool(o, w, s)
@@ -229,7 +230,7 @@ def matrixgegevens(rijen: pd.DataFrame) -> pd.DataFrame:
                 "tooltip_oordeel", "tooltip_woorden", "tooltip_soest"]
     if rijen.empty:
         return pd.DataFrame(columns=kolommen)
-    records = rijen.to_dict("records")
+    records = als_dicts(rijen)
     rijen = rijen.assign(rij=[rijlabel(r) for r in records])
     wijkcellen = pd.DataFrame({
         "rij": rijen["rij"], "kolom": rijen["gebied_naam"], "volgorde": rijen["volgorde"],
@@ -241,7 +242,7 @@ def matrixgegevens(rijen: pd.DataFrame) -> pd.DataFrame:
     per_indicator = rijen.drop_duplicates("indicator")
     soestcellen = pd.DataFrame({
         "rij": per_indicator["rij"], "kolom": GEMEENTE.naam, "volgorde": per_indicator["volgorde"],
-        "kolomvolgorde": "GM", "klasse": "soest", "regel1": [_soestcel(r) for r in per_indicator.to_dict("records")],
+        "kolomvolgorde": "GM", "klasse": "soest", "regel1": [_soestcel(r) for r in als_dicts(per_indicator)],
         "regel2": "referentie", "tooltip_waarde": per_indicator["soest_tekst"], "tooltip_oordeel": "referentie",
         "tooltip_woorden": f"het {GEMEENTE.eigen('gemiddelde')}", "tooltip_soest": per_indicator["soest_tekst"],
     })

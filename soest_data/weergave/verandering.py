@@ -103,16 +103,23 @@ def veranderingen(waarden: pd.DataFrame, indicatoren: pd.DataFrame, bronnen: pd.
         "bron_van": paren["bron_van"], "bron_naar": paren["bron"],
     })
     uit["verschil"] = uit["waarde_naar"] - uit["waarde_van"]
-    uit["drempel"] = [drempel(e, m, v) for e, m, v in zip(uit["eenheid"], uit["modelschatting"], uit["waarde_van"])]
-    uit["maat"] = [abs(v) / d if d else float("nan") for v, d in zip(uit["verschil"], uit["drempel"])]
-    uit["oordeel"] = [oordeel(v, d, r, e) for v, d, r, e in zip(uit["verschil"], uit["drempel"], uit["richting"],
-                                                                uit["eenheid"])]
+    kolom = {k: uit[k].tolist() for k in ("eenheid", "modelschatting", "waarde_van", "verschil", "richting",
+                                          "jaar_van", "jaar_naar", "waarde_naar")}  # lists: a column per row is slow
+    kolom["drempel"] = [drempel(e, m, v) for e, m, v in zip(kolom["eenheid"], kolom["modelschatting"],
+                                                            kolom["waarde_van"])]
+    uit["drempel"] = kolom["drempel"]
+    uit["maat"] = [abs(v) / d if d else float("nan") for v, d in zip(kolom["verschil"], kolom["drempel"])]
+    kolom["oordeel"] = [oordeel(v, d, r, e) for v, d, r, e in zip(kolom["verschil"], kolom["drempel"],
+                                                                  kolom["richting"], kolom["eenheid"])]
+    uit["oordeel"] = kolom["oordeel"]
     wijziging = (ind[["wijziging_jaar", "wijziging_uitleg"]] if "wijziging_jaar" in ind
                  else pd.DataFrame({"wijziging_jaar": [pd.NA] * len(ind), "wijziging_uitleg": [""] * len(ind)}))
-    uit["definitie"] = [jaren.wijzigingsnoot(j, u) if jaren.over_wijziging(a, b, j) else ""
-                        for a, b, j, u in zip(uit["jaar_van"], uit["jaar_naar"], wijziging["wijziging_jaar"],
-                                              wijziging["wijziging_uitleg"])]
-    uit["zin"] = [in_woorden(r) for r in uit.to_dict("records")]
+    kolom["definitie"] = [jaren.wijzigingsnoot(j, u) if jaren.over_wijziging(a, b, j) else ""
+                          for a, b, j, u in zip(kolom["jaar_van"], kolom["jaar_naar"],
+                                                wijziging["wijziging_jaar"].tolist(),
+                                                wijziging["wijziging_uitleg"].tolist())]
+    uit["definitie"] = kolom["definitie"]
+    uit["zin"] = [in_woorden(dict(zip(kolom, rij))) for rij in zip(*kolom.values())]
     return uit.sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)[KOLOMMEN]
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 from soest_data import opmaak, scoring
 from soest_data.begrippen import ACHTERGROND, OPGAVEN, VIJF_OPGAVEN
 from soest_data.gemeente import GEMEENTE
+from soest_data.rijen import als_dicts
 from soest_data.weergave import grafieken, regio
 from soest_data.weergave.sjabloon import Sjabloon, gat
 
@@ -58,7 +59,7 @@ def vergelijking(beoordeeld: pd.DataFrame, codes: list[str], namen: dict[str, st
         uit[kolom] = uit[kolom].fillna("") if kolom in uit else ""
     uit["index"] = [scoring.index(w, s) for w, s in zip(uit["waarde"], uit["soest"])]
     uit["index"] = uit["index"].astype(float)
-    uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for r in uit.to_dict("records")]
+    uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for r in als_dicts(uit)]
     uit["oordeel_tekst"] = [scoring.oordeel_symbool(o, w, s)
                             for o, w, s in zip(uit["oordeel"], uit["waarde"], uit["soest"])]
     volgorde = {c: i for i, c in enumerate(codes)}
@@ -124,7 +125,7 @@ def verschillen(lang: pd.DataFrame) -> pd.DataFrame:
     uitspraken = lang.groupby("indicator", sort=False)["relatief"].agg(list).reindex(uit.index)
     rijen = lang.groupby("indicator", sort=False).size().reindex(uit.index)
     uit["verschil_tekst"] = [verschil_tekst(rij, r, n) for rij, r, n in
-                             zip(uit[["verschil", "eenheid", "hoogste_naam", "laagste_naam"]].to_dict("records"),
+                             zip(als_dicts(uit[["verschil", "eenheid", "hoogste_naam", "laagste_naam"]]),
                                  uitspraken, rijen)]
     return rangschik(uit.reset_index(drop=True)[VERSCHIL_KOLOMMEN])
 
@@ -176,7 +177,7 @@ def tabel(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: d
     rijen = verschil if opgave is None else verschil[verschil["opgave"] == opgave]
     per = _per_cel(lang)
     uit = []
-    for v in rijen.to_dict("records"):
+    for v in als_dicts(rijen):
         rij = {"Opgave": OPGAVEN[v["opgave"]], "Indicator": v["label"]}
         for code in codes:
             waarde_tekst, oordeel_, _ = per[(v["indicator"], code)]
@@ -236,7 +237,7 @@ def samenvatting(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], n
         return f"Voor {wijknamen} zijn er geen cijfers die we naast elkaar kunnen zetten."
     per = _per_cel(lang)
     delen = []
-    for v in grootste.to_dict("records"):
+    for v in als_dicts(grootste):
         waarden = ", ".join(f"{namen[c]} {per[(v['indicator'], c)][0]}" for c in codes)
         soest = "" if pd.isna(v["soest"]) else f"; {GEMEENTE.naam} {opmaak.waarde_met_eenheid(v['soest'], v['eenheid'])}"
         delen.append(f"{opmaak.in_zin(v['label'])} ({waarden}{soest})")
@@ -323,7 +324,7 @@ def divergentiegrafieken(lang: pd.DataFrame, verschil: pd.DataFrame, beschrijvin
     data = grafiekgegevens(lang, verschil, aantal)
     staven = [dict(zip(["rij", *_STAAFKOLOMMEN[1:]], r)) for r in
               data[["rij", *_STAAFKOLOMMEN[1:]]].itertuples(index=False, name=None)] if len(data) else []
-    ref = referentiegegevens(data, referenties).to_dict("records")
+    ref = als_dicts(referentiegegevens(data, referenties))
     return tuple(_divergentie(staven, ref, beschrijving, rij, breedte) for breedte in (None, grafieken.SMAL))
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 from soest_data import gemeente, jaren, opmaak, scoring
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gemeente import GEMEENTE
+from soest_data.rijen import als_dicts
 from soest_data.weergave import uitspraken
 
 
@@ -44,7 +45,7 @@ def met_woorden(beoordeeld: pd.DataFrame) -> pd.DataFrame:
     uit = beoordeeld.copy()
     per_indicator = uit.groupby("indicator")["waarde"]
     uit["woorden"] = [scoring.in_woorden(r, hoogste, laagste) for r, hoogste, laagste in
-                      zip(uit[[k for k in ("waarde", "relatief", "status", "kant") if k in uit]].to_dict("records"),
+                      zip(als_dicts(uit[[k for k in ("waarde", "relatief", "status", "kant") if k in uit]]),
                           per_indicator.transform("max"), per_indicator.transform("min"))]
     return uit
 
@@ -104,7 +105,7 @@ def profieltabel(beoordeeld: pd.DataFrame, wijk: str, nederland: pd.Series | Non
         "Nederland": [opmaak.waarde_met_eenheid(nl[(i, j)], e) if (i, j) in nl else "–"
                       for i, j, e in zip(deze["indicator"], deze["jaar"], deze["eenheid"])],
         f"t.o.v. {GEMEENTE.naam}": deze["woorden"], "oordeel": [
-            oordeel_tekst(r) for r in deze[["richting", "rol", "oordeel", "waarde", "soest"]].to_dict("records")],
+            oordeel_tekst(r) for r in als_dicts(deze[["richting", "rol", "oordeel", "waarde", "soest"]])],
         "telt mee": deze["kern"].map({True: "ja (kernset)", False: "nee"}),
         "bron": deze["bron_titel"], "modelschatting": deze["modelschatting"].map({True: "ja", False: "nee"}),
     })
