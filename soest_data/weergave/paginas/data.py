@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from soest_data import export, url_state
 from soest_data.begrippen import OPGAVEN, ROLLEN
 from soest_data.gegevens import Gegevens
-from soest_data.weergave import bronregels, inhoud
+from soest_data.weergave import afgeleid, bronregels, inhoud
 from soest_data.weergave.blokken import Bestand, Bron, Download, Inhoud, Kolommen, Kop, Plek, Tabel, Tekst, Uitklap
 
 
@@ -29,6 +29,7 @@ def voorbeeldstaten(g: Gegevens) -> list[Staat]:
     return [Staat(), *(Staat(i) for i in g.indicatoren["id"][:5]), *(Staat(None, o) for o in OPGAVEN)]
 
 
+@afgeleid.per_database  # the same for every state of the page (a gemeente of 400 wijken: 250.000 rows)
 def alle_waarden(g: Gegevens):
     """The whole dataset as shown (after disclosure control), in readable columns: the downloads on /data."""
     return export.leesbaar(g.waarden[[*export.EXPORTKOLOMMEN, "niveau", "bron_uitgever", "meetjaar"]])
