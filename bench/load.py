@@ -179,6 +179,16 @@ def percentiel(tijden: list[float], p: float) -> float:
     return statistics.quantiles(tijden, n=100, method="inclusive")[int(p) - 1]
 
 
+def verloop(runs: list[Run], begin: float, stuk: float = 15.0) -> list[dict]:
+    """p95 per stretch of `stuk` seconds of the wave (by when the answer came): is the tail the first visits of a
+    fresh process, or the whole run?"""
+    per_stuk: dict[int, list[float]] = {}
+    for r in runs:
+        if not r.fout:
+            per_stuk.setdefault(int((r.klaar - begin) // stuk), []).append(r.seconden)
+    return [{"van_s": k * stuk, "n": len(t), "p95_ms": percentiel(t, 95) * 1000} for k, t in sorted(per_stuk.items())]
+
+
 def tabel(runs: list[Run]) -> list[dict]:
     rijen = []
     for pagina in sorted({r.pagina for r in runs}):
@@ -214,6 +224,7 @@ async def golf(basis: str, triviaal_url: str, sessies: int, duur: float, denktij
     # where the machine's cores went: the dashboard shares them with the yardstick and with this generator
     piek["cores"] = {"dashboard": cpu, "triviaal": _cpu_s([triviaal_pid]) - triviaal_voor,
                      "lastgenerator": _eigen_cpu_s() - generator_voor, "seconden": time.monotonic() - begin}
+    piek["verloop"] = verloop(dashboard, begin)
     return dashboard, triviaal, piek, cpu
 
 
@@ -292,7 +303,7 @@ def main() -> int:
                               "rss_eind_mb": _rss_mb(pids),
                               "rss_triviaal_piek_mb": piek["triviaal"],
                               "cpu_ms_per_interactie": cpu / max(1, len(dashboard)) * 1000,
-                              "cores": piek["cores"]})
+                              "cores": piek["cores"], "verloop": piek["verloop"]})
         stil = {}  # one quiet visitor per page afterwards: the CPU of a click without a crowd
         if args.replicas == 1:
             stil = asyncio.run(per_pagina(basis, pids, INTERACTIES))
@@ -327,6 +338,8 @@ def rapport(args, uitslagen: list[dict], stil: dict[str, dict]) -> int:
         print(f"Cores bezet (gemiddeld over {c['seconden']:.0f} s): dashboard {c['dashboard'] / c['seconden']:.2f}, "
               f"triviale pagina {c['triviaal'] / c['seconden']:.2f}, lastgenerator {c['lastgenerator'] / c['seconden']:.2f} "
               f"(van {os.cpu_count()}).")
+        print("Verloop (p95 per 15 s, naar wanneer het antwoord kwam): " + ", ".join(
+            f"{v['van_s']:.0f}–{v['van_s'] + 15:.0f} s: {v['p95_ms'] / 1000:.2f} s (n={v['n']})" for v in u["verloop"]))
         print(f"p95 {alle['p95_ms'] / 1000:.2f} s (doel ≤ {doel:g} s), fouten {alle['fouten']} (doel 0)")
         gehaald &= alle["p95_ms"] / 1000 <= doel and alle["fouten"] == 0 and per_sessie <= DOEL_MB_PER_SESSIE
     if args.uit:

@@ -24,6 +24,7 @@ class Run:
     fout: str | None = None  # None = fine; otherwise why this interaction failed
     uitzonderingen: list = field(default_factory=list)  # Exception protos the page showed
     teksten: list[str] = field(default_factory=list)  # markdown bodies the page showed
+    klaar: float = field(default_factory=time.monotonic)  # when the answer was complete
 
 
 class Sessie:
