@@ -5,6 +5,8 @@ exactly as the data file gives it, in Dutch notation, with the number of respond
 """
 from __future__ import annotations
 
+from functools import cache
+
 import altair as alt
 import pandas as pd
 
@@ -12,6 +14,7 @@ from soest_data import opmaak
 from soest_data.begrippen import AFGESCHERMD, OPGAVEN, VIJF_OPGAVEN
 from soest_data.scoring import status_in_woorden
 from soest_data.weergave import grafieken
+from soest_data.weergave.sjabloon import Sjabloon, gat
 
 ALGEMEEN = "algemeen"  # questions and stories that belong to no single opgave
 LETTER = opmaak.LETTER
@@ -84,26 +87,32 @@ def n_tekst(n, totaal) -> str:
     return f"Beantwoord door **{opmaak.getal(int(n))}** deelnemers."
 
 
-def vraaggrafiek(rijen: pd.DataFrame, breedte: int | str = "container") -> alt.LayerChart:
+def vraaggrafiek(rijen: pd.DataFrame, breedte: int | str = "container") -> dict:
     """Horizontal bars for one question, answers in the order of the report, the number printed at each bar.
 
     Percentages run from 0 to 100 %, a rapportcijfer from 0 to 10, so bars are never stretched to look bigger.
+    A Vega-Lite dict (sjabloon.py): one template per kind of scale.
     """
     eenheid = rijen["eenheid"].iloc[0] if len(rijen) else ""
-    data = rijen[["antwoord", "waarde", "waarde_tekst", "antwoord_nr"]].copy()
-    volgorde = list(data.sort_values("antwoord_nr")["antwoord"])
-    if eenheid.startswith("%"):
-        schaal = alt.Scale(domain=[0, max(100.0, float(data["waarde"].max(skipna=True) or 0))])
-        titel = "procent van de deelnemers"
-    elif is_rapportcijfer(eenheid):
-        schaal = alt.Scale(domain=[0, 10])
-        titel = "rapportcijfer (1-10)"
-    else:
-        schaal = alt.Scale(zero=True)
-        titel = eenheid
-    y = alt.Y("antwoord:N", sort=volgorde, title=None,
+    data = rijen[["antwoord", "waarde", "waarde_tekst", "antwoord_nr"]]
+    soort = "procent" if eenheid.startswith("%") else "rapportcijfer" if is_rapportcijfer(eenheid) else "anders"
+    gaten = {"volgorde": list(data.sort_values("antwoord_nr")["antwoord"])}
+    if soort == "procent":
+        gaten["bereik"] = [0, max(100.0, float(data["waarde"].max(skipna=True) or 0))]
+    vraag = rijen["vraag"].iloc[0] if "vraag" in rijen and len(rijen) else "Enquêtevraag"
+    beschrijving = f"{vraag} " + "; ".join(f"{a}: {t}" for a, t in zip(data["antwoord"], data["waarde_tekst"]))
+    return _vraagsjabloon(soort, eenheid if soort == "anders" else "", breedte).vul(
+        {"antwoorden": data}, height=RIJ * len(data) + ASSEN, description=beschrijving, **gaten)
+
+
+@cache
+def _vraagsjabloon(soort: str, eenheid: str, breedte: int | str) -> Sjabloon:
+    schaal, titel = {"procent": (alt.Scale(domain=[gat("bereik")]), "procent van de deelnemers"),
+                     "rapportcijfer": (alt.Scale(domain=[0, 10]), "rapportcijfer (1-10)")}.get(
+        soort, (alt.Scale(zero=True), eenheid))
+    y = alt.Y("antwoord:N", sort=[gat("volgorde")], title=None,
               axis=alt.Axis(labelFontSize=LETTER, labelLimit=300, labelColor=TEKST))
-    basis = alt.Chart(data).encode(
+    basis = alt.Chart(alt.NamedData("antwoorden")).encode(
         y=y, tooltip=[alt.Tooltip("antwoord:N", title="Antwoord"), alt.Tooltip("waarde_tekst:N", title="Uitkomst")])
     staven = basis.mark_bar(color=KLEUR_STAAF, size=RIJ - 12).encode(
         x=alt.X("waarde:Q", scale=schaal, title=titel,
@@ -112,10 +121,7 @@ def vraaggrafiek(rijen: pd.DataFrame, breedte: int | str = "container") -> alt.L
     getallen = basis.mark_text(align="left", dx=5, fontSize=LETTER, fontWeight="bold", color=TEKST).encode(
         x=alt.X("waarde_of_nul:Q", scale=schaal), text=alt.Text("waarde_tekst:N"),
     ).transform_calculate(waarde_of_nul="isValid(datum.waarde) ? datum.waarde : 0")
-    vraag = rijen["vraag"].iloc[0] if "vraag" in rijen and len(rijen) else "Enquêtevraag"
-    beschrijving = f"{vraag} " + "; ".join(f"{a}: {t}" for a, t in zip(data["antwoord"], data["waarde_tekst"]))
-    return grafieken.stijl(alt.layer(staven, getallen).properties(width=breedte, height=RIJ * len(data) + ASSEN,
-                                                                  description=beschrijving))
+    return Sjabloon(grafieken.stijl(alt.layer(staven, getallen).properties(width=breedte)))
 
 
 def alle_vragen_tabel(frame: pd.DataFrame, totaal: int | None = None) -> pd.DataFrame:

@@ -36,13 +36,13 @@ def test_number_of_respondents_per_question_in_words():
 def test_question_chart_prints_every_figure_and_uses_a_fixed_scale():
     frame = enquete.vragen(ENQUETE)
     rijen = frame[frame["vraag_id"] == "test_nodig"]
-    spec = enquete.vraaggrafiek(rijen).to_dict()
+    spec = enquete.vraaggrafiek(rijen)
     data = next(iter(spec["datasets"].values()))
     assert [d["waarde_tekst"] for d in data] == ["52,5 %", "41 %", "28 %"]
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 100.0]
     assert spec["layer"][0]["encoding"]["y"]["sort"] == ["meer ontmoetingsplekken", "toegankelijkere voorzieningen",
                                                          "iets anders"]
-    cijfer = enquete.vraaggrafiek(frame[frame["vraag_id"] == "test_rapportcijfer"]).to_dict()
+    cijfer = enquete.vraaggrafiek(frame[frame["vraag_id"] == "test_rapportcijfer"])
     assert cijfer["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 10]
 
 
