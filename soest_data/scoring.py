@@ -139,8 +139,11 @@ def in_woorden(rij: Mapping, hoogste: float | None, laagste: float | None, gebie
         return f"het hoogst van alle {gebied}en"
     if hoogste != laagste and waarde == laagste:
         return f"het laagst van alle {gebied}en"
-    return {HOGER: "hoger dan gemiddeld", LAGER: "lager dan gemiddeld", ROND: f"rond het {GEMEENTE.eigen('gemiddelde')}"}.get(
-        rij.get("kant"), f"geen {GEMEENTE.eigen('cijfer')} om mee te vergelijken")
+    kant = rij.get("kant")
+    if kant in (HOGER, LAGER):
+        return f"{kant} dan gemiddeld"  # 'hoger dan gemiddeld', 'lager dan gemiddeld'
+    return f"rond het {GEMEENTE.eigen('gemiddelde')}" if kant == ROND else \
+        f"geen {GEMEENTE.eigen('cijfer')} om mee te vergelijken"
 
 
 def waarde_in_woorden(rij: pd.Series, eenheid: str | None = None) -> str:

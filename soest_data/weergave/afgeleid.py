@@ -106,8 +106,10 @@ def overeenstemming(g: Gegevens, marge: float) -> pd.DataFrame:
 
 @per_database
 def veranderingen(g: Gegevens) -> pd.DataFrame:
-    """Every area × indicator with two comparable measurements and the change between them."""
-    return verandering.veranderingen(g.waarden, g.indicatoren, g.bronnen)
+    """Every wijk (and the gemeente) × indicator with two comparable measurements and the change between them. The
+    pages tell the changes of wijken and of the gemeente only: buurten stay out (in a large gemeente most rows)."""
+    return verandering.veranderingen(g.waarden[g.waarden["niveau"].isin(["wijk", "gemeente"])], g.indicatoren,
+                                     g.bronnen)
 
 
 @per_database
