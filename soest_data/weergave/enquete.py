@@ -5,6 +5,7 @@ exactly as the data file gives it, in Dutch notation, with the number of respond
 """
 from __future__ import annotations
 
+import textwrap
 from functools import cache
 
 import altair as alt
@@ -94,15 +95,23 @@ def vraaggrafiek(rijen: pd.DataFrame, breedte: int | str = "container") -> dict:
     A Vega-Lite dict (sjabloon.py): one template per kind of scale.
     """
     eenheid = rijen["eenheid"].iloc[0] if len(rijen) else ""
-    data = rijen[["antwoord", "waarde", "waarde_tekst", "antwoord_nr"]]
+    # Answers over lines of at most ANTWOORD_TEKENS characters (a longer word stays whole): on one line a long
+    # answer left the bars a sliver of a laptop's column and cut the axis title.
+    regels = [textwrap.wrap(a, ANTWOORD_TEKENS, break_long_words=False, break_on_hyphens=False) or [""]
+              for a in rijen["antwoord"]]
+    data = rijen[["antwoord", "waarde", "waarde_tekst", "antwoord_nr"]].assign(label=["\n".join(r) for r in regels])
     soort = "procent" if eenheid.startswith("%") else "rapportcijfer" if is_rapportcijfer(eenheid) else "anders"
-    gaten = {"volgorde": list(data.sort_values("antwoord_nr")["antwoord"])}
+    gaten = {"volgorde": list(data.sort_values("antwoord_nr")["label"])}
     if soort == "procent":
         gaten["bereik"] = [0, max(100.0, float(data["waarde"].max(skipna=True) or 0))]
     vraag = rijen["vraag"].iloc[0] if "vraag" in rijen and len(rijen) else "Enquêtevraag"
     beschrijving = f"{vraag} " + "; ".join(f"{a}: {t}" for a, t in zip(data["antwoord"], data["waarde_tekst"]))
+    rij = max(RIJ, REGELHOOGTE * max((len(r) for r in regels), default=1) + 6)
     return _vraagsjabloon(soort, eenheid if soort == "anders" else "", breedte).vul(
-        {"antwoorden": data}, height=RIJ * len(data) + ASSEN, description=beschrijving, **gaten)
+        {"antwoorden": data}, height=rij * len(data) + ASSEN, description=beschrijving, **gaten)
+
+
+ANTWOORD_TEKENS, REGELHOOGTE = 24, 20  # characters per line of an answer; px per line at LETTER
 
 
 @cache
@@ -110,8 +119,9 @@ def _vraagsjabloon(soort: str, eenheid: str, breedte: int | str) -> Sjabloon:
     schaal, titel = {"procent": (alt.Scale(domain=[gat("bereik")]), "procent van de deelnemers"),
                      "rapportcijfer": (alt.Scale(domain=[0, 10]), "rapportcijfer (1-10)")}.get(
         soort, (alt.Scale(zero=True), eenheid))
-    y = alt.Y("antwoord:N", sort=[gat("volgorde")], title=None,
-              axis=alt.Axis(labelFontSize=LETTER, labelLimit=300, labelColor=TEKST))
+    y = alt.Y("label:N", sort=[gat("volgorde")], title=None,
+              axis=alt.Axis(labelFontSize=LETTER, labelLimit=300, labelColor=TEKST,
+                            labelExpr="split(datum.label, '\\n')"))
     basis = alt.Chart(alt.NamedData("antwoorden")).encode(
         y=y, tooltip=[alt.Tooltip("antwoord:N", title="Antwoord"), alt.Tooltip("waarde_tekst:N", title="Uitkomst")])
     staven = basis.mark_bar(color=KLEUR_STAAF, size=RIJ - 12).encode(

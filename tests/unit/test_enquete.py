@@ -40,8 +40,11 @@ def test_question_chart_prints_every_figure_and_uses_a_fixed_scale():
     data = next(iter(spec["datasets"].values()))
     assert [d["waarde_tekst"] for d in data] == ["52,5 %", "41 %", "28 %"]
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 100.0]
-    assert spec["layer"][0]["encoding"]["y"]["sort"] == ["meer ontmoetingsplekken", "toegankelijkere voorzieningen",
-                                                         "iets anders"]
+    # in the report's order; a long answer over lines (Vega does not wrap)
+    assert [a.replace("\n", " ") for a in spec["layer"][0]["encoding"]["y"]["sort"]] == [
+        "meer ontmoetingsplekken", "toegankelijkere voorzieningen", "iets anders"]
+    assert all(len(regel) <= enquete.ANTWOORD_TEKENS or " " not in regel
+               for a in spec["layer"][0]["encoding"]["y"]["sort"] for regel in a.split("\n"))
     cijfer = enquete.vraaggrafiek(frame[frame["vraag_id"] == "test_rapportcijfer"])
     assert cijfer["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 10]
 
