@@ -95,6 +95,8 @@ def test_nginx_sends_the_apps_shareable_links_on_to_the_static_page(statische_st
         f"/vergelijken?wijken={codes[6]},{codes[4]}": s.adres("vergelijken", {"wijken": f"{codes[4]},{codes[6]}"}),
         f"/vergelijken?wijken={codes[4]}%2C{codes[6]}": s.adres("vergelijken", {"wijken": f"{codes[4]},{codes[6]}"}),
         "/vergelijken": s.adres("vergelijken", {}),
+        f"/vergelijken?wijken={codes[4]}": s.adres("vergelijken", {"wijken": codes[4]}),
+        f"/vergelijken?wijken={codes[4]}&soest=ja": s.adres("vergelijken", {"wijken": codes[4]}),
         f"/kaart?indicator={indicator}&jaar={jaren[0]}": s.kaartpad(indicator, jaren[0], "wijk"),
         f"/kaart?indicator={indicator}&niveau=buurt": s.adres("kaart", {"indicator": indicator, "niveau": "buurt"}),
         f"/kaart?indicator={indicator}&jaar=1800": s.kaartpad(indicator, jaren[-1], "wijk"),

@@ -4,8 +4,9 @@ import re
 
 import pytest
 
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import html, publiceer
-from soest_data.weergave.paginas import aandacht, kaart, wijkprofiel
+from soest_data.weergave.paginas import aandacht, kaart, vergelijken, wijkprofiel
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +24,25 @@ def test_app_links_map_onto_readable_static_paths(site, echte_gegevens):
     assert site.adres("opgave", {"opgave": "onzin"}).startswith("/opgave/")  # a bad link still finds a page
     assert all(re.fullmatch(r"[a-z0-9-]+", d) for d in site.deel.values())
     assert len(set(site.deel.values())) == len(site.deel)  # every wijk its own path
+
+
+def test_each_wijk_beside_the_gemeente_and_every_pair_has_a_comparison_page(site, echte_gegevens):
+    g = echte_gegevens
+    codes = list(g.wijknamen)
+    paginas = {p.pad: p for p in site.paginas()}
+    heel = publiceer.naamdeel(f"heel {GEMEENTE.naam}")  # the gemeente's name from the setting, not a literal
+    for code in codes:
+        pad = site.adres("vergelijken", {"wijken": code})
+        assert pad == f"/vergelijken/{site.deel[code]}--{heel}/" and paginas[pad.lstrip("/")].staat.wijken == (code,)
+        assert site.adres("vergelijken", {"wijken": code, "soest": "ja"}) == pad
+    a, b = codes[1], codes[0]
+    paar = site.adres("vergelijken", {"wijken": f"{a},{b}"})
+    assert paar == f"/vergelijken/{site.deel[b]}--{site.deel[a]}/" and paar.lstrip("/") in paginas
+    vergelijkingen = [p for p in paginas.values() if p.module is vergelijken]
+    assert len(vergelijkingen) == len(codes) + len(codes) * (len(codes) - 1) // 2
+    assert all(p.staat.opgave is None for p in vergelijkingen)  # every tab's chart on the one static page
+    kiezer = site.plekken(vergelijkingen[0])["kiezer"]
+    assert set(re.findall(r'href="([^"]+)"', kiezer)) == {f"/{p.pad}" for p in vergelijkingen}
 
 
 def test_every_page_of_the_edition_has_its_own_path_and_every_link_between_them_resolves(site):
@@ -129,6 +149,7 @@ def test_the_servers_address_map_is_the_pages_own_mapping_and_every_target_exist
     code = next(iter(site.g.wijknamen))
     assert f'"{code}|bestaanszekerheid" {site.adres("wijkprofiel", {"wijk": code, "opgave": "bestaanszekerheid"})};' \
         in tekst
+    assert f'"{code}" {site.adres("vergelijken", {"wijken": code})};' in tekst  # one wijk: beside the gemeente
 
 
 def test_publiceer_refuses_a_database_that_does_not_validate_and_writes_nothing(tmp_path, echte_db, monkeypatch,
