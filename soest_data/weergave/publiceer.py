@@ -144,10 +144,12 @@ class Site:
                 (n, self.adres("aandacht", {"wijk": c})) for c, n in self.g.wijknamen.items()], huidig)
         if p.module is vergelijken:
             namen = self.g.wijknamen
+            paren = [(f"{namen[a]} en {namen[b]}", self.vergelijkpad((a, b))) for a, b in self.vergelijkingen()[len(namen):]]
+            # the pairs behind a disclosure (on a phone they are screens of links), open on a pair's own page
             plek["kiezer"] = lijst(f"Een wijk naast {vergelijking.heel_gemeente()}", [
-                (namen[c], self.vergelijkpad((c,))) for c in namen], huidig) + lijst("Twee wijken", [
-                (f"{namen[a]} en {namen[b]}", self.vergelijkpad((a, b))) for a, b in self.vergelijkingen()[len(namen):]],
-                huidig)
+                (namen[c], self.vergelijkpad((c,))) for c in namen], huidig) + (
+                f'<details class="keuze"{" open" if huidig in dict(paren).values() else ""}>'
+                f"<summary>Twee wijken naast elkaar</summary>{lijst('Twee wijken', paren, huidig)}</details>")
         if p.module is kaart:
             plek["keuzes"] = self._kaartkeuzes(p.staat, huidig)
         pdf = self.factsheet(p)

@@ -63,7 +63,13 @@ def test_a_page_renders_as_semantic_html_with_the_apps_words(site, echte_gegeven
     omgeving = html.Omgeving(g, site.adres, met_bestanden=False)
     tekst = html.pagina(inhoud, omgeving)
     assert f"<h1>{inhoud.titel}</h1>" in tekst.replace("&#x27;", "'")
-    assert '<th scope="col">' in tekst and '<th scope="row">' in tekst
+    assert '<th scope="col" role="columnheader">' in tekst and '<th scope="row" role="rowheader">' in tekst
+    # a table of many columns stacks on a phone: every cell names its column, and the roles keep it a table
+    for tabel in re.findall(r'<div class="tabel stapel".*?</table>', tekst, re.S):
+        koppen = re.findall(r'<th scope="col" role="columnheader">([^<]*)</th>', tabel)
+        assert len(koppen) >= html.STAPEL_VANAF and '<table role="table">' in tabel
+        for rij in re.findall(r'<tr role="row"><th scope="row".*?</tr>', tabel):
+            assert re.findall(r'<td role="cell" data-kop="([^"]*)">', rij) == koppen[1:]
     svgs = re.findall(r"<svg [^>]*>", tekst)
     assert svgs and all('role="img"' in s and "aria-label=" in s for s in svgs)
     assert "<script" not in tekst
@@ -106,6 +112,22 @@ def test_the_map_is_drawn_in_as_svg_with_every_wijk_a_link_to_its_profile(site, 
             assert label == titel and any(titel.startswith(n.replace("'", "&#x27;")) for n in g.wijknamen.values())
         assert "<script" not in figuur
     assert "<figcaption" in tekst
+    # 'Kies een wijk in de tabel': in the table of figures each wijk is a link to its profile too
+    ranglijst = re.search(r'<div class="tabel stapel".*?</table>', tekst, re.S).group(0)
+    rijkoppen = re.findall(r'<th scope="row" role="rowheader"><a href="([^"]+)">', ranglijst)
+    assert sorted(rijkoppen) == sorted(site.adres("wijkprofiel", {"wijk": c}) for c in g.wijknamen)
+
+
+def test_a_chart_with_a_narrow_form_is_drawn_in_both_and_the_style_sheet_shows_one(site, echte_gegevens):
+    g = echte_gegevens
+    staat = vergelijken.staat_uit({"wijken": next(iter(g.wijknamen))}, g)
+    tekst = html.pagina(vergelijken.bouw(g, staat), html.Omgeving(g, site.adres, met_bestanden=False))
+    breed = re.findall(r'<div class="breed vanaf-700"><figure class="grafiek"><svg [^>]*width="(\d+)"', tekst)
+    smal = re.findall(r'<div class="smal vanaf-700"><figure class="grafiek"><svg [^>]*width="(\d+)"', tekst)
+    assert breed and len(breed) == len(smal) and all(int(s) < int(b) for s, b in zip(smal, breed))
+    css = (publiceer.SJABLONEN / "site.css").read_text(encoding="utf-8")
+    for vanaf in html.SMALLE_GRAFIEK:
+        assert f"@media (min-width: {vanaf}px) {{ .breed.vanaf-{vanaf} {{ display: block; }}" in css
 
 
 def test_a_buurt_on_the_map_links_to_the_profile_of_its_wijk(site, echte_gegevens):
