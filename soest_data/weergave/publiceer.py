@@ -290,14 +290,21 @@ def _schrijf(nummers: list[int]) -> int:
 
 
 GECOMPRIMEERD = {".html", ".css", ".csv", ".svg", ".xml", ".txt"}
+try:  # optional (not a pinned requirement): without it the site has its .gz files only
+    import brotli
+except ImportError:
+    brotli = None
 
 
 def schrijf(pad: Path, inhoud: bytes) -> None:
-    """Write a file of the site, and beside a text file of some size its gzip form (pad.gz): a server sends that as
-    it is (nginx gzip_static) instead of compressing the same page again for every visitor."""
+    """Write a file of the site, and beside a text file of some size its gzip form (pad.gz) and, when the `brotli`
+    package is there, its brotli form (pad.br, a quarter smaller again): a server sends those as they are (nginx
+    gzip_static, brotli_static) instead of compressing the same page again for every visitor."""
     pad.write_bytes(inhoud)
     if pad.suffix in GECOMPRIMEERD and len(inhoud) >= 512:
         pad.with_name(pad.name + ".gz").write_bytes(gzip.compress(inhoud, 9, mtime=0))
+        if brotli is not None:
+            pad.with_name(pad.name + ".br").write_bytes(brotli.compress(inhoud, quality=11))
 
 
 def _factsheet(pad: str, soort: str, wat: str) -> None:
