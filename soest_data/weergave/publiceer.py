@@ -27,6 +27,7 @@ from pathlib import Path
 from soest_data import db, gegevens, opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import afgeleid, factsheet, html
 from soest_data.weergave import vergelijken as vergelijking
 from soest_data.weergave.paginas import aandacht, data, inwoners, kaart, opgave, start, vergelijken, wijkprofiel
@@ -280,7 +281,7 @@ def _schrijf(nummers: list[int]) -> int:
             titel=inhoud.titel, inhoud=html.pagina(inhoud, omgeving), menu=MENU, adres=site.adres,
             app_link=f"{opdracht.app_url.rstrip('/')}/{p.app_link}" if opdracht.app_url else None,
             gebouwd=opdracht.gebouwd, gegevens_van=_WERK["gegevens_van"], peiljaren=_WERK["peiljaren"],
-            stijl=opdracht.stijl)
+            stijl=opdracht.stijl, site_naam=GEMEENTE.titel)
         map_ = opdracht.tijdelijk / p.pad
         map_.mkdir(parents=True, exist_ok=True)
         schrijf(map_ / "index.html", tekst.encode("utf-8"))
