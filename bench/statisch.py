@@ -7,11 +7,14 @@
 (c) wrk with 1.000 open connections for --duur seconds (≤ 60) against the same nginx on loopback, each request a
     random page, style sheet or download of the site (compression asked for, as a browser does): p50/p95/p99,
     requests per second, errors (connect, read, write, timeout, and any answer of 400 or more).
+(d) with --axe: axe-core (WCAG 2.1 A/AA, every impact: tests/browser/conftest.axe_overtredingen) on every page of the
+    site at the phone's width (390), one after another in one browser context; too slow for the test suite (some 400
+    pages), which checks one page of each kind at 390 and 1280 (tests/browser/test_statisch_browser.py).
 A benchmark, not a test: the targets of the issue are printed beside the figures; the exit code is 1 when one is
 missed. For comparison: the interactive app needed 4 Streamlit replicas on this machine's 2 cores for 100 sessions
 (p95 0,38 s; scripts/serve.sh, bench/load.py).
 
-Usage: .venv/bin/python bench/statisch.py [--site map] [--duur 30] [--verbindingen 1000]
+Usage: .venv/bin/python bench/statisch.py [--site map] [--duur 30] [--verbindingen 1000] [--axe]
 With --site it measures an already published folder and skips (a). Needs nginx, chromium and wrk (Debian).
 """
 from __future__ import annotations
@@ -33,6 +36,9 @@ from pathlib import Path
 from licht import TELEFOON, _vrije_poort, chromium, via_teller
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+from tests.browser.conftest import AXE, axe_overtredingen  # noqa: E402
+
 PAGINAS = {"start": "/", "wijkprofiel": "/wijkprofiel?wijk=WK034205"}  # the app's link: nginx sends it on
 DOEL_PUBLICEREN, DOEL_BYTES, DOEL_FCP, DOEL_P95 = 300.0, 300_000, 1.0, 0.100  # s, bytes, s, s
 
@@ -101,6 +107,29 @@ def eerste_bezoek(url: str) -> list[tuple[str, int, float, int]]:
     return uit
 
 
+def axe_overal(url: str, site: Path) -> tuple[int, float, dict[str, list[dict]]]:
+    """axe on every page of `site` at 390 wide, in one context that brings axe along on every page: (pages checked,
+    seconds, violations per page)."""
+    from playwright.sync_api import sync_playwright
+
+    paden = sorted(f"/{p.relative_to(site).parent}/".replace("/./", "/") for p in site.rglob("index.html"))
+    gevonden = {}
+    with sync_playwright() as p:
+        browser = chromium(p)
+        # axe is a script; the site's own CSP forbids every script, so this context alone ignores it
+        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", bypass_csp=True)
+        context.add_init_script(path=str(AXE))
+        page = context.new_page()
+        start = time.perf_counter()
+        for pad in paden:
+            page.goto(url + pad)
+            if overtredingen := axe_overtredingen(page, alle_gewichten=True):
+                gevonden[pad] = overtredingen
+        seconden = time.perf_counter() - start
+        browser.close()
+    return len(paden), seconden, gevonden
+
+
 LUA = """
 local paden = {}
 for regel in io.lines("%s") do paden[#paden + 1] = regel end
@@ -143,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="an already published folder (skips the publishing time)")
     parser.add_argument("--duur", type=int, default=30, help="seconds of load (at most 60)")
     parser.add_argument("--verbindingen", type=int, default=1000)
+    parser.add_argument("--axe", action="store_true", help="also axe on every page at 390 wide (some minutes)")
     args = parser.parse_args(argv)
     for nodig in ("nginx", "wrk"):
         if shutil.which(nodig) is None and not Path(f"/usr/sbin/{nodig}").exists():
@@ -178,6 +208,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"time-out {uit['time-out']}, status ≥ 400 {uit['status ≥ 400']}; doel 0)")
             gemist += ["p95"] if uit["p95"] > DOEL_P95 else []
             gemist += ["fouten"] if uit["fouten"] else []
+            if args.axe:
+                aantal, seconden, gevonden = axe_overal(nginx.url, site)
+                print(f"(d) axe (WCAG 2.1 A/AA, elk gewicht) op elke pagina, 390 breed: {aantal} pagina's in "
+                      f"{seconden:.0f} s; {len(gevonden)} met overtredingen (doel 0)")
+                for pad, overtredingen in list(gevonden.items())[:10]:
+                    print(f"    {pad}: " + "; ".join(f"{o['regel']} ({o['impact']}) {o['waar']}" for o in overtredingen))
+                gemist += ["axe"] if gevonden else []
         finally:
             nginx.stop()
     print("Ter vergelijking, de interactieve app: 100 sessies vroegen 4 Streamlit-processen op deze 2 cores "

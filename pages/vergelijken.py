@@ -1,5 +1,6 @@
-"""Vergelijken (content: soest_data/weergave/paginas/vergelijken.py). URL: ?wijken=WK034205,WK034207, optionally
-&soest=ja (Soest as a column) and &opgave=… (the open tab). The link is the view: send it on."""
+"""Vergelijken (content: soest_data/weergave/paginas/vergelijken.py). URL: ?wijken=WK034205,WK034207 (one wijk: that
+wijk beside heel Soest), optionally &soest=ja (Soest as a column) and &opgave=… (the open tab). The link is the view:
+send it on."""
 import streamlit as st
 
 import ui
@@ -14,13 +15,16 @@ staat = pagina.staat_uit(st.query_params, g)
 
 def kiezer() -> None:
     links, rechts = st.columns([3, 1], vertical_alignment="bottom")
-    # One wijk is a choice still being made: it stays out of the URL until there are two.
-    gekozen = links.multiselect("Kies twee of meer wijken", list(g.wijknamen), format_func=g.wijknamen.get,
+    # One wijk is compared with heel Soest; none is a choice still being made and stays out of the URL.
+    gekozen = links.multiselect(f"Kies een wijk (naast heel {GEMEENTE.naam}) of meer wijken", list(g.wijknamen),
+                                format_func=g.wijknamen.get,
                                 **ui.url_widget("vergelijk_wijken", "wijken", list(staat.zoals_gekozen),
-                                                schrijf_als=lambda w: len(w) >= 2))
-    rechts.checkbox(f"{GEMEENTE.naam} als kolom erbij", **ui.url_widget("vergelijk_soest", "soest", staat.met_soest, False))
-    if len(gekozen) < 2:
-        st.warning("Kies minstens twee wijken om te vergelijken.")
+                                                schrijf_als=bool))
+    if len(gekozen) != 1:  # one wijk always has Soest beside it
+        rechts.checkbox(f"{GEMEENTE.naam} als kolom erbij",
+                        **ui.url_widget("vergelijk_soest", "soest", staat.met_soest, False))
+    if not gekozen:
+        st.warning("Kies minstens één wijk om te vergelijken.")
         st.stop()
 
 

@@ -5,6 +5,7 @@ if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo_ apt-get update -qq
   $sudo_ apt-get install -y -qq nginx >/dev/null
-  $sudo_ apt-get install -y -qq libnginx-mod-http-brotli-filter >/dev/null 2>&1 || true  # optional: gzip without it
+  # optional: gzip without them (the static module sends publiceer's .br files)
+  $sudo_ apt-get install -y -qq libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static >/dev/null 2>&1 || true
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)

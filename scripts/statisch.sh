@@ -10,6 +10,7 @@ SITE=$(realpath "${1:-site}")
 PORT=${PORT:-8080}
 HOST=${HOST:-127.0.0.1}
 BROTLI=/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
+BROTLI_STATIC=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
 if [ ! -f "$SITE/index.html" ] || [ ! -f "$SITE/.nginx/adressen.conf" ]; then
   echo "Geen gepubliceerde site in $SITE; maak die met: .venv/bin/python -m soest_data publiceer --uit $SITE" >&2
@@ -30,6 +31,10 @@ if [ -f "$BROTLI" ]; then
   echo "load_module $BROTLI;" >"$RUN/module-brotli.conf"
   printf 'brotli on;\nbrotli_comp_level 5;\nbrotli_min_length 512;\nbrotli_types %s;\n' \
     "text/css text/plain text/csv application/xml image/svg+xml" >"$RUN/compressie-brotli.conf"
+fi
+if [ -f "$BROTLI_STATIC" ]; then  # the .br files publiceer writes (with the brotli package), sent as they are
+  echo "load_module $BROTLI_STATIC;" >"$RUN/module-brotli-static.conf"
+  echo "brotli_static on;" >"$RUN/compressie-brotli-static.conf"
 fi
 "$NGINX" -t -q -p "$RUN" -c "$RUN/nginx.conf"
 

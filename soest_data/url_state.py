@@ -87,8 +87,9 @@ def kies_meerdere(params: Mapping, sleutel: str, toegestaan: Iterable[str], stan
     geldig = list(dict.fromkeys(d for d in delen if d in toegestaan))
     if len(geldig) == len(delen) and len(geldig) >= minimum:
         return Keuze(geldig)
-    return Keuze(list(standaard), f"De {wat} in de link ({letterlijk(gevraagd, 60)}) zijn niet (allemaal) bekend of het "
-                                  f"zijn er minder dan {minimum}; we tonen de standaardkeuze.")
+    te_weinig = f" of het zijn er minder dan {minimum}" if minimum > 1 else ""
+    return Keuze(list(standaard), f"De {wat} in de link ({letterlijk(gevraagd, 60)}) zijn niet (allemaal) "
+                                  f"bekend{te_weinig}; we tonen de standaardkeuze.")
 
 
 def als_tekst(waarde, standaard=None) -> str | None:

@@ -25,10 +25,11 @@ from tests.conftest import PROJECT
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 zonder_nginx = pytest.mark.skipif(NGINX is None, reason="nginx ontbreekt (scripts/test.sh installeert het)")
 
-# One page of every kind (start, kaart per wijk and per buurt, wijkprofiel, opgave, vergelijken, aandacht with and
-# without a wijk, inwoners, data, the wijk list): the pages the browser tests and the fast link check look at.
-SOORTEN = ("start", "kaart", "kaart-buurten", "wijkprofiel", "wijkprofiel-opgave", "opgave", "vergelijken", "aandacht",
-           "aandacht-wijk", "inwoners", "data", "wijken")
+# One page of every kind (start, kaart per wijk and per buurt, wijkprofiel, opgave, vergelijken of a pair and of one
+# wijk beside the gemeente, aandacht with and without a wijk, inwoners, data, the wijk list): the pages the browser
+# tests and the fast link check look at.
+SOORTEN = ("start", "kaart", "kaart-buurten", "wijkprofiel", "wijkprofiel-opgave", "opgave", "vergelijken",
+           "vergelijken-gemeente", "aandacht", "aandacht-wijk", "inwoners", "data", "wijken")
 
 
 def soort(p: publiceer.Pagina) -> str:
@@ -39,6 +40,8 @@ def soort(p: publiceer.Pagina) -> str:
         return "kaart-buurten" if delen[-1] == "buurten" else "kaart"
     if delen[0] == "wijk":
         return {1: "wijken", 2: "wijkprofiel"}.get(len(delen), "wijkprofiel-opgave")
+    if delen[0] == "vergelijken":
+        return "vergelijken" if len(p.staat.wijken) > 1 else "vergelijken-gemeente"
     if delen[0] == "aandacht":
         return "aandacht-wijk" if len(delen) > 1 else "aandacht"
     return delen[0]

@@ -17,7 +17,7 @@ def url_widget(sleutel: str, param: str, waarde, standaard=None, schrijf_als: Ca
 
     `waarde` is the choice read (and validated) from the URL by soest_data.url_state. An opened or changed link sets
     the widget; a change by the visitor sets the URL (the default leaves the key out). `schrijf_als` keeps a choice
-    the visitor is still making out of the URL (one wijk of at least two); `bij_wijziging` runs after a change;
+    the visitor is still making out of the URL (no wijk chosen yet); `bij_wijziging` runs after a change;
     `tekst_van` turns the widget's value into the URL's (a toggle's True → 'buurt').
     """
     gezien = f"_url_{sleutel}"

@@ -135,16 +135,24 @@ def blok(b, omgeving: Omgeving) -> str:
             return f'<p class="download"><a href="{escape(bestandsnaam)}" download>{escape(label)}</a></p>'
         case Tabel():
             links = {k: t for k, t in b.linkkolommen}
-            return tabel(b.frame, b.afdruk_kop, links, omgeving) + (_download(b.download, omgeving) if b.download else "")
-        case Figuur():
+            # a table the app's visitor chooses a wijk in: here each wijk's row header links to its profile
+            wijken = {n: c for c, n in omgeving.g.wijknamen.items()} if b.sleutel else {}
+            rijkop = {n: omgeving.adres("wijkprofiel", {"wijk": c}) for n, c in wijken.items()}
+            return (tabel(b.frame, b.afdruk_kop, links, omgeving, rijkop)
+                    + (_download(b.download, omgeving) if b.download else ""))
+        case Figuur(smal=None):
             return figuur(b)
+        case Figuur(smal=smal, vanaf=vanaf):  # a phone gets the narrow form: the wide one shrunk would be unreadable
+            return _breed_of_smal(figuur(b), figuur(smal, SMALLE_GRAFIEK.get(vanaf, 720)), vanaf)
         case Kaart():
             return _kaart(b, omgeving)
         case Beelddownload():
             return ""
-        case Legenda(rijen, _, _):
+        case Legenda(rijen, None, _):
             return '<ul class="legenda">' + "".join(
                 f'<li><span class="vak" style="background:{escape(k)}"></span>{escape(t)}</li>' for k, t in rijen) + "</ul>"
+        case Legenda(rijen, smal, vanaf):  # the legend of the chart's form shown at this width
+            return _breed_of_smal(blok(Legenda(rijen), omgeving), blok(smal, omgeving), vanaf)
         case Kerncijfer(label, waarde, _, regels):
             return (f'<div class="kerncijfer"><p class="label">{escape(label)}</p><p class="waarde">{escape(waarde)}</p>'
                     + "".join(f"<p>{markdown(r, omgeving, inline=True)}</p>" for r in regels) + "</div>")
@@ -180,22 +188,37 @@ def blok(b, omgeving: Omgeving) -> str:
             raise TypeError(f"onbekend blok: {type(b).__name__}")
 
 
+# From this many columns a table is a stack of rows on a phone (site.css, .stapel): each row a block, each cell
+# under its column's name, instead of a table wider than the screen with its right half out of sight.
+STAPEL_VANAF = 4
+
+
 def tabel(frame: pd.DataFrame, bijschrift: str | None = None, links: Mapping[str, str] | None = None,
-          omgeving: Omgeving | None = None) -> str:
+          omgeving: Omgeving | None = None, rijkop: Mapping[str, str] | None = None) -> str:
     """A real table: column headers, the first column as row headers, Dutch text as the page shows it. `links`:
-    column → link text, for columns whose cells hold a URL (an app link becomes the static page of the same view)."""
-    kop = "".join(f'<th scope="col">{escape(str(k))}</th>' for k in frame.columns)
+    column → link text, for columns whose cells hold a URL (an app link becomes the static page of the same view);
+    `rijkop`: row header text → the page it links to.
+
+    The roles are written out (table, row, cell…): a stacked table on a phone is displayed as blocks, and a browser
+    then no longer tells a screen reader it is a table unless the roles say so."""
+    koppen = [escape(str(k)) for k in frame.columns]
+    kop = "".join(f'<th scope="col" role="columnheader">{k}</th>' for k in koppen)
     linkkolom = [k in (links or {}) for k in frame.columns]
     rijen = []
     for rij in frame.itertuples(index=False):
         cellen = ["" if pd.isna(c) else _NIET_BREKEN.sub("\u00a0", str(c)) for c in rij]
         inhoud = [_celink(c, links[k], omgeving) if is_link and c else escape(c)
                   for c, k, is_link in zip(cellen, frame.columns, linkkolom)]
-        rijen.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td>{c}</td>"
-                                      for i, c in enumerate(inhoud)) + "</tr>")
+        if rijkop and rijkop.get(cellen[0]):
+            inhoud[0] = f'<a href="{escape(rijkop[cellen[0]])}">{inhoud[0]}</a>'
+        rijen.append('<tr role="row">' + "".join(
+            f'<th scope="row" role="rowheader">{c}</th>' if i == 0 else f'<td role="cell" data-kop="{koppen[i]}">{c}</td>'
+            for i, c in enumerate(inhoud)) + "</tr>")
     onderschrift = f"<caption>{escape(bijschrift)}</caption>" if bijschrift else ""
-    return (f'<div class="tabel" role="region" tabindex="0" aria-label="Tabel"><table>{onderschrift}'
-            f"<thead><tr>{kop}</tr></thead><tbody>{''.join(rijen)}</tbody></table></div>")
+    stapel = " stapel" if len(frame.columns) >= STAPEL_VANAF else ""
+    return (f'<div class="tabel{stapel}" role="region" tabindex="0" aria-label="Tabel"><table role="table">'
+            f'{onderschrift}<thead role="rowgroup"><tr role="row">{kop}</tr></thead><tbody role="rowgroup">'
+            f"{''.join(rijen)}</tbody></table></div>")
 
 
 _NIET_BREKEN = re.compile(r"(?<=\d) (?=%)")  # '49,3 %' stays on one line in a narrow column
@@ -228,9 +251,24 @@ def _kaart(b: Kaart, omgeving: Omgeving) -> str:
             f'<figcaption class="alt">{escape(b.alt)}</figcaption></figure>')
 
 
-def figuur(b: Figuur) -> str:
-    """The chart drawn in as SVG, with its text alternative (role img, aria-label) and its caption."""
-    svg = export.grafiek_svg(export.vaste_maat(b.spec)).decode("utf-8")
+# Where site.css switches from a narrow form to the wide one (a block's `vanaf`, in px of window width), and the
+# width a chart's narrow form is drawn at: below 700 a phone's column (390 px less the page's margins), below 1400
+# the page's column.
+SMALLE_GRAFIEK = {700: 350, 1400: 720}
+
+
+def _breed_of_smal(breed: str, smal: str, vanaf: int) -> str:
+    """Both forms of a block; site.css shows the wide one from `vanaf` px and the narrow one below it (display: none
+    hides the other from screen readers too)."""
+    if vanaf not in SMALLE_GRAFIEK:
+        raise ValueError(f"geen overgang bij {vanaf} px in site.css: {tuple(SMALLE_GRAFIEK)}")
+    return f'<div class="breed vanaf-{vanaf}">{breed}</div><div class="smal vanaf-{vanaf}">{smal}</div>'
+
+
+def figuur(b: Figuur, breedte: int = 720) -> str:
+    """The chart drawn in as SVG `breedte` px wide (a chart that fills its column), with its text alternative (role
+    img, aria-label) and its caption."""
+    svg = export.grafiek_svg(export.vaste_maat(b.spec, breedte)).decode("utf-8")
     svg = re.sub(r"^<svg ", f'<svg role="img" aria-label="{escape(b.alt)}" ', svg.lstrip(), count=1)
     return f'<figure class="grafiek">{svg}<figcaption class="alt">{escape(b.alt)}</figcaption></figure>'
 

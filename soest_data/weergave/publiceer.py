@@ -2,7 +2,7 @@
 
 Each page is the Inhoud of the same `bouw` the app draws (paginas/), rendered by html.py: the two editions never say
 different things. Paths are readable and last (/wijk/smitsveen/bestaanszekerheid/, /opgave/kansengelijkheid/);
-`app_adres` maps the app's own shareable links onto them, so a link copied in the app finds its static page
+`adres` maps the app's own shareable links onto them, so a link copied in the app finds its static page
 (deploy/nginx-statisch.conf does the same on the server). The site is written into a temporary folder beside the
 target and swapped in only when every page is written: a failure leaves the old site as it was.
 """
@@ -18,7 +18,7 @@ import tempfile
 import unicodedata
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from html import escape
 from itertools import combinations
@@ -27,7 +27,9 @@ from pathlib import Path
 from soest_data import db, gegevens, opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import afgeleid, factsheet, html
+from soest_data.weergave import vergelijken as vergelijking
 from soest_data.weergave.paginas import aandacht, data, inwoners, kaart, opgave, start, vergelijken, wijkprofiel
 
 SJABLONEN = Path(__file__).parent / "sjablonen"
@@ -73,9 +75,7 @@ class Site:
             return f"/aandacht/{self.deel[wijk]}/" if wijk in self.deel else "/aandacht/"
         if pad == "vergelijken":  # the app's reading of the link; more than two wijken: the default pair
             codes = vergelijken.staat_uit(query, self.g).wijken
-            if len(codes) != 2:
-                codes = vergelijken.staat_uit({}, self.g).wijken
-            return f"/vergelijken/{self.deel[codes[0]]}--{self.deel[codes[1]]}/"
+            return self.vergelijkpad(codes if len(codes) <= 2 else vergelijken.staat_uit({}, self.g).wijken)
         if pad == "kaart":
             staat = kaart.staat_uit(query, self.g)  # the app's own reading of the link: a bad year → the latest
             return self.kaartpad(staat.indicator, staat.jaar, staat.niveau)
@@ -83,13 +83,23 @@ class Site:
             return f"/{pad}/"
         return None
 
+    def vergelijkpad(self, codes: tuple[str, ...]) -> str:
+        """'/vergelijken/smitsveen--soest-zuid/' (a pair), '/vergelijken/smitsveen--heel-soest/' (one wijk beside the
+        gemeente; a wijk's part never holds '--', so the two kinds never meet)."""
+        delen = [self.deel[c] for c in codes] + ([naamdeel(vergelijking.heel_gemeente())] if len(codes) == 1 else [])
+        return f"/vergelijken/{'--'.join(delen)}/"
+
+    def vergelijkingen(self) -> list[tuple[str, ...]]:
+        """The comparisons the edition publishes: each wijk beside heel Soest, then every pair of wijken."""
+        return [(c,) for c in self.g.wijknamen] + list(combinations(self.g.wijknamen, 2))
+
     @staticmethod
     def kaartpad(indicator: str, jaar: int, niveau: str) -> str:
         return f"/kaart/{indicator.replace('_', '-')}/{jaar}/" + ("buurten/" if niveau == "buurt" else "")
 
     def paginas(self) -> list[Pagina]:
         """Every page of the edition: start; each wijk × opgave; each opgave; Aandacht (and per wijk); every pair of
-        wijken; Inwoners; Over de data; and the pages that list what to choose (wijken, comparisons)."""
+        wijken and each wijk beside heel Soest; Inwoners; Over de data; every map; the list of wijken."""
         g, uit = self.g, [Pagina("", start, start.Staat(), "")]
         for code in g.wijknamen:
             for o in VIJF_OPGAVEN:
@@ -100,9 +110,10 @@ class Site:
         uit.append(Pagina("wijk/", wijkprofiel, wijkprofiel.Staat(None), "wijkprofiel"))
         uit += [Pagina(f"opgave/{o}/", opgave, opgave.Staat(o), f"opgave?opgave={o}") for o in VIJF_OPGAVEN]
         uit.append(Pagina("aandacht/", aandacht, aandacht.Staat(), "aandacht"))
-        for a, b in combinations(g.wijknamen, 2):
-            uit.append(Pagina(f"vergelijken/{self.deel[a]}--{self.deel[b]}/", vergelijken, vergelijken.Staat((a, b)),
-                              f"vergelijken?wijken={a},{b}"))
+        for codes in self.vergelijkingen():  # the app's reading of its link, with every tab's chart (opgave None)
+            link = f"vergelijken?wijken={','.join(codes)}"
+            staat = replace(vergelijken.staat_uit({"wijken": ",".join(codes)}, g), opgave=None)
+            uit.append(Pagina(self.vergelijkpad(codes).lstrip("/"), vergelijken, staat, link))
         uit += [Pagina("inwoners/", inwoners, inwoners.Staat(), "inwoners"),
                 Pagina("data/", data, data.Staat(), "data")]
         for indicator in kaart.op_kaart(g):  # every indicator × level × year the map's pickers offer
@@ -133,10 +144,13 @@ class Site:
             plek["wijk"] = lijst("Wijk", [("Geen wijk", "/aandacht/")] + [
                 (n, self.adres("aandacht", {"wijk": c})) for c, n in self.g.wijknamen.items()], huidig)
         if p.module is vergelijken:
-            plek["kiezer"] = lijst("Andere vergelijking", [
-                (f"{self.g.wijknamen[a]} en {self.g.wijknamen[b]}",
-                 self.adres("vergelijken", {"wijken": f"{a},{b}"})) for a, b in combinations(self.g.wijknamen, 2)],
-                huidig)
+            namen = self.g.wijknamen
+            paren = [(f"{namen[a]} en {namen[b]}", self.vergelijkpad((a, b))) for a, b in self.vergelijkingen()[len(namen):]]
+            # the pairs behind a disclosure (on a phone they are screens of links), open on a pair's own page
+            plek["kiezer"] = lijst(f"Een wijk naast {vergelijking.heel_gemeente()}", [
+                (namen[c], self.vergelijkpad((c,))) for c in namen], huidig) + (
+                f'<details class="keuze"{" open" if huidig in dict(paren).values() else ""}>'
+                f"<summary>Twee wijken naast elkaar</summary>{lijst('Twee wijken', paren, huidig)}</details>")
         if p.module is kaart:
             plek["keuzes"] = self._kaartkeuzes(p.staat, huidig)
         pdf = self.factsheet(p)
@@ -186,8 +200,8 @@ class Site:
                 (f"{w}|{o}", self.adres("wijkprofiel", {"wijk": w, "opgave": o})) for w in wijken for o in ("", *VIJF_OPGAVEN)],
             "$arg_opgave $statisch_opgave": [(o, self.adres("opgave", {"opgave": o})) for o in VIJF_OPGAVEN],
             "$arg_wijk $statisch_aandacht": [(w, self.adres("aandacht", {"wijk": w})) for w in wijken],
-            "$arg_wijken $statisch_vergelijken": [
-                (f"{x}{komma}{y}", self.adres("vergelijken", {"wijken": f"{x},{y}"}))
+            "$arg_wijken $statisch_vergelijken": [(w, self.vergelijkpad((w,))) for w in wijken] + [
+                (f"{x}{komma}{y}", self.vergelijkpad((a, b)))
                 for a, b in combinations(wijken, 2) for x, y in ((a, b), (b, a)) for komma in (",", "%2C")],
             "$arg_indicator $statisch_kaart_indicator": [
                 (i, self.adres("kaart", {"indicator": i})) for i in kaart.op_kaart(self.g)],
@@ -267,7 +281,7 @@ def _schrijf(nummers: list[int]) -> int:
             titel=inhoud.titel, inhoud=html.pagina(inhoud, omgeving), menu=MENU, adres=site.adres,
             app_link=f"{opdracht.app_url.rstrip('/')}/{p.app_link}" if opdracht.app_url else None,
             gebouwd=opdracht.gebouwd, gegevens_van=_WERK["gegevens_van"], peiljaren=_WERK["peiljaren"],
-            stijl=opdracht.stijl)
+            stijl=opdracht.stijl, site_naam=GEMEENTE.titel)
         map_ = opdracht.tijdelijk / p.pad
         map_.mkdir(parents=True, exist_ok=True)
         schrijf(map_ / "index.html", tekst.encode("utf-8"))
@@ -277,14 +291,22 @@ def _schrijf(nummers: list[int]) -> int:
 
 
 GECOMPRIMEERD = {".html", ".css", ".csv", ".svg", ".xml", ".txt"}
+try:  # optional (not a pinned requirement): without it the site has its .gz files only
+    import brotli
+except ImportError:
+    brotli = None
 
 
 def schrijf(pad: Path, inhoud: bytes) -> None:
-    """Write a file of the site, and beside a text file of some size its gzip form (pad.gz): a server sends that as
-    it is (nginx gzip_static) instead of compressing the same page again for every visitor."""
+    """Write a file of the site, and beside a text file of some size its gzip form (pad.gz) and, when the `brotli`
+    package is there, its brotli form (pad.br, a sixth to a quarter smaller than gzip): a server sends those as they
+    are (nginx gzip_static, brotli_static) instead of compressing the same page again for every visitor."""
     pad.write_bytes(inhoud)
     if pad.suffix in GECOMPRIMEERD and len(inhoud) >= 512:
         pad.with_name(pad.name + ".gz").write_bytes(gzip.compress(inhoud, 9, mtime=0))
+        if brotli is not None:
+            # quality 9: within 10 % of the best (11) at a fifteenth of its time (publishing stays well under 5 min)
+            pad.with_name(pad.name + ".br").write_bytes(brotli.compress(inhoud, quality=9))
 
 
 def _factsheet(pad: str, soort: str, wat: str) -> None:

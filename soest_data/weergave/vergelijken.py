@@ -91,13 +91,17 @@ VERSCHIL_KOLOMMEN = _PER_INDICATOR + ["aantal", "hoogste_naam", "hoogste", "laag
                                       "verschil_tekst"]
 
 
-def verschillen(lang: pd.DataFrame) -> pd.DataFrame:
+def verschillen(lang: pd.DataFrame, met_gemeente: bool = False) -> pd.DataFrame:
     """One row per indicator: highest and lowest of the chosen wijken, the difference, the index spread, the distance
     used for ranking and which wijk is favourable (only for indicators with a direction). Ranked: largest first.
 
+    `met_gemeente` (one wijk beside heel Soest): Soest's own figure of the same year takes part as one more column
+    (index 100), so the gap, its ranking and the favourable side are those between the wijk and Soest.
     Column-wise over all indicators at once (a first visit to a new combination of wijken computes this)."""
     if lang.empty:
         return pd.DataFrame(columns=VERSCHIL_KOLOMMEN)
+    if met_gemeente:
+        lang = pd.concat([lang, _gemeenterijen(lang)])
     lang = lang.reset_index(drop=True)
     uit = lang.drop_duplicates("indicator")[_PER_INDICATOR].set_index("indicator", drop=False)
     met = lang.loc[lang["waarde"].notna(), ["indicator", "gebied_naam", "waarde", "index"]]
@@ -128,6 +132,23 @@ def verschillen(lang: pd.DataFrame) -> pd.DataFrame:
                              zip(als_dicts(uit[["verschil", "eenheid", "hoogste_naam", "laagste_naam"]]),
                                  uitspraken, rijen)]
     return rangschik(uit.reset_index(drop=True)[VERSCHIL_KOLOMMEN])
+
+
+def _gemeenterijen(lang: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator Soest as a participant of the comparison: its figure (the `soest` column, the same year as the
+    wijken's), index 100, no statement of its own."""
+    soest = lang.drop_duplicates("indicator")[[*_PER_INDICATOR]].copy()
+    soest["gebied_naam"] = heel_gemeente()
+    soest["waarde"] = soest["soest"]
+    soest["index"] = [scoring.index(s, s) for s in soest["soest"]]
+    soest["index"] = soest["index"].astype(float)
+    soest["relatief"] = ""
+    return soest
+
+
+def heel_gemeente() -> str:
+    """'heel Soest': the gemeente as the other side of a one-wijk comparison."""
+    return f"heel {GEMEENTE.naam}"
 
 
 def rangschik(verschillen_: pd.DataFrame) -> pd.DataFrame:
@@ -231,7 +252,7 @@ def groepen(verschil: pd.DataFrame) -> list[str]:
 def samenvatting(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], namen: dict[str, str],
                  aantal: int = 3) -> str:
     """A few sentences in words of the biggest differences; also the text alternative of the chart."""
-    wijknamen = opmaak.opsomming([namen[c] for c in codes])
+    wijknamen = opmaak.opsomming([namen[c] for c in codes] + ([heel_gemeente()] if len(codes) == 1 else []))
     grootste = verschil.dropna(subset=["afstand"]).head(aantal)
     if grootste.empty:
         return f"Voor {wijknamen} zijn er geen cijfers die we naast elkaar kunnen zetten."
@@ -247,16 +268,16 @@ def samenvatting(lang: pd.DataFrame, verschil: pd.DataFrame, codes: list[str], n
 
 
 def _wie_gunstiger(verschil: pd.DataFrame, codes: list[str], namen: dict[str, str]) -> str:
-    """'Van de 40 indicatoren met een oordeel scoort Soest-Zuid er 31 gunstiger en Smitsveen 9.' (two wijken), or
-    which wijk is most often the most favourable / unfavourable (more wijken)."""
+    """'Van de 40 indicatoren met een oordeel scoort Soest-Zuid er 31 gunstiger en Smitsveen 9.' (two wijken, or one
+    wijk and heel Soest), or which wijk is most often the most favourable / unfavourable (more wijken)."""
     met = verschil.dropna(subset=["gunstigste_naam"])
     if met.empty:
         return ""
-    if len(codes) == 2:
+    if len(codes) <= 2:
         tel = met["gunstigste_naam"].value_counts()
-        a, b = namen[codes[0]], namen[codes[1]]
+        a, b = namen[codes[0]], namen[codes[1]] if len(codes) == 2 else heel_gemeente()
         volgorde = sorted([(a, int(tel.get(a, 0))), (b, int(tel.get(b, 0)))], key=lambda t: -t[1])
-        return (f"Van de {len(met)} indicatoren waarbij hoger of lager beter is en de wijken verschillen, scoort "
+        return (f"Van de {len(met)} indicatoren waarbij hoger of lager beter is en de cijfers verschillen, scoort "
                 f"{volgorde[0][0]} er {volgorde[0][1]} gunstiger en {volgorde[1][0]} {volgorde[1][1]}.")
     goed = met["gunstigste_naam"].value_counts()
     slecht = met["ongunstigste_naam"].value_counts()

@@ -30,6 +30,11 @@ def test_every_link_in_the_sample_resolves_and_downloads_lie_beside_their_page(s
     pdf = next(wijk.glob("wijkprofiel_*.pdf"))
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.name in (wijk / "index.html").read_text(encoding="utf-8")
     assert (site / "sitemap.xml").exists() and (site / "robots.txt").exists()
+    for gz in site.rglob("*.gz"):  # every compressed form is the file beside it (brotli: when the package is there)
+        assert gzip.decompress(gz.read_bytes()) == gz.with_suffix("").read_bytes()
+        br = gz.with_suffix(".br")
+        assert br.exists() == (publiceer.brotli is not None)
+        assert not br.exists() or publiceer.brotli.decompress(br.read_bytes()) == gz.with_suffix("").read_bytes()
     assert "https://dashboard.example/" in start  # each page links to the same view in the app
 
 
@@ -41,6 +46,9 @@ def test_the_whole_edition_has_no_broken_link(echte_gegevens, echte_db, tmp_path
     kapot, geteld = gebroken_links(site)
     assert kapot == [] and geteld > 10_000
     assert {soort(p) for p in publiceer.Site(echte_gegevens).paginas()} >= {"kaart", "kaart-buurten"}
+
+
+_SOORT = {"gzip": "gz", "br": "br"}
 
 
 def _vraag(url: str, **koppen) -> tuple[int, dict, bytes]:
@@ -68,9 +76,11 @@ def test_nginx_serves_the_site_compressed_with_cache_and_security_headers(statis
         assert koppen["X-Content-Type-Options"] == "nosniff" and koppen["Referrer-Policy"] == "no-referrer"
         assert koppen["Cache-Control"] == "no-cache"
         stijl = re.search(r'href="(/stijl/[^"]+)"', (site / "index.html").read_text(encoding="utf-8")).group(1)
-        status, koppen, _ = _vraag(url + stijl, **{"Accept-Encoding": "br, gzip"})
+        status, koppen, inhoud = _vraag(url + stijl, **{"Accept-Encoding": "br, gzip"})
         assert status == 200 and "immutable" in koppen["Cache-Control"] and "max-age=31536000" in koppen["Cache-Control"]
-        assert koppen["Content-Encoding"] == "gzip" and koppen["Content-Type"].startswith("text/css")  # its .gz
+        assert koppen["Content-Type"].startswith("text/css")
+        # its .gz as it is, or its .br where nginx has the brotli_static module (and publiceer the brotli package)
+        assert inhoud == (site / f"{stijl.lstrip('/')}.{_SOORT[koppen['Content-Encoding']]}").read_bytes()
         assert _vraag(url + "/.nginx/adressen.conf")[0] == 404  # the address map is not public
         assert _vraag(url + "/bestaat-niet/")[0] == 404
         pdf = next(site.glob("wijk/*/*.pdf")).relative_to(site)
@@ -95,6 +105,8 @@ def test_nginx_sends_the_apps_shareable_links_on_to_the_static_page(statische_st
         f"/vergelijken?wijken={codes[6]},{codes[4]}": s.adres("vergelijken", {"wijken": f"{codes[4]},{codes[6]}"}),
         f"/vergelijken?wijken={codes[4]}%2C{codes[6]}": s.adres("vergelijken", {"wijken": f"{codes[4]},{codes[6]}"}),
         "/vergelijken": s.adres("vergelijken", {}),
+        f"/vergelijken?wijken={codes[4]}": s.adres("vergelijken", {"wijken": codes[4]}),
+        f"/vergelijken?wijken={codes[4]}&soest=ja": s.adres("vergelijken", {"wijken": codes[4]}),
         f"/kaart?indicator={indicator}&jaar={jaren[0]}": s.kaartpad(indicator, jaren[0], "wijk"),
         f"/kaart?indicator={indicator}&niveau=buurt": s.adres("kaart", {"indicator": indicator, "niveau": "buurt"}),
         f"/kaart?indicator={indicator}&jaar=1800": s.kaartpad(indicator, jaren[-1], "wijk"),

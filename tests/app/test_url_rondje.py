@@ -3,7 +3,8 @@ URL in a new session (a new AppTest) and find the same choice. The keys per page
 import pytest
 
 from soest_data import url_state
-from tests.conftest import meldingen, snel_en_traag
+from soest_data.gemeente import GEMEENTE
+from tests.conftest import meldingen, snel_en_traag, teksten
 
 
 def _param(at, sleutel):
@@ -69,10 +70,14 @@ def test_a_default_choice_leaves_the_url_clean(open_pagina, echte_db):
     assert "marge" not in at.query_params
 
 
-def test_one_wijk_in_vergelijken_is_not_written_to_the_url(open_pagina, echte_db):
+def test_one_wijk_in_vergelijken_is_that_wijk_beside_the_gemeente_and_none_stays_out_of_the_url(open_pagina, echte_db):
     at = open_pagina(echte_db, "pages/vergelijken.py", wijken="WK034205,WK034207")
     at.multiselect(key="vergelijk_wijken").set_value(["WK034205"]).run()
-    assert _param(at, "wijken") == "WK034205,WK034207"
+    assert _param(at, "wijken") == "WK034205" and not at.warning and not meldingen(at)
+    assert f"en heel {GEMEENTE.naam} zijn er bij" in teksten(at)
+    assert not [c for c in at.checkbox if c.key == "vergelijk_soest"]  # the gemeente always stands beside one wijk
+    at.multiselect(key="vergelijk_wijken").set_value([]).run()
+    assert _param(at, "wijken") == "WK034205" and at.warning  # none: a choice still being made
 
 
 def test_menu_links_keep_the_wijk(bekijk_pagina, echte_db):

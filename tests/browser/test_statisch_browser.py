@@ -1,7 +1,7 @@
 """The public edition in Chromium through nginx (deploy/nginx-statisch.conf): one page of every kind passes axe
 (WCAG 2.1 A/AA, every impact) on a phone (390) and a laptop (1280), reads without JavaScript, and the map's wijken
-are links. Screenshots of start, kaart, a wijkprofiel and vergelijken at 1920, 1280 and 390 wide go to
-test-artifacts/statisch/."""
+are links. Screenshots of start, kaart, a wijkprofiel and vergelijken (a pair, and a wijk beside the gemeente) at
+1920×1080, 1280×800 and 390×844 go to test-artifacts/statisch/ (whole pages)."""
 from __future__ import annotations
 
 import pytest
@@ -62,10 +62,10 @@ def test_screenshots_of_the_static_site(browser, statisch):
     url, paden = statisch
     map_ = ARTEFACTEN / "statisch"
     map_.mkdir(parents=True, exist_ok=True)
-    for breedte in (1920, 1280, 390):
-        context = browser.new_context(viewport={"width": breedte, "height": 1000}, locale="nl-NL")
+    for breedte, hoogte in ((1920, 1080), (1280, 800), (390, 844)):  # beamer, laptop, phone
+        context = browser.new_context(viewport={"width": breedte, "height": hoogte}, locale="nl-NL")
         page = context.new_page()
-        for naam in ("start", "kaart", "wijkprofiel", "vergelijken"):
+        for naam in ("start", "kaart", "wijkprofiel", "vergelijken", "vergelijken-gemeente"):
             page.goto(url + paden[naam])
             page.screenshot(path=str(map_ / f"{naam}-{breedte}.png"), full_page=True)
             assert page.evaluate("document.documentElement.scrollWidth") <= breedte, (naam, breedte)

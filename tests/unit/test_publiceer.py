@@ -4,8 +4,9 @@ import re
 
 import pytest
 
+from soest_data.gemeente import GEMEENTE
 from soest_data.weergave import html, publiceer
-from soest_data.weergave.paginas import aandacht, kaart, wijkprofiel
+from soest_data.weergave.paginas import aandacht, kaart, vergelijken, wijkprofiel
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +24,25 @@ def test_app_links_map_onto_readable_static_paths(site, echte_gegevens):
     assert site.adres("opgave", {"opgave": "onzin"}).startswith("/opgave/")  # a bad link still finds a page
     assert all(re.fullmatch(r"[a-z0-9-]+", d) for d in site.deel.values())
     assert len(set(site.deel.values())) == len(site.deel)  # every wijk its own path
+
+
+def test_each_wijk_beside_the_gemeente_and_every_pair_has_a_comparison_page(site, echte_gegevens):
+    g = echte_gegevens
+    codes = list(g.wijknamen)
+    paginas = {p.pad: p for p in site.paginas()}
+    heel = publiceer.naamdeel(f"heel {GEMEENTE.naam}")  # the gemeente's name from the setting, not a literal
+    for code in codes:
+        pad = site.adres("vergelijken", {"wijken": code})
+        assert pad == f"/vergelijken/{site.deel[code]}--{heel}/" and paginas[pad.lstrip("/")].staat.wijken == (code,)
+        assert site.adres("vergelijken", {"wijken": code, "soest": "ja"}) == pad
+    a, b = codes[1], codes[0]
+    paar = site.adres("vergelijken", {"wijken": f"{a},{b}"})
+    assert paar == f"/vergelijken/{site.deel[b]}--{site.deel[a]}/" and paar.lstrip("/") in paginas
+    vergelijkingen = [p for p in paginas.values() if p.module is vergelijken]
+    assert len(vergelijkingen) == len(codes) + len(codes) * (len(codes) - 1) // 2
+    assert all(p.staat.opgave is None for p in vergelijkingen)  # every tab's chart on the one static page
+    kiezer = site.plekken(vergelijkingen[0])["kiezer"]
+    assert set(re.findall(r'href="([^"]+)"', kiezer)) == {f"/{p.pad}" for p in vergelijkingen}
 
 
 def test_every_page_of_the_edition_has_its_own_path_and_every_link_between_them_resolves(site):
@@ -43,7 +63,13 @@ def test_a_page_renders_as_semantic_html_with_the_apps_words(site, echte_gegeven
     omgeving = html.Omgeving(g, site.adres, met_bestanden=False)
     tekst = html.pagina(inhoud, omgeving)
     assert f"<h1>{inhoud.titel}</h1>" in tekst.replace("&#x27;", "'")
-    assert '<th scope="col">' in tekst and '<th scope="row">' in tekst
+    assert '<th scope="col" role="columnheader">' in tekst and '<th scope="row" role="rowheader">' in tekst
+    # a table of many columns stacks on a phone: every cell names its column, and the roles keep it a table
+    for tabel in re.findall(r'<div class="tabel stapel".*?</table>', tekst, re.S):
+        koppen = re.findall(r'<th scope="col" role="columnheader">([^<]*)</th>', tabel)
+        assert len(koppen) >= html.STAPEL_VANAF and '<table role="table">' in tabel
+        for rij in re.findall(r'<tr role="row"><th scope="row".*?</tr>', tabel):
+            assert re.findall(r'<td role="cell" data-kop="([^"]*)">', rij) == koppen[1:]
     svgs = re.findall(r"<svg [^>]*>", tekst)
     assert svgs and all('role="img"' in s and "aria-label=" in s for s in svgs)
     assert "<script" not in tekst
@@ -86,6 +112,22 @@ def test_the_map_is_drawn_in_as_svg_with_every_wijk_a_link_to_its_profile(site, 
             assert label == titel and any(titel.startswith(n.replace("'", "&#x27;")) for n in g.wijknamen.values())
         assert "<script" not in figuur
     assert "<figcaption" in tekst
+    # 'Kies een wijk in de tabel': in the table of figures each wijk is a link to its profile too
+    ranglijst = re.search(r'<div class="tabel stapel".*?</table>', tekst, re.S).group(0)
+    rijkoppen = re.findall(r'<th scope="row" role="rowheader"><a href="([^"]+)">', ranglijst)
+    assert sorted(rijkoppen) == sorted(site.adres("wijkprofiel", {"wijk": c}) for c in g.wijknamen)
+
+
+def test_a_chart_with_a_narrow_form_is_drawn_in_both_and_the_style_sheet_shows_one(site, echte_gegevens):
+    g = echte_gegevens
+    staat = vergelijken.staat_uit({"wijken": next(iter(g.wijknamen))}, g)
+    tekst = html.pagina(vergelijken.bouw(g, staat), html.Omgeving(g, site.adres, met_bestanden=False))
+    breed = re.findall(r'<div class="breed vanaf-700"><figure class="grafiek"><svg [^>]*width="(\d+)"', tekst)
+    smal = re.findall(r'<div class="smal vanaf-700"><figure class="grafiek"><svg [^>]*width="(\d+)"', tekst)
+    assert breed and len(breed) == len(smal) and all(int(s) < int(b) for s, b in zip(smal, breed))
+    css = (publiceer.SJABLONEN / "site.css").read_text(encoding="utf-8")
+    for vanaf in html.SMALLE_GRAFIEK:
+        assert f"@media (min-width: {vanaf}px) {{ .breed.vanaf-{vanaf} {{ display: block; }}" in css
 
 
 def test_a_buurt_on_the_map_links_to_the_profile_of_its_wijk(site, echte_gegevens):
@@ -129,6 +171,7 @@ def test_the_servers_address_map_is_the_pages_own_mapping_and_every_target_exist
     code = next(iter(site.g.wijknamen))
     assert f'"{code}|bestaanszekerheid" {site.adres("wijkprofiel", {"wijk": code, "opgave": "bestaanszekerheid"})};' \
         in tekst
+    assert f'"{code}" {site.adres("vergelijken", {"wijken": code})};' in tekst  # one wijk: beside the gemeente
 
 
 def test_publiceer_refuses_a_database_that_does_not_validate_and_writes_nothing(tmp_path, echte_db, monkeypatch,

@@ -216,3 +216,25 @@ def test_diverging_chart_builds_with_labels_in_words_and_symbols():
     assert spec["description"] == "Samenvatting"
     kleuren = dict(zip(*[spec["layer"][0]["encoding"]["color"]["scale"][k] for k in ("domain", "range")]))
     assert kleuren["↑ hoger"] == kleuren["↓ lager"]  # neutral: one colour, no good/bad
+
+
+def test_one_wijk_is_compared_with_the_gemeente_as_the_other_side():
+    b = _beoordeeld(
+        _indicator("moeite", "Moeite met rondkomen", 11.6, "lager_is_beter", {"WK034205": 18.9}, volgorde=1),
+        _indicator("sport", "Sport wekelijks", 50.0, "hoger_is_beter", {"WK034205": 52.0}, volgorde=2),
+        _indicator("zonder", "Zonder Soest", None, "lager_is_beter", {"WK034205": 4.0}, volgorde=3),
+    )
+    lang = vergelijken.vergelijking(b, ["WK034205"], NAMEN)
+    v = vergelijken.verschillen(lang, met_gemeente=True)
+    assert list(v["indicator"]) == ["moeite", "sport", "zonder"]  # |index − 100|: 63 before 4; no Soest: last
+    moeite = v.iloc[0]
+    assert moeite["indexverschil"] == pytest.approx(18.9 / 11.6 * 100 - 100)
+    assert moeite["verschil_tekst"] == "Smitsveen 7,3 procentpunt hoger dan heel Soest"
+    assert moeite["gunstigste_naam"] == "heel Soest" and v.iloc[1]["gunstigste_naam"] == "Smitsveen"
+    assert math.isnan(v.iloc[2]["afstand"]) and v.iloc[2]["verschil_tekst"].startswith("geen vergelijking")
+    zin = vergelijken.samenvatting(lang, v, ["WK034205"], NAMEN)
+    assert zin.startswith("De grootste verschillen tussen Smitsveen en heel Soest zijn er bij moeite met rondkomen "
+                          "(Smitsveen 18,9 %; Soest 11,6 %)")
+    assert zin.endswith("en de cijfers verschillen, scoort Smitsveen er 1 gunstiger en heel Soest 1.")
+    # the gemeente is the dashed line, never a bar of its own
+    assert set(vergelijken.grafiekgegevens(lang, v)["gebied_naam"]) == {"Smitsveen"}

@@ -1,5 +1,5 @@
-"""Vergelijken: two or more wijken side by side, largest differences first; Nederland (and on request the
-buurgemeenten) beside them as a reference, never in the ranking, the index spread or the tally."""
+"""Vergelijken: two or more wijken side by side, or one wijk beside heel Soest, largest differences first; Nederland
+(and on request the buurgemeenten) beside them as a reference, never in the ranking, the index spread or the tally."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -32,7 +32,7 @@ from soest_data.weergave.paginas.wijkprofiel import referenties_uit
 @dataclass(frozen=True)
 class Staat:
     wijken: tuple[str, ...]  # in wijk order, whatever the order of clicking: one state per combination
-    met_soest: bool = False
+    met_soest: bool = False  # Soest as a column; always with one wijk (that wijk beside heel Soest)
     nederland: bool = True
     buren: bool = False
     # The open tab: only its chart is made (a tab click reruns with the new one); None makes every tab's chart (the
@@ -44,13 +44,13 @@ class Staat:
 
 def staat_uit(params: Mapping, g: Gegevens) -> Staat:
     wijken = url_state.kies_meerdere(params, "wijken", list(g.wijknamen),
-                                     url_state.standaard_wijken(list(g.wijknamen)), "wijken")
+                                     url_state.standaard_wijken(list(g.wijknamen)), "wijken", minimum=1)
     soest = url_state.kies(params, "soest", ["ja", "nee"], "nee", f"keuze voor de kolom {GEMEENTE.naam}")
     nederland, buren, meldingen = referenties_uit(params)
     gekozen = tuple(sorted(wijken.waarde))
     groepen = vergelijken.groepen(_vergelijking(g, gekozen)[1])
     opgave = url_state.kies(params, "opgave", groepen, groepen[0] if groepen else None, "opgave")
-    return Staat(gekozen, soest.waarde == "ja", nederland, buren, opgave.waarde, tuple(wijken.waarde),
+    return Staat(gekozen, soest.waarde == "ja" or len(gekozen) == 1, nederland, buren, opgave.waarde, tuple(wijken.waarde),
                  tuple(m for m in (wijken.melding, soest.melding, *meldingen, opgave.melding) if m))
 
 
@@ -58,17 +58,19 @@ def staat_uit(params: Mapping, g: Gegevens) -> Staat:
 def _vergelijking(g: Gegevens, gekozen: tuple[str, ...]):
     """The chosen wijken's rows (long) and the differences between them, largest first."""
     lang = vergelijken.vergelijking(afgeleid.beoordeeld(g), list(gekozen), g.wijknamen)
-    return lang, vergelijken.verschillen(lang)
+    return lang, vergelijken.verschillen(lang, met_gemeente=len(gekozen) == 1)
 
 
 def voorbeeldstaten(g: Gegevens) -> list[Staat]:
     codes = list(g.wijknamen)
-    return [Staat(tuple(p)) for p in combinations(codes, 2)][:6] + [Staat(tuple(codes[:4]), True, False, True)]
+    paren = [Staat(tuple(p)) for p in combinations(codes, 2)][:6]
+    return [paren[0], Staat((codes[-1],), True), *paren[1:], Staat(tuple(codes[:4]), True, False, True)]
 
 
 def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     gekozen, naam_van = list(staat.wijken), g.wijknamen
-    namen = [naam_van[c] for c in gekozen]
+    # one wijk is compared with heel Soest: Soest is the other side of every difference
+    namen = [naam_van[c] for c in gekozen] + ([vergelijken.heel_gemeente()] if len(gekozen) == 1 else [])
     lang, verschil = _vergelijking(g, staat.wijken)
     opgavendeel = vergelijken.opgaven(verschil)
     boven = vergelijken.grafiekgegevens(lang, opgavendeel)
@@ -79,10 +81,10 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     stam = f"vergelijking_{'_'.join(gekozen)}"
     breed, smal = vergelijken.divergentiegrafieken(lang, opgavendeel, samenvatting, referenties=referenties)
     blokken = [
-        Tekst("Zet twee of meer wijken naast elkaar. Per indicator ziet u de cijfers, het verschil en een **index**: "
-              f"{GEMEENTE.naam} = 100, dus 150 betekent anderhalf keer zo hoog als in heel {GEMEENTE.naam} en 50 de helft. "
-              "Zo kunt u "
-              "indicatoren met verschillende eenheden naast elkaar lezen. De grootste verschillen staan bovenaan."),
+        Tekst(f"Zet twee of meer wijken naast elkaar, of één wijk naast {vergelijken.heel_gemeente()}. Per indicator "
+              f"ziet u de cijfers, het verschil en een **index**: {GEMEENTE.naam} = 100, dus 150 betekent anderhalf keer "
+              f"zo hoog als in heel {GEMEENTE.naam} en 50 de helft. Zo kunt u indicatoren met verschillende eenheden "
+              "naast elkaar lezen. De grootste verschillen staan bovenaan."),
         Plek("kiezer"),
         Plek("referenties"),
         Kop("De grootste verschillen", anker="verschillen"),
