@@ -24,6 +24,8 @@ from html import escape
 from itertools import combinations
 from pathlib import Path
 
+import brotli
+
 from soest_data import db, gegevens, opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
@@ -291,22 +293,17 @@ def _schrijf(nummers: list[int]) -> int:
 
 
 GECOMPRIMEERD = {".html", ".css", ".csv", ".svg", ".xml", ".txt"}
-try:  # optional (not a pinned requirement): without it the site has its .gz files only
-    import brotli
-except ImportError:
-    brotli = None
 
 
 def schrijf(pad: Path, inhoud: bytes) -> None:
-    """Write a file of the site, and beside a text file of some size its gzip form (pad.gz) and, when the `brotli`
-    package is there, its brotli form (pad.br, a sixth to a quarter smaller than gzip): a server sends those as they
-    are (nginx gzip_static, brotli_static) instead of compressing the same page again for every visitor."""
+    """Write a file of the site, and beside a text file of some size its gzip form (pad.gz) and its brotli form
+    (pad.br, a sixth to a quarter smaller than gzip): a server sends those as they are (nginx gzip_static,
+    brotli_static) instead of compressing the same page again for every visitor."""
     pad.write_bytes(inhoud)
     if pad.suffix in GECOMPRIMEERD and len(inhoud) >= 512:
         pad.with_name(pad.name + ".gz").write_bytes(gzip.compress(inhoud, 9, mtime=0))
-        if brotli is not None:
-            # quality 9: within 10 % of the best (11) at a fifteenth of its time (publishing stays well under 5 min)
-            pad.with_name(pad.name + ".br").write_bytes(brotli.compress(inhoud, quality=9))
+        # quality 9: within 10 % of the best (11) at a fifteenth of its time (publishing stays well under 5 min)
+        pad.with_name(pad.name + ".br").write_bytes(brotli.compress(inhoud, quality=9))
 
 
 def _factsheet(pad: str, soort: str, wat: str) -> None:
