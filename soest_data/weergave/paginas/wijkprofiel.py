@@ -125,8 +125,11 @@ def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
             Tekst(f"Ten opzichte van heel {GEMEENTE.naam}, over de kernset van elke opgave ([de regel](/aandacht?wijk={wijk})). "
                   "Per opgave alle cijfers: verderop onder 'Per opgave'.", klein=True),
         )),
-        Link(f"Vergelijk {kop.naam} met een andere wijk", "pages/vergelijken.py",
-             (("wijken", url_state.vergelijking_met(wijk, list(g.wijknamen))),), ":material/compare_arrows:"),
+        Kolommen(((Link(f"Vergelijk {kop.naam} met een andere wijk", "pages/vergelijken.py",
+                        (("wijken", url_state.vergelijking_met(wijk, list(g.wijknamen))),),
+                        ":material/compare_arrows:"),),
+                   (Link(f"{kop.naam} naast heel {GEMEENTE.naam}", "pages/vergelijken.py", (("wijken", wijk),),
+                         ":material/compare_arrows:"),))),
         Plek("bovenaan"),
         Kolommen(((
             Tekst(f"**Inwoners:** {kop.inwoners}  \n**Oppervlakte:** {kop.oppervlakte}  \n"
