@@ -151,7 +151,7 @@ def _streamlit(script: str, poort: int) -> subprocess.Popen:
 def start(replicas: int, poort: int, werkmap: Path) -> tuple[str, list[subprocess.Popen], list[int]]:
     """The dashboard: (url, processes to stop, pids of the Streamlit processes)."""
     if replicas == 1:
-        proces = _streamlit("app.py", poort)
+        proces = _streamlit("server.py", poort)
         _wacht_op(f"http://127.0.0.1:{poort}/_stcore/health")
         return f"http://127.0.0.1:{poort}", [proces], [proces.pid]
     omgeving = {**os.environ, "PORT": str(poort), "REPLICAS": str(replicas), "SOEST_RUN": str(werkmap)}

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/python -m streamlit run app.py --server.port "${PORT:-8501}" --browser.gatherUsageStats false "$@"
+exec .venv/bin/python -m streamlit run server.py --server.port "${PORT:-8501}" --browser.gatherUsageStats false "$@"

@@ -38,7 +38,7 @@ if pid=$(eigen "$RUN/serve.pid" serve.sh); then
   exit 1
 fi
 achtergebleven=""
-for bestand in "$RUN"/replica-*.pid; do achtergebleven+=" $(eigen "$bestand" "streamlit run app.py" || true)"; done
+for bestand in "$RUN"/replica-*.pid; do achtergebleven+=" $(eigen "$bestand" "streamlit run server.py" || true)"; done
 achtergebleven+=" $(eigen "$RUN/nginx.pid" "$RUN/nginx.conf" || true) $(eigen "$RUN/gezond.pid" scripts/gezond.py || true)"
 if [ -n "${achtergebleven// /}" ]; then
   log "processen van een vorige start stoppen:$achtergebleven"
@@ -62,7 +62,7 @@ declare -a PID UIT WACHT VOLGENDE
 NGINX_PID="" GEZOND_PID=""
 
 start_replica() {
-  .venv/bin/python -m streamlit run app.py --server.port "$((PORT + $1))" --server.address 127.0.0.1 \
+  .venv/bin/python -m streamlit run server.py --server.port "$((PORT + $1))" --server.address 127.0.0.1 \
     --server.headless true --browser.gatherUsageStats false >>"$RUN/replica-$1.log" 2>&1 &
   PID[$1]=$!
   echo "${PID[$1]}" >"$RUN/replica-$1.pid"

@@ -7,10 +7,10 @@
 - eigen.py: the app's own widgets (factsheet button, Mijn wijk)
 """
 from ui.eigen import factsheet_knop, mijn_wijk
-from ui.gegevens import gegevens, inhoud
+from ui.gegevens import gegevens, gegevens_vooraf, inhoud
 from ui.schil import dia, pagina, presentatie, presentatieknop
 from ui.tekenen import toon
 from ui.url import referentiekeuze, url_widget
 
-__all__ = ["dia", "factsheet_knop", "gegevens", "inhoud", "mijn_wijk", "pagina", "presentatie", "presentatieknop",
-           "referentiekeuze", "toon", "url_widget"]
+__all__ = ["dia", "factsheet_knop", "gegevens", "gegevens_vooraf", "inhoud", "mijn_wijk", "pagina", "presentatie",
+           "presentatieknop", "referentiekeuze", "toon", "url_widget"]

@@ -27,6 +27,15 @@ def gegevens() -> Gegevens:
         st.stop()
 
 
+def gegevens_vooraf() -> None:
+    """Read the database, and what every page reads from it, before the first visitor (server.py). A database that
+    does not open is left to the first page, which says so in plain Dutch (and the log has the cause)."""
+    try:
+        afgeleid.voor_iedereen(_database(str(paden.db_path())).geef()[1])
+    except db.GeenDatabase:
+        pass
+
+
 def inhoud(bouw: Callable, g: Gegevens, *staat):
     """bouw(g, *staat): a page's content, once per (page, state, database) (afgeleid.inhoud)."""
     return afgeleid.inhoud(g, bouw, *staat)

@@ -180,3 +180,13 @@ def standpunten(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataF
     """What the texts say per wijk × opgave beside the tally (uitspraken.standpunten): the one source for the stance
     on every page, the slides and the factsheet."""
     return uitspraken.standpunten(telling(g, marge), g.uitspraken)
+
+
+def voor_iedereen(g: Gegevens) -> None:
+    """What every page of this database reads, whatever its state: the scores and the tally at the standard margin,
+    the stance of the texts, and the map shapes of both levels (server.py makes them before the first visitor; they
+    are the same for everyone, so no visitor of a freshly started process waits for them). No page state is made."""
+    telling(g)
+    standpunten(g)
+    for niveau in g.vormen:
+        kaartvormen(g, niveau)

@@ -60,8 +60,8 @@ def wacht_op_gezond(url: str, proces: subprocess.Popen, seconden: float = 60) ->
 
 
 @contextmanager
-def draaiende_app(db: Path, script: Path = PROJECT / "app.py", log=subprocess.DEVNULL):
-    """`streamlit run app.py` (or another script, with the project's config) on a free port against `db`; yields its
+def draaiende_app(db: Path, script: Path = PROJECT / "server.py", log=subprocess.DEVNULL):
+    """`streamlit run server.py` (or another script, with the project's config) on a free port against `db`; yields its
     URL and stops it afterwards. Its output goes to `log` (an open file), by default nowhere."""
     poort = _vrije_poort()
     proces = start_streamlit(script, db, poort, log)

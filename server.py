@@ -1,0 +1,25 @@
+"""The dashboard as a server: `streamlit run server.py` (scripts/run.sh, scripts/serve.sh). It serves app.py and its
+pages exactly as `streamlit run app.py` would, but the process first imports the page code and reads the database
+(Streamlit's `st.App` with a lifespan: no request is answered before it is done). Without this, the first visitors of
+a freshly started process paid those seconds while a room was waiting. No page state is made ahead: that stays the
+work of the first visit to each state.
+"""
+from contextlib import asynccontextmanager
+
+import streamlit as st
+
+
+@asynccontextmanager
+async def opstart(_app):
+    import importlib
+    import pkgutil
+
+    import ui
+    from soest_data.weergave import paginas
+    for module in pkgutil.iter_modules(paginas.__path__):
+        importlib.import_module(f"{paginas.__name__}.{module.name}")
+    ui.gegevens_vooraf()
+    yield
+
+
+app = st.App("app.py", lifespan=opstart)
