@@ -140,10 +140,13 @@ def in_woorden(rij: Mapping, hoogste: float | None, laagste: float | None, gebie
     if hoogste != laagste and waarde == laagste:
         return f"het laagst van alle {gebied}en"
     kant = rij.get("kant")
-    if kant in (HOGER, LAGER):
-        return f"{kant} dan gemiddeld"  # 'hoger dan gemiddeld', 'lager dan gemiddeld'
+    if kant in _KANT_IN_WOORDEN:
+        return _KANT_IN_WOORDEN[kant]
     return f"rond het {GEMEENTE.eigen('gemiddelde')}" if kant == ROND else \
         f"geen {GEMEENTE.eigen('cijfer')} om mee te vergelijken"
+
+
+_KANT_IN_WOORDEN = {HOGER: "hoger dan gemiddeld", LAGER: "lager dan gemiddeld"}
 
 
 def waarde_in_woorden(rij: pd.Series, eenheid: str | None = None) -> str:

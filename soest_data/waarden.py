@@ -47,6 +47,11 @@ def geometrie(con: duckdb.DuckDBPyConnection, niveau: str) -> pd.DataFrame:
                        [niveau]).df()
 
 
+WAARDEKOLOMMEN = ("gebied_code", "gebied_naam", "niveau", "ouder", "indicator", "indicator_label", "opgave", "jaar",
+                  "waarde", "eenheid", "relatief", "status", "bron", "bron_titel", "bron_uitgever", "bron_url",
+                  "licentie", "berekend", "citaat", "meetjaar", "peilperiode", "wijziging_jaar", "wijziging_uitleg")
+
+
 def alle_waarden(con: duckdb.DuckDBPyConnection, afschermen: bool = True,
                  catalogus: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every value with its area, indicator and source labels; by default after disclosure control (which reads the
@@ -79,11 +84,6 @@ def alle_waarden(con: duckdb.DuckDBPyConnection, afschermen: bool = True,
     if not afschermen:
         return frame
     return onthulling.pas_toe(frame, catalogus if catalogus is not None else indicatoren(con))
-
-
-WAARDEKOLOMMEN = ("gebied_code", "gebied_naam", "niveau", "ouder", "indicator", "indicator_label", "opgave", "jaar",
-                  "waarde", "eenheid", "relatief", "status", "bron", "bron_titel", "bron_uitgever", "bron_url",
-                  "licentie", "berekend", "citaat", "meetjaar", "peilperiode", "wijziging_jaar", "wijziging_uitleg")
 
 
 def _teksten(kolom: pa.ChunkedArray) -> np.ndarray:

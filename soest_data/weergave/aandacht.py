@@ -367,8 +367,7 @@ def in_de_matrix(tel: pd.DataFrame, uitgelicht: str | None = None, hoeveel: int 
     per_wijk = tel.groupby("gebied_code", sort=False)["ongunstig"].sum()
     if len(per_wijk) <= hoeveel:
         return tel
-    volgorde = pd.Series(range(len(per_wijk)), index=per_wijk.index)
-    meeste = per_wijk.to_frame().assign(plek=volgorde).sort_values(["ongunstig", "plek"], ascending=[False, True])
+    meeste = per_wijk.sort_values(ascending=False, kind="stable")  # equal counts keep the wijk order
     gekozen = set(meeste.index[:hoeveel]) | ({uitgelicht} if uitgelicht in per_wijk.index else set())
     return tel[tel["gebied_code"].isin(gekozen)]
 

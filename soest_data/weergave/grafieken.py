@@ -494,8 +494,7 @@ def stippen(rijen: pd.DataFrame, uitgelicht: str, naam: str, referenties: pd.Dat
         title={"text": f"◆ {naam}  ● andere wijken{_stip_is_meer(aantal)}  ┃ {GEMEENTE.naam}"
                        f"{referentietitel(referenties)}", "anchor": "start",
                "fontSize": letter, "fontWeight": "normal"},
-        description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen"
-                    f"{_stip_is_meer(aantal).replace(' (', ', ').rstrip(')')}) en {GEMEENTE.naam} (streep); "
+        description=f"Per indicator de waarde van {naam} (ruit) naast de andere wijken (stippen) en {GEMEENTE.naam} (streep); "
                     "dezelfde cijfers staan in de tabel erboven.")
 
 

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from soest_data.rijen import als_dicts
+
 _RAND = ("⟨", "⟩")
 
 
@@ -58,16 +60,7 @@ def _zet(deel, pad: tuple, waarde):
 
 def records(frame: pd.DataFrame, kolommen=None) -> list[dict]:
     """The rows of `frame` as JSON-ready dicts (only `kolommen`, if given): missing is None, never NaN."""
-    namen = [k for k in frame.columns if kolommen is None or k in kolommen]
-    lijsten = []
-    for naam in namen:
-        kolom = frame[naam]
-        waarden = kolom.tolist()
-        leeg = kolom.isna().to_numpy()
-        if leeg.any():
-            waarden = [None if m else w for w, m in zip(waarden, leeg)]
-        lijsten.append(waarden)
-    return [dict(zip(namen, rij)) for rij in zip(*lijsten)]
+    return als_dicts(frame[[k for k in frame.columns if kolommen is None or k in kolommen]], leeg_is_none=True)
 
 
 class Sjabloon:

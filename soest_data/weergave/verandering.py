@@ -16,6 +16,7 @@ import pandas as pd
 
 from soest_data import jaren, opmaak, scoring
 from soest_data.gemeente import GEMEENTE
+from soest_data.rijen import als_dicts
 
 # Threshold below which a change is "gelijk gebleven".
 DREMPEL_PP_SCHATTING = 2.0   # percentage points, for model estimates (RIVM small-area estimates)
@@ -103,23 +104,20 @@ def veranderingen(waarden: pd.DataFrame, indicatoren: pd.DataFrame, bronnen: pd.
         "bron_van": paren["bron_van"], "bron_naar": paren["bron"],
     })
     uit["verschil"] = uit["waarde_naar"] - uit["waarde_van"]
-    kolom = {k: uit[k].tolist() for k in ("eenheid", "modelschatting", "waarde_van", "verschil", "richting",
-                                          "jaar_van", "jaar_naar", "waarde_naar")}  # lists: a column per row is slow
-    kolom["drempel"] = [drempel(e, m, v) for e, m, v in zip(kolom["eenheid"], kolom["modelschatting"],
-                                                            kolom["waarde_van"])]
-    uit["drempel"] = kolom["drempel"]
-    uit["maat"] = [abs(v) / d if d else float("nan") for v, d in zip(kolom["verschil"], kolom["drempel"])]
-    kolom["oordeel"] = [oordeel(v, d, r, e) for v, d, r, e in zip(kolom["verschil"], kolom["drempel"],
-                                                                  kolom["richting"], kolom["eenheid"])]
-    uit["oordeel"] = kolom["oordeel"]
+    rijen = als_dicts(uit[["eenheid", "modelschatting", "waarde_van", "verschil", "richting", "jaar_van", "jaar_naar",
+                           "waarde_naar"]])  # plain dicts: a pandas column read cell by cell is slow
+    for r in rijen:
+        r["drempel"] = drempel(r["eenheid"], r["modelschatting"], r["waarde_van"])
+        r["oordeel"] = oordeel(r["verschil"], r["drempel"], r["richting"], r["eenheid"])
+    uit["drempel"] = [r["drempel"] for r in rijen]
+    uit["maat"] = [abs(r["verschil"]) / r["drempel"] if r["drempel"] else float("nan") for r in rijen]
+    uit["oordeel"] = [r["oordeel"] for r in rijen]
     wijziging = (ind[["wijziging_jaar", "wijziging_uitleg"]] if "wijziging_jaar" in ind
                  else pd.DataFrame({"wijziging_jaar": [pd.NA] * len(ind), "wijziging_uitleg": [""] * len(ind)}))
-    kolom["definitie"] = [jaren.wijzigingsnoot(j, u) if jaren.over_wijziging(a, b, j) else ""
-                          for a, b, j, u in zip(kolom["jaar_van"], kolom["jaar_naar"],
-                                                wijziging["wijziging_jaar"].tolist(),
-                                                wijziging["wijziging_uitleg"].tolist())]
-    uit["definitie"] = kolom["definitie"]
-    uit["zin"] = [in_woorden(dict(zip(kolom, rij))) for rij in zip(*kolom.values())]
+    for r, j, u in zip(rijen, wijziging["wijziging_jaar"].tolist(), wijziging["wijziging_uitleg"].tolist()):
+        r["definitie"] = jaren.wijzigingsnoot(j, u) if jaren.over_wijziging(r["jaar_van"], r["jaar_naar"], j) else ""
+    uit["definitie"] = [r["definitie"] for r in rijen]
+    uit["zin"] = [in_woorden(r) for r in rijen]
     return uit.sort_values(["volgorde", "gebied_code"]).reset_index(drop=True)[KOLOMMEN]
 
 
