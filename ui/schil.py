@@ -71,12 +71,12 @@ def _statisch(naam: str) -> str:
 
 
 def _met_wijk(bestand: str, wijk: str | None) -> dict | None:
-    """A menu link keeps the wijk the visitor is looking at: as the wijk of a page that takes one, or as the first of
-    a comparison."""
+    """A menu link keeps the wijk the visitor is looking at: as the wijk of a page that takes one, or as a comparison
+    of that wijk beside heel Soest. The menu reads no data: without a database it is drawn whole, above the notice."""
     if not wijk:
         return None
     if bestand == "pages/vergelijken.py":
-        return {"wijken": url_state.vergelijking_met(wijk, list(gegevens().wijknamen))}
+        return {"wijken": wijk}
     return {MET_WIJK[bestand]: wijk} if bestand in MET_WIJK else None
 
 

@@ -40,3 +40,12 @@ def test_without_a_good_database_the_visitor_reads_a_plain_notice_and_the_log_th
     assert not at.exception
     assert at.error[0].value == db.GEEN_GEGEVENS  # no path, command, variable or error name (tests/unit/test_laatste_goede.py)
     assert str(pad) in caplog.text and soort in caplog.text and "python -m soest_data build" in caplog.text
+
+
+def test_without_a_database_a_wijk_page_keeps_its_whole_menu_and_the_notice_is_on_the_page(app_op, tmp_path):
+    # the menu keeps the wijk in its links, but reads no data for them: it is drawn whole above the notice
+    at = app_op(tmp_path / "ontbreekt.duckdb", wijk="WK034205").run()
+    at.switch_page("pages/wijkprofiel.py").run()
+    assert not at.exception
+    assert [e.value for e in at.main.error] == [db.GEEN_GEGEVENS] and not at.sidebar.error
+    assert len(at.sidebar.get("page_link")) == 8
