@@ -6,6 +6,9 @@ for every visitor of one database; they are made here once (per margin where the
 """
 from __future__ import annotations
 
+import inspect
+import itertools
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -15,9 +18,10 @@ from functools import wraps
 import pandas as pd
 
 from soest_data import scoring
+from soest_data.begrippen import VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
 from soest_data.rijen import als_dicts
-from soest_data.weergave import aandacht, factsheet, regio, uitspraken, verandering, wijkprofiel
+from soest_data.weergave import aandacht, factsheet, kaart, regio, uitspraken, verandering, wijkprofiel
 from soest_data.weergave import kaartvormen as kaartvormen_
 
 
@@ -47,24 +51,56 @@ class _Bezig:
                     self._sloten[sleutel] = (slot, wachtenden - 1)
 
 
-def per_database(maak: Callable) -> Callable:
+log = logging.getLogger(__name__)
+
+# What is made before the first visitor (voor_iedereen): per function, the arguments it is made for ahead.
+_VOORAF: list[tuple[Callable, Callable]] = []
+
+
+def per_database(maak: Callable | None = None, *, vooraf: Callable | None = None) -> Callable:
     """maak(g, *args) once per Gegevens object and arguments; the result is shared read-only.
 
     Kept in the object's own __dict__ (as functools.cached_property does on a frozen dataclass), so it lives and
-    dies with that database's data. A second thread asking while the first makes it waits for that result."""
+    dies with that database's data. The key holds the arguments with their defaults filled in, so f(g) and
+    f(g, default) are one result. A second thread asking while the first makes it waits for that result.
+    `vooraf(g)`: the argument tuples that are the same for every visitor whatever they choose (an opgave, the
+    standard margin); voor_iedereen makes those before the first visitor."""
+    if maak is None:
+        return lambda f: per_database(f, vooraf=vooraf)
+    handtekening = inspect.signature(maak)
+
     @wraps(maak)
     def geef(g: Gegevens, *args):
         memo = g.__dict__.setdefault("_afgeleid", {})
-        sleutel = (maak.__module__, maak.__qualname__, args)  # two pages may both have a `_vast`
+        gebonden = handtekening.bind(g, *args)
+        gebonden.apply_defaults()
+        sleutel = (maak.__module__, maak.__qualname__, gebonden.args[1:])  # two pages may both have a `_vast`
         if sleutel not in memo:
             with g.__dict__.setdefault("_bezig", _Bezig()).voor(sleutel):
                 if sleutel not in memo:
-                    memo[sleutel] = maak(g, *args)
+                    memo[sleutel] = maak(g, *gebonden.args[1:])
         return memo[sleutel]
+    if vooraf is not None:
+        _VOORAF.append((geef, vooraf))
     return geef
 
 
-@per_database
+def eenmaal(_g: Gegevens) -> list[tuple]:
+    """vooraf: a result without arguments."""
+    return [()]
+
+
+def standaardmarge(_g: Gegevens) -> list[tuple]:
+    """vooraf: the standard margin, what a page shows until a visitor moves the slider."""
+    return [(scoring.STANDAARD_MARGE,)]
+
+
+def per_opgave(_g: Gegevens) -> list[tuple]:
+    """vooraf: each of the five opgaven."""
+    return [(opgave,) for opgave in VIJF_OPGAVEN]
+
+
+@per_database(vooraf=standaardmarge)
 def beoordeeld(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     """Every wijk × indicator (latest year) scored against Soest, with the position in words ('het hoogst van alle
     wijken')."""
@@ -72,7 +108,7 @@ def beoordeeld(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFr
         scoring.beoordeel_wijken(g.waarden, g.indicatoren, marge, kernset=scoring.kernsets(g.opgaven)))
 
 
-@per_database
+@per_database(vooraf=standaardmarge)
 def telling(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     """The one tally per wijk × opgave over the kernset (scoring.tel_per_opgave) that every output shows."""
     return aandacht.telling(beoordeeld(g, marge), g.wijken, scoring.kernsets(g.opgaven))
@@ -84,27 +120,28 @@ def oogopslag(g: Gegevens, wijk: str, marge: float = scoring.STANDAARD_MARGE) ->
     return tuple(als_dicts(wijkprofiel.opgaven_in_een_oogopslag(telling(g, marge), wijk, standpunten(g, marge))))
 
 
-@per_database
+@per_database(vooraf=lambda _g: list(itertools.product((True, False), repeat=2)))
 def referenties(g: Gegevens, nederland: bool, buren: bool) -> pd.DataFrame:
     """Nederland and/or the buurgemeenten beside every judged indicator, in its latest year (regio.referenties)."""
     paren = beoordeeld(g)[["indicator", "jaar"]].dropna().drop_duplicates()
     return regio.referenties(g.waarden, paren.itertuples(index=False), nederland, buren)
 
 
-@per_database
+@per_database(vooraf=lambda _g: [(scoring.STANDAARD_MARGE, *keuze)
+                                   for keuze in itertools.product((True, False), repeat=3)])
 def aandachtdetails(g: Gegevens, marge: float, nederland: bool, buren: bool, alleen_kern: bool) -> pd.DataFrame:
     """The indicators behind the aandacht matrix for every wijk (aandacht.details); a wijk's part is a filter."""
     return aandacht.details(beoordeeld(g, marge), g.wijken, None, None, scoring.zelfde_begrip(g.opgaven),
                             alleen_kern, referenties(g, nederland, buren))
 
 
-@per_database
+@per_database(vooraf=standaardmarge)
 def overeenstemming(g: Gegevens, marge: float) -> pd.DataFrame:
     """Per wijk × opgave the tally beside what the texts say (aandacht.overeenstemming)."""
     return aandacht.overeenstemming(telling(g, marge), g.uitspraken, beoordeeld(g, marge))
 
 
-@per_database
+@per_database(vooraf=eenmaal)
 def veranderingen(g: Gegevens) -> pd.DataFrame:
     """Every wijk (and the gemeente) × indicator with two comparable measurements and the change between them. The
     pages tell the changes of wijken and of the gemeente only: buurten stay out (in a large gemeente most rows)."""
@@ -112,14 +149,14 @@ def veranderingen(g: Gegevens) -> pd.DataFrame:
                                      g.bronnen)
 
 
-@per_database
+@per_database(vooraf=per_opgave)
 def soest_in_de_regio(g: Gegevens, opgave: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Soest, Nederland and the buurgemeenten for one opgave (long) and Soest's judgement per indicator."""
     regiowaarden = regio.regiowaarden(g.waarden, g.indicatoren, opgave)
     return regiowaarden, regio.regio_oordelen(regiowaarden)
 
 
-@per_database
+@per_database(vooraf=eenmaal)
 def nederland_per_jaar(g: Gegevens) -> pd.Series:
     """Nederland's value per (indicator, jaar), for the Nederland column of tables."""
     return regio.nederland_per_jaar(g.waarden)
@@ -169,13 +206,16 @@ def inhoud(g: Gegevens, bouw: Callable, *staat):
     return lru.geef((bouw.__module__, bouw.__qualname__, staat), lambda: bouw(g, *staat))
 
 
-@per_database
+@per_database(vooraf=lambda g: [(niveau,) for niveau in g.vormen])
 def kaartvormen(g: Gegevens, niveau: str):
-    """A level's shapes prepared for every map size, with their label places (kaartvormen.kaartvormen)."""
-    return kaartvormen_.kaartvormen(g.vormen[niveau])
+    """A level's shapes prepared for every map size, with their label places (kaartvormen.kaartvormen): every
+    placement a map of that level can ask for is made here, not by the first visitor of each."""
+    vormen = kaartvormen_.kaartvormen(g.vormen[niveau])
+    kaart.plaats_labels(vormen, niveau)
+    return vormen
 
 
-@per_database
+@per_database(vooraf=standaardmarge)
 def standpunten(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     """What the texts say per wijk × opgave beside the tally (uitspraken.standpunten): the one source for the stance
     on every page, the slides and the factsheet."""
@@ -183,10 +223,13 @@ def standpunten(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataF
 
 
 def voor_iedereen(g: Gegevens) -> None:
-    """What every page of this database reads, whatever its state: the scores and the tally at the standard margin,
-    the stance of the texts, and the map shapes of both levels (server.py makes them before the first visitor; they
-    are the same for everyone, so no visitor of a freshly started process waits for them). No page state is made."""
-    telling(g)
-    standpunten(g)
-    for niveau in g.vormen:
-        kaartvormen(g, niveau)
+    """Everything declared `per_database(vooraf=…)` in the modules imported so far (server.py imports every page
+    first): what a page reads whatever its visitor chooses, or for one of a few choices every visitor has (an opgave,
+    the standard margin). It is the same for everyone, so it is made before the first visitor of a freshly started
+    process instead of by them. No page state is made."""
+    for geef, vooraf in _VOORAF:
+        for argumenten in vooraf(g):
+            try:
+                geef(g, *argumenten)
+            except Exception:  # the server still starts: a page that needs it says so, and the log has the cause
+                log.exception("%s%s kon niet vooraf gemaakt worden", geef.__qualname__, argumenten)

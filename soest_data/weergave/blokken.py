@@ -305,6 +305,5 @@ def _alleen_gebruikte_kolommen(spec: dict) -> dict:
 
 
 def kaart(deck, alt: str, hoogte: int = 480, sleutel: str | None = None, vak: str | None = None) -> Kaart:
-    """A pydeck map as a Kaart: serialised once, compactly (pydeck's own to_json pretty-prints the whole map)."""
-    return Kaart(json=json.dumps(json.loads(deck.to_json()), separators=(",", ":")), alt=alt, hoogte=hoogte,
-                 tooltip=getattr(deck, "_tooltip", False) or False, sleutel=sleutel, vak=vak)
+    """A map (kaart.Kaartspec) as a Kaart: serialised once."""
+    return Kaart(json=deck.to_json(), alt=alt, hoogte=hoogte, tooltip=deck.tooltip or False, sleutel=sleutel, vak=vak)

@@ -318,11 +318,18 @@ def trendtitel(titel: str, hoogte: int, noot: str = "") -> dict:
 def trendnoot(reeks: pd.DataFrame) -> str:
     """'Let op: definitie gewijzigd in 2020 …' when the years of one indicator's series straddle a definition change
     (catalogue `definitiewijziging`, carried in the values as wijziging_jaar/wijziging_uitleg), else ''."""
-    if "wijziging_jaar" not in reeks or reeks.empty or reeks["wijziging_jaar"].isna().all():
+    if "wijziging_jaar" not in reeks:
         return ""
-    wijziging, uitleg = reeks["wijziging_jaar"].dropna().iloc[0], reeks["wijziging_uitleg"].dropna().iloc[0]
-    return (jaren.wijzigingsnoot(wijziging, uitleg)
-            if jaren.over_wijziging(reeks["jaar"].min(), reeks["jaar"].max(), wijziging) else "")
+    return noot_bij(reeks["jaar"].tolist(), reeks["wijziging_jaar"].tolist(), reeks["wijziging_uitleg"].tolist())
+
+
+def noot_bij(jaar: list, wijziging_jaar: list, wijziging_uitleg: list) -> str:
+    """trendnoot for one series given as its columns (plain lists, one item per measurement)."""
+    wijziging = next((w for w in wijziging_jaar if not _leeg(w)), None)
+    if wijziging is None:
+        return ""
+    uitleg = next((u for u in wijziging_uitleg if not _leeg(u)), None)
+    return jaren.wijzigingsnoot(wijziging, uitleg) if jaren.over_wijziging(min(jaar), max(jaar), wijziging) else ""
 
 
 def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: int = 200,

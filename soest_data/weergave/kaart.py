@@ -9,6 +9,7 @@ like a low one or like 'rond Soest'.
 """
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 
@@ -253,6 +254,23 @@ def labelwaarde(rij: dict, eenheid: str) -> str:
     return "afgeschermd" if rij.get("status") == AFGESCHERMD else "geen cijfer"
 
 
+# Every value width a label can reserve (kaartvormen.waardebreedte of labelwaarde's texts, at most LABEL_TEKENS long,
+# except a very long figure, whose placement is made when it is first asked for).
+WAARDEBREEDTES = tuple(range(4, LABEL_TEKENS + 4, 4))
+
+
+def met_waarde(niveau: str) -> bool:
+    """Wijken carry their value in their label; buurten (many and small) only their name."""
+    return niveau == "wijk"
+
+
+def plaats_labels(vormen: kaartvormen.Kaartvormen, niveau: str) -> None:
+    """Every label placement a map of this level asks for, per form (afgeleid.kaartvormen makes them once ahead)."""
+    for beeld in vormen.per_formaat.values():
+        for breedte in WAARDEBREEDTES if met_waarde(niveau) else (None,):
+            beeld.labels(breedte)
+
+
 # Canvas height per form of the map (kaartvormen.FORMATEN); the page shows one form per window width.
 HOOGTE = {naam: f.canvas[1] for naam, f in FORMATEN.items()}
 # The map's tooltip sits in the map's upper left corner, whatever the pointer: it never runs off the map's edge.
@@ -262,38 +280,61 @@ TIPSTIJL = {"fontSize": f"{opmaak.LETTER}px", "backgroundColor": opmaak.TEKSTKLE
             "whiteSpace": "pre-line", "padding": "6px 10px", "lineHeight": "1.35"}
 
 
+@dataclass(frozen=True)
+class Kaartspec:
+    """A map as the JSON deck.gl reads (what pydeck makes of a Deck), and its tooltip as st.pydeck_chart takes it."""
+    spec: dict
+    tooltip: dict | bool
+
+    def to_json(self) -> str:
+        return json.dumps(self.spec, separators=(",", ":"), sort_keys=True)
+
+
 def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: str = "smal",
-         met_waarde: bool = True, tooltip: bool = True, alleen: str | None = None) -> pdk.Deck:
+         met_waarde: bool = True, tooltip: bool = True, alleen: str | None = None) -> Kaartspec:
     """An offline pydeck map (no basemap) in one of the FORMATEN: filled areas (hatched without a figure), black
     borders, and labels at their places (kaartvormen: never covering more than a small part of any area; a label
-    away from its area has a leader line ending in a dot). Only the areas take clicks and show the tooltip; labels,
-    lines and hatching are not pickable, so a click inside an area always opens that area. `alleen`: label only that
-    area (the locator map)."""
+    away from its area has a leader line ending in a dot). `alleen`: label only that area (the locator map).
+
+    The layers are described once per form (_deckvorm, with pydeck); a state only fills in its rows."""
     beeld = vormen.per_formaat[formaat]
-    rand = "properties.rand" if eigenschappen["rand"].nunique() > 1 else 1  # one border width: not per area
-    kolommen = ["code", "naam", "kleur", "tip"] + (["rand"] if rand != 1 else [])
-    features = [{"type": "Feature", "geometry": g, "properties": p}
+    per_gebied_rand = eigenschappen["rand"].nunique() > 1
+    kolommen = ["code", "naam", "kleur", "tip"] + (["rand"] if per_gebied_rand else [])
+    features = [{"geometry": g, "properties": p, "type": "Feature"}
                 for g, p in zip(beeld.geometrie, als_dicts(eigenschappen[kolommen]))]
     tekst = [n + ("\n" + t if met_waarde else "") for n, t in zip(eigenschappen["naam"], eigenschappen["kort"])]
     plekken = beeld.labels(kaartvormen.waardebreedte(eigenschappen["kort"]) if met_waarde else None, alleen)
-    labels = pd.DataFrame([{"label": t, "lon": p[0], "lat": p[1], "verplaatst": p[2], "anker_lon": a[0],
-                            "anker_lat": a[1]}
-                           for t, p, a in zip(tekst, plekken, beeld.ankers_graden()) if p is not None],
-                          columns=["label", "lon", "lat", "verplaatst", "anker_lon", "anker_lat"])
-    verwezen = labels.loc[labels["verplaatst"], ["lon", "lat", "anker_lon", "anker_lat"]]
+    namen, verwezen = [], []
+    for t, p, a in zip(tekst, plekken, beeld.ankers_graden()):
+        if p is not None:
+            namen.append({"label": t, "lat": p[1], "lon": p[0]})
+            if p[2]:
+                verwezen.append({"anker_lat": a[1], "anker_lon": a[0], "lat": p[1], "lon": p[0]})
+    rijen = {"gebieden": {"features": features, "type": "FeatureCollection"},
+             "arcering": beeld.arcering([i for i, z in enumerate(eigenschappen["zonder"]) if z]),
+             "verwijzers": verwezen, "ankers": verwezen, "namen": namen}
+    vorm = beeld.eenmaal(("deck", per_gebied_rand, tooltip), lambda: _deckvorm(beeld, per_gebied_rand, tooltip))
+    return Kaartspec({**vorm.spec, "layers": [{**laag, "data": rijen[laag["id"]]} for laag in vorm.spec["layers"]]},
+                     vorm.tooltip)
+
+
+def _deckvorm(beeld: kaartvormen.Vormbeeld, per_gebied_rand: bool, tooltip: bool) -> Kaartspec:
+    """The layers of a map in one form, without rows: made once per form with pydeck (its own to_json is slow: it
+    pretty-prints, and the shapes are most of a map). Only the areas take clicks and show the tooltip; labels, lines
+    and hatching are not pickable, so a click inside an area always opens that area."""
     lagen = [
-        pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="gebieden", pickable=True,
+        pdk.Layer("GeoJsonLayer", [], id="gebieden", pickable=True,
                   stroked=True, filled=True, get_fill_color="properties.kleur", get_line_color=[30, 30, 30, 255],
-                  get_line_width=rand, line_width_units="'pixels'", auto_highlight=True,
-                  highlight_color=[0, 114, 178, 90]),
-        pdk.Layer("PathLayer", beeld.arcering([i for i, z in enumerate(eigenschappen["zonder"]) if z]), id="arcering",
+                  get_line_width="properties.rand" if per_gebied_rand else 1, line_width_units="'pixels'",
+                  auto_highlight=True, highlight_color=[0, 114, 178, 90]),
+        pdk.Layer("PathLayer", [], id="arcering",
                   pickable=False, get_path="pad", get_color=_rgba(ARCERING_KLEUR, 255), get_width=1.5,
                   width_units="'pixels'"),
-        pdk.Layer("LineLayer", verwezen, id="verwijzers", pickable=False, get_source_position=["anker_lon", "anker_lat"],
+        pdk.Layer("LineLayer", [], id="verwijzers", pickable=False, get_source_position=["anker_lon", "anker_lat"],
                   get_target_position=["lon", "lat"], get_color=[0, 0, 0, 255], get_width=2),
-        pdk.Layer("ScatterplotLayer", verwezen, id="ankers", pickable=False, get_position=["anker_lon", "anker_lat"],
+        pdk.Layer("ScatterplotLayer", [], id="ankers", pickable=False, get_position=["anker_lon", "anker_lat"],
                   get_radius=3, radius_units="'pixels'", get_fill_color=[0, 0, 0, 255]),
-        pdk.Layer("TextLayer", labels[["label", "lon", "lat"]], id="namen", pickable=False, get_position=["lon", "lat"],
+        pdk.Layer("TextLayer", [], id="namen", pickable=False, get_position=["lon", "lat"],
                   get_text="label", get_size=beeld.formaat.letter, get_color=[0, 0, 0, 255],
                   get_alignment_baseline="'center'", line_height=kaartvormen.REGELHOOGTE, background=True,
                   get_background_color=[255, 255, 255, 240],
@@ -308,7 +349,8 @@ def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: 
     # A fixed picture: no dragging or zooming, since the labels are placed for this view (a browser test checks that
     # pointing and clicking still pick the area).
     vast = pdk.View(type="MapView", controller=False)
-    return pdk.Deck(layers=lagen, views=[vast], initial_view_state=zicht, map_provider=None, tooltip=tip)
+    return Kaartspec(json.loads(pdk.Deck(layers=lagen, views=[vast], initial_view_state=zicht, map_provider=None,
+                                         tooltip=tip).to_json()), tip)
 
 
 def vergelijking_in_woorden(wijken: pd.DataFrame, eenheid: str) -> list[str]:
@@ -337,7 +379,7 @@ class Kaartbeeld:
     legenda: pd.DataFrame
     samenvatting: str
     ranglijst: pd.DataFrame
-    decks: dict[str, pdk.Deck]  # per form of the map (kaartvormen.FORMATEN: groot, middel, smal)
+    decks: dict[str, Kaartspec]  # per form of the map (kaartvormen.FORMATEN: groot, middel, smal)
     vormen: kaartvormen.Kaartvormen
     eigenschappen: pd.DataFrame  # per area: colour, value in words, tooltip (kaartlagen)
     met_waarde: bool            # the labels hold the value (wijken), or only the name (buurten)
@@ -374,7 +416,7 @@ def kaartbeeld(vormen: gpd.GeoDataFrame | kaartvormen.Kaartvormen, waarden: pd.D
     kleur = kleuren_tov_soest(gebieden) if oordeel_kleur else kleuren(gebieden, schaalrichting, grenzen, soort)
     gebied = "buurt" if niveau == "buurt" else "wijk"
     eigenschappen = kaartlagen(vormen.vormen, gebieden, eenheid, kleur, gebied=gebied, tov_soest=oordeel_kleur)
-    met_waarde = niveau == "wijk"
+    labels_met_waarde = met_waarde(niveau)
     return Kaartbeeld(
         gebieden=gebieden, soest=soest, tov_soest=oordeel_kleur, kan_tov_soest=kan, grenzen=grenzen,
         legenda=legenda_tov_soest(soest, eenheid, ontbrekend=ontbrekend, stap=float(gebieden["stap"].iloc[0]),
@@ -383,8 +425,8 @@ def kaartbeeld(vormen: gpd.GeoDataFrame | kaartvormen.Kaartvormen, waarden: pd.D
         else legenda(grenzen, eenheid, schaalrichting, soort, ontbrekend),
         samenvatting=samenvatting(gebieden, soest, eenheid, gebied),
         ranglijst=ranglijst(gebieden, eenheid, gebied),
-        decks={f: deck(vormen, eigenschappen, f, met_waarde=met_waarde) for f in FORMATEN},
-        vormen=vormen, eigenschappen=eigenschappen, met_waarde=met_waarde,
+        decks={f: deck(vormen, eigenschappen, f, met_waarde=labels_met_waarde) for f in FORMATEN},
+        vormen=vormen, eigenschappen=eigenschappen, met_waarde=labels_met_waarde,
     )
 
 

@@ -119,7 +119,8 @@ class Vormbeeld:
     _bewaard: dict = field(default_factory=dict)
     _slot: threading.RLock = field(default_factory=threading.RLock)
 
-    def _eenmaal(self, sleutel, maak):
+    def eenmaal(self, sleutel, maak):
+        """maak() once per key for this level and form."""
         # One at a time: a room opening maps at once waits for one placement instead of making it in every session.
         with self._slot:
             if sleutel not in self._bewaard:
@@ -129,7 +130,7 @@ class Vormbeeld:
     def labels(self, waardebreedte_: int | None, alleen: str | None = None) -> list[tuple[float, float, bool] | None]:
         """Per area its label place (lon, lat, with leader line) or None; `waardebreedte_` None: names only;
         `alleen`: only that area's label. Computed once per reserved value width."""
-        return self._eenmaal(("labels", waardebreedte_, alleen), lambda: self._plaats(waardebreedte_, alleen))
+        return self.eenmaal(("labels", waardebreedte_, alleen), lambda: self._plaats(waardebreedte_, alleen))
 
     def _plaats(self, waardebreedte_: int | None, alleen: str | None):
         reserve = "\n" + " " * waardebreedte_ if waardebreedte_ is not None else ""
@@ -140,11 +141,11 @@ class Vormbeeld:
         return [None if p is None else (*naar_graden(p[0], p[1], self.zoom, self.centrum), p[2]) for p in plekken]
 
     def ankers_graden(self) -> list[tuple[float, float]]:
-        return self._eenmaal("ankers", lambda: [naar_graden(x, y, self.zoom, self.centrum) for x, y in self.ankers])
+        return self.eenmaal("ankers", lambda: [naar_graden(x, y, self.zoom, self.centrum) for x, y in self.ankers])
 
     def arcering(self, gebieden: list[int]) -> list[dict]:
         """Hatching lines (45°, every ARCERING_PX pixels) inside the given areas, as PathLayer rows {"pad": [...]}."""
-        return [pad for i in gebieden for pad in self._eenmaal(("arcering", i), lambda i=i: self._arceer(i))]
+        return [pad for i in gebieden for pad in self.eenmaal(("arcering", i), lambda i=i: self._arceer(i))]
 
     def _arceer(self, i: int) -> list[dict]:
         vorm = self.veelhoeken[i]

@@ -400,7 +400,7 @@ def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.Dat
     codes = [eigen, *wijken["code"]]
     reeks = waarden[waarden["indicator"].isin(indicator_ids) & waarden["gebied_code"].isin(codes)]
     reeks = reeks.dropna(subset=["waarde"])
-    reeks = reeks[reeks["meetjaar"].map(jaren.jaar_bekend)] if "meetjaar" in reeks else reeks
+    reeks = reeks[reeks["meetjaar"].map(jaren.jaar_bekend).astype(bool)] if "meetjaar" in reeks else reeks  # empty: a mask
     aantal_jaren = reeks.groupby("indicator")["jaar"].nunique()
     reeks = reeks[reeks["indicator"].isin(aantal_jaren[aantal_jaren > 1].index)]
     volgorde = {i: n for n, i in enumerate(indicator_ids)}
@@ -480,10 +480,15 @@ def _trend_sjabloon(eenheid: str, met_referenties: bool) -> Sjabloon:
 def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:
     """The trend panels in words: per indicator and area the first and last value and the change (with a note when a
     definition changed between them)."""
+    kolommen = ["indicator_label", "gebied_naam", "jaar", "waarde", "eenheid"] + [
+        k for k in ("wijziging_jaar", "wijziging_uitleg") if k in reeks]
+    reeksen: dict[tuple[str, str], list[dict]] = {}  # per (indicator, area), in order of appearance
+    for rij in als_dicts(reeks[kolommen]):
+        reeksen.setdefault((rij["indicator_label"], rij["gebied_naam"]), []).append(rij)
     uit = []
-    for (label, naam), deel in reeks.groupby(["indicator_label", "gebied_naam"], sort=False):
-        deel = deel.sort_values("jaar")
-        eerste, laatste = deel.iloc[0], deel.iloc[-1]
+    for (label, naam), rijen in reeksen.items():
+        rijen.sort(key=lambda r: r["jaar"])
+        eerste, laatste = rijen[0], rijen[-1]
         verschil = laatste["waarde"] - eerste["waarde"]
         eenheid = eerste["eenheid"]
         if abs(verschil) < 1e-9:
@@ -491,7 +496,8 @@ def trendtabel(reeks: pd.DataFrame) -> pd.DataFrame:
         else:
             tekst = opmaak.getal(abs(verschil), 1 if abs(verschil) < 100 else 0)
             verandering = f"{'gestegen' if verschil > 0 else 'gedaald'} met {tekst} {opmaak.verschil_eenheid(eenheid)}"
-        if noot := grafieken.trendnoot(deel):
+        if noot := grafieken.noot_bij([r["jaar"] for r in rijen], [r.get("wijziging_jaar") for r in rijen],
+                                      [r.get("wijziging_uitleg") for r in rijen]):
             verandering += f" ({noot})"
         uit.append({"Indicator": label, "Gebied": naam,
                     "Eerste jaar": f"{opmaak.waarde_met_eenheid(eerste['waarde'], eenheid)} ({int(eerste['jaar'])})",

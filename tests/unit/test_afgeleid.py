@@ -72,3 +72,39 @@ def test_paginainhoud_een_keer_per_staat_en_de_oudste_valt_af():
         afgeleid.inhoud(g, bouw, i)
     afgeleid.inhoud(g, bouw, "a")
     assert gemaakt.count("a") == 2  # pushed out by newer states, made again when asked
+
+
+def test_een_standaardwaarde_meegeven_of_weglaten_is_een_en_hetzelfde_resultaat():
+    gemaakt = []
+
+    @afgeleid.per_database
+    def met_marge(g, marge=0.1):
+        gemaakt.append(marge)
+        return object()
+
+    g = _leeg()
+    assert met_marge(g) is met_marge(g, 0.1) and gemaakt == [0.1]
+
+
+def test_voor_iedereen_maakt_wat_vooraf_gevraagd_is_en_start_ook_als_een_deel_mislukt(monkeypatch, caplog):
+    monkeypatch.setattr(afgeleid, "_VOORAF", [])
+    gemaakt = []
+
+    @afgeleid.per_database(vooraf=lambda g: [("a",), ("b",)])
+    def per_keuze(g, keuze):
+        gemaakt.append(keuze)
+        if keuze == "a":
+            raise ValueError("kapot")
+        return keuze
+
+    @afgeleid.per_database(vooraf=afgeleid.eenmaal)
+    def zonder_keuze(g):
+        gemaakt.append("eenmaal")
+
+    g = _leeg()
+    afgeleid.voor_iedereen(g)
+    assert gemaakt == ["a", "b", "eenmaal"]
+    assert "kon niet vooraf gemaakt worden" in caplog.text
+    per_keuze(g, "b")
+    zonder_keuze(g)
+    assert gemaakt == ["a", "b", "eenmaal"]  # made once, ahead

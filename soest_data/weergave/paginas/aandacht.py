@@ -140,7 +140,7 @@ def _legenda(rijen) -> tuple[tuple[str, str], ...]:
     return tuple(zip(rijen["kleur"], rijen["betekenis"]))
 
 
-@afgeleid.per_database  # the same for every wijk and choice of references: once per margin
+@afgeleid.per_database(vooraf=afgeleid.standaardmarge)  # the same for every wijk and choice of references
 def _per_opgave(g: Gegevens, marge: float) -> list:
     tel = afgeleid.telling(g, marge)
     if g.uitspraken.empty:  # a gemeente without wijkprofielen in the data: the tally from the open data only

@@ -29,7 +29,7 @@ def voorbeeldstaten(g: Gegevens) -> list[Staat]:
     return [Staat(), *(Staat(i) for i in g.indicatoren["id"][:5]), *(Staat(None, o) for o in OPGAVEN)]
 
 
-@afgeleid.per_database  # the same for every state of the page (a gemeente of 400 wijken: 250.000 rows)
+@afgeleid.per_database(vooraf=afgeleid.eenmaal)  # the same for every state of the page (a gemeente of 400 wijken: 250.000 rows)
 def alle_waarden(g: Gegevens):
     """The whole dataset as shown (after disclosure control), in readable columns: the downloads on /data."""
     return export.leesbaar(g.waarden[[*export.EXPORTKOLOMMEN, "niveau", "bron_uitgever", "meetjaar"]])

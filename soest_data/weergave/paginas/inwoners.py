@@ -65,7 +65,8 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     return Inhoud("Inwoners aan het woord", tuple(blokken))
 
 
-@afgeleid.per_database  # the survey part depends on the opgave only, not on the wijk of the voices below it
+# The survey part depends on the opgave only, not on the wijk of the voices below it.
+@afgeleid.per_database(vooraf=lambda _g: [(o,) for o in (None, *OPGAVE_KEUZES)])
 def _enquete(g: Gegevens, opgave: str | None) -> list:
     e = g.enquete or {}
     vragen = enquete.vragen(e)

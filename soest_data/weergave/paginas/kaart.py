@@ -42,7 +42,7 @@ class Staat:
     meldingen: tuple[str, ...] = field(default=(), compare=False)
 
 
-@afgeleid.per_database
+@afgeleid.per_database(vooraf=afgeleid.eenmaal)
 def op_kaart(g: Gegevens) -> dict[str, str]:
     """The indicators with figures per wijk (only those can be mapped), ordered by opgave: id → 'Opgave › label'."""
     cat = g.indicatoren
@@ -52,13 +52,22 @@ def op_kaart(g: Gegevens) -> dict[str, str]:
     return {i: f"{OPGAVEN[o]} › {label}" for i, o, label in zip(deel["id"], deel["opgave"], deel["label"])}
 
 
-@afgeleid.per_database  # read on every rerun (staat_uit): once per indicator, not per run
+@afgeleid.per_database(vooraf=afgeleid.eenmaal)  # read on every rerun (staat_uit): one pass over the values
+def _jaren_per_indicator(g: Gegevens) -> dict[str, dict[str, tuple[int, ...]]]:
+    """Per indicator, per level with figures ('wijk', 'buurt') its years; a level only when it has a figure (the wijk
+    level always)."""
+    w = g.waarden.loc[g.waarden["niveau"].isin(["wijk", "buurt"]), ["indicator", "niveau", "jaar", "waarde"]]
+    jaren = w.groupby(["indicator", "niveau"])["jaar"].unique()
+    met_cijfer = set(w.loc[w["waarde"].notna(), ["indicator", "niveau"]].itertuples(index=False, name=None))
+    uit: dict[str, dict[str, tuple[int, ...]]] = {}
+    for (indicator, niveau), deze in jaren.items():
+        if niveau == "wijk" or (indicator, niveau) in met_cijfer:
+            uit.setdefault(indicator, {"wijk": ()})[niveau] = tuple(sorted(deze.tolist()))
+    return uit
+
+
 def _jaren(g: Gegevens, indicator: str) -> dict[str, tuple[int, ...]]:
-    """Per level with figures for this indicator ('wijk', 'buurt'), its years; a level only when it has a figure."""
-    w = g.waarden[g.waarden["indicator"] == indicator]
-    met_cijfer = set(w.loc[w["waarde"].notna(), "niveau"])
-    return {niveau: tuple(sorted(set(w.loc[w["niveau"] == niveau, "jaar"]))) for niveau in ("wijk", "buurt")
-            if niveau in met_cijfer or niveau == "wijk"}
+    return _jaren_per_indicator(g).get(indicator, {"wijk": ()})
 
 
 def staat_uit(params: Mapping, g: Gegevens, verdeling: bool = False) -> Staat:

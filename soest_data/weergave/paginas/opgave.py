@@ -68,7 +68,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
         ("Per indicator: de wijken op volgorde", "per-indicator")))
 
 
-@afgeleid.per_database
+@afgeleid.per_database(vooraf=afgeleid.per_opgave)
 def _vast(g: Gegevens, opgave: str) -> tuple[tuple, pd.DataFrame, list]:
     """What the opgave page shows whatever the reference switches: made once per opgave, so switching Nederland or
     the buurgemeenten only rebuilds the parts that show them."""
@@ -243,7 +243,7 @@ def _wijken(g: Gegevens, opgave: str, rijen: pd.DataFrame, volgorde: list) -> li
     ]
 
 
-@afgeleid.per_database  # the same whatever the references: once per opgave
+@afgeleid.per_database(vooraf=afgeleid.per_opgave)  # the same whatever the references: once per opgave
 def _panelteksten(g: Gegevens, opgave: str) -> dict[str, tuple[str, str, Bron]]:
     """Per indicator its panel's heading (label, year, 'modelschatting'), its sentence and its source line."""
     _, rijen, volgorde = _vast(g, opgave)
@@ -295,7 +295,7 @@ def _per_indicator(g: Gegevens, staat: Staat, rijen: pd.DataFrame, volgorde: lis
     ]
 
 
-@afgeleid.per_database  # the same whatever the references: once per opgave
+@afgeleid.per_database(vooraf=afgeleid.per_opgave)  # the same whatever the references: once per opgave
 def _trendtabel(g: Gegevens, opgave: str) -> pd.DataFrame:
     return opgaveoverzicht.trendtabel(opgaveoverzicht.trendreeksen(g.waarden, _vast(g, opgave)[2], g.wijken))
 
