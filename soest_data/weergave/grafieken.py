@@ -166,28 +166,27 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
     Wijken without a number keep their row, labelled 'geen gegevens', so missing never looks like zero.
     A Vega-Lite dict (sjabloon.py).
     """
-    wijken = wijken[["gebied_code", "gebied_naam", "waarde", "oordeel"]]  # not the ~40 columns of every row
-    data = wijken.assign(
-        label=_met_eenheid(wijken["waarde"], eenheid),
-        uitgelicht=wijken["gebied_code"] == uitgelicht,
-        oordeel_tekst=wijken["oordeel"].map(scoring.SYMBOOL),
-    ).sort_values("waarde", ascending=False, na_position="last")
-    data = _hoogste_en_laagste(data, uitgelicht)
+    rijen = als_dicts(wijken[["gebied_code", "gebied_naam", "waarde", "oordeel"]])  # not the ~40 columns of a row
+    for rij, label in zip(rijen, _met_eenheid(wijken["waarde"], eenheid)):
+        rij.update(label=label, uitgelicht=rij["gebied_code"] == uitgelicht,
+                   oordeel_tekst=scoring.SYMBOOL.get(rij["oordeel"]))
+    # highest first, without a figure last (each in the order given: sorted() keeps ties in place)
+    rijen = _hoogste_en_laagste(sorted((r for r in rijen if not _leeg(r["waarde"])), key=lambda r: r["waarde"],
+                                       reverse=True) + [r for r in rijen if _leeg(r["waarde"])], uitgelicht)
     # the highlighted wijk's frame as data (scale=None: the value is the colour/width), not as a Vega condition
-    data = data.assign(rand=data["uitgelicht"].map({True: opmaak.KLEUR_UITGELICHT, False: None}),
-                       randdikte=data["uitgelicht"].astype(int) * 3)
-    bronnen = {"wijken": data}
-    met_soest = soest is not None and not pd.isna(soest)
-    if met_soest:
-        bronnen["soest"] = pd.DataFrame({"soest": [soest],
-                                         "label": [f"┆ {GEMEENTE.naam}: {opmaak.waarde_met_eenheid(soest, eenheid)}"]})
-    met_referenties = referenties is not None and len(referenties) > 0
-    if met_referenties:
+    for rij in rijen:
+        rij.update(rand=opmaak.KLEUR_UITGELICHT if rij["uitgelicht"] else None, randdikte=3 * rij["uitgelicht"])
+    sjabloon = _wijkstaaf_sjabloon(hoogte_per_wijk, eenheid, soest is not None and not pd.isna(soest),
+                                   referenties is not None and len(referenties) > 0)
+    bronnen = {"wijken": sjabloon.rijen(rijen)}
+    if soest is not None and not pd.isna(soest):
+        bronnen["soest"] = [{"soest": float(soest),
+                             "label": f"┆ {GEMEENTE.naam}: {opmaak.waarde_met_eenheid(soest, eenheid)}"}]
+    if referenties is not None and len(referenties) > 0:
         bronnen["referenties"] = _referentielabels(referenties)
-    beschrijving = "Staafdiagram per wijk: " + "; ".join(f"{n} {t}" for n, t in zip(data["gebied_naam"], data["label"]))
-    return _wijkstaaf_sjabloon(hoogte_per_wijk, eenheid, met_soest, met_referenties).vul(
-        bronnen, volgorde=list(data["gebied_naam"]), height=hoogte_per_wijk * len(data) + 20,
-        description=beschrijving)
+    beschrijving = "Staafdiagram per wijk: " + "; ".join(f"{r['gebied_naam']} {r['label']}" for r in rijen)
+    return sjabloon.vul(bronnen, volgorde=[r["gebied_naam"] for r in rijen], height=hoogte_per_wijk * len(rijen) + 20,
+                        description=beschrijving)
 
 
 # Up to this many wijken every wijk is a bar; a large gemeente shows its highest and lowest STAVEN_AAN_ELKE_KANT
@@ -195,28 +194,27 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
 STAVEN_PER_WIJK_TOT, STAVEN_AAN_ELKE_KANT = 40, 10
 
 
-def _hoogste_en_laagste(data: pd.DataFrame, uitgelicht: str | None) -> pd.DataFrame:
+def _hoogste_en_laagste(rijen: list[dict], uitgelicht: str | None) -> list[dict]:
     """The ranked bars as shown: every wijk, or the highest and the lowest (and the highlighted wijk) in their
     ranked order, with one row in each gap saying how many wijken it leaves out and their values."""
-    if len(data) <= STAVEN_PER_WIJK_TOT:
-        return data
-    met = data.index[data["waarde"].notna()]
-    getoond = set(met[:STAVEN_AAN_ELKE_KANT]) | set(met[-STAVEN_AAN_ELKE_KANT:]) | set(
-        data.index[data["gebied_code"] == uitgelicht])
-    rijen, gat = [], []
-    for plek, rij in zip(data.index, als_dicts(data)):
-        if plek not in getoond:
+    if len(rijen) <= STAVEN_PER_WIJK_TOT:
+        return rijen
+    met = [i for i, r in enumerate(rijen) if not _leeg(r["waarde"])]
+    getoond = set(met[:STAVEN_AAN_ELKE_KANT]) | set(met[-STAVEN_AAN_ELKE_KANT:]) | {
+        i for i, r in enumerate(rijen) if r["gebied_code"] == uitgelicht}
+    uit, gat = [], []
+    for i, rij in enumerate(rijen):
+        if i not in getoond:
             gat.append(rij)
             continue
-        rijen += [_tussenrij(gat)] if gat else []
-        rijen.append(rij)
+        uit += [_tussenrij(gat)] if gat else []
+        uit.append(rij)
         gat = []
-    rijen += [_tussenrij(gat)] if gat else []
-    return pd.DataFrame(rijen, columns=data.columns)
+    return uit + ([_tussenrij(gat)] if gat else [])
 
 
 def _tussenrij(overgeslagen: list[dict]) -> dict:
-    labels = [r["label"] for r in overgeslagen if not pd.isna(r["waarde"])]
+    labels = [r["label"] for r in overgeslagen if not _leeg(r["waarde"])]
     waarden = f": {labels[0]} tot {labels[-1]}" if len(labels) > 1 else f": {labels[0]}" if labels else ""
     zonder = len(overgeslagen) - len(labels)
     return {"gebied_code": "", "gebied_naam": f"… {len(overgeslagen)} wijken{waarden}"

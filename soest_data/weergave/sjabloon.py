@@ -74,6 +74,11 @@ class Sjabloon:
         _gaten(self.spec, (), self._paden)
         self._tekst = json.dumps(self.spec)
 
+    def rijen(self, rijen: list[dict]) -> list[dict]:
+        """Rows made for this chart, as `records` gives a frame's: only the fields the spec names, missing as None."""
+        return [{k: None if v is None or (isinstance(v, float) and v != v) else v for k, v in rij.items()
+                 if k in self._tekst} for rij in rijen]
+
     def vul(self, data: Mapping[str, pd.DataFrame | list[dict]], **waarden) -> dict:
         """The spec for one state: `data` per named source, a frame (only the columns the spec names are sent) or
         records made for this chart, each hole

@@ -285,13 +285,18 @@ def _wie_gunstiger(verschil: pd.DataFrame, codes: list[str], namen: dict[str, st
             f"gunstigst ({goed.iloc[0]} keer) en {slecht.index[0]} het vaakst het ongunstigst ({slecht.iloc[0]} keer).")
 
 
+# What the chart, its sources and its references read of the long rows (not the ~40 columns of every row).
+_GRAFIEKBRON = ["indicator", "gebied_code", "gebied_naam", "index", "oordeel", "oordeel_tekst", "label", "jaar", "jaar_kort",
+                "jaar_tekst", "modelschatting", "soest", "eenheid", "waarde_tekst"]
+
+
 def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | None = 12) -> pd.DataFrame:
     """The bars of the diverging chart: for the `aantal` largest differences with an index, each wijk's index. The
     row title carries the indicator's year: every wijk has its figure from that one year (`vergelijking`)."""
     boven = verschil.dropna(subset=["indexverschil"])
     if aantal is not None:
         boven = boven.head(aantal)
-    data = lang[lang["indicator"].isin(boven["indicator"])].dropna(subset=["index"]).copy()
+    data = lang.loc[lang["indicator"].isin(boven["indicator"]) & lang["index"].notna(), _GRAFIEKBRON]
     if data.empty:
         return pd.DataFrame(columns=["indicator", "rij", "gebied_naam", "index", "oordeel_tekst", "label_tekst"])
     volgorde = {i: n for n, i in enumerate(boven["indicator"])}
