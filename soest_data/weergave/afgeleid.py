@@ -195,7 +195,7 @@ class _Lru:
             return waarde
 
 
-PAGINAS_PER_DATABASE = 400  # a page's content is ~0,1–0,5 MB: this bounds the memory of one process
+PAGINAS_PER_DATABASE = 120  # a page's content is ~0,1–0,5 MB: this bounds the memory of one process
 
 
 def inhoud(g: Gegevens, bouw: Callable, *staat):

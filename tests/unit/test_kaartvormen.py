@@ -128,3 +128,35 @@ def test_labelvak_grows_with_text_and_font():
     assert labelvak("Hees", 14)[0] < labelvak("Hees", 16)[0]
     assert kaartvormen.waardebreedte(["18,9 %", "geen gegevens"]) == 16
     assert math.isclose(kaartvormen.waardebreedte([]), 0)
+
+
+def test_elke_labelplaats_die_een_kaart_vraagt_is_vooraf_gemaakt(echte_gegevens):
+    """afgeleid.kaartvormen places every label a map of a level can ask for (kaart.plaats_labels): no visitor of any
+    indicator, year or level waits for a placement."""
+    from soest_data.weergave import afgeleid
+
+    g = echte_gegevens
+    gemaakt = {niveau: afgeleid.kaartvormen(g, niveau) for niveau in g.vormen}
+    vooraf = {niveau: {f: set(b._bewaard) for f, b in v.per_formaat.items()} for niveau, v in gemaakt.items()}
+    cat = g.indicatoren.set_index("id", drop=False)
+    paren = g.waarden.loc[g.waarden["niveau"].isin(["wijk", "buurt"]), ["indicator", "jaar", "niveau"]]
+    for indicator, jaar, niveau in paren.drop_duplicates().itertuples(index=False):
+        kaart.kaartbeeld(gemaakt[niveau], g.waarden, cat.loc[indicator], int(jaar), niveau)
+    for niveau, v in gemaakt.items():
+        for formaat, beeld in v.per_formaat.items():
+            nieuw = {k for k in set(beeld._bewaard) - vooraf[niveau][formaat] if k[0] == "labels"}
+            assert not nieuw, (niveau, formaat, nieuw)
+
+
+def test_een_kaart_vult_alleen_zijn_rijen_in_de_vorm_van_zijn_formaat(echt):
+    """Two states of one level share every layer setting (made once per form with pydeck); only the rows differ."""
+    g, vormen = echt
+    cat = g.indicatoren.set_index("id", drop=False)
+    ids = [i for i in g.waarden.loc[g.waarden["niveau"] == "wijk", "indicator"].unique()][:2]
+    beelden = [kaart.kaartbeeld(vormen["wijk"], g.waarden, cat.loc[i],
+                                int(g.waarden.loc[g.waarden["indicator"] == i, "jaar"].max())) for i in ids]
+    for formaat in FORMATEN:
+        a, b = (json.loads(beeld.decks[formaat].to_json()) for beeld in beelden)
+        assert [{k: v for k, v in laag.items() if k != "data"} for laag in a["layers"]] == \
+               [{k: v for k, v in laag.items() if k != "data"} for laag in b["layers"]]
+        assert {k: v for k, v in a.items() if k != "layers"} == {k: v for k, v in b.items() if k != "layers"}
