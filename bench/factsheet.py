@@ -23,12 +23,12 @@ DOEL_PAGINAS = 4
 
 def main() -> int:
     con = db.open_readonly(paden.db_path())
-    g, beoordeeld, vormen = factsheet.invoer(con.cursor())
+    g = factsheet.invoer(con.cursor())
     print(f"{'factsheet':32} {'pagina':>6} {'kB':>6} {'s':>6}")
     te_traag = te_lang = 0
     for soort, wat in [("wijk", w) for w in g.wijknamen] + [("opgave", o) for o in VIJF_OPGAVEN]:
         start = time.perf_counter()
-        pdf = factsheet.wijk_pdf(g, beoordeeld, vormen, wat) if soort == "wijk" else factsheet.opgave_pdf(g, beoordeeld, wat)
+        pdf = factsheet.pdf(g, soort, wat)
         duur = time.perf_counter() - start
         te_traag += duur > DOEL_SECONDEN
         naam = g.wijknamen.get(wat, wat)

@@ -218,7 +218,7 @@ def _factsheet(args, data: Path, geo: Path, doel: Path) -> int:
         return 2
     con = db.open_readonly(doel)
     try:
-        g, beoordeeld, vormen = factsheet.invoer(con.cursor())
+        g = factsheet.invoer(con.cursor())
     finally:
         con.close()
     if args.alle:
@@ -229,8 +229,7 @@ def _factsheet(args, data: Path, geo: Path, doel: Path) -> int:
     try:
         for soort, wat, pad in klussen:
             start = time.perf_counter()
-            pdf = factsheet.wijk_pdf(g, beoordeeld, vormen, wat) if soort == "wijk" \
-                else factsheet.opgave_pdf(g, beoordeeld, wat)
+            pdf = factsheet.pdf(g, soort, wat)
             pad.parent.mkdir(parents=True, exist_ok=True)
             pad.write_bytes(pdf)
             print(f"{pad}: {len(pdf) / 1024:.0f} kB in {time.perf_counter() - start:.1f} s")

@@ -9,20 +9,20 @@ import streamlit as st
 from soest_data import paden
 from soest_data.bronnen import postcode
 from soest_data.gemeente import GEMEENTE
-from soest_data.weergave import afgeleid, factsheet
+from soest_data.weergave import factsheet
 from ui.gegevens import gegevens
 
 
 def factsheet_knop(soort: str, wat: str, naam: str) -> None:
     """'Factsheet (PDF)' of a wijk (soort 'wijk') or an opgave: made on a click, from the database this page was
-    drawn from (afgeleid.factsheet_pdf keeps it per database)."""
+    drawn from (factsheet.pdf keeps it per database)."""
     g = gegevens()
     bestand = f"wijkprofiel_{wat}_{factsheet.bestandsnaam(naam)}.pdf" if soort == "wijk" else f"opgave_{wat}.pdf"
     uitleg = (f"De vijf opgaven, alle cijfers naast {GEMEENTE.naam} met het oordeel in woorden, het kaartje, wat inwoners zeggen "
               "en de bronnen met jaar en licentie." if soort == "wijk" else
               f"Ambitie en doelen, kerncijfers van {GEMEENTE.naam}, alle wijken per indicator, wat inwoners zeggen en de "
               "bronnen.")
-    st.download_button("Factsheet (PDF)", lambda: afgeleid.factsheet_pdf(g, soort, wat), file_name=bestand,
+    st.download_button("Factsheet (PDF)", lambda: factsheet.pdf(g, soort, wat), file_name=bestand,
                        mime="application/pdf", key=f"factsheet-{soort}-{wat}", icon=":material/picture_as_pdf:",
                        on_click="ignore", help=uitleg)
 

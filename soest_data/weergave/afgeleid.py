@@ -21,7 +21,7 @@ from soest_data import scoring
 from soest_data.begrippen import VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
 from soest_data.rijen import als_dicts
-from soest_data.weergave import aandacht, factsheet, kaart, regio, uitspraken, verandering, wijkprofiel
+from soest_data.weergave import aandacht, kaart, regio, uitspraken, verandering, wijkprofiel
 from soest_data.weergave import kaartvormen as kaartvormen_
 
 
@@ -160,16 +160,6 @@ def soest_in_de_regio(g: Gegevens, opgave: str) -> tuple[pd.DataFrame, pd.DataFr
 def nederland_per_jaar(g: Gegevens) -> pd.Series:
     """Nederland's value per (indicator, jaar), for the Nederland column of tables."""
     return regio.nederland_per_jaar(g.waarden)
-
-
-@per_database
-def factsheet_pdf(g: Gegevens, soort: str, wat: str) -> bytes:
-    """The factsheet of a wijk (soort 'wijk') or an opgave, made once per database: a click in a page still open on
-    an older database gets that database's figures, a fresh page the new ones."""
-    oordeel = beoordeeld(g)
-    if soort == "wijk":
-        return factsheet.wijk_pdf(g, oordeel, g.vormen["wijk"], wat)
-    return factsheet.opgave_pdf(g, oordeel, wat)
 
 
 class _Lru:

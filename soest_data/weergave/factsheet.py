@@ -2,9 +2,9 @@
 
 The functions here say what is printed (`wijk_document`, `opgave_document` → a document.Document of headings,
 sentences, tables and figures); document.py renders it as HTML with one Jinja2 template and WeasyPrint makes a tagged
-PDF/UA-1 from that HTML (see docs/FACTSHEET.md). Every figure comes from the same scored rows as the pages
-(scoring.beoordeel_wijken → wijkprofiel.met_woorden, passed in as `beoordeeld`); a missing figure reads
-"geen gegevens", never 0. What data a factsheet holds is said on it: every source with the years of its figures.
+PDF/UA-1 from that HTML (see docs/FACTSHEET.md). Every judgement, tally and stance is the very result the pages show
+(afgeleid: beoordeeld, telling, standpunten, oogopslag of the same database), never computed again here; a missing
+figure reads "geen gegevens", never 0. What data a factsheet holds is said on it: every source with the years of its figures.
 """
 from __future__ import annotations
 
@@ -14,21 +14,16 @@ from datetime import date, datetime
 import geopandas as gpd
 import pandas as pd
 
-from soest_data import gebieden, gemeente, opmaak, scoring, waarden
+from soest_data import gebieden, gemeente, opmaak, scoring
 from soest_data.begrippen import NEDERLAND, OPGAVEN, VIJF_OPGAVEN
 from soest_data.export import grafiek_svg
 from soest_data.gegevens import Gegevens, laad
 from soest_data.gemeente import GEMEENTE
-from soest_data.weergave import document, enquete, opgaveoverzicht, uitspraken, wijkprofiel
+from soest_data.weergave import afgeleid, document, enquete, opgaveoverzicht, uitspraken, wijkprofiel
 from soest_data.weergave.document import Alinea, Document, Figuur, Kop, Naast, Opsomming, Tabel
 from soest_data.weergave.kaart import locatorkaart
 
 SCHATTING = "\u00a0*"                # after an indicator's label: a model estimate (said once under each table's heading)
-
-
-def telling(g: Gegevens, beoordeeld: pd.DataFrame) -> pd.DataFrame:
-    """The one tally per wijk × opgave (scoring.tel_per_opgave over the kernset), as on every page."""
-    return scoring.tel_per_opgave(beoordeeld, g.wijken, scoring.kernsets(g.opgaven))
 
 
 def regel(marge: float) -> str:
@@ -38,12 +33,9 @@ def regel(marge: float) -> str:
             "afronding; zorggebruik en achtergrond krijgen geen oordeel.")
 
 
-def invoer(cur) -> tuple[Gegevens, pd.DataFrame, gpd.GeoDataFrame]:
-    """Outside the app (the CLI): the data, scored with the same public functions the pages use, and the wijk shapes."""
-    g = laad(cur)
-    beoordeeld = wijkprofiel.met_woorden(scoring.beoordeel_wijken(g.waarden, g.indicatoren,
-                                                            kernset=scoring.kernsets(g.opgaven)))
-    return g, beoordeeld, gebieden.geodataframe(waarden.geometrie(cur, "wijk"))
+def invoer(cur) -> Gegevens:
+    """Outside the app (the CLI): the data, as the pages read it."""
+    return laad(cur)
 
 
 def bestandsnaam(naam: str) -> str:
@@ -235,8 +227,8 @@ def _kaart(g: Gegevens, vormen: gpd.GeoDataFrame, wijk: str, naam: str) -> Figuu
                   breedte_mm=46)
 
 
-def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wijk: str,
-                  marge: float = scoring.STANDAARD_MARGE, gemaakt: date | None = None) -> Document:
+def wijk_document(g: Gegevens, wijk: str, marge: float = scoring.STANDAARD_MARGE,
+                  gemaakt: date | None = None) -> Document:
     """What the factsheet of one wijk says: key figures and map, the five opgaven at a glance, the story, per opgave
     the indicators with Soest, Nederland and the judgement in words, residents' voices, the sources with the years of
     their figures and licence."""
@@ -244,6 +236,7 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
         raise FactsheetFout(f"Onbekende wijk '{wijk}'. Kies een van: "
                             + ", ".join(f"{c} ({n})" for c, n in g.wijknamen.items()) + ".")
     gemaakt = gemaakt or date.today()
+    beoordeeld = afgeleid.beoordeeld(g, marge)
     kop = wijkprofiel.kop(wijk, g.gebieden, g.waarden)
     bronnen = Bronnen(g)
     verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
@@ -260,13 +253,11 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
     bronnen.voeg_rijen(achtergrond)
     bronnen.voeg_soest(getoond)
     blokken.append(Naast(hoofd=(Kop("Kerncijfers"), Tabel(("", kop.naam, GEMEENTE.naam), tuple(rijen), (48, 26, 26))),
-                         zij=(_kaart(g, vormen, wijk, kop.naam),)))
+                         zij=(_kaart(g, g.vormen["wijk"], wijk, kop.naam),)))
     blokken += [Alinea(f"Let op: {v['tekst']}", "let-op") for _, v in verhalen[verhalen["soort"] == "voorbehoud"].iterrows()]
 
     # --- the five opgaven at a glance ----------------------------------------------------------------------------
-    tel = telling(g, beoordeeld)
-    standpunten = uitspraken.standpunten(tel, g.uitspraken)  # the one source of the texts' stance, as on every page
-    glans = wijkprofiel.opgaven_in_een_oogopslag(tel, wijk, standpunten)
+    standpunten = afgeleid.standpunten(g, marge)  # the texts' stance and the tally: the pages' own results
     blokken += [
         Kop("De vijf opgaven in één oogopslag"),
         Alinea(f"Per opgave: op hoeveel indicatoren van de kernset {kop.naam} gunstig (▲), rond (●) of ongunstig (▼) "
@@ -274,7 +265,7 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
         Tabel(("Opgave", "▲ gunstig", "● rond", "▼ ongunstig", "geen gegevens", "valt op", "wijkprofiel/Visie"),
               tuple((r["Opgave"], str(r["gunstig"]), str(r["rond"]), str(r["ongunstig"]), str(r["geen gegevens"]),
                      "ja" if r["valt op"] else "nee", _tekstcel(uitspraken.van(standpunten, wijk, r["opgave_id"])))
-                    for _, r in glans.iterrows()),
+                    for r in afgeleid.oogopslag(g, wijk, marge)),
               (27, 10, 10, 11, 11, 9, 22)),
         Alinea("Wijkprofiel/Visie: wat de wijkprofielen en de Visie over deze wijk en opgave zeggen. ✔ = tekst en "
                "telling zijn het eens, ✘ = ze verschillen; de letterlijke passages en waarom ze kunnen verschillen "
@@ -335,13 +326,14 @@ def wijk_document(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFram
         blokken=tuple(blokken), voetregel=bronnen.voetregel(titel, gemaakt), gemaakt=gemaakt)
 
 
-def wijk_pdf(g: Gegevens, beoordeeld: pd.DataFrame, vormen: gpd.GeoDataFrame, wijk: str,
-             marge: float = scoring.STANDAARD_MARGE) -> bytes:
-    """The factsheet of one wijk as a tagged PDF (PDF/UA-1)."""
-    return document.pdf(wijk_document(g, beoordeeld, vormen, wijk, marge))
+@afgeleid.per_database
+def pdf(g: Gegevens, soort: str, wat: str) -> bytes:
+    """The factsheet of a wijk (soort 'wijk') or an opgave as a tagged PDF (PDF/UA-1), made once per database: a
+    click in a page still open on an older database gets that database's figures, a fresh page the new ones."""
+    return document.pdf(wijk_document(g, wat) if soort == "wijk" else opgave_document(g, wat))
 
 
-def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float = scoring.STANDAARD_MARGE,
+def opgave_document(g: Gegevens, opgave: str, marge: float = scoring.STANDAARD_MARGE,
                     gemaakt: date | None = None) -> Document:
     """What the factsheet of one opgave over all wijken says (A4 landscape): ambition and goals, Soest's key figures,
     per wijk how many indicators are unfavourable, the wijk × indicator table with Soest, residents' voices and the
@@ -375,14 +367,13 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
         bronnen.voeg_rijen(g.waarden[g.waarden["gebied_code"] == NEDERLAND].merge(
             kern.loc[kern["nederland_tekst"].fillna("") != "", ["indicator", "jaar"]], on=["indicator", "jaar"]))
 
-    rijen = opgaveoverzicht.opgaverijen(beoordeeld, g.wijken, opgave)
+    rijen = opgaveoverzicht.opgaverijen(afgeleid.beoordeeld(g, marge), g.wijken, opgave)
     blokken.append(Kop(f"De wijken naast {GEMEENTE.naam}"))
     if rijen.empty:
         blokken.append(Alinea("Voor deze opgave zijn er nog geen cijfers per wijk."))
     else:
-        tel = telling(g, beoordeeld)
-        # the one source of the texts' stance, as on every page: per wijk one sentence
-        standpunten = uitspraken.standpunten(tel, g.uitspraken)
+        tel = afgeleid.telling(g, marge)
+        standpunten = afgeleid.standpunten(g, marge)  # the texts' stance: per wijk one sentence, as on every page
         blokken += [
             Alinea(f"Per wijk: bij hoeveel indicatoren van de kernset de wijk ongunstig (▼), gunstig (▲) of rond het "
                    f"gemiddelde (●) uitvalt ten opzichte van heel {GEMEENTE.naam}. {regel(marge)} Meest ongunstig eerst."),
@@ -424,8 +415,3 @@ def opgave_document(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: f
                     inleiding=f"Alle wijken van {GEMEENTE.naam} naast heel {GEMEENTE.naam}. {bronnen.zin()} "
                               f"Gemaakt op {gemaakt:%d-%m-%Y}.",
                     blokken=tuple(blokken), voetregel=bronnen.voetregel(titel, gemaakt), liggend=True, gemaakt=gemaakt)
-
-
-def opgave_pdf(g: Gegevens, beoordeeld: pd.DataFrame, opgave: str, marge: float = scoring.STANDAARD_MARGE) -> bytes:
-    """The factsheet of one opgave as a tagged PDF (PDF/UA-1)."""
-    return document.pdf(opgave_document(g, beoordeeld, opgave, marge))

@@ -30,7 +30,7 @@ from soest_data import db, gegevens, opmaak
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
 from soest_data.gegevens import Gegevens
 from soest_data.gemeente import GEMEENTE
-from soest_data.weergave import afgeleid, factsheet, html
+from soest_data.weergave import factsheet, html
 from soest_data.weergave import vergelijken as vergelijking
 from soest_data.weergave.paginas import aandacht, data, inwoners, kaart, opgave, start, vergelijken, wijkprofiel
 
@@ -307,10 +307,10 @@ def schrijf(pad: Path, inhoud: bytes) -> None:
 
 
 def _factsheet(pad: str, soort: str, wat: str) -> None:
-    """A factsheet as the app's button makes it (afgeleid.factsheet_pdf), beside its page."""
+    """A factsheet as the app's button makes it (factsheet.pdf), beside its page."""
     doel = _WERK["opdracht"].tijdelijk / pad.lstrip("/")
     doel.parent.mkdir(parents=True, exist_ok=True)
-    doel.write_bytes(afgeleid.factsheet_pdf(_WERK["g"], soort, wat))
+    doel.write_bytes(factsheet.pdf(_WERK["g"], soort, wat))
 
 
 def _taak(taak: tuple) -> None:

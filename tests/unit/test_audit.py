@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from soest_data import db, jaren, scoring, waarden
 from soest_data.begrippen import OPGAVEN, VIJF_OPGAVEN
-from soest_data.weergave import aandacht, factsheet, opgaveoverzicht, regio, uitspraken, verandering, wijkprofiel
+from soest_data.weergave import aandacht, afgeleid, factsheet, opgaveoverzicht, regio, uitspraken, verandering, wijkprofiel
 from tests.conftest import ECHTE_DATA
 
 BRONTEKSTEN = ECHTE_DATA / "bronteksten"
@@ -209,7 +209,7 @@ def zelfde_standpunt_overal(g, beoordeeld, vormen) -> tuple[int, list]:
     for code in g.wijken["code"]:
         kaart = wijkprofiel.opgaven_in_een_oogopslag(tel, code, bron).set_index("opgave_id")
         pdf = _normaal(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(
-            factsheet.wijk_pdf(g, beoordeeld, vormen, code))).pages))
+            factsheet.pdf(g, "wijk", code))).pages))
         for opgave in VIJF_OPGAVEN:
             tried += 1
             s = uitspraken.van(bron, code, opgave)
@@ -233,7 +233,8 @@ def zelfde_standpunt_overal(g, beoordeeld, vormen) -> tuple[int, list]:
 def test_audit_table(echte_db, capsys):
     con = db.open_readonly(echte_db)
     try:
-        g, beoordeeld, vormen = factsheet.invoer(con.cursor())  # scored as the pages and the CLI score it
+        g = factsheet.invoer(con.cursor())
+        beoordeeld, vormen = afgeleid.beoordeeld(g), g.vormen["wijk"]  # scored as the pages and the CLI score it
         alle = waarden.alle_waarden(con.cursor(), afschermen=False)
     finally:
         con.close()

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from soest_data import db, gemeente, opmaak
 from soest_data.__main__ import main
 from soest_data.begrippen import NEDERLAND, VIJF_OPGAVEN
-from soest_data.weergave import document, enquete, factsheet
+from soest_data.weergave import afgeleid, document, enquete, factsheet
 from tests import pdfua
 from tests.conftest import snel_en_traag
 
@@ -23,15 +23,17 @@ A4 = (595, 842)  # points, portrait
 @pytest.fixture(scope="module")
 def echt(echte_db):
     con = db.open_readonly(echte_db)
-    yield factsheet.invoer(con.cursor())
+    g = factsheet.invoer(con.cursor())
     con.close()
+    yield g, afgeleid.beoordeeld(g), g.vormen["wijk"]  # the scored rows the factsheet prints (as every page)
 
 
 @pytest.fixture(scope="module")
 def verzonnen(fixture_db):
     con = db.open_readonly(fixture_db)
-    yield factsheet.invoer(con.cursor())
+    g = factsheet.invoer(con.cursor())
     con.close()
+    yield g, afgeleid.beoordeeld(g), g.vormen["wijk"]
 
 
 def _tekst(pdf: bytes) -> str:
@@ -54,7 +56,7 @@ def _laatste_jaar_per_wijk(g, wijk: str) -> pd.DataFrame:
 def test_every_wijk_has_two_to_five_a4_pages_of_real_text(echt, wijk):
     """A wijk's profile on paper stays short: at most five A4 pages (the print target is six), at 9 pt or more."""
     g, beoordeeld, vormen = echt
-    lezer = PdfReader(io.BytesIO(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk)))
+    lezer = PdfReader(io.BytesIO(factsheet.pdf(g, "wijk", wijk)))
     assert 2 <= len(lezer.pages) <= 5, (wijk, len(lezer.pages))
     assert all(tuple(round(float(x)) for x in p.mediabox[2:]) == A4 for p in lezer.pages)
     assert f"Wijkprofiel {g.wijknamen[wijk]}" in lezer.pages[0].extract_text()
@@ -63,7 +65,7 @@ def test_every_wijk_has_two_to_five_a4_pages_of_real_text(echt, wijk):
 def test_every_figure_of_the_wijk_is_in_the_pdf_and_equal_to_the_data(echt):
     g, beoordeeld, vormen = echt
     wijk = "WK034205"
-    tekst = _tekst(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk))
+    tekst = _tekst(factsheet.pdf(g, "wijk", wijk))
     cijfers = _laatste_jaar_per_wijk(g, wijk).dropna(subset=["waarde"])
     assert len(cijfers) > 40
     ontbreekt = [(r["indicator"], opmaak.waarde_met_eenheid(r["waarde"], r["eenheid"])) for _, r in cijfers.iterrows()
@@ -80,7 +82,7 @@ def test_every_figure_of_the_wijk_is_in_the_pdf_and_equal_to_the_data(echt):
 def test_each_opgave_table_lists_its_indicators_with_the_judgement_in_words(echt):
     g, beoordeeld, vormen = echt
     wijk = "WK034208"
-    tekst = _tekst(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk))
+    tekst = _tekst(factsheet.pdf(g, "wijk", wijk))
     for opgave in VIJF_OPGAVEN:
         regels = factsheet.wijkregels(beoordeeld, wijk, opgave, factsheet.nederland(g))
         for _, r in regels.iterrows():
@@ -93,7 +95,7 @@ def test_each_opgave_table_lists_its_indicators_with_the_judgement_in_words(echt
 def test_nederland_stands_beside_wijk_and_soest_in_the_same_year_with_its_source(echt):
     g, beoordeeld, vormen = echt
     wijk = "WK034205"
-    tekst = _tekst(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk))
+    tekst = _tekst(factsheet.pdf(g, "wijk", wijk))
     assert "NL = Nederland" in tekst
     nl = g.waarden[g.waarden["gebied_code"] == NEDERLAND].dropna(subset=["waarde"])
     nl = nl.set_index(["indicator", "jaar"])
@@ -118,7 +120,7 @@ def test_nederland_stands_beside_wijk_and_soest_in_the_same_year_with_its_source
 def test_sources_are_listed_with_year_and_licence(echt):
     g, beoordeeld, vormen = echt
     wijk = "WK034201"
-    tekst = _tekst(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk))
+    tekst = _tekst(factsheet.pdf(g, "wijk", wijk))
     gebruikt = set(_laatste_jaar_per_wijk(g, wijk)["bron"])
     bronnen = g.bron_per_id
     for bron_id in gebruikt:
@@ -131,7 +133,7 @@ def test_sources_are_listed_with_year_and_licence(echt):
 def test_the_factsheet_says_which_years_its_figures_are_from(echt):
     g, beoordeeld, vormen = echt
     wijk = "WK034205"
-    tekst = _tekst(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk))
+    tekst = _tekst(factsheet.pdf(g, "wijk", wijk))
     jaren = _laatste_jaar_per_wijk(g, wijk)
     jaren = jaren.loc[jaren["meetjaar"].fillna("") == "", "jaar"]
     periode = re.search(r"gaan over de jaren (\d{4}) tot en met (\d{4})", tekst)
@@ -187,8 +189,8 @@ def test_the_factsheet_is_a_tagged_pdf_ua(echt, soort):
     """The structural PDF/UA check (tests/pdfua.py): tagged, Dutch, titled, headings in the order of the content,
     table headers, alt text on the map; and every table's text at least 9 pt."""
     g, beoordeeld, vormen = echt
-    inhoud = (factsheet.wijk_document(g, beoordeeld, vormen, "WK034205") if soort == "wijk"
-              else factsheet.opgave_document(g, beoordeeld, "meedoen_inclusie"))
+    inhoud = (factsheet.wijk_document(g, "WK034205") if soort == "wijk"
+              else factsheet.opgave_document(g, "meedoen_inclusie"))
     pdf = document.pdf(inhoud)
     assert pdfua.gebreken(pdf) == []
     lezer = PdfReader(io.BytesIO(pdf))
@@ -257,7 +259,7 @@ def test_missing_figures_read_geen_gegevens_never_zero(verzonnen):
                           & (beoordeeld["relatief"].fillna("") == "") & beoordeeld["opgave"].isin(VIJF_OPGAVEN)]
         if leeg.empty:
             continue
-        tekst = _tekst(factsheet.wijk_pdf(g, beoordeeld, vormen, wijk))
+        tekst = _tekst(factsheet.pdf(g, "wijk", wijk))
         for _, r in leeg.iterrows():
             regel = factsheet.wijkregels(beoordeeld, wijk, r["opgave"]).set_index("indicator").loc[r["indicator"]]
             assert regel["Wijk"] in ("geen gegevens", "onbekend volgens de bron", "geheim (onderdrukt door de bron)",
@@ -269,7 +271,7 @@ def test_missing_figures_read_geen_gegevens_never_zero(verzonnen):
 
 def test_opgave_factsheet_has_every_wijk_and_soest(echt):
     g, beoordeeld, _ = echt
-    pdf = factsheet.opgave_pdf(g, beoordeeld, "bestaanszekerheid")
+    pdf = factsheet.pdf(g, "opgave", "bestaanszekerheid")
     lezer = PdfReader(io.BytesIO(pdf))
     assert 2 <= len(lezer.pages) <= 4
     tekst = _tekst(pdf)
@@ -289,3 +291,25 @@ def test_cli_makes_a_pdf_and_refuses_unknown_wijk_or_opgave(echte_db, monkeypatc
     assert main(["factsheet", "--wijk", "WK034205"]) == 2
     assert "Geef --wijk" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_de_factsheet_toont_de_oordelen_van_de_paginas_en_rekent_ze_niet_opnieuw_uit(echt, monkeypatch):
+    """One statement, one source: once the pages' judgements, tally and stance exist for a database, a factsheet
+    prints those results; scoring or wording them again would fail here."""
+    from soest_data import scoring
+    from soest_data.weergave import uitspraken
+
+    g, _, _ = echt
+    afgeleid.beoordeeld(g), afgeleid.telling(g), afgeleid.standpunten(g)
+
+    def opnieuw(*_args, **_kwargs):
+        raise AssertionError("de factsheet rekende een oordeel opnieuw uit")
+    for module, naam in ((scoring, "beoordeel_wijken"), (scoring, "tel_per_opgave"), (uitspraken, "standpunten")):
+        monkeypatch.setattr(module, naam, opnieuw)
+    wijk = next(iter(g.wijknamen))
+    kaartjes = afgeleid.oogopslag(g, wijk)
+    document_ = factsheet.wijk_document(g, wijk)
+    glans = next(b for b in document_.blokken if isinstance(b, document.Tabel) and b.kop[0] == "Opgave")
+    assert [r[:4] for r in glans.rijen] == [(k["Opgave"], str(k["gunstig"]), str(k["rond"]), str(k["ongunstig"]))
+                                           for k in kaartjes]
+    factsheet.opgave_document(g, VIJF_OPGAVEN[0])
