@@ -113,7 +113,8 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
         case Kerncijfer(label, waarde, hulp, regels):
             with st.container(border=True):
                 st.metric(label, waarde, help=hulp)
-                st.markdown("  \n".join(regels))
+                if regels:
+                    st.markdown("  \n".join(regels))
         case Opgavekaartjes(rijen, per_rij):
             for rij in in_kolommen(rijen, per_rij):
                 with st.container(border=True, height="stretch"):
@@ -150,8 +151,8 @@ def _teken(blok, g: Gegevens, plekken, teller) -> None:
                 for deel in binnen:
                     _teken(deel, g, plekken, teller)
         case Kolommen(delen, breedtes, sleutel):
-            for vak, deel in zip(st.container(key=sleutel).columns(list(breedtes or [1] * len(delen)), gap="large"),
-                                 delen):
+            houder = st.container(key=sleutel) if sleutel else st  # a container only where the style sheet needs it
+            for vak, deel in zip(houder.columns(list(breedtes or [1] * len(delen)), gap="large"), delen):
                 with vak:
                     for b in deel:
                         _teken(b, g, plekken, teller)

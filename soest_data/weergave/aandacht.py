@@ -235,12 +235,13 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
                                _opgave=volledig["opgave"].map(VIJF_OPGAVEN.index)).sort_values(
         ["gebied_code", "_opgave", "_kern", "_orde", "volgorde"], kind="stable")
     labels = dict(zip(per_indicator["indicator"], per_indicator["label"]))
+    naam, verschilkop = GEMEENTE.naam, kolommen[7]  # once, not per row (the setting is looked up on every use)
     uit = [{
         "Wijk": r["gebied_naam"], "Opgave": OPGAVEN[r["opgave"]], "Indicator": r["label"],
         "Telt mee": telt_mee(r, zelfde or {}, labels),
         "Oordeel": scoring.oordeel_symbool(r["oordeel"], r.get("waarde"), r.get("soest")),
-        "Wijk-waarde": _wijkwaarde(r), GEMEENTE.naam: _soestwaarde(r),
-        f"Verschil met {GEMEENTE.naam}": scoring.verschil_in_woorden(r.get("waarde"), r.get("soest"), r["eenheid"]),
+        "Wijk-waarde": _wijkwaarde(r), naam: _soestwaarde(r),
+        verschilkop: scoring.verschil_in_woorden(r.get("waarde"), r.get("soest"), r["eenheid"]),
         "Drempel": scoring.drempel_in_woorden(r.get("soest"), r["eenheid"], r["_marge"], r.get("stap") or 0.0)
         if scoring.wordt_beoordeeld(r["richting"], r["rol"]) and not pd.isna(r.get("waarde")) else "–",
         "Beter is": {"hoger_is_beter": "hoger", "lager_is_beter": "lager"}.get(r["richting"], "")
