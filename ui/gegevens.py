@@ -11,8 +11,17 @@ from soest_data import db, paden
 from soest_data.gegevens import Gegevens, lees
 from soest_data.weergave import afgeleid
 
+
+def _klaar_voor_bezoekers(pad) -> Gegevens:
+    """A database file read, and what is the same for every visitor of it made (afgeleid.voor_iedereen) before it is
+    served: at the start and after every update. Meanwhile the last good version keeps serving everyone else."""
+    g = lees(pad)
+    afgeleid.voor_iedereen(g)
+    return g
+
+
 # One holder per database path (tests switch databases): the newest file that opens and passes its stamp.
-_database = lru_cache(maxsize=2)(lambda pad: db.LaatsteGoede(pad, lees))
+_database = lru_cache(maxsize=2)(lambda pad: db.LaatsteGoede(pad, _klaar_voor_bezoekers))
 
 
 def gegevens() -> Gegevens:
@@ -28,10 +37,10 @@ def gegevens() -> Gegevens:
 
 
 def gegevens_vooraf() -> None:
-    """Read the database, and what every page reads from it, before the first visitor (server.py). A database that
-    does not open is left to the first page, which says so in plain Dutch (and the log has the cause)."""
+    """Read the database and make what every visitor reads of it before the first visitor (server.py). A database
+    that does not open is left to the first page, which says so in plain Dutch (and the log has the cause)."""
     try:
-        afgeleid.voor_iedereen(_database(str(paden.db_path())).geef()[1])
+        _database(str(paden.db_path())).geef()
     except db.GeenDatabase:
         pass
 

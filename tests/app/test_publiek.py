@@ -196,3 +196,27 @@ def test_a_download_comes_from_the_database_of_the_page_that_offers_it(tmp_path,
     assert "13.4" in downloads(nieuw) and "11.6" not in downloads(nieuw)
     assert afgeleid.inhoud(nieuw, kaart.bouw, kaart.staat_uit({"indicator": "test_moeite"}, nieuw)) is not \
         afgeleid.inhoud(oud, kaart.bouw, kaart.staat_uit({"indicator": "test_moeite"}, oud))
+
+
+def test_een_nieuwe_database_is_klaar_voordat_een_bezoeker_hem_krijgt(tmp_path, fixture_data, monkeypatch):
+    """After a rebuild the server reads the new file and makes what every visitor reads of it (afgeleid.voor_iedereen) before
+    it serves it: the first visitor after an update finds the tally and every map label already made, as after a
+    start."""
+    from soest_data.weergave import afgeleid
+    ui_gegevens = importlib.import_module("ui.gegevens")
+
+    doel = tmp_path / "live.duckdb"
+    bouw.bouw(fixture_data, GEO, doel)
+    monkeypatch.setenv("SOEST_DB", str(doel))
+    ui_gegevens._database.cache_clear()
+    oud = ui_gegevens.gegevens()
+    _met_soest_moeite(fixture_data, "13.4")
+    bouw.bouw(fixture_data, GEO, doel)
+    nieuw = ui_gegevens.gegevens()
+    assert nieuw is not oud
+    gemaakt = set(nieuw.__dict__.get("_afgeleid", {}))
+    verwacht = {(geef.__module__, geef.__qualname__, tuple(argumenten))
+                for geef, vooraf in afgeleid._VOORAF for argumenten in vooraf(nieuw)}
+    assert ("soest_data.weergave.afgeleid", "telling", (afgeleid.scoring.STANDAARD_MARGE,)) in verwacht
+    assert not verwacht - gemaakt
+    ui_gegevens._database.cache_clear()
