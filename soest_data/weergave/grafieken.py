@@ -176,17 +176,18 @@ def wijkstaaf(wijken: pd.DataFrame, soest: float | None, eenheid: str, uitgelich
     # the highlighted wijk's frame as data (scale=None: the value is the colour/width), not as a Vega condition
     for rij in rijen:
         rij.update(rand=opmaak.KLEUR_UITGELICHT if rij["uitgelicht"] else None, randdikte=3 * rij["uitgelicht"])
-    sjabloon = _wijkstaaf_sjabloon(hoogte_per_wijk, eenheid, soest is not None and not pd.isna(soest),
-                                   referenties is not None and len(referenties) > 0)
+    met_soest = soest is not None and not pd.isna(soest)
+    met_referenties = referenties is not None and len(referenties) > 0
+    sjabloon = _wijkstaaf_sjabloon(hoogte_per_wijk, met_soest, met_referenties)
     bronnen = {"wijken": sjabloon.rijen(rijen)}
-    if soest is not None and not pd.isna(soest):
+    if met_soest:
         bronnen["soest"] = [{"soest": float(soest),
                              "label": f"┆ {GEMEENTE.naam}: {opmaak.waarde_met_eenheid(soest, eenheid)}"}]
-    if referenties is not None and len(referenties) > 0:
+    if met_referenties:
         bronnen["referenties"] = _referentielabels(referenties)
     beschrijving = "Staafdiagram per wijk: " + "; ".join(f"{r['gebied_naam']} {r['label']}" for r in rijen)
     return sjabloon.vul(bronnen, volgorde=[r["gebied_naam"] for r in rijen], height=hoogte_per_wijk * len(rijen) + 20,
-                        description=beschrijving)
+                        description=beschrijving, as_titel=opmaak.eenheid(eenheid))
 
 
 # Up to this many wijken every wijk is a bar; a large gemeente shows its highest and lowest STAVEN_AAN_ELKE_KANT
@@ -224,13 +225,13 @@ def _tussenrij(overgeslagen: list[dict]) -> dict:
 
 
 @cache
-def _wijkstaaf_sjabloon(hoogte_per_wijk: int, eenheid: str, met_soest: bool, met_referenties: bool) -> Sjabloon:
+def _wijkstaaf_sjabloon(hoogte_per_wijk: int, met_soest: bool, met_referenties: bool) -> Sjabloon:
     y = alt.Y("gebied_naam:N", sort=[gat("volgorde")], title=None, axis=alt.Axis(labelLimit=220))
     basis = alt.Chart(alt.NamedData("wijken")).encode(
         y=y, tooltip=[alt.Tooltip("gebied_naam:N", title="Wijk"), alt.Tooltip("label:N", title="Waarde"),
                       alt.Tooltip("oordeel_tekst:N", title=f"T.o.v. {GEMEENTE.naam}")])
     staven = basis.mark_bar(height=hoogte_per_wijk * 0.7).encode(
-        x=alt.X("waarde:Q", title=opmaak.eenheid(eenheid), axis=alt.Axis(tickCount=4)),
+        x=alt.X("waarde:Q", title=gat("as_titel"), axis=alt.Axis(tickCount=4)),
         color=alt.Color("oordeel:N", scale=_legenda_oordeel(), legend=None),
         stroke=alt.Stroke("rand:N", scale=None, legend=None),
         strokeWidth=alt.StrokeWidth("randdikte:Q", scale=None, legend=None),
@@ -271,10 +272,11 @@ def _referentielijnen() -> list[alt.Chart]:
     return [buren, lijn]
 
 
-def trendassen(eenheid: str) -> dict:
-    """The x (years) and y (values, not from zero) of every trend chart, as encode() keywords."""
+def trendassen() -> dict:
+    """The x (years) and y (values, not from zero) of every trend chart, as encode() keywords; the unit is the hole
+    'as_titel' (one template for every unit)."""
     return dict(x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
-                y=alt.Y("waarde:Q", title=opmaak.eenheid(eenheid), scale=alt.Scale(zero=False, padding=14),
+                y=alt.Y("waarde:Q", title=gat("as_titel"), scale=alt.Scale(zero=False, padding=14),
                         axis=alt.Axis(tickCount=3, format="~r")))
 
 
@@ -353,16 +355,16 @@ def trend(reeks: pd.DataFrame, eenheid: str, titel: str | None = None, hoogte: i
         beschrijving += f". Ter vergelijking: {uitleg}"
     noot = trendnoot(reeks)
     eigen = trendtitel(titel, hoogte, noot) if titel else {"height": hoogte}
-    return _trend_sjabloon(eenheid, met_referenties).vul(bronnen, description=f"{beschrijving}. {noot}".strip(" ."),
-                                                         **eigen)
+    return _trend_sjabloon(met_referenties).vul(bronnen, description=f"{beschrijving}. {noot}".strip(" ."),
+                                                as_titel=opmaak.eenheid(eenheid), **eigen)
 
 
 @cache
-def _trend_sjabloon(eenheid: str, met_referenties: bool) -> Sjabloon:
+def _trend_sjabloon(met_referenties: bool) -> Sjabloon:
     # The wijk blue and solid, Soest black and dashed, whatever their names' alphabetical order; no legend inside
     # the chart (it would not fit a third of a laptop screen): the page says it in words above the charts.
     basis = alt.Chart(alt.NamedData("trend")).encode(
-        **trendassen(eenheid),
+        **trendassen(),
         color=alt.Color("gebied:N", scale=alt.Scale(domain=["wijk", "soest"], range=[opmaak.KLEUR_GUNSTIG, TEKST]),
                         legend=None),
         strokeDash=alt.StrokeDash("gebied:N", scale=alt.Scale(domain=["wijk", "soest"], range=[[1, 0], [6, 3]]),

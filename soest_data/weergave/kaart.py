@@ -259,7 +259,7 @@ def labelwaarde(rij: dict, eenheid: str) -> str:
 WAARDEBREEDTES = tuple(range(4, LABEL_TEKENS + 4, 4))
 
 
-def met_waarde(niveau: str) -> bool:
+def waarde_in_label(niveau: str) -> bool:
     """Wijken carry their value in their label; buurten (many and small) only their name."""
     return niveau == "wijk"
 
@@ -267,7 +267,7 @@ def met_waarde(niveau: str) -> bool:
 def plaats_labels(vormen: kaartvormen.Kaartvormen, niveau: str) -> None:
     """Every label placement a map of this level asks for, per form (afgeleid.kaartvormen makes them once ahead)."""
     for beeld in vormen.per_formaat.values():
-        for breedte in WAARDEBREEDTES if met_waarde(niveau) else (None,):
+        for breedte in WAARDEBREEDTES if waarde_in_label(niveau) else (None,):
             beeld.labels(breedte)
 
 
@@ -416,7 +416,7 @@ def kaartbeeld(vormen: gpd.GeoDataFrame | kaartvormen.Kaartvormen, waarden: pd.D
     kleur = kleuren_tov_soest(gebieden) if oordeel_kleur else kleuren(gebieden, schaalrichting, grenzen, soort)
     gebied = "buurt" if niveau == "buurt" else "wijk"
     eigenschappen = kaartlagen(vormen.vormen, gebieden, eenheid, kleur, gebied=gebied, tov_soest=oordeel_kleur)
-    labels_met_waarde = met_waarde(niveau)
+    met_waarde = waarde_in_label(niveau)
     return Kaartbeeld(
         gebieden=gebieden, soest=soest, tov_soest=oordeel_kleur, kan_tov_soest=kan, grenzen=grenzen,
         legenda=legenda_tov_soest(soest, eenheid, ontbrekend=ontbrekend, stap=float(gebieden["stap"].iloc[0]),
@@ -425,8 +425,8 @@ def kaartbeeld(vormen: gpd.GeoDataFrame | kaartvormen.Kaartvormen, waarden: pd.D
         else legenda(grenzen, eenheid, schaalrichting, soort, ontbrekend),
         samenvatting=samenvatting(gebieden, soest, eenheid, gebied),
         ranglijst=ranglijst(gebieden, eenheid, gebied),
-        decks={f: deck(vormen, eigenschappen, f, met_waarde=labels_met_waarde) for f in FORMATEN},
-        vormen=vormen, eigenschappen=eigenschappen, met_waarde=labels_met_waarde,
+        decks={f: deck(vormen, eigenschappen, f, met_waarde=met_waarde) for f in FORMATEN},
+        vormen=vormen, eigenschappen=eigenschappen, met_waarde=met_waarde,
     )
 
 

@@ -400,7 +400,8 @@ def trendreeksen(waarden: pd.DataFrame, indicator_ids: list[str], wijken: pd.Dat
     codes = [eigen, *wijken["code"]]
     reeks = waarden[waarden["indicator"].isin(indicator_ids) & waarden["gebied_code"].isin(codes)]
     reeks = reeks.dropna(subset=["waarde"])
-    reeks = reeks[reeks["meetjaar"].map(jaren.jaar_bekend).astype(bool)] if "meetjaar" in reeks else reeks  # empty: a mask
+    # astype(bool): map() on no rows gives an object column, which pandas would read as column names, not as a mask
+    reeks = reeks[reeks["meetjaar"].map(jaren.jaar_bekend).astype(bool)] if "meetjaar" in reeks else reeks
     aantal_jaren = reeks.groupby("indicator")["jaar"].nunique()
     reeks = reeks[reeks["indicator"].isin(aantal_jaren[aantal_jaren > 1].index)]
     volgorde = {i: n for n, i in enumerate(indicator_ids)}
@@ -430,8 +431,8 @@ def trendgrafiek(reeks: pd.DataFrame, titel: str = "", referenties: pd.DataFrame
                                                              else "") + (
         ", de buurgemeenten (dun, grijs gestreept)" if "buurgemeente" in rollen else "")
     noot = grafieken.trendnoot(reeks)
-    return _trend_sjabloon(eenheid, bool(rollen)).vul(
-        bronnen, description=f"{titel}: {uitleg}, door de jaren. {noot}".strip(),
+    return _trend_sjabloon(bool(rollen)).vul(
+        bronnen, description=f"{titel}: {uitleg}, door de jaren. {noot}".strip(), as_titel=opmaak.eenheid(eenheid),
         **grafieken.trendtitel(titel, 190, noot))
 
 
@@ -459,9 +460,9 @@ def meest_veranderd(reeks: pd.DataFrame) -> pd.DataFrame:
 
 
 @cache
-def _trend_sjabloon(eenheid: str, met_referenties: bool) -> Sjabloon:
+def _trend_sjabloon(met_referenties: bool) -> Sjabloon:
     basis = alt.Chart(alt.NamedData("trend")).encode(
-        **grafieken.trendassen(eenheid),
+        **grafieken.trendassen(),
         detail=alt.Detail("gebied_naam:N"),
         tooltip=[alt.Tooltip("gebied_naam:N", title="Gebied"), alt.Tooltip("jaar:O", title="Jaar"),
                  alt.Tooltip("tekst:N", title="Waarde")],
