@@ -57,7 +57,10 @@ def test_a_shared_link_is_the_first_visit_of_a_fresh_server(echte_db, browser):
         wacht_op_app(pagina)
         assert pagina.locator("h1").first.inner_text() == "Wijkprofiel Soest-Zuid"
         assert pagina.title() == "Wijkprofiel · Wijkprofielen Soest"  # set by ui.pagina, not by a router
-        navigatie = pagina.locator("[data-testid='stSidebar']").inner_text()
+        zijbalk = pagina.locator("[data-testid='stSidebar']")
+        # the main area can be ready before the sidebar has drawn its links (a CI run read it too early once)
+        zijbalk.get_by_text("Over de data").wait_for(timeout=30_000)
+        navigatie = zijbalk.inner_text()
         assert "Aandacht per opgave" in navigatie and "Over de data" in navigatie
         assert not any("page not found" in m.lower() for m in meldingen), meldingen
         assert "Page not found" not in pagina.content()
