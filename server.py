@@ -12,14 +12,8 @@ import streamlit as st
 
 @asynccontextmanager
 async def opstart(_app):
-    import importlib
-    import pkgutil
-
     import ui
-    from soest_data.weergave import paginas
-    for module in pkgutil.iter_modules(paginas.__path__):
-        importlib.import_module(f"{paginas.__name__}.{module.name}")
-    ui.gegevens_vooraf()
+    ui.gegevens_vooraf()  # imports every page's code too (ui.gegevens, paginas.alle)
     yield
 
 

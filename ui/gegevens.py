@@ -9,12 +9,13 @@ import streamlit as st
 
 from soest_data import db, paden
 from soest_data.gegevens import Gegevens, lees
-from soest_data.weergave import afgeleid
+from soest_data.weergave import afgeleid, paginas
 
 
 def _klaar_voor_bezoekers(pad) -> Gegevens:
     """A database file read, and what is the same for every visitor of it made (afgeleid.voor_iedereen) before it is
     served: at the start and after every update. Meanwhile the last good version keeps serving everyone else."""
+    paginas.alle()  # their declarations of what is made ahead
     g = lees(pad)
     afgeleid.voor_iedereen(g)
     return g
