@@ -13,8 +13,8 @@ bash scripts/setup.sh
 
 PORT=${PORT:-8501}
 # Two per core: one process runs its server loop and every session's script behind one GIL, so under load its
-# sessions wait on each other; with two per core the OS fills the cores (100 sessions on 2 cores: p95 0,88 s with 2
-# replicas, 0,38 s with 4). About 700 MB per warmed replica.
+# sessions wait on each other; with two per core the OS fills the cores. About 300 MB per replica at the start, 400 MB
+# under a room's load (measure with bench/load.py --sessies 100 --replicas N).
 REPLICAS=${REPLICAS:-$(( $(nproc) * 2 ))}
 HOST=${HOST:-127.0.0.1}
 RUN=${SOEST_RUN:-$PWD/.run}
