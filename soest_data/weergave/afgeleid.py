@@ -213,10 +213,10 @@ def standpunten(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataF
 
 
 def voor_iedereen(g: Gegevens) -> None:
-    """Everything declared `per_database(vooraf=…)` in the modules imported so far (server.py imports every page
-    first): what a page reads whatever its visitor chooses, or for one of a few choices every visitor has (an opgave,
-    the standard margin). It is the same for everyone, so it is made before the first visitor of a freshly started
-    process instead of by them. No page state is made."""
+    """Everything declared `per_database(vooraf=…)` in the modules imported so far (the reader of a database,
+    ui.gegevens, imports every page first: paginas.alle): what a page reads whatever its visitor chooses, or for one
+    of a few choices every visitor has (an opgave, the standard margin). It is the same for everyone, so it is made
+    before the first visitor of a freshly started process instead of by them. No page state is made."""
     for geef, vooraf in _VOORAF:
         for argumenten in vooraf(g):
             try:

@@ -291,10 +291,10 @@ class Kaartspec:
 
 
 def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: str = "smal",
-         met_waarde: bool = True, tooltip: bool = True, alleen: str | None = None) -> Kaartspec:
+         met_waarde: bool = True) -> Kaartspec:
     """An offline pydeck map (no basemap) in one of the FORMATEN: filled areas (hatched without a figure), black
     borders, and labels at their places (kaartvormen: never covering more than a small part of any area; a label
-    away from its area has a leader line ending in a dot). `alleen`: label only that area (the locator map).
+    away from its area has a leader line ending in a dot).
 
     The layers are described once per form (_deckvorm, with pydeck); a state only fills in its rows."""
     beeld = vormen.per_formaat[formaat]
@@ -303,7 +303,7 @@ def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: 
     features = [{"geometry": g, "properties": p, "type": "Feature"}
                 for g, p in zip(beeld.geometrie, als_dicts(eigenschappen[kolommen]))]
     tekst = [n + ("\n" + t if met_waarde else "") for n, t in zip(eigenschappen["naam"], eigenschappen["kort"])]
-    plekken = beeld.labels(kaartvormen.waardebreedte(eigenschappen["kort"]) if met_waarde else None, alleen)
+    plekken = beeld.labels(kaartvormen.waardebreedte(eigenschappen["kort"]) if met_waarde else None)
     namen, verwezen = [], []
     for t, p, a in zip(tekst, plekken, beeld.ankers_graden()):
         if p is not None:
@@ -313,12 +313,12 @@ def deck(vormen: kaartvormen.Kaartvormen, eigenschappen: pd.DataFrame, formaat: 
     rijen = {"gebieden": {"features": features, "type": "FeatureCollection"},
              "arcering": beeld.arcering([i for i, z in enumerate(eigenschappen["zonder"]) if z]),
              "verwijzers": verwezen, "ankers": verwezen, "namen": namen}
-    vorm = beeld.eenmaal(("deck", per_gebied_rand, tooltip), lambda: _deckvorm(beeld, per_gebied_rand, tooltip))
+    vorm = beeld.eenmaal(("deck", per_gebied_rand), lambda: _deckvorm(beeld, per_gebied_rand))
     return Kaartspec({**vorm.spec, "layers": [{**laag, "data": rijen[laag["id"]]} for laag in vorm.spec["layers"]]},
                      vorm.tooltip)
 
 
-def _deckvorm(beeld: kaartvormen.Vormbeeld, per_gebied_rand: bool, tooltip: bool) -> Kaartspec:
+def _deckvorm(beeld: kaartvormen.Vormbeeld, per_gebied_rand: bool) -> Kaartspec:
     """The layers of a map in one form, without rows: made once per form with pydeck (its own to_json is slow: it
     pretty-prints, and the shapes are most of a map). Only the areas take clicks and show the tooltip; labels, lines
     and hatching are not pickable, so a click inside an area always opens that area."""
@@ -345,7 +345,7 @@ def _deckvorm(beeld: kaartvormen.Vormbeeld, per_gebied_rand: bool, tooltip: bool
     # pydeck turns a character_set list into an expression, so we do not pass one.
     zicht = pdk.ViewState(latitude=beeld.centrum[1], longitude=beeld.centrum[0], zoom=beeld.zoom, min_zoom=9,
                           max_zoom=16)
-    tip = {"html": "<b>{naam}</b><br/>{tip}", "style": TIPSTIJL} if tooltip else False
+    tip = {"html": "<b>{naam}</b><br/>{tip}", "style": TIPSTIJL}
     # A fixed picture: no dragging or zooming, since the labels are placed for this view (a browser test checks that
     # pointing and clicking still pick the area).
     vast = pdk.View(type="MapView", controller=False)

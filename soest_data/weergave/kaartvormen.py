@@ -114,7 +114,6 @@ class Vormbeeld:
     decimalen: int
     veelhoeken: list          # per area, the drawn shape in pixels
     ankers: list[tuple[float, float]]   # in pixels
-    codes: list[str]
     namen: list[str]
     _bewaard: dict = field(default_factory=dict)
     _slot: threading.RLock = field(default_factory=threading.RLock)
@@ -127,15 +126,14 @@ class Vormbeeld:
                 self._bewaard[sleutel] = maak()
             return self._bewaard[sleutel]
 
-    def labels(self, waardebreedte_: int | None, alleen: str | None = None) -> list[tuple[float, float, bool] | None]:
-        """Per area its label place (lon, lat, with leader line) or None; `waardebreedte_` None: names only;
-        `alleen`: only that area's label. Computed once per reserved value width."""
-        return self.eenmaal(("labels", waardebreedte_, alleen), lambda: self._plaats(waardebreedte_, alleen))
+    def labels(self, waardebreedte_: int | None) -> list[tuple[float, float, bool] | None]:
+        """Per area its label place (lon, lat, with leader line) or None; `waardebreedte_` None: names only.
+        Computed once per reserved value width."""
+        return self.eenmaal(("labels", waardebreedte_), lambda: self._plaats(waardebreedte_))
 
-    def _plaats(self, waardebreedte_: int | None, alleen: str | None):
+    def _plaats(self, waardebreedte_: int | None):
         reserve = "\n" + " " * waardebreedte_ if waardebreedte_ is not None else ""
-        vakken = [labelvak(n + reserve, self.formaat.letter) if alleen in (None, c) else None
-                  for n, c in zip(self.namen, self.codes)]
+        vakken = [labelvak(n + reserve, self.formaat.letter) for n in self.namen]
         plekken = plaats(self.veelhoeken, self.ankers, vakken, self.formaat.canvas,
                          verwijzers=len(self.namen) <= MAX_VERWIJZERS)
         return [None if p is None else (*naar_graden(p[0], p[1], self.zoom, self.centrum), p[2]) for p in plekken]
@@ -185,7 +183,7 @@ def kaartvormen(vormen: gpd.GeoDataFrame, formaten: dict[str, Formaat] = FORMATE
             geometrie=[_afgerond(mapping(v), decimalen) for v in eenvoudig], decimalen=decimalen,
             veelhoeken=[in_pixels(v, zoom, centrum) for v in eenvoudig],
             ankers=[naar_pixels(x, y, zoom, centrum) for x, y in zip(ankers["lon"], ankers["lat"])],
-            codes=list(vormen["code"]), namen=list(vormen["naam"]))
+            namen=list(vormen["naam"]))
     return Kaartvormen(vormen=vormen, per_formaat=per_formaat)
 
 
