@@ -204,6 +204,12 @@ def telt_mee(r: Mapping, zelfde: dict[str, str], labels: dict[str, str]) -> str:
     return "nee: buiten de kernset" if r.get("richting") != "neutraal" else "nee: geen richting"
 
 
+def detailkolommen() -> list[str]:
+    """The columns of `details` before any reference column (with the gemeente's name as it is set now)."""
+    return ["Wijk", "Opgave", "Indicator", "Telt mee", "Oordeel", "Wijk-waarde", GEMEENTE.naam,
+            f"Verschil met {GEMEENTE.naam}", "Drempel", "Beter is", "Jaar", "Modelschatting", "Bron"]
+
+
 def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = None, opgave: str | None = None,
             zelfde: dict[str, str] | None = None, alleen_kern: bool = False,
             referenties: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -212,10 +218,17 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
     of the opgave (shown, not counted). Readable columns, for the page and for the download. With `referenties`
     (regio.referenties) a column per reference area right after Soest, in the row's year: only to read beside Soest,
     the judgement and the count stay against Soest."""
-    kolommen = ["Wijk", "Opgave", "Indicator", "Telt mee", "Oordeel", "Wijk-waarde", GEMEENTE.naam,
-                f"Verschil met {GEMEENTE.naam}", "Drempel", "Beter is", "Jaar", "Modelschatting", "Bron"]
+    return met_referenties(*details_zonder_referenties(beoordeeld, wijken, wijk, opgave, zelfde, alleen_kern),
+                           referenties)
+
+
+def details_zonder_referenties(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = None,
+                               opgave: str | None = None, zelfde: dict[str, str] | None = None,
+                               alleen_kern: bool = False) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """`details` without reference columns, and each row's (indicator, jaar) for `met_referenties` (None: no rows
+    to add them to): the costly part, a text per cell, the same whichever references a visitor switches on."""
     if beoordeeld.empty:
-        return pd.DataFrame(columns=kolommen)
+        return pd.DataFrame(columns=detailkolommen()), None
     rijen = beoordeeld[beoordeeld["opgave"].isin(VIJF_OPGAVEN)]
     if alleen_kern:
         rijen = rijen[rijen["kern"]]
@@ -235,6 +248,7 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
                                _opgave=volledig["opgave"].map(VIJF_OPGAVEN.index)).sort_values(
         ["gebied_code", "_opgave", "_kern", "_orde", "volgorde"], kind="stable")
     labels = dict(zip(per_indicator["indicator"], per_indicator["label"]))
+    kolommen = detailkolommen()
     naam, verschilkop = GEMEENTE.naam, kolommen[7]  # once, not per row (the setting is looked up on every use)
     uit = [{
         "Wijk": r["gebied_naam"], "Opgave": OPGAVEN[r["opgave"]], "Indicator": r["label"],
@@ -250,12 +264,19 @@ def details(beoordeeld: pd.DataFrame, wijken: pd.DataFrame, wijk: str | None = N
         "Modelschatting": "ja" if r.get("modelschatting") is True else "nee",
         "Bron": "" if pd.isna(r.get("bron_titel")) else r["bron_titel"],
     } for r in als_dicts(volledig.assign(_marge=_marge_van(beoordeeld)))]
-    tabel = pd.DataFrame(uit, columns=kolommen)
-    paren = volledig[["indicator", "jaar"]].reset_index(drop=True)
+    return pd.DataFrame(uit, columns=kolommen), volledig[["indicator", "jaar"]].reset_index(drop=True)
+
+
+def met_referenties(tabel: pd.DataFrame, paren: pd.DataFrame | None, referenties: pd.DataFrame | None
+                    ) -> pd.DataFrame:
+    """The table of `details_zonder_referenties` (not changed) with the reference areas' sources and columns."""
+    if paren is None:
+        return tabel
+    tabel = tabel.copy()
     tabel["Bron"] = regio.met_referentiebronnen(paren, tabel["Bron"], referenties)
     extra = regio.referentiekolommen(paren, referenties)
     for i, kolom in enumerate(extra.columns):
-        tabel.insert(kolommen.index(GEMEENTE.naam) + 1 + i, kolom, extra[kolom].to_numpy())
+        tabel.insert(detailkolommen().index(GEMEENTE.naam) + 1 + i, kolom, extra[kolom].to_numpy())
     return tabel
 
 

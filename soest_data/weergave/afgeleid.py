@@ -131,8 +131,16 @@ def referenties(g: Gegevens, nederland: bool, buren: bool) -> pd.DataFrame:
                                    for keuze in itertools.product((True, False), repeat=3)])
 def aandachtdetails(g: Gegevens, marge: float, nederland: bool, buren: bool, alleen_kern: bool) -> pd.DataFrame:
     """The indicators behind the aandacht matrix for every wijk (aandacht.details); a wijk's part is a filter."""
-    return aandacht.details(beoordeeld(g, marge), g.wijken, None, None, scoring.zelfde_begrip(g.opgaven),
-                            alleen_kern, referenties(g, nederland, buren))
+    return aandacht.met_referenties(*_aandachtdetails_zonder_referenties(g, marge, alleen_kern),
+                                    referenties(g, nederland, buren))
+
+
+@per_database(vooraf=lambda _g: [(scoring.STANDAARD_MARGE, kern) for kern in (True, False)])
+def _aandachtdetails_zonder_referenties(g: Gegevens, marge: float, alleen_kern: bool
+                                        ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The costly part of aandachtdetails (a text per cell), made once per margin whatever the references."""
+    return aandacht.details_zonder_referenties(beoordeeld(g, marge), g.wijken, None, None,
+                                               scoring.zelfde_begrip(g.opgaven), alleen_kern)
 
 
 @per_database(vooraf=standaardmarge)
