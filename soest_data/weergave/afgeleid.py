@@ -15,6 +15,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from functools import wraps
 
+import numpy as np
 import pandas as pd
 
 from soest_data import scoring
@@ -100,6 +101,39 @@ def per_opgave(_g: Gegevens) -> list[tuple]:
     return [(opgave,) for opgave in VIJF_OPGAVEN]
 
 
+@per_database(vooraf=eenmaal)
+def _posities(g: Gegevens) -> dict[str, dict[str, np.ndarray]]:
+    """Per area and per indicator the row numbers of its values in g.waarden (ascending)."""
+    uit = {}
+    for kolom in ("gebied_code", "indicator"):
+        codes, unieke = pd.factorize(g.waarden[kolom])
+        volgorde = np.argsort(codes, kind="stable")
+        grenzen = np.searchsorted(codes[volgorde], np.arange(len(unieke) + 1))
+        uit[kolom] = {u: volgorde[grenzen[k]:grenzen[k + 1]] for k, u in enumerate(unieke)}
+    return uit
+
+
+def waarden_van(g: Gegevens, gebieden=None, indicatoren=None) -> pd.DataFrame:
+    """The rows of g.waarden of these areas and/or indicators, in the data's order: a page state reads what it shows
+    instead of filtering every value of every area (the cost stays flat as a gemeente gets more wijken)."""
+    posities = _posities(g)
+    kies = None
+    for kolom, codes in (("gebied_code", gebieden), ("indicator", indicatoren)):
+        if codes is not None:
+            rijen = np.concatenate([posities[kolom].get(c, _GEEN) for c in dict.fromkeys(codes)] or [_GEEN])
+            kies = rijen if kies is None else np.intersect1d(kies, rijen)
+    return g.waarden if kies is None else g.waarden.take(np.sort(kies))
+
+
+_GEEN = np.zeros(0, dtype=np.intp)
+
+
+@per_database(vooraf=eenmaal)
+def referentiewaarden(g: Gegevens) -> pd.DataFrame:
+    """The values regio.referenties reads (Nederland, the buurgemeenten): a few thousand rows at any gemeente size."""
+    return regio.referentiewaarden(g.waarden)
+
+
 @per_database(vooraf=standaardmarge)
 def beoordeeld(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     """Every wijk × indicator (latest year) scored against Soest, with the position in words ('het hoogst van alle
@@ -124,7 +158,7 @@ def oogopslag(g: Gegevens, wijk: str, marge: float = scoring.STANDAARD_MARGE) ->
 def referenties(g: Gegevens, nederland: bool, buren: bool) -> pd.DataFrame:
     """Nederland and/or the buurgemeenten beside every judged indicator, in its latest year (regio.referenties)."""
     paren = beoordeeld(g)[["indicator", "jaar"]].dropna().drop_duplicates()
-    return regio.referenties(g.waarden, paren.itertuples(index=False), nederland, buren)
+    return regio.referenties(referentiewaarden(g), paren.itertuples(index=False), nederland, buren)
 
 
 @per_database(vooraf=lambda _g: [(scoring.STANDAARD_MARGE, *keuze)

@@ -36,8 +36,17 @@ def rol(niveau: str) -> str | None:
     return {"land": NEDERLAND_NAAM, VERGELIJKGEMEENTE: BUURGEMEENTE}.get(niveau)
 
 
+def referentiewaarden(waarden: pd.DataFrame) -> pd.DataFrame:
+    """The rows (with a number) of Nederland and the buurgemeenten, only the columns `referenties` reads: the whole
+    table has ~40 columns, each copied by a filter. Works on its own result too (afgeleid keeps it per database)."""
+    return waarden.loc[waarden["niveau"].isin(["land", VERGELIJKGEMEENTE]) & waarden["waarde"].notna(),
+                       ["indicator", "jaar", "gebied_code", "gebied_naam", "niveau", "waarde", "eenheid", "bron",
+                        "bron_titel"]]
+
+
 def referenties(waarden: pd.DataFrame, paren, met_nederland: bool = True, met_buren: bool = False) -> pd.DataFrame:
     """Reference values for (indicator, jaar) pairs: Nederland and/or the buurgemeenten in exactly that year.
+    `waarden`: alle_waarden, or only its reference rows (referentiewaarden, which a page state passes).
 
     Columns: indicator, jaar, gebied_code, gebied_naam, rol, waarde, tekst, bron, bron_titel. Only numbers; an indicator
     or year without a reference value simply has no row (never an estimate from another year).
@@ -48,10 +57,8 @@ def referenties(waarden: pd.DataFrame, paren, met_nederland: bool = True, met_bu
                             columns=["indicator", "jaar"])
     if sleutels.empty or not niveaus:
         return pd.DataFrame(columns=kolommen)
-    # rows, then only the columns needed, then the merge: the whole table has ~40 columns, each copied by a filter
-    deel = waarden.loc[waarden["niveau"].isin(niveaus) & waarden["waarde"].notna(),
-                       ["indicator", "jaar", "gebied_code", "gebied_naam", "niveau", "waarde", "eenheid", "bron",
-                        "bron_titel"]].merge(sleutels, on=["indicator", "jaar"])
+    referentie = referentiewaarden(waarden)
+    deel = referentie[referentie["niveau"].isin(niveaus)].merge(sleutels, on=["indicator", "jaar"])
     return deel.assign(rol=deel["niveau"].map(rol),
                        tekst=[opmaak.waarde_met_eenheid(w, e) for w, e in zip(deel["waarde"], deel["eenheid"])]
                        )[kolommen].sort_values(["indicator", "rol", "gebied_code"]).reset_index(drop=True)

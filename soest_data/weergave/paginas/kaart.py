@@ -93,9 +93,10 @@ def voorbeeldstaten(g: Gegevens) -> list[Staat]:
 def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     ind = g.indicator(staat.indicator)
     jaar, niveau = staat.jaar, staat.niveau
-    beeld = kaart.kaartbeeld(afgeleid.kaartvormen(g, niveau), g.waarden, ind, jaar, niveau,
+    beeld = kaart.kaartbeeld(afgeleid.kaartvormen(g, niveau), afgeleid.waarden_van(g, indicatoren=(ind["id"],)),
+                             ind, jaar, niveau,
                              False if staat.verdeling else None)
-    referenties = regio.referenties(g.waarden, [(staat.indicator, jaar)], staat.nederland, staat.buren)
+    referenties = regio.referenties(afgeleid.referentiewaarden(g), [(staat.indicator, jaar)], staat.nederland, staat.buren)
     paneel = [Plek("keuzes")]
     if len(staat.jaren) == 1:
         paneel.append(Tekst(f"**Jaar:** {ind['meetjaar']} (de bron noemt geen meetjaar)" if ind["meetjaar"]

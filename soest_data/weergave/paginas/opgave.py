@@ -58,8 +58,9 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     if volgorde:
         blokken += [*_per_indicator(g, staat, rijen, volgorde), *_trends(g, staat, volgorde)]
     ids = list(g.indicatoren.loc[g.indicatoren["opgave"] == opgave, "id"])
-    alle = g.waarden.loc[g.waarden["indicator"].isin(ids) & g.waarden["niveau"].isin(
-        ["gemeente", "wijk", "land", VERGELIJKGEMEENTE]), export.EXPORTKOLOMMEN]
+    van_opgave = afgeleid.waarden_van(g, indicatoren=ids)
+    alle = van_opgave.loc[van_opgave["niveau"].isin(["gemeente", "wijk", "land", VERGELIJKGEMEENTE]),
+                          export.EXPORTKOLOMMEN]
     blokken.append(Download(alle, f"opgave_{opgave}",
                             f"Download alle cijfers van {OPGAVEN[opgave].lower()}, met Nederland en de buurgemeenten"))
     return Inhoud(f"Opgave: {OPGAVEN[opgave]}", tuple(blokken), kopjes=(
@@ -260,7 +261,7 @@ def _panelteksten(g: Gegevens, opgave: str) -> dict[str, tuple[str, str, Bron]]:
 
 
 def _per_indicator(g: Gegevens, staat: Staat, rijen: pd.DataFrame, volgorde: list) -> list:
-    referenties = regio.referenties(g.waarden, rijen[["indicator", "jaar"]].dropna().itertuples(index=False),
+    referenties = regio.referenties(afgeleid.referentiewaarden(g), rijen[["indicator", "jaar"]].dropna().itertuples(index=False),
                                     staat.nederland, staat.buren)
     per_paar = {(i, int(j)): d for (i, j), d in referenties.groupby(["indicator", "jaar"], sort=False)}
     delen = dict(tuple(rijen.groupby("indicator", sort=False)))
@@ -302,10 +303,10 @@ def _trendtabel(g: Gegevens, opgave: str) -> pd.DataFrame:
 
 def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
     opgave = staat.opgave
-    reeksen = opgaveoverzicht.trendreeksen(g.waarden, volgorde, g.wijken)
+    reeksen = opgaveoverzicht.trendreeksen(afgeleid.waarden_van(g, indicatoren=volgorde), volgorde, g.wijken)
     if not len(reeksen):
         return []
-    lijnen = dict(tuple(regio.referenties(g.waarden, reeksen[["indicator", "jaar"]].itertuples(index=False),
+    lijnen = dict(tuple(regio.referenties(afgeleid.referentiewaarden(g), reeksen[["indicator", "jaar"]].itertuples(index=False),
                                           staat.nederland, staat.buren).groupby("indicator")))
     aantal = len(g.wijknamen)
     panelen = tuple((figuur(

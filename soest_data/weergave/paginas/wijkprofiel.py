@@ -98,7 +98,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
 def _vast(g: Gegevens, wijk: str) -> tuple[str, tuple, tuple]:
     """What the wijkprofiel shows whatever the opgave and the reference switches: (name, the blocks above the opgave
     part, the blocks below it), made once per wijk, so another opgave or switch only rebuilds the opgave part."""
-    kop = wijkprofiel.kop(wijk, g.gebieden, g.waarden)
+    kop = wijkprofiel.kop(wijk, g.gebieden, afgeleid.waarden_van(g, gebieden=(wijk,)))
     verhalen = g.verhalen[g.verhalen["gebied"] == wijk]
     voorbehouden = tuple(Tekst(f"**Let op:** {v}", kader="waarschuwing")
                          for v in verhalen.loc[verhalen["soort"] == "voorbehoud", "tekst"])
@@ -197,7 +197,7 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
     ]
     getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
     if getallen["waarde"].notna().any():
-        ref = regio.referenties(g.waarden, getallen[["indicator", "jaar"]].itertuples(index=False),
+        ref = regio.referenties(afgeleid.referentiewaarden(g), getallen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
         # The charts repeat the table above in pictures: on a phone they are metres long and need the chart library,
         # so they are sent only when asked; on paper the table gives these figures.
@@ -216,9 +216,9 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
                                alt=f"Per indicator {naam} naast de andere wijken en {GEMEENTE.naam}; de cijfers staan in de "
                                    "tabel erboven.")),
         ), op_verzoek=True),)))
-    reeksen = wijkprofiel.trendreeksen(g.waarden, rijen, wijk)
+    reeksen = wijkprofiel.trendreeksen(afgeleid.waarden_van(g, gebieden=(wijk, GEMEENTE.code)), rijen, wijk)
     if len(reeksen):
-        ref = regio.referenties(g.waarden, reeksen[["indicator", "jaar"]].itertuples(index=False),
+        ref = regio.referenties(afgeleid.referentiewaarden(g), reeksen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
         per_indicator = dict(tuple(ref.groupby("indicator")))
         trends = tuple((figuur(
