@@ -102,30 +102,31 @@ def per_opgave(_g: Gegevens) -> list[tuple]:
 
 
 @per_database(vooraf=eenmaal)
-def _posities(g: Gegevens) -> dict[str, dict[str, np.ndarray]]:
-    """Per area and per indicator the row numbers of its values in g.waarden (ascending)."""
+def _posities(g: Gegevens) -> dict[str, tuple[pd.Index, np.ndarray, np.ndarray]]:
+    """Per column (area, indicator): its distinct codes, the row numbers of g.waarden sorted by code (stable: in the
+    data's order within a code) and where each code's rows start in that order."""
     uit = {}
     for kolom in ("gebied_code", "indicator"):
         codes, unieke = pd.factorize(g.waarden[kolom])
         volgorde = np.argsort(codes, kind="stable")
-        grenzen = np.searchsorted(codes[volgorde], np.arange(len(unieke) + 1))
-        uit[kolom] = {u: volgorde[grenzen[k]:grenzen[k + 1]] for k, u in enumerate(unieke)}
+        uit[kolom] = (unieke, volgorde, np.searchsorted(codes[volgorde], np.arange(len(unieke) + 1)))
     return uit
+
+
+_GEEN = np.zeros(0, dtype=np.intp)
 
 
 def waarden_van(g: Gegevens, gebieden=None, indicatoren=None) -> pd.DataFrame:
     """The rows of g.waarden of these areas and/or indicators, in the data's order: a page state reads what it shows
     instead of filtering every value of every area (the cost stays flat as a gemeente gets more wijken)."""
-    posities = _posities(g)
     kies = None
     for kolom, codes in (("gebied_code", gebieden), ("indicator", indicatoren)):
         if codes is not None:
-            rijen = np.concatenate([posities[kolom].get(c, _GEEN) for c in dict.fromkeys(codes)] or [_GEEN])
+            unieke, volgorde, begin = _posities(g)[kolom]
+            plek = unieke.get_indexer(list(dict.fromkeys(codes)))
+            rijen = np.concatenate([volgorde[begin[k]:begin[k + 1]] for k in plek[plek >= 0].tolist()] or [_GEEN])
             kies = rijen if kies is None else np.intersect1d(kies, rijen)
     return g.waarden if kies is None else g.waarden.take(np.sort(kies))
-
-
-_GEEN = np.zeros(0, dtype=np.intp)
 
 
 @per_database(vooraf=eenmaal)

@@ -4,6 +4,10 @@ from __future__ import annotations
 import threading
 import time
 
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from soest_data.gegevens import Gegevens
 from soest_data.weergave import afgeleid
 
@@ -108,3 +112,19 @@ def test_voor_iedereen_maakt_wat_vooraf_gevraagd_is_en_start_ook_als_een_deel_mi
     per_keuze(g, "b")
     zonder_keuze(g)
     assert gemaakt == ["a", "b", "eenmaal"]  # made once, ahead
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_waarden_van_is_the_same_as_filtering_every_value(echte_gegevens, data):
+    """A page state reads only its areas' or indicators' rows (afgeleid.waarden_van): the same rows, in the same order
+    and with the same labels, as a filter over every value; unknown codes give no rows."""
+    g = echte_gegevens
+    gebieden = data.draw(st.none() | st.lists(st.sampled_from([*g.waarden["gebied_code"].unique(), "WK999999"])))
+    indicatoren = data.draw(st.none() | st.lists(st.sampled_from([*g.waarden["indicator"].unique(), "bestaat_niet"])))
+    kies = pd.Series(True, index=g.waarden.index)
+    if gebieden is not None:
+        kies &= g.waarden["gebied_code"].isin(gebieden)
+    if indicatoren is not None:
+        kies &= g.waarden["indicator"].isin(indicatoren)
+    pd.testing.assert_frame_equal(afgeleid.waarden_van(g, gebieden, indicatoren), g.waarden[kies])
