@@ -62,6 +62,7 @@ def vergelijking(beoordeeld: pd.DataFrame, codes: list[str], namen: dict[str, st
     uit["waarde_tekst"] = [scoring.waarde_in_woorden(r) for r in als_dicts(uit)]
     uit["oordeel_tekst"] = [scoring.oordeel_symbool(o, w, s)
                             for o, w, s in zip(uit["oordeel"], uit["waarde"], uit["soest"])]
+    _met_grafiekteksten(uit)
     volgorde = {c: i for i, c in enumerate(codes)}
     return uit.assign(_w=uit["gebied_code"].map(volgorde)).sort_values(["volgorde", "_w"]).drop(
         columns="_w").reset_index(drop=True)
@@ -290,24 +291,31 @@ _GRAFIEKBRON = ["indicator", "gebied_code", "gebied_naam", "index", "oordeel", "
                 "jaar_tekst", "modelschatting", "soest", "eenheid", "waarde_tekst"]
 
 
+_GRAFIEKTEKSTEN = ["rij", "soest_tekst", "symbool", "label_tekst", "boven"]
+
+
+def _met_grafiekteksten(lang: pd.DataFrame) -> None:
+    """In place: what the diverging chart writes for each row (its row title with the year, Soest with its unit, the
+    label 'Smitsveen 163 ▼'), made once per choice of wijken, not again for every chart of a tab or a switch."""
+    lang["rij"] = [f"{label}{f' · {jaar}' if jaar else ''}{' · schatting' if opmaak.is_schatting(m) else ''}"
+                   for label, jaar, m in zip(lang["label"], lang["jaar_kort"], lang["modelschatting"])]
+    lang["soest_tekst"] = [opmaak.waarde_met_eenheid(s, e) for s, e in zip(lang["soest"], lang["eenheid"])]
+    lang["symbool"] = [scoring.SYMBOOL[o].split(" ")[0] for o in lang["oordeel"]]
+    lang["label_tekst"] = [f"{n} {opmaak.getal(i, 0)} {s}" for n, i, s in
+                           zip(lang["gebied_naam"], lang["index"], lang["symbool"])]
+    lang["boven"] = lang["index"] >= 100
+
+
 def grafiekgegevens(lang: pd.DataFrame, verschil: pd.DataFrame, aantal: int | None = 12) -> pd.DataFrame:
     """The bars of the diverging chart: for the `aantal` largest differences with an index, each wijk's index. The
     row title carries the indicator's year: every wijk has its figure from that one year (`vergelijking`)."""
     boven = verschil.dropna(subset=["indexverschil"])
     if aantal is not None:
         boven = boven.head(aantal)
-    data = lang.loc[lang["indicator"].isin(boven["indicator"]) & lang["index"].notna(), _GRAFIEKBRON]
+    data = lang.loc[lang["indicator"].isin(boven["indicator"]) & lang["index"].notna(), _GRAFIEKBRON + _GRAFIEKTEKSTEN]
     if data.empty:
         return pd.DataFrame(columns=["indicator", "rij", "gebied_naam", "index", "oordeel_tekst", "label_tekst"])
-    volgorde = {i: n for n, i in enumerate(boven["indicator"])}
-    data["rang"] = data["indicator"].map(volgorde)
-    data["rij"] = [f"{label}{f' · {jaar}' if jaar else ''}{' · schatting' if opmaak.is_schatting(m) else ''}"
-                   for label, jaar, m in zip(data["label"], data["jaar_kort"], data["modelschatting"])]
-    data["soest_tekst"] = [opmaak.waarde_met_eenheid(s, e) for s, e in zip(data["soest"], data["eenheid"])]
-    data["symbool"] = [scoring.SYMBOOL[o].split(" ")[0] for o in data["oordeel"]]
-    data["label_tekst"] = [f"{n} {opmaak.getal(i, 0)} {s}" for n, i, s in
-                           zip(data["gebied_naam"], data["index"], data["symbool"])]
-    data["boven"] = data["index"] >= 100
+    data.insert(len(_GRAFIEKBRON), "rang", data["indicator"].map({i: n for n, i in enumerate(boven["indicator"])}))
     return data.sort_values(["rang", "gebied_code"]).reset_index(drop=True)
 
 
