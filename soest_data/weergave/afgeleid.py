@@ -58,32 +58,40 @@ log = logging.getLogger(__name__)
 _VOORAF: list[tuple[Callable, Callable]] = []
 
 
+# Per function at most this many results (the most recently used): arguments a visitor chooses (a choice of wijken, a
+# wijk, a margin) would otherwise keep a result for every choice ever made, without bound in a large gemeente.
+RESULTATEN_PER_FUNCTIE = 64
+
+
 def per_database(maak: Callable | None = None, *, vooraf: Callable | None = None) -> Callable:
     """maak(g, *args) once per Gegevens object and arguments; the result is shared read-only.
 
     Kept in the object's own __dict__ (as functools.cached_property does on a frozen dataclass), so it lives and
-    dies with that database's data. The key holds the arguments with their defaults filled in, so f(g) and
-    f(g, default) are one result. A second thread asking while the first makes it waits for that result.
+    dies with that database's data; per function the RESULTATEN_PER_FUNCTIE most recently used. The key holds the
+    arguments with their defaults filled in, so f(g) and f(g, default) are one result. A second thread asking while
+    the first makes it waits for that result.
     `vooraf(g)`: the argument tuples that are the same for every visitor whatever they choose (an opgave, the
     standard margin); voor_iedereen makes those before the first visitor."""
     if maak is None:
         return lambda f: per_database(f, vooraf=vooraf)
     handtekening = inspect.signature(maak)
+    naam = (maak.__module__, maak.__qualname__)  # two pages may both have a `_vast`
 
     @wraps(maak)
     def geef(g: Gegevens, *args):
-        memo = g.__dict__.setdefault("_afgeleid", {})
         gebonden = handtekening.bind(g, *args)
         gebonden.apply_defaults()
-        sleutel = (maak.__module__, maak.__qualname__, gebonden.args[1:])  # two pages may both have a `_vast`
-        if sleutel not in memo:
-            with g.__dict__.setdefault("_bezig", _Bezig()).voor(sleutel):
-                if sleutel not in memo:
-                    memo[sleutel] = maak(g, *gebonden.args[1:])
-        return memo[sleutel]
+        memo = g.__dict__.setdefault("_afgeleid", {})
+        lru = memo.get(naam) or memo.setdefault(naam, _Lru(RESULTATEN_PER_FUNCTIE))
+        return lru.geef(gebonden.args[1:], lambda: maak(g, *gebonden.args[1:]))
     if vooraf is not None:
         _VOORAF.append((geef, vooraf))
     return geef
+
+
+def gemaakt(g: Gegevens) -> set[tuple]:
+    """(module, function, arguments) of every result per_database keeps for `g` now."""
+    return {(*naam, argumenten) for naam, lru in g.__dict__.get("_afgeleid", {}).items() for argumenten in lru.sleutels()}
 
 
 def eenmaal(_g: Gegevens) -> list[tuple]:
@@ -213,6 +221,10 @@ class _Lru:
         self._inhoud: OrderedDict = OrderedDict()
         self._slot = threading.Lock()
         self._bezig = _Bezig()
+
+    def sleutels(self) -> list:
+        with self._slot:
+            return list(self._inhoud)
 
     def geef(self, sleutel, maak: Callable):
         with self._bezig.voor(sleutel):

@@ -214,7 +214,7 @@ def test_een_nieuwe_database_is_klaar_voordat_een_bezoeker_hem_krijgt(tmp_path, 
     bouw.bouw(fixture_data, GEO, doel)
     nieuw = ui_gegevens.gegevens()
     assert nieuw is not oud
-    gemaakt = set(nieuw.__dict__.get("_afgeleid", {}))
+    gemaakt = afgeleid.gemaakt(nieuw)
     verwacht = {(geef.__module__, geef.__qualname__, tuple(argumenten))
                 for geef, vooraf in afgeleid._VOORAF for argumenten in vooraf(nieuw)}
     assert ("soest_data.weergave.afgeleid", "telling", (afgeleid.scoring.STANDAARD_MARGE,)) in verwacht

@@ -78,6 +78,26 @@ def test_paginainhoud_een_keer_per_staat_en_de_oudste_valt_af():
     assert gemaakt.count("a") == 2  # pushed out by newer states, made again when asked
 
 
+def test_per_database_houdt_per_functie_de_laatst_gebruikte_resultaten():
+    """A choice of wijken is an argument: a result per choice ever made would grow without bound."""
+    gemaakt = []
+
+    @afgeleid.per_database
+    def per_keuze(g, keuze):
+        gemaakt.append(keuze)
+        return [keuze]
+
+    g = _leeg()
+    eerste = per_keuze(g, "eerste")
+    for i in range(afgeleid.RESULTATEN_PER_FUNCTIE - 1):
+        per_keuze(g, i)
+    assert per_keuze(g, "eerste") is eerste  # still kept, and now the most recently used
+    for i in range(afgeleid.RESULTATEN_PER_FUNCTIE):
+        per_keuze(g, f"nieuw {i}")
+    assert per_keuze(g, "eerste") == ["eerste"] and gemaakt.count("eerste") == 2
+    assert len(afgeleid.gemaakt(g)) == afgeleid.RESULTATEN_PER_FUNCTIE
+
+
 def test_een_standaardwaarde_meegeven_of_weglaten_is_een_en_hetzelfde_resultaat():
     gemaakt = []
 
