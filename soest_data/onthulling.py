@@ -241,9 +241,9 @@ def _sommen(w: _Kolommen) -> _Sommen:
     ouders = (totalen[houd][np.argsort(rang)], delen, aantal[houd][np.argsort(rang)])
 
     rijen, onderdelen, soort = [], [], []
-    for k, (indicator, delen) in enumerate(SAMENSTELLINGEN):
+    for k, (indicator, onderdeel_ids) in enumerate(SAMENSTELLINGEN):
         met = tellingen[w.indicatorcode[tellingen] == w.code([indicator])[0]]
-        cellen = np.column_stack([w.elders(met, np.full(len(met), c)) for c in w.code(delen)])
+        cellen = np.column_stack([w.elders(met, np.full(len(met), c)) for c in w.code(onderdeel_ids)])
         compleet = (~np.isnan(w.getal_van(cellen))).all(axis=1)
         rijen.append(met[compleet])
         onderdelen.append(cellen[compleet])
