@@ -143,6 +143,11 @@ def referentiewaarden(g: Gegevens) -> pd.DataFrame:
     return regio.referentiewaarden(g.waarden)
 
 
+def referenties_van(g: Gegevens, paren, nederland: bool, buren: bool) -> pd.DataFrame:
+    """regio.referenties for these (indicator, jaar) pairs, read from the reference rows kept per database."""
+    return regio.referenties(referentiewaarden(g), paren, nederland, buren)
+
+
 @per_database(vooraf=standaardmarge)
 def beoordeeld(g: Gegevens, marge: float = scoring.STANDAARD_MARGE) -> pd.DataFrame:
     """Every wijk × indicator (latest year) scored against Soest, with the position in words ('het hoogst van alle
@@ -167,7 +172,7 @@ def oogopslag(g: Gegevens, wijk: str, marge: float = scoring.STANDAARD_MARGE) ->
 def referenties(g: Gegevens, nederland: bool, buren: bool) -> pd.DataFrame:
     """Nederland and/or the buurgemeenten beside every judged indicator, in its latest year (regio.referenties)."""
     paren = beoordeeld(g)[["indicator", "jaar"]].dropna().drop_duplicates()
-    return regio.referenties(referentiewaarden(g), paren.itertuples(index=False), nederland, buren)
+    return referenties_van(g, paren.itertuples(index=False), nederland, buren)
 
 
 @per_database(vooraf=lambda _g: [(scoring.STANDAARD_MARGE, *keuze)

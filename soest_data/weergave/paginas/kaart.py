@@ -9,7 +9,7 @@ from soest_data.begrippen import OPGAVEN
 from soest_data.gebieden import grenzen_bron
 from soest_data.gegevens import Gegevens
 from soest_data.gemeente import GEMEENTE
-from soest_data.weergave import afgeleid, bronregels, kaart, opgaveoverzicht, regio
+from soest_data.weergave import afgeleid, bronregels, kaart, opgaveoverzicht
 from soest_data.weergave.blokken import (
     Beelddownload,
     Bron,
@@ -96,7 +96,7 @@ def bouw(g: Gegevens, staat: Staat) -> Inhoud:
     beeld = kaart.kaartbeeld(afgeleid.kaartvormen(g, niveau), afgeleid.waarden_van(g, indicatoren=(ind["id"],)),
                              ind, jaar, niveau,
                              False if staat.verdeling else None)
-    referenties = regio.referenties(afgeleid.referentiewaarden(g), [(staat.indicator, jaar)], staat.nederland, staat.buren)
+    referenties = afgeleid.referenties_van(g, [(staat.indicator, jaar)], staat.nederland, staat.buren)
     paneel = [Plek("keuzes")]
     if len(staat.jaren) == 1:
         paneel.append(Tekst(f"**Jaar:** {ind['meetjaar']} (de bron noemt geen meetjaar)" if ind["meetjaar"]

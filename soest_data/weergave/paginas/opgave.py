@@ -261,7 +261,7 @@ def _panelteksten(g: Gegevens, opgave: str) -> dict[str, tuple[str, str, Bron]]:
 
 
 def _per_indicator(g: Gegevens, staat: Staat, rijen: pd.DataFrame, volgorde: list) -> list:
-    referenties = regio.referenties(afgeleid.referentiewaarden(g), rijen[["indicator", "jaar"]].dropna().itertuples(index=False),
+    referenties = afgeleid.referenties_van(g, rijen[["indicator", "jaar"]].dropna().itertuples(index=False),
                                     staat.nederland, staat.buren)
     per_paar = {(i, int(j)): d for (i, j), d in referenties.groupby(["indicator", "jaar"], sort=False)}
     delen = dict(tuple(rijen.groupby("indicator", sort=False)))
@@ -306,7 +306,7 @@ def _trends(g: Gegevens, staat: Staat, volgorde: list) -> list:
     reeksen = opgaveoverzicht.trendreeksen(afgeleid.waarden_van(g, indicatoren=volgorde), volgorde, g.wijken)
     if not len(reeksen):
         return []
-    lijnen = dict(tuple(regio.referenties(afgeleid.referentiewaarden(g), reeksen[["indicator", "jaar"]].itertuples(index=False),
+    lijnen = dict(tuple(afgeleid.referenties_van(g, reeksen[["indicator", "jaar"]].itertuples(index=False),
                                           staat.nederland, staat.buren).groupby("indicator")))
     aantal = len(g.wijknamen)
     panelen = tuple((figuur(

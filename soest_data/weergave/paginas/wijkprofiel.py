@@ -18,7 +18,6 @@ from soest_data.weergave import (
     enquete,
     grafieken,
     kaart,
-    regio,
     uitspraken,
     verandering,
     wijkprofiel,
@@ -197,7 +196,7 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
     ]
     getallen = beoordeeld[(beoordeeld["opgave"] == opgave) & (beoordeeld["soort"] == "getal")]
     if getallen["waarde"].notna().any():
-        ref = regio.referenties(afgeleid.referentiewaarden(g), getallen[["indicator", "jaar"]].itertuples(index=False),
+        ref = afgeleid.referenties_van(g, getallen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
         # The charts repeat the table above in pictures: on a phone they are metres long and need the chart library,
         # so they are sent only when asked; on paper the table gives these figures.
@@ -218,7 +217,7 @@ def _opgavedeel(g: Gegevens, staat: Staat, naam: str, verhalen: pd.DataFrame) ->
         ), op_verzoek=True),)))
     reeksen = wijkprofiel.trendreeksen(afgeleid.waarden_van(g, gebieden=(wijk, GEMEENTE.code)), rijen, wijk)
     if len(reeksen):
-        ref = regio.referenties(afgeleid.referentiewaarden(g), reeksen[["indicator", "jaar"]].itertuples(index=False),
+        ref = afgeleid.referenties_van(g, reeksen[["indicator", "jaar"]].itertuples(index=False),
                                 staat.nederland, staat.buren)
         per_indicator = dict(tuple(ref.groupby("indicator")))
         trends = tuple((figuur(
